@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import { SeederService } from './seeding/seeder.service.js';
+
+export interface CreateAppOptions {
+  /** Load seed data (reference + demo per config.seed) before serving. Default true. */
+  seed?: boolean;
+  logger?: false;
+}
+
+/**
+ * Builds the whole application: the one used by `npm start` and by the end-to-end
+ * tests alike (same pipe, filter, prefix, body limit and OpenAPI document).
+ */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: options.logger === false ? false : ['log', 'warn', 'error'],
+  });
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('聊城市制造业重点项目“三个一批”跟踪系统 API')
+      .setDescription('Money is integer 万元. Dates YYYY-MM-DD, months YYYY-MM. See README.md and CONTRACT.md.')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (options.seed !== false) await app.get(SeederService).run(config.seed);
+  return app;
+}

@@ -1,0 +1,33 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { DatabaseModule } from './database/database.module.js';
+import { ListsModule } from './lists/lists.module.js';
+import { ProjectsModule } from './projects/projects.module.js';
+import { ReferenceModule } from './reference/reference.module.js';
+import { SeedingModule } from './seeding/seeding.module.js';
+
+@Module({})
+export class AppModule {
+  /** The application for one validated configuration; migrations run when it connects. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        {
+          module: class ConfigModule {},
+          global: true,
+          providers: [{ provide: APP_CONFIG, useValue: config }],
+          exports: [APP_CONFIG],
+        },
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true }),
+        DatabaseModule,
+        ReferenceModule,
+        ProjectsModule,
+        ListsModule,
+        SeedingModule,
+      ],
+    };
+  }
+}

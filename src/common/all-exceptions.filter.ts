@@ -1,0 +1,77 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { Response } from 'express';
+import type { ErrorDetail } from './api-error.js';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details: ErrorDetail[];
+}
+
+/** Chinese messages for statuses whose text is not ours (framework and body-parser errors). */
+const DEFAULT_MESSAGES: Record<number, string> = {
+  400: '请求格式错误',
+  401: '未登录或登录已失效',
+  403: '无权执行此操作',
+  404: '未找到请求的资源',
+  405: '不支持的请求方法',
+  409: '当前状态不允许此操作',
+  412: '数据已被他人修改，请刷新后重试',
+  413: '请求体过大',
+  415: '不支持的内容类型',
+  422: '业务规则校验未通过',
+  429: '请求过于频繁，请稍后再试',
+  500: '服务器内部错误',
+};
+
+/**
+ * The one exception filter: every error, from our code, from Nest, from the body
+ * parser or from the database, leaves as the contract's JSON shape. Unknown errors
+ * are logged and answered 500 without a stack trace.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      let message = DEFAULT_MESSAGES[status] ?? STATUS_CODES[status] ?? 'Error';
+      let details: ErrorDetail[] = [];
+      if (typeof payload === 'object' && payload !== null) {
+        const p = payload as { message?: unknown; details?: unknown };
+        if (Array.isArray(p.details)) {
+          details = p.details as ErrorDetail[];
+          if (typeof p.message === 'string') message = p.message;
+        } else if (status === HttpStatus.NOT_FOUND && typeof p.message === 'string' && p.message.startsWith('Cannot ')) {
+          message = `${DEFAULT_MESSAGES[404]}：${p.message.replace(/^Cannot /, '')}`;
+        }
+      }
+      return this.shape(status, message, details);
+    }
+    const httpish = exception as { status?: unknown; statusCode?: unknown; type?: unknown };
+    const status = Number(httpish?.status ?? httpish?.statusCode);
+    // body-parser and other connect-style errors carry a 4xx status of their own.
+    if (Number.isInteger(status) && status >= 400 && status < 500) {
+      const details: ErrorDetail[] =
+        httpish.type === 'entity.parse.failed' ? [{ code: 'malformedJson', message: 'JSON 格式错误，无法解析' }] : [];
+      return this.shape(status, DEFAULT_MESSAGES[status] ?? STATUS_CODES[status] ?? 'Error', details);
+    }
+    return this.shape(500, DEFAULT_MESSAGES[500], []);
+  }
+
+  private shape(statusCode: number, message: string, details: ErrorDetail[]): ErrorBody {
+    return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, details };
+  }
+}

@@ -1,0 +1,29 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** One reason a request was refused: `code` is for programs, `message` for people (中文). */
+export interface ErrorDetail {
+  field?: string;
+  code: string;
+  message: string;
+}
+
+/** An error in the contract's shape (CONTRACT.md "Errors"). */
+export class ApiError extends HttpException {
+  constructor(
+    status: number,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super({ message, details }, status);
+  }
+}
+
+export const badRequest = (message: string, details: ErrorDetail[] = []) =>
+  new ApiError(HttpStatus.BAD_REQUEST, message, details);
+export const notFound = (message: string) => new ApiError(HttpStatus.NOT_FOUND, message);
+export const conflict = (message: string, details: ErrorDetail[] = []) =>
+  new ApiError(HttpStatus.CONFLICT, message, details);
+export const preconditionFailed = (message: string, details: ErrorDetail[] = []) =>
+  new ApiError(HttpStatus.PRECONDITION_FAILED, message, details);
+export const unprocessable = (message: string, details: ErrorDetail[] = []) =>
+  new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, message, details);

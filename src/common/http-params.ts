@@ -1,0 +1,29 @@
+import { ParseIntPipe } from '@nestjs/common';
+import { badRequest } from './api-error.js';
+
+/** `:id` route parameters: a positive integer, else a 400 in the contract's shape. */
+export const IdParam = new ParseIntPipe({
+  exceptionFactory: () => badRequest('编号必须是正整数', [{ field: 'id', code: 'invalidId', message: '编号必须是正整数' }]),
+});
+
+/** `:year` route parameters: a year 2000–2100, else a 400. */
+export const YearParam = {
+  transform(value: string): number {
+    if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100)
+      throw badRequest('年份格式错误', [{ field: 'year', code: 'invalidYear', message: '年份必须是 2000–2100 的四位整数' }]);
+    return Number(value);
+  },
+};
+
+/** `If-Match: "3"`, `W/"3"` or `3` → 3; absent → undefined; anything else → 400. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header === '') return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,10})"?\s*$/.exec(header);
+  if (!match) throw badRequest('If-Match 头格式错误', [{ field: 'If-Match', code: 'invalidIfMatch', message: 'If-Match 应为版本号，如 "3"' }]);
+  return Number(match[1]);
+}
+
+/** Who is acting. Until sign-in lands every change is recorded as made by "anonymous". */
+export function actorOf(_request: unknown): string {
+  return 'anonymous';
+}

@@ -1,0 +1,144 @@
+import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsInt, IsNumber, IsString, Matches, Max, MaxLength, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import { ApiError, type ErrorDetail } from './api-error.js';
+
+/**
+ * One ValidationPipe for the whole app, and the small composite decorators the DTOs use.
+ *
+ * Status: a request whose shape is wrong (unknown field, wrong type, bad date or month
+ * format) is 400; a well-formed value that breaks a rule (negative or fractional money,
+ * too long) is 422. Either way `details` lists every field with a code and a message.
+ */
+const SHAPE_CONSTRAINTS = new Set([
+  'whitelistValidation',
+  'isString',
+  'isNumber',
+  'isBoolean',
+  'isObject',
+  'isArray',
+  'isIn',
+  'isEnum',
+  'isCalendarDate',
+  'isMonth',
+  'isQueryInt',
+  'isDefined',
+  'nestedValidation',
+]);
+
+/** Upper bound for any 万元 figure: 2亿亿, far above any project, inside a 32-bit integer. */
+export const MAX_WAN = 2_000_000_000;
+
+function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  for (const error of errors) {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    for (const [code, message] of Object.entries(error.constraints ?? {})) {
+      details.push({
+        field,
+        code: code === 'whitelistValidation' ? 'unknownField' : code,
+        message: code === 'whitelistValidation' ? `不允许的字段：${field}` : message,
+      });
+    }
+    if (error.children?.length) details.push(...flatten(error.children, field));
+  }
+  return details;
+}
+
+export function validationExceptionFactory(errors: ValidationError[]): ApiError {
+  const details = flatten(errors);
+  const shapeError = details.some((d) => SHAPE_CONSTRAINTS.has(d.code) || d.code === 'unknownField');
+  return shapeError
+    ? new ApiError(HttpStatus.BAD_REQUEST, '请求参数格式错误', details)
+    : new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, '请求参数不符合业务规则', details);
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    transform: true,
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    stopAtFirstError: false,
+    exceptionFactory: validationExceptionFactory,
+  });
+}
+
+function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (2024-02-30 does not). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isRealDate(value),
+        defaultMessage: (args) => `${args?.property} 必须是有效日期，格式 YYYY-MM-DD`,
+      },
+    },
+    options,
+  );
+}
+
+export function isMonth(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+}
+
+/** A month `YYYY-MM`. */
+export function IsMonth(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isMonth',
+      validator: {
+        validate: isMonth,
+        defaultMessage: (args) => `${args?.property} 必须是月份，格式 YYYY-MM`,
+      },
+    },
+    options,
+  );
+}
+
+/** Money in integer 万元, ≥ 0: a number (400 otherwise) that is a whole, non-negative amount (422 otherwise). */
+export function IsWan(options: { each?: boolean } = {}): PropertyDecorator {
+  const each = options.each ?? false;
+  return applyDecorators(
+    IsNumber({ allowNaN: false, allowInfinity: false }, { each, message: '金额必须是数字（万元）' }),
+    IsInt({ each, message: '金额必须是整数万元，不能有小数' }),
+    Min(0, { each, message: '金额不能为负数' }),
+    Max(MAX_WAN, { each, message: `金额不能超过 ${MAX_WAN} 万元` }),
+  );
+}
+
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Free text a person typed: a string, within a length, with no control characters (tab and newlines allowed). */
+export function IsText(maxLength: number): PropertyDecorator {
+  return applyDecorators(
+    IsString({ message: '必须是文本' }),
+    MaxLength(maxLength, { message: `长度不能超过 ${maxLength} 个字符` }),
+    Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/su, { message: '不能包含控制字符' }),
+  );
+}
+
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL_CHARACTERS.test(value);
+}
+
+/** An integer query parameter within bounds; a malformed one is a 400. */
+export function QueryInt(min: number, max: number): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value)),
+    ValidateBy({
+      name: 'isQueryInt',
+      validator: {
+        validate: (value: unknown) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max,
+        defaultMessage: (args) => `${args?.property} 必须是 ${min}–${max} 之间的整数`,
+      },
+    }),
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Configuration is read from the environment once, validated, and turned into a
+ * typed object. A bad value stops the process with a message naming it.
+ */
+export type SeedMode = 'demo' | 'none';
+
+export interface DatabaseConfig {
+  type: 'sqlite' | 'postgres';
+  /** SQLite file path, or the PostgreSQL URL. */
+  location: string;
+}
+
+export interface AppConfig {
+  port: number;
+  database: DatabaseConfig;
+  seed: SeedMode;
+  adminPassword?: string;
+  /** The time zone whose calendar date is "today" for the lifecycle guards. */
+  timeZone: string;
+  bodyLimit: string;
+}
+
+export class ConfigError extends Error {}
+
+export function parseDatabaseUrl(url: string): DatabaseConfig {
+  if (url.startsWith('sqlite:')) {
+    const location = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!location) throw new ConfigError('DATABASE_URL: sqlite: needs a file path, e.g. sqlite:data/tracker.sqlite');
+    return { type: 'sqlite', location };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { type: 'postgres', location: url };
+  throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const portText = env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new ConfigError(`PORT must be an integer 0–65535, got "${portText}"`);
+
+  const seed = (env.SEED ?? 'demo') as SeedMode;
+  if (seed !== 'demo' && seed !== 'none') throw new ConfigError(`SEED must be "demo" or "none", got "${env.SEED}"`);
+
+  const timeZone = env.TZ_CALENDAR ?? 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone });
+  } catch {
+    throw new ConfigError(`TZ_CALENDAR is not a known time zone: "${timeZone}"`);
+  }
+
+  return {
+    port,
+    database: parseDatabaseUrl(env.DATABASE_URL ?? 'sqlite:data/tracker.sqlite'),
+    seed,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    timeZone,
+    bodyLimit: env.BODY_LIMIT ?? '1mb',
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadConfig } from './config/app-config.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+
+/** The data source the TypeORM CLI uses (migration:generate, migration:run). */
+export default new DataSource(dataSourceOptions(loadConfig().database));

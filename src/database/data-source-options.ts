@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config.js';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+/**
+ * Connection options for a database URL. SQLite: WAL journal, a busy timeout, foreign
+ * keys on, and synchronous=NORMAL (in WAL mode a commit survives a process crash; only a
+ * power loss can drop the last transactions, never corrupt the file). Schema comes only
+ * from the committed migrations, run at start; `synchronize` is always off.
+ */
+export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+  } as const;
+
+  if (database.type === 'postgres') {
+    return { ...common, type: 'postgres', url: database.location };
+  }
+  if (database.location !== ':memory:') mkdirSync(dirname(database.location), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: database.location,
+    enableWAL: true,
+    timeout: 10_000,
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = NORMAL');
+    },
+  };
+}

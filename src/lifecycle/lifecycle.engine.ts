@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { conflict, notFound, preconditionFailed, unprocessable } from '../common/api-error.js';
+import { Clock } from '../common/clock.js';
+import { WriteQueue } from '../database/write-queue.js';
+import { ProjectHistory } from '../projects/project-history.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { guardFailures, type LifecycleEvent } from './lifecycle.guards.js';
+import { loadFacts } from './lifecycle.facts.js';
+import { acceptedEvents, next, persist, restore, stageOf, type PersistedLifecycle } from './lifecycle.snapshot.js';
+import { EVENT_LABELS, STAGE_LABELS } from './stages.js';
+
+export interface ApplyOptions {
+  actor: string;
+  /** The version the caller read (If-Match); stale → 412. */
+  expectedVersion?: number;
+  /** Record the transition at this instant instead of now: for the demo seed replaying 2024 only. */
+  recordedAt?: string;
+}
+
+/**
+ * The one place a project changes stage. In one queued transaction it restores the
+ * persisted snapshot with fresh facts, refuses an event the stage does not take (409)
+ * or whose guards fail (422, every reason listed), applies it, and saves snapshot,
+ * stage, dates and the transition row, the UPDATE guarded by the version it read.
+ */
+@Injectable()
+export class LifecycleEngine {
+  constructor(
+    private readonly writes: WriteQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  apply(projectId: number, event: LifecycleEvent, options: ApplyOptions): Promise<void> {
+    return this.writes.run((manager) => this.applyIn(manager, projectId, event, options));
+  }
+
+  async applyIn(manager: EntityManager, projectId: number, event: LifecycleEvent, options: ApplyOptions): Promise<void> {
+    const project = await manager.findOneBy(Project, { id: projectId });
+    if (!project) throw notFound(`项目 ${projectId} 不存在`);
+    if (options.expectedVersion !== undefined && options.expectedVersion !== project.version)
+      throw preconditionFailed('数据已被他人修改，请刷新后重试', [
+        { field: 'version', code: 'staleVersion', message: `读取的版本 ${options.expectedVersion} 已过期，当前版本 ${project.version}` },
+      ]);
+
+    const context = { project: await loadFacts(manager, project), today: this.clock.today() };
+    const snapshot = restore(JSON.parse(project.lifecycleSnapshot) as PersistedLifecycle, context);
+    if (stageOf(snapshot.value) !== project.stage)
+      throw new Error(`project ${projectId}: stage column ${project.stage} disagrees with its lifecycle snapshot`);
+
+    if (!acceptedEvents(snapshot).includes(event.type))
+      throw conflict(`项目当前阶段为“${STAGE_LABELS[project.stage]}”，不能执行“${EVENT_LABELS[event.type]}”`, [
+        { field: 'type', code: 'eventNotAllowed', message: `阶段 ${project.stage} 不接受事件 ${event.type}` },
+      ]);
+    if (!snapshot.can(event)) {
+      const failures = guardFailures(context, event);
+      throw unprocessable(`不能${EVENT_LABELS[event.type]}：${failures.map((f) => f.message).join('；')}`, failures);
+    }
+
+    const after = next(snapshot, event);
+    const toStage = stageOf(after.value);
+    const now = options.recordedAt ?? this.clock.nowIso();
+    const effectiveDate = effectiveDateOf(event) ?? now.slice(0, 10);
+
+    const changes: Partial<Project> = {};
+    if (event.type === 'PROMOTE' && event.plannedStartDate && !project.plannedStartDate)
+      changes.plannedStartDate = event.plannedStartDate;
+    if (event.type === 'START') changes.actualStartDate = event.date;
+    if (event.type === 'COMPLETE') changes.actualCompletionDate = event.date;
+
+    const result = await manager
+      .createQueryBuilder()
+      .update(Project)
+      .set({
+        ...changes,
+        stage: toStage,
+        lifecycleSnapshot: JSON.stringify(persist(after)),
+        updatedAt: now,
+        version: () => 'version + 1',
+      })
+      .where('id = :id AND version = :version', { id: projectId, version: project.version })
+      .execute();
+    if (result.affected !== 1)
+      throw preconditionFailed('数据已被他人修改，请刷新后重试', [
+        { field: 'version', code: 'staleVersion', message: `版本 ${project.version} 已过期` },
+      ]);
+
+    const { type, ...payload } = event;
+    await manager.insert(ProjectHistory, {
+      projectId,
+      kind: 'transition',
+      event: type,
+      fromStage: project.stage,
+      toStage,
+      effectiveDate,
+      reason: 'reason' in event && event.reason ? event.reason.trim() : null,
+      data: JSON.stringify({ ...payload, ...changes }),
+      actor: options.actor,
+      recordedAt: now,
+    });
+  }
+}
+
+function effectiveDateOf(event: LifecycleEvent): string | undefined {
+  switch (event.type) {
+    case 'START':
+    case 'HALT':
+    case 'RESUME':
+    case 'COMPLETE':
+      return event.date;
+    case 'PROMOTE':
+    case 'DEFER':
+    case 'WITHDRAW':
+      return undefined;
+  }
+}

@@ -1,0 +1,136 @@
+import { APPROVAL_KEYS, APPROVAL_LABELS, type ApprovalKey, type EventType } from './stages.js';
+
+/**
+ * The lifecycle's rules, as pure synchronous functions over the project's facts,
+ * today's date and the event payload. Each returns every reason the event is
+ * refused (an empty list means it may proceed), so a refusal names them all.
+ */
+export interface ProjectFacts {
+  regionCode: string | null;
+  chainCode: string | null;
+  ownerEnterprise: string | null;
+  totalInvestmentWan: number | null;
+  plannedStartDate: string | null;
+  actualStartDate: string | null;
+  approvals: Record<ApprovalKey, string | null>;
+  /** Months with at least one investment report. */
+  reportedMonths: number;
+  /** Effective date of the latest HALT, if halted. */
+  haltedSince: string | null;
+}
+
+export interface LifecycleContext {
+  project: ProjectFacts;
+  /** Today's calendar date, YYYY-MM-DD (Asia/Shanghai). */
+  today: string;
+}
+
+export type LifecycleEvent =
+  | { type: 'PROMOTE'; plannedStartDate?: string }
+  | { type: 'DEFER'; reason?: string }
+  | { type: 'START'; date?: string }
+  | { type: 'HALT'; reason?: string; date?: string }
+  | { type: 'RESUME'; date?: string }
+  | { type: 'COMPLETE'; date?: string }
+  | { type: 'WITHDRAW'; reason?: string };
+
+export interface GuardFailure {
+  field: string;
+  code: string;
+  message: string;
+}
+
+type Rule<E extends LifecycleEvent> = (context: LifecycleContext, event: E) => GuardFailure[];
+
+const hasText = (value: string | null | undefined): boolean => typeof value === 'string' && value.trim() !== '';
+
+function needReason(event: { reason?: string }, action: string): GuardFailure[] {
+  return hasText(event.reason) ? [] : [{ field: 'reason', code: 'reasonRequired', message: `${action}需要填写原因` }];
+}
+
+function needDateNotAfterToday(date: string | undefined, today: string, action: string): GuardFailure[] {
+  if (!hasText(date)) return [{ field: 'date', code: 'dateRequired', message: `${action}需要填写日期` }];
+  if (date! > today) return [{ field: 'date', code: 'dateInFuture', message: `${action}日期 ${date} 不能晚于今天（${today}）` }];
+  return [];
+}
+
+/** 储备 → 准备: county, chain, owner enterprise, total investment and planned start date known. */
+export const promoteRule: Rule<Extract<LifecycleEvent, { type: 'PROMOTE' }>> = ({ project }, event) => {
+  const failures: GuardFailure[] = [];
+  if (!project.regionCode) failures.push({ field: 'region', code: 'regionRequired', message: '缺少所属县（市、区）' });
+  if (!project.chainCode) failures.push({ field: 'chain', code: 'chainRequired', message: '缺少所属产业链' });
+  if (!hasText(project.ownerEnterprise))
+    failures.push({ field: 'ownerEnterprise', code: 'ownerEnterpriseRequired', message: '缺少建设单位' });
+  if (!project.totalInvestmentWan || project.totalInvestmentWan <= 0)
+    failures.push({ field: 'totalInvestment', code: 'totalInvestmentRequired', message: '缺少总投资（万元）' });
+  if (!project.plannedStartDate && !hasText(event.plannedStartDate))
+    failures.push({ field: 'plannedStartDate', code: 'plannedStartDateRequired', message: '缺少计划开工时间' });
+  return failures;
+};
+
+export const deferRule: Rule<Extract<LifecycleEvent, { type: 'DEFER' }>> = (_context, event) =>
+  needReason(event, '退回储备');
+
+/** 准备 → 实施: started on a date not after today, with every approval (前期手续) obtained. */
+export const startRule: Rule<Extract<LifecycleEvent, { type: 'START' }>> = ({ project, today }, event) => {
+  const failures = needDateNotAfterToday(event.date, today, '开工');
+  for (const key of APPROVAL_KEYS) {
+    if (!project.approvals[key]) {
+      failures.push({
+        field: `approvals.${key}`,
+        code: 'approvalMissing',
+        message: `缺少前期手续：${APPROVAL_LABELS[key]}`,
+      });
+    }
+  }
+  return failures;
+};
+
+export const haltRule: Rule<Extract<LifecycleEvent, { type: 'HALT' }>> = ({ project, today }, event) => {
+  const failures = [...needReason(event, '停工'), ...needDateNotAfterToday(event.date, today, '停工')];
+  if (failures.every((f) => f.field !== 'date') && project.actualStartDate && event.date! < project.actualStartDate)
+    failures.push({ field: 'date', code: 'dateBeforeStart', message: `停工日期不能早于开工日期 ${project.actualStartDate}` });
+  return failures;
+};
+
+export const resumeRule: Rule<Extract<LifecycleEvent, { type: 'RESUME' }>> = ({ project, today }, event) => {
+  const failures = needDateNotAfterToday(event.date, today, '复工');
+  if (failures.length === 0 && project.haltedSince && event.date! < project.haltedSince)
+    failures.push({ field: 'date', code: 'dateBeforeHalt', message: `复工日期不能早于停工日期 ${project.haltedSince}` });
+  return failures;
+};
+
+/** 实施 → 竣工: completion date between the start date and today, and at least one report filed. */
+export const completeRule: Rule<Extract<LifecycleEvent, { type: 'COMPLETE' }>> = ({ project, today }, event) => {
+  const failures = needDateNotAfterToday(event.date, today, '竣工');
+  if (failures.length === 0 && project.actualStartDate && event.date! < project.actualStartDate)
+    failures.push({ field: 'date', code: 'dateBeforeStart', message: `竣工日期不能早于开工日期 ${project.actualStartDate}` });
+  if (project.reportedMonths < 1)
+    failures.push({ field: 'reports', code: 'noInvestmentReport', message: '竣工前至少需要一期投资月报' });
+  return failures;
+};
+
+export const withdrawRule: Rule<Extract<LifecycleEvent, { type: 'WITHDRAW' }>> = (_context, event) =>
+  needReason(event, '调出项目库');
+
+/** Every failed condition for an event, whatever stage the project is in. */
+export function guardFailures(context: LifecycleContext, event: LifecycleEvent): GuardFailure[] {
+  switch (event.type) {
+    case 'PROMOTE':
+      return promoteRule(context, event);
+    case 'DEFER':
+      return deferRule(context, event);
+    case 'START':
+      return startRule(context, event);
+    case 'HALT':
+      return haltRule(context, event);
+    case 'RESUME':
+      return resumeRule(context, event);
+    case 'COMPLETE':
+      return completeRule(context, event);
+    case 'WITHDRAW':
+      return withdrawRule(context, event);
+  }
+}
+
+export type { EventType };

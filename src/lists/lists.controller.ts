@@ -1,0 +1,49 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { badRequest } from '../common/api-error.js';
+import { actorOf, IdParam, YearParam } from '../common/http-params.js';
+import { hasControlCharacters } from '../common/validation.js';
+import { PutListEntryDto } from './dto/list-entry.dto.js';
+import { ListsService, type ListEntryView } from './lists.service.js';
+
+@ApiTags('lists')
+@Controller('lists')
+export class ListsController {
+  constructor(private readonly lists: ListsService) {}
+
+  @Get(':year')
+  @ApiOperation({ summary: '年度清单（实施类、准备类）' })
+  entries(@Param('year', YearParam) year: number): Promise<ListEntryView[]> {
+    return this.lists.entries(year);
+  }
+
+  @Put(':year/entries/:projectId')
+  @ApiOperation({ summary: '列入或调整清单条目（201 新列入，200 调整或无变化）' })
+  async put(
+    @Param('year', YearParam) year: number,
+    @Param('projectId', IdParam) projectId: number,
+    @Body() dto: PutListEntryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ListEntryView | undefined> {
+    const { created } = await this.lists.put(year, projectId, dto, { actor: actorOf(request) });
+    response.status(created ? 201 : 200);
+    return (await this.lists.entries(year)).find((entry) => entry.projectId === projectId);
+  }
+
+  @Delete(':year/entries/:projectId')
+  @HttpCode(204)
+  @ApiOperation({ summary: '移出清单（记录在案）' })
+  @ApiQuery({ name: 'reason', required: false })
+  async remove(
+    @Param('year', YearParam) year: number,
+    @Param('projectId', IdParam) projectId: number,
+    @Query('reason') reason: unknown,
+    @Req() request: Request,
+  ): Promise<void> {
+    if (reason !== undefined && (typeof reason !== 'string' || reason.length > 1000 || hasControlCharacters(reason)))
+      throw badRequest('reason 格式错误', [{ field: 'reason', code: 'invalidReason', message: '原因须为不超过 1000 字的文本' }]);
+    await this.lists.remove(year, projectId, reason, { actor: actorOf(request) });
+  }
+}

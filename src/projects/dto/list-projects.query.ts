@@ -1,0 +1,49 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { QueryInt } from '../../common/validation.js';
+import { STAGES } from '../../lifecycle/stages.js';
+
+export const STAGE_FILTERS = [...STAGES, 'implementation'] as const;
+
+export class ListProjectsQuery {
+  @ApiPropertyOptional({ enum: STAGE_FILTERS, description: '`implementation` matches both 在建 and 停工' })
+  @IsOptional()
+  @IsIn(STAGE_FILTERS)
+  stage?: (typeof STAGE_FILTERS)[number];
+
+  @ApiPropertyOptional({ description: 'region code' })
+  @IsOptional()
+  @IsString()
+  region?: string;
+
+  @ApiPropertyOptional({ description: 'chain code' })
+  @IsOptional()
+  @IsString()
+  chain?: string;
+
+  @ApiPropertyOptional({ description: 'list year (with `list`, or alone: on any list that year)' })
+  @IsOptional()
+  @QueryInt(2000, 2100)
+  year?: number;
+
+  @ApiPropertyOptional({ enum: ['implementation', 'preparation'] })
+  @IsOptional()
+  @IsIn(['implementation', 'preparation'])
+  list?: 'implementation' | 'preparation';
+
+  @ApiPropertyOptional({ description: 'search in code, name and owner enterprise' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @QueryInt(1, 1_000_000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @QueryInt(1, 500)
+  pageSize?: number;
+}

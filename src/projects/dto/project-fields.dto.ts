@@ -1,0 +1,56 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsText, IsWan } from '../../common/validation.js';
+import { ApprovalsDto } from './approvals.dto.js';
+
+/** The editable fields of a project, shared by create and update. */
+export class ProjectFieldsDto {
+  @ApiPropertyOptional({ description: '项目名称', maxLength: 200 })
+  @IsOptional()
+  @IsText(200)
+  @Matches(/\S/u, { message: '项目名称不能为空' })
+  name?: string;
+
+  @ApiPropertyOptional({ nullable: true, description: '建设单位', maxLength: 200 })
+  @IsOptional()
+  @IsText(200)
+  ownerEnterprise?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: '县（市、区）统计用区划代码', example: '371502' })
+  @IsOptional()
+  @IsString()
+  region?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: '产业链代码（见 GET /api/chains）', example: 'green-chemical' })
+  @IsOptional()
+  @IsString()
+  chain?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: '总投资（万元，整数）', example: 120000 })
+  @IsOptional()
+  @IsWan()
+  totalInvestment?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, description: '建设内容', maxLength: 4000 })
+  @IsOptional()
+  @IsText(4000)
+  content?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: '计划开工时间', example: '2024-03-01' })
+  @IsOptional()
+  @IsCalendarDate()
+  plannedStartDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: '计划竣工时间', example: '2025-12-31' })
+  @IsOptional()
+  @IsCalendarDate()
+  plannedCompletionDate?: string | null;
+
+  @ApiPropertyOptional({ type: ApprovalsDto, description: '前期手续（六项）' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ApprovalsDto)
+  approvals?: ApprovalsDto;
+}

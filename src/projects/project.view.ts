@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { acceptedEventsOf } from '../lifecycle/lifecycle.snapshot.js';
+import { APPROVAL_KEYS, STAGE_LABELS, type ApprovalKey, type EventType, type Stage } from '../lifecycle/stages.js';
+import type { Project } from './project.entity.js';
+
+/** Column of each approval on the entity. */
+export const APPROVAL_COLUMNS: Record<ApprovalKey, keyof Project> = {
+  filing: 'approvalFiling',
+  land: 'approvalLand',
+  planning: 'approvalPlanning',
+  environment: 'approvalEnvironment',
+  energy: 'approvalEnergy',
+  construction: 'approvalConstruction',
+};
+
+export function approvalsOf(project: Project): Record<ApprovalKey, string | null> {
+  return Object.fromEntries(
+    APPROVAL_KEYS.map((key) => [key, (project[APPROVAL_COLUMNS[key]] as string | null) ?? null]),
+  ) as Record<ApprovalKey, string | null>;
+}
+
+export class ListMembershipView {
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: ['implementation', 'preparation'] }) category: string;
+  @ApiProperty({ description: '万元' }) plannedInvestment: number;
+}
+
+/** A project as the API shows it (CONTRACT.md "Projects and the lifecycle"). */
+export class ProjectView {
+  @ApiProperty() id: number;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true }) ownerEnterprise: string | null;
+  @ApiProperty({ nullable: true, description: 'region code' }) region: string | null;
+  @ApiProperty({ nullable: true, description: 'chain code' }) chain: string | null;
+  @ApiProperty({ nullable: true, description: '总投资, 万元' }) totalInvestment: number | null;
+  @ApiProperty({ nullable: true }) content: string | null;
+  @ApiProperty({ nullable: true }) plannedStartDate: string | null;
+  @ApiProperty({ nullable: true }) actualStartDate: string | null;
+  @ApiProperty({ nullable: true }) plannedCompletionDate: string | null;
+  @ApiProperty({ nullable: true }) actualCompletionDate: string | null;
+  @ApiProperty({ description: 'date each approval was obtained, or null' }) approvals: Record<ApprovalKey, string | null>;
+  @ApiProperty() stage: Stage;
+  @ApiProperty() stageLabel: string;
+  @ApiProperty({ description: 'event types the current stage accepts' }) allowedEvents: EventType[];
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiPropertyOptional({ type: [ListMembershipView] }) lists?: ListMembershipView[];
+}
+
+export function toView(project: Project, lists?: ListMembershipView[]): ProjectView {
+  const view: ProjectView = {
+    id: project.id,
+    code: project.code,
+    name: project.name,
+    ownerEnterprise: project.ownerEnterprise,
+    region: project.regionCode,
+    chain: project.chainCode,
+    totalInvestment: project.totalInvestmentWan,
+    content: project.content,
+    plannedStartDate: project.plannedStartDate,
+    actualStartDate: project.actualStartDate,
+    plannedCompletionDate: project.plannedCompletionDate,
+    actualCompletionDate: project.actualCompletionDate,
+    approvals: approvalsOf(project),
+    stage: project.stage,
+    stageLabel: STAGE_LABELS[project.stage],
+    allowedEvents: acceptedEventsOf(project.stage),
+    version: project.version,
+    createdAt: project.createdAt,
+    updatedAt: project.updatedAt,
+  };
+  if (lists) view.lists = lists;
+  return view;
+}

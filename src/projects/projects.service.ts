@@ -1,0 +1,278 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { notFound, preconditionFailed, unprocessable, badRequest, type ErrorDetail } from '../common/api-error.js';
+import { Clock } from '../common/clock.js';
+import { WriteQueue } from '../database/write-queue.js';
+import { factsOf, loadFacts, stageInvariantFailures } from '../lifecycle/lifecycle.facts.js';
+import { initialPersisted } from '../lifecycle/lifecycle.snapshot.js';
+import { APPROVAL_KEYS, APPROVAL_LABELS } from '../lifecycle/stages.js';
+import { ListEntry } from '../lists/list-entry.entity.js';
+import { Chain } from '../reference/chain.entity.js';
+import { Region } from '../reference/region.entity.js';
+import type { CreateProjectDto } from './dto/create-project.dto.js';
+import type { ListProjectsQuery } from './dto/list-projects.query.js';
+import type { ProjectFieldsDto } from './dto/project-fields.dto.js';
+import type { UpdateProjectDto } from './dto/update-project.dto.js';
+import { ProjectHistory } from './project-history.entity.js';
+import { Project } from './project.entity.js';
+import { APPROVAL_COLUMNS, toView, type ListMembershipView, type ProjectView } from './project.view.js';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Entity columns an edit may change, with the DTO field each comes from. */
+type EditableColumn = keyof Project;
+
+export interface HistoryView {
+  id: number;
+  kind: string;
+  event: string | null;
+  fromStage: string | null;
+  toStage: string | null;
+  effectiveDate: string | null;
+  reason: string | null;
+  data: unknown;
+  actor: string;
+  recordedAt: string;
+}
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: WriteQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(query: ListProjectsQuery): Promise<Page<ProjectView>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const qb = this.dataSource.getRepository(Project).createQueryBuilder('p');
+    if (query.stage === 'implementation') qb.andWhere('p.stage IN (:...stages)', { stages: ['implementation.active', 'implementation.halted'] });
+    else if (query.stage) qb.andWhere('p.stage = :stage', { stage: query.stage });
+    if (query.region) qb.andWhere('p.region_code = :region', { region: query.region });
+    if (query.chain) qb.andWhere('p.chain_code = :chain', { chain: query.chain });
+    if (query.list && query.year === undefined)
+      throw badRequest('按清单筛选时需要同时指定年份 year', [{ field: 'year', code: 'yearRequired', message: 'list 需要 year' }]);
+    if (query.year !== undefined) {
+      const sub = qb
+        .subQuery()
+        .select('1')
+        .from(ListEntry, 'l')
+        .where('l.project_id = p.id')
+        .andWhere('l.year = :year')
+        .andWhere('l.removed_at IS NULL');
+      if (query.list) sub.andWhere('l.category = :list');
+      qb.andWhere(`EXISTS ${sub.getQuery()}`, { year: query.year, list: query.list });
+    }
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere("(p.code LIKE :like ESCAPE '\\' OR p.name LIKE :like ESCAPE '\\' OR p.owner_enterprise LIKE :like ESCAPE '\\')", { like });
+    }
+    const [rows, total] = await qb
+      .orderBy('p.code', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: rows.map((row) => toView(row)), total, page, pageSize };
+  }
+
+  async findOne(id: number): Promise<ProjectView> {
+    const project = await this.dataSource.getRepository(Project).findOneBy({ id });
+    if (!project) throw notFound(`项目 ${id} 不存在`);
+    const lists = await this.dataSource.getRepository(ListEntry).find({
+      where: { projectId: id },
+      order: { year: 'ASC' },
+    });
+    const memberships: ListMembershipView[] = lists
+      .filter((entry) => entry.removedAt === null)
+      .map((entry) => ({ year: entry.year, category: entry.category, plannedInvestment: entry.plannedInvestmentWan }));
+    return toView(project, memberships);
+  }
+
+  async create(dto: CreateProjectDto, actor: string): Promise<ProjectView> {
+    return this.writes.run(async (manager) => {
+      const now = this.clock.nowIso();
+      const draft = manager.create(Project, {
+        code: dto.code.trim(),
+        name: dto.name.trim(),
+        ownerEnterprise: null,
+        regionCode: null,
+        chainCode: null,
+        totalInvestmentWan: null,
+        content: null,
+        plannedStartDate: null,
+        actualStartDate: null,
+        plannedCompletionDate: null,
+        actualCompletionDate: null,
+        approvalFiling: null,
+        approvalLand: null,
+        approvalPlanning: null,
+        approvalEnvironment: null,
+        approvalEnergy: null,
+        approvalConstruction: null,
+        stage: 'reserve',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+      Object.assign(draft, this.columnsFrom(dto));
+      draft.lifecycleSnapshot = JSON.stringify(initialPersisted({ project: factsOf(draft, 0, null), today: this.clock.today() }));
+      const failures = [
+        ...(await this.referenceFailures(manager, draft)),
+        ...this.fieldFailures(draft),
+      ];
+      if (await manager.existsBy(Project, { code: draft.code }))
+        failures.push({ field: 'code', code: 'duplicateCode', message: `项目编码 ${draft.code} 已存在` });
+      if (failures.length) throw unprocessable('项目数据未通过校验', failures);
+
+      const saved = await manager.save(Project, draft);
+      await manager.insert(ProjectHistory, {
+        projectId: saved.id,
+        kind: 'created',
+        event: null,
+        fromStage: null,
+        toStage: saved.stage,
+        effectiveDate: null,
+        reason: null,
+        data: JSON.stringify(toView(saved)),
+        actor,
+        recordedAt: now,
+      });
+      return toView(saved, []);
+    });
+  }
+
+  /**
+   * An edit with an optimistic version check done by the database: the UPDATE carries
+   * `WHERE version = :read`, so of two edits made from the same read only one lands.
+   */
+  async update(id: number, dto: UpdateProjectDto, ifMatch: number | undefined, actor: string): Promise<ProjectView> {
+    const { version: bodyVersion, ...fields } = dto;
+    if (bodyVersion !== undefined && ifMatch !== undefined && bodyVersion !== ifMatch)
+      throw badRequest('If-Match 与 version 不一致', [{ field: 'version', code: 'versionMismatch', message: 'If-Match 与请求体中的 version 不一致' }]);
+    const readVersion = bodyVersion ?? ifMatch;
+    if (readVersion === undefined)
+      throw badRequest('修改项目需要提供读取时的版本号（version 或 If-Match）', [
+        { field: 'version', code: 'versionRequired', message: '缺少版本号 version（或 If-Match 头）' },
+      ]);
+
+    await this.writes.run(async (manager) => {
+      const project = await manager.findOneBy(Project, { id });
+      if (!project) throw notFound(`项目 ${id} 不存在`);
+      if (project.version !== readVersion) throw this.stale(project.version, readVersion);
+
+      const columns = this.columnsFrom(fields);
+      const changes: Partial<Record<EditableColumn, { from: unknown; to: unknown }>> = {};
+      for (const [column, value] of Object.entries(columns) as [EditableColumn, unknown][]) {
+        if (project[column] !== value) changes[column] = { from: project[column], to: value };
+      }
+      if (Object.keys(changes).length === 0) return;
+
+      const edited = Object.assign(manager.create(Project, { ...project }), columns);
+      const facts = await loadFacts(manager, edited);
+      const failures = [
+        ...(await this.referenceFailures(manager, edited)),
+        ...this.fieldFailures(edited),
+        ...stageInvariantFailures(edited.stage, { project: facts, today: this.clock.today() }),
+      ];
+      if (failures.length) throw unprocessable('项目数据未通过校验', failures);
+
+      const now = this.clock.nowIso();
+      const result = await manager
+        .createQueryBuilder()
+        .update(Project)
+        .set({ ...columns, updatedAt: now, version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id, version: readVersion })
+        .execute();
+      if (result.affected !== 1) throw this.stale(undefined, readVersion);
+      await manager.insert(ProjectHistory, {
+        projectId: id,
+        kind: 'updated',
+        event: null,
+        fromStage: project.stage,
+        toStage: project.stage,
+        effectiveDate: null,
+        reason: null,
+        data: JSON.stringify(changes),
+        actor,
+        recordedAt: now,
+      });
+    });
+    return this.findOne(id);
+  }
+
+  async history(id: number): Promise<HistoryView[]> {
+    if (!(await this.dataSource.getRepository(Project).existsBy({ id }))) throw notFound(`项目 ${id} 不存在`);
+    const rows = await this.dataSource.getRepository(ProjectHistory).find({ where: { projectId: id }, order: { id: 'ASC' } });
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      event: row.event,
+      fromStage: row.fromStage,
+      toStage: row.toStage,
+      effectiveDate: row.effectiveDate,
+      reason: row.reason,
+      data: JSON.parse(row.data) as unknown,
+      actor: row.actor,
+      recordedAt: row.recordedAt,
+    }));
+  }
+
+  private stale(current: number | undefined, read: number) {
+    return preconditionFailed('数据已被他人修改，请刷新后重试', [
+      {
+        field: 'version',
+        code: 'staleVersion',
+        message: current === undefined ? `版本 ${read} 已过期` : `读取的版本 ${read} 已过期，当前版本 ${current}`,
+      },
+    ]);
+  }
+
+  /** DTO fields → entity columns, for the fields present in the request. */
+  private columnsFrom(dto: ProjectFieldsDto): Partial<Project> {
+    const columns: Partial<Project> = {};
+    const text = (value: string | null | undefined) => (value === null || value === undefined ? null : value.trim() || null);
+    if (dto.name !== undefined) columns.name = dto.name.trim();
+    if (dto.ownerEnterprise !== undefined) columns.ownerEnterprise = text(dto.ownerEnterprise);
+    if (dto.region !== undefined) columns.regionCode = dto.region;
+    if (dto.chain !== undefined) columns.chainCode = dto.chain;
+    if (dto.totalInvestment !== undefined) columns.totalInvestmentWan = dto.totalInvestment;
+    if (dto.content !== undefined) columns.content = text(dto.content);
+    if (dto.plannedStartDate !== undefined) columns.plannedStartDate = dto.plannedStartDate;
+    if (dto.plannedCompletionDate !== undefined) columns.plannedCompletionDate = dto.plannedCompletionDate;
+    if (dto.approvals) {
+      for (const key of APPROVAL_KEYS) {
+        const value = dto.approvals[key];
+        if (value !== undefined) (columns as Record<string, unknown>)[APPROVAL_COLUMNS[key]] = value;
+      }
+    }
+    return columns;
+  }
+
+  private async referenceFailures(manager: EntityManager, project: Project): Promise<ErrorDetail[]> {
+    const failures: ErrorDetail[] = [];
+    if (project.regionCode !== null && !(await manager.existsBy(Region, { code: project.regionCode })))
+      failures.push({ field: 'region', code: 'unknownRegion', message: `未知的县（市、区）代码：${project.regionCode}` });
+    if (project.chainCode !== null && !(await manager.existsBy(Chain, { code: project.chainCode })))
+      failures.push({ field: 'chain', code: 'unknownChain', message: `未知的产业链代码：${project.chainCode}` });
+    return failures;
+  }
+
+  private fieldFailures(project: Project): ErrorDetail[] {
+    const failures: ErrorDetail[] = [];
+    const today = this.clock.today();
+    if (project.plannedStartDate && project.plannedCompletionDate && project.plannedCompletionDate < project.plannedStartDate)
+      failures.push({ field: 'plannedCompletionDate', code: 'completionBeforeStart', message: '计划竣工时间不能早于计划开工时间' });
+    for (const key of APPROVAL_KEYS) {
+      const date = project[APPROVAL_COLUMNS[key]] as string | null;
+      if (date && date > today)
+        failures.push({ field: `approvals.${key}`, code: 'dateInFuture', message: `${APPROVAL_LABELS[key]}办结日期不能晚于今天` });
+    }
+    return failures;
+  }
+}

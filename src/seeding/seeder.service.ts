@@ -1,0 +1,171 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CHAINS, REGIONS, YEAR_TARGETS } from '../../seeds/reference-data.js';
+import type { DemoProject } from '../../seeds/demo-types.js';
+import type { SeedMode } from '../config/app-config.js';
+import { WriteQueue } from '../database/write-queue.js';
+import { LifecycleEngine } from '../lifecycle/lifecycle.engine.js';
+import { factsOf } from '../lifecycle/lifecycle.facts.js';
+import type { LifecycleEvent } from '../lifecycle/lifecycle.guards.js';
+import { initialPersisted } from '../lifecycle/lifecycle.snapshot.js';
+import { ListsService } from '../lists/lists.service.js';
+import { ProjectHistory } from '../projects/project-history.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { toView } from '../projects/project.view.js';
+import { ChainTarget } from '../reference/chain-target.entity.js';
+import { Chain } from '../reference/chain.entity.js';
+import { Region } from '../reference/region.entity.js';
+import { YearTarget } from '../reference/year-target.entity.js';
+import { ReportRevision } from '../reports/report-revision.entity.js';
+
+export const DEMO_ACTOR = 'demo-seed';
+
+export interface SeedResult {
+  referenceRowsAdded: number;
+  demoProjectsAdded: number;
+}
+
+/**
+ * Loads reference data (always) and the illustrative demo projects (SEED=demo, into a
+ * database with no projects yet). Idempotent: what is there already is left alone.
+ * Demo projects go through the same lifecycle engine and list service as the API, so
+ * every seeded stage has passed its guards.
+ */
+@Injectable()
+export class SeederService {
+  private readonly logger = new Logger('Seed');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: WriteQueue,
+    private readonly lifecycle: LifecycleEngine,
+    private readonly lists: ListsService,
+  ) {}
+
+  async run(mode: SeedMode): Promise<SeedResult> {
+    const referenceRowsAdded = await this.seedReference();
+    let demoProjectsAdded = 0;
+    if (mode === 'demo' && (await this.dataSource.getRepository(Project).count()) === 0) {
+      const { DEMO_PROJECTS } = await import('../../seeds/demo-2024.js');
+      demoProjectsAdded = await this.seedDemo(DEMO_PROJECTS);
+      this.logger.log(`loaded ${demoProjectsAdded} illustrative demo projects (seeds/demo-2024.ts)`);
+    }
+    return { referenceRowsAdded, demoProjectsAdded };
+  }
+
+  seedReference(): Promise<number> {
+    return this.writes.run(async (manager) => {
+      let added = 0;
+      const insertMissing = async <T extends object>(entity: new () => T, key: Partial<T>, row: T) => {
+        if (!(await manager.existsBy(entity, key as never))) {
+          await manager.insert(entity, row as never);
+          added++;
+        }
+      };
+      for (const [index, region] of REGIONS.entries())
+        await insertMissing(Region, { code: region.code }, { ...region, sortOrder: index + 1 });
+      for (const { targets, ...chain } of CHAINS) {
+        await insertMissing(Chain, { code: chain.code }, chain);
+        for (const [year, target] of Object.entries(targets))
+          await insertMissing(
+            ChainTarget,
+            { chainCode: chain.code, year: Number(year) },
+            { chainCode: chain.code, year: Number(year), projects: target.projects, investmentWan: target.investmentWan },
+          );
+      }
+      for (const target of YEAR_TARGETS) await insertMissing(YearTarget, { year: target.year }, target);
+      return added;
+    });
+  }
+
+  async seedDemo(projects: DemoProject[]): Promise<number> {
+    let added = 0;
+    for (const demo of projects) {
+      const created = await this.writes.run(async (manager) => {
+        if (await manager.existsBy(Project, { code: demo.code })) return false;
+        await this.createDemoProject(manager, demo);
+        return true;
+      });
+      if (created) added++;
+    }
+    return added;
+  }
+
+  private async createDemoProject(manager: EntityManager, demo: DemoProject): Promise<void> {
+    const createdAt = demo.events[0]?.at ?? demo.reports[0]?.recordedAt ?? '2024-01-02T01:00:00.000Z';
+    const draft = manager.create(Project, {
+      code: demo.code,
+      name: demo.name,
+      ownerEnterprise: demo.ownerEnterprise,
+      regionCode: demo.region,
+      chainCode: demo.chain,
+      totalInvestmentWan: demo.totalInvestmentWan,
+      content: demo.content,
+      plannedStartDate: demo.plannedStartDate,
+      actualStartDate: null,
+      plannedCompletionDate: demo.plannedCompletionDate,
+      actualCompletionDate: null,
+      approvalFiling: demo.approvals.filing,
+      approvalLand: demo.approvals.land,
+      approvalPlanning: demo.approvals.planning,
+      approvalEnvironment: demo.approvals.environment,
+      approvalEnergy: demo.approvals.energy,
+      approvalConstruction: demo.approvals.construction,
+      stage: 'reserve',
+      version: 1,
+      createdAt,
+      updatedAt: createdAt,
+    });
+    draft.lifecycleSnapshot = JSON.stringify(initialPersisted({ project: factsOf(draft, 0, null), today: createdAt.slice(0, 10) }));
+    const project = await manager.save(Project, draft);
+    await manager.insert(ProjectHistory, {
+      projectId: project.id,
+      kind: 'created',
+      event: null,
+      fromStage: null,
+      toStage: 'reserve',
+      effectiveDate: null,
+      reason: null,
+      data: JSON.stringify(toView(project)),
+      actor: DEMO_ACTOR,
+      recordedAt: createdAt,
+    });
+
+    const insertReports = async () => {
+      for (const report of demo.reports) {
+        await manager.insert(ReportRevision, {
+          projectId: project.id,
+          month: report.month,
+          revision: 1,
+          amountWan: report.amountWan,
+          progress: report.progress,
+          problems: report.problems,
+          actor: DEMO_ACTOR,
+          recordedAt: report.recordedAt,
+          correction: false,
+          reason: null,
+        });
+      }
+    };
+    let reportsInserted = false;
+    for (const { at, ...event } of demo.events) {
+      // Reports exist before completion (the COMPLETE guard asks for at least one).
+      if (event.type === 'COMPLETE' && !reportsInserted) {
+        await insertReports();
+        reportsInserted = true;
+      }
+      await this.lifecycle.applyIn(manager, project.id, event as LifecycleEvent, { actor: DEMO_ACTOR, recordedAt: at });
+    }
+    if (!reportsInserted) await insertReports();
+    for (const entry of demo.lists) {
+      const listedAt = `${entry.year}-01-15T02:00:00.000Z`;
+      await this.lists.putIn(
+        manager,
+        entry.year,
+        project.id,
+        { category: entry.category, plannedInvestment: entry.plannedInvestmentWan, monthlyPlan: entry.monthlyPlan ?? null },
+        { actor: DEMO_ACTOR, at: listedAt },
+      );
+    }
+  }
+}

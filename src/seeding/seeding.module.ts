@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ListsModule } from '../lists/lists.module.js';
+import { ProjectsModule } from '../projects/projects.module.js';
+import { SeederService } from './seeder.service.js';
+
+@Module({
+  imports: [ProjectsModule, ListsModule],
+  providers: [SeederService],
+  exports: [SeederService],
+})
+export class SeedingModule {}
