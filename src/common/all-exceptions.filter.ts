@@ -54,6 +54,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         if (Array.isArray(p.details)) {
           details = p.details as ErrorDetail[];
           if (typeof p.message === 'string') message = p.message;
+        } else if (isParseFailure(exception.cause)) {
+          details = [{ code: 'malformedJson', message: 'JSON 格式错误，无法解析' }];
+          message = '请求体不是有效的 JSON';
+        } else if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
+          details = [{ code: 'bodyTooLarge', message: '请求体超过大小上限' }];
         } else if (status === HttpStatus.NOT_FOUND && typeof p.message === 'string' && p.message.startsWith('Cannot ')) {
           message = `${DEFAULT_MESSAGES[404]}：${p.message.replace(/^Cannot /, '')}`;
         }
@@ -64,8 +69,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const status = Number(httpish?.status ?? httpish?.statusCode);
     // body-parser and other connect-style errors carry a 4xx status of their own.
     if (Number.isInteger(status) && status >= 400 && status < 500) {
-      const details: ErrorDetail[] =
-        httpish.type === 'entity.parse.failed' ? [{ code: 'malformedJson', message: 'JSON 格式错误，无法解析' }] : [];
+      const details: ErrorDetail[] = isParseFailure(exception)
+        ? [{ code: 'malformedJson', message: 'JSON 格式错误，无法解析' }]
+        : [];
       return this.shape(status, DEFAULT_MESSAGES[status] ?? STATUS_CODES[status] ?? 'Error', details);
     }
     return this.shape(500, DEFAULT_MESSAGES[500], []);
@@ -74,4 +80,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private shape(statusCode: number, message: string, details: ErrorDetail[]): ErrorBody {
     return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, details };
   }
+}
+
+/** body-parser marks a body it could not parse; Express marks a bad %-escape in a path with URIError. */
+function isParseFailure(error: unknown): boolean {
+  const e = error as { type?: unknown } | undefined;
+  return e?.type === 'entity.parse.failed' || error instanceof SyntaxError;
 }

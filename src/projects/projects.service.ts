@@ -234,7 +234,7 @@ export class ProjectsService {
   }
 
   /** DTO fields → entity columns, for the fields present in the request. */
-  private columnsFrom(dto: ProjectFieldsDto): Partial<Project> {
+  private columnsFrom(dto: ProjectFieldsDto & { name?: string }): Partial<Project> {
     const columns: Partial<Project> = {};
     const text = (value: string | null | undefined) => (value === null || value === undefined ? null : value.trim() || null);
     if (dto.name !== undefined) columns.name = dto.name.trim();

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, Matches } from 'class-validator';
 import { IsText } from '../../common/validation.js';
-import { ProjectFieldsDto } from './project-fields.dto.js';
+import { IsProjectName, ProjectFieldsDto } from './project-fields.dto.js';
 
 export class CreateProjectDto extends ProjectFieldsDto {
   @ApiProperty({ description: '项目编码（唯一）', example: 'LC2024-S101', maxLength: 64 })
@@ -12,5 +12,6 @@ export class CreateProjectDto extends ProjectFieldsDto {
 
   @ApiProperty({ description: '项目名称', maxLength: 200 })
   @IsDefined({ message: '缺少项目名称 name' })
-  declare name: string;
+  @IsProjectName()
+  name: string;
 }

@@ -1,17 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
 import { IsCalendarDate, IsText, IsWan } from '../../common/validation.js';
 import { ApprovalsDto } from './approvals.dto.js';
 
-/** The editable fields of a project, shared by create and update. */
+/** The editable fields of a project other than its name, shared by create and update. */
 export class ProjectFieldsDto {
-  @ApiPropertyOptional({ description: '项目名称', maxLength: 200 })
-  @IsOptional()
-  @IsText(200)
-  @Matches(/\S/u, { message: '项目名称不能为空' })
-  name?: string;
-
   @ApiPropertyOptional({ nullable: true, description: '建设单位', maxLength: 200 })
   @IsOptional()
   @IsText(200)
@@ -54,3 +49,7 @@ export class ProjectFieldsDto {
   @Type(() => ApprovalsDto)
   approvals?: ApprovalsDto;
 }
+
+/** A project name: text of at most 200 characters with something other than spaces in it. */
+export const IsProjectName = () =>
+  applyDecorators(IsText(200), Matches(/\S/u, { message: '项目名称不能为空' }));

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Starts the app the way the README says (npm start) on a fresh SQLite file, waits for
+# it, checks the demo data answers (100 projects on the 2024 implementation list) and
+# the OpenAPI page, then stops it.
+set -uo pipefail
+dir=$(mktemp -d)
+port=${SMOKE_PORT:-3917}
+DATABASE_URL="sqlite:$dir/tracker.sqlite" PORT=$port npm start >"$dir/app.log" 2>&1 &
+pid=$!
+cleanup() { kill "$pid" 2>/dev/null; pkill -P "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"; }
+trap cleanup EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$port/api/regions" >/dev/null 2>&1 && break
+  sleep 1
+done
+total=$(curl -fs "http://127.0.0.1:$port/api/projects?list=implementation&year=2024" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).total))')
+docs=$(curl -fs -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/docs")
+echo "implementation list 2024: $total projects; /api/docs: HTTP $docs"
+if [ "$total" != "100" ] || [ "$docs" != "200" ]; then
+  tail -n 30 "$dir/app.log"
+  exit 1
+fi
