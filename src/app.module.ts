@@ -3,10 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
+import { BulletinsModule } from './bulletins/bulletins.module.js';
 import { ListsModule } from './lists/lists.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
+import { TargetsModule } from './targets/targets.module.js';
 
 @Module({})
 export class AppModule {
@@ -26,6 +29,9 @@ export class AppModule {
         ReferenceModule,
         ProjectsModule,
         ListsModule,
+        ReportsModule,
+        TargetsModule,
+        BulletinsModule,
         SeedingModule,
       ],
     };

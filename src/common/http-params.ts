@@ -1,5 +1,6 @@
 import { ParseIntPipe } from '@nestjs/common';
 import { badRequest } from './api-error.js';
+import { hasControlCharacters, isMonth } from './validation.js';
 
 /** `:id` route parameters: a positive integer, else a 400 in the contract's shape. */
 export const IdParam = new ParseIntPipe({
@@ -15,6 +16,23 @@ export const YearParam = {
   },
 };
 
+/** `:month` route parameters as a number 1–12, else a 400. */
+export const MonthNumberParam = {
+  transform(value: string): number {
+    if (!/^\d{1,2}$/.test(value) || Number(value) < 1 || Number(value) > 12)
+      throw badRequest('月份必须是 1–12', [{ field: 'month', code: 'invalidMonth', message: '月份必须是 1–12 的整数' }]);
+    return Number(value);
+  },
+};
+
+/** `:month` route parameters: `YYYY-MM`, else a 400. */
+export const MonthParam = {
+  transform(value: string): string {
+    if (!isMonth(value)) throw badRequest('月份格式错误', [{ field: 'month', code: 'isMonth', message: '月份格式应为 YYYY-MM' }]);
+    return value;
+  },
+};
+
 /** `If-Match: "3"`, `W/"3"` or `3` → 3; absent → undefined; anything else → 400. */
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header === '') return undefined;
@@ -26,4 +44,12 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 /** Who is acting. Until sign-in lands every change is recorded as made by "anonymous". */
 export function actorOf(_request: unknown): string {
   return 'anonymous';
+}
+
+/** An optional `?reason=` on a DELETE: text up to 1000 characters, else a 400. */
+export function reasonQuery(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length > 1000 || hasControlCharacters(value))
+    throw badRequest('reason 格式错误', [{ field: 'reason', code: 'invalidReason', message: '原因须为不超过 1000 字的文本' }]);
+  return value;
 }

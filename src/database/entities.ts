@@ -1,3 +1,4 @@
+import { Bulletin } from '../bulletins/bulletin.entity.js';
 import { ListEntry } from '../lists/list-entry.entity.js';
 import { ProjectHistory } from '../projects/project-history.entity.js';
 import { Project } from '../projects/project.entity.js';
@@ -6,6 +7,7 @@ import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
 import { YearTarget } from '../reference/year-target.entity.js';
 import { ReportRevision } from '../reports/report-revision.entity.js';
+import { RatingOverride } from '../targets/rating-override.entity.js';
 
 /** Every entity, listed once, for the app, the tests and the migrations CLI alike. */
-export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision];
+export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin];

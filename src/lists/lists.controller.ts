@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { badRequest } from '../common/api-error.js';
-import { actorOf, IdParam, YearParam } from '../common/http-params.js';
-import { hasControlCharacters } from '../common/validation.js';
+import { actorOf, IdParam, reasonQuery, YearParam } from '../common/http-params.js';
 import { PutListEntryDto } from './dto/list-entry.dto.js';
 import { ListsService, type ListEntryView } from './lists.service.js';
 
@@ -42,8 +40,6 @@ export class ListsController {
     @Query('reason') reason: unknown,
     @Req() request: Request,
   ): Promise<void> {
-    if (reason !== undefined && (typeof reason !== 'string' || reason.length > 1000 || hasControlCharacters(reason)))
-      throw badRequest('reason 格式错误', [{ field: 'reason', code: 'invalidReason', message: '原因须为不超过 1000 字的文本' }]);
-    await this.lists.remove(year, projectId, reason, { actor: actorOf(request) });
+    await this.lists.remove(year, projectId, reasonQuery(reason), { actor: actorOf(request) });
   }
 }

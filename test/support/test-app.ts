@@ -55,7 +55,7 @@ export async function tableRows(dataSource: DataSource, table: string): Promise<
 
 /** The whole database's user data, for byte-for-byte "a rejected request changed nothing" checks. */
 export async function databaseState(dataSource: DataSource): Promise<Record<string, unknown[]>> {
-  const tables = ['region', 'chain', 'chain_target', 'year_target', 'project', 'project_history', 'list_entry', 'report_revision'];
+  const tables = ['region', 'chain', 'chain_target', 'year_target', 'project', 'project_history', 'list_entry', 'report_revision', 'rating_override', 'bulletin'];
   const state: Record<string, unknown[]> = {};
   for (const table of tables) state[table] = await tableRows(dataSource, table);
   return state;

@@ -1,4 +1,5 @@
 import { Init1732200000000 } from './1732200000000-Init.js';
+import { TargetBoard1732300000000 } from './1732300000000-TargetBoard.js';
 
 /** Every migration class, in order: one list for the app, the tests and the CLI. */
-export const MIGRATIONS = [Init1732200000000];
+export const MIGRATIONS = [Init1732200000000, TargetBoard1732300000000];

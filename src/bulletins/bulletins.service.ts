@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { conflict, notFound, unprocessable } from '../common/api-error.js';
+import { monthKey, monthOf } from '../common/calendar.js';
+import { Clock } from '../common/clock.js';
+import { WriteQueue } from '../database/write-queue.js';
+import { DashboardService } from '../targets/dashboard.service.js';
+import { Bulletin } from './bulletin.entity.js';
+
+export interface BulletinSummary {
+  year: number;
+  month: number;
+  publishedAt: string;
+  publishedBy: string;
+  hash: string;
+}
+
+/**
+ * 月通报: publishing freezes the month's dashboard as the exact JSON served, with its
+ * SHA-256; reading returns those bytes, whatever the data does afterwards.
+ */
+@Injectable()
+export class BulletinsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: WriteQueue,
+    private readonly clock: Clock,
+    private readonly dashboard: DashboardService,
+  ) {}
+
+  async publish(year: number, month: number, actor: string): Promise<string> {
+    const currentMonth = monthOf(this.clock.today());
+    if (monthKey(year, month) >= currentMonth)
+      throw unprocessable(`${year}年${month}月尚未结束，不能发布通报`, [
+        { field: 'month', code: 'monthNotOver', message: `只能发布已结束月份的通报（当前 ${currentMonth}）` },
+      ]);
+    const board = await this.dashboard.build(year, month);
+    const body = JSON.stringify(board);
+    const bulletin = await this.writes.run(async (manager) => {
+      if (await manager.existsBy(Bulletin, { year, month }))
+        throw conflict(`${year}年${month}月通报已发布，不能重复发布`, [{ field: 'month', code: 'alreadyPublished', message: '该月通报已发布' }]);
+      const row = manager.create(Bulletin, {
+        year,
+        month,
+        publishedAt: this.clock.nowIso(),
+        publishedBy: actor,
+        body,
+        hash: createHash('sha256').update(body, 'utf8').digest('hex'),
+      });
+      await manager.insert(Bulletin, row);
+      return row;
+    });
+    return render(bulletin);
+  }
+
+  /** The published bulletin as JSON text: the stored dashboard bytes inside the envelope. */
+  async find(year: number, month: number): Promise<string> {
+    const bulletin = await this.dataSource.getRepository(Bulletin).findOneBy({ year, month });
+    if (!bulletin) throw notFound(`${year}年${month}月通报尚未发布`);
+    return render(bulletin);
+  }
+
+  async list(): Promise<BulletinSummary[]> {
+    const rows = await this.dataSource.getRepository(Bulletin).find({ order: { year: 'ASC', month: 'ASC' } });
+    return rows.map(summary);
+  }
+}
+
+function summary(b: Bulletin): BulletinSummary {
+  return { year: b.year, month: b.month, publishedAt: b.publishedAt, publishedBy: b.publishedBy, hash: b.hash };
+}
+
+function render(bulletin: Bulletin): string {
+  const envelope = JSON.stringify(summary(bulletin));
+  return `${envelope.slice(0, -1)},"dashboard":${bulletin.body}}`;
+}

@@ -1,0 +1,36 @@
+/** Calendar arithmetic on `YYYY-MM-DD` dates and `YYYY-MM` months, as text: no time zones involved. */
+
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+export function monthKey(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/** Last day of a month: 2024-02 → 2024-02-29. */
+export function monthEnd(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(days).padStart(2, '0')}`;
+}
+
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? monthKey(y - 1, 12) : monthKey(y, m - 1);
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 instant with an offset (or Z) → the stored form (UTC, milliseconds); null if malformed. */
+export function parseInstant(value: string): string | null {
+  if (!INSTANT.test(value)) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  return date.toISOString();
+}
+
+/** Integer division rounded half up, for showing an exact fraction as whole 万元. */
+export function roundDiv(numerator: number, denominator: number): number {
+  return Math.floor((2 * numerator + denominator) / (2 * denominator));
+}

@@ -1,0 +1,11 @@
+import { roundDiv } from './calendar.js';
+
+/**
+ * Money is integer 万元 everywhere; 亿元 with two decimals is for display only
+ * (DOMAIN.md "Units and figures"). Formatting is done on integers, rounding half up.
+ */
+export function formatYi(wan: number): string {
+  const sign = wan < 0 ? '-' : '';
+  const hundredths = roundDiv(Math.abs(wan), 100);
+  return `${sign}${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}

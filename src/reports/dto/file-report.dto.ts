@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsOptional } from 'class-validator';
+import { IsText, IsWan } from '../../common/validation.js';
+
+/** `PUT /api/projects/:id/reports/:month`: one month's report (月调度). */
+export class FileReportDto {
+  @ApiProperty({ description: '当月完成投资（万元，非负整数）', example: 1200 })
+  @IsDefined({ message: '缺少当月完成投资 amount' })
+  @IsWan()
+  amount: number;
+
+  @ApiPropertyOptional({ description: '形象进度', example: '主体结构施工' })
+  @IsOptional()
+  @IsText(2000)
+  progress?: string | null;
+
+  @ApiPropertyOptional({ description: '存在问题及要素需求（用地、能耗、环境容量、资金）' })
+  @IsOptional()
+  @IsText(2000)
+  problems?: string | null;
+
+  @ApiPropertyOptional({ description: '已发布通报月份的更正原因（该月通报发布后必填）' })
+  @IsOptional()
+  @IsText(1000)
+  reason?: string;
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Clock } from '../common/clock.js';
+import { monthOf, previousMonth } from '../common/calendar.js';
+import { actorOf, IdParam, MonthParam } from '../common/http-params.js';
+import { FileReportDto } from './dto/file-report.dto.js';
+import { ReportsService, type FiledReport, type MissingReports, type MonthReportView, type ReportView } from './reports.service.js';
+
+@ApiTags('reports')
+@Controller()
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Put('projects/:id/reports/:month')
+  @ApiOperation({ summary: '填报月调度（201 首次填报，200 新修订或相同内容）' })
+  async file(
+    @Param('id', IdParam) id: number,
+    @Param('month', MonthParam) month: string,
+    @Body() dto: FileReportDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<FiledReport> {
+    const filed = await this.reports.file(id, month, dto, actorOf(request));
+    response.status(filed.created ? 201 : 200);
+    return filed;
+  }
+
+  @Get('projects/:id/reports')
+  @ApiOperation({ summary: '项目各月月报（最新修订及修订次数）' })
+  monthly(@Param('id', IdParam) id: number): Promise<MonthReportView[]> {
+    return this.reports.monthly(id);
+  }
+
+  @Get('projects/:id/reports/:month/revisions')
+  @ApiOperation({ summary: '某月月报的全部修订（谁、何时）' })
+  revisions(@Param('id', IdParam) id: number, @Param('month', MonthParam) month: string): Promise<ReportView[]> {
+    return this.reports.revisions(id, month);
+  }
+
+  @Get('reports/missing')
+  @ApiOperation({ summary: '催报名单：在建项目未报该月月报者，按县（市、区）分组（默认上月）' })
+  @ApiQuery({ name: 'month', required: false, description: 'YYYY-MM, default: last month' })
+  missing(@Query('month') month?: string): Promise<MissingReports> {
+    const target = month === undefined ? previousMonth(monthOf(this.clock.today())) : MonthParam.transform(month);
+    return this.reports.missing(target);
+  }
+}

@@ -1,0 +1,227 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
+import { Clock } from '../common/clock.js';
+import { monthEnd, monthOf } from '../common/calendar.js';
+import { int, sql } from '../database/sql.js';
+import { WriteQueue } from '../database/write-queue.js';
+import { Bulletin } from '../bulletins/bulletin.entity.js';
+import { ProjectHistory } from '../projects/project-history.entity.js';
+import { Project } from '../projects/project.entity.js';
+import type { FileReportDto } from './dto/file-report.dto.js';
+import { ReportRevision } from './report-revision.entity.js';
+
+export interface ReportView {
+  projectId: number;
+  month: string;
+  revision: number;
+  /** 万元 */
+  amount: number;
+  progress: string | null;
+  problems: string | null;
+  actor: string;
+  recordedAt: string;
+  /** Filed after the month's bulletin was published. */
+  correction: boolean;
+  reason: string | null;
+}
+
+export interface FiledReport extends ReportView {
+  /** Σ latest revisions of every month, 万元. */
+  cumulative: number;
+  /** `cumulativeAboveTotal` when reports add up to more than the project's total investment. */
+  flags: string[];
+  created: boolean;
+}
+
+export interface MonthReportView extends ReportView {
+  revisions: number;
+}
+
+export interface MissingReports {
+  month: string;
+  total: number;
+  regions: {
+    code: string | null;
+    name: string | null;
+    projects: { projectId: number; code: string; name: string; ownerEnterprise: string | null; stage: string }[];
+  }[];
+}
+
+/**
+ * Monthly reports (月调度): one project, one month, many revisions; the latest counts.
+ * A month outside the project's time in implementation, or in the future, is refused.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: WriteQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  file(projectId: number, month: string, dto: FileReportDto, actor: string): Promise<FiledReport> {
+    return this.writes.run(async (manager) => {
+      const project = await manager.findOneBy(Project, { id: projectId });
+      if (!project) throw notFound(`项目 ${projectId} 不存在`);
+      const failures = await this.periodFailures(manager, project, month);
+
+      const latest = await manager.findOne(ReportRevision, { where: { projectId, month }, order: { revision: 'DESC' } });
+      const progress = dto.progress?.trim() || null;
+      const problems = dto.problems?.trim() || null;
+      if (failures.length === 0 && latest && latest.amountWan === dto.amount && latest.progress === progress && latest.problems === problems)
+        return this.filed(manager, project, latest, false); // same report again: idempotent, no new revision
+
+      const closedBy = await this.closingBulletin(manager, month);
+      const reason = dto.reason?.trim() || null;
+      if (closedBy && !reason)
+        failures.push({
+          field: 'reason',
+          code: 'correctionReasonRequired',
+          message: `${closedBy.year}年${closedBy.month}月通报已发布，修改 ${month} 的数据需填写更正原因`,
+        });
+      if (failures.length) throw unprocessable(failures.map((f) => f.message).join('；'), failures);
+
+      const revision = manager.create(ReportRevision, {
+        projectId,
+        month,
+        revision: (latest?.revision ?? 0) + 1,
+        amountWan: dto.amount,
+        progress,
+        problems,
+        actor,
+        recordedAt: this.clock.nowIso(),
+        correction: closedBy !== null,
+        reason,
+      });
+      await manager.insert(ReportRevision, revision);
+      return this.filed(manager, project, revision, latest === null);
+    });
+  }
+
+  async monthly(projectId: number): Promise<MonthReportView[]> {
+    if (!(await this.dataSource.getRepository(Project).existsBy({ id: projectId }))) throw notFound(`项目 ${projectId} 不存在`);
+    const rows = await sql<Record<string, unknown>>(
+      this.dataSource,
+      `SELECT r.*, (SELECT COUNT(*) FROM report_revision c WHERE c.project_id = r.project_id AND c.month = r.month) AS revisions
+         FROM report_revision r
+        WHERE r.project_id = :projectId
+          AND r.revision = (SELECT MAX(r2.revision) FROM report_revision r2 WHERE r2.project_id = r.project_id AND r2.month = r.month)
+        ORDER BY r.month`,
+      { projectId },
+    );
+    return rows.map((row) => ({ ...viewOfRow(row), revisions: int(row.revisions) }));
+  }
+
+  async revisions(projectId: number, month: string): Promise<ReportView[]> {
+    if (!(await this.dataSource.getRepository(Project).existsBy({ id: projectId }))) throw notFound(`项目 ${projectId} 不存在`);
+    const rows = await this.dataSource.getRepository(ReportRevision).find({ where: { projectId, month }, order: { revision: 'ASC' } });
+    return rows.map(viewOf);
+  }
+
+  /**
+   * Reminders (月调度催报): projects under construction in `month` (started by its end,
+   * not completed before it began, not withdrawn) with no report for it, by region.
+   */
+  async missing(month: string): Promise<MissingReports> {
+    const rows = await sql<Record<string, unknown>>(
+      this.dataSource,
+      `SELECT p.id, p.code, p.name, p.owner_enterprise, p.stage, p.region_code, g.name AS region_name
+         FROM project p
+         LEFT JOIN region g ON g.code = p.region_code
+        WHERE p.stage IN ('implementation.active', 'implementation.halted')
+          AND p.actual_start_date <= :monthEnd
+          AND NOT EXISTS (SELECT 1 FROM report_revision r WHERE r.project_id = p.id AND r.month = :month)
+        ORDER BY g.sort_order, p.code`,
+      { month, monthEnd: monthEnd(month) },
+    );
+    const regions: MissingReports['regions'] = [];
+    for (const row of rows) {
+      const code = (row.region_code as string | null) ?? null;
+      let region = regions.find((r) => r.code === code);
+      if (!region) regions.push((region = { code, name: (row.region_name as string | null) ?? null, projects: [] }));
+      region.projects.push({
+        projectId: int(row.id),
+        code: row.code as string,
+        name: row.name as string,
+        ownerEnterprise: (row.owner_enterprise as string | null) ?? null,
+        stage: row.stage as string,
+      });
+    }
+    return { month, total: rows.length, regions };
+  }
+
+  /** Why a month cannot carry a report for this project (empty when it can). */
+  private async periodFailures(manager: EntityManager, project: Project, month: string): Promise<ErrorDetail[]> {
+    const currentMonth = monthOf(this.clock.today());
+    if (month > currentMonth)
+      return [{ field: 'month', code: 'monthInFuture', message: `${month} 尚未到来，不能填报（当前 ${currentMonth}）` }];
+    if (!project.actualStartDate)
+      return [{ field: 'month', code: 'projectNotStarted', message: '项目尚未开工，不能填报投资' }];
+    if (month < monthOf(project.actualStartDate))
+      return [{ field: 'month', code: 'monthBeforeStart', message: `${month} 早于开工月份 ${monthOf(project.actualStartDate)}` }];
+    if (project.actualCompletionDate && month > monthOf(project.actualCompletionDate))
+      return [{ field: 'month', code: 'monthAfterCompletion', message: `${month} 晚于竣工月份 ${monthOf(project.actualCompletionDate)}` }];
+    if (project.stage === 'withdrawn') {
+      const withdrawal = await manager.findOne(ProjectHistory, { where: { projectId: project.id, event: 'WITHDRAW' }, order: { id: 'DESC' } });
+      const withdrawnMonth = monthOf(withdrawal?.effectiveDate ?? withdrawal?.recordedAt ?? '0000-00');
+      if (month > withdrawnMonth)
+        return [{ field: 'month', code: 'monthAfterWithdrawal', message: `${month} 晚于项目调出月份 ${withdrawnMonth}` }];
+    }
+    return [];
+  }
+
+  /** The earliest published bulletin whose figures include `month`, if any. */
+  private async closingBulletin(manager: EntityManager, month: string): Promise<Bulletin | null> {
+    const [year, m] = month.split('-').map(Number);
+    const rows = await sql<{ year: number; month: number }>(
+      manager,
+      'SELECT year, month FROM bulletin WHERE year = :year AND month >= :m ORDER BY month LIMIT 1',
+      { year, m },
+    );
+    return rows.length ? Object.assign(new Bulletin(), { year: int(rows[0].year), month: int(rows[0].month) }) : null;
+  }
+
+  private async filed(manager: EntityManager, project: Project, revision: ReportRevision, created: boolean): Promise<FiledReport> {
+    const [row] = await sql<{ cumulative: unknown }>(
+      manager,
+      `SELECT SUM(r.amount_wan) AS cumulative FROM report_revision r
+        WHERE r.project_id = :projectId
+          AND r.revision = (SELECT MAX(r2.revision) FROM report_revision r2 WHERE r2.project_id = r.project_id AND r2.month = r.month)`,
+      { projectId: project.id },
+    );
+    const cumulative = int(row?.cumulative);
+    const flags = project.totalInvestmentWan !== null && cumulative > project.totalInvestmentWan ? ['cumulativeAboveTotal'] : [];
+    return { ...viewOf(revision), cumulative, flags, created };
+  }
+}
+
+function viewOf(r: ReportRevision): ReportView {
+  return {
+    projectId: r.projectId,
+    month: r.month,
+    revision: r.revision,
+    amount: r.amountWan,
+    progress: r.progress,
+    problems: r.problems,
+    actor: r.actor,
+    recordedAt: r.recordedAt,
+    correction: Boolean(r.correction),
+    reason: r.reason,
+  };
+}
+
+function viewOfRow(row: Record<string, unknown>): ReportView {
+  return {
+    projectId: int(row.project_id),
+    month: row.month as string,
+    revision: int(row.revision),
+    amount: int(row.amount_wan),
+    progress: (row.progress as string | null) ?? null,
+    problems: (row.problems as string | null) ?? null,
+    actor: row.actor as string,
+    recordedAt: row.recorded_at as string,
+    correction: Boolean(row.correction),
+    reason: (row.reason as string | null) ?? null,
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * The dashboard's SQL: one aggregate query per block over indexed tables. Every query
+ * starts from the same common table expressions:
+ *
+ *  - `lst`: the year's list entries as they stood at `:asOf` (added by then, not yet
+ *    removed), with `expected12` = 12 × 序时 expected through month M: the monthly plan
+ *    curve (倒排工期) for months ≤ M where the entry has one, else plan × M/12;
+ *  - `rep`: each listed project's reported investment for months 1..M, counting for each
+ *    month the latest revision recorded by `:asOf`;
+ *  - `lp`: one row per listed project with its place, size, stage and start date, the
+ *    stage and start read from the transition history when the board is for a past
+ *    instant, so a past board is reproduced exactly.
+ *
+ * Nothing here loads reports into JavaScript; each query returns one row per region,
+ * per chain, or per project that has to be shown by name (big projects, red list).
+ */
+export interface BoardParams {
+  year: number;
+  month: number;
+  /** Replay the transition history up to `asOf` (true) or read the current columns (false). */
+  historical: boolean;
+}
+
+const monthColumns = (month: number) =>
+  Array.from({ length: month }, (_, i) => `l.plan_m${String(i + 1).padStart(2, '0')}`).join(' + ');
+
+export function stageExpression(historical: boolean): string {
+  return historical
+    ? `COALESCE((SELECT h.to_stage FROM project_history h
+         WHERE h.project_id = p.id AND h.kind = 'transition' AND h.recorded_at <= :asOf
+         ORDER BY h.id DESC LIMIT 1), 'reserve')`
+    : 'p.stage';
+}
+
+function eventDateExpression(historical: boolean, event: 'START' | 'COMPLETE', column: string): string {
+  return historical
+    ? `(SELECT h.effective_date FROM project_history h
+         WHERE h.project_id = p.id AND h.event = '${event}' AND h.recorded_at <= :asOf
+         ORDER BY h.id DESC LIMIT 1)`
+    : `p.${column}`;
+}
+
+export function boardCtes({ month, historical }: BoardParams): string {
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new Error(`month out of range: ${month}`);
+  return `
+WITH lst AS (
+  SELECT l.project_id, l.category, l.planned_investment_wan AS planned,
+         CASE WHEN l.plan_m01 IS NULL THEN l.planned_investment_wan * ${month}
+              ELSE 12 * (${monthColumns(month)}) END AS expected12
+    FROM list_entry l
+   WHERE l.year = :year AND l.added_at <= :asOf AND (l.removed_at IS NULL OR l.removed_at > :asOf)
+),
+rep AS (
+  SELECT r.project_id, SUM(r.amount_wan) AS actual
+    FROM report_revision r
+   WHERE r.month >= :fromMonth AND r.month <= :toMonth AND r.recorded_at <= :asOf
+     AND r.project_id IN (SELECT project_id FROM lst)
+     AND r.revision = (SELECT MAX(r2.revision) FROM report_revision r2
+                        WHERE r2.project_id = r.project_id AND r2.month = r.month AND r2.recorded_at <= :asOf)
+   GROUP BY r.project_id
+),
+lp AS (
+  SELECT lst.project_id, lst.category, lst.planned, lst.expected12, COALESCE(rep.actual, 0) AS actual,
+         p.code, p.name, p.region_code, p.chain_code, p.total_investment_wan, p.planned_start_date,
+         ${stageExpression(historical)} AS stage,
+         ${eventDateExpression(historical, 'START', 'actual_start_date')} AS actual_start_date
+    FROM lst
+    JOIN project p ON p.id = lst.project_id
+    LEFT JOIN rep ON rep.project_id = lst.project_id
+)`;
+}
+
+/** Implementation-list investment, preparation-list starts (开工率) and key projects (≥10亿), in one row. */
+export const HEADLINE_SQL = `
+SELECT SUM(CASE WHEN category = 'implementation' THEN 1 ELSE 0 END) AS impl_listed,
+       SUM(CASE WHEN category = 'implementation' THEN actual ELSE 0 END) AS impl_actual,
+       SUM(CASE WHEN category = 'preparation' THEN 1 ELSE 0 END) AS prep_listed,
+       SUM(CASE WHEN category = 'preparation' AND actual_start_date >= :yearStart
+                 AND actual_start_date <= :monthEnd THEN 1 ELSE 0 END) AS prep_started,
+       SUM(CASE WHEN total_investment_wan >= :keyThreshold THEN 1 ELSE 0 END) AS key_count,
+       SUM(CASE WHEN total_investment_wan >= :keyThreshold THEN actual ELSE 0 END) AS key_actual
+  FROM lp`;
+
+/** Per region: implementation-list projects, plan, actual and 12 × expected. */
+export const REGIONS_SQL = `
+SELECT g.code, g.name, g.kind, g.sort_order,
+       COUNT(lp.project_id) AS projects,
+       COALESCE(SUM(lp.planned), 0) AS plan,
+       COALESCE(SUM(lp.actual), 0) AS actual,
+       COALESCE(SUM(lp.expected12), 0) AS expected12
+  FROM region g
+  LEFT JOIN lp ON lp.region_code = g.code AND lp.category = 'implementation'
+ GROUP BY g.code, g.name, g.kind, g.sort_order
+ ORDER BY g.sort_order`;
+
+/** Per chain: the appendix targets against the implementation list's projects and investment. */
+export const CHAINS_SQL = `
+SELECT c.code, c.no, c.name, c.flagship,
+       COALESCE(t.projects, 0) AS target_projects,
+       COALESCE(t.investment_wan, 0) AS target_investment,
+       COUNT(lp.project_id) AS listed,
+       COALESCE(SUM(lp.actual), 0) AS actual
+  FROM chain c
+  LEFT JOIN chain_target t ON t.chain_code = c.code AND t.year = :year
+  LEFT JOIN lp ON lp.chain_code = c.code AND lp.category = 'implementation'
+ GROUP BY c.code, c.no, c.name, c.flagship, t.projects, t.investment_wan
+ ORDER BY c.no`;
+
+/**
+ * The red list's candidates: implementation-list projects below the yellow line of their
+ * own 序时 expected, preparation-list projects past their planned start and not started,
+ * and listed projects halted (停工).
+ */
+export const RED_LIST_SQL = `
+SELECT lp.project_id, lp.code, lp.name, lp.region_code, g.name AS region_name, lp.category, lp.stage,
+       lp.actual, lp.expected12, lp.planned_start_date
+  FROM lp
+  LEFT JOIN region g ON g.code = lp.region_code
+ WHERE (lp.category = 'implementation' AND lp.expected12 > 0 AND lp.actual * 1200 < :yellowPct * lp.expected12)
+    OR (lp.category = 'preparation' AND lp.stage IN ('reserve', 'preparation') AND lp.planned_start_date < :refDate)
+    OR lp.stage = 'implementation.halted'
+ ORDER BY g.sort_order, lp.code`;
+
+/** Big projects (≥50亿) that count for the year: any stage or list, not withdrawn, not completed before the year. */
+export function bigProjectsSql(historical: boolean): string {
+  return `
+SELECT * FROM (
+  SELECT p.id, p.code, p.name, p.region_code, p.chain_code, p.total_investment_wan,
+         ${stageExpression(historical)} AS stage,
+         ${eventDateExpression(historical, 'COMPLETE', 'actual_completion_date')} AS actual_completion_date
+    FROM project p
+   WHERE p.total_investment_wan >= :bigThreshold AND p.created_at <= :asOf
+) b
+ WHERE b.stage <> 'withdrawn' AND NOT (b.stage = 'completed' AND b.actual_completion_date < :yearStart)
+ ORDER BY b.total_investment_wan DESC, b.code`;
+}
+
+/** Why each halted project stopped: its latest HALT recorded by `:asOf`. */
+export const HALT_REASONS_SQL = `
+SELECT h.project_id, h.reason, h.effective_date
+  FROM project_history h
+ WHERE h.event = 'HALT' AND h.recorded_at <= :asOf AND h.project_id IN (:...projectIds)
+ ORDER BY h.id`;
+
+/** Overrides in force at `:asOf` for the month's board. */
+export const OVERRIDES_SQL = `
+SELECT scope, key, rating, reason, actor, recorded_at
+  FROM rating_override
+ WHERE year = :year AND month = :month AND recorded_at <= :asOf AND (revoked_at IS NULL OR revoked_at > :asOf)
+ ORDER BY id`;

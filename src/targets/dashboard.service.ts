@@ -1,0 +1,322 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { monthEnd, monthKey, roundDiv } from '../common/calendar.js';
+import { Clock } from '../common/clock.js';
+import { formatYi } from '../common/money.js';
+import { int, sql } from '../database/sql.js';
+import { ReferenceService } from '../reference/reference.service.js';
+import type { YearTarget } from '../reference/year-target.entity.js';
+import {
+  bigProjectsSql,
+  boardCtes,
+  CHAINS_SQL,
+  HALT_REASONS_SQL,
+  HEADLINE_SQL,
+  OVERRIDES_SQL,
+  RED_LIST_SQL,
+  REGIONS_SQL,
+} from './dashboard.queries.js';
+import type {
+  BigProjectsBlock,
+  ChainRow,
+  Dashboard,
+  Rated,
+  Rating,
+  RatingOverrideView,
+  RedListItem,
+  RegionRow,
+  Warning,
+} from './dashboard.types.js';
+import { compareRatioDesc, ratingOf, ratioOf, type Progress, type Thresholds } from './rating.js';
+
+type Row = Record<string, unknown>;
+
+
+/**
+ * The target board for a year through month M, as recorded by an instant (asOf).
+ * Rules: DOMAIN.md "Units and figures" and the 2024 work plan §四(四).
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The month a board shows when none is asked for: December for past years, last month for this one. */
+  defaultMonth(year: number): number {
+    const [currentYear, currentMonth] = this.clock.today().split('-').map(Number);
+    if (year < currentYear) return 12;
+    if (year > currentYear) return 1;
+    return Math.max(1, currentMonth - 1);
+  }
+
+  async build(year: number, month: number, asOf?: string): Promise<Dashboard> {
+    const target = await this.reference.yearTarget(year);
+    const now = this.clock.nowIso();
+    const instant = asOf && asOf < now ? asOf : now;
+    const historical = instant < now;
+    const thresholds: Thresholds = { bluePct: target.ratingBluePct, yellowPct: target.ratingYellowPct };
+    const params = {
+      year,
+      month,
+      asOf: instant,
+      fromMonth: monthKey(year, 1),
+      toMonth: monthKey(year, month),
+      yearStart: `${year}-01-01`,
+      monthEnd: monthEnd(monthKey(year, month)),
+      refDate: [monthEnd(monthKey(year, month)), instant.slice(0, 10)].sort()[0],
+      keyThreshold: target.keyProjectThresholdWan,
+      bigThreshold: target.bigProjectThresholdWan,
+      yellowPct: target.ratingYellowPct,
+    };
+    const ctes = boardCtes({ year, month, historical });
+    const [[headline], regionRows, previousRegionRows, chainRows, redRows, bigRows, overrideRows] = await Promise.all([
+      sql(this.dataSource, ctes + HEADLINE_SQL, params),
+      sql(this.dataSource, ctes + REGIONS_SQL, params),
+      month > 1
+        ? sql(this.dataSource, boardCtes({ year, month: month - 1, historical }) + REGIONS_SQL, {
+            ...params,
+            month: month - 1,
+            toMonth: monthKey(year, month - 1),
+          })
+        : Promise.resolve([] as Row[]),
+      sql(this.dataSource, ctes + CHAINS_SQL, params),
+      sql(this.dataSource, ctes + RED_LIST_SQL, params),
+      sql(this.dataSource, bigProjectsSql(historical), params),
+      sql(this.dataSource, OVERRIDES_SQL, params),
+    ]);
+    const overrides = overridesByKey(overrideRows);
+    const rated = (progress: Progress, key: string): Rated => {
+      const computedRating = ratingOf(progress, thresholds);
+      const override = overrides.get(key) ?? null;
+      return { rating: override?.rating ?? computedRating, computedRating, override };
+    };
+
+    // 实施类: the implementation list against the city target × M/12 (165亿 in 2024).
+    const implActual = int(headline?.impl_actual);
+    const cityProgress = { actual12: implActual * 12, expected12: target.implementationInvestmentWan * month };
+    const investment = {
+      target: target.implementationInvestmentWan,
+      actual: implActual,
+      expected: roundDiv(cityProgress.expected12, 12),
+      ratio: ratioOf(cityProgress),
+      listed: int(headline?.impl_listed),
+      ...rated(cityProgress, 'city:'),
+    };
+
+    // 准备类 开工率: listed preparation projects started in the year ÷ listed (≥80% by year end).
+    const listed = int(headline?.prep_listed);
+    const started = int(headline?.prep_started);
+    const needed = Math.ceil((listed * target.startRateTargetPct) / 100) - started;
+    const startRate = {
+      listed,
+      started,
+      rate: listed ? Math.round((started * 10000) / listed) / 10000 : null,
+      target: target.startRateTargetPct / 100,
+      neededForTarget: Math.max(0, needed),
+    };
+
+    // 重点项目 (total ≥ 10亿) on either list, against 75亿 × M/12.
+    const keyActual = int(headline?.key_actual);
+    const keyProgress = { actual12: keyActual * 12, expected12: target.keyProjectInvestmentWan * month };
+    const keyProjects = {
+      threshold: target.keyProjectThresholdWan,
+      count: int(headline?.key_count),
+      targetCount: target.keyProjectCount,
+      investment: keyActual,
+      target: target.keyProjectInvestmentWan,
+      expected: roundDiv(keyProgress.expected12, 12),
+      ratio: ratioOf(keyProgress),
+      ...rated(keyProgress, 'key:'),
+    };
+
+    const regions = this.regionRows(regionRows, previousRegionRows, rated);
+    const chains: ChainRow[] = chainRows.map((row) => {
+      const progress = { actual12: int(row.actual) * 12, expected12: int(row.target_investment) * month };
+      return {
+        code: row.code as string,
+        no: int(row.no),
+        name: row.name as string,
+        flagship: Boolean(row.flagship),
+        targetProjects: int(row.target_projects),
+        listedProjects: int(row.listed),
+        targetInvestment: int(row.target_investment),
+        actual: int(row.actual),
+        expected: roundDiv(progress.expected12, 12),
+        ratio: ratioOf(progress),
+        ...rated(progress, `chain:${row.code as string}`),
+      };
+    });
+    const bigProjects = await this.bigProjects(bigRows, target);
+    const redList = await this.redList(redRows, params, thresholds);
+    const warnings = await this.warnings(year, target, investment.listed, listed, bigProjects, keyProjects.count);
+
+    return {
+      year,
+      month,
+      asOf: instant,
+      thresholds,
+      investment,
+      startRate,
+      bigProjects,
+      keyProjects,
+      chains,
+      regions,
+      redList,
+      warnings,
+    };
+  }
+
+  /**
+   * Regions with implementation-list projects are ranked by ratio, highest first (ties:
+   * larger actual first); rank change = last month's rank − this month's (DOMAIN.md).
+   */
+  private regionRows(rows: Row[], previousRows: Row[], rated: (p: Progress, key: string) => Rated): RegionRow[] {
+    const ranks = (source: Row[]) => {
+      const ranked = source
+        .map((row) => ({ code: row.code as string, actual: int(row.actual), progress: { actual12: int(row.actual) * 12, expected12: int(row.expected12) }, projects: int(row.projects) }))
+        .filter((r) => r.projects > 0 && r.progress.expected12 > 0)
+        .sort((a, b) => compareRatioDesc(a.progress, b.progress) || b.actual - a.actual || a.code.localeCompare(b.code));
+      return new Map(ranked.map((r, index) => [r.code, index + 1]));
+    };
+    const current = ranks(rows);
+    const previous = previousRows.length ? ranks(previousRows) : null;
+    return rows.map((row) => {
+      const code = row.code as string;
+      const progress = { actual12: int(row.actual) * 12, expected12: int(row.expected12) };
+      const rank = current.get(code) ?? null;
+      const previousRank = previous?.get(code) ?? null;
+      return {
+        code,
+        name: row.name as string,
+        kind: row.kind as string,
+        projects: int(row.projects),
+        plan: int(row.plan),
+        actual: int(row.actual),
+        expected: roundDiv(progress.expected12, 12),
+        ratio: ratioOf(progress),
+        rank,
+        rankChange: rank !== null && previousRank !== null ? previousRank - rank : null,
+        ...rated(progress, `region:${code}`),
+      };
+    });
+  }
+
+  private async bigProjects(rows: Row[], target: YearTarget): Promise<BigProjectsBlock> {
+    const projects = rows.map((row) => ({
+      projectId: int(row.id),
+      code: row.code as string,
+      name: row.name as string,
+      region: (row.region_code as string | null) ?? null,
+      chain: (row.chain_code as string | null) ?? null,
+      totalInvestment: int(row.total_investment_wan),
+      stage: row.stage as string,
+    }));
+    const [regions, chains] = await Promise.all([this.reference.regions(), this.reference.chains()]);
+    return {
+      threshold: target.bigProjectThresholdWan,
+      count: projects.length,
+      target: target.bigProjectCityTarget,
+      ok: projects.length >= target.bigProjectCityTarget,
+      regions: regions.map((region) => {
+        const ids = projects.filter((p) => p.region === region.code).map((p) => p.projectId);
+        return { code: region.code, name: region.name, required: region.bigProjectRequired, count: ids.length, ok: !region.bigProjectRequired || ids.length > 0, projectIds: ids };
+      }),
+      flagshipChains: chains
+        .filter((chain) => chain.flagship)
+        .map((chain) => {
+          const ids = projects.filter((p) => p.chain === chain.code).map((p) => p.projectId);
+          return { code: chain.code, name: chain.name, count: ids.length, ok: ids.length > 0, projectIds: ids };
+        }),
+      projects,
+    };
+  }
+
+  private async redList(rows: Row[], params: Record<string, unknown>, thresholds: Thresholds): Promise<RedListItem[]> {
+    const haltedIds = rows.filter((row) => row.stage === 'implementation.halted').map((row) => int(row.project_id));
+    const haltReasons = new Map<number, { reason: string | null; date: string | null }>();
+    if (haltedIds.length) {
+      for (const row of await sql(this.dataSource, HALT_REASONS_SQL, { ...params, projectIds: haltedIds }))
+        haltReasons.set(int(row.project_id), { reason: (row.reason as string | null) ?? null, date: (row.effective_date as string | null) ?? null });
+    }
+    const items: RedListItem[] = [];
+    for (const row of rows) {
+      const base = {
+        projectId: int(row.project_id),
+        code: row.code as string,
+        name: row.name as string,
+        region: (row.region_code as string | null) ?? null,
+        regionName: (row.region_name as string | null) ?? null,
+      };
+      const progress = { actual12: int(row.actual) * 12, expected12: int(row.expected12) };
+      if (row.category === 'implementation' && progress.expected12 > 0 && ratingOf(progress, thresholds) === 'red') {
+        const expected = roundDiv(progress.expected12, 12);
+        const ratio = ratioOf(progress);
+        items.push({
+          ...base,
+          kind: 'lagging',
+          reason: `投资进度滞后：完成 ${int(row.actual)} 万元，序时应完成 ${expected} 万元（${((ratio ?? 0) * 100).toFixed(1)}%）`,
+          actual: int(row.actual),
+          expected,
+          ratio,
+        });
+      }
+      if (row.category === 'preparation' && (row.stage === 'reserve' || row.stage === 'preparation') && (row.planned_start_date as string | null) !== null && (row.planned_start_date as string) < (params.refDate as string))
+        items.push({ ...base, kind: 'overdueStart', reason: `计划 ${row.planned_start_date as string} 开工，尚未开工` });
+      if (row.stage === 'implementation.halted') {
+        const halt = haltReasons.get(base.projectId);
+        items.push({ ...base, kind: 'halted', reason: `停工${halt?.date ? `（${halt.date} 起）` : ''}：${halt?.reason ?? '未说明原因'}` });
+      }
+    }
+    return items;
+  }
+
+  /** Inconsistent configuration the office should see rather than have hidden. */
+  private async warnings(
+    year: number,
+    target: YearTarget,
+    implementationListed: number,
+    preparationListed: number,
+    big: BigProjectsBlock,
+    keyCount: number,
+  ): Promise<Warning[]> {
+    const warnings: Warning[] = [];
+    const [sums] = await sql(this.dataSource, 'SELECT SUM(investment_wan) AS investment, SUM(projects) AS projects FROM chain_target WHERE year = :year', { year });
+    const chainInvestment = int(sums?.investment);
+    const chainProjects = int(sums?.projects);
+    if (chainInvestment !== target.implementationInvestmentWan)
+      warnings.push({
+        code: chainInvestment < target.implementationInvestmentWan ? 'chainTargetsBelowCityTarget' : 'chainTargetsAboveCityTarget',
+        message: `12条产业链投资目标合计 ${formatYi(chainInvestment)} 亿元，与全市实施类目标 ${formatYi(target.implementationInvestmentWan)} 亿元相差 ${formatYi(Math.abs(target.implementationInvestmentWan - chainInvestment))} 亿元`,
+      });
+    if (chainProjects !== target.implementationListSize)
+      warnings.push({ code: 'chainProjectCountMismatch', message: `产业链项目数目标合计 ${chainProjects} 个，与实施类清单目标 ${target.implementationListSize} 个不一致` });
+    if (implementationListed !== target.implementationListSize)
+      warnings.push({ code: 'implementationListCount', message: `实施类清单现有 ${implementationListed} 个项目，目标为 ${target.implementationListSize} 个` });
+    if (preparationListed !== target.preparationListSize)
+      warnings.push({ code: 'preparationListCount', message: `准备类清单现有 ${preparationListed} 个项目，目标为 ${target.preparationListSize} 个` });
+    if (keyCount !== target.keyProjectCount)
+      warnings.push({ code: 'keyProjectCount', message: `清单内10亿元以上重点项目 ${keyCount} 个，计划为 ${target.keyProjectCount} 个` });
+    for (const region of big.regions.filter((r) => r.required && r.count === 0))
+      warnings.push({ code: 'regionWithoutBigProject', message: `${region.name}尚无50亿元以上大项目（每个县市区至少谋划1个）` });
+    for (const chain of big.flagshipChains.filter((c) => c.count === 0))
+      warnings.push({ code: 'flagshipChainWithoutBigProject', message: `标志性产业链“${chain.name}”尚无50亿元以上大项目` });
+    if (big.count < big.target)
+      warnings.push({ code: 'bigProjectsBelowTarget', message: `全市50亿元以上大项目 ${big.count} 个，目标 ${big.target} 个` });
+    return warnings;
+  }
+}
+
+function overridesByKey(rows: Row[]): Map<string, RatingOverrideView> {
+  const map = new Map<string, RatingOverrideView>();
+  for (const row of rows)
+    map.set(`${row.scope as string}:${row.key as string}`, {
+      rating: row.rating as Rating,
+      reason: row.reason as string,
+      actor: row.actor as string,
+      at: row.recorded_at as string,
+    });
+  return map;
+}

@@ -1,0 +1,143 @@
+/**
+ * The target board (CONTRACT.md "The war room"): every figure the city is judged by.
+ * Money is integer 万元. `ratio` = actual ÷ expected (序时进度), computed on unrounded
+ * values and given to 4 decimals; `expected` is rounded to whole 万元 for display.
+ * Ratings compare exact integers, never the rounded ratio.
+ */
+export type Rating = 'blue' | 'yellow' | 'red';
+
+export interface RatingOverrideView {
+  rating: Rating;
+  reason: string;
+  actor: string;
+  at: string;
+}
+
+export interface Rated {
+  /** The colour shown: the override's when there is one, else the computed one. */
+  rating: Rating | null;
+  computedRating: Rating | null;
+  override: RatingOverrideView | null;
+}
+
+export interface InvestmentBlock extends Rated {
+  /** City target for the implementation list, 万元 (165亿 = 1,650,000). */
+  target: number;
+  /** Reported investment of the implementation list, months 1..M. */
+  actual: number;
+  /** target × M/12, rounded to whole 万元. */
+  expected: number;
+  ratio: number | null;
+  listed: number;
+}
+
+export interface StartRateBlock {
+  listed: number;
+  started: number;
+  /** started ÷ listed, 4 decimals. */
+  rate: number | null;
+  /** 0.8 for 80%. */
+  target: number;
+  /** More starts needed to reach the target (0 when reached). */
+  neededForTarget: number;
+}
+
+export interface BigProjectView {
+  projectId: number;
+  code: string;
+  name: string;
+  region: string | null;
+  chain: string | null;
+  totalInvestment: number;
+  stage: string;
+}
+
+export interface BigProjectsBlock {
+  threshold: number;
+  count: number;
+  target: number;
+  ok: boolean;
+  regions: { code: string; name: string; required: boolean; count: number; ok: boolean; projectIds: number[] }[];
+  flagshipChains: { code: string; name: string; count: number; ok: boolean; projectIds: number[] }[];
+  projects: BigProjectView[];
+}
+
+export interface KeyProjectsBlock extends Rated {
+  threshold: number;
+  /** Listed projects (either list) with total ≥ threshold. */
+  count: number;
+  /** The number the plan names (22 in 2024). */
+  targetCount: number;
+  /** Their reported investment, months 1..M. */
+  investment: number;
+  /** Annual target (75亿 = 750,000). */
+  target: number;
+  expected: number;
+  ratio: number | null;
+}
+
+export interface ChainRow extends Rated {
+  code: string;
+  no: number;
+  name: string;
+  flagship: boolean;
+  targetProjects: number;
+  listedProjects: number;
+  targetInvestment: number;
+  actual: number;
+  expected: number;
+  ratio: number | null;
+}
+
+export interface RegionRow extends Rated {
+  code: string;
+  name: string;
+  kind: string;
+  /** Implementation-list projects in the region. */
+  projects: number;
+  /** Their planned annual investment. */
+  plan: number;
+  actual: number;
+  /** Σ per project: monthly plan curve for months ≤ M, or plan × M/12. */
+  expected: number;
+  ratio: number | null;
+  /** 1 = best; null when the region has no implementation-list projects. */
+  rank: number | null;
+  /** Last month's rank − this month's (positive = moved up); null when either is unranked or M = 1. */
+  rankChange: number | null;
+}
+
+export type RedListKind = 'lagging' | 'overdueStart' | 'halted';
+
+export interface RedListItem {
+  projectId: number;
+  code: string;
+  name: string;
+  region: string | null;
+  regionName: string | null;
+  kind: RedListKind;
+  reason: string;
+  actual?: number;
+  expected?: number;
+  ratio?: number | null;
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+}
+
+export interface Dashboard {
+  year: number;
+  month: number;
+  asOf: string;
+  thresholds: { bluePct: number; yellowPct: number };
+  investment: InvestmentBlock;
+  startRate: StartRateBlock;
+  bigProjects: BigProjectsBlock;
+  keyProjects: KeyProjectsBlock;
+  chains: ChainRow[];
+  regions: RegionRow[];
+  redList: RedListItem[];
+  warnings: Warning[];
+}

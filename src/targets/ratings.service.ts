@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { notFound, unprocessable } from '../common/api-error.js';
+import { Clock } from '../common/clock.js';
+import { WriteQueue } from '../database/write-queue.js';
+import { Chain } from '../reference/chain.entity.js';
+import { Region } from '../reference/region.entity.js';
+import { YearTarget } from '../reference/year-target.entity.js';
+import type { PatchThresholdsDto, PutRatingOverrideDto } from './dto/rating-override.dto.js';
+import { RatingOverride, type OverrideScope } from './rating-override.entity.js';
+
+export interface OverrideView {
+  scope: OverrideScope;
+  key: string;
+  rating: string;
+  reason: string;
+  actor: string;
+  at: string;
+}
+
+/**
+ * 蓝黄红 configuration: the thresholds (per year, data) and manual overrides, each with
+ * a reason, never overwritten (a replaced or withdrawn override is closed, not deleted).
+ */
+@Injectable()
+export class RatingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: WriteQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  async overrides(year: number, month: number): Promise<OverrideView[]> {
+    const rows = await this.dataSource.getRepository(RatingOverride).find({ where: { year, month, revokedAt: IsNull() }, order: { id: 'ASC' } });
+    return rows.map((row) => ({ scope: row.scope, key: row.key, rating: row.rating, reason: row.reason, actor: row.actor, at: row.recordedAt }));
+  }
+
+  put(year: number, month: number, scope: OverrideScope, key: string, dto: PutRatingOverrideDto, actor: string): Promise<{ created: boolean; override: OverrideView }> {
+    return this.writes.run(async (manager) => {
+      const exists = scope === 'region' ? await manager.existsBy(Region, { code: key }) : await manager.existsBy(Chain, { code: key });
+      if (!exists) throw notFound(`未知的${scope === 'region' ? '县（市、区）' : '产业链'}：${key}`);
+      if (!(await manager.existsBy(YearTarget, { year }))) throw notFound(`没有 ${year} 年的目标`);
+      const reason = dto.reason.trim();
+      if (!reason) throw unprocessable('人工调整颜色必须填写原因', [{ field: 'reason', code: 'reasonRequired', message: '人工调整颜色必须填写原因' }]);
+      const now = this.clock.nowIso();
+      const current = await manager.findOneBy(RatingOverride, { year, month, scope, key, revokedAt: IsNull() });
+      if (current) await manager.update(RatingOverride, { id: current.id }, { revokedAt: now, revokedBy: actor, revokeReason: `replaced: ${reason}` });
+      await manager.insert(RatingOverride, { year, month, scope, key, rating: dto.rating, reason, actor, recordedAt: now, revokedAt: null, revokedBy: null, revokeReason: null });
+      return { created: !current, override: { scope, key, rating: dto.rating, reason, actor, at: now } };
+    });
+  }
+
+  revoke(year: number, month: number, scope: OverrideScope, key: string, reason: string | undefined, actor: string): Promise<void> {
+    return this.writes.run(async (manager) => {
+      const current = await manager.findOneBy(RatingOverride, { year, month, scope, key, revokedAt: IsNull() });
+      if (!current) throw notFound('该颜色没有人工调整');
+      await manager.update(RatingOverride, { id: current.id }, { revokedAt: this.clock.nowIso(), revokedBy: actor, revokeReason: reason?.trim() || null });
+    });
+  }
+
+  setThresholds(year: number, dto: PatchThresholdsDto): Promise<YearTarget> {
+    return this.writes.run(async (manager) => {
+      const target = await manager.findOneBy(YearTarget, { year });
+      if (!target) throw notFound(`没有 ${year} 年的目标`);
+      if (dto.ratingYellowPct >= dto.ratingBluePct)
+        throw unprocessable('黄线必须低于蓝线', [{ field: 'ratingYellowPct', code: 'yellowNotBelowBlue', message: '黄线百分比必须小于蓝线百分比' }]);
+      await manager.update(YearTarget, { year }, { ratingBluePct: dto.ratingBluePct, ratingYellowPct: dto.ratingYellowPct });
+      return manager.findOneByOrFail(YearTarget, { year });
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { badRequest } from '../common/api-error.js';
+import { parseInstant } from '../common/calendar.js';
+import { actorOf, MonthNumberParam, reasonQuery, YearParam } from '../common/http-params.js';
+import type { YearTarget } from '../reference/year-target.entity.js';
+import { DashboardService } from './dashboard.service.js';
+import type { Dashboard } from './dashboard.types.js';
+import { DashboardQuery } from './dto/dashboard.query.js';
+import { PatchThresholdsDto, PutRatingOverrideDto } from './dto/rating-override.dto.js';
+import type { OverrideScope } from './rating-override.entity.js';
+import { RatingsService, type OverrideView } from './ratings.service.js';
+
+const ScopeParam = {
+  transform(value: string): OverrideScope {
+    if (value !== 'region' && value !== 'chain')
+      throw badRequest('scope 必须是 region 或 chain', [{ field: 'scope', code: 'invalidScope', message: 'scope 必须是 region 或 chain' }]);
+    return value;
+  },
+};
+
+/** Parses `asOf` (ISO 8601 with offset) into the stored instant form, or answers 400. */
+export function asOfParam(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const instant = parseInstant(value);
+  if (!instant) throw badRequest('asOf 格式错误', [{ field: 'asOf', code: 'invalidInstant', message: 'asOf 应为带时区的 ISO 8601 时刻，如 2024-11-05T10:00:00+08:00' }]);
+  return instant;
+}
+
+@ApiTags('targets')
+@Controller()
+export class TargetsController {
+  constructor(
+    private readonly dashboard: DashboardService,
+    private readonly ratings: RatingsService,
+  ) {}
+
+  @Get('dashboard/:year')
+  @ApiOperation({ summary: '目标看板（挂图作战）：165亿、开工率、大项目、重点项目、产业链、县区排名、红榜、配置预警' })
+  board(@Param('year', YearParam) year: number, @Query() query: DashboardQuery): Promise<Dashboard> {
+    return this.dashboard.build(year, query.month ?? this.dashboard.defaultMonth(year), asOfParam(query.asOf));
+  }
+
+  @Patch('targets/:year')
+  @ApiOperation({ summary: '设置蓝黄红阈值（百分比）' })
+  thresholds(@Param('year', YearParam) year: number, @Body() dto: PatchThresholdsDto): Promise<YearTarget> {
+    return this.ratings.setThresholds(year, dto);
+  }
+
+  @Get('ratings/:year/:month')
+  @ApiOperation({ summary: '当月生效的人工调色' })
+  overrides(@Param('year', YearParam) year: number, @Param('month', MonthNumberParam) month: number): Promise<OverrideView[]> {
+    return this.ratings.overrides(year, month);
+  }
+
+  @Put('ratings/:year/:month/:scope/:key')
+  @ApiOperation({ summary: '人工调整县区或产业链的颜色（必须填写原因；看板同时显示计算颜色）' })
+  async putOverride(
+    @Param('year', YearParam) year: number,
+    @Param('month', MonthNumberParam) month: number,
+    @Param('scope', ScopeParam) scope: OverrideScope,
+    @Param('key') key: string,
+    @Body() dto: PutRatingOverrideDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OverrideView> {
+    const { created, override } = await this.ratings.put(year, month, scope, key, dto, actorOf(request));
+    response.status(created ? 201 : 200);
+    return override;
+  }
+
+  @Delete('ratings/:year/:month/:scope/:key')
+  @HttpCode(204)
+  @ApiOperation({ summary: '撤销人工调色' })
+  @ApiQuery({ name: 'reason', required: false })
+  async revokeOverride(
+    @Param('year', YearParam) year: number,
+    @Param('month', MonthNumberParam) month: number,
+    @Param('scope', ScopeParam) scope: OverrideScope,
+    @Param('key') key: string,
+    @Query('reason') reason: unknown,
+    @Req() request: Request,
+  ): Promise<void> {
+    await this.ratings.revoke(year, month, scope, key, reasonQuery(reason), actorOf(request));
+  }
+}
