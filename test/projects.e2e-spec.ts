@@ -49,11 +49,8 @@ describe('projects and the lifecycle over HTTP (real SQLite built by the migrati
     res = await event(created.id, { type: 'COMPLETE', date: '2024-06-20' });
     expect(res.status).toBe(422);
     expect(res.body.details.map((d: { code: string }) => d.code)).toEqual(['noInvestmentReport']);
-    await t.dataSource.query(
-      `INSERT INTO report_revision (project_id, month, revision, amount_wan, progress, problems, actor, recorded_at, correction, reason)
-       VALUES (?, '2024-05', 1, 3000, '主体施工', NULL, 'test', '2024-06-05T00:00:00.000Z', 0, NULL)`,
-      [created.id],
-    );
+    const report = await request(t.http).put(`/api/projects/${created.id}/reports/2024-05`).send({ amount: 3000, progress: '主体施工' });
+    expect(report.status).toBe(201);
     res = await event(created.id, { type: 'COMPLETE', date: '2024-06-20' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ stage: 'completed', stageLabel: '竣工', actualCompletionDate: '2024-06-20', allowedEvents: [], version: 6 });

@@ -114,6 +114,23 @@ describe('seeds: reference data and the illustrative 2024 demo', () => {
     expect(Number(n)).toBeGreaterThan(900);
   });
 
+  it('gives a sensible October 2024 board', async () => {
+    const res = await request(t.http).get('/api/dashboard/2024?month=10');
+    expect(res.status).toBe(200);
+    const board = res.body;
+    expect(board.investment).toMatchObject({ target: 1_650_000, expected: 1_375_000, listed: 100 });
+    expect(board.investment.ratio).toBeGreaterThan(0.8);
+    expect(board.investment.ratio).toBeLessThan(1);
+    expect(board.startRate).toMatchObject({ listed: 30, target: 0.8 });
+    expect(board.startRate.started + board.startRate.neededForTarget).toBe(24);
+    expect(board.keyProjects.count).toBe(22);
+    expect(board.regions.filter((r: { rank: number | null }) => r.rank !== null)).toHaveLength(11);
+    expect(new Set(board.regions.map((r: { rating: string }) => r.rating))).toEqual(new Set(['blue', 'yellow', 'red']));
+    expect(board.chains).toHaveLength(12);
+    expect(board.warnings.map((w: { code: string }) => w.code)).toContain('chainTargetsBelowCityTarget');
+    expect(new Set(board.redList.map((r: { kind: string }) => r.kind))).toEqual(new Set(['lagging', 'overdueStart', 'halted']));
+  });
+
   it('is idempotent: seeding again adds nothing and changes nothing', async () => {
     const before = await databaseState(t.dataSource);
     const result = await t.app.get(SeederService).run('demo');
