@@ -148,3 +148,43 @@ SELECT scope, key, rating, reason, actor, recorded_at
   FROM rating_override
  WHERE year = :year AND month = :month AND recorded_at <= :asOf AND (revoked_at IS NULL OR revoked_at > :asOf)
  ORDER BY id`;
+
+/** Implementation-list actual per month of the year (latest revisions by `:asOf`), for the cumulative curve. */
+export const MONTHLY_ACTUAL_SQL = `
+SELECT r.month, SUM(r.amount_wan) AS actual
+  FROM report_revision r
+  JOIN lst ON lst.project_id = r.project_id AND lst.category = 'implementation'
+ WHERE r.month >= :fromMonth AND r.month <= :toMonth AND r.recorded_at <= :asOf
+   AND r.revision = (SELECT MAX(r2.revision) FROM report_revision r2
+                      WHERE r2.project_id = r.project_id AND r2.month = r.month AND r2.recorded_at <= :asOf)
+ GROUP BY r.month
+ ORDER BY r.month`;
+
+export interface ListedFilter {
+  region?: string;
+  chain?: string;
+  category?: 'implementation' | 'preparation';
+}
+
+function listedWhere(filter: ListedFilter): string {
+  const conditions = ['1 = 1'];
+  if (filter.region !== undefined) conditions.push('lp.region_code = :region');
+  if (filter.chain !== undefined) conditions.push('lp.chain_code = :chain');
+  if (filter.category !== undefined) conditions.push('lp.category = :category');
+  return conditions.join(' AND ');
+}
+
+/** Listed projects with their own 序时 figures, filtered and paged, for drill-down. */
+export function listedProjectsSql(filter: ListedFilter): string {
+  return `
+SELECT lp.project_id, lp.code, lp.name, lp.region_code, lp.chain_code, lp.category, lp.stage,
+       lp.total_investment_wan, lp.planned, lp.actual, lp.expected12, lp.actual_start_date, lp.planned_start_date
+  FROM lp
+ WHERE ${listedWhere(filter)}
+ ORDER BY lp.category, lp.code
+ LIMIT :limit OFFSET :offset`;
+}
+
+export function listedProjectsCountSql(filter: ListedFilter): string {
+  return `SELECT COUNT(*) AS total FROM lp WHERE ${listedWhere(filter)}`;
+}

@@ -6,13 +6,18 @@ import { formatYi } from '../common/money.js';
 import { int, sql } from '../database/sql.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import type { YearTarget } from '../reference/year-target.entity.js';
+import type { Page } from '../projects/projects.service.js';
 import {
   bigProjectsSql,
   boardCtes,
   CHAINS_SQL,
   HALT_REASONS_SQL,
   HEADLINE_SQL,
+  listedProjectsCountSql,
+  listedProjectsSql,
+  MONTHLY_ACTUAL_SQL,
   OVERRIDES_SQL,
+  type ListedFilter,
   RED_LIST_SQL,
   REGIONS_SQL,
 } from './dashboard.queries.js';
@@ -30,6 +35,34 @@ import type {
 import { compareRatioDesc, ratingOf, ratioOf, type Progress, type Thresholds } from './rating.js';
 
 type Row = Record<string, unknown>;
+
+export interface CurvePoint {
+  month: number;
+  /** Implementation-list investment reported for that month, 万元. */
+  actual: number;
+  cumulativeActual: number;
+  /** 165亿 × m/12, rounded to whole 万元. */
+  cumulativeExpected: number;
+  ratio: number | null;
+}
+
+export interface ListedProjectRow {
+  projectId: number;
+  code: string;
+  name: string;
+  region: string | null;
+  chain: string | null;
+  category: 'implementation' | 'preparation';
+  stage: string;
+  totalInvestment: number | null;
+  plan: number;
+  actual: number;
+  expected: number;
+  ratio: number | null;
+  rating: Rating | null;
+  actualStartDate: string | null;
+  plannedStartDate: string | null;
+}
 
 
 /**
@@ -53,24 +86,7 @@ export class DashboardService {
   }
 
   async build(year: number, month: number, asOf?: string): Promise<Dashboard> {
-    const target = await this.reference.yearTarget(year);
-    const now = this.clock.nowIso();
-    const instant = asOf && asOf < now ? asOf : now;
-    const historical = instant < now;
-    const thresholds: Thresholds = { bluePct: target.ratingBluePct, yellowPct: target.ratingYellowPct };
-    const params = {
-      year,
-      month,
-      asOf: instant,
-      fromMonth: monthKey(year, 1),
-      toMonth: monthKey(year, month),
-      yearStart: `${year}-01-01`,
-      monthEnd: monthEnd(monthKey(year, month)),
-      refDate: [monthEnd(monthKey(year, month)), instant.slice(0, 10)].sort()[0],
-      keyThreshold: target.keyProjectThresholdWan,
-      bigThreshold: target.bigProjectThresholdWan,
-      yellowPct: target.ratingYellowPct,
-    };
+    const { target, instant, historical, thresholds, params } = await this.context(year, month, asOf);
     const ctes = boardCtes({ year, month, historical });
     const [[headline], regionRows, previousRegionRows, chainRows, redRows, bigRows, overrideRows] = await Promise.all([
       sql(this.dataSource, ctes + HEADLINE_SQL, params),
@@ -167,6 +183,76 @@ export class DashboardService {
       redList,
       warnings,
     };
+  }
+
+  /** Month by month through M: the implementation list's actual and the city's 序时 expected, cumulative. */
+  async curve(year: number, month: number, asOf?: string): Promise<CurvePoint[]> {
+    const { target, historical, params } = await this.context(year, month, asOf);
+    const rows = await sql(this.dataSource, boardCtes({ year, month, historical }) + MONTHLY_ACTUAL_SQL, params);
+    const byMonth = new Map(rows.map((row) => [row.month as string, int(row.actual)]));
+    const points: CurvePoint[] = [];
+    let cumulative = 0;
+    for (let m = 1; m <= month; m++) {
+      const actual = byMonth.get(monthKey(year, m)) ?? 0;
+      cumulative += actual;
+      const expected12 = target.implementationInvestmentWan * m;
+      points.push({ month: m, actual, cumulativeActual: cumulative, cumulativeExpected: roundDiv(expected12, 12), ratio: ratioOf({ actual12: cumulative * 12, expected12 }) });
+    }
+    return points;
+  }
+
+  /** Listed projects with their own figures (drill-down from a region or chain), paged. */
+  async listedProjects(year: number, month: number, filter: ListedFilter, page: number, pageSize: number, asOf?: string): Promise<Page<ListedProjectRow>> {
+    const { historical, thresholds, params } = await this.context(year, month, asOf);
+    const ctes = boardCtes({ year, month, historical });
+    const query = { ...params, ...filter, limit: pageSize, offset: (page - 1) * pageSize };
+    const [rows, [count]] = await Promise.all([
+      sql(this.dataSource, ctes + listedProjectsSql(filter), query),
+      sql(this.dataSource, ctes + listedProjectsCountSql(filter), query),
+    ]);
+    const items = rows.map((row) => {
+      const progress = { actual12: int(row.actual) * 12, expected12: int(row.expected12) };
+      return {
+        projectId: int(row.project_id),
+        code: row.code as string,
+        name: row.name as string,
+        region: (row.region_code as string | null) ?? null,
+        chain: (row.chain_code as string | null) ?? null,
+        category: row.category as 'implementation' | 'preparation',
+        stage: row.stage as string,
+        totalInvestment: row.total_investment_wan === null ? null : int(row.total_investment_wan),
+        plan: int(row.planned),
+        actual: int(row.actual),
+        expected: roundDiv(progress.expected12, 12),
+        ratio: ratioOf(progress),
+        rating: ratingOf(progress, thresholds),
+        actualStartDate: (row.actual_start_date as string | null) ?? null,
+        plannedStartDate: (row.planned_start_date as string | null) ?? null,
+      };
+    });
+    return { items, total: int(count?.total), page, pageSize };
+  }
+
+  private async context(year: number, month: number, asOf?: string) {
+    const target = await this.reference.yearTarget(year);
+    const now = this.clock.nowIso();
+    const instant = asOf && asOf < now ? asOf : now;
+    const historical = instant < now;
+    const thresholds: Thresholds = { bluePct: target.ratingBluePct, yellowPct: target.ratingYellowPct };
+    const params = {
+      year,
+      month,
+      asOf: instant,
+      fromMonth: monthKey(year, 1),
+      toMonth: monthKey(year, month),
+      yearStart: `${year}-01-01`,
+      monthEnd: monthEnd(monthKey(year, month)),
+      refDate: [monthEnd(monthKey(year, month)), instant.slice(0, 10)].sort()[0],
+      keyThreshold: target.keyProjectThresholdWan,
+      bigThreshold: target.bigProjectThresholdWan,
+      yellowPct: target.ratingYellowPct,
+    };
+    return { target, instant, historical, thresholds, params };
   }
 
   /**

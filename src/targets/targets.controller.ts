@@ -5,9 +5,10 @@ import { badRequest } from '../common/api-error.js';
 import { parseInstant } from '../common/calendar.js';
 import { actorOf, MonthNumberParam, reasonQuery, YearParam } from '../common/http-params.js';
 import type { YearTarget } from '../reference/year-target.entity.js';
-import { DashboardService } from './dashboard.service.js';
+import { DashboardService, type CurvePoint, type ListedProjectRow } from './dashboard.service.js';
+import type { Page } from '../projects/projects.service.js';
 import type { Dashboard } from './dashboard.types.js';
-import { DashboardQuery } from './dto/dashboard.query.js';
+import { DashboardProjectsQuery, DashboardQuery } from './dto/dashboard.query.js';
 import { PatchThresholdsDto, PutRatingOverrideDto } from './dto/rating-override.dto.js';
 import type { OverrideScope } from './rating-override.entity.js';
 import { RatingsService, type OverrideView } from './ratings.service.js';
@@ -40,6 +41,25 @@ export class TargetsController {
   @ApiOperation({ summary: '目标看板（挂图作战）：165亿、开工率、大项目、重点项目、产业链、县区排名、红榜、配置预警' })
   board(@Param('year', YearParam) year: number, @Query() query: DashboardQuery): Promise<Dashboard> {
     return this.dashboard.build(year, query.month ?? this.dashboard.defaultMonth(year), asOfParam(query.asOf));
+  }
+
+  @Get('dashboard/:year/curve')
+  @ApiOperation({ summary: '实施类累计完成投资与序时进度（逐月）' })
+  curve(@Param('year', YearParam) year: number, @Query() query: DashboardQuery): Promise<CurvePoint[]> {
+    return this.dashboard.curve(year, query.month ?? this.dashboard.defaultMonth(year), asOfParam(query.asOf));
+  }
+
+  @Get('dashboard/:year/projects')
+  @ApiOperation({ summary: '清单项目及其序时进度（按县区、产业链、清单筛选，分页）' })
+  listed(@Param('year', YearParam) year: number, @Query() query: DashboardProjectsQuery): Promise<Page<ListedProjectRow>> {
+    return this.dashboard.listedProjects(
+      year,
+      query.month ?? this.dashboard.defaultMonth(year),
+      { region: query.region, chain: query.chain, category: query.list },
+      query.page ?? 1,
+      query.pageSize ?? 50,
+      asOfParam(query.asOf),
+    );
   }
 
   @Patch('targets/:year')

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { QueryInt } from '../../common/validation.js';
 
 export class DashboardQuery {
@@ -12,4 +12,31 @@ export class DashboardQuery {
   @IsOptional()
   @IsString()
   asOf?: string;
+}
+
+export class DashboardProjectsQuery extends DashboardQuery {
+  @ApiPropertyOptional({ description: 'region code' })
+  @IsOptional()
+  @IsString()
+  region?: string;
+
+  @ApiPropertyOptional({ description: 'chain code' })
+  @IsOptional()
+  @IsString()
+  chain?: string;
+
+  @ApiPropertyOptional({ enum: ['implementation', 'preparation'] })
+  @IsOptional()
+  @IsIn(['implementation', 'preparation'])
+  list?: 'implementation' | 'preparation';
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @QueryInt(1, 1_000_000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @QueryInt(1, 500)
+  pageSize?: number;
 }
