@@ -8,6 +8,9 @@ import { createApp } from '../../src/app.factory.js';
 import { Clock } from '../../src/common/clock.js';
 import { loadConfig, type SeedMode } from '../../src/config/app-config.js';
 
+/** The first admin's password in every test app (user `admin`). */
+export const TEST_ADMIN_PASSWORD = 'test-admin-password-8f3c';
+
 export interface TestApp {
   app: NestExpressApplication;
   http: ReturnType<NestExpressApplication['getHttpServer']>;
@@ -26,6 +29,7 @@ export async function startTestApp(options: { seed?: SeedMode; now?: string } = 
   const config = loadConfig({
     DATABASE_URL: `sqlite:${join(dir, 'tracker.sqlite')}`,
     SEED: options.seed ?? 'none',
+    ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
   });
   const app = await createApp(config, { logger: false, seed: false });
   const clock = app.get(Clock);
