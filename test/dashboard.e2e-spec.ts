@@ -272,6 +272,11 @@ describe('the 2024 target board (挂图作战) over HTTP, against hand arithmeti
       expect(dongE).toMatchObject({ projects: 2, plan: 80_000, actual: 34_000, expected: 34_000 });
       expect(dongE.ratio).toBeCloseTo(1, 4);
       expect(dongE.computedRating).toBe('blue');
+      // A three-way tie at exactly 100% in June is broken by the larger actual: 东阿县 34,000, 度假区 12,000, 高新区 6,000.
+      const tied = ['371524', '371573', '371572'].map((code) => regionRow(june, code));
+      for (const row of tied) expect(row.computedRating).toBe('blue');
+      expect(tied[1].rank).toBe(tied[0].rank + 1);
+      expect(tied[2].rank).toBe(tied[1].rank + 1);
       // Regions without implementation-list projects are not ranked.
       for (const code of ['371525', '371526']) expect(regionRow(october, code)).toMatchObject({ projects: 0, rank: null, rankChange: null });
     });

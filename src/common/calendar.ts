@@ -20,11 +20,19 @@ export function previousMonth(month: string): string {
   return m === 1 ? monthKey(y - 1, 12) : monthKey(y, m - 1);
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
-/** An ISO 8601 instant with an offset (or Z) → the stored form (UTC, milliseconds); null if malformed. */
+/**
+ * An ISO 8601 instant with an offset (or Z) → the stored form (UTC, milliseconds); null if
+ * malformed or impossible (2024-02-30T10:00+08:00 is refused, not rolled over to March).
+ */
 export function parseInstant(value: string): string | null {
-  if (!INSTANT.test(value)) return null;
+  const m = INSTANT.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s = '00', , oh = '00', om = '00'] = m;
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d)) return null;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59 || Number(oh) > 14 || Number(om) > 59) return null;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return null;
   return date.toISOString();

@@ -18,6 +18,12 @@ export interface AppConfig {
   /** The time zone whose calendar date is "today" for the lifecycle guards. */
   timeZone: string;
   bodyLimit: string;
+  /** Bearer token lifetime. */
+  tokenTtlSeconds: number;
+  /** HMAC key for tokens; generated and kept in the database when unset. */
+  tokenSecret?: string;
+  /** Failed sign-ins allowed per user and address within 15 minutes before 429. */
+  loginAttempts: number;
 }
 
 export class ConfigError extends Error {}
@@ -30,6 +36,13 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { type: 'postgres', location: url };
   throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new ConfigError(`${name} must be a positive integer, got "${text}"`);
+  return Number(text);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -54,6 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     timeZone,
     bodyLimit: env.BODY_LIMIT ?? '1mb',
+    tokenTtlSeconds: positiveInt(env, 'TOKEN_TTL_SECONDS', 8 * 3600),
+    tokenSecret: env.TOKEN_SECRET || undefined,
+    loginAttempts: positiveInt(env, 'LOGIN_ATTEMPTS', 10),
   };
 }
 

@@ -63,7 +63,11 @@ lp AS (
   SELECT lst.project_id, lst.category, lst.planned, lst.expected12, COALESCE(rep.actual, 0) AS actual,
          p.code, p.name, p.region_code, p.chain_code, p.total_investment_wan, p.planned_start_date,
          ${stageExpression(historical)} AS stage,
-         ${eventDateExpression(historical, 'START', 'actual_start_date')} AS actual_start_date
+         ${eventDateExpression(historical, 'START', 'actual_start_date')} AS actual_start_date,
+         (SELECT h.event FROM project_history h
+           WHERE h.project_id = p.id AND h.event IN ('HALT', 'RESUME', 'COMPLETE', 'WITHDRAW')
+             AND h.recorded_at <= :asOf AND h.effective_date <= :monthEnd
+           ORDER BY h.effective_date DESC, h.id DESC LIMIT 1) AS last_halt_event
     FROM lst
     JOIN project p ON p.id = lst.project_id
     LEFT JOIN rep ON rep.project_id = lst.project_id
@@ -107,19 +111,26 @@ SELECT c.code, c.no, c.name, c.flagship,
  ORDER BY c.no`;
 
 /**
- * The red list's candidates: implementation-list projects below the yellow line of their
- * own 序时 expected, preparation-list projects past their planned start and not started,
- * and listed projects halted (停工).
+ * The red list's candidates, as things stood at the end of month M (by effective dates,
+ * among what was recorded by asOf): implementation-list projects below the yellow line of
+ * their own 序时 expected; preparation-list projects past their planned start and not
+ * started by then; listed projects halted (停工) then.
  */
 export const RED_LIST_SQL = `
-SELECT lp.project_id, lp.code, lp.name, lp.region_code, g.name AS region_name, lp.category, lp.stage,
-       lp.actual, lp.expected12, lp.planned_start_date
-  FROM lp
-  LEFT JOIN region g ON g.code = lp.region_code
- WHERE (lp.category = 'implementation' AND lp.expected12 > 0 AND lp.actual * 1200 < :yellowPct * lp.expected12)
-    OR (lp.category = 'preparation' AND lp.stage IN ('reserve', 'preparation') AND lp.planned_start_date < :refDate)
-    OR lp.stage = 'implementation.halted'
- ORDER BY g.sort_order, lp.code`;
+SELECT * FROM (
+  SELECT lp.project_id, lp.code, lp.name, lp.region_code, g.name AS region_name, g.sort_order, lp.category, lp.stage,
+         lp.actual, lp.expected12, lp.planned_start_date,
+         CASE WHEN lp.category = 'implementation' AND lp.expected12 > 0 AND lp.actual * 1200 < :yellowPct * lp.expected12
+              THEN 1 ELSE 0 END AS lagging,
+         CASE WHEN lp.category = 'preparation' AND lp.stage <> 'withdrawn' AND lp.planned_start_date < :refDate
+               AND (lp.actual_start_date IS NULL OR lp.actual_start_date > :monthEnd)
+              THEN 1 ELSE 0 END AS overdue,
+         CASE WHEN lp.last_halt_event = 'HALT' THEN 1 ELSE 0 END AS halted
+    FROM lp
+    LEFT JOIN region g ON g.code = lp.region_code
+) c
+ WHERE c.lagging = 1 OR c.overdue = 1 OR c.halted = 1
+ ORDER BY c.sort_order, c.code`;
 
 /** Big projects (≥50亿) that count for the year: any stage or list, not withdrawn, not completed before the year. */
 export function bigProjectsSql(historical: boolean): string {
@@ -139,7 +150,7 @@ SELECT * FROM (
 export const HALT_REASONS_SQL = `
 SELECT h.project_id, h.reason, h.effective_date
   FROM project_history h
- WHERE h.event = 'HALT' AND h.recorded_at <= :asOf AND h.project_id IN (:...projectIds)
+ WHERE h.event = 'HALT' AND h.recorded_at <= :asOf AND h.effective_date <= :monthEnd AND h.project_id IN (:...projectIds)
  ORDER BY h.id`;
 
 /** Overrides in force at `:asOf` for the month's board. */

@@ -321,7 +321,7 @@ export class DashboardService {
   }
 
   private async redList(rows: Row[], params: Record<string, unknown>, thresholds: Thresholds): Promise<RedListItem[]> {
-    const haltedIds = rows.filter((row) => row.stage === 'implementation.halted').map((row) => int(row.project_id));
+    const haltedIds = rows.filter((row) => int(row.halted) === 1).map((row) => int(row.project_id));
     const haltReasons = new Map<number, { reason: string | null; date: string | null }>();
     if (haltedIds.length) {
       for (const row of await sql(this.dataSource, HALT_REASONS_SQL, { ...params, projectIds: haltedIds }))
@@ -337,7 +337,7 @@ export class DashboardService {
         regionName: (row.region_name as string | null) ?? null,
       };
       const progress = { actual12: int(row.actual) * 12, expected12: int(row.expected12) };
-      if (row.category === 'implementation' && progress.expected12 > 0 && ratingOf(progress, thresholds) === 'red') {
+      if (int(row.lagging) === 1 && ratingOf(progress, thresholds) === 'red') {
         const expected = roundDiv(progress.expected12, 12);
         const ratio = ratioOf(progress);
         items.push({
@@ -349,9 +349,9 @@ export class DashboardService {
           ratio,
         });
       }
-      if (row.category === 'preparation' && (row.stage === 'reserve' || row.stage === 'preparation') && (row.planned_start_date as string | null) !== null && (row.planned_start_date as string) < (params.refDate as string))
+      if (int(row.overdue) === 1)
         items.push({ ...base, kind: 'overdueStart', reason: `计划 ${row.planned_start_date as string} 开工，尚未开工` });
-      if (row.stage === 'implementation.halted') {
+      if (int(row.halted) === 1) {
         const halt = haltReasons.get(base.projectId);
         items.push({ ...base, kind: 'halted', reason: `停工${halt?.date ? `（${halt.date} 起）` : ''}：${halt?.reason ?? '未说明原因'}` });
       }

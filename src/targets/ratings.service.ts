@@ -40,7 +40,7 @@ export class RatingsService {
       const exists = scope === 'region' ? await manager.existsBy(Region, { code: key }) : await manager.existsBy(Chain, { code: key });
       if (!exists) throw notFound(`未知的${scope === 'region' ? '县（市、区）' : '产业链'}：${key}`);
       if (!(await manager.existsBy(YearTarget, { year }))) throw notFound(`没有 ${year} 年的目标`);
-      const reason = dto.reason.trim();
+      const reason = dto.reason?.trim() ?? '';
       if (!reason) throw unprocessable('人工调整颜色必须填写原因', [{ field: 'reason', code: 'reasonRequired', message: '人工调整颜色必须填写原因' }]);
       const now = this.clock.nowIso();
       const current = await manager.findOneBy(RatingOverride, { year, month, scope, key, revokedAt: IsNull() });

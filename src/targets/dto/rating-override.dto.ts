@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { IsText } from '../../common/validation.js';
 
 export class PutRatingOverrideDto {
@@ -8,10 +8,10 @@ export class PutRatingOverrideDto {
   @IsIn(['blue', 'yellow', 'red'], { message: 'rating 必须是 blue、yellow 或 red' })
   rating: 'blue' | 'yellow' | 'red';
 
-  @ApiProperty({ description: '调整原因（必填）' })
-  @IsDefined({ message: '人工调整颜色必须填写原因' })
+  @ApiProperty({ description: '调整原因（必填；缺少时 422）' })
+  @IsOptional()
   @IsText(1000)
-  reason: string;
+  reason?: string;
 }
 
 export class PatchThresholdsDto {

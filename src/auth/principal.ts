@@ -1,0 +1,65 @@
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Role } from './user.entity.js';
+
+/** The signed-in user as the server knows them (from the database, never from the request). */
+export interface Principal {
+  id: number;
+  username: string;
+  role: Role;
+  region: string | null;
+  chain: string | null;
+}
+
+/**
+ * Which projects a principal may see: all (admin, auditor), one region's (region), one
+ * chain's (chain). Comes from the signed-in user only.
+ */
+export interface Scope {
+  region?: string;
+  chain?: string;
+}
+
+export const ALL: Scope = {};
+
+export function scopeOf(principal: Principal): Scope {
+  if (principal.role === 'region') return { region: principal.region ?? '\u0000none' };
+  if (principal.role === 'chain') return { chain: principal.chain ?? '\u0000none' };
+  return ALL;
+}
+
+export function inScope(project: { regionCode: string | null; chainCode: string | null }, scope: Scope): boolean {
+  if (scope.region !== undefined && project.regionCode !== scope.region) return false;
+  if (scope.chain !== undefined && project.chainCode !== scope.chain) return false;
+  return true;
+}
+
+export type AuthenticatedRequest = Request & { user?: Principal };
+
+export const IS_PUBLIC = 'auth:public';
+export const ALLOWED_ROLES = 'auth:roles';
+
+/** No sign-in needed (login). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/**
+ * The roles that may call a route. Without it, reads (GET) are open to every signed-in
+ * role and writes to admin only: a new write route is closed until someone opens it.
+ */
+export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
+
+/** Roles that may change project data in their scope. */
+export const EDITORS: Role[] = ['admin', 'region'];
+
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!request.user) throw new Error('CurrentUser used on a public route');
+  return request.user;
+});
+
+/** The scope of the signed-in user. */
+export const CurrentScope = createParamDecorator((_data: unknown, context: ExecutionContext): Scope => {
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!request.user) throw new Error('CurrentScope used on a public route');
+  return scopeOf(request.user);
+});

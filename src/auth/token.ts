@@ -1,0 +1,47 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Bearer tokens: JWT with the algorithm fixed to HS256. The header is not trusted to
+ * choose anything: a token whose header is not exactly {"alg":"HS256","typ":"JWT"} is
+ * refused, so `alg: none` and algorithm confusion cannot work.
+ */
+export interface TokenClaims {
+  /** user id */
+  sub: number;
+  /** the user's token version when issued */
+  tv: number;
+  iat: number;
+  exp: number;
+}
+
+const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+
+function sign(data: string, secret: Buffer): string {
+  return createHmac('sha256', secret).update(data).digest('base64url');
+}
+
+export function issueToken(claims: Omit<TokenClaims, 'iat' | 'exp'>, secret: Buffer, nowSeconds: number, ttlSeconds: number): string {
+  const payload = Buffer.from(JSON.stringify({ ...claims, iat: nowSeconds, exp: nowSeconds + ttlSeconds })).toString('base64url');
+  return `${HEADER}.${payload}.${sign(`${HEADER}.${payload}`, secret)}`;
+}
+
+/** The claims of a valid, unexpired token; null for anything else. */
+export function verifyToken(token: string, secret: Buffer, nowSeconds: number): TokenClaims | null {
+  const parts = token.split('.');
+  if (parts.length !== 3) return null;
+  const [header, payload, signature] = parts;
+  if (header !== HEADER) return null;
+  const expected = Buffer.from(sign(`${header}.${payload}`, secret));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  let claims: unknown;
+  try {
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  const c = claims as Partial<TokenClaims>;
+  if (!Number.isInteger(c.sub) || !Number.isInteger(c.tv) || !Number.isInteger(c.exp) || !Number.isInteger(c.iat)) return null;
+  if (c.exp! <= nowSeconds) return null;
+  return c as TokenClaims;
+}

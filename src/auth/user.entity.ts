@@ -1,0 +1,44 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const ROLES = ['admin', 'region', 'chain', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * A person who signs in. `admin` is the city office (everything); `region` one county's or
+ * zone's operator (its projects: edit, advance, report); `chain` one chain team (read its
+ * projects, comment); `auditor` reads everything and changes nothing.
+ */
+@Entity('app_user')
+export class User {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  username: string;
+
+  /** `scrypt$N$r$p$salt$hash` (base64), see password.ts. */
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  @Column({ name: 'region_code', type: 'varchar', length: 12, nullable: true })
+  regionCode: string | null;
+
+  @Column({ name: 'chain_code', type: 'varchar', length: 32, nullable: true })
+  chainCode: string | null;
+
+  @Column({ type: 'boolean' })
+  active: boolean;
+
+  /** Bumped on every change of password, role or scope: older tokens stop working. */
+  @Column({ name: 'token_version', type: 'integer' })
+  tokenVersion: number;
+
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt: string;
+
+  @Column({ name: 'updated_at', type: 'varchar', length: 30 })
+  updatedAt: string;
+}
