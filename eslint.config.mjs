@@ -1,6 +1,7 @@
 // Lint catches the costly mistakes (STYLE.md §9): unhandled promises, promises passed
 // where callbacks are expected, non-exhaustive switches over stages and events, ==.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -23,6 +24,10 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['src/war-room/public/**/*.js', 'src/workbench/public/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.browser, echarts: 'readonly' } },
   },
 );

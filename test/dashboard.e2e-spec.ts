@@ -214,9 +214,9 @@ describe('the 2024 target board (挂图作战) over HTTP, against hand arithmeti
   afterAll(async () => t?.close());
 
   const board = (month: number | string, asOf?: string) =>
-    request(t.http).get(`/api/dashboard/2024?month=${month}${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}`);
+    t.client.get(`/api/dashboard/2024?month=${month}${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}`);
   const file = (key: string, month: string, body: Record<string, unknown>) =>
-    request(t.http).put(`/api/projects/${ledger.id(key)}/reports/${month}`).send(body);
+    t.client.put(`/api/projects/${ledger.id(key)}/reports/${month}`).send(body);
   const regionRow = (body: Body, code: string): Body => (body.regions as Body[]).find((r) => r.code === code)!;
   const redKinds = (body: Body, key: string): string[] =>
     (body.redList as Body[]).filter((i) => i.projectId === ledger.id(key)).map((i) => i.kind).sort();
@@ -374,7 +374,7 @@ describe('the 2024 target board (挂图作战) over HTTP, against hand arithmeti
       const before = await fullDatabaseState(t.dataSource);
       const statuses: number[] = [];
       for (const body of [{ rating: 'blue' }, { rating: 'blue', reason: '' }, { rating: 'blue', reason: '   ' }]) {
-        const refused = await request(t.http).put(overridePath('371502')).send(body);
+        const refused = await t.client.put(overridePath('371502')).send(body);
         statuses.push(refused.status);
         expectErrorShape(refused, refused.status);
       }
@@ -390,7 +390,7 @@ describe('the 2024 target board (挂图作战) over HTTP, against hand arithmeti
       const path = overridePath(target.code);
 
       const reason = '该区受汛期影响，经市链长办研究调整为蓝色（示例）';
-      const put = await request(t.http).put(path).send({ rating: 'blue', reason });
+      const put = await t.client.put(path).send({ rating: 'blue', reason });
       expect([200, 201]).toContain(put.status);
 
       const res = await board(10);
@@ -401,7 +401,7 @@ describe('the 2024 target board (挂图作战) over HTTP, against hand arithmeti
       expect(regionRow((await board(9)).body, target.code).override).toBeNull();
 
       t.setNow('2024-11-06T06:00:00.000Z');
-      const removed = await request(t.http).delete(path).send({ reason: '撤销调整（示例）' });
+      const removed = await t.client.delete(path).send({ reason: '撤销调整（示例）' });
       expect([200, 204]).toContain(removed.status);
       const after = regionRow((await board(10)).body, target.code);
       expect(after).toMatchObject({ rating: target.rating, computedRating: target.rating, override: null });
@@ -416,11 +416,11 @@ describe('the 2024 target board (挂图作战) over HTTP, against hand arithmeti
 
     it('publishes October; GET returns exactly what was published', async () => {
       t.setNow('2024-11-07T02:00:00.000Z');
-      published = await request(t.http).post('/api/bulletins/2024/10');
+      published = await t.client.post('/api/bulletins/2024/10');
       expect(published.status).toBe(201);
       const snapshot: Body = published.body.dashboard ?? published.body;
       expectBoard(snapshot, expectedBoard(ledger, 10, '2024-11-07T02:00:00.000Z'), 10, null);
-      const got = await request(t.http).get('/api/bulletins/2024/10');
+      const got = await t.client.get('/api/bulletins/2024/10');
       expect(got.status).toBe(200);
       expect(got.body).toEqual(published.body);
       expect(got.text).toBe(published.text);
@@ -463,7 +463,7 @@ describe('the 2024 target board (挂图作战) over HTTP, against hand arithmeti
       const snapshot: Body = published.body.dashboard ?? published.body;
       expect(live.body.investment.actual).toBe(snapshot.investment.actual + 3000);
 
-      const got = await request(t.http).get('/api/bulletins/2024/10');
+      const got = await t.client.get('/api/bulletins/2024/10');
       expect(got.status).toBe(200);
       expect(got.text).toBe(published.text);
       expect(got.body).toEqual(published.body);
@@ -471,18 +471,18 @@ describe('the 2024 target board (挂图作战) over HTTP, against hand arithmeti
 
     it('publishing the same month twice is a 409 and changes nothing', async () => {
       const before = await fullDatabaseState(t.dataSource);
-      const again = await request(t.http).post('/api/bulletins/2024/10');
+      const again = await t.client.post('/api/bulletins/2024/10');
       expect(again.status).toBe(409);
       expectErrorShape(again, 409);
       expect(await fullDatabaseState(t.dataSource)).toEqual(before);
-      expect((await request(t.http).get('/api/bulletins/2024/10')).text).toBe(published.text);
+      expect((await t.client.get('/api/bulletins/2024/10')).text).toBe(published.text);
     });
   });
 
   describe('5. bad input for the new routes: 400/422/404 in the contract shape, database unchanged', () => {
     const id = (key: string) => ledger.id(key);
     const put = (key: string | number, month: string, body: unknown) =>
-      request(t.http).put(`/api/projects/${typeof key === 'number' ? key : id(key)}/reports/${month}`).send(body as object);
+      t.client.put(`/api/projects/${typeof key === 'number' ? key : id(key)}/reports/${month}`).send(body as object);
     const cases: [string, () => request.Test, number | number[]][] = [
       ['dashboard month=13', () => board(13), 400],
       ['dashboard month=0', () => board(0), 400],
@@ -491,9 +491,9 @@ describe('the 2024 target board (挂图作战) over HTTP, against hand arithmeti
       ['dashboard asOf=yesterday', () => board(6, 'yesterday'), 400],
       ['dashboard asOf without an offset', () => board(6, '2024-10-01T10:00:00'), 400],
       ['dashboard asOf impossible date', () => board(6, '2024-02-30T10:00:00+08:00'), 400],
-      ['dashboard of a year without targets (2030)', () => request(t.http).get('/api/dashboard/2030?month=6'), 404],
+      ['dashboard of a year without targets (2030)', () => t.client.get('/api/dashboard/2030?month=6'), 404],
       // 1999: the brief says 404 (unknown year); the app's YearParam makes years outside 2000–2100 a 400.
-      ['dashboard of 1999', () => request(t.http).get('/api/dashboard/1999?month=6'), [400, 404]],
+      ['dashboard of 1999', () => t.client.get('/api/dashboard/1999?month=6'), [400, 404]],
       ['report month 2024-13', () => put('A1', '2024-13', { amount: 100 }), 400],
       ['report month 2024-1', () => put('A1', '2024-1', { amount: 100 }), 400],
       ['report amount -1', () => put('A1', '2024-11', { amount: -1 }), 422],
@@ -507,12 +507,12 @@ describe('the 2024 target board (挂图作战) over HTTP, against hand arithmeti
       ['report for a reserve project', () => put('B1', '2024-11', { amount: 100 }), 422],
       ['report for a month after completion', () => put('K1', '2024-10', { amount: 100, reason: '补报（示例）' }), 422],
       ['report for an unknown project', () => put(999_999, '2024-10', { amount: 100 }), 404],
-      ['override with an unknown colour', () => request(t.http).put('/api/ratings/2024/10/region/371502').send({ rating: 'green', reason: 'x' }), 400],
-      ['override without a reason', () => request(t.http).put('/api/ratings/2024/10/region/371502').send({ rating: 'blue' }), 422],
-      ['override for month 13', () => request(t.http).put('/api/ratings/2024/13/region/371502').send({ rating: 'blue', reason: 'x' }), 400],
-      ['override for an unknown region', () => request(t.http).put('/api/ratings/2024/10/region/999999').send({ rating: 'blue', reason: 'x' }), [404, 422]],
-      ['bulletin month 13', () => request(t.http).post('/api/bulletins/2024/13'), 400],
-      ['bulletin not published', () => request(t.http).get('/api/bulletins/2024/9'), 404],
+      ['override with an unknown colour', () => t.client.put('/api/ratings/2024/10/region/371502').send({ rating: 'green', reason: 'x' }), 400],
+      ['override without a reason', () => t.client.put('/api/ratings/2024/10/region/371502').send({ rating: 'blue' }), 422],
+      ['override for month 13', () => t.client.put('/api/ratings/2024/13/region/371502').send({ rating: 'blue', reason: 'x' }), 400],
+      ['override for an unknown region', () => t.client.put('/api/ratings/2024/10/region/999999').send({ rating: 'blue', reason: 'x' }), [404, 422]],
+      ['bulletin month 13', () => t.client.post('/api/bulletins/2024/13'), 400],
+      ['bulletin not published', () => t.client.get('/api/bulletins/2024/9'), 404],
     ];
     it.each(cases)('%s', async (_name, send, status) => {
       t.setNow('2024-11-08T05:00:00.000Z');

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { projectBody } from './factories/project.factory.js';
 import { databaseState, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -8,11 +7,11 @@ describe('year lists (年度清单) over HTTP', () => {
   let projectId: number;
   beforeAll(async () => {
     t = await startTestApp();
-    projectId = (await request(t.http).post('/api/projects').send(projectBody({ totalInvestment: 50000 }))).body.id;
+    projectId = (await t.client.post('/api/projects').send(projectBody({ totalInvestment: 50000 }))).body.id;
   });
   afterAll(async () => t.close());
 
-  const put = (body: Record<string, unknown>, id = projectId) => request(t.http).put(`/api/lists/2025/entries/${id}`).send(body);
+  const put = (body: Record<string, unknown>, id = projectId) => t.client.put(`/api/lists/2025/entries/${id}`).send(body);
 
   it('adds an entry (201), treats the same entry again as no change (200), and reads it back', async () => {
     const plan = [1000, 1000, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000, 1000, 1000];
@@ -24,9 +23,9 @@ describe('year lists (年度清单) over HTTP', () => {
     const again = await put({ category: 'implementation', plannedInvestment: total, monthlyPlan: plan });
     expect(again.status).toBe(200);
     expect(await databaseState(t.dataSource)).toEqual(before);
-    const list = await request(t.http).get('/api/lists/2025');
+    const list = await t.client.get('/api/lists/2025');
     expect(list.body).toEqual([expect.objectContaining({ projectId, category: 'implementation', plannedInvestment: 20000, monthlyPlan: plan })]);
-    const filtered = await request(t.http).get('/api/projects?list=implementation&year=2025');
+    const filtered = await t.client.get('/api/projects?list=implementation&year=2025');
     expect(filtered.body.items.map((p: { id: number }) => p.id)).toEqual([projectId]);
   });
 
@@ -38,7 +37,7 @@ describe('year lists (年度清单) over HTTP', () => {
     expect(rows[0]).toMatchObject({ category: 'implementation', planned_investment_wan: 20000 });
     expect(rows[0].removed_at).not.toBeNull();
     expect(rows[1]).toMatchObject({ category: 'preparation', planned_investment_wan: 8000, removed_at: null });
-    const history = await request(t.http).get(`/api/projects/${projectId}/history`);
+    const history = await t.client.get(`/api/projects/${projectId}/history`);
     const change = history.body.filter((h: { kind: string }) => h.kind === 'list').at(-1);
     expect(change).toMatchObject({ reason: '年中调整为准备类', data: { year: 2025, action: 'changed', before: { category: 'implementation' }, after: { category: 'preparation' } } });
   });
@@ -59,19 +58,19 @@ describe('year lists (年度清单) over HTTP', () => {
     expect(badCategory.status).toBe(400);
     expect(await databaseState(t.dataSource)).toEqual(before);
 
-    const other = (await request(t.http).post('/api/projects').send(projectBody())).body.id;
-    await request(t.http).post(`/api/projects/${other}/events`).send({ type: 'WITHDRAW', reason: '企业放弃' });
+    const other = (await t.client.post('/api/projects').send(projectBody())).body.id;
+    await t.client.post(`/api/projects/${other}/events`).send({ type: 'WITHDRAW', reason: '企业放弃' });
     const withdrawn = await put({ category: 'implementation', plannedInvestment: 1 }, other);
     expect(withdrawn.status).toBe(422);
     expect(withdrawn.body.details[0].code).toBe('projectWithdrawn');
   });
 
   it('removes an entry (204), logged with its reason; a second removal is 404', async () => {
-    const res = await request(t.http).delete(`/api/lists/2025/entries/${projectId}?reason=${encodeURIComponent('项目调出清单')}`);
+    const res = await t.client.delete(`/api/lists/2025/entries/${projectId}?reason=${encodeURIComponent('项目调出清单')}`);
     expect(res.status).toBe(204);
-    expect((await request(t.http).get('/api/lists/2025')).body).toEqual([]);
-    const history = await request(t.http).get(`/api/projects/${projectId}/history`);
+    expect((await t.client.get('/api/lists/2025')).body).toEqual([]);
+    const history = await t.client.get(`/api/projects/${projectId}/history`);
     expect(history.body.at(-1)).toMatchObject({ kind: 'list', reason: '项目调出清单', data: { action: 'removed', after: null } });
-    expect((await request(t.http).delete(`/api/lists/2025/entries/${projectId}`)).status).toBe(404);
+    expect((await t.client.delete(`/api/lists/2025/entries/${projectId}`)).status).toBe(404);
   });
 });

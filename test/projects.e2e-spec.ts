@@ -21,11 +21,11 @@ describe('projects and the lifecycle over HTTP (real SQLite built by the migrati
   afterAll(async () => t.close());
 
   const create = async (overrides: Record<string, unknown> = {}) => {
-    const res = await request(t.http).post('/api/projects').send(projectBody(overrides));
+    const res = await t.client.post('/api/projects').send(projectBody(overrides));
     expect(res.status).toBe(201);
     return res.body as { id: number; version: number; stage: string };
   };
-  const event = (id: number, body: Record<string, unknown>) => request(t.http).post(`/api/projects/${id}/events`).send(body);
+  const event = (id: number, body: Record<string, unknown>) => t.client.post(`/api/projects/${id}/events`).send(body);
 
   it('walks create → promote → start → halt → resume → complete, recording each step', async () => {
     const created = await create();
@@ -49,19 +49,19 @@ describe('projects and the lifecycle over HTTP (real SQLite built by the migrati
     res = await event(created.id, { type: 'COMPLETE', date: '2024-06-20' });
     expect(res.status).toBe(422);
     expect(res.body.details.map((d: { code: string }) => d.code)).toEqual(['noInvestmentReport']);
-    const report = await request(t.http).put(`/api/projects/${created.id}/reports/2024-05`).send({ amount: 3000, progress: '主体施工' });
+    const report = await t.client.put(`/api/projects/${created.id}/reports/2024-05`).send({ amount: 3000, progress: '主体施工' });
     expect(report.status).toBe(201);
     res = await event(created.id, { type: 'COMPLETE', date: '2024-06-20' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ stage: 'completed', stageLabel: '竣工', actualCompletionDate: '2024-06-20', allowedEvents: [], version: 6 });
 
-    const history = await request(t.http).get(`/api/projects/${created.id}/history`);
+    const history = await t.client.get(`/api/projects/${created.id}/history`);
     expect(history.status).toBe(200);
     expect(history.body.map((h: { kind: string; event: string | null }) => h.event ?? h.kind)).toEqual([
       'created', 'PROMOTE', 'START', 'HALT', 'RESUME', 'COMPLETE',
     ]);
     const halt = history.body.find((h: { event: string }) => h.event === 'HALT');
-    expect(halt).toMatchObject({ fromStage: 'implementation.active', toStage: 'implementation.halted', effectiveDate: '2024-05-01', reason: '环保督查整改', actor: 'anonymous' });
+    expect(halt).toMatchObject({ fromStage: 'implementation.active', toStage: 'implementation.halted', effectiveDate: '2024-05-01', reason: '环保督查整改', actor: 'admin' });
     expect(halt.recordedAt).toBe('2024-06-30T04:00:00.000Z');
 
     // The stored snapshot and the stage column agree.
@@ -96,18 +96,18 @@ describe('projects and the lifecycle over HTTP (real SQLite built by the migrati
 
   it('refuses a PATCH with a stale version (412) and keeps the newer edit', async () => {
     const created = await create();
-    const first = await request(t.http).patch(`/api/projects/${created.id}`).send({ version: 1, name: '第一次修改' });
+    const first = await t.client.patch(`/api/projects/${created.id}`).send({ version: 1, name: '第一次修改' });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ name: '第一次修改', version: 2 });
     expect(first.headers.etag).toBe('"2"');
     const before = await databaseState(t.dataSource);
-    const stale = await request(t.http).patch(`/api/projects/${created.id}`).send({ version: 1, name: '过期的修改' });
+    const stale = await t.client.patch(`/api/projects/${created.id}`).send({ version: 1, name: '过期的修改' });
     expect(stale.status).toBe(412);
     expectErrorShape(stale.body, 412);
-    const staleHeader = await request(t.http).patch(`/api/projects/${created.id}`).set('If-Match', '"1"').send({ name: '过期的修改' });
+    const staleHeader = await t.client.patch(`/api/projects/${created.id}`).set('If-Match', '"1"').send({ name: '过期的修改' });
     expect(staleHeader.status).toBe(412);
     expect(await databaseState(t.dataSource)).toEqual(before);
-    const viaHeader = await request(t.http).patch(`/api/projects/${created.id}`).set('If-Match', '"2"').send({ totalInvestment: 130000 });
+    const viaHeader = await t.client.patch(`/api/projects/${created.id}`).set('If-Match', '"2"').send({ totalInvestment: 130000 });
     expect(viaHeader.status).toBe(200);
     expect(viaHeader.body).toMatchObject({ name: '第一次修改', totalInvestment: 130000, version: 3 });
   });
@@ -115,12 +115,12 @@ describe('projects and the lifecycle over HTTP (real SQLite built by the migrati
   it('lets exactly one of many concurrent edits from the same read win', async () => {
     const created = await create();
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => request(t.http).patch(`/api/projects/${created.id}`).send({ version: 1, name: `并发修改${i}` })),
+      Array.from({ length: 20 }, (_, i) => t.client.patch(`/api/projects/${created.id}`).send({ version: 1, name: `并发修改${i}` })),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 412)).toHaveLength(19);
-    const final = await request(t.http).get(`/api/projects/${created.id}`);
+    const final = await t.client.get(`/api/projects/${created.id}`);
     expect(final.body.version).toBe(2);
   });
 
@@ -129,7 +129,7 @@ describe('projects and the lifecycle over HTTP (real SQLite built by the migrati
     const results = await Promise.all(Array.from({ length: 10 }, () => event(created.id, { type: 'PROMOTE' })));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(9);
-    const history = await request(t.http).get(`/api/projects/${created.id}/history`);
+    const history = await t.client.get(`/api/projects/${created.id}/history`);
     expect(history.body.filter((h: { event: string }) => h.event === 'PROMOTE')).toHaveLength(1);
   });
 
@@ -137,7 +137,7 @@ describe('projects and the lifecycle over HTTP (real SQLite built by the migrati
     const created = await create();
     await event(created.id, { type: 'PROMOTE' });
     const started = await event(created.id, { type: 'START', date: '2024-04-01' });
-    const res = await request(t.http)
+    const res = await t.client
       .patch(`/api/projects/${created.id}`)
       .send({ version: started.body.version, approvals: { land: null } });
     expect(res.status).toBe(422);
@@ -146,32 +146,32 @@ describe('projects and the lifecycle over HTTP (real SQLite built by the migrati
 
   describe('bad input: 400/422 in the contract shape, never 500, nothing stored', () => {
     const cases: [string, () => request.Test, number, string][] = [
-      ['malformed JSON', () => request(t.http).post('/api/projects').set('Content-Type', 'application/json').send('{"code": "X", '), 400, 'malformedJson'],
-      ['unknown field', () => request(t.http).post('/api/projects').send(projectBody({ stage: 'completed' })), 400, 'unknownField'],
-      ['negative money', () => request(t.http).post('/api/projects').send(projectBody({ totalInvestment: -1 })), 422, 'min'],
-      ['fractional money', () => request(t.http).post('/api/projects').send(projectBody({ totalInvestment: 100.5 })), 422, 'isInt'],
-      ['money as text', () => request(t.http).post('/api/projects').send(projectBody({ totalInvestment: '100' })), 400, 'isNumber'],
-      ['bad date format', () => request(t.http).post('/api/projects').send(projectBody({ plannedStartDate: '2024/03/01' })), 400, 'isCalendarDate'],
-      ['impossible date', () => request(t.http).post('/api/projects').send(projectBody({ plannedStartDate: '2024-02-30' })), 400, 'isCalendarDate'],
-      ['bad approval date', () => request(t.http).post('/api/projects').send(projectBody({ approvals: { land: 'yesterday' } })), 400, 'isCalendarDate'],
-      ['unknown approval', () => request(t.http).post('/api/projects').send(projectBody({ approvals: { luck: '2024-01-01' } })), 400, 'unknownField'],
-      ['unknown region', () => request(t.http).post('/api/projects').send(projectBody({ region: '999999' })), 422, 'unknownRegion'],
-      ['completion before start', () => request(t.http).post('/api/projects').send(projectBody({ plannedCompletionDate: '2024-01-01' })), 422, 'completionBeforeStart'],
-      ['missing name', () => request(t.http).post('/api/projects').send({ code: 'NO-NAME' }), 400, 'isDefined'],
-      ['control characters', () => request(t.http).post('/api/projects').send(projectBody({ name: 'bad\u0007name' })), 422, 'matches'],
-      ['array body', () => request(t.http).post('/api/projects').send([1, 2]), 400, ''],
-      ['unknown event', () => request(t.http).post('/api/projects/1/events').send({ type: 'EXPLODE' }), 400, 'isIn'],
-      ['event field it does not take', () => request(t.http).post('/api/projects/1/events').send({ type: 'WITHDRAW', reason: 'x', date: '2024-01-01' }), 400, 'unknownField'],
-      ['bad event date', () => request(t.http).post('/api/projects/1/events').send({ type: 'START', date: '2024-13-01' }), 400, 'isCalendarDate'],
-      ['non-numeric id', () => request(t.http).get('/api/projects/abc'), 400, 'invalidId'],
-      ['unknown id', () => request(t.http).get('/api/projects/999999'), 404, ''],
-      ['unknown route', () => request(t.http).get('/api/nothing-here'), 404, ''],
-      ['bad page size', () => request(t.http).get('/api/projects?pageSize=501'), 400, 'isQueryInt'],
-      ['bad stage filter', () => request(t.http).get('/api/projects?stage=done'), 400, 'isIn'],
-      ['bad If-Match', () => request(t.http).patch('/api/projects/1').set('If-Match', 'yesterday').send({ name: 'x' }), 400, 'invalidIfMatch'],
-      ['PATCH without version', () => request(t.http).patch('/api/projects/1').send({ name: 'x' }), 400, 'versionRequired'],
-      ['bad list year', () => request(t.http).get('/api/lists/24'), 400, 'invalidYear'],
-      ['list entry with fractional plan', () => request(t.http).put('/api/lists/2024/entries/1').send({ category: 'implementation', plannedInvestment: 10.5 }), 422, 'isInt'],
+      ['malformed JSON', () => t.client.post('/api/projects').set('Content-Type', 'application/json').send('{"code": "X", '), 400, 'malformedJson'],
+      ['unknown field', () => t.client.post('/api/projects').send(projectBody({ stage: 'completed' })), 400, 'unknownField'],
+      ['negative money', () => t.client.post('/api/projects').send(projectBody({ totalInvestment: -1 })), 422, 'min'],
+      ['fractional money', () => t.client.post('/api/projects').send(projectBody({ totalInvestment: 100.5 })), 422, 'isInt'],
+      ['money as text', () => t.client.post('/api/projects').send(projectBody({ totalInvestment: '100' })), 400, 'isNumber'],
+      ['bad date format', () => t.client.post('/api/projects').send(projectBody({ plannedStartDate: '2024/03/01' })), 400, 'isCalendarDate'],
+      ['impossible date', () => t.client.post('/api/projects').send(projectBody({ plannedStartDate: '2024-02-30' })), 400, 'isCalendarDate'],
+      ['bad approval date', () => t.client.post('/api/projects').send(projectBody({ approvals: { land: 'yesterday' } })), 400, 'isCalendarDate'],
+      ['unknown approval', () => t.client.post('/api/projects').send(projectBody({ approvals: { luck: '2024-01-01' } })), 400, 'unknownField'],
+      ['unknown region', () => t.client.post('/api/projects').send(projectBody({ region: '999999' })), 422, 'unknownRegion'],
+      ['completion before start', () => t.client.post('/api/projects').send(projectBody({ plannedCompletionDate: '2024-01-01' })), 422, 'completionBeforeStart'],
+      ['missing name', () => t.client.post('/api/projects').send({ code: 'NO-NAME' }), 400, 'isDefined'],
+      ['control characters', () => t.client.post('/api/projects').send(projectBody({ name: 'bad\u0007name' })), 422, 'matches'],
+      ['array body', () => t.client.post('/api/projects').send([1, 2]), 400, ''],
+      ['unknown event', () => t.client.post('/api/projects/1/events').send({ type: 'EXPLODE' }), 400, 'isIn'],
+      ['event field it does not take', () => t.client.post('/api/projects/1/events').send({ type: 'WITHDRAW', reason: 'x', date: '2024-01-01' }), 400, 'unknownField'],
+      ['bad event date', () => t.client.post('/api/projects/1/events').send({ type: 'START', date: '2024-13-01' }), 400, 'isCalendarDate'],
+      ['non-numeric id', () => t.client.get('/api/projects/abc'), 400, 'invalidId'],
+      ['unknown id', () => t.client.get('/api/projects/999999'), 404, ''],
+      ['unknown route', () => t.client.get('/api/nothing-here'), 404, ''],
+      ['bad page size', () => t.client.get('/api/projects?pageSize=501'), 400, 'isQueryInt'],
+      ['bad stage filter', () => t.client.get('/api/projects?stage=done'), 400, 'isIn'],
+      ['bad If-Match', () => t.client.patch('/api/projects/1').set('If-Match', 'yesterday').send({ name: 'x' }), 400, 'invalidIfMatch'],
+      ['PATCH without version', () => t.client.patch('/api/projects/1').send({ name: 'x' }), 400, 'versionRequired'],
+      ['bad list year', () => t.client.get('/api/lists/24'), 400, 'invalidYear'],
+      ['list entry with fractional plan', () => t.client.put('/api/lists/2024/entries/1').send({ category: 'implementation', plannedInvestment: 10.5 }), 422, 'isInt'],
     ];
     it.each(cases)('%s', async (_name, send, status, code) => {
       const before = await databaseState(t.dataSource);
@@ -187,7 +187,7 @@ describe('projects and the lifecycle over HTTP (real SQLite built by the migrati
   it('round-trips Chinese text exactly, including characters outside the basic plane and 「·」', async () => {
     const name = '𠀀𪚥年产「·」10万吨 尼龙6（一期）';
     const created = await create({ name, ownerEnterprise: '鲁西化工集团股份有限公司·聊城' });
-    const res = await request(t.http).get(`/api/projects/${created.id}`);
+    const res = await t.client.get(`/api/projects/${created.id}`);
     expect(res.body.name).toBe(name);
     expect(res.body.ownerEnterprise).toBe('鲁西化工集团股份有限公司·聊城');
   });
@@ -195,13 +195,13 @@ describe('projects and the lifecycle over HTTP (real SQLite built by the migrati
   it('lists with filters and paging', async () => {
     await create({ region: '371581', chain: 'bearings', name: '临清轴承滚子项目' });
     await create({ region: '371581', chain: 'bearings', name: '临清轴承保持架项目' });
-    const res = await request(t.http).get('/api/projects?region=371581&chain=bearings&pageSize=1&page=2');
+    const res = await t.client.get('/api/projects?region=371581&chain=bearings&pageSize=1&page=2');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ total: 2, page: 2, pageSize: 1 });
     expect(res.body.items).toHaveLength(1);
-    const search = await request(t.http).get(`/api/projects?q=${encodeURIComponent('保持架')}`);
+    const search = await t.client.get(`/api/projects?q=${encodeURIComponent('保持架')}`);
     expect(search.body.items.map((p: { name: string }) => p.name)).toEqual(['临清轴承保持架项目']);
-    const byStage = await request(t.http).get('/api/projects?stage=completed');
+    const byStage = await t.client.get('/api/projects?stage=completed');
     expect(byStage.body.items.every((p: { stage: string }) => p.stage === 'completed')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
+import type request from 'supertest';
 import { projectBody } from './factories/project.factory.js';
 import { databaseState, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -9,29 +9,29 @@ describe('monthly reports (月调度) over HTTP', () => {
   let idle: number; // in preparation, never started
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-06-20T02:00:00.000Z' });
-    started = (await request(t.http).post('/api/projects').send(projectBody({ totalInvestment: 10000, region: '371526' }))).body.id;
-    await request(t.http).post(`/api/projects/${started}/events`).send({ type: 'PROMOTE' });
-    await request(t.http).post(`/api/projects/${started}/events`).send({ type: 'START', date: '2024-03-10' });
-    idle = (await request(t.http).post('/api/projects').send(projectBody())).body.id;
-    await request(t.http).post(`/api/projects/${idle}/events`).send({ type: 'PROMOTE' });
+    started = (await t.client.post('/api/projects').send(projectBody({ totalInvestment: 10000, region: '371526' }))).body.id;
+    await t.client.post(`/api/projects/${started}/events`).send({ type: 'PROMOTE' });
+    await t.client.post(`/api/projects/${started}/events`).send({ type: 'START', date: '2024-03-10' });
+    idle = (await t.client.post('/api/projects').send(projectBody())).body.id;
+    await t.client.post(`/api/projects/${idle}/events`).send({ type: 'PROMOTE' });
   });
   afterAll(async () => t.close());
 
   const file = (month: string, body: Record<string, unknown>, id = started) =>
-    request(t.http).put(`/api/projects/${id}/reports/${month}`).send(body);
+    t.client.put(`/api/projects/${id}/reports/${month}`).send(body);
 
   it('files a month (201), re-files it as a new revision (200), and keeps every revision with who and when', async () => {
     const first = await file('2024-03', { amount: 1200, progress: '场地平整', problems: '用地指标待落实' });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ month: '2024-03', revision: 1, amount: 1200, progress: '场地平整', problems: '用地指标待落实', actor: 'anonymous', correction: false, cumulative: 1200, flags: [] });
+    expect(first.body).toMatchObject({ month: '2024-03', revision: 1, amount: 1200, progress: '场地平整', problems: '用地指标待落实', actor: 'admin', correction: false, cumulative: 1200, flags: [] });
     t.setNow('2024-06-21T03:00:00.000Z');
     const second = await file('2024-03', { amount: 1500, progress: '场地平整完成' });
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ revision: 2, amount: 1500, cumulative: 1500, recordedAt: '2024-06-21T03:00:00.000Z' });
 
-    const monthly = await request(t.http).get(`/api/projects/${started}/reports`);
+    const monthly = await t.client.get(`/api/projects/${started}/reports`);
     expect(monthly.body).toEqual([expect.objectContaining({ month: '2024-03', revision: 2, amount: 1500, revisions: 2 })]);
-    const revisions = await request(t.http).get(`/api/projects/${started}/reports/2024-03/revisions`);
+    const revisions = await t.client.get(`/api/projects/${started}/reports/2024-03/revisions`);
     expect(revisions.body.map((r: { revision: number; amount: number; recordedAt: string }) => [r.revision, r.amount, r.recordedAt])).toEqual([
       [1, 1200, '2024-06-20T02:00:00.000Z'],
       [2, 1500, '2024-06-21T03:00:00.000Z'],
@@ -77,31 +77,31 @@ describe('monthly reports (月调度) over HTTP', () => {
   });
 
   it('refuses a month after completion', async () => {
-    const id = (await request(t.http).post('/api/projects').send(projectBody())).body.id;
-    await request(t.http).post(`/api/projects/${id}/events`).send({ type: 'PROMOTE' });
-    await request(t.http).post(`/api/projects/${id}/events`).send({ type: 'START', date: '2024-01-05' });
+    const id = (await t.client.post('/api/projects').send(projectBody())).body.id;
+    await t.client.post(`/api/projects/${id}/events`).send({ type: 'PROMOTE' });
+    await t.client.post(`/api/projects/${id}/events`).send({ type: 'START', date: '2024-01-05' });
     expect((await file('2024-01', { amount: 100 }, id)).status).toBe(201);
-    expect((await request(t.http).post(`/api/projects/${id}/events`).send({ type: 'COMPLETE', date: '2024-02-28' })).status).toBe(200);
+    expect((await t.client.post(`/api/projects/${id}/events`).send({ type: 'COMPLETE', date: '2024-02-28' })).status).toBe(200);
     const res = await file('2024-03', { amount: 100 }, id);
     expect(res.status).toBe(422);
     expect(res.body.details[0].code).toBe('monthAfterCompletion');
   });
 
   it('lists projects in implementation that have not filed a month, by region, until they file', async () => {
-    const missing = await request(t.http).get('/api/reports/missing?month=2024-05');
+    const missing = await t.client.get('/api/reports/missing?month=2024-05');
     const names = missing.body.regions.flatMap((r: { projects: { projectId: number }[] }) => r.projects.map((p) => p.projectId));
     expect(names).toContain(started);
     expect(names).not.toContain(idle);
     expect(missing.body.regions.find((r: { code: string }) => r.code === '371526').name).toBe('高唐县');
     await file('2024-05', { amount: 300 });
-    const after = await request(t.http).get('/api/reports/missing?month=2024-05');
+    const after = await t.client.get('/api/reports/missing?month=2024-05');
     expect(after.body.regions.flatMap((r: { projects: { projectId: number }[] }) => r.projects.map((p) => p.projectId))).not.toContain(started);
-    expect((await request(t.http).get('/api/reports/missing?month=May')).status).toBe(400);
+    expect((await t.client.get('/api/reports/missing?month=May')).status).toBe(400);
   });
 
   it('after a bulletin closes the month, a revision needs a reason and is marked as a correction', async () => {
     t.setNow('2024-07-05T02:00:00.000Z');
-    expect((await request(t.http).post('/api/bulletins/2024/6')).status).toBe(201);
+    expect((await t.client.post('/api/bulletins/2024/6')).status).toBe(201);
     const before = await databaseState(t.dataSource);
     const noReason = await file('2024-05', { amount: 400 });
     expect(noReason.status).toBe(422);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { factsOf, stageInvariantFailures } from '../src/lifecycle/lifecycle.facts.js';
 import { stageOf, type PersistedLifecycle } from '../src/lifecycle/lifecycle.snapshot.js';
 import { APPROVAL_KEYS } from '../src/lifecycle/stages.js';
@@ -21,7 +20,7 @@ describe('seeds: reference data and the illustrative 2024 demo', () => {
   afterAll(async () => t.close());
 
   it('loads the 11 regions with their statistical codes and the big-project flag', async () => {
-    const res = await request(t.http).get('/api/regions');
+    const res = await t.client.get('/api/regions');
     expect(res.body).toHaveLength(11);
     expect(res.body.filter((r: { kind: string }) => r.kind === 'county')).toHaveLength(8);
     expect(res.body.find((r: { code: string }) => r.code === '371581')).toEqual({ code: '371581', name: '临清市', kind: 'county', bigProjectRequired: true });
@@ -29,7 +28,7 @@ describe('seeds: reference data and the illustrative 2024 demo', () => {
   });
 
   it('loads the 12 chains with the appendix targets, flagships marked', async () => {
-    const res = await request(t.http).get('/api/chains');
+    const res = await t.client.get('/api/chains');
     const chains = res.body as { no: number; flagship: boolean; name: string; targets: Record<string, { projects: number; investment: number }> }[];
     expect(chains.map((c) => c.no)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(chains.map((c) => c.targets['2024'].projects)).toEqual(APPENDIX_PROJECTS);
@@ -40,7 +39,7 @@ describe('seeds: reference data and the illustrative 2024 demo', () => {
   });
 
   it('loads the 2024 city targets as data', async () => {
-    const res = await request(t.http).get('/api/targets/2024');
+    const res = await t.client.get('/api/targets/2024');
     expect(res.body).toMatchObject({
       implementationListSize: 100,
       implementationInvestmentWan: 1_650_000,
@@ -55,16 +54,16 @@ describe('seeds: reference data and the illustrative 2024 demo', () => {
   });
 
   it('lists 100 implementation and 30 preparation projects for 2024, per chain as the appendix says', async () => {
-    const impl = await request(t.http).get('/api/projects?list=implementation&year=2024&pageSize=500');
+    const impl = await t.client.get('/api/projects?list=implementation&year=2024&pageSize=500');
     expect(impl.body.total).toBe(100);
-    const prep = await request(t.http).get('/api/projects?list=preparation&year=2024&pageSize=500');
+    const prep = await t.client.get('/api/projects?list=preparation&year=2024&pageSize=500');
     expect(prep.body.total).toBe(30);
-    const chains = (await request(t.http).get('/api/chains')).body as { code: string; no: number }[];
+    const chains = (await t.client.get('/api/chains')).body as { code: string; no: number }[];
     for (const chain of chains) {
-      const res = await request(t.http).get(`/api/projects?list=implementation&year=2024&chain=${chain.code}`);
+      const res = await t.client.get(`/api/projects?list=implementation&year=2024&chain=${chain.code}`);
       expect([chain.no, res.body.total]).toEqual([chain.no, APPENDIX_PROJECTS[chain.no - 1]]);
     }
-    const reserve = await request(t.http).get('/api/projects?stage=reserve');
+    const reserve = await t.client.get('/api/projects?stage=reserve');
     expect(reserve.body.total).toBeGreaterThanOrEqual(20);
   });
 
@@ -115,7 +114,7 @@ describe('seeds: reference data and the illustrative 2024 demo', () => {
   });
 
   it('gives a sensible October 2024 board', async () => {
-    const res = await request(t.http).get('/api/dashboard/2024?month=10');
+    const res = await t.client.get('/api/dashboard/2024?month=10');
     expect(res.status).toBe(200);
     const board = res.body;
     expect(board.investment).toMatchObject({ target: 1_650_000, expected: 1_375_000, listed: 100 });

@@ -41,9 +41,11 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
-/** Who is acting. Until sign-in lands every change is recorded as made by "anonymous". */
-export function actorOf(_request: unknown): string {
-  return 'anonymous';
+/** Who is acting: the signed-in user's name (set by the auth guard from the token). */
+export function actorOf(request: object): string {
+  const { user } = request as { user?: { username: string } };
+  if (!user) throw new Error('actorOf on a request without a signed-in user');
+  return user.username;
 }
 
 /** An optional `?reason=` on a DELETE: text up to 1000 characters, else a 400. */

@@ -1,7 +1,11 @@
+import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { AppSetting } from '../auth/app-setting.entity.js';
+import { User } from '../auth/user.entity.js';
 import { Bulletin } from '../bulletins/bulletin.entity.js';
 import { ListEntry } from '../lists/list-entry.entity.js';
 import { ProjectHistory } from '../projects/project-history.entity.js';
 import { Project } from '../projects/project.entity.js';
+import { ProjectComment } from '../projects/project-comment.entity.js';
 import { ChainTarget } from '../reference/chain-target.entity.js';
 import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
@@ -10,4 +14,4 @@ import { ReportRevision } from '../reports/report-revision.entity.js';
 import { RatingOverride } from '../targets/rating-override.entity.js';
 
 /** Every entity, listed once, for the app, the tests and the migrations CLI alike. */
-export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin];
+export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, ProjectComment, AuditEntry];

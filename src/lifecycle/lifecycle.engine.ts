@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { ALL, inScope, type Scope } from '../auth/principal.js';
 import { conflict, notFound, preconditionFailed, unprocessable } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
@@ -16,6 +17,8 @@ export interface ApplyOptions {
   expectedVersion?: number;
   /** Record the transition at this instant instead of now: for the demo seed replaying 2024 only. */
   recordedAt?: string;
+  /** The caller's scope: a project outside it answers 404. */
+  scope?: Scope;
 }
 
 /**
@@ -37,7 +40,7 @@ export class LifecycleEngine {
 
   async applyIn(manager: EntityManager, projectId: number, event: LifecycleEvent, options: ApplyOptions): Promise<void> {
     const project = await manager.findOneBy(Project, { id: projectId });
-    if (!project) throw notFound(`项目 ${projectId} 不存在`);
+    if (!project || !inScope(project, options.scope ?? ALL)) throw notFound(`项目 ${projectId} 不存在`);
     if (options.expectedVersion !== undefined && options.expectedVersion !== project.version)
       throw preconditionFailed('数据已被他人修改，请刷新后重试', [
         { field: 'version', code: 'staleVersion', message: `读取的版本 ${options.expectedVersion} 已过期，当前版本 ${project.version}` },

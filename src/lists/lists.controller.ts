@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { CurrentScope, type Scope } from '../auth/principal.js';
 import { actorOf, IdParam, reasonQuery, YearParam } from '../common/http-params.js';
 import { PutListEntryDto } from './dto/list-entry.dto.js';
 import { ListsService, type ListEntryView } from './lists.service.js';
@@ -12,8 +13,8 @@ export class ListsController {
 
   @Get(':year')
   @ApiOperation({ summary: '年度清单（实施类、准备类）' })
-  entries(@Param('year', YearParam) year: number): Promise<ListEntryView[]> {
-    return this.lists.entries(year);
+  entries(@Param('year', YearParam) year: number, @CurrentScope() scope: Scope): Promise<ListEntryView[]> {
+    return this.lists.entries(year, scope);
   }
 
   @Put(':year/entries/:projectId')

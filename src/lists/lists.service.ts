@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { ALL, type Scope } from '../auth/principal.js';
 import { notFound, unprocessable } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
@@ -39,12 +40,15 @@ export class ListsService {
     private readonly clock: Clock,
   ) {}
 
-  async entries(year: number): Promise<ListEntryView[]> {
-    const rows = await this.dataSource
+  async entries(year: number, scope: Scope = ALL): Promise<ListEntryView[]> {
+    const qb = this.dataSource
       .getRepository(ListEntry)
       .createQueryBuilder('l')
       .innerJoinAndSelect('l.project', 'p')
-      .where('l.year = :year AND l.removed_at IS NULL', { year })
+      .where('l.year = :year AND l.removed_at IS NULL', { year });
+    if (scope.region !== undefined) qb.andWhere('p.region_code = :region', { region: scope.region });
+    if (scope.chain !== undefined) qb.andWhere('p.chain_code = :chain', { chain: scope.chain });
+    const rows = await qb
       .orderBy('l.category', 'ASC')
       .addOrderBy('p.code', 'ASC')
       .getMany();

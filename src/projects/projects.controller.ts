@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { CurrentScope, EDITORS, Roles, type Scope } from '../auth/principal.js';
 import { badRequest } from '../common/api-error.js';
 import { actorOf, IdParam, parseIfMatch } from '../common/http-params.js';
 import { EVENT_FIELDS, LifecycleEventDto } from '../lifecycle/dto/lifecycle-event.dto.js';
 import { LifecycleEngine } from '../lifecycle/lifecycle.engine.js';
 import type { LifecycleEvent } from '../lifecycle/lifecycle.guards.js';
+import { CommentDto } from './dto/comment.dto.js';
 import { CreateProjectDto } from './dto/create-project.dto.js';
 import { ListProjectsQuery } from './dto/list-projects.query.js';
 import { UpdateProjectDto } from './dto/update-project.dto.js';
@@ -22,27 +24,33 @@ export class ProjectsController {
 
   @Get()
   @ApiOperation({ summary: '项目列表（筛选、分页）' })
-  list(@Query() query: ListProjectsQuery): Promise<Page<ProjectView>> {
-    return this.projects.list(query);
+  list(@Query() query: ListProjectsQuery, @CurrentScope() scope: Scope): Promise<Page<ProjectView>> {
+    return this.projects.list(query, scope);
   }
 
   @Post()
-  @ApiOperation({ summary: '新建项目（储备）' })
+  @Roles(...EDITORS)
+  @ApiOperation({ summary: '新建项目（储备）；县区操作员只能在本县区新建' })
   @ApiOkResponse({ type: ProjectView })
-  create(@Body() dto: CreateProjectDto, @Req() request: Request): Promise<ProjectView> {
-    return this.projects.create(dto, actorOf(request));
+  create(@Body() dto: CreateProjectDto, @Req() request: Request, @CurrentScope() scope: Scope): Promise<ProjectView> {
+    return this.projects.create(dto, actorOf(request), scope);
   }
 
   @Get(':id')
   @ApiOperation({ summary: '项目详情，含 allowedEvents 与 version（ETag）' })
   @ApiOkResponse({ type: ProjectView })
-  async findOne(@Param('id', IdParam) id: number, @Res({ passthrough: true }) response: Response): Promise<ProjectView> {
-    const view = await this.projects.findOne(id);
+  async findOne(
+    @Param('id', IdParam) id: number,
+    @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ProjectView> {
+    const view = await this.projects.findOne(id, scope);
     response.setHeader('ETag', `"${view.version}"`);
     return view;
   }
 
   @Patch(':id')
+  @Roles(...EDITORS)
   @ApiOperation({ summary: '修改项目（需带读取时的 version 或 If-Match；过期 412）' })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: ProjectView })
@@ -51,14 +59,16 @@ export class ProjectsController {
     @Body() dto: UpdateProjectDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Req() request: Request,
+    @CurrentScope() scope: Scope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ProjectView> {
-    const view = await this.projects.update(id, dto, parseIfMatch(ifMatch), actorOf(request));
+    const view = await this.projects.update(id, dto, parseIfMatch(ifMatch), actorOf(request), scope);
     response.setHeader('ETag', `"${view.version}"`);
     return view;
   }
 
   @Post(':id/events')
+  @Roles(...EDITORS)
   @HttpCode(200)
   @ApiOperation({ summary: '阶段流转：PROMOTE / DEFER / START / HALT / RESUME / COMPLETE / WITHDRAW' })
   @ApiBody({ type: LifecycleEventDto })
@@ -69,21 +79,35 @@ export class ProjectsController {
     @Body() dto: LifecycleEventDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Req() request: Request,
+    @CurrentScope() scope: Scope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ProjectView> {
     const allowed = EVENT_FIELDS[dto.type];
     const extra = (['date', 'reason', 'plannedStartDate'] as const).filter((f) => dto[f] !== undefined && !allowed.includes(f));
     if (extra.length)
       throw badRequest(`事件 ${dto.type} 不接受这些字段：${extra.join(', ')}`, extra.map((field) => ({ field, code: 'unknownField', message: `事件 ${dto.type} 不接受字段 ${field}` })));
-    await this.lifecycle.apply(id, { ...dto } as LifecycleEvent, { actor: actorOf(request), expectedVersion: parseIfMatch(ifMatch) });
-    const view = await this.projects.findOne(id);
+    await this.lifecycle.apply(id, { ...dto } as LifecycleEvent, { actor: actorOf(request), expectedVersion: parseIfMatch(ifMatch), scope });
+    const view = await this.projects.findOne(id, scope);
     response.setHeader('ETag', `"${view.version}"`);
     return view;
   }
 
   @Get(':id/history')
   @ApiOperation({ summary: '项目变更与阶段流转记录（时间正序）' })
-  history(@Param('id', IdParam) id: number): Promise<HistoryView[]> {
-    return this.projects.history(id);
+  history(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope): Promise<HistoryView[]> {
+    return this.projects.history(id, scope);
+  }
+
+  @Get(':id/comments')
+  @ApiOperation({ summary: '项目评论' })
+  comments(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope) {
+    return this.projects.comments(id, scope);
+  }
+
+  @Post(':id/comments')
+  @Roles('admin', 'region', 'chain')
+  @ApiOperation({ summary: '发表评论（产业链专班、县区、市链长办）' })
+  addComment(@Param('id', IdParam) id: number, @Body() dto: CommentDto, @Req() request: Request, @CurrentScope() scope: Scope) {
+    return this.projects.addComment(id, dto.text, actorOf(request), scope);
   }
 }

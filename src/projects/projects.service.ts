@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { notFound, preconditionFailed, unprocessable, badRequest, type ErrorDetail } from '../common/api-error.js';
+import { ApiError, notFound, preconditionFailed, unprocessable, badRequest, type ErrorDetail } from '../common/api-error.js';
+import { ALL, inScope, type Scope } from '../auth/principal.js';
+import { ProjectComment } from './project-comment.entity.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { factsOf, loadFacts, stageInvariantFailures } from '../lifecycle/lifecycle.facts.js';
@@ -48,12 +50,14 @@ export class ProjectsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(query: ListProjectsQuery): Promise<Page<ProjectView>> {
+  async list(query: ListProjectsQuery, scope: Scope = ALL): Promise<Page<ProjectView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const qb = this.dataSource.getRepository(Project).createQueryBuilder('p');
     if (query.stage === 'implementation') qb.andWhere('p.stage IN (:...stages)', { stages: ['implementation.active', 'implementation.halted'] });
     else if (query.stage) qb.andWhere('p.stage = :stage', { stage: query.stage });
+    if (scope.region !== undefined) qb.andWhere('p.region_code = :scopeRegion', { scopeRegion: scope.region });
+    if (scope.chain !== undefined) qb.andWhere('p.chain_code = :scopeChain', { scopeChain: scope.chain });
     if (query.region) qb.andWhere('p.region_code = :region', { region: query.region });
     if (query.chain) qb.andWhere('p.chain_code = :chain', { chain: query.chain });
     if (query.list && query.year === undefined)
@@ -81,9 +85,8 @@ export class ProjectsService {
     return { items: rows.map((row) => toView(row)), total, page, pageSize };
   }
 
-  async findOne(id: number): Promise<ProjectView> {
-    const project = await this.dataSource.getRepository(Project).findOneBy({ id });
-    if (!project) throw notFound(`项目 ${id} 不存在`);
+  async findOne(id: number, scope: Scope = ALL): Promise<ProjectView> {
+    const project = await this.findInScope(this.dataSource.manager, id, scope);
     const lists = await this.dataSource.getRepository(ListEntry).find({
       where: { projectId: id },
       order: { year: 'ASC' },
@@ -94,7 +97,12 @@ export class ProjectsService {
     return toView(project, memberships);
   }
 
-  async create(dto: CreateProjectDto, actor: string): Promise<ProjectView> {
+  async create(dto: CreateProjectDto, actor: string, scope: Scope = ALL): Promise<ProjectView> {
+    if (scope.region !== undefined) {
+      // A county operator creates projects in their own county; scope comes from the user, not the body.
+      if (dto.region !== undefined && dto.region !== null && dto.region !== scope.region) throw outOfScopeRegion();
+      dto.region = scope.region;
+    }
     return this.writes.run(async (manager) => {
       const now = this.clock.nowIso();
       const draft = manager.create(Project, {
@@ -151,7 +159,7 @@ export class ProjectsService {
    * An edit with an optimistic version check done by the database: the UPDATE carries
    * `WHERE version = :read`, so of two edits made from the same read only one lands.
    */
-  async update(id: number, dto: UpdateProjectDto, ifMatch: number | undefined, actor: string): Promise<ProjectView> {
+  async update(id: number, dto: UpdateProjectDto, ifMatch: number | undefined, actor: string, scope: Scope = ALL): Promise<ProjectView> {
     const { version: bodyVersion, ...fields } = dto;
     if (bodyVersion !== undefined && ifMatch !== undefined && bodyVersion !== ifMatch)
       throw badRequest('If-Match 与 version 不一致', [{ field: 'version', code: 'versionMismatch', message: 'If-Match 与请求体中的 version 不一致' }]);
@@ -162,9 +170,9 @@ export class ProjectsService {
       ]);
 
     await this.writes.run(async (manager) => {
-      const project = await manager.findOneBy(Project, { id });
-      if (!project) throw notFound(`项目 ${id} 不存在`);
+      const project = await this.findInScope(manager, id, scope);
       if (project.version !== readVersion) throw this.stale(project.version, readVersion);
+      if (scope.region !== undefined && fields.region !== undefined && fields.region !== scope.region) throw outOfScopeRegion();
 
       const columns = this.columnsFrom(fields);
       const changes: Partial<Record<EditableColumn, { from: unknown; to: unknown }>> = {};
@@ -203,11 +211,34 @@ export class ProjectsService {
         recordedAt: now,
       });
     });
-    return this.findOne(id);
+    return this.findOne(id, scope);
   }
 
-  async history(id: number): Promise<HistoryView[]> {
-    if (!(await this.dataSource.getRepository(Project).existsBy({ id }))) throw notFound(`项目 ${id} 不存在`);
+  /** The project, or 404 when it does not exist or lies outside the caller's scope (no difference shown). */
+  async findInScope(manager: EntityManager, id: number, scope: Scope): Promise<Project> {
+    const project = await manager.findOneBy(Project, { id });
+    if (!project || !inScope(project, scope)) throw notFound(`项目 ${id} 不存在`);
+    return project;
+  }
+
+  async comments(id: number, scope: Scope): Promise<{ id: number; author: string; text: string; createdAt: string }[]> {
+    await this.findInScope(this.dataSource.manager, id, scope);
+    const rows = await this.dataSource.getRepository(ProjectComment).find({ where: { projectId: id }, order: { id: 'ASC' } });
+    return rows.map(({ id: commentId, author, text, createdAt }) => ({ id: commentId, author, text, createdAt }));
+  }
+
+  addComment(id: number, text: string, actor: string, scope: Scope) {
+    return this.writes.run(async (manager) => {
+      await this.findInScope(manager, id, scope);
+      const comment = manager.create(ProjectComment, { projectId: id, author: actor, text: text.trim(), createdAt: this.clock.nowIso() });
+      if (!comment.text) throw unprocessable('评论不能为空', [{ field: 'text', code: 'textRequired', message: '评论不能为空' }]);
+      await manager.insert(ProjectComment, comment);
+      return { id: comment.id, author: comment.author, text: comment.text, createdAt: comment.createdAt };
+    });
+  }
+
+  async history(id: number, scope: Scope = ALL): Promise<HistoryView[]> {
+    await this.findInScope(this.dataSource.manager, id, scope);
     const rows = await this.dataSource.getRepository(ProjectHistory).find({ where: { projectId: id }, order: { id: 'ASC' } });
     return rows.map((row) => ({
       id: row.id,
@@ -275,4 +306,8 @@ export class ProjectsService {
     }
     return failures;
   }
+}
+
+function outOfScopeRegion(): ApiError {
+  return new ApiError(403, '只能管理本县（市、区）的项目', [{ field: 'region', code: 'outOfScope', message: '所属县（市、区）只能是本人负责的县（市、区）' }]);
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { CurrentScope, EDITORS, Roles, type Scope } from '../auth/principal.js';
 import { Clock } from '../common/clock.js';
 import { monthOf, previousMonth } from '../common/calendar.js';
 import { actorOf, IdParam, MonthParam } from '../common/http-params.js';
@@ -16,36 +17,38 @@ export class ReportsController {
   ) {}
 
   @Put('projects/:id/reports/:month')
+  @Roles(...EDITORS)
   @ApiOperation({ summary: '填报月调度（201 首次填报，200 新修订或相同内容）' })
   async file(
     @Param('id', IdParam) id: number,
     @Param('month', MonthParam) month: string,
     @Body() dto: FileReportDto,
     @Req() request: Request,
+    @CurrentScope() scope: Scope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<FiledReport> {
-    const filed = await this.reports.file(id, month, dto, actorOf(request));
+    const filed = await this.reports.file(id, month, dto, actorOf(request), scope);
     response.status(filed.created ? 201 : 200);
     return filed;
   }
 
   @Get('projects/:id/reports')
   @ApiOperation({ summary: '项目各月月报（最新修订及修订次数）' })
-  monthly(@Param('id', IdParam) id: number): Promise<MonthReportView[]> {
-    return this.reports.monthly(id);
+  monthly(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope): Promise<MonthReportView[]> {
+    return this.reports.monthly(id, scope);
   }
 
   @Get('projects/:id/reports/:month/revisions')
   @ApiOperation({ summary: '某月月报的全部修订（谁、何时）' })
-  revisions(@Param('id', IdParam) id: number, @Param('month', MonthParam) month: string): Promise<ReportView[]> {
-    return this.reports.revisions(id, month);
+  revisions(@Param('id', IdParam) id: number, @Param('month', MonthParam) month: string, @CurrentScope() scope: Scope): Promise<ReportView[]> {
+    return this.reports.revisions(id, month, scope);
   }
 
   @Get('reports/missing')
   @ApiOperation({ summary: '催报名单：在建项目未报该月月报者，按县（市、区）分组（默认上月）' })
   @ApiQuery({ name: 'month', required: false, description: 'YYYY-MM, default: last month' })
-  missing(@Query('month') month?: string): Promise<MissingReports> {
+  missing(@CurrentScope() scope: Scope, @Query('month') month?: string): Promise<MissingReports> {
     const target = month === undefined ? previousMonth(monthOf(this.clock.today())) : MonthParam.transform(month);
-    return this.reports.missing(target);
+    return this.reports.missing(target, scope);
   }
 }

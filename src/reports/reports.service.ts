@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ALL, inScope, type Scope } from '../auth/principal.js';
 import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { monthEnd, monthOf } from '../common/calendar.js';
@@ -60,10 +61,9 @@ export class ReportsService {
     private readonly clock: Clock,
   ) {}
 
-  file(projectId: number, month: string, dto: FileReportDto, actor: string): Promise<FiledReport> {
+  file(projectId: number, month: string, dto: FileReportDto, actor: string, scope: Scope = ALL): Promise<FiledReport> {
     return this.writes.run(async (manager) => {
-      const project = await manager.findOneBy(Project, { id: projectId });
-      if (!project) throw notFound(`项目 ${projectId} 不存在`);
+      const project = await this.projectInScope(manager, projectId, scope);
       const failures = await this.periodFailures(manager, project, month);
 
       const latest = await manager.findOne(ReportRevision, { where: { projectId, month }, order: { revision: 'DESC' } });
@@ -99,8 +99,8 @@ export class ReportsService {
     });
   }
 
-  async monthly(projectId: number): Promise<MonthReportView[]> {
-    if (!(await this.dataSource.getRepository(Project).existsBy({ id: projectId }))) throw notFound(`项目 ${projectId} 不存在`);
+  async monthly(projectId: number, scope: Scope = ALL): Promise<MonthReportView[]> {
+    await this.projectInScope(this.dataSource.manager, projectId, scope);
     const rows = await sql<Record<string, unknown>>(
       this.dataSource,
       `SELECT r.*, (SELECT COUNT(*) FROM report_revision c WHERE c.project_id = r.project_id AND c.month = r.month) AS revisions
@@ -113,8 +113,8 @@ export class ReportsService {
     return rows.map((row) => ({ ...viewOfRow(row), revisions: int(row.revisions) }));
   }
 
-  async revisions(projectId: number, month: string): Promise<ReportView[]> {
-    if (!(await this.dataSource.getRepository(Project).existsBy({ id: projectId }))) throw notFound(`项目 ${projectId} 不存在`);
+  async revisions(projectId: number, month: string, scope: Scope = ALL): Promise<ReportView[]> {
+    await this.projectInScope(this.dataSource.manager, projectId, scope);
     const rows = await this.dataSource.getRepository(ReportRevision).find({ where: { projectId, month }, order: { revision: 'ASC' } });
     return rows.map(viewOf);
   }
@@ -123,7 +123,7 @@ export class ReportsService {
    * Reminders (月调度催报): projects under construction in `month` (started by its end,
    * not completed before it began, not withdrawn) with no report for it, by region.
    */
-  async missing(month: string): Promise<MissingReports> {
+  async missing(month: string, scope: Scope = ALL): Promise<MissingReports> {
     const rows = await sql<Record<string, unknown>>(
       this.dataSource,
       `SELECT p.id, p.code, p.name, p.owner_enterprise, p.stage, p.region_code, g.name AS region_name
@@ -132,8 +132,10 @@ export class ReportsService {
         WHERE p.stage IN ('implementation.active', 'implementation.halted')
           AND p.actual_start_date <= :monthEnd
           AND NOT EXISTS (SELECT 1 FROM report_revision r WHERE r.project_id = p.id AND r.month = :month)
+          ${scope.region !== undefined ? 'AND p.region_code = :region' : ''}
+          ${scope.chain !== undefined ? 'AND p.chain_code = :chain' : ''}
         ORDER BY g.sort_order, p.code`,
-      { month, monthEnd: monthEnd(month) },
+      { month, monthEnd: monthEnd(month), region: scope.region, chain: scope.chain },
     );
     const regions: MissingReports['regions'] = [];
     for (const row of rows) {
@@ -149,6 +151,12 @@ export class ReportsService {
       });
     }
     return { month, total: rows.length, regions };
+  }
+
+  private async projectInScope(manager: EntityManager, id: number, scope: Scope): Promise<Project> {
+    const project = await manager.findOneBy(Project, { id });
+    if (!project || !inScope(project, scope)) throw notFound(`项目 ${id} 不存在`);
+    return project;
   }
 
   /** Why a month cannot carry a report for this project (empty when it can). */

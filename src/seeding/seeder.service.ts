@@ -12,6 +12,8 @@ import { ListsService } from '../lists/lists.service.js';
 import { ProjectHistory } from '../projects/project-history.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { toView } from '../projects/project.view.js';
+import { hashPassword } from '../auth/password.js';
+import { User } from '../auth/user.entity.js';
 import { ChainTarget } from '../reference/chain-target.entity.js';
 import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
@@ -49,6 +51,7 @@ export class SeederService {
       const { DEMO_PROJECTS } = await import('../../seeds/demo-2024.js');
       demoProjectsAdded = await this.seedDemo(DEMO_PROJECTS);
       this.logger.log(`loaded ${demoProjectsAdded} illustrative demo projects (seeds/demo-2024.ts)`);
+      await this.seedDemoUsers();
     }
     return { referenceRowsAdded, demoProjectsAdded };
   }
@@ -76,6 +79,28 @@ export class SeederService {
       for (const target of YEAR_TARGETS) await insertMissing(YearTarget, { year: target.year }, target);
       return added;
     });
+  }
+
+  /**
+   * DEMO ONLY: one operator per region (`region-371502` / `demo-371502`), one team per chain
+   * (`chain-health` / `demo-health`) and an auditor (`auditor` / `demo-auditor`). Never in
+   * SEED=none; README says these passwords are public.
+   */
+  async seedDemoUsers(): Promise<number> {
+    const wanted = [
+      ...REGIONS.map((r) => ({ username: `region-${r.code}`, password: `demo-${r.code}`, role: 'region' as const, regionCode: r.code, chainCode: null })),
+      ...CHAINS.map((c) => ({ username: `chain-${c.code}`, password: `demo-${c.code}`, role: 'chain' as const, regionCode: null, chainCode: c.code })),
+      { username: 'auditor', password: 'demo-auditor', role: 'auditor' as const, regionCode: null, chainCode: null },
+    ];
+    const existing = new Set((await this.dataSource.getRepository(User).find({ select: { username: true } })).map((u) => u.username));
+    const missing = wanted.filter((u) => !existing.has(u.username));
+    const hashes = await Promise.all(missing.map((u) => hashPassword(u.password)));
+    const now = new Date().toISOString();
+    await this.writes.run(async (manager) => {
+      for (const [index, user] of missing.entries())
+        await manager.insert(User, { username: user.username, passwordHash: hashes[index], role: user.role, regionCode: user.regionCode, chainCode: user.chainCode, active: true, tokenVersion: 1, createdAt: now, updatedAt: now });
+    });
+    return missing.length;
   }
 
   async seedDemo(projects: DemoProject[]): Promise<number> {

@@ -295,7 +295,7 @@ export async function buildFixture(t: TestApp, table: FixtureProject[] = TABLE):
     if (!statuses.includes(res.status)) throw new Error(`${what}: ${res.status} ${res.text}`);
   };
   const event = async (p: FixtureProject, body: Record<string, unknown>, date: string | undefined, type: EventType, when: string) => {
-    const res = await request(t.http).post(`/api/projects/${ledger.id(p.key)}/events`).send(body);
+    const res = await t.client.post(`/api/projects/${ledger.id(p.key)}/events`).send(body);
     ok(res, [200], `${p.key} ${type}`);
     ledger.events.push({ key: p.key, type, date: date ?? '', at: Date.parse(when) });
   };
@@ -317,13 +317,13 @@ export async function buildFixture(t: TestApp, table: FixtureProject[] = TABLE):
           environment: `${year}-01-02`, energy: `${year}-01-02`, construction: `${year}-01-02`,
         },
       });
-      const res = await request(t.http).post('/api/projects').send(body);
+      const res = await t.client.post('/api/projects').send(body);
       ok(res, [201], `${p.key} create`);
       ledger.ids.set(p.key, res.body.id);
       ledger.byId.set(res.body.id, p);
       ledger.created.set(p.key, Date.parse(createdAt));
       if (!p.reserve) {
-        const promoted = await request(t.http).post(`/api/projects/${res.body.id}/events`).send({ type: 'PROMOTE' });
+        const promoted = await t.client.post(`/api/projects/${res.body.id}/events`).send({ type: 'PROMOTE' });
         ok(promoted, [200], `${p.key} PROMOTE`);
       }
     });
@@ -332,7 +332,7 @@ export async function buildFixture(t: TestApp, table: FixtureProject[] = TABLE):
       at(LIST_PUBLISHED_AT, async () => {
         const body: Record<string, unknown> = { category: list.category, plannedInvestment: list.planned };
         if (list.curve) body.monthlyPlan = list.curve;
-        const res = await request(t.http).put(`/api/lists/2024/entries/${ledger.id(p.key)}`).send(body);
+        const res = await t.client.put(`/api/lists/2024/entries/${ledger.id(p.key)}`).send(body);
         ok(res, [200, 201], `${p.key} list`);
         ledger.listedAt.set(p.key, Date.parse(LIST_PUBLISHED_AT));
       });
@@ -355,7 +355,7 @@ export async function buildFixture(t: TestApp, table: FixtureProject[] = TABLE):
     }
     const file = (month: string, amount: number, when: string, statuses: number[]) =>
       at(when, async () => {
-        const res = await request(t.http)
+        const res = await t.client
           .put(`/api/projects/${ledger.id(p.key)}/reports/${month}`)
           .send({ amount, progress: `${month} 形象进度（示例）` });
         ok(res, statuses, `${p.key} report ${month}`);

@@ -1,0 +1,46 @@
+/**
+ * How each kind of change names its subject in the audit log, so that "the history of a
+ * project" and "the history of a region" are plain indexed lookups on (entity, entity_id).
+ * Entries about a project's own data (the project, its monthly reports, its list places,
+ * comments) all carry the project id as entity_id; the month or year is in before/after.
+ */
+export interface AuditSubject {
+  entity: string;
+  entityId: string;
+}
+
+/** Entities whose entity_id is a project id. */
+export const PROJECT_ENTITIES = ['project', 'report', 'list', 'comment'] as const;
+
+export const auditSubject = {
+  /** create, update, transition (the event type and payload in `after`). */
+  project: (projectId: number): AuditSubject => ({ entity: 'project', entityId: String(projectId) }),
+  /** file (a report revision; `after` has month, revision, amount, …). */
+  report: (projectId: number): AuditSubject => ({ entity: 'report', entityId: String(projectId) }),
+  /** add, change, remove (a year-list place; `before`/`after` have year, category, plan). */
+  list: (projectId: number): AuditSubject => ({ entity: 'list', entityId: String(projectId) }),
+  comment: (projectId: number): AuditSubject => ({ entity: 'comment', entityId: String(projectId) }),
+  /** override, revoke (a manual 蓝黄红 colour; year and month in `before`/`after`). */
+  rating: (scope: 'region' | 'chain', key: string): AuditSubject => ({ entity: 'rating', entityId: `${scope}:${key}` }),
+  /** thresholds (a year's rating thresholds). */
+  target: (year: number): AuditSubject => ({ entity: 'target', entityId: String(year) }),
+  /** publish. */
+  bulletin: (year: number, month: number): AuditSubject => ({ entity: 'bulletin', entityId: `${year}-${String(month).padStart(2, '0')}` }),
+  /** import (one entry per committed import file, besides the entries of the rows it changed). */
+  import: (kind: string, id: string): AuditSubject => ({ entity: 'import', entityId: `${kind}:${id}` }),
+  /** create, update, role, password, login, logout, lock. */
+  user: (username: string): AuditSubject => ({ entity: 'user', entityId: username }),
+};
+
+/** Chinese labels for entities and actions, for exports. */
+export const ENTITY_LABELS: Record<string, string> = {
+  project: '项目',
+  report: '月报',
+  list: '年度清单',
+  comment: '评论',
+  rating: '人工调色',
+  target: '目标阈值',
+  bulletin: '月通报',
+  import: '导入',
+  user: '用户',
+};

@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { int, sql } from '../database/sql.js';
+import type { Page } from '../projects/projects.service.js';
+import { AuditEntry } from './audit-entry.entity.js';
+import { DEFAULT_VERIFY_BATCH, ENTRY_COLUMNS, verifyChain, type Checkpoint, type StoredEntryRow, type VerifyResult } from './audit-chain.js';
+import { canonicalJson, chainHash, ZERO_HASH, type ChainFields, type Json } from './canonical-json.js';
+
+/** What a write path records: who did what to which thing, the state before and after, and why. */
+export interface AuditInput {
+  actor: string;
+  /** project, report, list, rating, target, bulletin, import, user, … (see audit-subjects.ts) */
+  entity: string;
+  entityId: string | number;
+  /** create, update, transition, file, remove, override, revoke, publish, import, login, … */
+  action: string;
+  /** Any JSON-able value (plain objects, arrays, strings, finite numbers, booleans, null, Dates). */
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+  /**
+   * The instant to record, ISO 8601 UTC with milliseconds as stored elsewhere
+   * (`2024-06-30T04:00:00.000Z`). Default: the clock's now. Pass the instant the change
+   * itself records (its `recorded_at`) so the log and the row agree to the millisecond.
+   */
+  at?: string;
+}
+
+export interface AuditEventView {
+  seq: number;
+  actor: string;
+  at: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditCheckpoint extends Checkpoint {
+  /** When the latest entry was written (null for an empty log). */
+  at: string | null;
+}
+
+export interface AuditEventFilter {
+  entity?: string;
+  entityId?: string;
+  /** Inclusive bounds on `at`, stored form (ISO UTC, milliseconds). */
+  from?: string;
+  to?: string;
+}
+
+const STORED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * The audit log (审计日志): an append-only SHA-256 hash chain of every change. Entries are
+ * written by `append` inside the caller's own write transaction, so a change and its entry
+ * commit together or not at all. The application never updates or deletes an entry.
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Appends one entry, in the caller's transaction (`manager` from `WriteQueue.run`).
+   * seq = MAX(seq) + 1, prevHash = that entry's hash (64 zeros for the first). On
+   * PostgreSQL, where write transactions run concurrently, the table is locked against
+   * other appends until the caller commits, so the chain has one order.
+   */
+  async append(manager: EntityManager, input: AuditInput): Promise<AuditEntry> {
+    const entityId = String(input.entityId);
+    checkText('actor', input.actor, 64);
+    checkText('entity', input.entity, 32);
+    checkText('entityId', entityId, 64);
+    checkText('action', input.action, 32);
+    if (input.at !== undefined && !STORED_INSTANT.test(input.at))
+      throw new TypeError(`audit: at must be an ISO UTC instant with milliseconds, got "${input.at}"`);
+    const beforeText = jsonText(input.before);
+    const afterText = jsonText(input.after);
+
+    if (manager.connection.options.type === 'postgres') await manager.query('LOCK TABLE audit_entry IN SHARE ROW EXCLUSIVE MODE');
+    const [latest] = await sql<{ seq: unknown; hash: string }>(manager, 'SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1');
+    const fields: ChainFields = {
+      seq: latest ? int(latest.seq) + 1 : 1,
+      actor: input.actor,
+      at: input.at ?? this.clock.nowIso(),
+      entity: input.entity,
+      entityId,
+      action: input.action,
+      // Hash what verification will read back: the stored text parsed again.
+      before: beforeText === null ? null : (JSON.parse(beforeText) as Json),
+      after: afterText === null ? null : (JSON.parse(afterText) as Json),
+      reason: input.reason ?? null,
+      prevHash: latest?.hash ?? ZERO_HASH,
+    };
+    const entry = manager.create(AuditEntry, {
+      seq: fields.seq,
+      actor: fields.actor,
+      at: fields.at,
+      entity: fields.entity,
+      entityId: fields.entityId,
+      action: fields.action,
+      before: beforeText,
+      after: afterText,
+      reason: fields.reason,
+      prevHash: fields.prevHash,
+      hash: this.hashOf(fields),
+    });
+    await manager.insert(AuditEntry, entry);
+    return entry;
+  }
+
+  /** The chain hash of an entry's fields (a method so that tests can make it fail). */
+  hashOf(fields: ChainFields): string {
+    return chainHash(fields);
+  }
+
+  /** Recomputes the whole chain (in batches); with a kept checkpoint, also detects a truncated or rewritten tail. */
+  verify(checkpoint?: Checkpoint, options: { batchSize?: number } = {}): Promise<VerifyResult> {
+    return verifyChain(this.dataSource, checkpoint, options.batchSize ?? DEFAULT_VERIFY_BATCH);
+  }
+
+  /** The latest entry's seq and hash, for an auditor to keep outside the database. */
+  async checkpoint(): Promise<AuditCheckpoint> {
+    const [latest] = await sql<{ seq: unknown; hash: string; at: string }>(
+      this.dataSource,
+      'SELECT seq, hash, "at" FROM audit_entry ORDER BY seq DESC LIMIT 1',
+    );
+    return latest ? { seq: int(latest.seq), hash: latest.hash, at: latest.at } : { seq: 0, hash: ZERO_HASH, at: null };
+  }
+
+  /** Entries matching the filter, oldest first, one page at a time. */
+  async events(filter: AuditEventFilter, page = 1, pageSize = 50): Promise<Page<AuditEventView>> {
+    const conditions: string[] = [];
+    if (filter.entity !== undefined) conditions.push('entity = :entity');
+    if (filter.entityId !== undefined) conditions.push('entity_id = :entityId');
+    if (filter.from !== undefined) conditions.push('"at" >= :from');
+    if (filter.to !== undefined) conditions.push('"at" <= :to');
+    const params = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [count] = await sql<{ total: unknown }>(this.dataSource, `SELECT COUNT(*) AS total FROM audit_entry ${where}`, params);
+    const rows = await sql<StoredEntryRow>(
+      this.dataSource,
+      `SELECT ${ENTRY_COLUMNS} FROM audit_entry ${where} ORDER BY seq LIMIT :limit OFFSET :offset`,
+      { ...params, limit: pageSize, offset: (page - 1) * pageSize },
+    );
+    return { items: rows.map(eventView), total: int(count?.total), page, pageSize };
+  }
+}
+
+export function eventView(row: StoredEntryRow): AuditEventView {
+  return {
+    seq: int(row.seq),
+    actor: row.actor,
+    at: row.at,
+    entity: row.entity,
+    entityId: row.entity_id,
+    action: row.action,
+    before: parseStored(row.before),
+    after: parseStored(row.after),
+    reason: row.reason,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** Stored JSON text back to a value; text that is not JSON (a tampered row) is shown as it is. */
+function parseStored(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function jsonText(value: unknown): string | null {
+  return value === undefined || value === null ? null : canonicalJson(value);
+}
+
+function checkText(name: string, value: unknown, maxLength: number): void {
+  if (typeof value !== 'string' || value === '' || value.length > maxLength)
+    throw new TypeError(`audit: ${name} must be text of 1–${maxLength} characters, got ${JSON.stringify(value)}`);
+}

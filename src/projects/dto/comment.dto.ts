@@ -1,0 +1,10 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsDefined } from 'class-validator';
+import { IsText } from '../../common/validation.js';
+
+export class CommentDto {
+  @ApiProperty({ maxLength: 2000 })
+  @IsDefined({ message: '缺少评论内容 text' })
+  @IsText(2000)
+  text: string;
+}
