@@ -5,8 +5,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 const WINDOW_MS = 15 * 60 * 1000;
 
 /**
- * Failed sign-ins are counted per user name and per client address in a 15-minute
- * window; past the limit both answer 429 until the window moves on. In memory: one
+ * Failed sign-ins are counted per user name (LOGIN_ATTEMPTS, default 10) and per client
+ * address (five times as many, since an office shares one address) in a 15-minute window;
+ * past either limit sign-in answers 429 until the window moves on. In memory: one
  * process serves a city, and a restart only forgets recent failures.
  */
 @Injectable()
@@ -25,7 +26,8 @@ export class LoginLimiter {
     for (const key of keys) {
       const recent = (this.failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
       this.failures.set(key, recent);
-      if (recent.length >= this.config.loginAttempts) wait = Math.max(wait, Math.ceil((recent[0] + WINDOW_MS - now) / 1000));
+      const limit = key.startsWith('ip:') ? this.config.loginAttempts * 5 : this.config.loginAttempts;
+      if (recent.length >= limit) wait = Math.max(wait, Math.ceil((recent[0] + WINDOW_MS - now) / 1000));
     }
     return wait;
   }

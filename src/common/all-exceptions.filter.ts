@@ -49,19 +49,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const payload = exception.getResponse();
       let message = DEFAULT_MESSAGES[status] ?? STATUS_CODES[status] ?? 'Error';
       let details: ErrorDetail[] = [];
-      if (typeof payload === 'object' && payload !== null) {
-        const p = payload as { message?: unknown; details?: unknown };
-        if (Array.isArray(p.details)) {
-          details = p.details as ErrorDetail[];
-          if (typeof p.message === 'string') message = p.message;
-        } else if (isParseFailure(exception.cause)) {
-          details = [{ code: 'malformedJson', message: 'JSON 格式错误，无法解析' }];
-          message = '请求体不是有效的 JSON';
-        } else if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
-          details = [{ code: 'bodyTooLarge', message: '请求体超过大小上限' }];
-        } else if (status === HttpStatus.NOT_FOUND && typeof p.message === 'string' && p.message.startsWith('Cannot ')) {
-          message = `${DEFAULT_MESSAGES[404]}：${p.message.replace(/^Cannot /, '')}`;
-        }
+      const p = typeof payload === 'object' && payload !== null ? (payload as { message?: unknown; details?: unknown }) : {};
+      if (Array.isArray(p.details)) {
+        details = p.details as ErrorDetail[];
+        if (typeof p.message === 'string') message = p.message;
+      } else if (isParseFailure(exception.cause)) {
+        details = [{ code: 'malformedJson', message: 'JSON 格式错误，无法解析' }];
+        message = '请求体不是有效的 JSON';
+      } else if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
+        details = [{ code: 'bodyTooLarge', message: '请求体超过大小上限' }];
+      } else if (status === HttpStatus.NOT_FOUND && typeof p.message === 'string' && p.message.startsWith('Cannot ')) {
+        message = `${DEFAULT_MESSAGES[404]}：${p.message.replace(/^Cannot /, '')}`;
       }
       return this.shape(status, message, details);
     }

@@ -395,7 +395,7 @@ function renderCurve() {
     animation: !state.printing,
     backgroundColor: 'transparent',
     textStyle: { fontFamily: 'inherit', color: c.text },
-    grid: { left: 48, right: 20, top: 34, bottom: 26 },
+    grid: { left: 48, right: 20, top: 40, bottom: 26 },
     legend: { top: 0, right: 8, textStyle: { color: c.text }, itemWidth: 18, itemHeight: 10 },
     tooltip: {
       trigger: 'axis',
@@ -409,7 +409,7 @@ function renderCurve() {
     yAxis: {
       type: 'value',
       name: '亿元',
-      max: (v) => Math.max(v.max, Number(yi(target))),
+      max: (v) => Math.ceil(Math.max(v.max, Number(yi(target))) / 20) * 20,
       nameTextStyle: { color: c.text },
       axisLabel: { color: c.text },
       splitLine: { lineStyle: { color: c.split } },
@@ -422,7 +422,7 @@ function renderCurve() {
         areaStyle: state.printing ? undefined : { color: 'rgba(77,163,255,0.12)' },
         markLine: {
           silent: true, symbol: 'none', lineStyle: { color: c.target, type: 'dotted' },
-          label: { color: c.text, formatter: `年度目标 ${yiShort(target)}亿`, position: 'insideEndTop' },
+          label: { color: c.text, formatter: `年度目标 ${yiShort(target)}亿`, position: 'insideStartTop' },
           data: [{ yAxis: Number(yi(target)) }],
         },
       },
@@ -534,8 +534,7 @@ function renderProjects(page) {
   },
     h('td', { class: 'name' },
       h('button', { type: 'button', class: 'link', title: p.name }, p.name),
-      h('small', null, state.region ? chainName(p.chain) : shortRegion(regionName(p.region)))),
-    h('td', null, LIST_LABELS[p.category] || p.category),
+      h('small', null, `${state.region ? chainName(p.chain) : shortRegion(regionName(p.region))} · ${LIST_LABELS[p.category] || p.category}`)),
     h('td', { class: `stage stage-${p.stage.replace('.', '-')}` }, STAGE_LABELS[p.stage] || p.stage),
     h('td', { class: 'num' }, wan(p.actual)),
     h('td', { class: 'num' }, p.category === 'implementation' ? wan(p.expected) : '—'),
@@ -665,10 +664,14 @@ function scheduleRefresh() {
   }
 }
 
+/** Light chart colours and a fixed A4-column size while printing; the canvas is redrawn at once. */
 function setPrintMode(on) {
   state.printing = on;
   renderCurve();
-  if (curveChart) curveChart.resize();
+  if (curveChart) {
+    curveChart.resize(on ? { width: 500, height: 235 } : { width: 'auto', height: 'auto' });
+    curveChart.getZr()?.refreshImmediately?.();
+  }
   setCardPrintMode(on);
 }
 

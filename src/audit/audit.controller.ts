@@ -1,0 +1,104 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles } from '../auth/principal.js';
+import type { Page } from '../projects/projects.service.js';
+import type { VerifyResult } from './audit-chain.js';
+import { AuditExportService, type ExportFormat, type PreparedExport } from './audit-export.service.js';
+import { AuditService, type AuditCheckpoint, type AuditEventView } from './audit.service.js';
+import { AnomaliesService, type AnomalyReport } from './anomalies.service.js';
+import {
+  AnomaliesQuery,
+  AuditEventsQuery,
+  checkpointQuery,
+  HistoryExportQuery,
+  instantQuery,
+  jumpFactorQuery,
+  VerifyQuery,
+} from './dto/audit-query.dto.js';
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The audit log, its verification, anomaly checks and exports: for the city office and auditors (审计/督查). */
+@ApiTags('audit')
+@Roles('admin', 'auditor')
+@Controller('audit')
+export class AuditController {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly anomalies: AnomaliesService,
+    private readonly exports: AuditExportService,
+  ) {}
+
+  @Get('verify')
+  @ApiOperation({ summary: '校验审计链（可带保存的检查点 seq+hash，以发现尾部删除或整链重写）' })
+  verify(@Query() query: VerifyQuery): Promise<VerifyResult> {
+    return this.audit.verify(checkpointQuery(query));
+  }
+
+  @Get('checkpoint')
+  @ApiOperation({ summary: '当前检查点：最新条目的序号和哈希（请在数据库之外保存）' })
+  checkpoint(): Promise<AuditCheckpoint> {
+    return this.audit.checkpoint();
+  }
+
+  @Get('events')
+  @ApiOperation({ summary: '审计日志（按序号从早到晚，分页）' })
+  events(@Query() query: AuditEventsQuery): Promise<Page<AuditEventView>> {
+    const filter = { entity: query.entity, entityId: query.entityId, from: instantQuery('from', query.from), to: instantQuery('to', query.to) };
+    return this.audit.events(filter, query.page ?? 1, query.pageSize ?? 50);
+  }
+
+  @Get('anomalies')
+  @ApiOperation({ summary: '异常检查：累计超总投资、实施期外填报、单月占比过高、突增、通报后修改、缺报、开工晚于首报' })
+  anomalyList(@Query() query: AnomaliesQuery): Promise<AnomalyReport> {
+    return this.anomalies.find(query.year, { maxMonthSharePct: query.maxMonthSharePct, jumpFactor: jumpFactorQuery(query.jumpFactor) });
+  }
+
+  @Get('exports/history.csv')
+  @ApiProduces(CONTENT_TYPES.csv)
+  @ApiOperation({ summary: '导出审计日志（项目、县区或时段），CSV，首行为审计链校验结果' })
+  async historyCsv(@Query() query: HistoryExportQuery, @Res() response: Response): Promise<void> {
+    await this.send(await this.exports.history(this.historyFilter(query)), 'csv', response);
+  }
+
+  @Get('exports/history.xlsx')
+  @ApiProduces(CONTENT_TYPES.xlsx)
+  @ApiOperation({ summary: '导出审计日志（项目、县区或时段），Excel，首行为审计链校验结果' })
+  async historyXlsx(@Query() query: HistoryExportQuery, @Res() response: Response): Promise<void> {
+    await this.send(await this.exports.history(this.historyFilter(query)), 'xlsx', response);
+  }
+
+  @Get('exports/anomalies.csv')
+  @ApiProduces(CONTENT_TYPES.csv)
+  @ApiOperation({ summary: '导出异常清单，CSV，首行为审计链校验结果' })
+  async anomaliesCsv(@Query() query: AnomaliesQuery, @Res() response: Response): Promise<void> {
+    await this.send(await this.exports.anomalyList(query.year, this.anomalyOptions(query)), 'csv', response);
+  }
+
+  @Get('exports/anomalies.xlsx')
+  @ApiProduces(CONTENT_TYPES.xlsx)
+  @ApiOperation({ summary: '导出异常清单，Excel，首行为审计链校验结果' })
+  async anomaliesXlsx(@Query() query: AnomaliesQuery, @Res() response: Response): Promise<void> {
+    await this.send(await this.exports.anomalyList(query.year, this.anomalyOptions(query)), 'xlsx', response);
+  }
+
+  private historyFilter(query: HistoryExportQuery) {
+    return { projectId: query.projectId, region: query.region, from: instantQuery('from', query.from), to: instantQuery('to', query.to) };
+  }
+
+  private anomalyOptions(query: AnomaliesQuery) {
+    return { maxMonthSharePct: query.maxMonthSharePct, jumpFactor: jumpFactorQuery(query.jumpFactor) };
+  }
+
+  private async send(prepared: PreparedExport, format: ExportFormat, response: Response): Promise<void> {
+    response.status(200);
+    response.setHeader('Content-Type', CONTENT_TYPES[format]);
+    response.setHeader('Content-Disposition', `attachment; filename="${prepared.filename}.${format}"`);
+    response.setHeader('Cache-Control', 'no-store');
+    await this.exports.write(prepared, format, response);
+  }
+}

@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * The authorization matrix: every route the app serves × every role × an object in the
+ * caller's scope (own), outside it (other) and missing, with the expected status. The
+ * route list comes from the running app; a route missing from the table fails the test.
+ */
+type Role = 'admin' | 'region' | 'chain' | 'auditor' | 'anonymous';
+type Target = 'own' | 'other' | 'missing';
+const ROLES: Role[] = ['admin', 'region', 'chain', 'auditor', 'anonymous'];
+const TARGETS: Target[] = ['own', 'other', 'missing'];
+
+interface Ids {
+  project: number;
+  userId: number;
+}
+type Send = (client: request.Agent | request.SuperTest<request.Test>, ids: Ids) => request.Test;
+
+interface Row {
+  /** How to send it; `ids.project` is the own, the other or a missing project. */
+  send: Send;
+  /** Expected status per role; one number (object-less route) or [own, other, missing]. */
+  expect: Record<Role, number | [number, number, number]>;
+  /** Build fresh objects for each call (writes that consume state). */
+  fresh?: boolean;
+}
+
+const anyRole = (status: number): Record<Role, number> => ({ admin: status, region: status, chain: status, auditor: status, anonymous: 401 });
+const adminOnly = (status: number): Record<Role, number> => ({ admin: status, region: 403, chain: 403, auditor: 403, anonymous: 401 });
+/** Reads of one project: everyone who may see it; 404 outside the scope or when missing. */
+const projectRead = (status = 200): Row['expect'] => ({
+  admin: [status, status, 404],
+  region: [status, 404, 404],
+  chain: [status, 404, 404],
+  auditor: [status, status, 404],
+  anonymous: 401,
+});
+/** Writes to one project: admin anywhere, a region operator in their region; chain teams and auditors never. */
+const projectWrite = (status: number): Row['expect'] => ({
+  admin: [status, status, 404],
+  region: [status, 404, 404],
+  chain: 403,
+  auditor: 403,
+  anonymous: 401,
+});
+
+let month = 0;
+const TABLE: Record<string, Row> = {
+  'POST /api/auth/login': {
+    send: (c) => c.post('/api/auth/login').send({ username: 'auditor-m', password: 'auditor-password-1' }),
+    expect: { admin: 200, region: 200, chain: 200, auditor: 200, anonymous: 200 },
+  },
+  'GET /api/auth/me': { send: (c) => c.get('/api/auth/me'), expect: anyRole(200) },
+  'GET /api/users': { send: (c) => c.get('/api/users'), expect: adminOnly(200) },
+  'POST /api/users': {
+    send: (c) => c.post('/api/users').send({ username: `u${Date.now()}${Math.random().toString(36).slice(2, 6)}`, password: 'long-enough-password', role: 'auditor' }),
+    expect: adminOnly(201),
+  },
+  'PATCH /api/users/:id': { send: (c, ids) => c.patch(`/api/users/${ids.userId}`).send({ active: true }), expect: adminOnly(200) },
+  'GET /api/regions': { send: (c) => c.get('/api/regions'), expect: anyRole(200) },
+  'GET /api/chains': { send: (c) => c.get('/api/chains'), expect: anyRole(200) },
+  'GET /api/targets/:year': { send: (c) => c.get('/api/targets/2024'), expect: anyRole(200) },
+  'PATCH /api/targets/:year': { send: (c) => c.patch('/api/targets/2024').send({ ratingBluePct: 100, ratingYellowPct: 80 }), expect: adminOnly(200) },
+  'GET /api/projects': { send: (c) => c.get('/api/projects'), expect: anyRole(200) },
+  'POST /api/projects': {
+    send: (c) => c.post('/api/projects').send(projectBody({ region: undefined })),
+    expect: { admin: 201, region: 201, chain: 403, auditor: 403, anonymous: 401 },
+  },
+  'GET /api/projects/:id': { send: (c, ids) => c.get(`/api/projects/${ids.project}`), expect: projectRead() },
+  'PATCH /api/projects/:id': { send: (c, ids) => c.patch(`/api/projects/${ids.project}`).set('If-Match', '"3"').send({ content: '调整建设内容' }), expect: projectWrite(200), fresh: true },
+  'POST /api/projects/:id/events': { send: (c, ids) => c.post(`/api/projects/${ids.project}/events`).send({ type: 'HALT', date: '2024-05-01', reason: '检修' }), expect: projectWrite(200), fresh: true },
+  'GET /api/projects/:id/history': { send: (c, ids) => c.get(`/api/projects/${ids.project}/history`), expect: projectRead() },
+  'GET /api/projects/:id/comments': { send: (c, ids) => c.get(`/api/projects/${ids.project}/comments`), expect: projectRead() },
+  'POST /api/projects/:id/comments': {
+    send: (c, ids) => c.post(`/api/projects/${ids.project}/comments`).send({ text: '请加快进度' }),
+    expect: { admin: [201, 201, 404], region: [201, 404, 404], chain: [201, 404, 404], auditor: 403, anonymous: 401 },
+  },
+  'PUT /api/projects/:id/reports/:month': { send: (c, ids) => c.put(`/api/projects/${ids.project}/reports/2024-05`).send({ amount: 500 }), expect: projectWrite(201), fresh: true },
+  'GET /api/projects/:id/reports': { send: (c, ids) => c.get(`/api/projects/${ids.project}/reports`), expect: projectRead() },
+  'GET /api/projects/:id/reports/:month/revisions': { send: (c, ids) => c.get(`/api/projects/${ids.project}/reports/2024-04/revisions`), expect: projectRead() },
+  'GET /api/reports/missing': { send: (c) => c.get('/api/reports/missing?month=2024-05'), expect: anyRole(200) },
+  'GET /api/lists/:year': { send: (c) => c.get('/api/lists/2024'), expect: anyRole(200) },
+  'PUT /api/lists/:year/entries/:projectId': {
+    send: (c, ids) => c.put(`/api/lists/2024/entries/${ids.project}`).send({ category: 'implementation', plannedInvestment: 7000 }),
+    expect: { admin: [200, 200, 404], region: 403, chain: 403, auditor: 403, anonymous: 401 },
+    fresh: true,
+  },
+  'DELETE /api/lists/:year/entries/:projectId': {
+    send: (c, ids) => c.delete(`/api/lists/2024/entries/${ids.project}`),
+    expect: { admin: [204, 204, 404], region: 403, chain: 403, auditor: 403, anonymous: 401 },
+    fresh: true,
+  },
+  'GET /api/dashboard/:year': { send: (c) => c.get('/api/dashboard/2024?month=5'), expect: anyRole(200) },
+  'GET /api/dashboard/:year/curve': { send: (c) => c.get('/api/dashboard/2024/curve?month=5'), expect: anyRole(200) },
+  'GET /api/dashboard/:year/projects': { send: (c) => c.get('/api/dashboard/2024/projects?month=5'), expect: anyRole(200) },
+  'GET /api/ratings/:year/:month': { send: (c) => c.get('/api/ratings/2024/5'), expect: anyRole(200) },
+  'PUT /api/ratings/:year/:month/:scope/:key': {
+    send: (c) => c.put('/api/ratings/2024/5/region/371502').send({ rating: 'blue', reason: '市领导调度确认' }),
+    expect: { admin: 200, region: 403, chain: 403, auditor: 403, anonymous: 401 },
+  },
+  'DELETE /api/ratings/:year/:month/:scope/:key': {
+    send: (c) => c.delete('/api/ratings/2024/5/region/371502'),
+    expect: { admin: 204, region: 403, chain: 403, auditor: 403, anonymous: 401 },
+  },
+  'GET /api/bulletins': { send: (c) => c.get('/api/bulletins'), expect: anyRole(200) },
+  'POST /api/bulletins/:year/:month': { send: (c) => c.post(`/api/bulletins/2024/${++month}`), expect: adminOnly(201) },
+  'GET /api/bulletins/:year/:month': { send: (c) => c.get('/api/bulletins/2024/1'), expect: anyRole(200) },
+};
+
+describe('authorization matrix: every route × every role × own / other / missing object', () => {
+  let t: TestApp;
+  const clients = {} as Record<Role, request.Agent | request.SuperTest<request.Test>>;
+  let shared: { own: number; other: number };
+  let userId: number;
+
+  /** A started, listed project with a report, in the region/chain of the scoped users (own) or elsewhere (other). */
+  const makeProject = async (own: boolean): Promise<number> => {
+    const body = projectBody(own ? { region: '371502', chain: 'green-chemical', approvals: ALL_APPROVALS } : { region: '371581', chain: 'bearings' });
+    const id = (await t.client.post('/api/projects').send(body)).body.id;
+    await t.client.post(`/api/projects/${id}/events`).send({ type: 'PROMOTE' });
+    await t.client.post(`/api/projects/${id}/events`).send({ type: 'START', date: '2024-03-01' });
+    await t.client.put(`/api/projects/${id}/reports/2024-04`).send({ amount: 1000 });
+    await t.client.put(`/api/lists/2024/entries/${id}`).send({ category: 'implementation', plannedInvestment: 6000 });
+    return id;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2024-06-30T04:00:00.000Z' });
+    const users = [
+      { username: 'region-m', password: 'region-password-1', role: 'region', region: '371502' },
+      { username: 'chain-m', password: 'chain-password-1', role: 'chain', chain: 'green-chemical' },
+      { username: 'auditor-m', password: 'auditor-password-1', role: 'auditor' },
+    ];
+    for (const user of users) {
+      const res = await t.client.post('/api/users').send(user);
+      expect(res.status).toBe(201);
+      if (user.role === 'region') userId = res.body.id;
+    }
+    clients.admin = t.client;
+    clients.region = t.clientWith(await t.login('region-m', 'region-password-1'));
+    clients.chain = t.clientWith(await t.login('chain-m', 'chain-password-1'));
+    clients.auditor = t.clientWith(await t.login('auditor-m', 'auditor-password-1'));
+    clients.anonymous = request(t.http);
+    shared = { own: await makeProject(true), other: await makeProject(false) };
+    await t.client.put('/api/ratings/2024/5/region/371502').send({ rating: 'red', reason: '初始' });
+  });
+  afterAll(async () => t.close());
+
+  it('has an entry for every route the app serves, and no entry for a route it does not', () => {
+    const router = (t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router;
+    const served = router.stack
+      .filter((layer) => layer.route && layer.route.path.startsWith('/api/') && !layer.route.path.startsWith('/api/docs'))
+      .flatMap((layer) => Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path}`));
+    expect(served.length).toBeGreaterThan(20);
+    expect(served.filter((route) => !(route in TABLE))).toEqual([]);
+    expect(Object.keys(TABLE).filter((route) => !served.includes(route))).toEqual([]);
+  });
+
+  for (const [route, row] of Object.entries(TABLE)) {
+    it(route, async () => {
+      const outcome: string[] = [];
+      const expected: string[] = [];
+      for (const role of ROLES) {
+        const want = row.expect[role];
+        const targets: (Target | null)[] = Array.isArray(want) ? TARGETS : [null];
+        for (const [index, target] of targets.entries()) {
+          let project = shared.own;
+          if (target === 'other') project = shared.other;
+          if (target === 'missing') project = 999_999;
+          if (row.fresh && target !== 'missing') project = await makeProject(target !== 'other');
+          const res = await row.send(clients[role], { project, userId });
+          outcome.push(`${role}/${target ?? '-'}: ${res.status}`);
+          expected.push(`${role}/${target ?? '-'}: ${Array.isArray(want) ? want[index] : want}`);
+          expect(res.status).not.toBe(500);
+        }
+      }
+      expect(outcome).toEqual(expected);
+    });
+  }
+
+  it('never lists a row outside the caller\'s scope', async () => {
+    const projects = await clients.region.get('/api/projects?pageSize=500');
+    expect(projects.body.total).toBeGreaterThan(0);
+    expect(projects.body.items.every((p: { region: string }) => p.region === '371502')).toBe(true);
+    const chainProjects = await clients.chain.get('/api/projects?pageSize=500');
+    expect(chainProjects.body.items.every((p: { chain: string }) => p.chain === 'green-chemical')).toBe(true);
+    const list = await clients.region.get('/api/lists/2024');
+    const regionIds = new Set(projects.body.items.map((p: { id: number }) => p.id));
+    expect(list.body.every((e: { projectId: number }) => regionIds.has(e.projectId))).toBe(true);
+    const asking = await clients.region.get('/api/projects?region=371581');
+    expect(asking.body.total).toBe(0);
+    const drill = await clients.region.get('/api/dashboard/2024/projects?month=5&region=371581');
+    expect(drill.body.total).toBe(0);
+    const ownDrill = await clients.region.get('/api/dashboard/2024/projects?month=5');
+    expect(ownDrill.body.items.every((p: { region: string }) => p.region === '371502')).toBe(true);
+    const missing = await clients.chain.get('/api/reports/missing?month=2024-05');
+    expect(missing.body.regions.every((r: { code: string }) => r.code === '371502')).toBe(true);
+  });
+
+  it('takes scope from the signed-in user, not from the request', async () => {
+    const res = await clients.region.post('/api/projects').send(projectBody({ region: '371581' }));
+    expect(res.status).toBe(403);
+    const created = await clients.region.post('/api/projects').send(projectBody({ region: undefined }));
+    expect(created.body.region).toBe('371502');
+    const moved = await clients.region.patch(`/api/projects/${created.body.id}`).send({ version: created.body.version, region: '371581' });
+    expect(moved.status).toBe(403);
+  });
+});
