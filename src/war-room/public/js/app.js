@@ -9,7 +9,9 @@ import { clockTime, pct, pctWhole, RATING_LABEL, shanghaiDate, shanghaiDateTime,
 
 const DEFAULT_YEAR = 2024;
 const DEFAULT_MONTH = 10;
-const REFRESH_MS = 60_000;
+const params = new URLSearchParams(location.search);
+/** Auto-refresh period for the wall: 60 s, or ?refresh=N seconds (N ≥ 2; 0 starts with it off). */
+const REFRESH_MS = Math.max(2, Number.parseInt(params.get('refresh') ?? '', 10) || 60) * 1000;
 const PAGE_SIZE = 200;
 
 /**
@@ -34,7 +36,6 @@ const CITY_CELL = [3, 4];
 const KIND_LABELS = { halted: '停工', overdueStart: '逾期未开工', lagging: '进度滞后' };
 const KIND_ORDER = ['halted', 'overdueStart', 'lagging'];
 
-const params = new URLSearchParams(location.search);
 const state = {
   year: positiveInt(params.get('year')) || DEFAULT_YEAR,
   month: positiveInt(params.get('month')) || (params.has('year') ? null : DEFAULT_MONTH),
@@ -95,7 +96,7 @@ function syncUrl() {
   if (state.asOf) q.set('asOf', state.asOf);
   if (state.region) q.set('region', state.region);
   if (state.chain) q.set('chain', state.chain);
-  if (params.get('refresh') === '0') q.set('refresh', '0');
+  if (params.has('refresh')) q.set('refresh', params.get('refresh'));
   history.replaceState(null, '', `${location.pathname}?${q}`);
 }
 
@@ -383,8 +384,10 @@ function renderCurve() {
   if (!window.echarts || !state.curve || !state.dashboard) return;
   if (!curveChart) {
     curveChart = window.echarts.init(el, null, { renderer: 'canvas' });
+    curveChart.on('finished', () => { el.dataset.rendered = '1'; });
     new ResizeObserver(() => curveChart && curveChart.resize()).observe(el);
   }
+  el.dataset.rendered = '0';
   const points = state.curve;
   const target = state.dashboard.investment.target;
   const c = chartPalette();
@@ -393,6 +396,7 @@ function renderCurve() {
   const series = (pick) => months.map((_, i) => (byMonth.has(i + 1) ? Number(yi(pick(byMonth.get(i + 1)))) : null));
   curveChart.setOption({
     animation: !state.printing,
+    animationDuration: 500,
     backgroundColor: 'transparent',
     textStyle: { fontFamily: 'inherit', color: c.text },
     grid: { left: 48, right: 20, top: 40, bottom: 26 },
@@ -644,6 +648,7 @@ function initControls() {
   const toggle = $('#autorefresh');
   toggle.checked = !state.asOf && params.get('refresh') !== '0';
   toggle.disabled = Boolean(state.asOf);
+  toggle.parentElement.title = `墙屏模式：每 ${REFRESH_MS / 1000} 秒自动刷新`;
   toggle.addEventListener('change', scheduleRefresh);
   scheduleRefresh();
   $('#print').addEventListener('click', () => window.print());

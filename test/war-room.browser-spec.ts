@@ -1,0 +1,500 @@
+/**
+ * The war room (挂图作战, issue 4) in a real browser: Debian's chromium driven by
+ * playwright-core against the real app (demo data, "now" fixed to 2024-11-20 10:00 Shanghai).
+ * Screenshots go to test-artifacts/ and the README's copies to docs/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from './support/browser.js';
+import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
+
+// Browser globals as seen inside page.evaluate callbacks (the project's tsconfig has no DOM lib).
+declare const window: { innerWidth: number; print: () => void; dispatchEvent(event: unknown): boolean; printed?: number };
+declare const document: { documentElement: { scrollWidth: number; scrollHeight: number }; body: { dataset: Record<string, string | undefined> } };
+declare const sessionStorage: { getItem(key: string): string | null };
+declare class Event {
+  constructor(type: string);
+}
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const DOCS = join(ROOT, 'docs');
+const YEAR = 2024;
+const MONTH = 10;
+
+// ------------------------------------------------------------------ the test's own formatting (integer arithmetic)
+
+/** 万元 → 亿元 with two decimals, half up: 1247980 → "124.80". */
+function yiOf(wan: number): string {
+  const whole = Math.floor(wan / 100);
+  const rest = wan % 100;
+  const hundredths = rest >= 50 ? whole + 1 : whole;
+  return `${Math.floor(hundredths / 100)}.${(hundredths % 100).toString().padStart(2, '0')}`;
+}
+
+/** A 4-decimal ratio → percent with one decimal: 0.9076 → "90.8%". */
+function pctOf(ratio: number | null): string {
+  if (ratio === null) return '—';
+  const basisPoints = Math.round(ratio * 10000);
+  const tenths = Math.floor(basisPoints / 10) + (basisPoints % 10 >= 5 ? 1 : 0);
+  return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
+}
+
+// ------------------------------------------------------------------ API shapes the test reads
+
+interface Rated { rating: string | null; computedRating: string | null; override: unknown }
+interface Dashboard {
+  year: number;
+  month: number;
+  asOf: string;
+  investment: Rated & { target: number; actual: number; expected: number; ratio: number | null };
+  startRate: { listed: number; started: number; rate: number | null; target: number; neededForTarget: number };
+  bigProjects: { count: number; target: number; regions: { name: string; required: boolean; ok: boolean }[]; flagshipChains: { name: string; ok: boolean }[] };
+  keyProjects: Rated & { count: number; investment: number; target: number; expected: number; ratio: number | null };
+  chains: (Rated & { code: string; name: string; flagship: boolean; targetInvestment: number; actual: number; expected: number; ratio: number | null })[];
+  regions: (Rated & { code: string; name: string; plan: number; actual: number; expected: number; ratio: number | null; rank: number | null })[];
+  redList: { projectId: number; region: string | null; kind: string; reason: string }[];
+}
+interface ProjectView {
+  id: number;
+  name: string;
+  stage: string;
+  stageLabel: string;
+  approvals: Record<string, string | null>;
+  plannedStartDate: string | null;
+}
+interface HistoryEntry { kind: string; event: string | null; effectiveDate: string | null; recordedAt: string }
+interface ReportView { month: string; amount: number }
+interface Page_<T> { items: T[]; total: number }
+
+// ------------------------------------------------------------------ harness
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+/** The bearer token the page signed in with (null while the API needs none). */
+let token: string | null = null;
+
+async function api<T>(path: string): Promise<T> {
+  const response = await fetch(base + path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) throw new Error(`${path} → ${response.status}`);
+  return (await response.json()) as T;
+}
+
+interface Watched {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, page errors, failed requests and ≥ 400 responses (a 401 before signing in is expected). */
+  problems: string[];
+  signedIn: boolean;
+}
+
+/** A fresh browser context at this size, watching for errors; signs in if the page asks. */
+async function openWarRoom(width: number, height: number, path = '/'): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const watched: Watched = { context, page, problems: [], signedIn: false };
+  watchProblems(watched);
+  await page.goto(base + path);
+  await signInIfAsked(watched);
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 15000 });
+  await page.waitForSelector('#curve-chart[data-rendered="1"] canvas');
+  await page.waitForLoadState('networkidle');
+  return watched;
+}
+
+function watchProblems(w: Watched): void {
+  w.page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    // chromium logs every 4xx as "Failed to load resource": the one 401 before signing in is expected
+    if (!w.signedIn && /status of 401/.test(message.text())) return;
+    w.problems.push(`console error: ${message.text()}`);
+  });
+  w.page.on('pageerror', (error) => w.problems.push(`page error: ${error.message}`));
+  w.page.on('requestfailed', (request) => w.problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  w.page.on('response', (response) => {
+    if (response.status() < 400) return;
+    if (response.status() === 401 && !w.signedIn && new URL(response.url()).pathname.startsWith('/api/')) return;
+    w.problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+  });
+}
+
+async function signInIfAsked(w: Watched): Promise<void> {
+  await w.page.waitForSelector('body[data-state="ready"], body[data-state="login"]', { timeout: 15000 });
+  if ((await w.page.getAttribute('body', 'data-state')) !== 'login') return;
+  const form = w.page.getByTestId('login-form');
+  await form.getByLabel('用户名').fill('admin');
+  await form.getByLabel('密码').fill(TEST_ADMIN_PASSWORD);
+  w.signedIn = true;
+  await form.getByRole('button', { name: '登录' }).click();
+  await w.page.waitForSelector('body[data-state="ready"]', { timeout: 15000 });
+  token = await w.page.evaluate(() => sessionStorage.getItem('tracker.token'));
+}
+
+async function text(page: Page, testId: string): Promise<string> {
+  return ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
+}
+
+async function noHorizontalScroll(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+}
+
+async function screenshot(page: Page, name: string, docsName?: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, name);
+  await page.screenshot({ path: file });
+  if (docsName) {
+    mkdirSync(DOCS, { recursive: true });
+    copyFileSync(file, join(DOCS, docsName));
+  }
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ seed: 'demo', now: '2024-11-20T02:00:00.000Z' });
+  await t.app.listen(0, '127.0.0.1');
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+// ------------------------------------------------------------------ tests
+
+describe('war room (挂图作战) in chromium', () => {
+  it('loads at 1920×1080 with no console errors and no failed requests, all on one screen', async () => {
+    const w = await openWarRoom(1920, 1080);
+    try {
+      const { page } = w;
+      expect(await page.title()).toContain('挂图作战');
+      for (const id of ['kpi-investment', 'kpi-start', 'kpi-big', 'kpi-key', 'region-board', 'curve-chart', 'chain-table', 'redlist'])
+        await expect(page.getByTestId(id).isVisible()).resolves.toBe(true);
+      await expect(page.locator('[data-testid^="region-3715"]').count()).resolves.toBe(11);
+      await expect(page.locator('.chain-table tbody tr').count()).resolves.toBe(12);
+      const { scrollWidth, innerWidth } = await noHorizontalScroll(page);
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      // the wall layout needs no scrolling at all
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1080);
+      await screenshot(page, 'war-room-1920x1080.png', 'war-room.png');
+      expect(w.problems).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+
+  it('shows the headline, region, chain and red-list figures of GET /api/dashboard/2024?month=10', async () => {
+    const w = await openWarRoom(1920, 1080);
+    try {
+      const { page } = w;
+      const d = await api<Dashboard>(`/api/dashboard/${YEAR}?month=${MONTH}`);
+      expect(d.month).toBe(MONTH);
+
+      expect(await text(page, 'investment-actual')).toBe(yiOf(d.investment.actual));
+      expect(await text(page, 'investment-expected')).toBe(yiOf(d.investment.expected));
+      expect(await text(page, 'investment-ratio')).toBe(pctOf(d.investment.ratio));
+      expect(await text(page, 'investment-target')).toBe(String(d.investment.target / 10000));
+      expect(await text(page, 'start-rate')).toBe(pctOf(d.startRate.rate));
+      expect(await text(page, 'started-count')).toBe(String(d.startRate.started));
+      expect(await text(page, 'listed-count')).toBe(String(d.startRate.listed));
+      expect(await text(page, 'needed-starts')).toBe(String(d.startRate.neededForTarget));
+      expect(await text(page, 'needed-starts-text')).toContain('还需开工');
+      expect(await text(page, 'big-count')).toBe(String(d.bigProjects.count));
+      expect(await text(page, 'big-target')).toBe(String(d.bigProjects.target));
+      const lacking = d.bigProjects.regions.filter((r) => r.required && !r.ok).map((r) => r.name);
+      expect(await page.getByTestId('big-missing-region').allTextContents()).toEqual(lacking);
+      const lackingChains = d.bigProjects.flagshipChains.filter((c) => !c.ok).map((c) => `★${c.name}`);
+      expect(await page.getByTestId('big-missing-chain').allTextContents()).toEqual(lackingChains);
+      expect(await text(page, 'key-investment')).toBe(yiOf(d.keyProjects.investment));
+      expect(await text(page, 'key-expected')).toBe(yiOf(d.keyProjects.expected));
+      expect(await text(page, 'key-ratio')).toBe(pctOf(d.keyProjects.ratio));
+      expect(await text(page, 'key-count')).toBe(String(d.keyProjects.count));
+      // the as-of stamp is the dashboard's asOf in Asia/Shanghai (now = 02:00Z → 10:00)
+      expect(d.asOf).toBe('2024-11-20T02:00:00.000Z');
+      expect(await text(page, 'asof-stamp')).toBe('2024-11-20 10:00');
+      expect(await text(page, 'freshness-badge')).toContain(`${MONTH}月`);
+
+      for (const r of d.regions) {
+        const tile = page.getByTestId(`region-${r.code}`);
+        expect(await tile.getAttribute('data-rating')).toBe(r.rating ?? 'none');
+        expect(await tile.getAttribute('title')).toContain(r.name);
+        expect((await tile.getByTestId('region-actual').textContent())?.trim()).toBe(yiOf(r.actual));
+        expect((await tile.getByTestId('region-expected').textContent())?.trim()).toBe(yiOf(r.expected));
+        expect((await tile.getByTestId('region-plan').textContent())?.trim()).toBe(yiOf(r.plan));
+        expect((await tile.getByTestId('region-ratio').textContent())?.trim()).toBe(pctOf(r.ratio));
+        expect((await tile.getByTestId('region-rank').textContent())?.trim()).toBe(r.rank === null ? '未排名' : String(r.rank));
+      }
+      for (const c of d.chains) {
+        const row = page.getByTestId(`chain-${c.code}`);
+        expect((await row.getByTestId('chain-target').textContent())?.trim()).toBe(yiOf(c.targetInvestment));
+        expect((await row.getByTestId('chain-actual').textContent())?.trim()).toBe(yiOf(c.actual));
+        expect((await row.getByTestId('chain-expected').textContent())?.trim()).toBe(yiOf(c.expected));
+        expect((await row.getByTestId('chain-ratio').textContent())?.trim()).toBe(pctOf(c.ratio));
+        expect((await row.textContent())?.includes('★')).toBe(c.flagship);
+      }
+      // the appendix inconsistency is on screen: 12 chain targets sum to 159.45亿, not 165亿
+      const chainSum = d.chains.reduce((sum, c) => sum + c.targetInvestment, 0);
+      expect(await text(page, 'chain-target-sum')).toBe(yiOf(chainSum));
+      expect(await page.getByTestId('warning-chainTargetsBelowCityTarget').isVisible()).toBe(true);
+
+      expect(await text(page, 'redlist-count')).toBe(String(d.redList.length));
+      expect(await page.getByTestId('redlist-item').count()).toBe(d.redList.length);
+      const halted = d.redList.filter((i) => i.kind === 'halted');
+      for (const item of halted)
+        expect(await page.locator(`[data-testid="redlist-item"][data-kind="halted"][data-project-id="${item.projectId}"]`).textContent()).toContain(item.reason);
+      expect(w.problems).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+
+  it('clicking a region tile filters the page to that region; the chip clears it; a chain row filters too', async () => {
+    const w = await openWarRoom(1920, 1080);
+    try {
+      const { page } = w;
+      const d = await api<Dashboard>(`/api/dashboard/${YEAR}?month=${MONTH}`);
+      const region = d.regions.find((r) => r.code === '371522') ?? d.regions[0];
+      await page.getByTestId(`region-${region.code}`).click();
+      const panel = page.locator(`[data-testid="filter-panel"][data-filter="region:${region.code}"][data-status="ready"]`);
+      await panel.waitFor();
+      expect(await text(page, 'filter-chip')).toContain(`筛选：${region.name}`);
+      expect(await page.getByTestId(`region-${region.code}`).getAttribute('aria-pressed')).toBe('true');
+
+      const listed = await api<Page_<{ projectId: number; region: string }>>(`/api/dashboard/${YEAR}/projects?month=${MONTH}&region=${region.code}&pageSize=500`);
+      expect(listed.total).toBeGreaterThan(0);
+      const rows = page.getByTestId('project-row');
+      expect(await rows.count()).toBe(listed.total);
+      expect(await text(page, 'project-total')).toBe(String(listed.total));
+      expect(new Set(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-region'))))).toEqual(new Set([region.code]));
+      expect((await rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-project-id'))))).sort((a, b) => a - b))
+        .toEqual(listed.items.map((p) => p.projectId).sort((a, b) => a - b));
+      // the red list follows the filter
+      const redInRegion = d.redList.filter((i) => i.region === region.code);
+      expect(await page.getByTestId('redlist-item').count()).toBe(redInRegion.length);
+      await screenshot(page, 'war-room-filter-region.png');
+
+      await page.getByTestId('filter-chip').click();
+      await expect(page.getByTestId('filter-panel').isHidden()).resolves.toBe(true);
+      expect(await page.getByTestId('redlist-item').count()).toBe(d.redList.length);
+
+      const chain = d.chains.find((c) => c.code === 'green-chemical') ?? d.chains[0];
+      await page.getByTestId(`chain-${chain.code}`).click();
+      await page.locator(`[data-testid="filter-panel"][data-filter="chain:${chain.code}"][data-status="ready"]`).waitFor();
+      const byChain = await api<Page_<{ projectId: number }>>(`/api/dashboard/${YEAR}/projects?month=${MONTH}&chain=${chain.code}&pageSize=500`);
+      expect(await page.getByTestId('project-row').count()).toBe(byChain.total);
+      expect(new Set(await page.getByTestId('project-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-chain'))))).toEqual(new Set([chain.code]));
+      expect(await text(page, 'filter-chip')).toContain(chain.name);
+      expect(new URL(page.url()).searchParams.get('chain')).toBe(chain.code);
+      expect(w.problems).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+
+  it('clicking a project opens its card: stage timeline with dates, six approvals, monthly bars, history', async () => {
+    const w = await openWarRoom(1920, 1080);
+    try {
+      const { page } = w;
+      const d = await api<Dashboard>(`/api/dashboard/${YEAR}?month=${MONTH}`);
+
+      // a halted project, from the red list
+      const halted = d.redList.find((i) => i.kind === 'halted');
+      expect(halted).toBeDefined();
+      const id = halted!.projectId;
+      await page.locator(`[data-testid="redlist-item"][data-kind="halted"][data-project-id="${id}"] button`).click();
+      await page.locator(`[data-testid="project-card"][data-project-id="${id}"][data-status="ready"]`).waitFor();
+      const [project, history, reports] = await Promise.all([
+        api<ProjectView>(`/api/projects/${id}`),
+        api<HistoryEntry[]>(`/api/projects/${id}/history`),
+        api<ReportView[]>(`/api/projects/${id}/reports`),
+      ]);
+      const card = page.getByTestId('project-card');
+      expect(await card.isVisible()).toBe(true);
+      expect((await page.locator('#card-title').textContent())?.trim()).toBe(project.name);
+      expect(await text(page, 'card-stage')).toBe(project.stageLabel);
+
+      const steps = card.getByTestId('card-timeline').locator('li');
+      expect(await steps.count()).toBe(4);
+      expect((await steps.locator('.step-label').allTextContents()).map((s) => s.slice(0, 2))).toEqual(['储备', '准备', '实施', '竣工']);
+      expect(await card.getByTestId('timeline-implementation').getAttribute('data-status')).toBe('halted');
+      const start = history.find((h) => h.event === 'START');
+      const promote = history.find((h) => h.event === 'PROMOTE');
+      expect(await card.getByTestId('timeline-implementation').getByTestId('timeline-date').textContent()).toBe(start?.effectiveDate);
+      expect(await card.getByTestId('timeline-preparation').getByTestId('timeline-date').textContent()).toBe(promote?.effectiveDate);
+      expect(await card.getByTestId('timeline-completed').getAttribute('data-status')).toBe('future');
+      expect(await card.textContent()).toContain('停工');
+
+      const labels = { filing: '立项', land: '用地', planning: '规划许可', environment: '环评', energy: '节能审查', construction: '施工许可' };
+      for (const [key, label] of Object.entries(labels)) {
+        const item = card.getByTestId(`approval-${key}`);
+        const shown = (await item.textContent()) ?? '';
+        expect(shown).toContain(label);
+        expect(shown).toContain(project.approvals[key] ?? '未取得');
+      }
+      expect(await card.locator('#card-chart canvas').count()).toBeGreaterThan(0);
+      expect(await card.getByTestId('card-bars').getAttribute('data-months')).toBe(String(reports.filter((r) => r.month.startsWith(`${YEAR}-`)).length));
+      expect(await card.getByTestId('history-row').count()).toBe(history.length);
+      await screenshot(page, 'war-room-card.png');
+
+      await page.keyboard.press('Escape');
+      expect(await card.isHidden()).toBe(true);
+
+      // a preparation project past its planned start, from the region's project table: missing approvals show
+      const overdue = d.redList.find((i) => i.kind === 'overdueStart');
+      expect(overdue).toBeDefined();
+      await page.getByTestId(`region-${overdue!.region}`).click();
+      await page.locator(`[data-testid="filter-panel"][data-filter="region:${overdue!.region}"][data-status="ready"]`).waitFor();
+      await page.locator(`[data-testid="project-row"][data-project-id="${overdue!.projectId}"] button`).click();
+      await page.locator(`[data-testid="project-card"][data-project-id="${overdue!.projectId}"][data-status="ready"]`).waitFor();
+      const prep = await api<ProjectView>(`/api/projects/${overdue!.projectId}`);
+      expect(await card.getByTestId('timeline-preparation').getAttribute('data-status')).toBe('current');
+      expect(await card.getByTestId('timeline-implementation').getByTestId('timeline-date').textContent()).toBe(`计划 ${prep.plannedStartDate}`);
+      const missing = Object.entries(prep.approvals).filter(([, date]) => date === null).map(([key]) => key);
+      expect(missing.length).toBeGreaterThan(0);
+      for (const key of missing) expect(await card.getByTestId(`approval-${key}`).textContent()).toContain('未取得');
+      await card.getByTestId('card-close').click();
+      expect(await card.isHidden()).toBe(true);
+      expect(w.problems).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+
+  it('reads on a 1366×768 laptop: no horizontal scrollbar, headline tiles in view, same figures', async () => {
+    const w = await openWarRoom(1366, 768);
+    try {
+      const { page } = w;
+      const { scrollWidth, innerWidth } = await noHorizontalScroll(page);
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      for (const id of ['kpi-investment', 'kpi-start', 'kpi-big', 'kpi-key']) {
+        const box = await page.getByTestId(id).boundingBox();
+        expect(box).not.toBeNull();
+        expect(box!.x).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(1366);
+        expect(box!.y + box!.height).toBeLessThanOrEqual(768);
+      }
+      const d = await api<Dashboard>(`/api/dashboard/${YEAR}?month=${MONTH}`);
+      expect(await text(page, 'investment-actual')).toBe(yiOf(d.investment.actual));
+      expect(await text(page, 'start-rate')).toBe(pctOf(d.startRate.rate));
+      // every region tile is fully visible somewhere on the page and can be clicked
+      for (const r of d.regions) {
+        const box = await page.getByTestId(`region-${r.code}`).boundingBox();
+        expect(box!.width).toBeGreaterThan(80);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(1366);
+      }
+      await screenshot(page, 'war-room-1366x768.png', 'war-room-laptop.png');
+      await page.screenshot({ path: join(ARTIFACTS, 'war-room-1366x768-full.png'), fullPage: true });
+      expect(w.problems).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+
+  it('auto-refreshes for the wall (toggle), and prints the monthly bulletin layout', async () => {
+    const w = await openWarRoom(1920, 1080, `/?year=${YEAR}&month=${MONTH}&refresh=2`);
+    try {
+      const { page } = w;
+      const toggle = page.getByTestId('autorefresh');
+      expect(await toggle.isChecked()).toBe(true);
+      const first = await page.getAttribute('body', 'data-loaded-at');
+      await page.waitForFunction((before) => document.body.dataset.loadedAt !== before, first, { timeout: 6000 });
+      await toggle.uncheck();
+      const afterOff = await page.getAttribute('body', 'data-loaded-at');
+      await page.waitForTimeout(2600);
+      expect(await page.getAttribute('body', 'data-loaded-at')).toBe(afterOff);
+      expect(await page.getByTestId('freshness-badge').getAttribute('data-fresh')).toBe('fresh');
+
+      // 打印月通报 calls window.print(); the print stylesheet drops the controls and unclips the red list
+      await page.evaluate(() => {
+        window.printed = 0;
+        window.print = () => {
+          window.printed = (window.printed ?? 0) + 1;
+        };
+      });
+      await page.getByTestId('print').click();
+      expect(await page.evaluate(() => window.printed)).toBe(1);
+      await page.emulateMedia({ media: 'print' });
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      expect(await page.locator('.controls').isVisible()).toBe(false);
+      expect(await page.getByTestId('investment-actual').isVisible()).toBe(true);
+      const clipped = await page.getByTestId('redlist').evaluate((el) => el.scrollHeight - el.clientHeight);
+      expect(clipped).toBeLessThanOrEqual(1);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.pdf({ path: join(ARTIFACTS, 'war-room-bulletin.pdf'), format: 'A4', landscape: true, printBackground: true });
+      await page.emulateMedia({ media: 'screen' });
+      expect(w.problems).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+
+  it('a 401 shows the Chinese sign-in form; signing in stores the token and reloads with it', async () => {
+    // Simulates an API that requires sign-in, whether or not the real one does yet.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const w: Watched = { context, page, problems: [], signedIn: false };
+    watchProblems(w);
+    const fake = 'war-room-test-token';
+    const authorizations: string[] = [];
+    try {
+      await page.route('**/api/auth/login', (route) =>
+        route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ accessToken: fake }) }));
+      await page.route(/\/api\/(?!auth\/)/, async (route) => {
+        const auth = route.request().headers()['authorization'];
+        if (auth !== `Bearer ${fake}`)
+          return route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ statusCode: 401, error: 'Unauthorized', message: '请先登录', details: [] }) });
+        authorizations.push(auth);
+        const headers = { ...route.request().headers() };
+        delete headers['authorization'];
+        if (token) headers['authorization'] = `Bearer ${token}`;
+        return route.continue({ headers });
+      });
+      await page.goto(`${base}/?year=${YEAR}&month=${MONTH}`);
+      await page.waitForSelector('body[data-state="login"]');
+      const form = page.getByTestId('login-form');
+      expect(await form.isVisible()).toBe(true);
+      const formText = (await form.textContent()) ?? '';
+      for (const word of ['用户名', '密码', '登录']) expect(formText).toContain(word);
+      await form.getByLabel('用户名').fill('admin');
+      await form.getByLabel('密码').fill('anything');
+      w.signedIn = true;
+      await form.getByRole('button', { name: '登录' }).click();
+      await page.waitForSelector('body[data-state="ready"]');
+      expect(await form.isHidden()).toBe(true);
+      expect(await page.evaluate(() => sessionStorage.getItem('tracker.token'))).toBe(fake);
+      expect(authorizations.length).toBeGreaterThanOrEqual(4); // regions, chains, dashboard, curve
+      expect(await text(page, 'investment-actual')).not.toBe('—');
+      expect(w.problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows a manual colour override beside the computed colour (原:黄)', async () => {
+    const d = await api<Dashboard>(`/api/dashboard/${YEAR}?month=${MONTH}`);
+    const region = d.regions.find((r) => r.computedRating === 'yellow') ?? d.regions[0];
+    const put = await fetch(`${base}/api/ratings/${YEAR}/${MONTH}/region/${region.code}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ rating: 'blue', reason: '浏览器测试：人工调色' }),
+    });
+    expect([200, 201]).toContain(put.status);
+    const w = await openWarRoom(1920, 1080);
+    try {
+      const tile = w.page.getByTestId(`region-${region.code}`);
+      expect(await tile.getAttribute('data-rating')).toBe('blue');
+      expect((await tile.getByTestId('region-rating').textContent())?.trim()).toBe('蓝');
+      expect((await tile.getByTestId('region-original').textContent())?.trim()).toBe('原:黄');
+      expect(await tile.getAttribute('title')).toContain('浏览器测试：人工调色');
+      expect(w.problems).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+});
