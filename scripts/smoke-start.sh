@@ -5,18 +5,22 @@
 set -uo pipefail
 dir=$(mktemp -d)
 port=${SMOKE_PORT:-3917}
-DATABASE_URL="sqlite:$dir/tracker.sqlite" PORT=$port npm start >"$dir/app.log" 2>&1 &
+DATABASE_URL="sqlite:$dir/tracker.sqlite" PORT=$port ADMIN_PASSWORD=smoke-admin-password npm start >"$dir/app.log" 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null; pkill -P "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"; }
 trap cleanup EXIT
 for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$port/api/regions" >/dev/null 2>&1 && break
+  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/regions" 2>/dev/null)
+  [ "$code" = "401" ] && break
   sleep 1
 done
-total=$(curl -fs "http://127.0.0.1:$port/api/projects?list=implementation&year=2024" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).total))')
+json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[process.argv[1]]))' "$1"; }
+token=$(curl -fs "http://127.0.0.1:$port/api/auth/login" -H 'content-type: application/json' -d '{"username":"admin","password":"smoke-admin-password"}' | json accessToken)
+page=$(curl -fs -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")
+total=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/projects?list=implementation&year=2024" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).total))')
 docs=$(curl -fs -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/docs")
-echo "implementation list 2024: $total projects; /api/docs: HTTP $docs"
-if [ "$total" != "100" ] || [ "$docs" != "200" ]; then
+echo "implementation list 2024: $total projects; /api/docs: HTTP $docs; war room /: HTTP $page"
+if [ "$total" != "100" ] || [ "$docs" != "200" ] || [ "$page" != "200" ]; then
   tail -n 30 "$dir/app.log"
   exit 1
 fi

@@ -257,7 +257,10 @@ function describe(entry, ctx) {
 }
 
 function renderHistory(history, ctx) {
-  const rows = [...history].reverse(); // newest first for reading
+  // newest first by the time each change was recorded (ids follow insertion, not recording time)
+  const rows = history.map((entry, i) => ({ entry, i }))
+    .sort((a, b) => (a.entry.recordedAt < b.entry.recordedAt ? 1 : a.entry.recordedAt > b.entry.recordedAt ? -1 : b.i - a.i))
+    .map(({ entry }) => entry);
   $('.history-table tbody').replaceChildren(...rows.map((entry) => h('tr', { 'data-testid': 'history-row', 'data-kind': entry.kind },
     h('td', { class: 'nowrap' }, shanghaiDateTime(entry.recordedAt)),
     h('td', null, describe(entry, ctx)),
