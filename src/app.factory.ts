@@ -10,6 +10,7 @@ import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { SeederService } from './seeding/seeder.service.js';
 import { mountWarRoom } from './war-room/war-room.static.js';
+import { mountWorkbench } from './workbench/workbench.static.js';
 
 export interface CreateAppOptions {
   /** Load seed data (reference + demo per config.seed) before serving. Default true. */
@@ -30,6 +31,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.setGlobalPrefix('api');
   mountWarRoom(app);
+  mountWorkbench(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.disable('x-powered-by');
