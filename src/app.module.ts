@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BulletinsModule } from './bulletins/bulletins.module.js';
 import { ListsModule } from './lists/lists.module.js';
@@ -27,6 +28,7 @@ export class AppModule {
         },
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true }),
         DatabaseModule,
+        AuditModule,
         AuthModule,
         ReferenceModule,
         ProjectsModule,

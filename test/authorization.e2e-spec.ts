@@ -30,6 +30,8 @@ interface Row {
 
 const anyRole = (status: number): Record<Role, number> => ({ admin: status, region: status, chain: status, auditor: status, anonymous: 401 });
 const adminOnly = (status: number): Record<Role, number> => ({ admin: status, region: 403, chain: 403, auditor: 403, anonymous: 401 });
+/** The audit trail: the city office and auditors only. */
+const auditors = (status: number): Record<Role, number> => ({ admin: status, region: 403, chain: 403, auditor: status, anonymous: 401 });
 /** Reads of one project: everyone who may see it; 404 outside the scope or when missing. */
 const projectRead = (status = 200): Row['expect'] => ({
   admin: [status, status, 404],
@@ -108,6 +110,14 @@ const TABLE: Record<string, Row> = {
   'GET /api/bulletins': { send: (c) => c.get('/api/bulletins'), expect: anyRole(200) },
   'POST /api/bulletins/:year/:month': { send: (c) => c.post(`/api/bulletins/2024/${++month}`), expect: adminOnly(201) },
   'GET /api/bulletins/:year/:month': { send: (c) => c.get('/api/bulletins/2024/1'), expect: anyRole(200) },
+  'GET /api/audit/verify': { send: (c) => c.get('/api/audit/verify'), expect: auditors(200) },
+  'GET /api/audit/checkpoint': { send: (c) => c.get('/api/audit/checkpoint'), expect: auditors(200) },
+  'GET /api/audit/events': { send: (c) => c.get('/api/audit/events'), expect: auditors(200) },
+  'GET /api/audit/anomalies': { send: (c) => c.get('/api/audit/anomalies?year=2024'), expect: auditors(200) },
+  'GET /api/audit/exports/history.csv': { send: (c) => c.get('/api/audit/exports/history.csv'), expect: auditors(200) },
+  'GET /api/audit/exports/history.xlsx': { send: (c) => c.get('/api/audit/exports/history.xlsx'), expect: auditors(200) },
+  'GET /api/audit/exports/anomalies.csv': { send: (c) => c.get('/api/audit/exports/anomalies.csv?year=2024'), expect: auditors(200) },
+  'GET /api/audit/exports/anomalies.xlsx': { send: (c) => c.get('/api/audit/exports/anomalies.xlsx?year=2024'), expect: auditors(200) },
 };
 
 describe('authorization matrix: every route × every role × own / other / missing object', () => {

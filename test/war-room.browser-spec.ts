@@ -187,6 +187,10 @@ describe('war room (挂图作战) in chromium', () => {
     try {
       const { page } = w;
       expect(await page.title()).toContain('挂图作战');
+      // the page asked for sign-in exactly when the API needs it
+      const anonymous = await fetch(`${base}/api/regions`);
+      expect(w.signedIn).toBe(anonymous.status === 401);
+      if (w.signedIn) expect(token).toBeTruthy();
       for (const id of ['kpi-investment', 'kpi-start', 'kpi-big', 'kpi-key', 'region-board', 'curve-chart', 'chain-table', 'redlist'])
         await expect(page.getByTestId(id).isVisible()).resolves.toBe(true);
       await expect(page.locator('[data-testid^="region-3715"]').count()).resolves.toBe(11);

@@ -51,15 +51,15 @@ export class AuthController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: '新建用户（管理员）' })
-  create(@Body() dto: CreateUserDto): Promise<UserView> {
-    return this.auth.createUser(dto);
+  create(@Body() dto: CreateUserDto, @CurrentUser() user: Principal): Promise<UserView> {
+    return this.auth.createUser(dto, user.username);
   }
 
   @Patch('users/:id')
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: '修改用户角色、范围、密码或停用（旧令牌随即失效）' })
-  update(@Param('id', IdParam) id: number, @Body() dto: UpdateUserDto): Promise<UserView> {
-    return this.auth.updateUser(id, dto);
+  update(@Param('id', IdParam) id: number, @Body() dto: UpdateUserDto, @CurrentUser() user: Principal): Promise<UserView> {
+    return this.auth.updateUser(id, dto, user.username);
   }
 }

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { auditSubject } from '../audit/audit-subjects.js';
 import { ApiError, notFound, unprocessable } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -45,13 +47,14 @@ export class AuthService {
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /** First start: create `admin` with ADMIN_PASSWORD, or a random password printed once. */
   async ensureFirstAdmin(): Promise<void> {
     if ((await this.dataSource.getRepository(User).countBy({ role: 'admin' })) > 0) return;
     const password = this.config.adminPassword ?? randomBytes(12).toString('base64url');
-    await this.createUser({ username: 'admin', password, role: 'admin' });
+    await this.createUser({ username: 'admin', password, role: 'admin' }, 'system');
     if (!this.config.adminPassword)
       this.logger.warn(`created the first admin: username "admin", password "${password}" (shown once; set ADMIN_PASSWORD to choose it)`);
   }
@@ -77,7 +80,7 @@ export class AuthService {
     return (await this.dataSource.getRepository(User).find({ order: { id: 'ASC' } })).map(viewOf);
   }
 
-  createUser(input: Required<Pick<UserInput, 'username' | 'password' | 'role'>> & UserInput): Promise<UserView> {
+  createUser(input: Required<Pick<UserInput, 'username' | 'password' | 'role'>> & UserInput, actor: string): Promise<UserView> {
     return this.writes.run(async (manager) => {
       const failures = await this.scopeFailures(input.role, input.region ?? null, input.chain ?? null);
       if (await manager.existsBy(User, { username: input.username }))
@@ -96,11 +99,13 @@ export class AuthService {
         updatedAt: now,
       });
       await manager.insert(User, user);
-      return viewOf(user);
+      const view = viewOf(user);
+      await this.audit.append(manager, { actor, ...auditSubject.user(user.username), action: 'create', after: view, at: now });
+      return view;
     });
   }
 
-  updateUser(id: number, input: UserInput): Promise<UserView> {
+  updateUser(id: number, input: UserInput, actor: string): Promise<UserView> {
     return this.writes.run(async (manager) => {
       const user = await manager.findOneBy(User, { id });
       if (!user) throw notFound(`用户 ${id} 不存在`);
@@ -121,7 +126,17 @@ export class AuthService {
         input.password !== undefined || changes.role !== user.role || changes.regionCode !== user.regionCode || changes.chainCode !== user.chainCode || changes.active !== user.active;
       if (securityChange) changes.tokenVersion = user.tokenVersion + 1;
       await manager.update(User, { id }, changes);
-      return viewOf({ ...user, ...changes } as User);
+      const view = viewOf({ ...user, ...changes } as User);
+      const { passwordHash: _hash, ...visible } = changes;
+      await this.audit.append(manager, {
+        actor,
+        ...auditSubject.user(user.username),
+        action: input.password !== undefined ? 'password' : 'update',
+        before: { role: user.role, region: user.regionCode, chain: user.chainCode, active: Boolean(user.active) },
+        after: { ...visible, passwordChanged: input.password !== undefined },
+        at: changes.updatedAt,
+      });
+      return view;
     });
   }
 

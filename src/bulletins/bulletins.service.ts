@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { auditSubject } from '../audit/audit-subjects.js';
 import { conflict, notFound, unprocessable } from '../common/api-error.js';
 import { monthKey, monthOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
@@ -27,6 +29,7 @@ export class BulletinsService {
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     private readonly dashboard: DashboardService,
+    private readonly audit: AuditService,
   ) {}
 
   async publish(year: number, month: number, actor: string): Promise<string> {
@@ -49,6 +52,13 @@ export class BulletinsService {
         hash: createHash('sha256').update(body, 'utf8').digest('hex'),
       });
       await manager.insert(Bulletin, row);
+      await this.audit.append(manager, {
+        actor,
+        ...auditSubject.bulletin(year, month),
+        action: 'publish',
+        after: { year, month, hash: row.hash, publishedAt: row.publishedAt, asOf: board.asOf },
+        at: row.publishedAt,
+      });
       return row;
     });
     return render(bulletin);

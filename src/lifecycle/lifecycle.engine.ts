@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { auditSubject } from '../audit/audit-subjects.js';
 import { ALL, inScope, type Scope } from '../auth/principal.js';
 import { conflict, notFound, preconditionFailed, unprocessable } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
@@ -32,6 +34,7 @@ export class LifecycleEngine {
   constructor(
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   apply(projectId: number, event: LifecycleEvent, options: ApplyOptions): Promise<void> {
@@ -100,6 +103,15 @@ export class LifecycleEngine {
       data: JSON.stringify({ ...payload, ...changes }),
       actor: options.actor,
       recordedAt: now,
+    });
+    await this.audit.append(manager, {
+      actor: options.actor,
+      ...auditSubject.project(projectId),
+      action: 'transition',
+      before: { stage: project.stage },
+      after: { event: type, ...payload, ...changes, stage: toStage, effectiveDate },
+      reason: 'reason' in event && event.reason ? event.reason.trim() : null,
+      at: now,
     });
   }
 }

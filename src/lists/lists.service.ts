@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { auditSubject } from '../audit/audit-subjects.js';
 import { ALL, type Scope } from '../auth/principal.js';
 import { notFound, unprocessable } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
@@ -38,6 +40,7 @@ export class ListsService {
     private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async entries(year: number, scope: Scope = ALL): Promise<ListEntryView[]> {
@@ -125,6 +128,15 @@ export class ListsService {
       actor: options.actor,
       recordedAt: now,
     });
+    await this.audit.append(manager, {
+      actor: options.actor,
+      ...auditSubject.list(projectId),
+      action: current ? 'change' : 'add',
+      before: current ? { year, category: current.category, plannedInvestment: current.plannedInvestmentWan, monthlyPlan: monthlyPlanOf(current) } : null,
+      after: { year, category: dto.category, plannedInvestment: dto.plannedInvestment, monthlyPlan: plan },
+      reason: dto.reason?.trim() || null,
+      at: now,
+    });
     return { created: !current };
   }
 
@@ -151,6 +163,15 @@ export class ListsService {
         }),
         actor: options.actor,
         recordedAt: now,
+      });
+      await this.audit.append(manager, {
+        actor: options.actor,
+        ...auditSubject.list(projectId),
+        action: 'remove',
+        before: { year, category: current.category, plannedInvestment: current.plannedInvestmentWan, monthlyPlan: monthlyPlanOf(current) },
+        after: null,
+        reason: reason?.trim() || null,
+        at: now,
       });
     });
   }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiError, notFound, preconditionFailed, unprocessable, badRequest, type ErrorDetail } from '../common/api-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import { auditSubject } from '../audit/audit-subjects.js';
 import { ALL, inScope, type Scope } from '../auth/principal.js';
 import { ProjectComment } from './project-comment.entity.js';
 import { Clock } from '../common/clock.js';
@@ -48,6 +50,7 @@ export class ProjectsService {
     private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async list(query: ListProjectsQuery, scope: Scope = ALL): Promise<Page<ProjectView>> {
@@ -151,6 +154,7 @@ export class ProjectsService {
         actor,
         recordedAt: now,
       });
+      await this.audit.append(manager, { actor, ...auditSubject.project(saved.id), action: 'create', after: toView(saved), at: now });
       return toView(saved, []);
     });
   }
@@ -210,6 +214,9 @@ export class ProjectsService {
         actor,
         recordedAt: now,
       });
+      const before = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v!.from]));
+      const after = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v!.to]));
+      await this.audit.append(manager, { actor, ...auditSubject.project(id), action: 'update', before, after, at: now });
     });
     return this.findOne(id, scope);
   }
@@ -233,6 +240,7 @@ export class ProjectsService {
       const comment = manager.create(ProjectComment, { projectId: id, author: actor, text: text.trim(), createdAt: this.clock.nowIso() });
       if (!comment.text) throw unprocessable('评论不能为空', [{ field: 'text', code: 'textRequired', message: '评论不能为空' }]);
       await manager.insert(ProjectComment, comment);
+      await this.audit.append(manager, { actor, ...auditSubject.comment(id), action: 'create', after: { id: comment.id, text: comment.text }, at: comment.createdAt });
       return { id: comment.id, author: comment.author, text: comment.text, createdAt: comment.createdAt };
     });
   }

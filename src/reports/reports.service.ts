@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { auditSubject } from '../audit/audit-subjects.js';
 import { ALL, inScope, type Scope } from '../auth/principal.js';
 import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
@@ -59,6 +61,7 @@ export class ReportsService {
     private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   file(projectId: number, month: string, dto: FileReportDto, actor: string, scope: Scope = ALL): Promise<FiledReport> {
@@ -95,6 +98,15 @@ export class ReportsService {
         reason,
       });
       await manager.insert(ReportRevision, revision);
+      await this.audit.append(manager, {
+        actor,
+        ...auditSubject.report(projectId),
+        action: 'file',
+        before: latest ? { month, revision: latest.revision, amount: latest.amountWan, progress: latest.progress, problems: latest.problems } : null,
+        after: { month, revision: revision.revision, amount: revision.amountWan, progress, problems, correction: revision.correction },
+        reason,
+        at: revision.recordedAt,
+      });
       return this.filed(manager, project, revision, latest === null);
     });
   }

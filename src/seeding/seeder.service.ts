@@ -12,6 +12,8 @@ import { ListsService } from '../lists/lists.service.js';
 import { ProjectHistory } from '../projects/project-history.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { toView } from '../projects/project.view.js';
+import { AuditService } from '../audit/audit.service.js';
+import { auditSubject } from '../audit/audit-subjects.js';
 import { hashPassword } from '../auth/password.js';
 import { User } from '../auth/user.entity.js';
 import { ChainTarget } from '../reference/chain-target.entity.js';
@@ -42,6 +44,7 @@ export class SeederService {
     private readonly writes: WriteQueue,
     private readonly lifecycle: LifecycleEngine,
     private readonly lists: ListsService,
+    private readonly audit: AuditService,
   ) {}
 
   async run(mode: SeedMode): Promise<SeedResult> {
@@ -97,8 +100,10 @@ export class SeederService {
     const hashes = await Promise.all(missing.map((u) => hashPassword(u.password)));
     const now = new Date().toISOString();
     await this.writes.run(async (manager) => {
-      for (const [index, user] of missing.entries())
+      for (const [index, user] of missing.entries()) {
         await manager.insert(User, { username: user.username, passwordHash: hashes[index], role: user.role, regionCode: user.regionCode, chainCode: user.chainCode, active: true, tokenVersion: 1, createdAt: now, updatedAt: now });
+        await this.audit.append(manager, { actor: DEMO_ACTOR, ...auditSubject.user(user.username), action: 'create', after: { username: user.username, role: user.role, region: user.regionCode, chain: user.chainCode, demo: true }, at: now });
+      }
     });
     return missing.length;
   }
@@ -155,6 +160,7 @@ export class SeederService {
       actor: DEMO_ACTOR,
       recordedAt: createdAt,
     });
+    await this.audit.append(manager, { actor: DEMO_ACTOR, ...auditSubject.project(project.id), action: 'create', after: toView(project), at: createdAt });
 
     const insertReports = async () => {
       for (const report of demo.reports) {
@@ -169,6 +175,14 @@ export class SeederService {
           recordedAt: report.recordedAt,
           correction: false,
           reason: null,
+        });
+        await this.audit.append(manager, {
+          actor: DEMO_ACTOR,
+          ...auditSubject.report(project.id),
+          action: 'file',
+          before: null,
+          after: { month: report.month, revision: 1, amount: report.amountWan, progress: report.progress, problems: report.problems, correction: false },
+          at: report.recordedAt,
         });
       }
     };

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { auditSubject } from '../audit/audit-subjects.js';
 import { notFound, unprocessable } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
@@ -28,6 +30,7 @@ export class RatingsService {
     private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async overrides(year: number, month: number): Promise<OverrideView[]> {
@@ -46,6 +49,15 @@ export class RatingsService {
       const current = await manager.findOneBy(RatingOverride, { year, month, scope, key, revokedAt: IsNull() });
       if (current) await manager.update(RatingOverride, { id: current.id }, { revokedAt: now, revokedBy: actor, revokeReason: `replaced: ${reason}` });
       await manager.insert(RatingOverride, { year, month, scope, key, rating: dto.rating, reason, actor, recordedAt: now, revokedAt: null, revokedBy: null, revokeReason: null });
+      await this.audit.append(manager, {
+        actor,
+        ...auditSubject.rating(scope, key),
+        action: 'override',
+        before: current ? { year, month, rating: current.rating, reason: current.reason } : null,
+        after: { year, month, rating: dto.rating, reason },
+        reason,
+        at: now,
+      });
       return { created: !current, override: { scope, key, rating: dto.rating, reason, actor, at: now } };
     });
   }
@@ -54,17 +66,34 @@ export class RatingsService {
     return this.writes.run(async (manager) => {
       const current = await manager.findOneBy(RatingOverride, { year, month, scope, key, revokedAt: IsNull() });
       if (!current) throw notFound('该颜色没有人工调整');
-      await manager.update(RatingOverride, { id: current.id }, { revokedAt: this.clock.nowIso(), revokedBy: actor, revokeReason: reason?.trim() || null });
+      const now = this.clock.nowIso();
+      await manager.update(RatingOverride, { id: current.id }, { revokedAt: now, revokedBy: actor, revokeReason: reason?.trim() || null });
+      await this.audit.append(manager, {
+        actor,
+        ...auditSubject.rating(scope, key),
+        action: 'revoke',
+        before: { year, month, rating: current.rating, reason: current.reason },
+        after: null,
+        reason: reason?.trim() || null,
+        at: now,
+      });
     });
   }
 
-  setThresholds(year: number, dto: PatchThresholdsDto): Promise<YearTarget> {
+  setThresholds(year: number, dto: PatchThresholdsDto, actor: string): Promise<YearTarget> {
     return this.writes.run(async (manager) => {
       const target = await manager.findOneBy(YearTarget, { year });
       if (!target) throw notFound(`没有 ${year} 年的目标`);
       if (dto.ratingYellowPct >= dto.ratingBluePct)
         throw unprocessable('黄线必须低于蓝线', [{ field: 'ratingYellowPct', code: 'yellowNotBelowBlue', message: '黄线百分比必须小于蓝线百分比' }]);
       await manager.update(YearTarget, { year }, { ratingBluePct: dto.ratingBluePct, ratingYellowPct: dto.ratingYellowPct });
+      await this.audit.append(manager, {
+        actor,
+        ...auditSubject.target(year),
+        action: 'thresholds',
+        before: { bluePct: target.ratingBluePct, yellowPct: target.ratingYellowPct },
+        after: { bluePct: dto.ratingBluePct, yellowPct: dto.ratingYellowPct },
+      });
       return manager.findOneByOrFail(YearTarget, { year });
     });
   }

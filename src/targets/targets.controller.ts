@@ -67,8 +67,8 @@ export class TargetsController {
 
   @Patch('targets/:year')
   @ApiOperation({ summary: '设置蓝黄红阈值（百分比）' })
-  thresholds(@Param('year', YearParam) year: number, @Body() dto: PatchThresholdsDto): Promise<YearTarget> {
-    return this.ratings.setThresholds(year, dto);
+  thresholds(@Param('year', YearParam) year: number, @Body() dto: PatchThresholdsDto, @Req() request: Request): Promise<YearTarget> {
+    return this.ratings.setThresholds(year, dto, actorOf(request));
   }
 
   @Get('ratings/:year/:month')

@@ -631,6 +631,7 @@ function fillYearSelect() {
 }
 
 function initControls() {
+  $('#year').replaceChildren(h('option', { value: state.year }, `${state.year}年`));
   const month = $('#month');
   month.replaceChildren(...Array.from({ length: 12 }, (_, i) => h('option', { value: i + 1 }, `${i + 1}月`)));
   month.value = String(state.month || DEFAULT_MONTH);
