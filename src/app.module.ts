@@ -12,6 +12,7 @@ import { ReferenceModule } from './reference/reference.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
 import { TargetsModule } from './targets/targets.module.js';
+import { WorkbenchModule } from './workbench/workbench.module.js';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
         TargetsModule,
         BulletinsModule,
         SeedingModule,
+        WorkbenchModule,
       ],
     };
   }

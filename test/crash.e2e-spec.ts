@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +8,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { backupSqlite, checkSqlite } from '../src/database/backup.js';
 import { projectBody } from './factories/project.factory.js';
+import { freshDatabase } from './support/test-app.js';
 
 /**
  * Writes survive crashes: the built server (`npm test` builds first) is killed with SIGKILL
- * in the middle of a burst of writes, then restarted on the same file. The database must
- * pass its integrity check and hold every write the server acknowledged. Repeated.
+ * in the middle of a burst of writes, then restarted on the same database (a SQLite file, or
+ * a PostgreSQL database when TEST_DATABASE_URL is set). The database must pass its integrity
+ * check and hold every write the server acknowledged. Repeated.
  */
 const PASSWORD = 'crash-test-admin-password';
 const ROUNDS = 4;
@@ -19,6 +22,28 @@ const ROUNDS = 4;
 describe('crash safety (SIGKILL during a burst of writes) and online backup', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tracker-crash-'));
   const file = join(dir, 'tracker.sqlite');
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  /** The stored comments and the integrity verdict, read straight from the database. */
+  const inspect = async (): Promise<{ integrity: string; comments: Set<string> }> => {
+    if (!database.postgres) {
+      const integrity = checkSqlite(file).integrity;
+      const db = new Database(file, { readonly: true });
+      const comments = new Set((db.prepare('SELECT text FROM project_comment').all() as { text: string }[]).map((r) => r.text));
+      db.close();
+      return { integrity, comments };
+    }
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      // PostgreSQL checks its own pages; a query over every table reads them all back.
+      for (const { table_name } of (await client.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).rows)
+        await client.query(`SELECT COUNT(*) FROM "${table_name}"`);
+      const comments = new Set((await client.query('SELECT text FROM project_comment')).rows.map((r: { text: string }) => r.text));
+      return { integrity: 'ok', comments };
+    } finally {
+      await client.end();
+    }
+  };
   const port = 41000 + (process.pid % 2000);
   const base = `http://127.0.0.1:${port}`;
   let server: ChildProcess | null = null;
@@ -26,7 +51,7 @@ describe('crash safety (SIGKILL during a burst of writes) and online backup', ()
 
   const start = async () => {
     server = spawn(process.execPath, ['dist/src/main.js'], {
-      env: { ...process.env, DATABASE_URL: `sqlite:${file}`, PORT: String(port), SEED: 'none', ADMIN_PASSWORD: PASSWORD },
+      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), SEED: 'none', ADMIN_PASSWORD: PASSWORD },
       stdio: 'ignore',
     });
     for (let i = 0; i < 200; i++) {
@@ -44,12 +69,18 @@ describe('crash safety (SIGKILL during a burst of writes) and online backup', ()
     fetch(`${base}${path}`, { ...init, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
 
   beforeAll(async () => {
+    database = process.env.TEST_DATABASE_URL ? await freshDatabase(dir) : { url: `sqlite:${file}`, postgres: false, drop: async () => {} };
     await start();
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
     token = ((await login.json()) as { accessToken: string }).accessToken;
   }, 60_000);
-  afterAll(() => {
-    server?.kill('SIGKILL');
+  afterAll(async () => {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once('exit', resolve));
+      server.kill('SIGKILL');
+      await exited;
+    }
+    await database.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -78,11 +109,8 @@ describe('crash safety (SIGKILL during a burst of writes) and online backup', ()
       await exited;
       await lanes;
 
-      const check = checkSqlite(file);
-      expect(check.integrity).toBe('ok');
-      const db = new Database(file, { readonly: true });
-      const stored = new Set((db.prepare('SELECT text FROM project_comment').all() as { text: string }[]).map((r) => r.text));
-      db.close();
+      const { integrity, comments: stored } = await inspect();
+      expect(integrity).toBe('ok');
       expect(acknowledged.length).toBeGreaterThan(round * 5);
       expect(acknowledged.filter((text) => !stored.has(text))).toEqual([]);
       await start();
@@ -90,6 +118,14 @@ describe('crash safety (SIGKILL during a burst of writes) and online backup', ()
   }, 120_000);
 
   it('takes an online backup while the server runs; the copy passes its check and has the data', async () => {
+    if (database.postgres) {
+      // The backup command is for the SQLite file; on PostgreSQL it says to use pg_dump and changes nothing.
+      const res = spawnSync(process.execPath, ['dist/src/cli/backup.js', join(dir, 'x.sqlite')], { env: { ...process.env, DATABASE_URL: database.url }, encoding: 'utf8' });
+      expect(res.status).toBe(2);
+      expect(res.stderr).toContain('pg_dump');
+      expect((await inspect()).comments.size).toBeGreaterThan(0);
+      return;
+    }
     const copy = join(dir, 'backup.sqlite');
     const writing = (async () => {
       for (let i = 0; i < 30; i++) await api('/api/projects', { method: 'POST', body: JSON.stringify(projectBody()) });

@@ -2,22 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /**
- * Every write transaction goes through here. On SQLite, TypeORM shares one connection,
- * so two explicit transactions at once collide ("cannot start a transaction within a
- * transaction") and can leave rows behind: they are run one after another, in arrival
- * order. PostgreSQL has a pool and row locks, so there the queue lets them through.
+ * Every write transaction goes through here, one after another in arrival order.
+ * On SQLite this is required: TypeORM shares one connection, so two explicit transactions
+ * at once collide ("cannot start a transaction within a transaction") and can leave rows
+ * behind. On PostgreSQL it keeps one process's writes in the same order and with the same
+ * outcomes as on SQLite (of two racing transitions the loser sees the new stage: 409);
+ * across several processes the version check in every UPDATE and the audit table lock
+ * still keep the data right. Writes are short, so the queue costs little (npm run bench).
  */
 @Injectable()
 export class WriteQueue {
   private tail: Promise<unknown> = Promise.resolve();
-  private readonly serialise: boolean;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.serialise = dataSource.options.type === 'better-sqlite3';
-  }
+  constructor(private readonly dataSource: DataSource) {}
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.serialise) return this.dataSource.transaction(work);
     const result = this.tail.then(() => this.dataSource.transaction(work));
     this.tail = result.catch(() => undefined);
     return result;

@@ -100,63 +100,66 @@ export class ProjectsService {
     return toView(project, memberships);
   }
 
-  async create(dto: CreateProjectDto, actor: string, scope: Scope = ALL): Promise<ProjectView> {
+  create(dto: CreateProjectDto, actor: string, scope: Scope = ALL): Promise<ProjectView> {
+    return this.writes.run((manager) => this.createIn(manager, dto, actor, scope));
+  }
+
+  /** `create` inside the caller's write transaction (the Excel import runs a whole file in one). */
+  async createIn(manager: EntityManager, dto: CreateProjectDto, actor: string, scope: Scope = ALL): Promise<ProjectView> {
     if (scope.region !== undefined) {
       // A county operator creates projects in their own county; scope comes from the user, not the body.
       if (dto.region !== undefined && dto.region !== null && dto.region !== scope.region) throw outOfScopeRegion();
       dto.region = scope.region;
     }
-    return this.writes.run(async (manager) => {
-      const now = this.clock.nowIso();
-      const draft = manager.create(Project, {
-        code: dto.code.trim(),
-        name: dto.name.trim(),
-        ownerEnterprise: null,
-        regionCode: null,
-        chainCode: null,
-        totalInvestmentWan: null,
-        content: null,
-        plannedStartDate: null,
-        actualStartDate: null,
-        plannedCompletionDate: null,
-        actualCompletionDate: null,
-        approvalFiling: null,
-        approvalLand: null,
-        approvalPlanning: null,
-        approvalEnvironment: null,
-        approvalEnergy: null,
-        approvalConstruction: null,
-        stage: 'reserve',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      });
-      Object.assign(draft, this.columnsFrom(dto));
-      draft.lifecycleSnapshot = JSON.stringify(initialPersisted({ project: factsOf(draft, 0, null), today: this.clock.today() }));
-      const failures = [
-        ...(await this.referenceFailures(manager, draft)),
-        ...this.fieldFailures(draft),
-      ];
-      if (await manager.existsBy(Project, { code: draft.code }))
-        failures.push({ field: 'code', code: 'duplicateCode', message: `项目编码 ${draft.code} 已存在` });
-      if (failures.length) throw unprocessable('项目数据未通过校验', failures);
-
-      const saved = await manager.save(Project, draft);
-      await manager.insert(ProjectHistory, {
-        projectId: saved.id,
-        kind: 'created',
-        event: null,
-        fromStage: null,
-        toStage: saved.stage,
-        effectiveDate: null,
-        reason: null,
-        data: JSON.stringify(toView(saved)),
-        actor,
-        recordedAt: now,
-      });
-      await this.audit.append(manager, { actor, ...auditSubject.project(saved.id), action: 'create', after: toView(saved), at: now });
-      return toView(saved, []);
+    const now = this.clock.nowIso();
+    const draft = manager.create(Project, {
+      code: dto.code.trim(),
+      name: dto.name.trim(),
+      ownerEnterprise: null,
+      regionCode: null,
+      chainCode: null,
+      totalInvestmentWan: null,
+      content: null,
+      plannedStartDate: null,
+      actualStartDate: null,
+      plannedCompletionDate: null,
+      actualCompletionDate: null,
+      approvalFiling: null,
+      approvalLand: null,
+      approvalPlanning: null,
+      approvalEnvironment: null,
+      approvalEnergy: null,
+      approvalConstruction: null,
+      stage: 'reserve',
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
     });
+    Object.assign(draft, this.columnsFrom(dto));
+    draft.lifecycleSnapshot = JSON.stringify(initialPersisted({ project: factsOf(draft, 0, null), today: this.clock.today() }));
+    const failures = [
+      ...(await this.referenceFailures(manager, draft)),
+      ...this.fieldFailures(draft),
+    ];
+    if (await manager.existsBy(Project, { code: draft.code }))
+      failures.push({ field: 'code', code: 'duplicateCode', message: `项目编码 ${draft.code} 已存在` });
+    if (failures.length) throw unprocessable('项目数据未通过校验', failures);
+
+    const saved = await manager.save(Project, draft);
+    await manager.insert(ProjectHistory, {
+      projectId: saved.id,
+      kind: 'created',
+      event: null,
+      fromStage: null,
+      toStage: saved.stage,
+      effectiveDate: null,
+      reason: null,
+      data: JSON.stringify(toView(saved)),
+      actor,
+      recordedAt: now,
+    });
+    await this.audit.append(manager, { actor, ...auditSubject.project(saved.id), action: 'create', after: toView(saved), at: now });
+    return toView(saved, []);
   }
 
   /**
@@ -164,6 +167,19 @@ export class ProjectsService {
    * `WHERE version = :read`, so of two edits made from the same read only one lands.
    */
   async update(id: number, dto: UpdateProjectDto, ifMatch: number | undefined, actor: string, scope: Scope = ALL): Promise<ProjectView> {
+    await this.writes.run((manager) => this.updateIn(manager, id, dto, ifMatch, actor, scope));
+    return this.findOne(id, scope);
+  }
+
+  /** `update` inside the caller's write transaction (the Excel import runs a whole file in one). */
+  async updateIn(
+    manager: EntityManager,
+    id: number,
+    dto: UpdateProjectDto,
+    ifMatch: number | undefined,
+    actor: string,
+    scope: Scope = ALL,
+  ): Promise<void> {
     const { version: bodyVersion, ...fields } = dto;
     if (bodyVersion !== undefined && ifMatch !== undefined && bodyVersion !== ifMatch)
       throw badRequest('If-Match 与 version 不一致', [{ field: 'version', code: 'versionMismatch', message: 'If-Match 与请求体中的 version 不一致' }]);
@@ -173,52 +189,49 @@ export class ProjectsService {
         { field: 'version', code: 'versionRequired', message: '缺少版本号 version（或 If-Match 头）' },
       ]);
 
-    await this.writes.run(async (manager) => {
-      const project = await this.findInScope(manager, id, scope);
-      if (project.version !== readVersion) throw this.stale(project.version, readVersion);
-      if (scope.region !== undefined && fields.region !== undefined && fields.region !== scope.region) throw outOfScopeRegion();
+    const project = await this.findInScope(manager, id, scope);
+    if (project.version !== readVersion) throw this.stale(project.version, readVersion);
+    if (scope.region !== undefined && fields.region !== undefined && fields.region !== scope.region) throw outOfScopeRegion();
 
-      const columns = this.columnsFrom(fields);
-      const changes: Partial<Record<EditableColumn, { from: unknown; to: unknown }>> = {};
-      for (const [column, value] of Object.entries(columns) as [EditableColumn, unknown][]) {
-        if (project[column] !== value) changes[column] = { from: project[column], to: value };
-      }
-      if (Object.keys(changes).length === 0) return;
+    const columns = this.columnsFrom(fields);
+    const changes: Partial<Record<EditableColumn, { from: unknown; to: unknown }>> = {};
+    for (const [column, value] of Object.entries(columns) as [EditableColumn, unknown][]) {
+      if (project[column] !== value) changes[column] = { from: project[column], to: value };
+    }
+    if (Object.keys(changes).length === 0) return;
 
-      const edited = Object.assign(manager.create(Project, { ...project }), columns);
-      const facts = await loadFacts(manager, edited);
-      const failures = [
-        ...(await this.referenceFailures(manager, edited)),
-        ...this.fieldFailures(edited),
-        ...stageInvariantFailures(edited.stage, { project: facts, today: this.clock.today() }),
-      ];
-      if (failures.length) throw unprocessable('项目数据未通过校验', failures);
+    const edited = Object.assign(manager.create(Project, { ...project }), columns);
+    const facts = await loadFacts(manager, edited);
+    const failures = [
+      ...(await this.referenceFailures(manager, edited)),
+      ...this.fieldFailures(edited),
+      ...stageInvariantFailures(edited.stage, { project: facts, today: this.clock.today() }),
+    ];
+    if (failures.length) throw unprocessable('项目数据未通过校验', failures);
 
-      const now = this.clock.nowIso();
-      const result = await manager
-        .createQueryBuilder()
-        .update(Project)
-        .set({ ...columns, updatedAt: now, version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id, version: readVersion })
-        .execute();
-      if (result.affected !== 1) throw this.stale(undefined, readVersion);
-      await manager.insert(ProjectHistory, {
-        projectId: id,
-        kind: 'updated',
-        event: null,
-        fromStage: project.stage,
-        toStage: project.stage,
-        effectiveDate: null,
-        reason: null,
-        data: JSON.stringify(changes),
-        actor,
-        recordedAt: now,
-      });
-      const before = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v!.from]));
-      const after = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v!.to]));
-      await this.audit.append(manager, { actor, ...auditSubject.project(id), action: 'update', before, after, at: now });
+    const now = this.clock.nowIso();
+    const result = await manager
+      .createQueryBuilder()
+      .update(Project)
+      .set({ ...columns, updatedAt: now, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id, version: readVersion })
+      .execute();
+    if (result.affected !== 1) throw this.stale(undefined, readVersion);
+    await manager.insert(ProjectHistory, {
+      projectId: id,
+      kind: 'updated',
+      event: null,
+      fromStage: project.stage,
+      toStage: project.stage,
+      effectiveDate: null,
+      reason: null,
+      data: JSON.stringify(changes),
+      actor,
+      recordedAt: now,
     });
-    return this.findOne(id, scope);
+    const before = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v!.from]));
+    const after = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v!.to]));
+    await this.audit.append(manager, { actor, ...auditSubject.project(id), action: 'update', before, after, at: now });
   }
 
   /** The project, or 404 when it does not exist or lies outside the caller's scope (no difference shown). */

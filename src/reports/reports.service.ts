@@ -65,50 +65,53 @@ export class ReportsService {
   ) {}
 
   file(projectId: number, month: string, dto: FileReportDto, actor: string, scope: Scope = ALL): Promise<FiledReport> {
-    return this.writes.run(async (manager) => {
-      const project = await this.projectInScope(manager, projectId, scope);
-      const failures = await this.periodFailures(manager, project, month);
+    return this.writes.run((manager) => this.fileIn(manager, projectId, month, dto, actor, scope));
+  }
 
-      const latest = await manager.findOne(ReportRevision, { where: { projectId, month }, order: { revision: 'DESC' } });
-      const progress = dto.progress?.trim() || null;
-      const problems = dto.problems?.trim() || null;
-      if (failures.length === 0 && latest && latest.amountWan === dto.amount && latest.progress === progress && latest.problems === problems)
-        return this.filed(manager, project, latest, false); // same report again: idempotent, no new revision
+  /** `file` inside the caller's write transaction (the Excel import files a whole sheet in one). */
+  async fileIn(manager: EntityManager, projectId: number, month: string, dto: FileReportDto, actor: string, scope: Scope = ALL): Promise<FiledReport> {
+    const project = await this.projectInScope(manager, projectId, scope);
+    const failures = await this.periodFailures(manager, project, month);
 
-      const closedBy = await this.closingBulletin(manager, month);
-      const reason = dto.reason?.trim() || null;
-      if (closedBy && !reason)
-        failures.push({
-          field: 'reason',
-          code: 'correctionReasonRequired',
-          message: `${closedBy.year}年${closedBy.month}月通报已发布，修改 ${month} 的数据需填写更正原因`,
-        });
-      if (failures.length) throw unprocessable(failures.map((f) => f.message).join('；'), failures);
+    const latest = await manager.findOne(ReportRevision, { where: { projectId, month }, order: { revision: 'DESC' } });
+    const progress = dto.progress?.trim() || null;
+    const problems = dto.problems?.trim() || null;
+    if (failures.length === 0 && latest && latest.amountWan === dto.amount && latest.progress === progress && latest.problems === problems)
+      return this.filed(manager, project, latest, false); // same report again: idempotent, no new revision
 
-      const revision = manager.create(ReportRevision, {
-        projectId,
-        month,
-        revision: (latest?.revision ?? 0) + 1,
-        amountWan: dto.amount,
-        progress,
-        problems,
-        actor,
-        recordedAt: this.clock.nowIso(),
-        correction: closedBy !== null,
-        reason,
+    const closedBy = await this.closingBulletin(manager, month);
+    const reason = dto.reason?.trim() || null;
+    if (closedBy && !reason)
+      failures.push({
+        field: 'reason',
+        code: 'correctionReasonRequired',
+        message: `${closedBy.year}年${closedBy.month}月通报已发布，修改 ${month} 的数据需填写更正原因`,
       });
-      await manager.insert(ReportRevision, revision);
-      await this.audit.append(manager, {
-        actor,
-        ...auditSubject.report(projectId),
-        action: 'file',
-        before: latest ? { month, revision: latest.revision, amount: latest.amountWan, progress: latest.progress, problems: latest.problems } : null,
-        after: { month, revision: revision.revision, amount: revision.amountWan, progress, problems, correction: revision.correction },
-        reason,
-        at: revision.recordedAt,
-      });
-      return this.filed(manager, project, revision, latest === null);
+    if (failures.length) throw unprocessable(failures.map((f) => f.message).join('；'), failures);
+
+    const revision = manager.create(ReportRevision, {
+      projectId,
+      month,
+      revision: (latest?.revision ?? 0) + 1,
+      amountWan: dto.amount,
+      progress,
+      problems,
+      actor,
+      recordedAt: this.clock.nowIso(),
+      correction: closedBy !== null,
+      reason,
     });
+    await manager.insert(ReportRevision, revision);
+    await this.audit.append(manager, {
+      actor,
+      ...auditSubject.report(projectId),
+      action: 'file',
+      before: latest ? { month, revision: latest.revision, amount: latest.amountWan, progress: latest.progress, problems: latest.problems } : null,
+      after: { month, revision: revision.revision, amount: revision.amountWan, progress, problems, correction: revision.correction },
+      reason,
+      at: revision.recordedAt,
+    });
+    return this.filed(manager, project, revision, latest === null);
   }
 
   async monthly(projectId: number, scope: Scope = ALL): Promise<MonthReportView[]> {

@@ -592,12 +592,7 @@ export function expectRounded(got: unknown, e12: number, label = 'expected'): vo
   if (Math.abs((got as number) - e12 / 12) > 0.5) expect({ [label]: got }).toEqual({ [label]: e12 / 12 });
 }
 
-/** Every table's rows, including tables added by later migrations (SQLite). */
+/** Every table's rows (the harness already reads every table, on either backend). */
 export async function fullDatabaseState(dataSource: DataSource): Promise<Record<string, unknown[]>> {
-  const state = await databaseState(dataSource);
-  const tables: { name: string }[] = await dataSource.query(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-  );
-  for (const { name } of tables) if (!(name in state)) state[name] = await dataSource.query(`SELECT * FROM "${name}" ORDER BY 1`);
-  return state;
+  return databaseState(dataSource);
 }

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { Clock } from '../../src/common/clock.js';
@@ -36,14 +37,16 @@ export interface TestApp {
  */
 export async function startTestApp(options: { seed?: SeedMode; now?: string } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'tracker-test-'));
+  const database = await freshDatabase(dir);
   const config = loadConfig({
-    DATABASE_URL: `sqlite:${join(dir, 'tracker.sqlite')}`,
+    DATABASE_URL: database.url,
     SEED: options.seed ?? 'none',
     ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     // Tests move the clock across years; tokens must outlive that (expiry has its own test).
     TOKEN_TTL_SECONDS: String(TEST_TOKEN_TTL_SECONDS),
   });
   const app = await createApp(config, { logger: false, seed: false });
+  if (database.postgres) acceptQuestionMarks(app.get(DataSource));
   const clock = app.get(Clock);
   let now = new Date(options.now ?? '2024-06-30T04:00:00.000Z');
   jest.spyOn(clock, 'now').mockImplementation(() => new Date(now));
@@ -70,9 +73,51 @@ export async function startTestApp(options: { seed?: SeedMode; now?: string } = 
     },
     async close() {
       await app.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+let databases = 0;
+
+/**
+ * A new, empty database for one test app: a SQLite file in the test's temporary folder, or,
+ * when TEST_DATABASE_URL points at a PostgreSQL server (scripts/with-postgres.sh), a new
+ * database created on it and dropped afterwards.
+ */
+export async function freshDatabase(dir: string): Promise<{ url: string; postgres: boolean; drop(): Promise<void> }> {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) return { url: `sqlite:${join(dir, 'tracker.sqlite')}`, postgres: false, drop: async () => {} };
+  const name = `tracker_test_${process.pid}_${++databases}_${Date.now() % 100000}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    postgres: true,
+    async drop() {
+      const client = new pg.Client({ connectionString: server });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/**
+ * Tests write raw SQL with `?` placeholders (SQLite's); on PostgreSQL they are numbered
+ * `$1, $2…` here, for the tests' own queries only (the app never sends `?`).
+ */
+function acceptQuestionMarks(dataSource: DataSource): void {
+  const query = dataSource.query.bind(dataSource);
+  dataSource.query = ((text: string, parameters?: unknown[], ...rest: unknown[]) => {
+    let n = 0;
+    return (query as (...args: unknown[]) => Promise<unknown>)(parameters?.length ? text.replace(/\?/g, () => `$${++n}`) : text, parameters, ...rest);
+  }) as DataSource['query'];
 }
 
 /** Every row of a table, in id order, as plain objects: for "nothing changed" comparisons. */
@@ -83,7 +128,9 @@ export async function tableRows(dataSource: DataSource, table: string): Promise<
 /** Every table's rows, for byte-for-byte "a rejected request changed nothing" checks. */
 export async function databaseState(dataSource: DataSource): Promise<Record<string, unknown[]>> {
   const tables: { name: string }[] = await dataSource.query(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    dataSource.options.type === 'postgres'
+      ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name"
+      : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
   );
   const state: Record<string, unknown[]> = {};
   for (const { name } of tables) state[name] = await tableRows(dataSource, name);

@@ -1,0 +1,100 @@
+// What every workbench page shares: sign-in check, the header (who is signed in, role,
+// scope, sign out), the navigation, reference data and the page-level message banner.
+
+import { api, clearToken, goToSignIn, token } from './api.js';
+import { h, $ } from './dom.js';
+import { messageOf, ROLE_LABELS } from './labels.js';
+
+const NAV = [
+  ['list', '/workbench/', '项目列表'],
+  ['report', '/workbench/report.html', '月调度填报'],
+  ['excel', '/workbench/excel.html', 'Excel 导入导出'],
+];
+
+let reference = null;
+
+/**
+ * Starts a page: without a token, off to the sign-in page; else loads who is signed in and
+ * draws the header. Resolves to the workbench context ({ today, defaultMonth, user, canEdit, … }).
+ */
+export async function startPage(pageKey) {
+  document.body.dataset.state = 'loading';
+  if (!token()) {
+    goToSignIn();
+    return new Promise(() => {}); // the page is leaving
+  }
+  let context;
+  try {
+    context = await api('/api/workbench/context');
+  } catch (error) {
+    if (error.status === 401) return new Promise(() => {});
+    showBanner(messageOf(error));
+    document.body.dataset.state = 'error';
+    throw error;
+  }
+  renderHeader(pageKey, context);
+  return context;
+}
+
+function scopeText(user) {
+  if (user.role === 'region') return user.regionName || user.region || '—';
+  if (user.role === 'chain') return `${user.chainName || user.chain || '—'}产业链`;
+  return '全市';
+}
+
+function renderHeader(pageKey, context) {
+  const { user } = context;
+  const header = $('#top');
+  const signOut = h('button', { type: 'button', class: 'btn ghost', 'data-testid': 'sign-out' }, '退出登录');
+  signOut.addEventListener('click', () => {
+    clearToken();
+    window.location.assign('/workbench/login.html');
+  });
+  header.replaceChildren(
+    h('div', { class: 'brand' },
+      h('a', { href: '/workbench/', class: 'brand-link' }, '聊城市制造业重点项目“三个一批”'),
+      h('span', { class: 'brand-sub' }, '工作台')),
+    h('nav', { class: 'nav', 'aria-label': '工作台导航' },
+      NAV.map(([key, href, label]) => h('a', { href, class: key === pageKey ? 'active' : null, 'aria-current': key === pageKey ? 'page' : null, 'data-testid': `nav-${key}` }, label)),
+      h('a', { href: '/', class: 'external', 'data-testid': 'nav-war-room' }, '挂图作战')),
+    h('div', { class: 'who', 'data-testid': 'who' },
+      h('span', { class: 'who-name', 'data-testid': 'who-name' }, user.username),
+      h('span', { class: `who-role role-${user.role}`, 'data-testid': 'who-role' }, ROLE_LABELS[user.role] || user.role),
+      h('span', { class: 'who-scope', 'data-testid': 'who-scope', title: '数据范围' }, scopeText(user)),
+      context.canEdit ? null : h('span', { class: 'who-readonly' }, '只读'),
+      signOut),
+  );
+}
+
+/** Regions and chains (names for codes), loaded once per page. */
+export async function referenceData() {
+  if (!reference) {
+    const [regions, chains] = await Promise.all([api('/api/regions'), api('/api/chains')]);
+    reference = {
+      regions,
+      chains,
+      regionName: (code) => (regions.find((r) => r.code === code) || {}).name || code || '—',
+      chainName: (code) => (chains.find((c) => c.code === code) || {}).name || code || '—',
+    };
+  }
+  return reference;
+}
+
+/** A message across the top of the page (kind: error | ok | info); empty text hides it. */
+export function showBanner(text, kind = 'error') {
+  const banner = $('#banner');
+  if (!banner) return;
+  banner.textContent = text || '';
+  banner.dataset.kind = kind;
+  banner.hidden = !text;
+}
+
+/** Runs a page's main function, turning an unexpected failure into a Chinese banner. */
+export function run(main) {
+  main().catch((error) => {
+    if (error && error.status === 401) return;
+    if (!error || error.status === undefined) console.error(error); // a bug, not a refusal: let it be seen
+    showBanner(error && error.status !== undefined ? messageOf(error) : '页面加载失败，请刷新重试');
+    document.body.dataset.state = 'error';
+  });
+}

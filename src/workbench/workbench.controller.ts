@@ -1,0 +1,31 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentScope, CurrentUser, type Principal, type Scope } from '../auth/principal.js';
+import { MonthParam } from '../common/http-params.js';
+import { WorkbenchProjectsQuery } from './dto/workbench.query.js';
+import { WorkbenchService, type ReportSheet, type WorkbenchContext, type WorkbenchProjectPage } from './workbench.service.js';
+
+/** Reads for the operators' workbench pages (工作台, `/workbench/`); every write goes through the project and report routes. */
+@ApiTags('workbench')
+@Controller('workbench')
+export class WorkbenchController {
+  constructor(private readonly workbench: WorkbenchService) {}
+
+  @Get('context')
+  @ApiOperation({ summary: '工作台：当前用户、范围、今天的日期与默认填报月份（上月）' })
+  context(@CurrentUser() user: Principal): Promise<WorkbenchContext> {
+    return this.workbench.context(user);
+  }
+
+  @Get('projects')
+  @ApiOperation({ summary: '工作台项目列表：本人范围内的项目，含所选月份的月报状态（已报/未报）与蓝黄红' })
+  projects(@Query() query: WorkbenchProjectsQuery, @CurrentScope() scope: Scope): Promise<WorkbenchProjectPage> {
+    return this.workbench.projectList(query, scope);
+  }
+
+  @Get('reports/:month')
+  @ApiOperation({ summary: '月调度填报表：该月应报项目，各含本月已报数据、上月数据与本年累计' })
+  reportSheet(@Param('month', MonthParam) month: string, @CurrentScope() scope: Scope): Promise<ReportSheet> {
+    return this.workbench.reportSheet(month, scope);
+  }
+}
