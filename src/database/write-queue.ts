@@ -13,11 +13,21 @@ import { DataSource, type EntityManager } from 'typeorm';
 @Injectable()
 export class WriteQueue {
   private tail: Promise<unknown> = Promise.resolve();
+  private committed = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Goes up by one with every committed write: what a cache of computed figures keys on. */
+  get version(): number {
+    return this.committed;
+  }
+
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = this.tail.then(() => this.dataSource.transaction(work));
+    const result = this.tail.then(async () => {
+      const value = await this.dataSource.transaction(work);
+      this.committed++;
+      return value;
+    });
     this.tail = result.catch(() => undefined);
     return result;
   }

@@ -4,6 +4,7 @@ import { monthEnd, monthKey, roundDiv } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import { formatYi } from '../common/money.js';
 import { int, sql } from '../database/sql.js';
+import { WriteQueue } from '../database/write-queue.js';
 import { ReferenceService } from '../reference/reference.service.js';
 import type { YearTarget } from '../reference/year-target.entity.js';
 import type { Page } from '../projects/projects.service.js';
@@ -75,7 +76,30 @@ export class DashboardService {
     private readonly dataSource: DataSource,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
+    private readonly writes: WriteQueue,
   ) {}
+
+  /**
+   * Boards already computed, keyed by year, month, asOf, today's date and the write
+   * version: any committed write changes the version, so a cached board is only served
+   * while nothing has changed since it was computed (this process does all the writing).
+   */
+  private readonly cache = new Map<string, Dashboard>();
+  private static readonly CACHE_SIZE = 64;
+
+  /** The board, from the cache when nothing has been written since it was computed. */
+  async board(year: number, month: number, asOf?: string): Promise<Dashboard> {
+    const version = this.writes.version;
+    const key = [year, month, asOf ?? 'now', this.clock.today(), version].join('|');
+    const hit = this.cache.get(key);
+    if (hit) return asOf ? hit : { ...hit, asOf: this.clock.nowIso() };
+    const board = await this.build(year, month, asOf);
+    if (this.writes.version === version) {
+      if (this.cache.size >= DashboardService.CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(key, board);
+    }
+    return board;
+  }
 
   /** The month a board shows when none is asked for: December for past years, last month for this one. */
   defaultMonth(year: number): number {
