@@ -19,6 +19,10 @@ export interface BoardParams {
   month: number;
   /** Replay the transition history up to `asOf` (true) or read the current columns (false). */
   historical: boolean;
+  /** Also carry actual and expected through month M−1 (for last month's ranks). */
+  withPrevious?: boolean;
+  /** Also carry the last halt/resume/complete/withdraw by the end of M (for the red list). */
+  withHaltEvent?: boolean;
 }
 
 const monthColumns = (month: number) =>
@@ -40,18 +44,25 @@ function eventDateExpression(historical: boolean, event: 'START' | 'COMPLETE', c
     : `p.${column}`;
 }
 
-export function boardCtes({ month, historical }: BoardParams): string {
+function expected12(month: number): string {
+  if (month === 0) return '0';
+  return `CASE WHEN l.plan_m01 IS NULL THEN CAST(l.planned_investment_wan AS BIGINT) * ${month}
+              ELSE 12 * (CAST(${monthColumns(month)} AS BIGINT)) END`;
+}
+
+export function boardCtes({ month, historical, withPrevious = false, withHaltEvent = false }: BoardParams): string {
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new Error(`month out of range: ${month}`);
   return `
 WITH lst AS (
   SELECT l.project_id, l.category, l.planned_investment_wan AS planned,
-         CASE WHEN l.plan_m01 IS NULL THEN l.planned_investment_wan * ${month}
-              ELSE 12 * (${monthColumns(month)}) END AS expected12
+         ${expected12(month)} AS expected12${withPrevious ? `,
+         ${expected12(month - 1)} AS expected12_prev` : ''}
     FROM list_entry l
    WHERE l.year = :year AND l.added_at <= :asOf AND (l.removed_at IS NULL OR l.removed_at > :asOf)
 ),
 rep AS (
-  SELECT r.project_id, SUM(r.amount_wan) AS actual
+  SELECT r.project_id, SUM(r.amount_wan) AS actual${withPrevious ? `,
+         SUM(CASE WHEN r.month <= :prevMonth THEN r.amount_wan ELSE 0 END) AS actual_prev` : ''}
     FROM report_revision r
    WHERE r.month >= :fromMonth AND r.month <= :toMonth AND r.recorded_at <= :asOf
      AND r.project_id IN (SELECT project_id FROM lst)
@@ -60,54 +71,53 @@ rep AS (
    GROUP BY r.project_id
 ),
 lp AS (
-  SELECT lst.project_id, lst.category, lst.planned, lst.expected12, COALESCE(rep.actual, 0) AS actual,
+  SELECT lst.project_id, lst.category, lst.planned, lst.expected12, COALESCE(rep.actual, 0) AS actual,${
+    withPrevious ? `
+         lst.expected12_prev, COALESCE(rep.actual_prev, 0) AS actual_prev,` : ''
+  }
          p.code, p.name, p.region_code, p.chain_code, p.total_investment_wan, p.planned_start_date,
          ${stageExpression(historical)} AS stage,
-         ${eventDateExpression(historical, 'START', 'actual_start_date')} AS actual_start_date,
+         ${eventDateExpression(historical, 'START', 'actual_start_date')} AS actual_start_date${
+           withHaltEvent
+             ? `,
          (SELECT h.event FROM project_history h
            WHERE h.project_id = p.id AND h.event IN ('HALT', 'RESUME', 'COMPLETE', 'WITHDRAW')
              AND h.recorded_at <= :asOf AND h.effective_date <= :monthEnd
-           ORDER BY h.effective_date DESC, h.id DESC LIMIT 1) AS last_halt_event
+           ORDER BY h.effective_date DESC, h.id DESC LIMIT 1) AS last_halt_event`
+             : ''
+         }
     FROM lst
     JOIN project p ON p.id = lst.project_id
     LEFT JOIN rep ON rep.project_id = lst.project_id
 )`;
 }
 
-/** Implementation-list investment, preparation-list starts (开工率) and key projects (≥10亿), in one row. */
-export const HEADLINE_SQL = `
-SELECT SUM(CASE WHEN category = 'implementation' THEN 1 ELSE 0 END) AS impl_listed,
-       SUM(CASE WHEN category = 'implementation' THEN actual ELSE 0 END) AS impl_actual,
-       SUM(CASE WHEN category = 'preparation' THEN 1 ELSE 0 END) AS prep_listed,
-       SUM(CASE WHEN category = 'preparation' AND actual_start_date >= :yearStart
-                 AND actual_start_date <= :monthEnd THEN 1 ELSE 0 END) AS prep_started,
-       SUM(CASE WHEN total_investment_wan >= :keyThreshold THEN 1 ELSE 0 END) AS key_count,
-       SUM(CASE WHEN total_investment_wan >= :keyThreshold THEN actual ELSE 0 END) AS key_actual
-  FROM lp`;
+/**
+ * Every aggregate of the board in one pass: listed projects grouped by region, chain, list
+ * and key-project flag (at most 11 × 12 × 2 × 2 rows, whatever the number of projects).
+ * Headline, start rate, key projects, regions (this month and last) and chains are sums of
+ * these groups.
+ */
+export const GROUPED_SQL = `
+SELECT lp.region_code, lp.chain_code, lp.category,
+       CASE WHEN lp.total_investment_wan >= :keyThreshold THEN 1 ELSE 0 END AS is_key,
+       COUNT(*) AS projects,
+       SUM(lp.planned) AS plan,
+       SUM(lp.actual) AS actual,
+       SUM(lp.expected12) AS expected12,
+       SUM(lp.actual_prev) AS actual_prev,
+       SUM(lp.expected12_prev) AS expected12_prev,
+       SUM(CASE WHEN lp.actual_start_date >= :yearStart AND lp.actual_start_date <= :monthEnd THEN 1 ELSE 0 END) AS started
+  FROM lp
+ GROUP BY lp.region_code, lp.chain_code, lp.category, CASE WHEN lp.total_investment_wan >= :keyThreshold THEN 1 ELSE 0 END`;
 
-/** Per region: implementation-list projects, plan, actual and 12 × expected. */
-export const REGIONS_SQL = `
-SELECT g.code, g.name, g.kind, g.sort_order,
-       COUNT(lp.project_id) AS projects,
-       COALESCE(SUM(lp.planned), 0) AS plan,
-       COALESCE(SUM(lp.actual), 0) AS actual,
-       COALESCE(SUM(lp.expected12), 0) AS expected12
-  FROM region g
-  LEFT JOIN lp ON lp.region_code = g.code AND lp.category = 'implementation'
- GROUP BY g.code, g.name, g.kind, g.sort_order
- ORDER BY g.sort_order`;
+export const REGIONS_REFERENCE_SQL = `
+SELECT code, name, kind, sort_order, big_project_required FROM region ORDER BY sort_order`;
 
-/** Per chain: the appendix targets against the implementation list's projects and investment. */
-export const CHAINS_SQL = `
-SELECT c.code, c.no, c.name, c.flagship,
-       COALESCE(t.projects, 0) AS target_projects,
-       COALESCE(t.investment_wan, 0) AS target_investment,
-       COUNT(lp.project_id) AS listed,
-       COALESCE(SUM(lp.actual), 0) AS actual
-  FROM chain c
-  LEFT JOIN chain_target t ON t.chain_code = c.code AND t.year = :year
-  LEFT JOIN lp ON lp.chain_code = c.code AND lp.category = 'implementation'
- GROUP BY c.code, c.no, c.name, c.flagship, t.projects, t.investment_wan
+/** The chains with the year's appendix targets. */
+export const CHAINS_REFERENCE_SQL = `
+SELECT c.code, c.no, c.name, c.flagship, COALESCE(t.projects, 0) AS target_projects, COALESCE(t.investment_wan, 0) AS target_investment
+  FROM chain c LEFT JOIN chain_target t ON t.chain_code = c.code AND t.year = :year
  ORDER BY c.no`;
 
 /**
@@ -125,7 +135,13 @@ SELECT * FROM (
          CASE WHEN lp.category = 'preparation' AND lp.stage <> 'withdrawn' AND lp.planned_start_date < :refDate
                AND (lp.actual_start_date IS NULL OR lp.actual_start_date > :monthEnd)
               THEN 1 ELSE 0 END AS overdue,
-         CASE WHEN lp.last_halt_event = 'HALT' THEN 1 ELSE 0 END AS halted
+         CASE WHEN lp.last_halt_event = 'HALT' THEN 1 ELSE 0 END AS halted,
+         (SELECT h.reason FROM project_history h
+           WHERE h.project_id = lp.project_id AND h.event = 'HALT' AND h.recorded_at <= :asOf AND h.effective_date <= :monthEnd
+           ORDER BY h.effective_date DESC, h.id DESC LIMIT 1) AS halt_reason,
+         (SELECT h.effective_date FROM project_history h
+           WHERE h.project_id = lp.project_id AND h.event = 'HALT' AND h.recorded_at <= :asOf AND h.effective_date <= :monthEnd
+           ORDER BY h.effective_date DESC, h.id DESC LIMIT 1) AS halt_date
     FROM lp
     LEFT JOIN region g ON g.code = lp.region_code
 ) c
@@ -145,13 +161,6 @@ SELECT * FROM (
  WHERE b.stage <> 'withdrawn' AND NOT (b.stage = 'completed' AND b.actual_completion_date < :yearStart)
  ORDER BY b.total_investment_wan DESC, b.code`;
 }
-
-/** Why each halted project stopped: its latest HALT recorded by `:asOf`. */
-export const HALT_REASONS_SQL = `
-SELECT h.project_id, h.reason, h.effective_date
-  FROM project_history h
- WHERE h.event = 'HALT' AND h.recorded_at <= :asOf AND h.effective_date <= :monthEnd AND h.project_id IN (:...projectIds)
- ORDER BY h.id`;
 
 /** Overrides in force at `:asOf` for the month's board. */
 export const OVERRIDES_SQL = `

@@ -11,16 +11,15 @@ import type { Page } from '../projects/projects.service.js';
 import {
   bigProjectsSql,
   boardCtes,
-  CHAINS_SQL,
-  HALT_REASONS_SQL,
-  HEADLINE_SQL,
+  CHAINS_REFERENCE_SQL,
+  GROUPED_SQL,
   listedProjectsCountSql,
   listedProjectsSql,
   MONTHLY_ACTUAL_SQL,
   OVERRIDES_SQL,
   type ListedFilter,
   RED_LIST_SQL,
-  REGIONS_SQL,
+  REGIONS_REFERENCE_SQL,
 } from './dashboard.queries.js';
 import type {
   BigProjectsBlock,
@@ -36,6 +35,28 @@ import type {
 import { compareRatioDesc, ratingOf, ratioOf, type Progress, type Thresholds } from './rating.js';
 
 type Row = Record<string, unknown>;
+
+/** One row of GROUPED_SQL: listed projects of one region, chain, list and key flag. */
+interface Group {
+  region: string | null;
+  chain: string | null;
+  implementation: boolean;
+  key: boolean;
+  projects: number;
+  plan: number;
+  actual: number;
+  expected12: number;
+  actualPrev: number;
+  expected12Prev: number;
+  started: number;
+}
+
+interface RegionTotals {
+  code: string;
+  projects: number;
+  actual: number;
+  expected12: number;
+}
 
 export interface CurvePoint {
   month: number;
@@ -111,22 +132,31 @@ export class DashboardService {
 
   async build(year: number, month: number, asOf?: string): Promise<Dashboard> {
     const { target, instant, historical, thresholds, params } = await this.context(year, month, asOf);
-    const ctes = boardCtes({ year, month, historical });
-    const [[headline], regionRows, previousRegionRows, chainRows, redRows, bigRows, overrideRows] = await Promise.all([
-      sql(this.dataSource, ctes + HEADLINE_SQL, params),
-      sql(this.dataSource, ctes + REGIONS_SQL, params),
-      month > 1
-        ? sql(this.dataSource, boardCtes({ year, month: month - 1, historical }) + REGIONS_SQL, {
-            ...params,
-            month: month - 1,
-            toMonth: monthKey(year, month - 1),
-          })
-        : Promise.resolve([] as Row[]),
-      sql(this.dataSource, ctes + CHAINS_SQL, params),
-      sql(this.dataSource, ctes + RED_LIST_SQL, params),
+    const [groupRows, redRows, bigRows, overrideRows, regionRef, chainRef] = await Promise.all([
+      sql(this.dataSource, boardCtes({ year, month, historical, withPrevious: true }) + GROUPED_SQL, params),
+      sql(this.dataSource, boardCtes({ year, month, historical, withHaltEvent: true }) + RED_LIST_SQL, params),
       sql(this.dataSource, bigProjectsSql(historical), params),
       sql(this.dataSource, OVERRIDES_SQL, params),
+      sql(this.dataSource, REGIONS_REFERENCE_SQL),
+      sql(this.dataSource, CHAINS_REFERENCE_SQL, params),
     ]);
+    const groups: Group[] = groupRows.map((row) => ({
+      region: (row.region_code as string | null) ?? null,
+      chain: (row.chain_code as string | null) ?? null,
+      implementation: row.category === 'implementation',
+      key: int(row.is_key) === 1,
+      projects: int(row.projects),
+      plan: int(row.plan),
+      actual: int(row.actual),
+      expected12: int(row.expected12),
+      actualPrev: int(row.actual_prev),
+      expected12Prev: int(row.expected12_prev),
+      started: int(row.started),
+    }));
+    const total = (of: (g: Group) => number, where: (g: Group) => boolean) => groups.filter(where).reduce((sum, g) => sum + of(g), 0);
+    const impl = (g: Group) => g.implementation;
+    const prep = (g: Group) => !g.implementation;
+
     const overrides = overridesByKey(overrideRows);
     const rated = (progress: Progress, key: string): Rated => {
       const computedRating = ratingOf(progress, thresholds);
@@ -135,20 +165,20 @@ export class DashboardService {
     };
 
     // 实施类: the implementation list against the city target × M/12 (165亿 in 2024).
-    const implActual = int(headline?.impl_actual);
+    const implActual = total((g) => g.actual, impl);
     const cityProgress = { actual12: implActual * 12, expected12: target.implementationInvestmentWan * month };
     const investment = {
       target: target.implementationInvestmentWan,
       actual: implActual,
       expected: roundDiv(cityProgress.expected12, 12),
       ratio: ratioOf(cityProgress),
-      listed: int(headline?.impl_listed),
+      listed: total((g) => g.projects, impl),
       ...rated(cityProgress, 'city:'),
     };
 
     // 准备类 开工率: listed preparation projects started in the year ÷ listed (≥80% by year end).
-    const listed = int(headline?.prep_listed);
-    const started = int(headline?.prep_started);
+    const listed = total((g) => g.projects, prep);
+    const started = total((g) => g.started, prep);
     const needed = Math.ceil((listed * target.startRateTargetPct) / 100) - started;
     const startRate = {
       listed,
@@ -159,11 +189,11 @@ export class DashboardService {
     };
 
     // 重点项目 (total ≥ 10亿) on either list, against 75亿 × M/12.
-    const keyActual = int(headline?.key_actual);
+    const keyActual = total((g) => g.actual, (g) => g.key);
     const keyProgress = { actual12: keyActual * 12, expected12: target.keyProjectInvestmentWan * month };
     const keyProjects = {
       threshold: target.keyProjectThresholdWan,
-      count: int(headline?.key_count),
+      count: total((g) => g.projects, (g) => g.key),
       targetCount: target.keyProjectCount,
       investment: keyActual,
       target: target.keyProjectInvestmentWan,
@@ -172,26 +202,38 @@ export class DashboardService {
       ...rated(keyProgress, 'key:'),
     };
 
-    const regions = this.regionRows(regionRows, previousRegionRows, rated);
-    const chains: ChainRow[] = chainRows.map((row) => {
-      const progress = { actual12: int(row.actual) * 12, expected12: int(row.target_investment) * month };
+    const regionTotals = (prev: boolean) =>
+      regionRef.map((row) => {
+        const mine = (g: Group) => g.implementation && g.region === row.code;
+        return {
+          code: row.code as string,
+          projects: total((g) => g.projects, mine),
+          actual: total((g) => (prev ? g.actualPrev : g.actual), mine),
+          expected12: total((g) => (prev ? g.expected12Prev : g.expected12), mine),
+        };
+      });
+    const regions = this.regionRows(regionRef, regionTotals(false), month > 1 ? regionTotals(true) : null, groups, rated);
+    const chains: ChainRow[] = chainRef.map((row) => {
+      const mine = (g: Group) => g.implementation && g.chain === row.code;
+      const actual = total((g) => g.actual, mine);
+      const progress = { actual12: actual * 12, expected12: int(row.target_investment) * month };
       return {
         code: row.code as string,
         no: int(row.no),
         name: row.name as string,
         flagship: Boolean(row.flagship),
         targetProjects: int(row.target_projects),
-        listedProjects: int(row.listed),
+        listedProjects: total((g) => g.projects, mine),
         targetInvestment: int(row.target_investment),
-        actual: int(row.actual),
+        actual,
         expected: roundDiv(progress.expected12, 12),
         ratio: ratioOf(progress),
         ...rated(progress, `chain:${row.code as string}`),
       };
     });
-    const bigProjects = await this.bigProjects(bigRows, target);
-    const redList = await this.redList(redRows, params, thresholds);
-    const warnings = await this.warnings(year, target, investment.listed, listed, bigProjects, keyProjects.count);
+    const bigProjects = this.bigProjects(bigRows, target, regionRef, chainRef);
+    const redList = this.redList(redRows, thresholds);
+    const warnings = this.warnings(target, investment.listed, listed, bigProjects, keyProjects.count, chainRef);
 
     return {
       year,
@@ -271,6 +313,7 @@ export class DashboardService {
       toMonth: monthKey(year, month),
       yearStart: `${year}-01-01`,
       monthEnd: monthEnd(monthKey(year, month)),
+      prevMonth: monthKey(year, month - 1),
       refDate: [monthEnd(monthKey(year, month)), instant.slice(0, 10)].sort()[0],
       keyThreshold: target.keyProjectThresholdWan,
       bigThreshold: target.bigProjectThresholdWan,
@@ -283,28 +326,35 @@ export class DashboardService {
    * Regions with implementation-list projects are ranked by ratio, highest first (ties:
    * larger actual first); rank change = last month's rank − this month's (DOMAIN.md).
    */
-  private regionRows(rows: Row[], previousRows: Row[], rated: (p: Progress, key: string) => Rated): RegionRow[] {
-    const ranks = (source: Row[]) => {
-      const ranked = source
-        .map((row) => ({ code: row.code as string, actual: int(row.actual), progress: { actual12: int(row.actual) * 12, expected12: int(row.expected12) }, projects: int(row.projects) }))
-        .filter((r) => r.projects > 0 && r.progress.expected12 > 0)
+  private regionRows(
+    reference: Row[],
+    current: RegionTotals[],
+    previous: RegionTotals[] | null,
+    groups: Group[],
+    rated: (p: Progress, key: string) => Rated,
+  ): RegionRow[] {
+    const ranks = (totals: RegionTotals[]) => {
+      const ranked = totals
+        .filter((r) => r.projects > 0 && r.expected12 > 0)
+        .map((r) => ({ ...r, progress: { actual12: r.actual * 12, expected12: r.expected12 } }))
         .sort((a, b) => compareRatioDesc(a.progress, b.progress) || b.actual - a.actual || a.code.localeCompare(b.code));
       return new Map(ranked.map((r, index) => [r.code, index + 1]));
     };
-    const current = ranks(rows);
-    const previous = previousRows.length ? ranks(previousRows) : null;
-    return rows.map((row) => {
+    const currentRanks = ranks(current);
+    const previousRanks = previous ? ranks(previous) : null;
+    return reference.map((row, index) => {
       const code = row.code as string;
-      const progress = { actual12: int(row.actual) * 12, expected12: int(row.expected12) };
-      const rank = current.get(code) ?? null;
-      const previousRank = previous?.get(code) ?? null;
+      const totals = current[index];
+      const progress = { actual12: totals.actual * 12, expected12: totals.expected12 };
+      const rank = currentRanks.get(code) ?? null;
+      const previousRank = previousRanks?.get(code) ?? null;
       return {
         code,
         name: row.name as string,
         kind: row.kind as string,
-        projects: int(row.projects),
-        plan: int(row.plan),
-        actual: int(row.actual),
+        projects: totals.projects,
+        plan: groups.filter((g) => g.implementation && g.region === code).reduce((sum, g) => sum + g.plan, 0),
+        actual: totals.actual,
         expected: roundDiv(progress.expected12, 12),
         ratio: ratioOf(progress),
         rank,
@@ -314,7 +364,7 @@ export class DashboardService {
     });
   }
 
-  private async bigProjects(rows: Row[], target: YearTarget): Promise<BigProjectsBlock> {
+  private bigProjects(rows: Row[], target: YearTarget, regionRef: Row[], chainRef: Row[]): BigProjectsBlock {
     const projects = rows.map((row) => ({
       projectId: int(row.id),
       code: row.code as string,
@@ -324,33 +374,28 @@ export class DashboardService {
       totalInvestment: int(row.total_investment_wan),
       stage: row.stage as string,
     }));
-    const [regions, chains] = await Promise.all([this.reference.regions(), this.reference.chains()]);
     return {
       threshold: target.bigProjectThresholdWan,
       count: projects.length,
       target: target.bigProjectCityTarget,
       ok: projects.length >= target.bigProjectCityTarget,
-      regions: regions.map((region) => {
-        const ids = projects.filter((p) => p.region === region.code).map((p) => p.projectId);
-        return { code: region.code, name: region.name, required: region.bigProjectRequired, count: ids.length, ok: !region.bigProjectRequired || ids.length > 0, projectIds: ids };
+      regions: regionRef.map((region) => {
+        const code = region.code as string;
+        const required = Boolean(region.big_project_required);
+        const ids = projects.filter((p) => p.region === code).map((p) => p.projectId);
+        return { code, name: region.name as string, required, count: ids.length, ok: !required || ids.length > 0, projectIds: ids };
       }),
-      flagshipChains: chains
-        .filter((chain) => chain.flagship)
+      flagshipChains: chainRef
+        .filter((chain) => Boolean(chain.flagship))
         .map((chain) => {
           const ids = projects.filter((p) => p.chain === chain.code).map((p) => p.projectId);
-          return { code: chain.code, name: chain.name, count: ids.length, ok: ids.length > 0, projectIds: ids };
+          return { code: chain.code as string, name: chain.name as string, count: ids.length, ok: ids.length > 0, projectIds: ids };
         }),
       projects,
     };
   }
 
-  private async redList(rows: Row[], params: Record<string, unknown>, thresholds: Thresholds): Promise<RedListItem[]> {
-    const haltedIds = rows.filter((row) => int(row.halted) === 1).map((row) => int(row.project_id));
-    const haltReasons = new Map<number, { reason: string | null; date: string | null }>();
-    if (haltedIds.length) {
-      for (const row of await sql(this.dataSource, HALT_REASONS_SQL, { ...params, projectIds: haltedIds }))
-        haltReasons.set(int(row.project_id), { reason: (row.reason as string | null) ?? null, date: (row.effective_date as string | null) ?? null });
-    }
+  private redList(rows: Row[], thresholds: Thresholds): RedListItem[] {
     const items: RedListItem[] = [];
     for (const row of rows) {
       const base = {
@@ -376,26 +421,25 @@ export class DashboardService {
       if (int(row.overdue) === 1)
         items.push({ ...base, kind: 'overdueStart', reason: `计划 ${row.planned_start_date as string} 开工，尚未开工` });
       if (int(row.halted) === 1) {
-        const halt = haltReasons.get(base.projectId);
-        items.push({ ...base, kind: 'halted', reason: `停工${halt?.date ? `（${halt.date} 起）` : ''}：${halt?.reason ?? '未说明原因'}` });
+        const date = (row.halt_date as string | null) ?? null;
+        items.push({ ...base, kind: 'halted', reason: `停工${date ? `（${date} 起）` : ''}：${(row.halt_reason as string | null) ?? '未说明原因'}` });
       }
     }
     return items;
   }
 
   /** Inconsistent configuration the office should see rather than have hidden. */
-  private async warnings(
-    year: number,
+  private warnings(
     target: YearTarget,
     implementationListed: number,
     preparationListed: number,
     big: BigProjectsBlock,
     keyCount: number,
-  ): Promise<Warning[]> {
+    chainRef: Row[],
+  ): Warning[] {
     const warnings: Warning[] = [];
-    const [sums] = await sql(this.dataSource, 'SELECT SUM(investment_wan) AS investment, SUM(projects) AS projects FROM chain_target WHERE year = :year', { year });
-    const chainInvestment = int(sums?.investment);
-    const chainProjects = int(sums?.projects);
+    const chainInvestment = chainRef.reduce((sum, row) => sum + int(row.target_investment), 0);
+    const chainProjects = chainRef.reduce((sum, row) => sum + int(row.target_projects), 0);
     if (chainInvestment !== target.implementationInvestmentWan)
       warnings.push({
         code: chainInvestment < target.implementationInvestmentWan ? 'chainTargetsBelowCityTarget' : 'chainTargetsAboveCityTarget',
