@@ -146,7 +146,8 @@ SELECT * FROM (
     LEFT JOIN region g ON g.code = lp.region_code
 ) c
  WHERE c.lagging = 1 OR c.overdue = 1 OR c.halted = 1
- ORDER BY c.sort_order, c.code`;
+ ORDER BY c.sort_order, c.code
+ LIMIT :redListLimit`;
 
 /** Big projects (≥50亿) that count for the year: any stage or list, not withdrawn, not completed before the year. */
 export function bigProjectsSql(historical: boolean): string {

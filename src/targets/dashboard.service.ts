@@ -36,6 +36,12 @@ import { compareRatioDesc, ratingOf, ratioOf, type Progress, type Thresholds } f
 
 type Row = Record<string, unknown>;
 
+/**
+ * Projects the red list names at most, so the board's size does not grow with the number of
+ * projects (a city has a few dozen; a province's full list is paged through the drill-down).
+ */
+const RED_LIST_LIMIT = 500;
+
 /** One row of GROUPED_SQL: listed projects of one region, chain, list and key flag. */
 interface Group {
   region: string | null;
@@ -232,7 +238,7 @@ export class DashboardService {
       };
     });
     const bigProjects = this.bigProjects(bigRows, target, regionRef, chainRef);
-    const redList = this.redList(redRows, thresholds);
+    const redList = this.redList(redRows.slice(0, RED_LIST_LIMIT), thresholds);
     const warnings = this.warnings(target, investment.listed, listed, bigProjects, keyProjects.count, chainRef);
 
     return {
@@ -247,6 +253,7 @@ export class DashboardService {
       chains,
       regions,
       redList,
+      redListTruncated: redRows.length > RED_LIST_LIMIT,
       warnings,
     };
   }
@@ -318,6 +325,7 @@ export class DashboardService {
       keyThreshold: target.keyProjectThresholdWan,
       bigThreshold: target.bigProjectThresholdWan,
       yellowPct: target.ratingYellowPct,
+      redListLimit: RED_LIST_LIMIT + 1,
     };
     return { target, instant, historical, thresholds, params };
   }

@@ -139,5 +139,7 @@ export interface Dashboard {
   chains: ChainRow[];
   regions: RegionRow[];
   redList: RedListItem[];
+  /** True when more projects qualify than the red list shows (500, by region then code). */
+  redListTruncated: boolean;
   warnings: Warning[];
 }
