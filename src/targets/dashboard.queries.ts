@@ -23,6 +23,8 @@ export interface BoardParams {
   withPrevious?: boolean;
   /** Also carry the last halt/resume/complete/withdraw by the end of M (for the red list). */
   withHaltEvent?: boolean;
+  /** Compute `lp` once for several uses in one statement. */
+  materialized?: boolean;
 }
 
 const monthColumns = (month: number) =>
@@ -50,7 +52,7 @@ function expected12(month: number): string {
               ELSE 12 * (CAST(${monthColumns(month)} AS BIGINT)) END`;
 }
 
-export function boardCtes({ month, historical, withPrevious = false, withHaltEvent = false }: BoardParams): string {
+export function boardCtes({ month, historical, withPrevious = false, withHaltEvent = false, materialized = false }: BoardParams): string {
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new Error(`month out of range: ${month}`);
   return `
 WITH lst AS (
@@ -70,7 +72,7 @@ rep AS (
                         WHERE r2.project_id = r.project_id AND r2.month = r.month AND r2.recorded_at <= :asOf)
    GROUP BY r.project_id
 ),
-lp AS (
+lp AS ${materialized ? 'MATERIALIZED ' : ''}(
   SELECT lst.project_id, lst.category, lst.planned, lst.expected12, COALESCE(rep.actual, 0) AS actual,${
     withPrevious ? `
          lst.expected12_prev, COALESCE(rep.actual_prev, 0) AS actual_prev,` : ''
@@ -92,25 +94,6 @@ lp AS (
 )`;
 }
 
-/**
- * Every aggregate of the board in one pass: listed projects grouped by region, chain, list
- * and key-project flag (at most 11 × 12 × 2 × 2 rows, whatever the number of projects).
- * Headline, start rate, key projects, regions (this month and last) and chains are sums of
- * these groups.
- */
-export const GROUPED_SQL = `
-SELECT lp.region_code, lp.chain_code, lp.category,
-       CASE WHEN lp.total_investment_wan >= :keyThreshold THEN 1 ELSE 0 END AS is_key,
-       COUNT(*) AS projects,
-       SUM(lp.planned) AS plan,
-       SUM(lp.actual) AS actual,
-       SUM(lp.expected12) AS expected12,
-       SUM(lp.actual_prev) AS actual_prev,
-       SUM(lp.expected12_prev) AS expected12_prev,
-       SUM(CASE WHEN lp.actual_start_date >= :yearStart AND lp.actual_start_date <= :monthEnd THEN 1 ELSE 0 END) AS started
-  FROM lp
- GROUP BY lp.region_code, lp.chain_code, lp.category, CASE WHEN lp.total_investment_wan >= :keyThreshold THEN 1 ELSE 0 END`;
-
 export const REGIONS_REFERENCE_SQL = `
 SELECT code, name, kind, sort_order, big_project_required FROM region ORDER BY sort_order`;
 
@@ -121,33 +104,56 @@ SELECT c.code, c.no, c.name, c.flagship, COALESCE(t.projects, 0) AS target_proje
  ORDER BY c.no`;
 
 /**
- * The red list's candidates, as things stood at the end of month M (by effective dates,
- * among what was recorded by asOf): implementation-list projects below the yellow line of
- * their own 序时 expected; preparation-list projects past their planned start and not
- * started by then; listed projects halted (停工) then.
+ * The whole board's heavy part in ONE statement over a materialised lp (the per-project
+ * figures are computed once): the GROUPED_SQL rows (row_kind 'group'), then the red list's
+ * projects (row_kind 'red'), as things stood at the end of month M by effective dates, among
+ * what was recorded by asOf: implementation-list projects below the yellow line of their own
+ * 序时 expected; preparation-list projects past their planned start and not started by then;
+ * listed projects halted (停工) then. At most :redListLimit red rows, by region then code.
  */
-export const RED_LIST_SQL = `
+export const BOARD_SQL = `
+SELECT 'group' AS row_kind, lp.region_code, lp.chain_code, lp.category,
+       CASE WHEN lp.total_investment_wan >= :keyThreshold THEN 1 ELSE 0 END AS is_key,
+       COUNT(*) AS projects,
+       SUM(lp.planned) AS plan,
+       SUM(lp.actual) AS actual,
+       SUM(lp.expected12) AS expected12,
+       SUM(lp.actual_prev) AS actual_prev,
+       SUM(lp.expected12_prev) AS expected12_prev,
+       SUM(CASE WHEN lp.actual_start_date >= :yearStart AND lp.actual_start_date <= :monthEnd THEN 1 ELSE 0 END) AS started,
+       CAST(NULL AS INTEGER) AS project_id, CAST(NULL AS VARCHAR(64)) AS code, CAST(NULL AS VARCHAR(200)) AS name,
+       CAST(NULL AS VARCHAR(32)) AS stage, CAST(NULL AS VARCHAR(10)) AS planned_start_date,
+       CAST(NULL AS INTEGER) AS lagging, CAST(NULL AS INTEGER) AS overdue, CAST(NULL AS INTEGER) AS halted
+  FROM lp
+ GROUP BY lp.region_code, lp.chain_code, lp.category, CASE WHEN lp.total_investment_wan >= :keyThreshold THEN 1 ELSE 0 END
+UNION ALL
 SELECT * FROM (
-  SELECT lp.project_id, lp.code, lp.name, lp.region_code, g.name AS region_name, g.sort_order, lp.category, lp.stage,
-         lp.actual, lp.expected12, lp.planned_start_date,
-         CASE WHEN lp.category = 'implementation' AND lp.expected12 > 0 AND lp.actual * 1200 < :yellowPct * lp.expected12
-              THEN 1 ELSE 0 END AS lagging,
-         CASE WHEN lp.category = 'preparation' AND lp.stage <> 'withdrawn' AND lp.planned_start_date < :refDate
-               AND (lp.actual_start_date IS NULL OR lp.actual_start_date > :monthEnd)
-              THEN 1 ELSE 0 END AS overdue,
-         CASE WHEN lp.last_halt_event = 'HALT' THEN 1 ELSE 0 END AS halted,
-         (SELECT h.reason FROM project_history h
-           WHERE h.project_id = lp.project_id AND h.event = 'HALT' AND h.recorded_at <= :asOf AND h.effective_date <= :monthEnd
-           ORDER BY h.effective_date DESC, h.id DESC LIMIT 1) AS halt_reason,
-         (SELECT h.effective_date FROM project_history h
-           WHERE h.project_id = lp.project_id AND h.event = 'HALT' AND h.recorded_at <= :asOf AND h.effective_date <= :monthEnd
-           ORDER BY h.effective_date DESC, h.id DESC LIMIT 1) AS halt_date
-    FROM lp
-    LEFT JOIN region g ON g.code = lp.region_code
-) c
- WHERE c.lagging = 1 OR c.overdue = 1 OR c.halted = 1
- ORDER BY c.sort_order, c.code
- LIMIT :redListLimit`;
+  SELECT 'red' AS row_kind, c.region_code, c.chain_code, c.category, CAST(NULL AS INTEGER) AS is_key,
+         CAST(NULL AS BIGINT) AS projects, CAST(NULL AS BIGINT) AS plan, c.actual, c.expected12,
+         CAST(NULL AS BIGINT) AS actual_prev, CAST(NULL AS BIGINT) AS expected12_prev, CAST(NULL AS BIGINT) AS started,
+         c.project_id, c.code, c.name, c.stage, c.planned_start_date, c.lagging, c.overdue, c.halted
+    FROM (
+      SELECT lp.*, g.sort_order,
+             CASE WHEN lp.category = 'implementation' AND lp.expected12 > 0 AND lp.actual * 1200 < :yellowPct * lp.expected12
+                  THEN 1 ELSE 0 END AS lagging,
+             CASE WHEN lp.category = 'preparation' AND lp.stage <> 'withdrawn' AND lp.planned_start_date < :refDate
+                   AND (lp.actual_start_date IS NULL OR lp.actual_start_date > :monthEnd)
+                  THEN 1 ELSE 0 END AS overdue,
+             CASE WHEN lp.last_halt_event = 'HALT' THEN 1 ELSE 0 END AS halted
+        FROM lp
+        LEFT JOIN region g ON g.code = lp.region_code
+    ) c
+   WHERE c.lagging = 1 OR c.overdue = 1 OR c.halted = 1
+   ORDER BY c.sort_order, c.code
+   LIMIT :redListLimit
+) red`;
+
+/** Why each halted project on the red list stopped: its latest HALT by the end of M, recorded by asOf. */
+export const HALT_REASONS_SQL = `
+SELECT h.project_id, h.reason, h.effective_date
+  FROM project_history h
+ WHERE h.event = 'HALT' AND h.recorded_at <= :asOf AND h.effective_date <= :monthEnd AND h.project_id IN (:...haltedIds)
+ ORDER BY h.effective_date, h.id`;
 
 /** Big projects (≥50亿) that count for the year: any stage or list, not withdrawn, not completed before the year. */
 export function bigProjectsSql(historical: boolean): string {

@@ -11,14 +11,14 @@ import type { Page } from '../projects/projects.service.js';
 import {
   bigProjectsSql,
   boardCtes,
+  BOARD_SQL,
   CHAINS_REFERENCE_SQL,
-  GROUPED_SQL,
+  HALT_REASONS_SQL,
   listedProjectsCountSql,
   listedProjectsSql,
   MONTHLY_ACTUAL_SQL,
   OVERRIDES_SQL,
   type ListedFilter,
-  RED_LIST_SQL,
   REGIONS_REFERENCE_SQL,
 } from './dashboard.queries.js';
 import type {
@@ -42,7 +42,7 @@ type Row = Record<string, unknown>;
  */
 const RED_LIST_LIMIT = 500;
 
-/** One row of GROUPED_SQL: listed projects of one region, chain, list and key flag. */
+/** One 'group' row of BOARD_SQL: listed projects of one region, chain, list and key flag. */
 interface Group {
   region: string | null;
   chain: string | null;
@@ -138,15 +138,19 @@ export class DashboardService {
 
   async build(year: number, month: number, asOf?: string): Promise<Dashboard> {
     const { target, instant, historical, thresholds, params } = await this.context(year, month, asOf);
-    const [groupRows, redRows, bigRows, overrideRows, regionRef, chainRef] = await Promise.all([
-      sql(this.dataSource, boardCtes({ year, month, historical, withPrevious: true }) + GROUPED_SQL, params),
-      sql(this.dataSource, boardCtes({ year, month, historical, withHaltEvent: true }) + RED_LIST_SQL, params),
+    const [boardRows, bigRows, overrideRows, regionRef, chainRef] = await Promise.all([
+      sql(this.dataSource, boardCtes({ year, month, historical, withPrevious: true, withHaltEvent: true, materialized: true }) + BOARD_SQL, params),
       sql(this.dataSource, bigProjectsSql(historical), params),
       sql(this.dataSource, OVERRIDES_SQL, params),
       sql(this.dataSource, REGIONS_REFERENCE_SQL),
       sql(this.dataSource, CHAINS_REFERENCE_SQL, params),
     ]);
-    const groups: Group[] = groupRows.map((row) => ({
+    const redRows = boardRows.filter((row) => row.row_kind === 'red');
+    const haltedIds = redRows.filter((row) => int(row.halted) === 1).map((row) => int(row.project_id));
+    // Always one query (an id that cannot exist when none is halted), so the count stays fixed.
+    const haltRows = await sql(this.dataSource, HALT_REASONS_SQL, { ...params, haltedIds: haltedIds.length ? haltedIds : [-1] });
+    const halts = new Map(haltRows.map((row) => [int(row.project_id), { reason: (row.reason as string | null) ?? null, date: (row.effective_date as string | null) ?? null }]));
+    const groups: Group[] = boardRows.filter((row) => row.row_kind === 'group').map((row) => ({
       region: (row.region_code as string | null) ?? null,
       chain: (row.chain_code as string | null) ?? null,
       implementation: row.category === 'implementation',
@@ -238,7 +242,7 @@ export class DashboardService {
       };
     });
     const bigProjects = this.bigProjects(bigRows, target, regionRef, chainRef);
-    const redList = this.redList(redRows.slice(0, RED_LIST_LIMIT), thresholds);
+    const redList = this.redList(redRows.slice(0, RED_LIST_LIMIT), thresholds, halts, regionRef);
     const warnings = this.warnings(target, investment.listed, listed, bigProjects, keyProjects.count, chainRef);
 
     return {
@@ -403,7 +407,8 @@ export class DashboardService {
     };
   }
 
-  private redList(rows: Row[], thresholds: Thresholds): RedListItem[] {
+  private redList(rows: Row[], thresholds: Thresholds, halts: Map<number, { reason: string | null; date: string | null }>, regionRef: Row[]): RedListItem[] {
+    const regionNames = new Map(regionRef.map((row) => [row.code as string, row.name as string]));
     const items: RedListItem[] = [];
     for (const row of rows) {
       const base = {
@@ -411,7 +416,7 @@ export class DashboardService {
         code: row.code as string,
         name: row.name as string,
         region: (row.region_code as string | null) ?? null,
-        regionName: (row.region_name as string | null) ?? null,
+        regionName: regionNames.get(row.region_code as string) ?? null,
       };
       const progress = { actual12: int(row.actual) * 12, expected12: int(row.expected12) };
       if (int(row.lagging) === 1 && ratingOf(progress, thresholds) === 'red') {
@@ -429,8 +434,8 @@ export class DashboardService {
       if (int(row.overdue) === 1)
         items.push({ ...base, kind: 'overdueStart', reason: `计划 ${row.planned_start_date as string} 开工，尚未开工` });
       if (int(row.halted) === 1) {
-        const date = (row.halt_date as string | null) ?? null;
-        items.push({ ...base, kind: 'halted', reason: `停工${date ? `（${date} 起）` : ''}：${(row.halt_reason as string | null) ?? '未说明原因'}` });
+        const halt = halts.get(base.projectId);
+        items.push({ ...base, kind: 'halted', reason: `停工${halt?.date ? `（${halt.date} 起）` : ''}：${halt?.reason ?? '未说明原因'}` });
       }
     }
     return items;
