@@ -6,6 +6,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BulletinsModule } from './bulletins/bulletins.module.js';
+import { ExcelModule } from './excel/excel.module.js';
 import { ListsModule } from './lists/lists.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         ReportsModule,
         TargetsModule,
         BulletinsModule,
+        ExcelModule,
         SeedingModule,
         WorkbenchModule,
       ],

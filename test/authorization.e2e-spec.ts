@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
+import { minimalXlsx } from './factories/workbooks.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -48,6 +49,10 @@ const projectWrite = (status: number): Row['expect'] => ({
   auditor: 403,
   anonymous: 401,
 });
+
+/** Tiny sheets for the Excel import rows (dry runs: nothing is applied). */
+const LEDGER_FILE = minimalXlsx([['项目编码', '项目名称', '县（市、区）'], ['AUTHZ-1', '授权矩阵测试项目', '东昌府区']]);
+const REPORT_FILE = minimalXlsx([['项目编码', '本月完成投资（万元）'], ['AUTHZ-1', 100]]);
 
 let month = 0;
 const TABLE: Record<string, Row> = {
@@ -110,6 +115,13 @@ const TABLE: Record<string, Row> = {
   'GET /api/bulletins': { send: (c) => c.get('/api/bulletins'), expect: anyRole(200) },
   'POST /api/bulletins/:year/:month': { send: (c) => c.post(`/api/bulletins/2024/${++month}`), expect: adminOnly(201) },
   'GET /api/bulletins/:year/:month': { send: (c) => c.get('/api/bulletins/2024/1'), expect: anyRole(200) },
+  'POST /api/imports/ledger': { send: (c) => c.post('/api/imports/ledger').attach('file', LEDGER_FILE, 'ledger.xlsx'), expect: adminOnly(200) },
+  'POST /api/imports/reports/:month': {
+    send: (c) => c.post('/api/imports/reports/2024-05').attach('file', REPORT_FILE, 'reports.xlsx'),
+    expect: { admin: 200, region: 200, chain: 403, auditor: 403, anonymous: 401 },
+  },
+  'GET /api/exports/ledger.xlsx': { send: (c) => c.get('/api/exports/ledger.xlsx?year=2024'), expect: anyRole(200) },
+  'GET /api/exports/bulletins/:year/:month.xlsx': { send: (c) => c.get('/api/exports/bulletins/2024/1.xlsx'), expect: anyRole(200) },
   'GET /api/workbench/context': { send: (c) => c.get('/api/workbench/context'), expect: anyRole(200) },
   'GET /api/workbench/projects': { send: (c) => c.get('/api/workbench/projects?month=2024-05'), expect: anyRole(200) },
   'GET /api/workbench/reports/:month': { send: (c) => c.get('/api/workbench/reports/2024-05'), expect: anyRole(200) },

@@ -10,6 +10,7 @@
  * The tests run in order and share the operator's browser context.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -370,6 +371,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
     expect(await page.getByTestId('timeline-implementation').getByTestId('timeline-date').textContent()).toBe(TODAY);
     expect(await page.locator('[data-testid^="event-button-"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid'))))
       .toEqual(['HALT', 'COMPLETE', 'WITHDRAW'].map((e) => `event-button-${e}`));
+    await screenshot(page, 'workbench-project-started-1366x768.png');
     const started = await asOperator<ProjectView>(`/api/projects/${prep.id}`);
     expect(started.stage).toBe('implementation.active');
     expect(started.actualStartDate).toBe(TODAY);
@@ -453,6 +455,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
       expect(november?.amount).toBe(amount);
     }
     await noHorizontalScroll(page);
+    await page.locator('.report-wrap').evaluate((el) => el.scrollTo(0, 0));
     await screenshot(page, 'workbench-report-1366x768.png', 'workbench-report.png');
 
     // the board: the implementation list's total and the county's grow by the listed projects' amounts
@@ -526,6 +529,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
     });
     expect(refusals).toEqual([`412 PATCH /api/projects/${id}`]);
     expect(await text(second, 'stale-banner')).toContain('已被他人修改，请刷新');
+    await screenshot(second, 'workbench-stale-1366x768.png');
     expect(await second.getByTestId('field-totalInvestment').inputValue()).toBe(totalB);
     let now = await asOperator<ProjectView>(`/api/projects/${id}`);
     expect(now.content).toBe(contentA); // nothing overwritten
@@ -568,6 +572,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
       await sheetReady(page, COLLECTING);
       expect(await page.getByTestId('save-all').isVisible()).toBe(false);
       expect(await page.getByTestId('amount').first().isDisabled()).toBe(true);
+      await screenshot(page, 'workbench-report-auditor-1366x768.png');
       await page.getByTestId('nav-list').click();
       await listReady(page);
       expect(await page.getByTestId('project-row').count()).toBe((await asAdmin<Page_<ProjectView>>('/api/projects?pageSize=500')).total);
@@ -580,35 +585,73 @@ describe('operators\' workbench (工作台) in chromium', () => {
     }
   });
 
-  (EXCEL_READY ? it : it.skip)('Excel: downloads the ledger, dry-runs an upload as a table of row errors, then imports', async () => {
+  (EXCEL_READY ? it : it.skip)('Excel: downloads the ledger and a bulletin; a month sheet is dry-run as a table of row errors, then imported', async () => {
     const page = op.pages[0];
+    mkdirSync(ARTIFACTS, { recursive: true });
     await page.goto(`${base}/workbench/excel.html`);
     await ready(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ledger').click()]);
-    const file = join(ARTIFACTS, 'workbench-ledger.xlsx');
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await download.saveAs(file);
-    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    // a county imports month sheets; the ledger import is the city office's
+    expect(await page.getByTestId('import-kind-ledger').isVisible()).toBe(false);
 
-    // the exported ledger, uploaded again: a dry run with no errors, then the import
-    await page.getByTestId('import-file').setInputFiles(file);
+    const [ledger] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ledger').click()]);
+    expect(ledger.suggestedFilename()).toMatch(/台账.*\.xlsx$/);
+    await ledger.saveAs(join(ARTIFACTS, 'workbench-ledger.xlsx'));
+    await page.waitForSelector('[data-testid="export-status"][data-kind="ok"]');
+    // October's bulletin was published by the test before
+    expect(await page.getByTestId('export-bulletin-month').inputValue()).toBe('2024-10');
+    const [bulletin] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-bulletin').click()]);
+    expect(bulletin.suggestedFilename()).toMatch(/月通报.*\.xlsx$/);
+
+    // November's sheet with two bad rows: a project of another county, an amount that is no number
+    const sheet = await asOperator<{ rows: SheetRow[] }>(`/api/workbench/reports/${NOVEMBER}`);
+    const target = sheet.rows.find((r) => !r.report && r.listCategory === 'implementation')!;
+    const own = (await asOperator<ProjectView>(`/api/projects/${target.projectId}`));
+    const foreign = (await asAdmin<Page_<ProjectView>>('/api/projects?region=371581&stage=implementation&pageSize=1')).items[0];
+    const other = sheet.rows.find((r) => !r.report && r.projectId !== target.projectId)!;
+    const otherProject = await asOperator<ProjectView>(`/api/projects/${other.projectId}`);
+    const workbook = async (rows: (string | number)[][]): Promise<Buffer> => {
+      const book = new ExcelJS.Workbook();
+      const ws = book.addWorksheet('月调度');
+      ws.addRow(['莘县2024年11月制造业重点项目月调度表']);
+      ws.addRow(['项目编码', '项目名称', '本月完成投资（万元）', '形象进度', '存在问题及要素需求']);
+      for (const row of rows) ws.addRow(row);
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await page.getByTestId('import-month').selectOption(NOVEMBER);
+    await page.getByTestId('import-file').setInputFiles({
+      name: '莘县11月调度.xlsx',
+      mimeType: xlsx,
+      buffer: await workbook([
+        [own.code, own.name, 777, '厂房主体施工', ''],
+        [foreign.code, foreign.name, 100, '', ''],
+        [otherProject.code, otherProject.name, '很多', '', ''],
+      ]),
+    });
+    expect(await text(page, 'import-file-name')).toContain('莘县11月调度.xlsx');
     await page.getByTestId('import-check').click();
-    await page.waitForSelector('[data-testid="import-status"][data-kind="ok"], [data-testid="import-status"][data-kind="error"]');
+    await page.waitForSelector('[data-testid="import-status"][data-kind="error"]');
+    expect(await text(page, 'import-status')).toBe('检查未通过');
+    const errorRows = page.getByTestId('import-error-row');
+    expect(await errorRows.count()).toBe(2);
+    const errors = await errorRows.allTextContents();
+    expect(errors[0]).toMatch(/^4/); // Excel's row numbers: title 1, header 2, data from 3
+    expect(errors[1]).toMatch(/^5/);
+    for (const line of errors) expect(line).toMatch(/[\u4e00-\u9fff]/);
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    expect((await asOperator<ReportView[]>(`/api/projects/${own.id}/reports`)).some((r) => r.month === NOVEMBER)).toBe(false);
+    await screenshot(page, 'workbench-excel-1366x768.png');
+
+    // the corrected sheet: a clean dry run, then the import
+    await page.getByTestId('import-file').setInputFiles({ name: '莘县11月调度-改.xlsx', mimeType: xlsx, buffer: await workbook([[own.code, own.name, 777, '厂房主体施工', '']]) });
+    await page.getByTestId('import-check').click();
+    await page.waitForSelector('[data-testid="import-status"][data-kind="ok"]');
     expect(await text(page, 'import-status')).toBe('检查通过，可以确认导入');
-    expect(await page.getByTestId('import-commit').isEnabled()).toBe(true);
+    expect(await text(page, 'count-created')).toBe('1');
+    expect((await asOperator<ReportView[]>(`/api/projects/${own.id}/reports`)).some((r) => r.month === NOVEMBER)).toBe(false);
     await page.getByTestId('import-commit').click();
     await page.waitForSelector('[data-testid="import-status"]:text("导入完成")');
-
-    // a file that is no workbook is refused in Chinese
-    await page.getByTestId('import-file').setInputFiles({ name: '错误.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('not a workbook') });
-    await expectRefusal(op, 400, async () => {
-      op.allow.add(422);
-      await page.getByTestId('import-check').click();
-      await page.waitForSelector('[data-testid="import-status"][data-kind="error"]');
-      op.allow.delete(422);
-    });
-    expect(await text(page, 'import-status')).toMatch(/[\u4e00-\u9fff]/);
-    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    expect((await asOperator<ReportView[]>(`/api/projects/${own.id}/reports`)).find((r) => r.month === NOVEMBER)?.amount).toBe(777);
     expect(op.problems).toEqual([]);
   });
 });

@@ -21,6 +21,13 @@ DataValidationsXform.prototype.parseClose = function skipExpansion(name) {
   return parseClose.call(this, name);
 };
 const DefinedNames = require('exceljs/lib/doc/defined-names.js');
+const definedNamesModel = Object.getOwnPropertyDescriptor(DefinedNames.prototype, 'model');
+Object.defineProperty(DefinedNames.prototype, 'model', {
+  ...definedNamesModel,
+  set() {
+    this.matrixMap = {};
+  },
+});
 DefinedNames.prototype.addEx = function ignoreDefinedName() {};
 
 const T = ExcelJS.ValueType;

@@ -39,7 +39,9 @@ export function checkXlsxZip(buffer: Buffer, limits: Limits = EXCEL_LIMITS): Zip
     throw notZip('这是旧版 .xls 文件或加密的工作簿：请在 Excel 中另存为 .xlsx（不设密码）后再导入', 'legacyOrEncrypted');
   if (buffer.length < 22 || buffer.readUInt32LE(0) !== LOCAL_HEADER) throw notZip('上传的文件不是 Excel .xlsx 工作簿');
 
-  const eocd = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const signature = Buffer.alloc(4);
+  signature.writeUInt32LE(END_OF_CENTRAL_DIRECTORY);
+  const eocd = buffer.lastIndexOf(signature);
   if (eocd < 0 || eocd + 22 > buffer.length) throw corrupt('找不到中央目录');
   if (eocd >= 20 && buffer.readUInt32LE(eocd - 20) === ZIP64_LOCATOR) throw corrupt('不支持 ZIP64');
   const disk = buffer.readUInt16LE(eocd + 4);

@@ -44,3 +44,10 @@ export function setQueryParams(params) {
   const text = search.toString();
   window.history.replaceState(null, '', text ? `?${text}` : window.location.pathname);
 }
+
+/** Replaces an element's children, skipping null/false ones (replaceChildren would print "null"). */
+export function setChildren(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}

@@ -2,7 +2,7 @@
 // row errors; then confirm), and download the ledger and a published bulletin.
 
 import { api, download } from './api.js';
-import { h, $ } from './dom.js';
+import { h, setChildren, $ } from './dom.js';
 import { monthLabel, monthsUpTo } from './format.js';
 import { reasonsOf } from './labels.js';
 import { run, startPage } from './shell.js';
@@ -19,10 +19,30 @@ function messageFor(error) {
   return reasonsOf(error).map((r) => r.message).join('；');
 }
 
+/** Months closed by a published bulletin (a bulletin closes its year's months up to its own). */
+let closedThrough = {};
+
+function closingOf(month) {
+  const [y, m] = month.split('-').map(Number);
+  return closedThrough[y] !== undefined && closedThrough[y] >= m ? closedThrough[y] : null;
+}
+
 function importTarget(form) {
   const kind = form.elements.namedItem('kind').value;
   const month = form.elements.namedItem('month').value;
-  return { kind, month, path: kind === 'ledger' ? '/api/imports/ledger' : `/api/imports/reports/${month}` };
+  if (kind === 'ledger') return { kind, month, path: '/api/imports/ledger', query: new URLSearchParams() };
+  const query = new URLSearchParams();
+  const reason = form.elements.namedItem('reason').value.trim();
+  if (closingOf(month) !== null && reason) query.set('reason', reason);
+  return { kind, month, path: `/api/imports/reports/${month}`, query };
+}
+
+function showReason(form) {
+  const kind = form.elements.namedItem('kind').value;
+  const month = form.elements.namedItem('month').value;
+  const closing = kind === 'reports' ? closingOf(month) : null;
+  $('[data-role="import-reason"]').hidden = closing === null;
+  if (closing !== null) $('[data-role="closed-note"]').textContent = `（${month.slice(0, 4)}年${closing}月通报已发布）`;
 }
 
 function setImportStatus(kind, text) {
@@ -31,16 +51,18 @@ function setImportStatus(kind, text) {
   status.textContent = text;
 }
 
-function showResult(result, committed) {
+function showResult(result) {
+  const committed = result.committed === true;
   $('[data-testid="import-result"]').hidden = false;
   const errors = Array.isArray(result.errors) ? result.errors : [];
-  $('[data-testid="import-counts"]').replaceChildren(
+  setChildren($('[data-testid="import-counts"]'),
     committed ? '已导入：' : '检查结果：',
     `共 ${result.rows ?? 0} 行，`,
     committed ? '新增 ' : '将新增 ', h('b', { 'data-testid': 'count-created' }, String(result.created ?? 0)),
     committed ? '，更新 ' : '，将更新 ', h('b', { 'data-testid': 'count-updated' }, String(result.updated ?? 0)),
     '，无变化 ', h('b', { 'data-testid': 'count-unchanged' }, String(result.unchanged ?? 0)),
-    errors.length ? h('span', { class: 'bad-text' }, `；发现 ${errors.length} 处错误，请改正 Excel 后重新检查（有错误时不会导入任何数据）`) : null);
+    errors.length ? h('span', { class: 'bad-text' }, `；发现 ${errors.length} 处错误，请改正 Excel 后重新检查（有错误时不会导入任何数据）`) : null,
+    Array.isArray(result.ignoredColumns) && result.ignoredColumns.length ? h('small', { class: 'ignored' }, `未读取的列：${result.ignoredColumns.join('、')}`) : null);
   const table = $('[data-testid="import-errors"]');
   table.hidden = errors.length === 0;
   $('tbody', table).replaceChildren(...errors.map((e) => h('tr', { 'data-testid': 'import-error-row' },
@@ -58,7 +80,9 @@ async function upload(form, commit) {
   const target = importTarget(form);
   const data = new FormData();
   data.append('file', file, file.name);
-  return { result: await api(`${target.path}${commit ? '?commit=true' : ''}`, { method: 'POST', body: data }), target, file };
+  if (commit) target.query.set('commit', 'true');
+  const query = target.query.toString();
+  return { result: await api(`${target.path}${query ? `?${query}` : ''}`, { method: 'POST', body: data }), target, file };
 }
 
 run(async () => {
@@ -69,12 +93,19 @@ run(async () => {
   form.elements.namedItem('month').value = context.defaultMonth;
   const commitButton = $('[data-testid="import-commit"]');
   $('[data-testid="import-panel"]').hidden = !context.canEdit;
+  // the ledger is the city office's; a county imports its month sheets
+  $('[data-role="ledger-kind"]').hidden = context.user.role !== 'admin';
+  form.addEventListener('change', () => showReason(form));
 
   const invalidate = () => {
     checked = null;
     commitButton.disabled = true;
   };
   form.addEventListener('change', invalidate);
+  form.elements.namedItem('file').addEventListener('change', (event) => {
+    const file = event.target.files[0];
+    $('[data-testid="import-file-name"]').textContent = file ? `${file.name}（${Math.max(1, Math.round(file.size / 1024))} KB）` : '未选择文件';
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     invalidate();
@@ -83,7 +114,7 @@ run(async () => {
     try {
       const sent = await upload(form, false);
       if (!sent) return;
-      showResult(sent.result, false);
+      showResult(sent.result);
       const ok = !(sent.result.errors || []).length;
       checked = ok ? { ...sent.target, file: sent.file } : null;
       commitButton.disabled = !ok;
@@ -99,8 +130,10 @@ run(async () => {
     try {
       const sent = await upload(form, true);
       if (!sent) return;
-      showResult(sent.result, !(sent.result.errors || []).length);
-      setImportStatus((sent.result.errors || []).length ? 'error' : 'ok', (sent.result.errors || []).length ? '导入未执行：文件有错误' : '导入完成');
+      showResult(sent.result);
+      const done = sent.result.committed === true;
+      setImportStatus(done ? 'ok' : 'error', done ? '导入完成' : '导入未执行：文件有错误，未写入任何数据');
+      commitButton.disabled = true;
       checked = null;
     } catch (error) {
       setImportStatus('error', messageFor(error));
@@ -114,7 +147,11 @@ run(async () => {
   ledgerYear.value = String(year);
   const status = $('[data-testid="export-status"]');
   const bulletins = await api('/api/bulletins').catch(() => []);
-  const published = (Array.isArray(bulletins) ? bulletins : []).map((b) => `${b.year}-${String(b.month).padStart(2, '0')}`).sort().reverse();
+  const list = Array.isArray(bulletins) ? bulletins : [];
+  closedThrough = {};
+  for (const b of list) closedThrough[b.year] = Math.max(closedThrough[b.year] || 0, b.month);
+  showReason(form);
+  const published = list.map((b) => `${b.year}-${String(b.month).padStart(2, '0')}`).sort().reverse();
   const bulletinSelect = $('#bulletin-month');
   bulletinSelect.replaceChildren(...(published.length ? published.map((m) => h('option', { value: m }, monthLabel(m))) : [h('option', { value: '' }, '尚无已发布的月通报')]));
   $('[data-testid="export-bulletin"]').disabled = !published.length;

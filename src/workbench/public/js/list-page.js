@@ -2,7 +2,7 @@
 // city-wide roles), this month's report status and the 蓝黄红 colour.
 
 import { api } from './api.js';
-import { h, $, queryParams, setQueryParams } from './dom.js';
+import { h, setChildren, $, queryParams, setQueryParams } from './dom.js';
 import { monthLabel, monthsUpTo, pct, wan } from './format.js';
 import { LIST_LABELS, RATING_LABELS, STAGE_FILTERS, STAGE_LABELS } from './labels.js';
 import { referenceData, run, showBanner, startPage } from './shell.js';
@@ -58,7 +58,7 @@ function render(result) {
     if (o.value) o.textContent = `${year}年${LIST_LABELS[o.value]}`;
   });
   const { due, filed, missing } = result.reports;
-  $('[data-testid="report-summary"]').replaceChildren(
+  setChildren($('[data-testid="report-summary"]'),
     h('span', null, `${monthLabel(result.month)}月调度：应报 `, h('b', { 'data-testid': 'due-count' }, String(due)), ' 个，已报 ',
       h('b', { class: 'ok-text', 'data-testid': 'filed-count' }, String(filed)), '，未报 ',
       h('b', { class: missing ? 'bad-text' : 'ok-text', 'data-testid': 'missing-count' }, String(missing))),

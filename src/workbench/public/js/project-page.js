@@ -4,7 +4,8 @@
 // entry (asking only for what that event needs), recent reports and the change history.
 
 import { api } from './api.js';
-import { h, $, $$ } from './dom.js';
+import { asDateInput, normalizeDate } from './dates.js';
+import { h, setChildren, $, $$ } from './dom.js';
 import { monthLabel, shanghaiDate, shanghaiDateTime, wan } from './format.js';
 import {
   APPROVALS,
@@ -80,14 +81,26 @@ function formValues() {
         values[name] = raw;
         invalid.push({ field: name, message: '请输入数字（万元）' });
       }
+    } else if (kind === 'date') {
+      const date = normalizeDate(raw);
+      values[name] = date || null;
+      if (date === null) {
+        values[name] = raw;
+        invalid.push({ field: name, message: '日期格式应为 YYYY-MM-DD' });
+      }
     } else if (name === 'name') values[name] = raw.trim();
     else values[name] = raw.trim() === '' ? null : kind === 'text' ? raw.trim() : raw;
   }
   for (const [key] of APPROVALS) {
-    const checked = $(`[data-testid="approval-${key}"] input[type="checkbox"]`).checked;
-    const date = $(`[data-testid="approval-${key}"] input[type="date"]`).value || null;
-    values.approvals[key] = checked ? date : null;
-    if (checked && !date) invalid.push({ field: `approvals.${key}`, message: '请填写办结日期' });
+    const checked = $(`[data-testid="approval-check-${key}"]`).checked;
+    const raw = $(`[data-testid="approval-date-${key}"]`).value;
+    const date = normalizeDate(raw);
+    values.approvals[key] = checked ? date || null : null;
+    if (checked && !raw.trim()) invalid.push({ field: `approvals.${key}`, message: '请填写办结日期' });
+    else if (checked && date === null) {
+      values.approvals[key] = raw;
+      invalid.push({ field: `approvals.${key}`, message: '日期格式应为 YYYY-MM-DD' });
+    }
   }
   return { values, invalid };
 }
@@ -112,8 +125,8 @@ function fill(values) {
   }
   for (const [key] of APPROVALS) {
     const date = values.approvals[key];
-    $(`[data-testid="approval-${key}"] input[type="checkbox"]`).checked = Boolean(date);
-    $(`[data-testid="approval-${key}"] input[type="date"]`).value = date || '';
+    $(`[data-testid="approval-check-${key}"]`).checked = Boolean(date);
+    $(`[data-testid="approval-date-${key}"]`).value = date || '';
   }
   markApprovals();
 }
@@ -163,7 +176,7 @@ function showFieldMessages(reasons) {
 function setStatus(kind, ...content) {
   const status = $('[data-testid="save-status"]');
   status.dataset.kind = kind;
-  status.replaceChildren(...content);
+  setChildren(status, ...content);
 }
 
 // ------------------------------------------------------------------ rendering
@@ -193,15 +206,15 @@ function renderApprovalRows() {
   const list = $('[data-testid="approvals"]');
   list.replaceChildren(...APPROVALS.map(([key, label]) => {
     const box = h('input', { type: 'checkbox', 'aria-label': `${label}已办结`, 'data-testid': `approval-check-${key}` });
-    const date = h('input', { type: 'date', 'aria-label': `${label}办结日期`, max: context.today, 'data-testid': `approval-date-${key}` });
+    const date = asDateInput(h('input', { 'aria-label': `${label}办结日期`, 'data-testid': `approval-date-${key}` }));
     box.addEventListener('change', () => {
       if (box.checked && !date.value) date.value = context.today;
       if (!box.checked) date.value = '';
       markApprovals();
       if (box.checked) date.focus();
     });
-    date.addEventListener('change', () => {
-      box.checked = Boolean(date.value);
+    date.addEventListener('input', () => {
+      box.checked = Boolean(date.value.trim());
       markApprovals();
     });
     return h('li', { 'data-testid': `approval-${key}`, 'data-key': key },
@@ -214,7 +227,7 @@ function renderApprovalRows() {
 function markApprovals() {
   for (const [key] of APPROVALS) {
     const row = $(`[data-testid="approval-${key}"]`);
-    const done = $('input[type="checkbox"]', row).checked && Boolean($('input[type="date"]', row).value);
+    const done = $(`[data-testid="approval-check-${key}"]`, row).checked && Boolean(normalizeDate($(`[data-testid="approval-date-${key}"]`, row).value));
     row.classList.toggle('ok', done);
     row.classList.toggle('missing', !done);
     row.dataset.status = done ? 'done' : 'missing';
@@ -281,7 +294,7 @@ function eventField(type, field) {
   const label = (EVENT_FIELD_LABELS[type] || {})[field] || FIELD_LABELS[field] || field;
   const control = field === 'reason'
     ? h('input', { name: field, maxlength: '1000', placeholder: '请填写原因', 'data-testid': `event-${type}-${field}` })
-    : h('input', { name: field, type: 'date', value: field === 'date' ? context.today : '', max: field === 'date' ? context.today : null, 'data-testid': `event-${type}-${field}` });
+    : asDateInput(h('input', { name: field, value: field === 'date' ? context.today : '', 'data-testid': `event-${type}-${field}` }));
   return h('label', { class: `event-field field-${field}` }, label, control);
 }
 
@@ -345,7 +358,7 @@ function renderReports(reports) {
 
 function historyText(entry) {
   if (entry.kind === 'created') return ['创建项目', ''];
-  if (entry.kind === 'transition') return [`${EVENT_LABELS[entry.event] || entry.event}（${STAGE_LABELS[entry.fromStage] || '—'}→${STAGE_LABELS[entry.toStage] || '—'}）`, entry.reason || ''];
+  if (entry.kind === 'transition') return [`${EVENT_LABELS[entry.event] || entry.event} → ${STAGE_LABELS[entry.toStage] || '—'}`, entry.reason || ''];
   if (entry.kind === 'updated') {
     const fields = Object.keys(entry.data || {}).map((k) => HISTORY_FIELDS[k] || k);
     return ['修改项目信息', fields.join('、')];
@@ -359,14 +372,15 @@ function historyText(entry) {
 }
 
 function renderHistory(history) {
-  const rows = [...history].reverse().slice(0, 30).map((entry) => {
+  const newestFirst = [...history].sort((a, b) => (a.recordedAt === b.recordedAt ? b.id - a.id : a.recordedAt < b.recordedAt ? 1 : -1));
+  const rows = newestFirst.slice(0, 30).map((entry) => {
     const [what, note] = historyText(entry);
     return h('tr', { 'data-testid': 'history-row' },
       h('td', null, shanghaiDateTime(entry.recordedAt)),
-      h('td', null, what),
+      h('td', { title: what }, what),
       h('td', null, entry.effectiveDate || '—'),
       h('td', { class: 'ellipsis', title: note }, note || '—'),
-      h('td', null, entry.actor));
+      h('td', { title: entry.actor }, entry.actor));
   });
   $('[data-testid="project-history"] tbody').replaceChildren(...rows);
 }
@@ -487,8 +501,11 @@ async function sendEvent(type, fields, panel, errors) {
   const body = { type };
   const missing = [];
   for (const field of fields) {
-    const value = panel.elements.namedItem(field).value.trim();
-    if (!value) missing.push(`请填写${(EVENT_FIELD_LABELS[type] || {})[field] || FIELD_LABELS[field]}`);
+    const label = (EVENT_FIELD_LABELS[type] || {})[field] || FIELD_LABELS[field];
+    const raw = panel.elements.namedItem(field).value.trim();
+    const value = field === 'reason' ? raw : normalizeDate(raw);
+    if (!raw) missing.push(`请填写${label}`);
+    else if (value === null) missing.push(`${label}格式应为 YYYY-MM-DD`);
     else body[field] = value;
   }
   if (missing.length) {
@@ -504,6 +521,7 @@ async function sendEvent(type, fields, panel, errors) {
     const keep = pendingChanges();
     const [history, reports] = await Promise.all([api(`/api/projects/${id}/history`), api(`/api/projects/${id}/reports`)]);
     show({ project, history, reports }, keep);
+    setStatus('info', Object.keys(keep).length ? '表单中仍有未保存的修改' : '');
     const result = $('[data-testid="event-result"]');
     result.textContent = `已${EVENT_LABELS[type]}${body.date ? `（${body.date}）` : ''}：当前阶段 ${STAGE_LABELS[project.stage]}`;
     result.dataset.kind = 'ok';
@@ -529,6 +547,8 @@ run(async () => {
   input('region').replaceChildren(h('option', { value: '' }, '（未填写）'), ...ref.regions.map((r) => h('option', { value: r.code }, r.name)));
   input('chain').replaceChildren(h('option', { value: '' }, '（未填写）'), ...ref.chains.map((c) => h('option', { value: c.code }, `${c.flagship ? '★' : ''}${c.name}`)));
   renderApprovalRows();
+  asDateInput(input('plannedStartDate'));
+  asDateInput(input('plannedCompletionDate'));
   form().addEventListener('submit', save);
   $('[data-testid="refresh"]').addEventListener('click', refresh);
   $('[data-testid="discard"]').addEventListener('click', () => {

@@ -4,7 +4,7 @@
 // validation inline; a month closed by a published bulletin asks for a correction reason.
 
 import { api } from './api.js';
-import { h, $, $$, queryParams, setQueryParams } from './dom.js';
+import { h, setChildren, $, $$, queryParams, setQueryParams } from './dom.js';
 import { monthLabel, monthsUpTo, shanghaiDateTime, wan } from './format.js';
 import { LIST_LABELS, reasonsOf, STAGE_LABELS } from './labels.js';
 import { run, showBanner, startPage } from './shell.js';
@@ -42,7 +42,7 @@ function isDirty(row) {
 function setRowState(row, state, text) {
   row.tr.dataset.state = state;
   const cell = $('[data-testid="row-status"]', row.tr);
-  cell.replaceChildren(...(Array.isArray(text) ? text : [text]));
+  setChildren(cell, text);
 }
 
 function showRowMessages(row, messages, kind = 'error') {
@@ -74,7 +74,7 @@ function renderRow(data) {
   const r = data.report;
   const amount = h('input', { 'data-role': 'amount', 'data-testid': 'amount', inputmode: 'numeric', value: r ? String(r.amount) : '', placeholder: '万元', 'aria-label': `${data.name} 本月完成投资（万元）`, disabled: !editable, autocomplete: 'off' });
   const progress = h('input', { 'data-role': 'progress', 'data-testid': 'progress', value: (r && r.progress) || '', maxlength: '2000', placeholder: '如：主体结构施工', 'aria-label': `${data.name} 形象进度`, disabled: !editable });
-  const problems = h('input', { 'data-role': 'problems', 'data-testid': 'problems', value: (r && r.problems) || '', maxlength: '2000', placeholder: '无', 'aria-label': `${data.name} 问题及要素需求`, disabled: !editable });
+  const problems = h('input', { 'data-role': 'problems', 'data-testid': 'problems', value: (r && r.problems) || '', maxlength: '2000', placeholder: '如：用地、能耗、资金', 'aria-label': `${data.name} 问题及要素需求`, disabled: !editable });
   const reason = sheet.closedBy ? h('input', { 'data-role': 'reason', 'data-testid': 'reason', maxlength: '1000', placeholder: '修改已通报数据须填写', 'aria-label': `${data.name} 更正原因`, disabled: !editable }) : null;
   const save = editable ? h('button', { type: 'button', class: 'btn small', 'data-testid': 'save-row' }, '保存') : null;
   const prev = data.previous;
@@ -183,7 +183,7 @@ function summarize() {
   const total = all.reduce((sum, r) => sum + (r.data.report ? r.data.report.amount : 0), 0);
   const dirty = all.filter(isDirty).length;
   const summary = $('[data-testid="report-summary"]');
-  summary.replaceChildren(
+  setChildren(summary,
     `${monthLabel(sheet.month)}：应报 `, h('b', { 'data-testid': 'row-count' }, String(all.length)), ' 个项目，已报 ',
     h('b', { class: 'ok-text', 'data-testid': 'filed-count' }, String(filed)), '，未报 ',
     h('b', { class: all.length - filed ? 'bad-text' : 'ok-text', 'data-testid': 'missing-count' }, String(all.length - filed)),

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { BulletinsService } from '../../bulletins/bulletins.service.js';
+import { formatYi } from '../../common/money.js';
+import type { Dashboard, Rated, RedListKind } from '../../targets/dashboard.types.js';
+import { addBand, addHeader, addRow, beijingTime, percent, RATING_FILLS, RATING_WORDS, type Value } from './sheet-style.js';
+
+/** The published bulletin as the API returns it (BulletinsService.find). */
+export interface PublishedBulletin {
+  year: number;
+  month: number;
+  publishedAt: string;
+  publishedBy: string;
+  hash: string;
+  dashboard: Dashboard;
+}
+
+const RED_LIST_KINDS: Record<RedListKind, string> = { lagging: '序时进度滞后', overdueStart: '逾期未开工', halted: '停工' };
+
+/** Section headings, also what a reader (or a test) finds the tables by. */
+export const BULLETIN_SECTIONS = {
+  headline: '一、主要指标',
+  regions: '二、县（市、区）序时进度排名',
+  chains: '三、产业链完成情况',
+  redList: '四、红榜（需重点关注的项目）',
+  warnings: '五、提示',
+} as const;
+
+export const BULLETIN_TITLE = '聊城市制造业重点项目月通报';
+
+const WIDTH = 9;
+
+/**
+ * 月通报 as a workbook, built from the PUBLISHED bulletin only (its stored JSON, byte for byte
+ * what was published), so every figure equals the bulletin's. 亿元 with two decimals are
+ * formatted from integer 万元 by integer arithmetic (formatYi); 万元 stay integers.
+ */
+@Injectable()
+export class BulletinExportService {
+  constructor(private readonly bulletins: BulletinsService) {}
+
+  async workbook(year: number, month: number): Promise<Buffer> {
+    const bulletin = JSON.parse(await this.bulletins.find(year, month)) as PublishedBulletin;
+    const board = bulletin.dashboard;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('月通报', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    sheet.columns = [8, 22, 12, 14, 14, 14, 14, 10, 30].map((width) => ({ width }));
+
+    addBand(sheet, BULLETIN_TITLE, WIDTH, { size: 18, bold: true });
+    addBand(sheet, `${bulletin.year}年${bulletin.month}月`, WIDTH, { size: 14, bold: true });
+    addBand(sheet, `数据截至：${beijingTime(board.asOf)}（北京时间）\u3000发布：${beijingTime(bulletin.publishedAt)}\u3000发布人：${bulletin.publishedBy}\u3000单位：亿元`, WIDTH);
+
+    sheet.addRow([]);
+    addBand(sheet, BULLETIN_SECTIONS.headline, WIDTH, { bold: true });
+    addHeader(sheet, ['指标', '', '完成', '目标', '序时进度', '完成序时进度', '评级', '', '说明']);
+    this.mergeLabels(sheet, sheet.rowCount, sheet.rowCount);
+    const { investment, startRate, bigProjects, keyProjects } = board;
+    this.ratedRow(sheet, ['实施类项目完成投资（亿元）', '', formatYi(investment.actual), formatYi(investment.target), formatYi(investment.expected), percent(investment.ratio)], investment, 7, `${investment.listed} 个实施类项目，1–${board.month} 月`);
+    addRow(sheet, [
+      '准备类项目开工率',
+      '',
+      `${startRate.started}/${startRate.listed}`,
+      percent(startRate.target),
+      '',
+      percent(startRate.rate),
+      '',
+      '',
+      startRate.neededForTarget > 0 ? `距目标还需开工 ${startRate.neededForTarget} 个` : '已达目标',
+    ]);
+    addRow(sheet, ['50亿元以上大项目（个）', '', bigProjects.count, bigProjects.target, '', '', '', '', bigProjects.ok ? '已达目标' : '未达目标']);
+    this.ratedRow(sheet, ['10亿元以上重点项目完成投资（亿元）', '', formatYi(keyProjects.investment), formatYi(keyProjects.target), formatYi(keyProjects.expected), percent(keyProjects.ratio)], keyProjects, 7, `${keyProjects.count} 个重点项目`);
+    this.mergeLabels(sheet, sheet.rowCount - 3, sheet.rowCount);
+
+    sheet.addRow([]);
+    addBand(sheet, BULLETIN_SECTIONS.regions, WIDTH, { bold: true });
+    addHeader(sheet, ['排名', '县（市、区）', '实施类项目（个）', '年度计划（亿元）', '完成投资（亿元）', '序时进度（亿元）', '完成序时进度', '评级', '名次变化 / 说明']);
+    const regions = [...board.regions].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+    for (const region of regions) {
+      const change = region.rankChange === null ? '' : region.rankChange > 0 ? `上升 ${region.rankChange} 位` : region.rankChange < 0 ? `下降 ${-region.rankChange} 位` : '持平';
+      this.ratedRow(
+        sheet,
+        [region.rank ?? '—', region.name, region.projects, formatYi(region.plan), formatYi(region.actual), formatYi(region.expected), percent(region.ratio)],
+        region,
+        8,
+        [change, overrideNote(region)].filter(Boolean).join('；'),
+      );
+    }
+
+    sheet.addRow([]);
+    addBand(sheet, BULLETIN_SECTIONS.chains, WIDTH, { bold: true });
+    addHeader(sheet, ['序号', '产业链', '目标项目（个）', '清单项目（个）', '目标投资（亿元）', '完成投资（亿元）', '完成序时进度', '评级', '说明']);
+    for (const chain of board.chains) {
+      this.ratedRow(
+        sheet,
+        [chain.no, `${chain.name}${chain.flagship ? '★' : ''}`, chain.targetProjects, chain.listedProjects, formatYi(chain.targetInvestment), formatYi(chain.actual), percent(chain.ratio)],
+        chain,
+        8,
+        overrideNote(chain),
+      );
+    }
+
+    sheet.addRow([]);
+    addBand(sheet, BULLETIN_SECTIONS.redList, WIDTH, { bold: true });
+    addHeader(sheet, ['序号', '项目编码', '项目名称', '', '', '县（市、区）', '类型', '', '原因']);
+    board.redList.forEach((item, index) => {
+      const row = addRow(sheet, [index + 1, item.code, item.name, '', '', item.regionName ?? item.region ?? '', RED_LIST_KINDS[item.kind], '', item.reason]);
+      sheet.mergeCells(row.number, 3, row.number, 5);
+      row.getCell(7).fill = RATING_FILLS.red;
+    });
+    if (board.redList.length === 0) addRow(sheet, ['', '无', '', '', '', '', '', '', '']);
+    if (board.redListTruncated) addBand(sheet, `红榜项目超过 ${board.redList.length} 个，本表只列出前 ${board.redList.length} 个（按县（市、区）和项目编码排列）`, WIDTH);
+
+    if (board.warnings.length) {
+      sheet.addRow([]);
+      addBand(sheet, BULLETIN_SECTIONS.warnings, WIDTH, { bold: true });
+      for (const warning of board.warnings) addBand(sheet, warning.message, WIDTH);
+    }
+    sheet.addRow([]);
+    addBand(sheet, `本表由已发布的 ${bulletin.year}年${bulletin.month}月通报生成，通报 SHA-256：${bulletin.hash}`, WIDTH);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  /** A row whose colour cell (column `at`) shows 蓝/黄/红 with its fill; an override is named in the note. */
+  private ratedRow(sheet: ExcelJS.Worksheet, values: Value[], rated: Rated, at: number, note: string) {
+    const cells: Value[] = [...values];
+    while (cells.length < at - 1) cells.push('');
+    cells[at - 1] = rated.rating ? RATING_WORDS[rated.rating] : '—';
+    while (cells.length < WIDTH - 1) cells.push('');
+    cells[WIDTH - 1] = note;
+    const row = addRow(sheet, cells);
+    if (rated.rating) row.getCell(at).fill = RATING_FILLS[rated.rating];
+    row.getCell(at).alignment = { horizontal: 'center' };
+    return row;
+  }
+
+  /** Headline labels span the first two columns. */
+  private mergeLabels(sheet: ExcelJS.Worksheet, from: number, to: number) {
+    for (let row = from; row <= to; row++) sheet.mergeCells(row, 1, row, 2);
+  }
+}
+
+function overrideNote(rated: Rated): string {
+  if (!rated.override || !rated.computedRating) return '';
+  return `人工调整：计算为${RATING_WORDS[rated.computedRating]}，调为${RATING_WORDS[rated.override.rating]}（${rated.override.reason}）`;
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { DataSource, IsNull } from 'typeorm';
+import type { Scope } from '../../auth/principal.js';
+import { Clock } from '../../common/clock.js';
+import { APPROVAL_KEYS, type ApprovalKey } from '../../lifecycle/stages.js';
+import { ListEntry, type ListCategory } from '../../lists/list-entry.entity.js';
+import { Project } from '../../projects/project.entity.js';
+import { APPROVAL_COLUMNS } from '../../projects/project.view.js';
+import { Chain } from '../../reference/chain.entity.js';
+import { Region } from '../../reference/region.entity.js';
+import { ChainLookup, RegionLookup } from '../parsing/reference-lookup.js';
+import { CATEGORY_WORDS, STAGE_WORDS } from '../parsing/stage-text.js';
+import { addBand, addHeader, addRow, beijingTime, type Value } from './sheet-style.js';
+
+/**
+ * The export's columns, with the headers the import reads back (parsing/columns.ts): an
+ * exported ledger imports back unchanged. Money in 万元, dates as Excel dates.
+ */
+const APPROVAL_HEADERS: Record<ApprovalKey, string> = {
+  filing: '立项（备案/核准）',
+  land: '用地',
+  planning: '规划许可',
+  environment: '环评',
+  energy: '节能审查',
+  construction: '施工许可',
+};
+
+interface LedgerColumn {
+  header: string;
+  width: number;
+  value: (row: { project: Project; entry: ListEntry | undefined; seq: number }) => Value;
+}
+
+const date = (value: string | null): Value => (value ? new Date(`${value}T00:00:00.000Z`) : null);
+
+export function ledgerColumns(regions: RegionLookup, chains: ChainLookup): LedgerColumn[] {
+  return [
+    { header: '序号', width: 6, value: ({ seq }) => seq },
+    { header: '项目编码', width: 16, value: ({ project }) => project.code },
+    { header: '项目名称', width: 40, value: ({ project }) => project.name },
+    { header: '建设单位', width: 28, value: ({ project }) => project.ownerEnterprise },
+    { header: '县（市、区）', width: 14, value: ({ project }) => regions.nameOf(project.regionCode) },
+    { header: '产业链', width: 12, value: ({ project }) => chains.nameOf(project.chainCode) },
+    { header: '总投资（万元）', width: 12, value: ({ project }) => project.totalInvestmentWan },
+    { header: '项目类别', width: 8, value: ({ entry }) => (entry ? CATEGORY_WORDS[entry.category as ListCategory] : null) },
+    { header: '年度计划投资（万元）', width: 12, value: ({ entry }) => entry?.plannedInvestmentWan ?? null },
+    { header: '当前阶段', width: 8, value: ({ project }) => STAGE_WORDS[project.stage] },
+    { header: '计划开工时间', width: 12, value: ({ project }) => date(project.plannedStartDate) },
+    { header: '实际开工时间', width: 12, value: ({ project }) => date(project.actualStartDate) },
+    { header: '计划竣工时间', width: 12, value: ({ project }) => date(project.plannedCompletionDate) },
+    { header: '竣工时间', width: 12, value: ({ project }) => date(project.actualCompletionDate) },
+    ...APPROVAL_KEYS.map((key) => ({
+      header: APPROVAL_HEADERS[key],
+      width: 12,
+      value: ({ project }: { project: Project }) => date(project[APPROVAL_COLUMNS[key]] as string | null),
+    })),
+    { header: '建设内容', width: 50, value: ({ project }) => project.content },
+  ];
+}
+
+const CATEGORY_ORDER: Record<string, number> = { implementation: 0, preparation: 1 };
+
+/**
+ * 台账导出: the projects in the caller's scope (a county operator gets their county's, a chain
+ * team their chain's), each with its place on the year's list, implementation list first.
+ */
+@Injectable()
+export class LedgerExportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async workbook(year: number, scope: Scope): Promise<Buffer> {
+    const qb = this.dataSource.getRepository(Project).createQueryBuilder('p');
+    if (scope.region !== undefined) qb.andWhere('p.region_code = :region', { region: scope.region });
+    if (scope.chain !== undefined) qb.andWhere('p.chain_code = :chain', { chain: scope.chain });
+    const [projects, entries, regionRows, chainRows] = await Promise.all([
+      qb.orderBy('p.code', 'ASC').getMany(),
+      this.dataSource.getRepository(ListEntry).find({ where: { year, removedAt: IsNull() } }),
+      this.dataSource.getRepository(Region).find({ order: { sortOrder: 'ASC' } }),
+      this.dataSource.getRepository(Chain).find({ order: { no: 'ASC' } }),
+    ]);
+    const regions = new RegionLookup(regionRows);
+    const chains = new ChainLookup(chainRows);
+    const entryOf = new Map(entries.map((entry) => [entry.projectId, entry]));
+    const ordered = projects
+      .map((project) => ({ project, entry: entryOf.get(project.id) }))
+      .sort((a, b) => (CATEGORY_ORDER[a.entry?.category ?? ''] ?? 2) - (CATEGORY_ORDER[b.entry?.category ?? ''] ?? 2) || (a.project.code < b.project.code ? -1 : 1));
+
+    const columns = ledgerColumns(regions, chains);
+    const workbook = new ExcelJS.Workbook();
+    workbook.created = this.clock.now();
+    const sheet = workbook.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 3, xSplit: 3 }] });
+    sheet.columns = columns.map((column) => ({ width: column.width }));
+    const scopeName =
+      scope.region !== undefined ? regions.nameOf(scope.region) : scope.chain !== undefined ? `${chains.nameOf(scope.chain)}产业链` : '全市';
+    addBand(sheet, `聊城市${year}年制造业重点项目台账`, columns.length, { size: 16, bold: true });
+    addBand(sheet, `范围：${scopeName}\u3000导出时间：${beijingTime(this.clock.nowIso())}（北京时间）\u3000单位：万元\u3000共 ${ordered.length} 个项目`, columns.length);
+    addHeader(sheet, columns.map((column) => column.header));
+    ordered.forEach((row, index) => {
+      const added = addRow(sheet, columns.map((column) => column.value({ ...row, seq: index + 1 })));
+      columns.forEach((column, i) => {
+        const cell = added.getCell(i + 1);
+        if (cell.value instanceof Date) cell.numFmt = 'yyyy-mm-dd';
+        else if (typeof cell.value === 'number' && column.header.includes('万元')) cell.numFmt = '#,##0';
+      });
+    });
+    sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: columns.length } };
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+}

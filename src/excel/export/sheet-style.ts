@@ -1,0 +1,73 @@
+import type ExcelJS from 'exceljs';
+import { neutralise } from '../parsing/cells.js';
+import type { Rating } from '../../targets/dashboard.types.js';
+
+/** Shared look of the exported workbooks: a title band, bold headers with a fill, thin borders. */
+export type Value = string | number | Date | null;
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
+export const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+
+/** 蓝黄红 (DOMAIN.md "蓝黄红榜"). */
+export const RATING_WORDS: Record<Rating, string> = { blue: '蓝', yellow: '黄', red: '红' };
+export const RATING_FILLS: Record<Rating, ExcelJS.Fill> = {
+  blue: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF9DC3E6' } },
+  yellow: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE699' } },
+  red: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF9999' } },
+};
+
+/** Every text cell is neutralised (= + - @ get a leading '), whatever it holds. */
+export function cellValue(value: Value): ExcelJS.CellValue {
+  return typeof value === 'string' ? neutralise(value) : value;
+}
+
+/** Adds a row of values, neutralised, with borders. */
+export function addRow(sheet: ExcelJS.Worksheet, values: Value[]): ExcelJS.Row {
+  const row = sheet.addRow(values.map(cellValue));
+  values.forEach((_, index) => (row.getCell(index + 1).border = BORDER));
+  return row;
+}
+
+export function addHeader(sheet: ExcelJS.Worksheet, labels: string[]): ExcelJS.Row {
+  const row = addRow(sheet, labels);
+  row.font = { bold: true };
+  labels.forEach((_, index) => {
+    const cell = row.getCell(index + 1);
+    cell.fill = HEADER_FILL;
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  });
+  return row;
+}
+
+/** A band across `width` columns: the title, a subtitle, a section heading. */
+export function addBand(sheet: ExcelJS.Worksheet, text: string, width: number, style: { size?: number; bold?: boolean } = {}): ExcelJS.Row {
+  const row = sheet.addRow([cellValue(text)]);
+  if (width > 1) sheet.mergeCells(row.number, 1, row.number, width);
+  row.getCell(1).font = { bold: style.bold ?? false, size: style.size ?? 11 };
+  row.getCell(1).alignment = { vertical: 'middle', horizontal: style.size && style.size > 12 ? 'center' : 'left' };
+  if (style.size) row.height = style.size * 1.8;
+  return row;
+}
+
+/** Instant → 2024-11-01 08:00 in Beijing time (the calendar the city works in). */
+export function beijingTime(instant: string): string {
+  const date = new Date(new Date(instant).getTime() + 8 * 3600_000);
+  return `${date.toISOString().slice(0, 10)} ${date.toISOString().slice(11, 16)}`;
+}
+
+/** A ratio with 4 decimals (0.9076) → 90.76%, by integer arithmetic after one rounding. */
+export function percent(ratio: number | null): string {
+  if (ratio === null) return '—';
+  const hundredths = Math.round(ratio * 10000);
+  const sign = hundredths < 0 ? '-' : '';
+  const abs = Math.abs(hundredths);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}%`;
+}
+
+/** `filename*` for a Chinese file name, with an ASCII fallback. */
+export function attachment(asciiName: string, name: string): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

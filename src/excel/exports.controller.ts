@@ -1,0 +1,45 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentScope, type Scope } from '../auth/principal.js';
+import { Clock } from '../common/clock.js';
+import { MonthNumberParam, YearParam } from '../common/http-params.js';
+import { LedgerExportQuery } from './dto/excel-query.dto.js';
+import { BulletinExportService } from './export/bulletin-export.service.js';
+import { LedgerExportService } from './export/ledger-export.service.js';
+import { attachment, XLSX_CONTENT_TYPE } from './export/sheet-style.js';
+
+@ApiTags('excel')
+@Controller('exports')
+export class ExportsController {
+  constructor(
+    private readonly ledger: LedgerExportService,
+    private readonly bulletin: BulletinExportService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('ledger.xlsx')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({ summary: '导出项目台账（与导入同列，可原样导回）；只含本人范围内的项目' })
+  async ledgerExport(@Query() query: LedgerExportQuery, @CurrentScope() scope: Scope, @Res() response: Response): Promise<void> {
+    const year = query.year ?? Number(this.clock.today().slice(0, 4));
+    const body = await this.ledger.workbook(year, scope);
+    response.status(200).type(XLSX_CONTENT_TYPE).set('Content-Disposition', attachment(`ledger-${year}.xlsx`, `聊城市${year}年制造业重点项目台账.xlsx`)).send(body);
+  }
+
+  @Get('bulletins/:year/:month.xlsx')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({ summary: '导出已发布的月通报（格式化工作簿，数字与已发布通报一致）；未发布 404' })
+  async bulletinExport(
+    @Param('year', YearParam) year: number,
+    @Param('month', MonthNumberParam) month: number,
+    @Res() response: Response,
+  ): Promise<void> {
+    const body = await this.bulletin.workbook(year, month);
+    response
+      .status(200)
+      .type(XLSX_CONTENT_TYPE)
+      .set('Content-Disposition', attachment(`bulletin-${year}-${String(month).padStart(2, '0')}.xlsx`, `聊城市制造业重点项目月通报-${year}年${month}月.xlsx`))
+      .send(body);
+  }
+}

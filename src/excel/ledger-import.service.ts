@@ -1,0 +1,423 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { createHash } from 'node:crypto';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { auditSubject } from '../audit/audit-subjects.js';
+import { ALL } from '../auth/principal.js';
+import { ApiError, type ErrorDetail } from '../common/api-error.js';
+import { Clock } from '../common/clock.js';
+import { validationExceptionFactory } from '../common/validation.js';
+import { WriteQueue } from '../database/write-queue.js';
+import { LifecycleEngine } from '../lifecycle/lifecycle.engine.js';
+import type { LifecycleEvent } from '../lifecycle/lifecycle.guards.js';
+import { APPROVAL_KEYS, EVENT_LABELS, STAGE_LABELS, type ApprovalKey, type Stage } from '../lifecycle/stages.js';
+import { ListEntry, monthlyPlanOf } from '../lists/list-entry.entity.js';
+import { ListsService } from '../lists/lists.service.js';
+import { CreateProjectDto } from '../projects/dto/create-project.dto.js';
+import { UpdateProjectDto } from '../projects/dto/update-project.dto.js';
+import { ProjectHistory } from '../projects/project-history.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { APPROVAL_COLUMNS } from '../projects/project.view.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { Chain } from '../reference/chain.entity.js';
+import { Region } from '../reference/region.entity.js';
+import { runTrial } from './import-trial.js';
+import type { ImportResult, RowError, RowOutcome } from './import-result.js';
+import type { LedgerKey } from './parsing/columns.js';
+import { checkLedgerUnits, LEDGER_TABLE, readLedgerRows, yearOfTitle, type LedgerFields, type LedgerRow } from './parsing/ledger-rows.js';
+import { ChainLookup, RegionLookup } from './parsing/reference-lookup.js';
+import { STAGE_WORDS, type StageClaim } from './parsing/stage-text.js';
+import { locateTable, type Table } from './parsing/table.js';
+import { readWorkbook } from './parsing/workbook-reader.js';
+
+export interface UploadedWorkbook {
+  name: string;
+  buffer: Buffer;
+}
+
+export interface LedgerImportOptions {
+  commit: boolean;
+  /** The list year 项目类别 refers to; default: the year in the title, else 2024. */
+  year?: number;
+  actor: string;
+}
+
+/** The year a ledger without `?year=` and without a year in its title is read for. */
+export const DEFAULT_LEDGER_YEAR = 2024;
+
+/** Entity column and ledger column of each project field a row may change. */
+const FIELD_COLUMNS: Record<keyof LedgerFields, [keyof Project, LedgerKey]> = {
+  ownerEnterprise: ['ownerEnterprise', 'owner'],
+  region: ['regionCode', 'region'],
+  chain: ['chainCode', 'chain'],
+  totalInvestment: ['totalInvestmentWan', 'total'],
+  content: ['content', 'content'],
+  plannedStartDate: ['plannedStartDate', 'plannedStart'],
+  plannedCompletionDate: ['plannedCompletionDate', 'plannedCompletion'],
+};
+
+/** Where an API refusal's `field` lands in the sheet. */
+const FIELD_TO_COLUMN: Record<string, LedgerKey> = {
+  code: 'code',
+  name: 'name',
+  ownerEnterprise: 'owner',
+  region: 'region',
+  chain: 'chain',
+  totalInvestment: 'total',
+  content: 'content',
+  plannedStartDate: 'plannedStart',
+  plannedCompletionDate: 'plannedCompletion',
+  plannedInvestment: 'planned',
+  monthlyPlan: 'planned',
+  category: 'category',
+  ...Object.fromEntries(APPROVAL_KEYS.map((key) => [`approvals.${key}`, `approval.${key}` as LedgerKey])),
+};
+
+const STAGE_RANK: Record<Stage, number> = {
+  reserve: 0,
+  preparation: 1,
+  'implementation.active': 2,
+  'implementation.halted': 2,
+  completed: 3,
+  withdrawn: -1,
+};
+const CLAIM_RANK: Record<StageClaim, number> = { reserve: 0, preparation: 1, started: 2, active: 2, halted: 2, completed: 3, withdrawn: -1 };
+
+interface Context {
+  table: Table<LedgerKey>;
+  year: number;
+  actor: string;
+  /** Today in the configured zone (the guards' today). */
+  today: string;
+  file: { name: string; sha256: string };
+  /** Project ids the committed import changed (for the import's audit entry). */
+  changed: number[];
+}
+
+/** Thrown inside a row for a refusal the import itself makes (not a service's). */
+class RowRefused extends ApiError {
+  constructor(key: LedgerKey | null, message: string) {
+    super(422, message, [{ field: key ?? '', code: 'rowRefused', message }]);
+  }
+}
+
+/**
+ * The ledger import (台账导入): a project list as offices keep it, into projects, their
+ * year-list places and their stages. Every change goes through the services the API uses
+ * (ProjectsService.createIn/updateIn, ListsService.putIn, LifecycleEngine.applyIn), inside
+ * one write transaction for the whole file: a dry run or any error applies nothing.
+ */
+@Injectable()
+export class LedgerImportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: WriteQueue,
+    private readonly clock: Clock,
+    private readonly projects: ProjectsService,
+    private readonly lists: ListsService,
+    private readonly lifecycle: LifecycleEngine,
+    private readonly audit: AuditService,
+  ) {}
+
+  async import(upload: UploadedWorkbook, options: LedgerImportOptions): Promise<ImportResult> {
+    const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
+    const table = locateTable(await readWorkbook(upload.buffer), LEDGER_TABLE);
+    checkLedgerUnits(table);
+    const year = options.year ?? yearOfTitle(table.title) ?? DEFAULT_LEDGER_YEAR;
+    const [regions, chains] = await Promise.all([
+      this.dataSource.getRepository(Region).find(),
+      this.dataSource.getRepository(Chain).find(),
+    ]);
+    const rows = readLedgerRows(table, { regions: new RegionLookup(regions), chains: new ChainLookup(chains) });
+    markDuplicates(rows, table);
+
+    const context: Context = { table, year, actor: options.actor, today: this.clock.today(), file: { name: upload.name, sha256 }, changed: [] };
+    const outcome = await runTrial(this.writes, rows, options.commit, {
+      apply: (manager, row) => this.applyRow(manager, row, context),
+      errorsOf: (error, row) => rowErrors(error, row.row, table),
+      beforeCommit: async (manager, counts) => {
+        // A file that changed nothing leaves the database exactly as it was, log included.
+        if (counts.created + counts.updated === 0) return;
+        await this.audit.append(manager, {
+          actor: options.actor,
+          ...auditSubject.import('ledger', sha256.slice(0, 16)),
+          action: 'import',
+          after: { file: upload.name, sha256, sheet: table.sheet, year, rows: rows.length, ...counts, projectIds: context.changed },
+        });
+      },
+    });
+    return {
+      rows: rows.length,
+      ...outcome.counts,
+      errors: outcome.errors,
+      committed: outcome.committed,
+      sheet: table.sheet,
+      file: context.file,
+      ignoredColumns: table.columns.filter((column) => column.key === null).map((column) => column.label),
+      year,
+    };
+  }
+
+  private async applyRow(manager: EntityManager, row: LedgerRow, context: Context): Promise<RowOutcome> {
+    const { table } = context;
+    const existing = await this.find(manager, row, table);
+    const stageBefore: Stage = existing?.stage ?? 'reserve';
+    const events = stageEvents(row, existing, context);
+
+    // Approvals: a ledger without approval columns says nothing about them, but a project it
+    // marks as started must have all six (START's guard): they are taken as obtained on the
+    // start date (README "Excel import": the assumption is recorded in the project's history).
+    const approvals = { ...row.approvals };
+    const starts = events.some((event) => event.type === 'START');
+    const hasApprovalColumns = APPROVAL_KEYS.some((key) => table.byKey.has(`approval.${key}`));
+    let approvalsAssumed = false;
+    if (starts && !hasApprovalColumns && row.actualStartDate) {
+      for (const key of APPROVAL_KEYS) {
+        if (!existing || existing[APPROVAL_COLUMNS[key]] === null) {
+          approvals[key] = row.actualStartDate;
+          approvalsAssumed = true;
+        }
+      }
+    }
+
+    let projectId: number;
+    let changed = false;
+    if (!existing) {
+      const code = row.code ?? generatedCode(row, context.year);
+      const dto = await validated(CreateProjectDto, { code, name: row.name, ...row.fields, ...(Object.keys(approvals).length ? { approvals } : {}) });
+      projectId = (await this.projects.createIn(manager, dto, context.actor, ALL)).id;
+    } else {
+      projectId = existing.id;
+      const edits = fieldEdits(existing, row, approvals);
+      if (Object.keys(edits).length) {
+        const dto = await validated(UpdateProjectDto, edits);
+        await this.projects.updateIn(manager, existing.id, dto, existing.version, context.actor, ALL);
+        changed = true;
+      }
+    }
+
+    if (await this.putOnList(manager, projectId, row, context)) changed = true;
+
+    for (const event of events) {
+      try {
+        await this.lifecycle.applyIn(manager, projectId, event, { actor: context.actor });
+      } catch (error) {
+        if (error instanceof ApiError) throw eventRefused(error, event);
+        throw error;
+      }
+      changed = true;
+    }
+
+    if (!existing || changed) {
+      const project = await manager.findOneByOrFail(Project, { id: projectId });
+      await manager.insert(ProjectHistory, {
+        projectId,
+        kind: 'updated',
+        event: null,
+        fromStage: existing ? stageBefore : null,
+        toStage: project.stage,
+        effectiveDate: null,
+        reason: `台账导入：${context.file.name}`,
+        data: JSON.stringify({
+          import: {
+            kind: 'ledger',
+            file: context.file.name,
+            sha256: context.file.sha256,
+            sheet: table.sheet,
+            row: row.row,
+            year: context.year,
+            action: existing ? 'updated' : 'created',
+            ...(approvalsAssumed ? { approvalsAssumedFromStartDate: row.actualStartDate } : {}),
+          },
+        }),
+        actor: context.actor,
+        recordedAt: this.clock.nowIso(),
+      });
+      context.changed.push(projectId);
+    }
+    return !existing ? 'created' : changed ? 'updated' : 'unchanged';
+  }
+
+  /** By code; without a code column, by exact name (one project of that name, else the row is refused). */
+  private async find(manager: EntityManager, row: LedgerRow, table: Table<LedgerKey>): Promise<Project | null> {
+    if (table.byKey.has('code')) return manager.findOneBy(Project, { code: row.code! });
+    const named = await manager.find(Project, { where: { name: row.name }, take: 2 });
+    if (named.length > 1) throw new RowRefused('name', `有多个名为“${row.name}”的项目：请在台账中加上“项目编码”列`);
+    return named[0] ?? null;
+  }
+
+  /**
+   * 项目类别 + 年度计划投资 → the year list. A blank category leaves the project's list places
+   * alone (removing a project from a list is a logged change with a reason: the list API).
+   * A monthly plan curve (倒排工期) is kept; a planned amount it no longer sums to is refused.
+   */
+  private async putOnList(manager: EntityManager, projectId: number, row: LedgerRow, context: Context): Promise<boolean> {
+    const current = await manager.findOneBy(ListEntry, { year: context.year, projectId, removedAt: IsNull() });
+    const category = row.category ?? current?.category;
+    const planned = row.plannedInvestment ?? current?.plannedInvestmentWan;
+    if (!row.category && (row.plannedInvestment === undefined || row.plannedInvestment === null)) return false;
+    if (!category) throw new RowRefused('category', `填写了年度计划投资，但没有项目类别（实施类/准备类），无法列入 ${context.year} 年清单`);
+    if (planned === undefined) throw new RowRefused('planned', `列入 ${context.year} 年${category === 'implementation' ? '实施类' : '准备类'}清单需要年度计划投资`);
+    if (current && current.category === category && current.plannedInvestmentWan === planned) return false;
+    const plan = current ? monthlyPlanOf(current) : null;
+    if (plan && plan.reduce((sum, amount) => sum + amount, 0) !== planned)
+      throw new RowRefused('planned', '该项目在清单中有倒排工期（12 个月计划）：调整年度计划投资请在年度清单中同时修改倒排工期');
+    await this.lists.putIn(
+      manager,
+      context.year,
+      projectId,
+      { category, plannedInvestment: planned, ...(plan ? { monthlyPlan: plan } : {}), reason: `台账导入：${context.file.name}`.slice(0, 1000) },
+      { actor: context.actor },
+    );
+    return true;
+  }
+}
+
+/** A file that names the same project twice: the later rows are refused. */
+function markDuplicates(rows: LedgerRow[], table: Table<LedgerKey>): void {
+  const seen = new Map<string, number>();
+  const byCode = table.byKey.has('code');
+  for (const row of rows) {
+    const key = byCode ? row.code : row.name;
+    if (!key) continue;
+    const first = seen.get(key);
+    if (first !== undefined)
+      row.errors.push({ row: row.row, column: table.byKey.get(byCode ? 'code' : 'name')!.label, message: `与第 ${first} 行是同一项目（${key}）` });
+    else seen.set(key, row.row);
+  }
+}
+
+/** Without a 项目编码 column, a new project's code is LC{year}-{序号 to three digits}. */
+function generatedCode(row: LedgerRow, year: number): string {
+  const seq = row.seq?.trim();
+  if (!seq || !/^\d{1,6}$/.test(seq)) throw new RowRefused('seq', '台账没有“项目编码”列：新项目的编码由年份和序号生成（LC年份-序号），此行缺少整数序号');
+  return `LC${year}-${seq.padStart(3, '0')}`;
+}
+
+/** The project fields (and approvals) whose ledger value differs from the stored one. */
+function fieldEdits(project: Project, row: LedgerRow, approvals: LedgerRow['approvals']): Record<string, unknown> {
+  const edits: Record<string, unknown> = {};
+  if (row.name !== project.name) edits.name = row.name;
+  for (const [field, [column]] of Object.entries(FIELD_COLUMNS) as [keyof LedgerFields, [keyof Project, LedgerKey]][]) {
+    const value = row.fields[field];
+    if (value !== undefined && !same(project[column], value)) edits[field] = value;
+  }
+  const approvalEdits: Partial<Record<ApprovalKey, string | null>> = {};
+  for (const key of APPROVAL_KEYS) {
+    const value = approvals[key];
+    if (value !== undefined && project[APPROVAL_COLUMNS[key]] !== value) approvalEdits[key] = value;
+  }
+  if (Object.keys(approvalEdits).length) edits.approvals = approvalEdits;
+  return edits;
+}
+
+/** Equal as a person reads them: texts compare with line endings normalised (a cell stores \n). */
+function same(stored: unknown, value: unknown): boolean {
+  if (typeof stored === 'string' && typeof value === 'string') return stored.replace(/\r\n?/g, '\n') === value;
+  return stored === value;
+}
+
+/**
+ * The lifecycle events that take the project from its stage to the one the ledger states
+ * (当前阶段/进展), each to be applied through the engine so its guards hold. Without a stage
+ * the row's dates and category imply it (竣工时间 → completed, 开工时间 → started, a list
+ * category → preparation, else reserve), and an existing project is never moved back.
+ * Moves that need a reason or a date the ledger does not carry (停工, 复工, 退出, 退回储备)
+ * are refused with a message pointing to the API.
+ */
+function stageEvents(row: LedgerRow, existing: Project | null, context: Context): LifecycleEvent[] {
+  const current: Stage = existing?.stage ?? 'reserve';
+  const stated = row.stage ?? null;
+  const implied: StageClaim = row.actualCompletionDate ? 'completed' : row.actualStartDate ? 'started' : row.category ? 'preparation' : 'reserve';
+  const claim = stated ?? implied;
+  const stageKey: LedgerKey = context.table.byKey.has('stage') ? 'stage' : 'name';
+  const shown = (stage: Stage) => `${STAGE_WORDS[stage]}（${STAGE_LABELS[stage]}）`;
+
+  if (current === 'withdrawn') {
+    if (claim === 'withdrawn' || stated === null) return [];
+    throw new RowRefused(stageKey, `项目已调出项目库（退出），台账写的是“${claimWord(claim)}”：已退出的项目不能通过导入恢复`);
+  }
+  if (claim === 'withdrawn')
+    throw new RowRefused(stageKey, '调出项目库需要原因：请在系统中办理“调出项目库”（项目事件 WITHDRAW）');
+  if (claim === 'halted' && current !== 'implementation.halted')
+    throw new RowRefused(stageKey, `项目在系统中为“${shown(current)}”，停工需要原因和日期：请在系统中办理“停工”（HALT）`);
+  if (claim === 'active' && current === 'implementation.halted')
+    throw new RowRefused(stageKey, '项目在系统中为停工，复工需要日期：请在系统中办理“复工”（RESUME）');
+
+  const from = STAGE_RANK[current];
+  const to = CLAIM_RANK[claim];
+  if (to < from) {
+    if (stated === null) return checkDates(row, existing, []);
+    throw new RowRefused(stageKey, `台账写的阶段“${claimWord(claim)}”早于系统中的“${shown(current)}”：阶段不能通过导入回退（退回储备需在系统中填写原因）`);
+  }
+  const events: LifecycleEvent[] = [];
+  if (from < 1 && to >= 1) events.push({ type: 'PROMOTE' });
+  if (from < 2 && to >= 2) {
+    if (!row.actualStartDate) throw new RowRefused(context.table.byKey.has('actualStart') ? 'actualStart' : stageKey, '已开工的项目需要填写实际开工时间');
+    // START's own guard refuses this too; said first here so the row does not also list the
+    // approvals that are not assumed for a start that has not happened.
+    if (row.actualStartDate > context.today)
+      throw new RowRefused('actualStart', `开工未通过：开工日期 ${row.actualStartDate} 不能晚于今天（${context.today}）`);
+    events.push({ type: 'START', date: row.actualStartDate });
+  }
+  if (from < 3 && to >= 3) {
+    if (!row.actualCompletionDate)
+      throw new RowRefused(context.table.byKey.has('actualCompletion') ? 'actualCompletion' : stageKey, '已竣工的项目需要填写竣工时间');
+    events.push({ type: 'COMPLETE', date: row.actualCompletionDate });
+  }
+  return checkDates(row, existing, events);
+}
+
+/** A start or completion date already recorded is a fact of the history: the ledger cannot move it. */
+function checkDates(row: LedgerRow, existing: Project | null, events: LifecycleEvent[]): LifecycleEvent[] {
+  if (!existing) return events;
+  if (row.actualStartDate && existing.actualStartDate && row.actualStartDate !== existing.actualStartDate)
+    throw new RowRefused('actualStart', `实际开工时间与系统记录（${existing.actualStartDate}）不一致：开工日期不能通过导入修改`);
+  if (row.actualCompletionDate && existing.actualCompletionDate && row.actualCompletionDate !== existing.actualCompletionDate)
+    throw new RowRefused('actualCompletion', `竣工时间与系统记录（${existing.actualCompletionDate}）不一致：竣工日期不能通过导入修改`);
+  return events;
+}
+
+function claimWord(claim: StageClaim): string {
+  const words: Record<StageClaim, string> = { reserve: '储备', preparation: '准备', started: '已开工', active: '在建', halted: '停工', completed: '竣工', withdrawn: '退出' };
+  return words[claim];
+}
+
+/** A DTO as the API would receive it, validated by the same rules (class-validator, same messages). */
+async function validated<T extends object>(type: new () => T, plain: Record<string, unknown>): Promise<T> {
+  const instance = plainToInstance(type, plain);
+  const failures = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  if (failures.length) throw validationExceptionFactory(failures);
+  return instance;
+}
+
+/** A lifecycle refusal, with the event named (开工未通过：缺少前期手续：用地). */
+function eventRefused(error: ApiError, event: LifecycleEvent): ApiError {
+  const details: ErrorDetail[] = (error.details.length ? error.details : [{ code: 'refused', message: error.message }]).map((detail) => ({
+    ...detail,
+    field: detail.field === 'date' ? (event.type === 'COMPLETE' ? 'actualCompletionDate' : 'actualStartDate') : detail.field,
+    message: `${EVENT_LABELS[event.type]}未通过：${detail.message}`,
+  }));
+  return new ApiError(error.getStatus(), error.message, details);
+}
+
+function rowErrors(error: ApiError, row: number, table: Table<LedgerKey>): RowError[] {
+  const details = error.details.length ? error.details : [{ field: undefined, code: 'refused', message: error.message }];
+  return details.map((detail) => {
+    const key = columnKeyOf(detail.field);
+    return { row, column: key ? (table.byKey.get(key)?.label ?? null) : null, message: detail.message };
+  });
+}
+
+function columnKeyOf(field: string | undefined): LedgerKey | null {
+  if (!field) return null;
+  if (field in FIELD_TO_COLUMN) return FIELD_TO_COLUMN[field];
+  if (field === 'actualStartDate' || field === 'date') return 'actualStart';
+  if (field === 'actualCompletionDate') return 'actualCompletion';
+  if (field === 'reports' || field === 'type' || field === 'reason') return 'stage';
+  const known: readonly string[] = ['seq', 'code', 'name', 'owner', 'region', 'chain', 'total', 'planned', 'plannedStart', 'actualStart', 'plannedCompletion', 'actualCompletion', 'content', 'category', 'stage'];
+  if (known.includes(field) || field.startsWith('approval.')) return field as LedgerKey;
+  return null;
+}

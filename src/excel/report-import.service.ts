@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { auditSubject } from '../audit/audit-subjects.js';
+import { inScope, type Scope } from '../auth/principal.js';
+import { ApiError } from '../common/api-error.js';
+import { validationExceptionFactory } from '../common/validation.js';
+import { WriteQueue } from '../database/write-queue.js';
+import { Project } from '../projects/project.entity.js';
+import { FileReportDto } from '../reports/dto/file-report.dto.js';
+import { ReportRevision } from '../reports/report-revision.entity.js';
+import { ReportsService } from '../reports/reports.service.js';
+import { runTrial } from './import-trial.js';
+import type { ImportResult, RowError, RowOutcome } from './import-result.js';
+import type { UploadedWorkbook } from './ledger-import.service.js';
+import type { ReportKey } from './parsing/columns.js';
+import { checkReportColumns, monthOfTitle, readReportRows, REPORT_TABLE, type ReportRow } from './parsing/report-rows.js';
+import { locateTable, type Table } from './parsing/table.js';
+import { readWorkbook } from './parsing/workbook-reader.js';
+
+export interface ReportImportOptions {
+  commit: boolean;
+  actor: string;
+  scope: Scope;
+  /** Correction reason, needed for a month whose bulletin is published (ReportsService rule). */
+  reason?: string;
+}
+
+/** Where an API refusal's `field` lands in the sheet (month and reason concern the whole row: no column). */
+const FIELD_TO_COLUMN: Record<string, ReportKey> = { amount: 'amount', progress: 'progress', problems: 'problems' };
+
+/**
+ * A county's month sheet (月调度表) into monthly reports: each row is filed through
+ * ReportsService.fileIn, exactly as `PUT /api/projects/:id/reports/:month` would file it
+ * (month within the project's time in implementation, not in the future, amount a
+ * non-negative integer, a correction reason for a closed month), all rows in one write
+ * transaction. A region operator's sheet may only name their own region's projects.
+ */
+@Injectable()
+export class ReportImportService {
+  constructor(
+    private readonly writes: WriteQueue,
+    private readonly reports: ReportsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async import(upload: UploadedWorkbook, month: string, options: ReportImportOptions): Promise<ImportResult> {
+    const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
+    const table = locateTable(await readWorkbook(upload.buffer), REPORT_TABLE);
+    checkReportColumns(table);
+    const titled = monthOfTitle(table.title);
+    if (titled && titled !== month) {
+      const message = `表格标题中的月份（${titled}）与导入的月份（${month}）不一致`;
+      throw new ApiError(422, message, [{ field: 'month', code: 'monthMismatch', message }]);
+    }
+    const rows = readReportRows(table);
+    const changed: number[] = [];
+    const seen = new Map<number, number>();
+
+    const outcome = await runTrial(this.writes, rows, options.commit, {
+      apply: async (manager, row) => {
+        const project = await this.find(manager, row, options.scope);
+        const first = seen.get(project.id);
+        if (first !== undefined) throw refused(row.code ? 'code' : 'name', `与第 ${first} 行是同一项目（${project.code}）`);
+        seen.set(project.id, row.row);
+        const latest = await manager.findOne(ReportRevision, { where: { projectId: project.id, month }, order: { revision: 'DESC' } });
+        const dto = await validated({
+          amount: row.amount,
+          // A sheet without the column leaves the text as filed before.
+          progress: row.progress === undefined ? (latest?.progress ?? null) : row.progress,
+          problems: row.problems === undefined ? (latest?.problems ?? null) : row.problems,
+          ...(options.reason !== undefined ? { reason: options.reason } : {}),
+        });
+        const filed = await this.reports.fileIn(manager, project.id, month, dto, options.actor, options.scope);
+        const result: RowOutcome = filed.created ? 'created' : latest && filed.revision === latest.revision ? 'unchanged' : 'updated';
+        if (result !== 'unchanged') changed.push(project.id);
+        return result;
+      },
+      errorsOf: (error, row) => rowErrors(error, row, table),
+      beforeCommit: async (manager, counts) => {
+        // A file that changed nothing leaves the database exactly as it was, log included.
+        if (counts.created + counts.updated === 0) return;
+        await this.audit.append(manager, {
+          actor: options.actor,
+          ...auditSubject.import('reports', sha256.slice(0, 16)),
+          action: 'import',
+          after: { file: upload.name, sha256, sheet: table.sheet, month, rows: rows.length, ...counts, projectIds: changed },
+          reason: options.reason ?? null,
+        });
+      },
+    });
+    return {
+      rows: rows.length,
+      ...outcome.counts,
+      errors: outcome.errors,
+      committed: outcome.committed,
+      sheet: table.sheet,
+      file: { name: upload.name, sha256 },
+      ignoredColumns: table.columns.filter((column) => column.key === null).map((column) => column.label),
+      month,
+    };
+  }
+
+  /** By code, else by exact name; outside the caller's scope it is "not found", as on the API. */
+  private async find(manager: EntityManager, row: ReportRow, scope: Scope): Promise<Project> {
+    const missing = () =>
+      refused(row.code ? 'code' : 'name', `项目“${row.code ?? row.name}”不存在${scope.region !== undefined ? '或不属于本县（市、区）' : ''}`);
+    if (row.code) {
+      const project = await manager.findOneBy(Project, { code: row.code });
+      if (!project || !inScope(project, scope)) throw missing();
+      return project;
+    }
+    const named = (await manager.find(Project, { where: { name: row.name! }, take: 50 })).filter((p) => inScope(p, scope));
+    if (named.length > 1) throw refused('name', `有多个名为“${row.name}”的项目：请填写项目编码`);
+    if (!named.length) throw missing();
+    return named[0];
+  }
+}
+
+function refused(key: ReportKey, message: string): ApiError {
+  return new ApiError(422, message, [{ field: key, code: 'rowRefused', message }]);
+}
+
+async function validated(plain: Record<string, unknown>): Promise<FileReportDto> {
+  const instance = plainToInstance(FileReportDto, plain);
+  const failures = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  if (failures.length) throw validationExceptionFactory(failures);
+  return instance;
+}
+
+function rowErrors(error: ApiError, row: ReportRow, table: Table<ReportKey>): RowError[] {
+  const details = error.details.length ? error.details : [{ field: undefined, code: 'refused', message: error.message }];
+  return details.map((detail) => {
+    const field = detail.field ?? '';
+    const key: ReportKey | undefined = FIELD_TO_COLUMN[field] ?? (['code', 'name'].includes(field) ? (field as ReportKey) : undefined);
+    return { row: row.row, column: key ? (table.byKey.get(key)?.label ?? null) : null, message: detail.message };
+  });
+}
