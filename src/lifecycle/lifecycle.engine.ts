@@ -56,7 +56,7 @@ export class LifecycleEngine {
 
     if (!acceptedEvents(snapshot).includes(event.type))
       throw conflict(`项目当前阶段为“${STAGE_LABELS[project.stage]}”，不能执行“${EVENT_LABELS[event.type]}”`, [
-        { field: 'type', code: 'eventNotAllowed', message: `阶段 ${project.stage} 不接受事件 ${event.type}` },
+        { field: 'type', code: 'eventNotAllowed', message: `“${STAGE_LABELS[project.stage]}”阶段不能执行“${EVENT_LABELS[event.type]}”（${event.type}）` },
       ]);
     if (!snapshot.can(event)) {
       const failures = guardFailures(context, event);
