@@ -6,7 +6,8 @@
  *    removed), with `expected12` = 12 × 序时 expected through month M: the monthly plan
  *    curve (倒排工期) for months ≤ M where the entry has one, else plan × M/12;
  *  - `rep`: each listed project's reported investment for months 1..M, counting for each
- *    month the latest revision recorded by `:asOf`;
+ *    month the latest revision recorded by `:asOf` (a revision with no later one by then: the
+ *    NOT EXISTS form measured fastest on both databases, see docs/benchmarks.md);
  *  - `lp`: one row per listed project with its place, size, stage and start date, the
  *    stage and start read from the transition history when the board is for a past
  *    instant, so a past board is reproduced exactly.
@@ -68,8 +69,9 @@ rep AS (
     FROM report_revision r
    WHERE r.month >= :fromMonth AND r.month <= :toMonth AND r.recorded_at <= :asOf
      AND r.project_id IN (SELECT project_id FROM lst)
-     AND r.revision = (SELECT MAX(r2.revision) FROM report_revision r2
-                        WHERE r2.project_id = r.project_id AND r2.month = r.month AND r2.recorded_at <= :asOf)
+     AND NOT EXISTS (SELECT 1 FROM report_revision r2
+                      WHERE r2.project_id = r.project_id AND r2.month = r.month
+                        AND r2.revision > r.revision AND r2.recorded_at <= :asOf)
    GROUP BY r.project_id
 ),
 lp AS ${materialized ? 'MATERIALIZED ' : ''}(
@@ -182,8 +184,9 @@ SELECT r.month, SUM(r.amount_wan) AS actual
   FROM report_revision r
   JOIN lst ON lst.project_id = r.project_id AND lst.category = 'implementation'
  WHERE r.month >= :fromMonth AND r.month <= :toMonth AND r.recorded_at <= :asOf
-   AND r.revision = (SELECT MAX(r2.revision) FROM report_revision r2
-                      WHERE r2.project_id = r.project_id AND r2.month = r.month AND r2.recorded_at <= :asOf)
+   AND NOT EXISTS (SELECT 1 FROM report_revision r2
+                    WHERE r2.project_id = r.project_id AND r2.month = r.month
+                      AND r2.revision > r.revision AND r2.recorded_at <= :asOf)
  GROUP BY r.month
  ORDER BY r.month`;
 
