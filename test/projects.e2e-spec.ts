@@ -126,9 +126,9 @@ describe('projects and the lifecycle over HTTP (real SQLite built by the migrati
 
   it('lets exactly one of concurrent transitions win', async () => {
     const created = await create();
-    const results = await Promise.all(Array.from({ length: 10 }, () => event(created.id, { type: 'PROMOTE' })));
+    const results = await Promise.all(Array.from({ length: 20 }, () => event(created.id, { type: 'PROMOTE' })));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 409)).toHaveLength(9);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(19);
     const history = await t.client.get(`/api/projects/${created.id}/history`);
     expect(history.body.filter((h: { event: string }) => h.event === 'PROMOTE')).toHaveLength(1);
   });
