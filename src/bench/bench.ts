@@ -169,7 +169,7 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row> 
     for (let i = 0; i < runs; i++) baseline.push(await timed(async () => statement.all()));
     db.close();
   } else {
-    const client = new pg.Client({ connectionString: url });
+    const client = new pg.Client({ connectionString: url, options: '-c jit=off' }); // as the app connects
     await client.connect();
     await client.query(BASELINE_SQL);
     for (let i = 0; i < runs; i++) baseline.push(await timed(() => client.query(BASELINE_SQL)));
