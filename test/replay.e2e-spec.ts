@@ -19,6 +19,13 @@ describe('replay: the board as of an earlier instant equals the board shown then
     const shownJune = (await t.client.get('/api/dashboard/2024?month=6')).body;
     const t1 = shownOctober.asOf as string;
 
+    const listedBefore = (await t.client.get('/api/dashboard/2024/projects?month=10&list=implementation&pageSize=500')).body.items as { projectId: number; stage: string; actualStartDate: string }[];
+    const prepBefore = (await t.client.get('/api/dashboard/2024/projects?month=10&list=preparation&pageSize=500')).body.items.find((p: { stage: string }) => p.stage === 'preparation');
+    const watched = [...listedBefore.filter((p) => p.stage === 'implementation.active' && p.actualStartDate < '2024-01-01').slice(0, 4).map((p) => p.projectId), prepBefore.projectId];
+    const shownProjects = await Promise.all(watched.map(async (id) => (await t.client.get(`/api/projects/${id}`)).body));
+    const shownReports = await Promise.all(watched.map(async (id) => (await t.client.get(`/api/projects/${id}/reports`)).body));
+    const shownHistory = await Promise.all(watched.map(async (id) => (await t.client.get(`/api/projects/${id}/history`)).body));
+
     t.setNow('2024-11-21T03:00:00.000Z');
     const listed = (await t.client.get('/api/dashboard/2024/projects?month=10&list=implementation&pageSize=500')).body.items as { projectId: number; stage: string; actualStartDate: string }[];
     const active = listed.filter((p) => p.stage === 'implementation.active' && p.actualStartDate < '2024-01-01');
@@ -44,5 +51,19 @@ describe('replay: the board as of an earlier instant equals the board shown then
     const replayJune = (await t.client.get(`/api/dashboard/2024?month=6&asOf=${encodeURIComponent(t1)}`)).body;
     expect(replayOctober).toEqual(shownOctober);
     expect(replayJune).toEqual(shownJune);
+
+    // Project reads replay too: the project, its reports and its history as they were at T1.
+    const at = encodeURIComponent(t1);
+    for (const [index, id] of watched.entries()) {
+      const nowProject = (await t.client.get(`/api/projects/${id}`)).body;
+      const thenProject = (await t.client.get(`/api/projects/${id}?asOf=${at}`)).body;
+      expect(thenProject).toEqual(shownProjects[index]);
+      expect((await t.client.get(`/api/projects/${id}/reports?asOf=${at}`)).body).toEqual(shownReports[index]);
+      expect((await t.client.get(`/api/projects/${id}/history?asOf=${at}`)).body).toEqual(shownHistory[index]);
+      if ([2, 3, 4].includes(index)) expect(nowProject).not.toEqual(shownProjects[index]); // halted, list changed, started
+    }
+    const before = (await t.client.get(`/api/projects/${watched[0]}?asOf=${encodeURIComponent('2020-01-01T00:00:00Z')}`));
+    expect(before.status).toBe(404);
+    expect((await t.client.get(`/api/projects/${watched[0]}?asOf=yesterday`)).status).toBe(400);
   });
 });

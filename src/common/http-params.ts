@@ -1,5 +1,6 @@
 import { ParseIntPipe } from '@nestjs/common';
 import { badRequest } from './api-error.js';
+import { parseInstant } from './calendar.js';
 import { hasControlCharacters, isMonth } from './validation.js';
 
 /** `:id` route parameters: a positive integer, else a 400 in the contract's shape. */
@@ -54,4 +55,12 @@ export function reasonQuery(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 1000 || hasControlCharacters(value))
     throw badRequest('reason 格式错误', [{ field: 'reason', code: 'invalidReason', message: '原因须为不超过 1000 字的文本' }]);
   return value;
+}
+
+/** Parses `asOf` (ISO 8601 with offset) into the stored instant form, or answers 400. */
+export function asOfParam(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const instant = parseInstant(value);
+  if (!instant) throw badRequest('asOf 格式错误', [{ field: 'asOf', code: 'invalidInstant', message: 'asOf 应为带时区的 ISO 8601 时刻，如 2024-11-05T10:00:00+08:00' }]);
+  return instant;
 }

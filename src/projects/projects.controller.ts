@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentScope, EDITORS, Roles, type Scope } from '../auth/principal.js';
 import { badRequest } from '../common/api-error.js';
-import { actorOf, IdParam, parseIfMatch } from '../common/http-params.js';
+import { actorOf, asOfParam, IdParam, parseIfMatch } from '../common/http-params.js';
 import { EVENT_FIELDS, LifecycleEventDto } from '../lifecycle/dto/lifecycle-event.dto.js';
 import { LifecycleEngine } from '../lifecycle/lifecycle.engine.js';
 import type { LifecycleEvent } from '../lifecycle/lifecycle.guards.js';
@@ -39,12 +39,14 @@ export class ProjectsController {
   @Get(':id')
   @ApiOperation({ summary: '项目详情，含 allowedEvents 与 version（ETag）' })
   @ApiOkResponse({ type: ProjectView })
+  @ApiQuery({ name: 'asOf', required: false, description: 'instant with offset: the project as recorded then' })
   async findOne(
     @Param('id', IdParam) id: number,
     @CurrentScope() scope: Scope,
     @Res({ passthrough: true }) response: Response,
+    @Query('asOf') asOf?: string,
   ): Promise<ProjectView> {
-    const view = await this.projects.findOne(id, scope);
+    const view = await this.projects.findOne(id, scope, asOfParam(asOf));
     response.setHeader('ETag', `"${view.version}"`);
     return view;
   }
@@ -94,8 +96,9 @@ export class ProjectsController {
 
   @Get(':id/history')
   @ApiOperation({ summary: '项目变更与阶段流转记录（时间正序）' })
-  history(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope): Promise<HistoryView[]> {
-    return this.projects.history(id, scope);
+  @ApiQuery({ name: 'asOf', required: false })
+  history(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope, @Query('asOf') asOf?: string): Promise<HistoryView[]> {
+    return this.projects.history(id, scope, asOfParam(asOf));
   }
 
   @Get(':id/comments')

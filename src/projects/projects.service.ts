@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { ALL, inScope, type Scope } from '../auth/principal.js';
 import { ProjectComment } from './project-comment.entity.js';
+import { replayProject } from './project-replay.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { factsOf, loadFacts, stageInvariantFailures } from '../lifecycle/lifecycle.facts.js';
@@ -88,16 +89,23 @@ export class ProjectsService {
     return { items: rows.map((row) => toView(row)), total, page, pageSize };
   }
 
-  async findOne(id: number, scope: Scope = ALL): Promise<ProjectView> {
+  /** The project now, or as it was recorded at `asOf` (rebuilt from its history). */
+  async findOne(id: number, scope: Scope = ALL, asOf?: string): Promise<ProjectView> {
     const project = await this.findInScope(this.dataSource.manager, id, scope);
     const lists = await this.dataSource.getRepository(ListEntry).find({
       where: { projectId: id },
       order: { year: 'ASC' },
     });
     const memberships: ListMembershipView[] = lists
-      .filter((entry) => entry.removedAt === null)
+      .filter((entry) => (asOf ? entry.addedAt <= asOf && (entry.removedAt === null || entry.removedAt > asOf) : entry.removedAt === null))
       .map((entry) => ({ year: entry.year, category: entry.category, plannedInvestment: entry.plannedInvestmentWan }));
-    return toView(project, memberships);
+    if (!asOf) return toView(project, memberships);
+    const rows = (await this.dataSource.getRepository(ProjectHistory).find({ where: { projectId: id }, order: { id: 'ASC' } })).filter(
+      (row) => row.recordedAt <= asOf,
+    );
+    const replayed = replayProject(rows, memberships);
+    if (!replayed) throw notFound(`项目 ${id} 在 ${asOf} 时尚未建立`);
+    return replayed;
   }
 
   create(dto: CreateProjectDto, actor: string, scope: Scope = ALL): Promise<ProjectView> {
@@ -258,9 +266,11 @@ export class ProjectsService {
     });
   }
 
-  async history(id: number, scope: Scope = ALL): Promise<HistoryView[]> {
+  async history(id: number, scope: Scope = ALL, asOf?: string): Promise<HistoryView[]> {
     await this.findInScope(this.dataSource.manager, id, scope);
-    const rows = await this.dataSource.getRepository(ProjectHistory).find({ where: { projectId: id }, order: { id: 'ASC' } });
+    const rows = (await this.dataSource.getRepository(ProjectHistory).find({ where: { projectId: id }, order: { id: 'ASC' } })).filter(
+      (row) => !asOf || row.recordedAt <= asOf,
+    );
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,

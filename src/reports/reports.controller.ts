@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentScope, EDITORS, Roles, type Scope } from '../auth/principal.js';
 import { Clock } from '../common/clock.js';
 import { monthOf, previousMonth } from '../common/calendar.js';
-import { actorOf, IdParam, MonthParam } from '../common/http-params.js';
+import { actorOf, asOfParam, IdParam, MonthParam } from '../common/http-params.js';
 import { FileReportDto } from './dto/file-report.dto.js';
 import { ReportsService, type FiledReport, type MissingReports, type MonthReportView, type ReportView } from './reports.service.js';
 
@@ -34,8 +34,9 @@ export class ReportsController {
 
   @Get('projects/:id/reports')
   @ApiOperation({ summary: '项目各月月报（最新修订及修订次数）' })
-  monthly(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope): Promise<MonthReportView[]> {
-    return this.reports.monthly(id, scope);
+  @ApiQuery({ name: 'asOf', required: false, description: 'instant with offset: the reports as recorded then' })
+  monthly(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope, @Query('asOf') asOf?: string): Promise<MonthReportView[]> {
+    return this.reports.monthly(id, scope, asOfParam(asOf));
   }
 
   @Get('projects/:id/reports/:month/revisions')

@@ -114,16 +114,20 @@ export class ReportsService {
     return this.filed(manager, project, revision, latest === null);
   }
 
-  async monthly(projectId: number, scope: Scope = ALL): Promise<MonthReportView[]> {
+  /** Every month's latest revision (recorded by `asOf`, when given) with its revision count. */
+  async monthly(projectId: number, scope: Scope = ALL, asOf?: string): Promise<MonthReportView[]> {
     await this.projectInScope(this.dataSource.manager, projectId, scope);
+    const until = asOf ?? '9999-12-31T23:59:59.999Z';
     const rows = await sql<Record<string, unknown>>(
       this.dataSource,
-      `SELECT r.*, (SELECT COUNT(*) FROM report_revision c WHERE c.project_id = r.project_id AND c.month = r.month) AS revisions
+      `SELECT r.*, (SELECT COUNT(*) FROM report_revision c
+                     WHERE c.project_id = r.project_id AND c.month = r.month AND c.recorded_at <= :until) AS revisions
          FROM report_revision r
-        WHERE r.project_id = :projectId
-          AND r.revision = (SELECT MAX(r2.revision) FROM report_revision r2 WHERE r2.project_id = r.project_id AND r2.month = r.month)
+        WHERE r.project_id = :projectId AND r.recorded_at <= :until
+          AND r.revision = (SELECT MAX(r2.revision) FROM report_revision r2
+                             WHERE r2.project_id = r.project_id AND r2.month = r.month AND r2.recorded_at <= :until)
         ORDER BY r.month`,
-      { projectId },
+      { projectId, until },
     );
     return rows.map((row) => ({ ...viewOfRow(row), revisions: int(row.revisions) }));
   }

@@ -3,8 +3,7 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentScope, type Scope } from '../auth/principal.js';
 import { badRequest } from '../common/api-error.js';
-import { parseInstant } from '../common/calendar.js';
-import { actorOf, MonthNumberParam, reasonQuery, YearParam } from '../common/http-params.js';
+import { actorOf, asOfParam, MonthNumberParam, reasonQuery, YearParam } from '../common/http-params.js';
 import type { YearTarget } from '../reference/year-target.entity.js';
 import { DashboardService, type CurvePoint, type ListedProjectRow } from './dashboard.service.js';
 import type { Page } from '../projects/projects.service.js';
@@ -21,14 +20,6 @@ const ScopeParam = {
     return value;
   },
 };
-
-/** Parses `asOf` (ISO 8601 with offset) into the stored instant form, or answers 400. */
-export function asOfParam(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const instant = parseInstant(value);
-  if (!instant) throw badRequest('asOf 格式错误', [{ field: 'asOf', code: 'invalidInstant', message: 'asOf 应为带时区的 ISO 8601 时刻，如 2024-11-05T10:00:00+08:00' }]);
-  return instant;
-}
 
 @ApiTags('targets')
 @Controller()
