@@ -27,7 +27,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['src/war-room/public/**/*.js', 'src/workbench/public/**/*.js'],
+    files: ['src/war-room/public/**/*.js', 'src/workbench/public/**/*.js', 'src/web/public/**/*.js'],
     languageOptions: { sourceType: 'module', globals: { ...globals.browser, echarts: 'readonly' } },
   },
 );
