@@ -1,7 +1,8 @@
 import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNumber, IsString, Matches, Max, MaxLength, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 import { ApiError, type ErrorDetail } from './api-error.js';
 
 /**
@@ -142,3 +143,13 @@ export function QueryInt(min: number, max: number): PropertyDecorator {
     }),
   );
 }
+
+/** Largest page any list endpoint serves (CONTRACT.md: `pageSize` up to 500). */
+export const MAX_PAGE_SIZE = 500;
+
+/** `?page=`: optional, 1-based. */
+export const PageQuery = () => applyDecorators(ApiPropertyOptional({ default: 1 }), IsOptional(), QueryInt(1, 1_000_000));
+
+/** `?pageSize=`: optional, up to 500. */
+export const PageSizeQuery = (fallback = 50) =>
+  applyDecorators(ApiPropertyOptional({ default: fallback, maximum: MAX_PAGE_SIZE }), IsOptional(), QueryInt(1, MAX_PAGE_SIZE));

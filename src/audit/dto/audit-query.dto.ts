@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { badRequest } from '../../common/api-error.js';
 import { parseInstant } from '../../common/calendar.js';
-import { QueryInt } from '../../common/validation.js';
+import { PageQuery, PageSizeQuery, QueryInt } from '../../common/validation.js';
 
 const INSTANT_EXAMPLE = '2024-11-05T10:00:00+08:00';
 
@@ -31,14 +31,10 @@ export class AuditEventsQuery extends PeriodQuery {
   @MaxLength(64)
   entityId?: string;
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @QueryInt(1, 1_000_000)
+  @PageQuery()
   page?: number;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @QueryInt(1, 500)
+  @PageSizeQuery()
   pageSize?: number;
 }
 

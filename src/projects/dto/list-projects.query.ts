@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { QueryInt } from '../../common/validation.js';
+import { PageQuery, PageSizeQuery, QueryInt } from '../../common/validation.js';
 import { STAGES } from '../../lifecycle/stages.js';
 
 export const STAGE_FILTERS = [...STAGES, 'implementation'] as const;
@@ -37,13 +37,9 @@ export class ListProjectsQuery {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @QueryInt(1, 1_000_000)
+  @PageQuery()
   page?: number;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @QueryInt(1, 500)
+  @PageSizeQuery()
   pageSize?: number;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
-import { QueryInt } from '../../common/validation.js';
+import { PageQuery, PageSizeQuery, QueryInt } from '../../common/validation.js';
 
 export class DashboardQuery {
   @ApiPropertyOptional({ description: 'month 1–12 (default: 12 for past years, last month for this year)' })
@@ -30,13 +30,9 @@ export class DashboardProjectsQuery extends DashboardQuery {
   @IsIn(['implementation', 'preparation'])
   list?: 'implementation' | 'preparation';
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @QueryInt(1, 1_000_000)
+  @PageQuery()
   page?: number;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @QueryInt(1, 500)
+  @PageSizeQuery()
   pageSize?: number;
 }

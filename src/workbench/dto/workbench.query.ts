@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsMonth, QueryInt } from '../../common/validation.js';
+import { IsMonth, PageQuery, PageSizeQuery } from '../../common/validation.js';
 import { STAGE_FILTERS } from '../../projects/dto/list-projects.query.js';
 
 /** `GET /api/workbench/projects`: the project list filters, with the month being collected. */
@@ -38,13 +38,9 @@ export class WorkbenchProjectsQuery {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @QueryInt(1, 1_000_000)
+  @PageQuery()
   page?: number;
 
-  @ApiPropertyOptional({ default: 200, maximum: 500 })
-  @IsOptional()
-  @QueryInt(1, 500)
+  @PageSizeQuery(200)
   pageSize?: number;
 }
