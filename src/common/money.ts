@@ -9,3 +9,10 @@ export function formatYi(wan: number): string {
   const hundredths = roundDiv(Math.abs(wan), 100);
   return `${sign}${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
 }
+
+/** A ratio (0.6612) as a percent with one decimal, "66.1", rounded half up on integers. */
+export function formatPercent(ratio: number): string {
+  const tenths = Math.floor((Math.round(ratio * 10000) + 5) / 10);
+  const sign = tenths < 0 ? '-' : '';
+  return `${sign}${Math.floor(Math.abs(tenths) / 10)}.${Math.abs(tenths) % 10}`;
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { monthEnd, monthKey, roundDiv } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
-import { formatYi } from '../common/money.js';
+import { formatPercent, formatYi } from '../common/money.js';
 import { int, sql } from '../database/sql.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { ReferenceService } from '../reference/reference.service.js';
@@ -425,7 +425,7 @@ export class DashboardService {
         items.push({
           ...base,
           kind: 'lagging',
-          reason: `投资进度滞后：完成 ${int(row.actual)} 万元，序时应完成 ${expected} 万元（${((ratio ?? 0) * 100).toFixed(1)}%）`,
+          reason: `投资进度滞后：完成 ${int(row.actual)} 万元，序时应完成 ${expected} 万元（${formatPercent(ratio ?? 0)}%）`,
           actual: int(row.actual),
           expected,
           ratio,

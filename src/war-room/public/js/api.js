@@ -1,5 +1,6 @@
 // The one fetch wrapper of the war room: JSON, the bearer token from sessionStorage,
 // and the sign-in form on 401 (the APIs also answer without a token until sign-in lands).
+import { wireSignInForm } from '/shared/sign-in.js';
 
 const TOKEN_KEY = 'tracker.token';
 
@@ -100,37 +101,9 @@ export function wireSignIn() {
   const form = overlay.querySelector('form');
   const error = overlay.querySelector('[data-role="signin-error"]');
   const button = form.querySelector('button[type="submit"]');
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const username = form.elements.namedItem('username').value.trim();
-    const password = form.elements.namedItem('password').value;
-    if (!username || !password) {
-      error.textContent = '请输入用户名和密码';
-      return;
-    }
-    button.disabled = true;
-    error.textContent = '';
-    try {
-      const response = await fetch('/api/auth/login', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ username, password }),
-      });
-      const body = await response.json().catch(() => null);
-      if (!response.ok || !body || typeof body.accessToken !== 'string') {
-        error.textContent = response.status === 401 || response.status === 400 || response.status === 422
-          ? '用户名或密码错误'
-          : (body && body.message) || `登录失败（${response.status}）`;
-        return;
-      }
-      sessionStorage.setItem(TOKEN_KEY, body.accessToken);
-      form.elements.namedItem('password').value = '';
-      hideSignIn();
-      onSignedIn();
-    } catch {
-      error.textContent = '无法连接服务器，请稍后重试';
-    } finally {
-      button.disabled = false;
-    }
+  wireSignInForm(form, error, button, (token) => {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    hideSignIn();
+    onSignedIn();
   });
 }

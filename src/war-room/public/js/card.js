@@ -4,6 +4,7 @@
 import { api } from './api.js';
 import { h, $, STAGE_LABELS, LIST_LABELS } from './dom.js';
 import { shanghaiDate, shanghaiDateTime, wan, yi } from './format.js';
+import { currentStep, stageDates } from '/shared/lifecycle.js';
 
 const APPROVALS = [
   ['filing', '立项'],
@@ -122,32 +123,6 @@ export async function openCard(id, ctx) {
   renderBars(reports, ctx.year);
   renderHistory(history, ctx);
   modal.dataset.status = 'ready';
-}
-
-/** The latest date each main stage was entered, from the transitions (oldest first). */
-function stageDates(project, history) {
-  const dates = { reserve: null, preparation: null, implementation: null, completed: null };
-  for (const entry of history) {
-    if (entry.kind === 'created') dates.reserve = entry.effectiveDate || shanghaiDate(entry.recordedAt);
-    if (entry.kind !== 'transition') continue;
-    const date = entry.effectiveDate || shanghaiDate(entry.recordedAt);
-    if (entry.event === 'DEFER') dates.reserve = date;
-    if (entry.event === 'PROMOTE') dates.preparation = date;
-    if (entry.event === 'START') dates.implementation = date;
-    if (entry.event === 'COMPLETE') dates.completed = date;
-  }
-  if (!dates.implementation && project.actualStartDate) dates.implementation = project.actualStartDate;
-  if (!dates.completed && project.actualCompletionDate) dates.completed = project.actualCompletionDate;
-  return dates;
-}
-
-function currentStep(stage, dates) {
-  if (stage === 'reserve') return 0;
-  if (stage === 'preparation') return 1;
-  if (stage.startsWith('implementation')) return 2;
-  if (stage === 'completed') return 3;
-  // withdrawn: the last stage it reached
-  return dates.completed ? 3 : dates.implementation ? 2 : dates.preparation ? 1 : 0;
 }
 
 function renderTimeline(project, history) {

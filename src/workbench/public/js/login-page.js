@@ -2,6 +2,7 @@
 
 import { storeToken } from './api.js';
 import { $ } from './dom.js';
+import { wireSignInForm } from '/shared/sign-in.js';
 
 /** Only a workbench path of this site may be the place to return to. */
 function nextPath() {
@@ -13,36 +14,9 @@ const form = $('#login-form');
 const error = $('[data-testid="login-error"]');
 const button = $('[data-testid="login-submit"]');
 
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const username = form.elements.namedItem('username').value.trim();
-  const password = form.elements.namedItem('password').value;
-  if (!username || !password) {
-    error.textContent = '请输入用户名和密码';
-    return;
-  }
-  button.disabled = true;
-  error.textContent = '';
-  try {
-    const response = await fetch('/api/auth/login', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
-    const body = await response.json().catch(() => null);
-    if (!response.ok || !body || typeof body.accessToken !== 'string') {
-      if (response.status === 429) error.textContent = '登录尝试过于频繁，请稍后再试';
-      else if (response.status === 401 || response.status === 400 || response.status === 422) error.textContent = '用户名或密码错误';
-      else error.textContent = `登录失败（${response.status}），请稍后重试`;
-      return;
-    }
-    storeToken(body.accessToken);
-    window.location.assign(nextPath());
-  } catch {
-    error.textContent = '无法连接服务器，请稍后重试';
-  } finally {
-    button.disabled = false;
-  }
+wireSignInForm(form, error, button, (token) => {
+  storeToken(token);
+  window.location.assign(nextPath());
 });
 
 document.body.dataset.state = 'ready';

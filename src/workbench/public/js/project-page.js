@@ -18,6 +18,7 @@ import {
   STAGE_LABELS,
 } from './labels.js';
 import { referenceData, run, showBanner, startPage } from './shell.js';
+import { currentStep, stageDates } from '/shared/lifecycle.js';
 
 /** Plain fields of the form: name → kind. */
 const FIELDS = {
@@ -233,30 +234,6 @@ function markApprovals() {
     row.dataset.status = done ? 'done' : 'missing';
     $('.ap-state', row).textContent = done ? '已办结' : '未办结';
   }
-}
-
-function stageDates(project, history) {
-  const dates = { reserve: null, preparation: null, implementation: null, completed: null };
-  for (const entry of history) {
-    if (entry.kind === 'created') dates.reserve = entry.effectiveDate || shanghaiDate(entry.recordedAt);
-    if (entry.kind !== 'transition') continue;
-    const date = entry.effectiveDate || shanghaiDate(entry.recordedAt);
-    if (entry.event === 'DEFER') dates.reserve = date;
-    if (entry.event === 'PROMOTE') dates.preparation = date;
-    if (entry.event === 'START') dates.implementation = date;
-    if (entry.event === 'COMPLETE') dates.completed = date;
-  }
-  if (!dates.implementation && project.actualStartDate) dates.implementation = project.actualStartDate;
-  if (!dates.completed && project.actualCompletionDate) dates.completed = project.actualCompletionDate;
-  return dates;
-}
-
-function currentStep(stage, dates) {
-  if (stage === 'reserve') return 0;
-  if (stage === 'preparation') return 1;
-  if (stage.startsWith('implementation')) return 2;
-  if (stage === 'completed') return 3;
-  return dates.completed ? 3 : dates.implementation ? 2 : dates.preparation ? 1 : 0;
 }
 
 function renderTimeline(project, history) {
