@@ -1,3 +1,6 @@
+import { isLatestRevisionSql } from '../rules/latest-revision.js';
+import { bulletinCoversSql } from '../rules/month-closed.js';
+
 /**
  * SQL for the anomaly checks, one query per rule. Aggregates (cumulative sums, the mean of
  * the other months, counts) are computed by the database; window functions and the
@@ -11,7 +14,7 @@
 const latestOf = (where = '') => `latest AS (
   SELECT r.project_id, r.month, r.amount_wan
     FROM report_revision r
-   WHERE r.revision = (SELECT MAX(r2.revision) FROM report_revision r2 WHERE r2.project_id = r.project_id AND r2.month = r.month)
+   WHERE ${isLatestRevisionSql('r')}
      ${where}
 )`;
 
@@ -93,7 +96,7 @@ SELECT p.id, p.code, p.name, p.region_code, r.month, r.revision, r.amount_wan, r
   LEFT JOIN report_revision prev ON prev.project_id = r.project_id AND prev.month = r.month AND prev.revision = r.revision - 1
   LEFT JOIN bulletin b ON b.id = (
         SELECT b2.id FROM bulletin b2
-         WHERE b2.year = :year AND b2.month >= CAST(substr(r.month, 6, 2) AS integer) AND b2.published_at < r.recorded_at
+         WHERE ${bulletinCoversSql('b2', 'r.month')} AND b2.published_at < r.recorded_at
          ORDER BY b2.published_at, b2.id LIMIT 1)
  WHERE r.month >= :fromMonth AND r.month <= :toMonth
    AND (r.correction OR b.id IS NOT NULL)

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/principal.js';
-import type { Page } from '../projects/projects.service.js';
+import type { Page } from '../common/page.js';
 import type { VerifyResult } from './audit-chain.js';
 import { AuditExportService, type ExportFormat, type PreparedExport } from './audit-export.service.js';
 import { AuditService, type AuditCheckpoint, type AuditEventView } from './audit.service.js';

@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { projectRoot } from '../common/paths.js';
+import { isLatestRevisionSql } from '../rules/latest-revision.js';
 import { loadPostgres, loadSqlite } from './synthetic.js';
 
 type Backend = 'sqlite' | 'postgres';
@@ -50,7 +51,7 @@ const BASELINE_SQL = `
 WITH latest AS (
   SELECT r.project_id, SUM(r.amount_wan) AS actual FROM report_revision r
    WHERE r.month >= '2024-01' AND r.month <= '2024-12'
-     AND NOT EXISTS (SELECT 1 FROM report_revision r2 WHERE r2.project_id = r.project_id AND r2.month = r.month AND r2.revision > r.revision)
+     AND ${isLatestRevisionSql('r')}
    GROUP BY r.project_id)
 SELECT p.region_code, l.category, COUNT(*) AS projects, SUM(l.planned_investment_wan) AS plan,
        SUM(COALESCE(latest.actual, 0)) AS actual,

@@ -18,13 +18,37 @@ export class Clock {
     return this.now().toISOString();
   }
 
-  /** Today's calendar date (YYYY-MM-DD) in the configured zone (Asia/Shanghai). */
+  /** Today's calendar date (YYYY-MM-DD) in the configured zone (TZ_CALENDAR, Asia/Shanghai). */
   today(): string {
-    return new Intl.DateTimeFormat('en-CA', {
+    return calendarDate(this.now(), this.config.timeZone);
+  }
+
+  /** The calendar date (YYYY-MM-DD) of an instant in the configured zone: 2024-03-01T23:30Z is 03-02 in Liaocheng. */
+  dateOf(instant: string | Date): string {
+    return calendarDate(typeof instant === 'string' ? new Date(instant) : instant, this.config.timeZone);
+  }
+
+  /** An instant as local wall-clock text in the configured zone, for printed documents: "2024-11-05 09:30". */
+  wallClock(instant: string | Date): string {
+    const parts = new Intl.DateTimeFormat('en-CA', {
       timeZone: this.config.timeZone,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
-    }).format(this.now());
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(typeof instant === 'string' ? new Date(instant) : instant);
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
   }
+
+  /** The configured calendar zone (TZ_CALENDAR). */
+  get timeZone(): string {
+    return this.config.timeZone;
+  }
+}
+
+function calendarDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }

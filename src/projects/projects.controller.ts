@@ -12,7 +12,8 @@ import { CreateProjectDto } from './dto/create-project.dto.js';
 import { ListProjectsQuery } from './dto/list-projects.query.js';
 import { UpdateProjectDto } from './dto/update-project.dto.js';
 import { ProjectView } from './project.view.js';
-import { ProjectsService, type HistoryView, type Page } from './projects.service.js';
+import type { Page } from '../common/page.js';
+import { ProjectsService, type HistoryView } from './projects.service.js';
 
 @ApiTags('projects')
 @Controller('projects')

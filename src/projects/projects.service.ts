@@ -7,6 +7,7 @@ import { ALL, inScope, type Scope } from '../auth/principal.js';
 import { ProjectComment } from './project-comment.entity.js';
 import { replayProject } from './project-replay.js';
 import { Clock } from '../common/clock.js';
+import type { Page } from '../common/page.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { factsOf, loadFacts, stageInvariantFailures } from '../lifecycle/lifecycle.facts.js';
 import { initialPersisted } from '../lifecycle/lifecycle.snapshot.js';
@@ -21,13 +22,6 @@ import type { UpdateProjectDto } from './dto/update-project.dto.js';
 import { ProjectHistory } from './project-history.entity.js';
 import { Project } from './project.entity.js';
 import { APPROVAL_COLUMNS, toView, type ListMembershipView, type ProjectView } from './project.view.js';
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 /** Entity columns an edit may change, with the DTO field each comes from. */
 type EditableColumn = keyof Project;

@@ -5,10 +5,12 @@ import { auditSubject } from '../audit/audit-subjects.js';
 import { ALL, inScope, type Scope } from '../auth/principal.js';
 import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
-import { monthEnd, monthOf } from '../common/calendar.js';
+import { monthOf } from '../common/calendar.js';
 import { int, sql } from '../database/sql.js';
 import { WriteQueue } from '../database/write-queue.js';
-import { Bulletin } from '../bulletins/bulletin.entity.js';
+import { isLatestRevisionSql } from '../rules/latest-revision.js';
+import { CLOSING_BULLETIN_SQL } from '../rules/month-closed.js';
+import { dueToReportSql, filedSql, reportingParams } from '../rules/reporting.js';
 import { ProjectHistory } from '../projects/project-history.entity.js';
 import { Project } from '../projects/project.entity.js';
 import type { FileReportDto } from './dto/file-report.dto.js';
@@ -121,13 +123,12 @@ export class ReportsService {
     const rows = await sql<Record<string, unknown>>(
       this.dataSource,
       `SELECT r.*, (SELECT COUNT(*) FROM report_revision c
-                     WHERE c.project_id = r.project_id AND c.month = r.month AND c.recorded_at <= :until) AS revisions
+                     WHERE c.project_id = r.project_id AND c.month = r.month AND c.recorded_at <= :asOf) AS revisions
          FROM report_revision r
-        WHERE r.project_id = :projectId AND r.recorded_at <= :until
-          AND r.revision = (SELECT MAX(r2.revision) FROM report_revision r2
-                             WHERE r2.project_id = r.project_id AND r2.month = r.month AND r2.recorded_at <= :until)
+        WHERE r.project_id = :projectId AND r.recorded_at <= :asOf
+          AND ${isLatestRevisionSql('r', { asOf: true })}
         ORDER BY r.month`,
-      { projectId, until },
+      { projectId, asOf: until },
     );
     return rows.map((row) => ({ ...viewOfRow(row), revisions: int(row.revisions) }));
   }
@@ -138,23 +139,19 @@ export class ReportsService {
     return rows.map(viewOf);
   }
 
-  /**
-   * Reminders (月调度催报): projects under construction in `month` (started by its end,
-   * not completed before it began, not withdrawn) with no report for it, by region.
-   */
+  /** Reminders (月调度催报): projects due to report for `month` (rules/reporting.ts) with no report for it, by region. */
   async missing(month: string, scope: Scope = ALL): Promise<MissingReports> {
     const rows = await sql<Record<string, unknown>>(
       this.dataSource,
       `SELECT p.id, p.code, p.name, p.owner_enterprise, p.stage, p.region_code, g.name AS region_name
          FROM project p
          LEFT JOIN region g ON g.code = p.region_code
-        WHERE p.stage IN ('implementation.active', 'implementation.halted')
-          AND p.actual_start_date <= :monthEnd
-          AND NOT EXISTS (SELECT 1 FROM report_revision r WHERE r.project_id = p.id AND r.month = :month)
+        WHERE ${dueToReportSql('p')}
+          AND NOT ${filedSql('p')}
           ${scope.region !== undefined ? 'AND p.region_code = :region' : ''}
           ${scope.chain !== undefined ? 'AND p.chain_code = :chain' : ''}
         ORDER BY g.sort_order, p.code`,
-      { month, monthEnd: monthEnd(month), region: scope.region, chain: scope.chain },
+      { ...reportingParams(month), region: scope.region, chain: scope.chain },
     );
     const regions: MissingReports['regions'] = [];
     for (const row of rows) {
@@ -198,23 +195,17 @@ export class ReportsService {
     return [];
   }
 
-  /** The earliest published bulletin whose figures include `month`, if any. */
-  private async closingBulletin(manager: EntityManager, month: string): Promise<Bulletin | null> {
-    const [year, m] = month.split('-').map(Number);
-    const rows = await sql<{ year: number; month: number }>(
-      manager,
-      'SELECT year, month FROM bulletin WHERE year = :year AND month >= :m ORDER BY month LIMIT 1',
-      { year, m },
-    );
-    return rows.length ? Object.assign(new Bulletin(), { year: int(rows[0].year), month: int(rows[0].month) }) : null;
+  /** The published bulletin that closed `month` (rules/month-closed.ts), if any. */
+  private async closingBulletin(manager: EntityManager, month: string): Promise<{ year: number; month: number } | null> {
+    const [row] = await sql(manager, CLOSING_BULLETIN_SQL, { month });
+    return row ? { year: int(row.year), month: int(row.month) } : null;
   }
 
   private async filed(manager: EntityManager, project: Project, revision: ReportRevision, created: boolean): Promise<FiledReport> {
     const [row] = await sql<{ cumulative: unknown }>(
       manager,
       `SELECT SUM(r.amount_wan) AS cumulative FROM report_revision r
-        WHERE r.project_id = :projectId
-          AND r.revision = (SELECT MAX(r2.revision) FROM report_revision r2 WHERE r2.project_id = r.project_id AND r2.month = r.month)`,
+        WHERE r.project_id = :projectId AND ${isLatestRevisionSql('r')}`,
       { projectId: project.id },
     );
     const cumulative = int(row?.cumulative);

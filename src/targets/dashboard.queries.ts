@@ -1,3 +1,9 @@
+import { lastHaltEventSql, haltedSql, laggingSql, overdueStartSql } from '../rules/red-list.js';
+import { isKeyProjectSql } from '../rules/key-projects.js';
+import { isLatestRevisionSql } from '../rules/latest-revision.js';
+import { projectExpected12Sql } from '../rules/progress.js';
+import { startedInYearSql } from '../rules/start-rate.js';
+
 /**
  * The dashboard's SQL: one aggregate query per block over indexed tables. Every query
  * starts from the same common table expressions:
@@ -28,9 +34,6 @@ export interface BoardParams {
   materialized?: boolean;
 }
 
-const monthColumns = (month: number) =>
-  Array.from({ length: month }, (_, i) => `l.plan_m${String(i + 1).padStart(2, '0')}`).join(' + ');
-
 export function stageExpression(historical: boolean): string {
   return historical
     ? `COALESCE((SELECT h.to_stage FROM project_history h
@@ -39,7 +42,7 @@ export function stageExpression(historical: boolean): string {
     : 'p.stage';
 }
 
-function eventDateExpression(historical: boolean, event: 'START' | 'COMPLETE', column: string): string {
+export function eventDateExpression(historical: boolean, event: 'START' | 'COMPLETE', column: string): string {
   return historical
     ? `(SELECT h.effective_date FROM project_history h
          WHERE h.project_id = p.id AND h.event = '${event}' AND h.recorded_at <= :asOf
@@ -47,19 +50,13 @@ function eventDateExpression(historical: boolean, event: 'START' | 'COMPLETE', c
     : `p.${column}`;
 }
 
-function expected12(month: number): string {
-  if (month === 0) return '0';
-  return `CASE WHEN l.plan_m01 IS NULL THEN CAST(l.planned_investment_wan AS BIGINT) * ${month}
-              ELSE 12 * (CAST(${monthColumns(month)} AS BIGINT)) END`;
-}
-
 export function boardCtes({ month, historical, withPrevious = false, withHaltEvent = false, materialized = false }: BoardParams): string {
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new Error(`month out of range: ${month}`);
   return `
 WITH lst AS (
   SELECT l.project_id, l.category, l.planned_investment_wan AS planned,
-         ${expected12(month)} AS expected12${withPrevious ? `,
-         ${expected12(month - 1)} AS expected12_prev` : ''}
+         ${projectExpected12Sql(month)} AS expected12${withPrevious ? `,
+         ${projectExpected12Sql(month - 1)} AS expected12_prev` : ''}
     FROM list_entry l
    WHERE l.year = :year AND l.added_at <= :asOf AND (l.removed_at IS NULL OR l.removed_at > :asOf)
 ),
@@ -69,9 +66,7 @@ rep AS (
     FROM report_revision r
    WHERE r.month >= :fromMonth AND r.month <= :toMonth AND r.recorded_at <= :asOf
      AND r.project_id IN (SELECT project_id FROM lst)
-     AND NOT EXISTS (SELECT 1 FROM report_revision r2
-                      WHERE r2.project_id = r.project_id AND r2.month = r.month
-                        AND r2.revision > r.revision AND r2.recorded_at <= :asOf)
+     AND ${isLatestRevisionSql('r', { asOf: true })}
    GROUP BY r.project_id
 ),
 lp AS ${materialized ? 'MATERIALIZED ' : ''}(
@@ -84,10 +79,7 @@ lp AS ${materialized ? 'MATERIALIZED ' : ''}(
          ${eventDateExpression(historical, 'START', 'actual_start_date')} AS actual_start_date${
            withHaltEvent
              ? `,
-         (SELECT h.event FROM project_history h
-           WHERE h.project_id = p.id AND h.event IN ('HALT', 'RESUME', 'COMPLETE', 'WITHDRAW')
-             AND h.recorded_at <= :asOf AND h.effective_date <= :monthEnd
-           ORDER BY h.effective_date DESC, h.id DESC LIMIT 1) AS last_halt_event`
+         ${lastHaltEventSql('p')} AS last_halt_event`
              : ''
          }
     FROM lst
@@ -115,19 +107,19 @@ SELECT c.code, c.no, c.name, c.flagship, COALESCE(t.projects, 0) AS target_proje
  */
 export const BOARD_SQL = `
 SELECT 'group' AS row_kind, lp.region_code, lp.chain_code, lp.category,
-       CASE WHEN lp.total_investment_wan >= :keyThreshold THEN 1 ELSE 0 END AS is_key,
+       ${isKeyProjectSql('lp')} AS is_key,
        COUNT(*) AS projects,
        SUM(lp.planned) AS plan,
        SUM(lp.actual) AS actual,
        SUM(lp.expected12) AS expected12,
        SUM(lp.actual_prev) AS actual_prev,
        SUM(lp.expected12_prev) AS expected12_prev,
-       SUM(CASE WHEN lp.actual_start_date >= :yearStart AND lp.actual_start_date <= :monthEnd THEN 1 ELSE 0 END) AS started,
+       SUM(CASE WHEN ${startedInYearSql('lp.actual_start_date')} THEN 1 ELSE 0 END) AS started,
        CAST(NULL AS INTEGER) AS project_id, CAST(NULL AS VARCHAR(64)) AS code, CAST(NULL AS VARCHAR(200)) AS name,
        CAST(NULL AS VARCHAR(32)) AS stage, CAST(NULL AS VARCHAR(10)) AS planned_start_date,
        CAST(NULL AS INTEGER) AS lagging, CAST(NULL AS INTEGER) AS overdue, CAST(NULL AS INTEGER) AS halted
   FROM lp
- GROUP BY lp.region_code, lp.chain_code, lp.category, CASE WHEN lp.total_investment_wan >= :keyThreshold THEN 1 ELSE 0 END
+ GROUP BY lp.region_code, lp.chain_code, lp.category, ${isKeyProjectSql('lp')}
 UNION ALL
 SELECT * FROM (
   SELECT 'red' AS row_kind, c.region_code, c.chain_code, c.category, CAST(NULL AS INTEGER) AS is_key,
@@ -136,12 +128,9 @@ SELECT * FROM (
          c.project_id, c.code, c.name, c.stage, c.planned_start_date, c.lagging, c.overdue, c.halted
     FROM (
       SELECT lp.*, g.sort_order,
-             CASE WHEN lp.category = 'implementation' AND lp.expected12 > 0 AND lp.actual * 1200 < :yellowPct * lp.expected12
-                  THEN 1 ELSE 0 END AS lagging,
-             CASE WHEN lp.category = 'preparation' AND lp.stage <> 'withdrawn' AND lp.planned_start_date < :refDate
-                   AND (lp.actual_start_date IS NULL OR lp.actual_start_date > :monthEnd)
-                  THEN 1 ELSE 0 END AS overdue,
-             CASE WHEN lp.last_halt_event = 'HALT' THEN 1 ELSE 0 END AS halted
+             CASE WHEN ${laggingSql('lp')} THEN 1 ELSE 0 END AS lagging,
+             CASE WHEN ${overdueStartSql('lp')} THEN 1 ELSE 0 END AS overdue,
+             CASE WHEN ${haltedSql('lp')} THEN 1 ELSE 0 END AS halted
         FROM lp
         LEFT JOIN region g ON g.code = lp.region_code
     ) c
@@ -157,20 +146,6 @@ SELECT h.project_id, h.reason, h.effective_date
  WHERE h.event = 'HALT' AND h.recorded_at <= :asOf AND h.effective_date <= :monthEnd AND h.project_id IN (:...haltedIds)
  ORDER BY h.effective_date, h.id`;
 
-/** Big projects (≥50亿) that count for the year: any stage or list, not withdrawn, not completed before the year. */
-export function bigProjectsSql(historical: boolean): string {
-  return `
-SELECT * FROM (
-  SELECT p.id, p.code, p.name, p.region_code, p.chain_code, p.total_investment_wan,
-         ${stageExpression(historical)} AS stage,
-         ${eventDateExpression(historical, 'COMPLETE', 'actual_completion_date')} AS actual_completion_date
-    FROM project p
-   WHERE p.total_investment_wan >= :bigThreshold AND p.created_at <= :asOf
-) b
- WHERE b.stage <> 'withdrawn' AND NOT (b.stage = 'completed' AND b.actual_completion_date < :yearStart)
- ORDER BY b.total_investment_wan DESC, b.code`;
-}
-
 /** Overrides in force at `:asOf` for the month's board. */
 export const OVERRIDES_SQL = `
 SELECT scope, key, rating, reason, actor, recorded_at
@@ -184,9 +159,7 @@ SELECT r.month, SUM(r.amount_wan) AS actual
   FROM report_revision r
   JOIN lst ON lst.project_id = r.project_id AND lst.category = 'implementation'
  WHERE r.month >= :fromMonth AND r.month <= :toMonth AND r.recorded_at <= :asOf
-   AND NOT EXISTS (SELECT 1 FROM report_revision r2
-                    WHERE r2.project_id = r.project_id AND r2.month = r.month
-                      AND r2.revision > r.revision AND r2.recorded_at <= :asOf)
+   AND ${isLatestRevisionSql('r', { asOf: true })}
  GROUP BY r.month
  ORDER BY r.month`;
 
@@ -208,7 +181,8 @@ function listedWhere(filter: ListedFilter): string {
 export function listedProjectsSql(filter: ListedFilter): string {
   return `
 SELECT lp.project_id, lp.code, lp.name, lp.region_code, lp.chain_code, lp.category, lp.stage,
-       lp.total_investment_wan, lp.planned, lp.actual, lp.expected12, lp.actual_start_date, lp.planned_start_date
+       lp.total_investment_wan, lp.planned, lp.actual, lp.expected12, lp.actual_start_date, lp.planned_start_date,
+       CASE WHEN ${overdueStartSql('lp')} THEN 1 ELSE 0 END AS overdue
   FROM lp
  WHERE ${listedWhere(filter)}
  ORDER BY lp.category, lp.code

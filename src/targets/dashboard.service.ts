@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { monthEnd, monthKey, roundDiv } from '../common/calendar.js';
+import { monthEnd, monthKey } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
-import { formatPercent, formatYi } from '../common/money.js';
+import type { Page } from '../common/page.js';
 import { int, sql } from '../database/sql.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { ReferenceService } from '../reference/reference.service.js';
-import type { YearTarget } from '../reference/year-target.entity.js';
-import type { Page } from '../projects/projects.service.js';
+import { bigProjectsBlock, bigProjectsSql, type BigProject } from '../rules/big-projects.js';
+import { expectedWan, progressAgainstTarget, ratingOf, ratioOf, type Progress, type Rating, type Thresholds } from '../rules/progress.js';
+import { rankChange, rankRegions, type RankedTotals } from '../rules/ranking.js';
+import { haltedReason, laggingReason, overdueReferenceDate, overdueStartReason } from '../rules/red-list.js';
+import { startRate } from '../rules/start-rate.js';
+import { boardWarnings } from '../rules/warnings.js';
 import {
-  bigProjectsSql,
   boardCtes,
+  eventDateExpression,
   BOARD_SQL,
   CHAINS_REFERENCE_SQL,
   HALT_REASONS_SQL,
@@ -20,19 +24,9 @@ import {
   OVERRIDES_SQL,
   type ListedFilter,
   REGIONS_REFERENCE_SQL,
+  stageExpression,
 } from './dashboard.queries.js';
-import type {
-  BigProjectsBlock,
-  ChainRow,
-  Dashboard,
-  Rated,
-  Rating,
-  RatingOverrideView,
-  RedListItem,
-  RegionRow,
-  Warning,
-} from './dashboard.types.js';
-import { compareRatioDesc, ratingOf, ratioOf, type Progress, type Thresholds } from './rating.js';
+import type { ChainRow, Dashboard, Rated, RatingOverrideView, RedListItem, RegionRow } from './dashboard.types.js';
 
 type Row = Record<string, unknown>;
 
@@ -55,13 +49,6 @@ interface Group {
   actualPrev: number;
   expected12Prev: number;
   started: number;
-}
-
-interface RegionTotals {
-  code: string;
-  projects: number;
-  actual: number;
-  expected12: number;
 }
 
 export interface CurvePoint {
@@ -87,15 +74,19 @@ export interface ListedProjectRow {
   actual: number;
   expected: number;
   ratio: number | null;
+  /** 蓝黄红: implementation-list projects by their own 序时 ratio; a preparation-list project past its planned start, red. */
   rating: Rating | null;
+  /** Why the colour: 序时 progress, or 逾期未开工 (rules/red-list.ts). */
+  ratingReason: 'progress' | 'overdueStart' | null;
   actualStartDate: string | null;
   plannedStartDate: string | null;
 }
 
 
 /**
- * The target board for a year through month M, as recorded by an instant (asOf).
- * Rules: DOMAIN.md "Units and figures" and the 2024 work plan §四(四).
+ * The target board for a year through month M, as recorded by an instant (asOf): the SQL
+ * and the cache live here; every rule it applies is a named function in src/rules/
+ * (docs/domain/figures.md).
  */
 @Injectable()
 export class DashboardService {
@@ -140,7 +131,7 @@ export class DashboardService {
     const { target, instant, historical, thresholds, params } = await this.context(year, month, asOf);
     const [boardRows, bigRows, overrideRows, regionRef, chainRef] = await Promise.all([
       sql(this.dataSource, boardCtes({ year, month, historical, withPrevious: true, withHaltEvent: true, materialized: true }) + BOARD_SQL, params),
-      sql(this.dataSource, bigProjectsSql(historical), params),
+      sql(this.dataSource, bigProjectsSql(stageExpression(historical), eventDateExpression(historical, 'COMPLETE', 'actual_completion_date')), params),
       sql(this.dataSource, OVERRIDES_SQL, params),
       sql(this.dataSource, REGIONS_REFERENCE_SQL),
       sql(this.dataSource, CHAINS_REFERENCE_SQL, params),
@@ -176,43 +167,34 @@ export class DashboardService {
 
     // 实施类: the implementation list against the city target × M/12 (165亿 in 2024).
     const implActual = total((g) => g.actual, impl);
-    const cityProgress = { actual12: implActual * 12, expected12: target.implementationInvestmentWan * month };
+    const cityProgress = progressAgainstTarget(implActual, target.implementationInvestmentWan, month);
     const investment = {
       target: target.implementationInvestmentWan,
       actual: implActual,
-      expected: roundDiv(cityProgress.expected12, 12),
+      expected: expectedWan(cityProgress),
       ratio: ratioOf(cityProgress),
       listed: total((g) => g.projects, impl),
       ...rated(cityProgress, 'city:'),
     };
 
     // 准备类 开工率: listed preparation projects started in the year ÷ listed (≥80% by year end).
-    const listed = total((g) => g.projects, prep);
-    const started = total((g) => g.started, prep);
-    const needed = Math.ceil((listed * target.startRateTargetPct) / 100) - started;
-    const startRate = {
-      listed,
-      started,
-      rate: listed ? Math.round((started * 10000) / listed) / 10000 : null,
-      target: target.startRateTargetPct / 100,
-      neededForTarget: Math.max(0, needed),
-    };
+    const preparation = startRate(total((g) => g.projects, prep), total((g) => g.started, prep), target.startRateTargetPct);
 
     // 重点项目 (total ≥ 10亿) on either list, against 75亿 × M/12.
     const keyActual = total((g) => g.actual, (g) => g.key);
-    const keyProgress = { actual12: keyActual * 12, expected12: target.keyProjectInvestmentWan * month };
+    const keyProgress = progressAgainstTarget(keyActual, target.keyProjectInvestmentWan, month);
     const keyProjects = {
       threshold: target.keyProjectThresholdWan,
       count: total((g) => g.projects, (g) => g.key),
       targetCount: target.keyProjectCount,
       investment: keyActual,
       target: target.keyProjectInvestmentWan,
-      expected: roundDiv(keyProgress.expected12, 12),
+      expected: expectedWan(keyProgress),
       ratio: ratioOf(keyProgress),
       ...rated(keyProgress, 'key:'),
     };
 
-    const regionTotals = (prev: boolean) =>
+    const regionTotals = (prev: boolean): RankedTotals[] =>
       regionRef.map((row) => {
         const mine = (g: Group) => g.implementation && g.region === row.code;
         return {
@@ -226,7 +208,7 @@ export class DashboardService {
     const chains: ChainRow[] = chainRef.map((row) => {
       const mine = (g: Group) => g.implementation && g.chain === row.code;
       const actual = total((g) => g.actual, mine);
-      const progress = { actual12: actual * 12, expected12: int(row.target_investment) * month };
+      const progress = progressAgainstTarget(actual, int(row.target_investment), month);
       return {
         code: row.code as string,
         no: int(row.no),
@@ -236,14 +218,31 @@ export class DashboardService {
         listedProjects: total((g) => g.projects, mine),
         targetInvestment: int(row.target_investment),
         actual,
-        expected: roundDiv(progress.expected12, 12),
+        expected: expectedWan(progress),
         ratio: ratioOf(progress),
         ...rated(progress, `chain:${row.code as string}`),
       };
     });
-    const bigProjects = this.bigProjects(bigRows, target, regionRef, chainRef);
-    const redList = this.redList(redRows.slice(0, RED_LIST_LIMIT), thresholds, halts, regionRef);
-    const warnings = this.warnings(target, investment.listed, listed, bigProjects, keyProjects.count, chainRef);
+    const bigProjects = bigProjectsBlock(
+      bigRows.map(bigProjectOf),
+      target.bigProjectThresholdWan,
+      target.bigProjectCityTarget,
+      regionRef.map((row) => ({ code: row.code as string, name: row.name as string, required: Boolean(row.big_project_required) })),
+      chainRef.map((row) => ({ code: row.code as string, name: row.name as string, flagship: Boolean(row.flagship) })),
+    );
+    const redList = this.redList(redRows.slice(0, RED_LIST_LIMIT), halts, regionRef);
+    const warnings = boardWarnings({
+      implementationInvestmentWan: target.implementationInvestmentWan,
+      implementationListSize: target.implementationListSize,
+      preparationListSize: target.preparationListSize,
+      keyProjectCount: target.keyProjectCount,
+      chainInvestmentWan: chainRef.reduce((sum, row) => sum + int(row.target_investment), 0),
+      chainProjects: chainRef.reduce((sum, row) => sum + int(row.target_projects), 0),
+      implementationListed: investment.listed,
+      preparationListed: preparation.listed,
+      keyProjects: keyProjects.count,
+      bigProjects,
+    });
 
     return {
       year,
@@ -251,7 +250,7 @@ export class DashboardService {
       asOf: instant,
       thresholds,
       investment,
-      startRate,
+      startRate: preparation,
       bigProjects,
       keyProjects,
       chains,
@@ -272,8 +271,8 @@ export class DashboardService {
     for (let m = 1; m <= month; m++) {
       const actual = byMonth.get(monthKey(year, m)) ?? 0;
       cumulative += actual;
-      const expected12 = target.implementationInvestmentWan * m;
-      points.push({ month: m, actual, cumulativeActual: cumulative, cumulativeExpected: roundDiv(expected12, 12), ratio: ratioOf({ actual12: cumulative * 12, expected12 }) });
+      const progress = progressAgainstTarget(cumulative, target.implementationInvestmentWan, m);
+      points.push({ month: m, actual, cumulativeActual: cumulative, cumulativeExpected: expectedWan(progress), ratio: ratioOf(progress) });
     }
     return points;
   }
@@ -287,22 +286,26 @@ export class DashboardService {
       sql(this.dataSource, ctes + listedProjectsSql(filter), query),
       sql(this.dataSource, ctes + listedProjectsCountSql(filter), query),
     ]);
-    const items = rows.map((row) => {
+    const items = rows.map((row): ListedProjectRow => {
       const progress = { actual12: int(row.actual) * 12, expected12: int(row.expected12) };
+      const category = row.category as 'implementation' | 'preparation';
+      const overdue = int(row.overdue) === 1;
+      const rating = category === 'implementation' ? ratingOf(progress, thresholds) : overdue ? 'red' : null;
       return {
         projectId: int(row.project_id),
         code: row.code as string,
         name: row.name as string,
         region: (row.region_code as string | null) ?? null,
         chain: (row.chain_code as string | null) ?? null,
-        category: row.category as 'implementation' | 'preparation',
+        category,
         stage: row.stage as string,
         totalInvestment: row.total_investment_wan === null ? null : int(row.total_investment_wan),
         plan: int(row.planned),
         actual: int(row.actual),
-        expected: roundDiv(progress.expected12, 12),
+        expected: expectedWan(progress),
         ratio: ratioOf(progress),
-        rating: ratingOf(progress, thresholds),
+        rating,
+        ratingReason: rating === null ? null : category === 'implementation' ? 'progress' : 'overdueStart',
         actualStartDate: (row.actual_start_date as string | null) ?? null,
         plannedStartDate: (row.planned_start_date as string | null) ?? null,
       };
@@ -325,7 +328,7 @@ export class DashboardService {
       yearStart: `${year}-01-01`,
       monthEnd: monthEnd(monthKey(year, month)),
       prevMonth: monthKey(year, month - 1),
-      refDate: [monthEnd(monthKey(year, month)), instant.slice(0, 10)].sort()[0],
+      refDate: overdueReferenceDate(monthEnd(monthKey(year, month)), this.clock.dateOf(instant)),
       keyThreshold: target.keyProjectThresholdWan,
       bigThreshold: target.bigProjectThresholdWan,
       yellowPct: target.ratingYellowPct,
@@ -334,32 +337,21 @@ export class DashboardService {
     return { target, instant, historical, thresholds, params };
   }
 
-  /**
-   * Regions with implementation-list projects are ranked by ratio, highest first (ties:
-   * larger actual first); rank change = last month's rank − this month's (DOMAIN.md).
-   */
+  /** Region rows with 序时 figures, rank and rank change (rules/ranking.ts). */
   private regionRows(
     reference: Row[],
-    current: RegionTotals[],
-    previous: RegionTotals[] | null,
+    current: RankedTotals[],
+    previous: RankedTotals[] | null,
     groups: Group[],
     rated: (p: Progress, key: string) => Rated,
   ): RegionRow[] {
-    const ranks = (totals: RegionTotals[]) => {
-      const ranked = totals
-        .filter((r) => r.projects > 0 && r.expected12 > 0)
-        .map((r) => ({ ...r, progress: { actual12: r.actual * 12, expected12: r.expected12 } }))
-        .sort((a, b) => compareRatioDesc(a.progress, b.progress) || b.actual - a.actual || a.code.localeCompare(b.code));
-      return new Map(ranked.map((r, index) => [r.code, index + 1]));
-    };
-    const currentRanks = ranks(current);
-    const previousRanks = previous ? ranks(previous) : null;
+    const currentRanks = rankRegions(current);
+    const previousRanks = previous ? rankRegions(previous) : null;
     return reference.map((row, index) => {
       const code = row.code as string;
       const totals = current[index];
       const progress = { actual12: totals.actual * 12, expected12: totals.expected12 };
       const rank = currentRanks.get(code) ?? null;
-      const previousRank = previousRanks?.get(code) ?? null;
       return {
         code,
         name: row.name as string,
@@ -367,47 +359,17 @@ export class DashboardService {
         projects: totals.projects,
         plan: groups.filter((g) => g.implementation && g.region === code).reduce((sum, g) => sum + g.plan, 0),
         actual: totals.actual,
-        expected: roundDiv(progress.expected12, 12),
+        expected: expectedWan(progress),
         ratio: ratioOf(progress),
         rank,
-        rankChange: rank !== null && previousRank !== null ? previousRank - rank : null,
+        rankChange: rankChange(previousRanks?.get(code), rank),
         ...rated(progress, `region:${code}`),
       };
     });
   }
 
-  private bigProjects(rows: Row[], target: YearTarget, regionRef: Row[], chainRef: Row[]): BigProjectsBlock {
-    const projects = rows.map((row) => ({
-      projectId: int(row.id),
-      code: row.code as string,
-      name: row.name as string,
-      region: (row.region_code as string | null) ?? null,
-      chain: (row.chain_code as string | null) ?? null,
-      totalInvestment: int(row.total_investment_wan),
-      stage: row.stage as string,
-    }));
-    return {
-      threshold: target.bigProjectThresholdWan,
-      count: projects.length,
-      target: target.bigProjectCityTarget,
-      ok: projects.length >= target.bigProjectCityTarget,
-      regions: regionRef.map((region) => {
-        const code = region.code as string;
-        const required = Boolean(region.big_project_required);
-        const ids = projects.filter((p) => p.region === code).map((p) => p.projectId);
-        return { code, name: region.name as string, required, count: ids.length, ok: !required || ids.length > 0, projectIds: ids };
-      }),
-      flagshipChains: chainRef
-        .filter((chain) => Boolean(chain.flagship))
-        .map((chain) => {
-          const ids = projects.filter((p) => p.chain === chain.code).map((p) => p.projectId);
-          return { code: chain.code as string, name: chain.name as string, count: ids.length, ok: ids.length > 0, projectIds: ids };
-        }),
-      projects,
-    };
-  }
-
-  private redList(rows: Row[], thresholds: Thresholds, halts: Map<number, { reason: string | null; date: string | null }>, regionRef: Row[]): RedListItem[] {
+  /** The red list's rows in the words the board shows (membership: rules/red-list.ts, decided in BOARD_SQL). */
+  private redList(rows: Row[], halts: Map<number, { reason: string | null; date: string | null }>, regionRef: Row[]): RedListItem[] {
     const regionNames = new Map(regionRef.map((row) => [row.code as string, row.name as string]));
     const items: RedListItem[] = [];
     for (const row of rows) {
@@ -418,62 +380,32 @@ export class DashboardService {
         region: (row.region_code as string | null) ?? null,
         regionName: regionNames.get(row.region_code as string) ?? null,
       };
-      const progress = { actual12: int(row.actual) * 12, expected12: int(row.expected12) };
-      if (int(row.lagging) === 1 && ratingOf(progress, thresholds) === 'red') {
-        const expected = roundDiv(progress.expected12, 12);
+      if (int(row.lagging) === 1) {
+        const progress = { actual12: int(row.actual) * 12, expected12: int(row.expected12) };
+        const expected = expectedWan(progress);
         const ratio = ratioOf(progress);
-        items.push({
-          ...base,
-          kind: 'lagging',
-          reason: `投资进度滞后：完成 ${int(row.actual)} 万元，序时应完成 ${expected} 万元（${formatPercent(ratio ?? 0)}%）`,
-          actual: int(row.actual),
-          expected,
-          ratio,
-        });
+        items.push({ ...base, kind: 'lagging', reason: laggingReason(int(row.actual), expected, ratio), actual: int(row.actual), expected, ratio });
       }
-      if (int(row.overdue) === 1)
-        items.push({ ...base, kind: 'overdueStart', reason: `计划 ${row.planned_start_date as string} 开工，尚未开工` });
+      if (int(row.overdue) === 1) items.push({ ...base, kind: 'overdueStart', reason: overdueStartReason(row.planned_start_date as string) });
       if (int(row.halted) === 1) {
         const halt = halts.get(base.projectId);
-        items.push({ ...base, kind: 'halted', reason: `停工${halt?.date ? `（${halt.date} 起）` : ''}：${halt?.reason ?? '未说明原因'}` });
+        items.push({ ...base, kind: 'halted', reason: haltedReason(halt?.date ?? null, halt?.reason ?? null) });
       }
     }
     return items;
   }
+}
 
-  /** Inconsistent configuration the office should see rather than have hidden. */
-  private warnings(
-    target: YearTarget,
-    implementationListed: number,
-    preparationListed: number,
-    big: BigProjectsBlock,
-    keyCount: number,
-    chainRef: Row[],
-  ): Warning[] {
-    const warnings: Warning[] = [];
-    const chainInvestment = chainRef.reduce((sum, row) => sum + int(row.target_investment), 0);
-    const chainProjects = chainRef.reduce((sum, row) => sum + int(row.target_projects), 0);
-    if (chainInvestment !== target.implementationInvestmentWan)
-      warnings.push({
-        code: chainInvestment < target.implementationInvestmentWan ? 'chainTargetsBelowCityTarget' : 'chainTargetsAboveCityTarget',
-        message: `12条产业链投资目标合计 ${formatYi(chainInvestment)} 亿元，与全市实施类目标 ${formatYi(target.implementationInvestmentWan)} 亿元相差 ${formatYi(Math.abs(target.implementationInvestmentWan - chainInvestment))} 亿元`,
-      });
-    if (chainProjects !== target.implementationListSize)
-      warnings.push({ code: 'chainProjectCountMismatch', message: `产业链项目数目标合计 ${chainProjects} 个，与实施类清单目标 ${target.implementationListSize} 个不一致` });
-    if (implementationListed !== target.implementationListSize)
-      warnings.push({ code: 'implementationListCount', message: `实施类清单现有 ${implementationListed} 个项目，目标为 ${target.implementationListSize} 个` });
-    if (preparationListed !== target.preparationListSize)
-      warnings.push({ code: 'preparationListCount', message: `准备类清单现有 ${preparationListed} 个项目，目标为 ${target.preparationListSize} 个` });
-    if (keyCount !== target.keyProjectCount)
-      warnings.push({ code: 'keyProjectCount', message: `清单内10亿元以上重点项目 ${keyCount} 个，计划为 ${target.keyProjectCount} 个` });
-    for (const region of big.regions.filter((r) => r.required && r.count === 0))
-      warnings.push({ code: 'regionWithoutBigProject', message: `${region.name}尚无50亿元以上大项目（每个县市区至少谋划1个）` });
-    for (const chain of big.flagshipChains.filter((c) => c.count === 0))
-      warnings.push({ code: 'flagshipChainWithoutBigProject', message: `标志性产业链“${chain.name}”尚无50亿元以上大项目` });
-    if (big.count < big.target)
-      warnings.push({ code: 'bigProjectsBelowTarget', message: `全市50亿元以上大项目 ${big.count} 个，目标 ${big.target} 个` });
-    return warnings;
-  }
+function bigProjectOf(row: Row): BigProject {
+  return {
+    projectId: int(row.id),
+    code: row.code as string,
+    name: row.name as string,
+    region: (row.region_code as string | null) ?? null,
+    chain: (row.chain_code as string | null) ?? null,
+    totalInvestment: int(row.total_investment_wan),
+    stage: row.stage as string,
+  };
 }
 
 function overridesByKey(rows: Row[]): Map<string, RatingOverrideView> {

@@ -1,11 +1,19 @@
+import type { BigProjectsBlock } from '../rules/big-projects.js';
+import type { Rating } from '../rules/progress.js';
+import type { RedListKind } from '../rules/red-list.js';
+import type { Warning } from '../rules/warnings.js';
+
+export type { BigProjectsBlock, BigProject as BigProjectView } from '../rules/big-projects.js';
+export type { Rating } from '../rules/progress.js';
+export type { RedListKind } from '../rules/red-list.js';
+export type { Warning } from '../rules/warnings.js';
+
 /**
- * The target board (CONTRACT.md "The war room"): every figure the city is judged by.
+ * The target board (docs/api.md "The war room"): every figure the city is judged by.
  * Money is integer 万元. `ratio` = actual ÷ expected (序时进度), computed on unrounded
  * values and given to 4 decimals; `expected` is rounded to whole 万元 for display.
  * Ratings compare exact integers, never the rounded ratio.
  */
-export type Rating = 'blue' | 'yellow' | 'red';
-
 export interface RatingOverrideView {
   rating: Rating;
   reason: string;
@@ -40,26 +48,6 @@ export interface StartRateBlock {
   target: number;
   /** More starts needed to reach the target (0 when reached). */
   neededForTarget: number;
-}
-
-export interface BigProjectView {
-  projectId: number;
-  code: string;
-  name: string;
-  region: string | null;
-  chain: string | null;
-  totalInvestment: number;
-  stage: string;
-}
-
-export interface BigProjectsBlock {
-  threshold: number;
-  count: number;
-  target: number;
-  ok: boolean;
-  regions: { code: string; name: string; required: boolean; count: number; ok: boolean; projectIds: number[] }[];
-  flagshipChains: { code: string; name: string; count: number; ok: boolean; projectIds: number[] }[];
-  projects: BigProjectView[];
 }
 
 export interface KeyProjectsBlock extends Rated {
@@ -107,8 +95,6 @@ export interface RegionRow extends Rated {
   rankChange: number | null;
 }
 
-export type RedListKind = 'lagging' | 'overdueStart' | 'halted';
-
 export interface RedListItem {
   projectId: number;
   code: string;
@@ -120,11 +106,6 @@ export interface RedListItem {
   actual?: number;
   expected?: number;
   ratio?: number | null;
-}
-
-export interface Warning {
-  code: string;
-  message: string;
 }
 
 export interface Dashboard {

@@ -6,7 +6,7 @@ import { badRequest } from '../common/api-error.js';
 import { actorOf, asOfParam, MonthNumberParam, reasonQuery, YearParam } from '../common/http-params.js';
 import type { YearTarget } from '../reference/year-target.entity.js';
 import { DashboardService, type CurvePoint, type ListedProjectRow } from './dashboard.service.js';
-import type { Page } from '../projects/projects.service.js';
+import type { Page } from '../common/page.js';
 import type { Dashboard } from './dashboard.types.js';
 import { DashboardProjectsQuery, DashboardQuery } from './dto/dashboard.query.js';
 import { PatchThresholdsDto, PutRatingOverrideDto } from './dto/rating-override.dto.js';

@@ -2,17 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EDITORS, type Principal, type Scope } from '../auth/principal.js';
 import { ApiError } from '../common/api-error.js';
-import { monthEnd, monthOf, previousMonth } from '../common/calendar.js';
+import { monthOf, previousMonth } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import { int, sql } from '../database/sql.js';
-import { IMPLEMENTATION_STAGES, STAGE_LABELS, type Stage } from '../lifecycle/stages.js';
+import { STAGE_LABELS, type Stage } from '../lifecycle/stages.js';
+import { isLatestRevisionSql } from '../rules/latest-revision.js';
+import { CLOSING_BULLETIN_SQL } from '../rules/month-closed.js';
+import type { Rating } from '../rules/progress.js';
+import { dueToReportSql, filedSql, reportingParams } from '../rules/reporting.js';
 import type { ProjectView } from '../projects/project.view.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { DashboardService } from '../targets/dashboard.service.js';
 import type { WorkbenchProjectsQuery } from './dto/workbench.query.js';
 
 type Row = Record<string, unknown>;
-type Rating = 'blue' | 'yellow' | 'red';
 type Category = 'implementation' | 'preparation';
 
 export interface WorkbenchContext {
@@ -93,16 +96,7 @@ export interface ReportSheet {
   rows: ReportSheetRow[];
 }
 
-const IMPL_IN = IMPLEMENTATION_STAGES.map((s) => `'${s}'`).join(', ');
-
-/**
- * Whether a project had to report for a month: started by the month's end and, in the
- * month, still in implementation (or completed during or after it).
- */
-const DUE_SQL = `(p.actual_start_date IS NOT NULL AND p.actual_start_date <= :monthEnd
-   AND (p.stage IN (${IMPL_IN}) OR (p.stage = 'completed' AND p.actual_completion_date >= :monthStart)))`;
-
-const LATEST = `r.revision = (SELECT MAX(r2.revision) FROM report_revision r2 WHERE r2.project_id = r.project_id AND r2.month = r.month)`;
+const LATEST = isLatestRevisionSql('r');
 
 /**
  * The operators' workbench (工作台): the caller's projects with the month's report status and
@@ -157,11 +151,14 @@ export class WorkbenchService {
       scope,
     );
     const ids = page.items.map((p) => p.id);
-    const params = { month, monthStart: `${month}-01`, monthEnd: monthEnd(month), year, ids, ...scopeParams(scope) };
-    const [names, reported, lists, ratings, [counts]] = await Promise.all([
+    const params = { ...reportingParams(month), year, ids, ...scopeParams(scope) };
+    const [names, reported, dueRows, lists, ratings, [counts]] = await Promise.all([
       this.names(),
       ids.length
         ? sql(this.dataSource, `SELECT r.project_id, r.amount_wan FROM report_revision r WHERE r.month = :month AND r.project_id IN (:...ids) AND ${LATEST}`, params)
+        : Promise.resolve([] as Row[]),
+      ids.length
+        ? sql(this.dataSource, `SELECT p.id FROM project p WHERE p.id IN (:...ids) AND ${dueToReportSql('p')}`, params)
         : Promise.resolve([] as Row[]),
       ids.length
         ? sql(this.dataSource, 'SELECT project_id, category FROM list_entry WHERE year = :year AND removed_at IS NULL AND project_id IN (:...ids)', params)
@@ -169,40 +166,26 @@ export class WorkbenchService {
       this.ratings(year, Number(month.slice(5, 7)), scope),
       sql(
         this.dataSource,
-        `SELECT COUNT(*) AS due,
-                SUM(CASE WHEN EXISTS (SELECT 1 FROM report_revision r WHERE r.project_id = p.id AND r.month = :month) THEN 1 ELSE 0 END) AS filed
+        `SELECT COUNT(*) AS due, SUM(CASE WHEN ${filedSql('p')} THEN 1 ELSE 0 END) AS filed
            FROM project p
-          WHERE ${DUE_SQL} ${scopeWhere(scope)}`,
+          WHERE ${dueToReportSql('p')} ${scopeWhere(scope)}`,
         params,
       ),
     ]);
     const amountOf = new Map(reported.map((r) => [int(r.project_id), int(r.amount_wan)]));
     const listOf = new Map(lists.map((r) => [int(r.project_id), r.category as Category]));
-    const monthEndDate = monthEnd(month);
+    const dueIds = new Set(dueRows.map((r) => int(r.id)));
     const items = page.items.map((project): WorkbenchProjectRow => {
       const listCategory = listOf.get(project.id) ?? null;
       const amount = amountOf.get(project.id);
-      const due =
-        project.actualStartDate !== null &&
-        project.actualStartDate <= monthEndDate &&
-        (IMPLEMENTATION_STAGES.includes(project.stage) || (project.stage === 'completed' && (project.actualCompletionDate ?? '') >= `${month}-01`));
-      let rating: Rating | null = null;
-      let ratingReason: WorkbenchProjectRow['ratingReason'] = null;
-      let ratio: number | null = null;
-      const rated = listCategory === 'implementation' ? ratings.get(project.id) : undefined;
-      if (rated) {
-        ({ rating, ratio } = rated);
-        ratingReason = rating ? 'progress' : null;
-      } else if (listCategory === 'preparation' && project.stage === 'preparation' && project.plannedStartDate !== null && project.plannedStartDate < today) {
-        rating = 'red';
-        ratingReason = 'overdueStart';
-      }
+      const rated = listCategory ? ratings.get(project.id) : undefined;
+      const { rating = null, ratingReason = null, ratio = null } = rated ?? {};
       return {
         ...project,
         regionName: (project.region && names.regions.get(project.region)) || null,
         chainName: (project.chain && names.chains.get(project.chain)) || null,
         listCategory,
-        report: { status: amount !== undefined ? 'filed' : due ? 'missing' : 'notDue', amount: amount ?? null },
+        report: { status: amount !== undefined ? 'filed' : dueIds.has(project.id) ? 'missing' : 'notDue', amount: amount ?? null },
         rating,
         ratingReason,
         ratio,
@@ -216,7 +199,7 @@ export class WorkbenchService {
   async reportSheet(month: string, scope: Scope): Promise<ReportSheet> {
     const today = this.clock.today();
     const year = Number(month.slice(0, 4));
-    const params = { month, monthStart: `${month}-01`, monthEnd: monthEnd(month), year, m: Number(month.slice(5, 7)), ...scopeParams(scope) };
+    const params = { ...reportingParams(month), year, ...scopeParams(scope) };
     const [projects, [closing]] = await Promise.all([
       sql(
         this.dataSource,
@@ -226,12 +209,12 @@ export class WorkbenchService {
            FROM project p
            LEFT JOIN region g ON g.code = p.region_code
            LEFT JOIN chain c ON c.code = p.chain_code
-          WHERE (${DUE_SQL} OR EXISTS (SELECT 1 FROM report_revision r WHERE r.project_id = p.id AND r.month = :month))
+          WHERE (${dueToReportSql('p')} OR ${filedSql('p')})
                 ${scopeWhere(scope)}
           ORDER BY g.sort_order, p.code`,
         params,
       ),
-      sql(this.dataSource, 'SELECT year, month FROM bulletin WHERE year = :year AND month >= :m ORDER BY month LIMIT 1', params),
+      sql(this.dataSource, CLOSING_BULLETIN_SQL, params),
     ]);
     const ids = projects.map((p) => int(p.id));
     const previous = previousMonth(month);
@@ -295,13 +278,14 @@ export class WorkbenchService {
     };
   }
 
-  /** Colour and ratio of each implementation-list project in scope through the month (none when the year has no targets). */
-  private async ratings(year: number, month: number, scope: Scope): Promise<Map<number, { rating: Rating | null; ratio: number | null }>> {
-    const result = new Map<number, { rating: Rating | null; ratio: number | null }>();
+  /** Colour and ratio of each listed project in scope through the month, as the board computes them (none when the year has no targets). */
+  private async ratings(year: number, month: number, scope: Scope): Promise<Map<number, Pick<WorkbenchProjectRow, 'rating' | 'ratingReason' | 'ratio'>>> {
+    const result = new Map<number, Pick<WorkbenchProjectRow, 'rating' | 'ratingReason' | 'ratio'>>();
     try {
       for (let page = 1; ; page++) {
-        const listed = await this.dashboard.listedProjects(year, month, { region: scope.region, chain: scope.chain, category: 'implementation' }, page, 500);
-        for (const row of listed.items) result.set(row.projectId, { rating: row.rating, ratio: row.ratio });
+        const listed = await this.dashboard.listedProjects(year, month, { region: scope.region, chain: scope.chain }, page, 500);
+        for (const row of listed.items)
+          result.set(row.projectId, { rating: row.rating, ratingReason: row.ratingReason, ratio: row.category === 'implementation' ? row.ratio : null });
         if (page * 500 >= listed.total) break;
       }
     } catch (error) {

@@ -1,0 +1,7 @@
+/** One page of a list response: `{ items, total, page, pageSize }` (pageSize up to 500). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from '@jest/globals';
+import { evaluateFragment } from '../../test/support/sql-cases.js';
+import { haltedReason, haltedSql, laggingReason, laggingSql, overdueReferenceDate, overdueStartReason, overdueStartSql } from './red-list.js';
+
+const LP = 'category TEXT, actual INTEGER, expected12 INTEGER, stage TEXT, planned_start_date TEXT, actual_start_date TEXT, last_halt_event TEXT';
+
+/** October 2024's board, shown on 15 November: reference date 2024-10-31. */
+const october = { yellowPct: 80, refDate: '2024-10-31', monthEnd: '2024-10-31' };
+
+describe('红榜 membership (rules/red-list.ts)', () => {
+  it('lagging: an implementation-list project below 80% of its own 序时 expected', () => {
+    const rows = [
+      { category: 'implementation', actual: 800, expected12: 12_000, expected: 0 }, // exactly 80%: yellow, not red
+      { category: 'implementation', actual: 799, expected12: 12_000, expected: 1 }, // 79.9%
+      { category: 'implementation', actual: 0, expected12: 0, expected: 0 }, // nothing expected yet
+      { category: 'preparation', actual: 0, expected12: 12_000, expected: 0 }, // the preparation list is judged on starts
+    ];
+    for (const { row, value } of evaluateFragment({ name: 'lp', columns: LP, rows }, laggingSql('lp'), october)) expect([row, value]).toEqual([row, row.expected]);
+  });
+
+  it('overdue start: a preparation-list project past its planned start and not started by the month end', () => {
+    const rows = [
+      { category: 'preparation', stage: 'preparation', planned_start_date: '2024-10-30', actual_start_date: null, expected: 1 },
+      { category: 'preparation', stage: 'preparation', planned_start_date: '2024-10-31', actual_start_date: null, expected: 0 }, // due on the reference date itself: not yet overdue
+      { category: 'preparation', stage: 'implementation.active', planned_start_date: '2024-06-01', actual_start_date: '2024-11-05', expected: 1 }, // started only after October
+      { category: 'preparation', stage: 'implementation.active', planned_start_date: '2024-06-01', actual_start_date: '2024-10-31', expected: 0 }, // started in time for October's board
+      { category: 'preparation', stage: 'withdrawn', planned_start_date: '2024-06-01', actual_start_date: null, expected: 0 },
+      { category: 'implementation', stage: 'preparation', planned_start_date: '2024-06-01', actual_start_date: null, expected: 0 }, // not on the preparation list
+      { category: 'preparation', stage: 'preparation', planned_start_date: null, actual_start_date: null, expected: 0 },
+    ];
+    for (const { row, value } of evaluateFragment({ name: 'lp', columns: LP, rows }, overdueStartSql('lp'), october)) expect([row, value]).toEqual([row, row.expected]);
+  });
+
+  it('the reference date is the month end, or the day of the board when that is earlier', () => {
+    expect(overdueReferenceDate('2024-10-31', '2024-11-15')).toBe('2024-10-31');
+    expect(overdueReferenceDate('2024-11-30', '2024-11-15')).toBe('2024-11-15');
+    // A running month's board on the 15th does not call a start planned for the 20th overdue.
+    const rows = [{ category: 'preparation', stage: 'preparation', planned_start_date: '2024-11-20', actual_start_date: null }];
+    const running = { yellowPct: 80, refDate: overdueReferenceDate('2024-11-30', '2024-11-15'), monthEnd: '2024-11-30' };
+    expect(evaluateFragment({ name: 'lp', columns: LP, rows }, overdueStartSql('lp'), running)[0].value).toBe(0);
+  });
+
+  it('halted: the last halt, resume, completion or withdrawal by the month end is a halt', () => {
+    const rows = [
+      { last_halt_event: 'HALT', expected: 1 },
+      { last_halt_event: 'RESUME', expected: 0 },
+      { last_halt_event: 'COMPLETE', expected: 0 },
+      { last_halt_event: null, expected: 0 },
+    ];
+    for (const { row, value } of evaluateFragment({ name: 'lp', columns: LP, rows }, haltedSql('lp'), october)) expect([row, value]).toEqual([row, row.expected]);
+  });
+
+  it('says why in the words the board shows', () => {
+    expect(laggingReason(700, 1000, 0.7)).toBe('投资进度滞后：完成 700 万元，序时应完成 1000 万元（70.0%）');
+    expect(overdueStartReason('2024-03-01')).toBe('计划 2024-03-01 开工，尚未开工');
+    expect(haltedReason('2024-05-10', '环保督查')).toBe('停工（2024-05-10 起）：环保督查');
+    expect(haltedReason(null, null)).toBe('停工：未说明原因');
+  });
+});

@@ -1,0 +1,59 @@
+import { formatPercent } from '../common/money.js';
+
+/**
+ * 红榜 membership (docs/domain/figures.md "Red list"), as things stood at the end of month M
+ * by effective dates, among what was recorded by `:asOf`:
+ *  - 投资滞后 lagging: an implementation-list project below the yellow line of its own 序时
+ *    expected (actual ÷ expected < yellow%);
+ *  - 逾期未开工 overdue start: a preparation-list project, not withdrawn, whose planned start
+ *    date is before the reference date (the month's last day, or the day the board is for
+ *    when that is earlier) and that had not started by the month's end;
+ *  - 停工 halted: a listed project whose last halt, resume, completion or withdrawal by the
+ *    month's end is a halt.
+ * The fragments read the columns of one listed-project row `lp` (category, actual,
+ * expected12, stage, planned_start_date, actual_start_date, last_halt_event) and the
+ * parameters `:yellowPct`, `:refDate`, `:monthEnd`.
+ */
+export type RedListKind = 'lagging' | 'overdueStart' | 'halted';
+
+export function laggingSql(lp = 'lp'): string {
+  return `(${lp}.category = 'implementation' AND ${lp}.expected12 > 0 AND ${lp}.actual * 1200 < :yellowPct * ${lp}.expected12)`;
+}
+
+export function overdueStartSql(lp = 'lp'): string {
+  return `(${lp}.category = 'preparation' AND ${lp}.stage <> 'withdrawn' AND ${lp}.planned_start_date < :refDate
+     AND (${lp}.actual_start_date IS NULL OR ${lp}.actual_start_date > :monthEnd))`;
+}
+
+export function haltedSql(lp = 'lp'): string {
+  return `(${lp}.last_halt_event = 'HALT')`;
+}
+
+/** The event that decides `halted` for project row `p`: its last HALT/RESUME/COMPLETE/WITHDRAW by the month's end, recorded by :asOf. */
+export function lastHaltEventSql(p = 'p'): string {
+  return `(SELECT h.event FROM project_history h
+           WHERE h.project_id = ${p}.id AND h.event IN ('HALT', 'RESUME', 'COMPLETE', 'WITHDRAW')
+             AND h.recorded_at <= :asOf AND h.effective_date <= :monthEnd
+           ORDER BY h.effective_date DESC, h.id DESC LIMIT 1)`;
+}
+
+/**
+ * The reference date for "past its planned start": the month's last day, or the calendar
+ * day of the instant the board is for when that comes first (a board of the running month
+ * does not call a start overdue before its planned date has passed).
+ */
+export function overdueReferenceDate(monthEndDate: string, boardDate: string): string {
+  return monthEndDate < boardDate ? monthEndDate : boardDate;
+}
+
+export function laggingReason(actualWan: number, expectedWan: number, ratio: number | null): string {
+  return `投资进度滞后：完成 ${actualWan} 万元，序时应完成 ${expectedWan} 万元（${formatPercent(ratio ?? 0)}%）`;
+}
+
+export function overdueStartReason(plannedStartDate: string): string {
+  return `计划 ${plannedStartDate} 开工，尚未开工`;
+}
+
+export function haltedReason(since: string | null, reason: string | null): string {
+  return `停工${since ? `（${since} 起）` : ''}：${reason ?? '未说明原因'}`;
+}
