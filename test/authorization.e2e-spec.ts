@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
 import { minimalXlsx } from './factories/workbooks.js';
+import { servedRoutes } from './support/routes.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -175,10 +176,7 @@ describe('authorization matrix: every route × every role × own / other / missi
   afterAll(async () => t.close());
 
   it('has an entry for every route the app serves, and no entry for a route it does not', () => {
-    const router = (t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router;
-    const served = router.stack
-      .filter((layer) => layer.route && layer.route.path.startsWith('/api/') && !layer.route.path.startsWith('/api/docs'))
-      .flatMap((layer) => Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path}`));
+    const served = servedRoutes(t.app);
     expect(served.length).toBeGreaterThan(20);
     expect(served.filter((route) => !(route in TABLE))).toEqual([]);
     expect(Object.keys(TABLE).filter((route) => !served.includes(route))).toEqual([]);

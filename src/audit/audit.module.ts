@@ -3,17 +3,18 @@ import { AuditExportService } from './audit-export.service.js';
 import { AuditController } from './audit.controller.js';
 import { AuditService } from './audit.service.js';
 import { AnomaliesService } from './anomalies.service.js';
+import { ChangeRecorder } from './change-recorder.js';
 
-export const AUDIT_PROVIDERS = [AuditService, AnomaliesService, AuditExportService];
+export const AUDIT_PROVIDERS = [AuditService, ChangeRecorder, AnomaliesService, AuditExportService];
 
 /**
  * The audit log and the auditors' routes. Global, so that every feature's service can
- * inject AuditService and append to the log inside its own write transaction.
+ * inject the ChangeRecorder and record its changes inside its own write transaction.
  */
 @Global()
 @Module({
   controllers: [AuditController],
   providers: AUDIT_PROVIDERS,
-  exports: [AuditService],
+  exports: [AuditService, ChangeRecorder],
 })
 export class AuditModule {}

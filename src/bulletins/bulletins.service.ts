@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { conflict, notFound, unprocessable } from '../common/api-error.js';
 import { monthKey, monthOf } from '../common/calendar.js';
@@ -29,7 +29,7 @@ export class BulletinsService {
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     private readonly dashboard: DashboardService,
-    private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async publish(year: number, month: number, actor: string): Promise<string> {
@@ -52,9 +52,9 @@ export class BulletinsService {
         hash: createHash('sha256').update(body, 'utf8').digest('hex'),
       });
       await manager.insert(Bulletin, row);
-      await this.audit.append(manager, {
+      await this.changes.record(manager, {
         actor,
-        ...auditSubject.bulletin(year, month),
+        subject: auditSubject.bulletin(year, month),
         action: 'publish',
         after: { year, month, hash: row.hash, publishedAt: row.publishedAt, asOf: board.asOf },
         at: row.publishedAt,

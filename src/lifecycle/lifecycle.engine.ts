@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { ALL, inScope, type Scope } from '../auth/principal.js';
 import { conflict, notFound, preconditionFailed, unprocessable } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
-import { ProjectHistory } from '../projects/project-history.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { guardFailures, type LifecycleEvent } from './lifecycle.guards.js';
 import { loadFacts } from './lifecycle.facts.js';
@@ -34,7 +33,7 @@ export class LifecycleEngine {
   constructor(
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   apply(projectId: number, event: LifecycleEvent, options: ApplyOptions): Promise<void> {
@@ -66,7 +65,8 @@ export class LifecycleEngine {
     const after = next(snapshot, event);
     const toStage = stageOf(after.value);
     const now = options.recordedAt ?? this.clock.nowIso();
-    const effectiveDate = effectiveDateOf(event) ?? now.slice(0, 10);
+    // Events without a date of their own take effect on the calendar day they are recorded (TZ_CALENDAR).
+    const effectiveDate = effectiveDateOf(event) ?? this.clock.dateOf(now);
 
     const changes: Partial<Project> = {};
     if (event.type === 'PROMOTE' && event.plannedStartDate && !project.plannedStartDate)
@@ -92,26 +92,15 @@ export class LifecycleEngine {
       ]);
 
     const { type, ...payload } = event;
-    await manager.insert(ProjectHistory, {
-      projectId,
-      kind: 'transition',
-      event: type,
-      fromStage: project.stage,
-      toStage,
-      effectiveDate,
-      reason: 'reason' in event && event.reason ? event.reason.trim() : null,
-      data: JSON.stringify({ ...payload, ...changes }),
+    await this.changes.record(manager, {
       actor: options.actor,
-      recordedAt: now,
-    });
-    await this.audit.append(manager, {
-      actor: options.actor,
-      ...auditSubject.project(projectId),
+      subject: auditSubject.project(projectId),
       action: 'transition',
       before: { stage: project.stage },
       after: { event: type, ...payload, ...changes, stage: toStage, effectiveDate },
-      reason: 'reason' in event && event.reason ? event.reason.trim() : null,
+      reason: 'reason' in event ? event.reason : null,
       at: now,
+      history: { projectId, kind: 'transition', event: type, fromStage: project.stage, toStage, effectiveDate, data: { ...payload, ...changes } },
     });
   }
 }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { ALL, type Scope } from '../auth/principal.js';
 import { notFound, unprocessable } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
-import { ProjectHistory } from '../projects/project-history.entity.js';
 import { Project } from '../projects/project.entity.js';
 import type { PutListEntryDto } from './dto/list-entry.dto.js';
 import { ListEntry, monthlyPlanOf, PLAN_MONTH_KEYS, type ListCategory } from './list-entry.entity.js';
@@ -40,7 +39,7 @@ export class ListsService {
     private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async entries(year: number, scope: Scope = ALL): Promise<ListEntryView[]> {
@@ -111,31 +110,17 @@ export class ListsService {
     });
     PLAN_MONTH_KEYS.forEach((key, index) => (entry[key] = plan ? plan[index] : null));
     await manager.insert(ListEntry, entry);
-    await manager.insert(ProjectHistory, {
-      projectId,
-      kind: 'list',
-      event: null,
-      fromStage: project.stage,
-      toStage: project.stage,
-      effectiveDate: null,
-      reason: dto.reason?.trim() || null,
-      data: JSON.stringify({
-        year,
-        action: current ? 'changed' : 'added',
-        before: current ? { category: current.category, plannedInvestment: current.plannedInvestmentWan, monthlyPlan: monthlyPlanOf(current) } : null,
-        after: { category: dto.category, plannedInvestment: dto.plannedInvestment, monthlyPlan: plan },
-      }),
+    const before = current ? { category: current.category, plannedInvestment: current.plannedInvestmentWan, monthlyPlan: monthlyPlanOf(current) } : null;
+    const after = { category: dto.category, plannedInvestment: dto.plannedInvestment, monthlyPlan: plan };
+    await this.changes.record(manager, {
       actor: options.actor,
-      recordedAt: now,
-    });
-    await this.audit.append(manager, {
-      actor: options.actor,
-      ...auditSubject.list(projectId),
+      subject: auditSubject.list(projectId),
       action: current ? 'change' : 'add',
-      before: current ? { year, category: current.category, plannedInvestment: current.plannedInvestmentWan, monthlyPlan: monthlyPlanOf(current) } : null,
-      after: { year, category: dto.category, plannedInvestment: dto.plannedInvestment, monthlyPlan: plan },
-      reason: dto.reason?.trim() || null,
+      before: before && { year, ...before },
+      after: { year, ...after },
+      reason: dto.reason,
       at: now,
+      history: { projectId, kind: 'list', fromStage: project.stage, toStage: project.stage, data: { year, action: current ? 'changed' : 'added', before, after } },
     });
     return { created: !current };
   }
@@ -147,31 +132,16 @@ export class ListsService {
       const project = await manager.findOneByOrFail(Project, { id: projectId });
       const now = options.at ?? this.clock.nowIso();
       await this.close(manager, current, now, options.actor, reason ?? null);
-      await manager.insert(ProjectHistory, {
-        projectId,
-        kind: 'list',
-        event: null,
-        fromStage: project.stage,
-        toStage: project.stage,
-        effectiveDate: null,
-        reason: reason?.trim() || null,
-        data: JSON.stringify({
-          year,
-          action: 'removed',
-          before: { category: current.category, plannedInvestment: current.plannedInvestmentWan, monthlyPlan: monthlyPlanOf(current) },
-          after: null,
-        }),
+      const before = { category: current.category, plannedInvestment: current.plannedInvestmentWan, monthlyPlan: monthlyPlanOf(current) };
+      await this.changes.record(manager, {
         actor: options.actor,
-        recordedAt: now,
-      });
-      await this.audit.append(manager, {
-        actor: options.actor,
-        ...auditSubject.list(projectId),
+        subject: auditSubject.list(projectId),
         action: 'remove',
-        before: { year, category: current.category, plannedInvestment: current.plannedInvestmentWan, monthlyPlan: monthlyPlanOf(current) },
+        before: { year, ...before },
         after: null,
-        reason: reason?.trim() || null,
+        reason,
         at: now,
+        history: { projectId, kind: 'list', fromStage: project.stage, toStage: project.stage, data: { year, action: 'removed', before, after: null } },
       });
     });
   }

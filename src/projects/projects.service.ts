@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiError, notFound, preconditionFailed, unprocessable, badRequest, type ErrorDetail } from '../common/api-error.js';
-import { AuditService } from '../audit/audit.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { ALL, inScope, type Scope } from '../auth/principal.js';
 import { ProjectComment } from './project-comment.entity.js';
@@ -45,7 +45,7 @@ export class ProjectsService {
     private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async list(query: ListProjectsQuery, scope: Scope = ALL): Promise<Page<ProjectView>> {
@@ -148,19 +148,14 @@ export class ProjectsService {
     if (failures.length) throw unprocessable('项目数据未通过校验', failures);
 
     const saved = await manager.save(Project, draft);
-    await manager.insert(ProjectHistory, {
-      projectId: saved.id,
-      kind: 'created',
-      event: null,
-      fromStage: null,
-      toStage: saved.stage,
-      effectiveDate: null,
-      reason: null,
-      data: JSON.stringify(toView(saved)),
+    await this.changes.record(manager, {
       actor,
-      recordedAt: now,
+      subject: auditSubject.project(saved.id),
+      action: 'create',
+      after: toView(saved),
+      at: now,
+      history: { projectId: saved.id, kind: 'created', toStage: saved.stage, data: toView(saved) },
     });
-    await this.audit.append(manager, { actor, ...auditSubject.project(saved.id), action: 'create', after: toView(saved), at: now });
     return toView(saved, []);
   }
 
@@ -219,21 +214,15 @@ export class ProjectsService {
       .where('id = :id AND version = :version', { id, version: readVersion })
       .execute();
     if (result.affected !== 1) throw this.stale(undefined, readVersion);
-    await manager.insert(ProjectHistory, {
-      projectId: id,
-      kind: 'updated',
-      event: null,
-      fromStage: project.stage,
-      toStage: project.stage,
-      effectiveDate: null,
-      reason: null,
-      data: JSON.stringify(changes),
+    await this.changes.record(manager, {
       actor,
-      recordedAt: now,
+      subject: auditSubject.project(id),
+      action: 'update',
+      before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v!.from])),
+      after: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v!.to])),
+      at: now,
+      history: { projectId: id, kind: 'updated', fromStage: project.stage, toStage: project.stage, data: changes },
     });
-    const before = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v!.from]));
-    const after = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v!.to]));
-    await this.audit.append(manager, { actor, ...auditSubject.project(id), action: 'update', before, after, at: now });
   }
 
   /** The project, or 404 when it does not exist or lies outside the caller's scope (no difference shown). */
@@ -255,7 +244,7 @@ export class ProjectsService {
       const comment = manager.create(ProjectComment, { projectId: id, author: actor, text: text.trim(), createdAt: this.clock.nowIso() });
       if (!comment.text) throw unprocessable('评论不能为空', [{ field: 'text', code: 'textRequired', message: '评论不能为空' }]);
       await manager.insert(ProjectComment, comment);
-      await this.audit.append(manager, { actor, ...auditSubject.comment(id), action: 'create', after: { id: comment.id, text: comment.text }, at: comment.createdAt });
+      await this.changes.record(manager, { actor, subject: auditSubject.comment(id), action: 'create', after: { id: comment.id, text: comment.text }, at: comment.createdAt });
       return { id: comment.id, author: comment.author, text: comment.text, createdAt: comment.createdAt };
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { ALL, inScope, type Scope } from '../auth/principal.js';
 import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
@@ -63,7 +63,7 @@ export class ReportsService {
     private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   file(projectId: number, month: string, dto: FileReportDto, actor: string, scope: Scope = ALL): Promise<FiledReport> {
@@ -104,9 +104,9 @@ export class ReportsService {
       reason,
     });
     await manager.insert(ReportRevision, revision);
-    await this.audit.append(manager, {
+    await this.changes.record(manager, {
       actor,
-      ...auditSubject.report(projectId),
+      subject: auditSubject.report(projectId),
       action: 'file',
       before: latest ? { month, revision: latest.revision, amount: latest.amountWan, progress: latest.progress, problems: latest.problems } : null,
       after: { month, revision: revision.revision, amount: revision.amountWan, progress, problems, correction: revision.correction },

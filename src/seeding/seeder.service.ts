@@ -9,10 +9,11 @@ import { factsOf } from '../lifecycle/lifecycle.facts.js';
 import type { LifecycleEvent } from '../lifecycle/lifecycle.guards.js';
 import { initialPersisted } from '../lifecycle/lifecycle.snapshot.js';
 import { ListsService } from '../lists/lists.service.js';
-import { ProjectHistory } from '../projects/project-history.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { toView } from '../projects/project.view.js';
 import { AuditService } from '../audit/audit.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
+import { Clock } from '../common/clock.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { hashPassword } from '../auth/password.js';
 import { User } from '../auth/user.entity.js';
@@ -45,6 +46,8 @@ export class SeederService {
     private readonly lifecycle: LifecycleEngine,
     private readonly lists: ListsService,
     private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
+    private readonly clock: Clock,
   ) {}
 
   async run(mode: SeedMode): Promise<SeedResult> {
@@ -146,21 +149,16 @@ export class SeederService {
       createdAt,
       updatedAt: createdAt,
     });
-    draft.lifecycleSnapshot = JSON.stringify(initialPersisted({ project: factsOf(draft, 0, null), today: createdAt.slice(0, 10) }));
+    draft.lifecycleSnapshot = JSON.stringify(initialPersisted({ project: factsOf(draft, 0, null), today: this.clock.dateOf(createdAt) }));
     const project = await manager.save(Project, draft);
-    await manager.insert(ProjectHistory, {
-      projectId: project.id,
-      kind: 'created',
-      event: null,
-      fromStage: null,
-      toStage: 'reserve',
-      effectiveDate: null,
-      reason: null,
-      data: JSON.stringify(toView(project)),
+    await this.changes.record(manager, {
       actor: DEMO_ACTOR,
-      recordedAt: createdAt,
+      subject: auditSubject.project(project.id),
+      action: 'create',
+      after: toView(project),
+      at: createdAt,
+      history: { projectId: project.id, kind: 'created', toStage: 'reserve', data: toView(project) },
     });
-    await this.audit.append(manager, { actor: DEMO_ACTOR, ...auditSubject.project(project.id), action: 'create', after: toView(project), at: createdAt });
 
     const insertReports = async () => {
       for (const report of demo.reports) {
@@ -176,9 +174,9 @@ export class SeederService {
           correction: false,
           reason: null,
         });
-        await this.audit.append(manager, {
+        await this.changes.record(manager, {
           actor: DEMO_ACTOR,
-          ...auditSubject.report(project.id),
+          subject: auditSubject.report(project.id),
           action: 'file',
           before: null,
           after: { month: report.month, revision: 1, amount: report.amountWan, progress: report.progress, problems: report.problems, correction: false },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { notFound, unprocessable } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
@@ -30,7 +30,7 @@ export class RatingsService {
     private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async overrides(year: number, month: number): Promise<OverrideView[]> {
@@ -49,9 +49,9 @@ export class RatingsService {
       const current = await manager.findOneBy(RatingOverride, { year, month, scope, key, revokedAt: IsNull() });
       if (current) await manager.update(RatingOverride, { id: current.id }, { revokedAt: now, revokedBy: actor, revokeReason: `replaced: ${reason}` });
       await manager.insert(RatingOverride, { year, month, scope, key, rating: dto.rating, reason, actor, recordedAt: now, revokedAt: null, revokedBy: null, revokeReason: null });
-      await this.audit.append(manager, {
+      await this.changes.record(manager, {
         actor,
-        ...auditSubject.rating(scope, key),
+        subject: auditSubject.rating(scope, key),
         action: 'override',
         before: current ? { year, month, rating: current.rating, reason: current.reason } : null,
         after: { year, month, rating: dto.rating, reason },
@@ -68,9 +68,9 @@ export class RatingsService {
       if (!current) throw notFound('该颜色没有人工调整');
       const now = this.clock.nowIso();
       await manager.update(RatingOverride, { id: current.id }, { revokedAt: now, revokedBy: actor, revokeReason: reason?.trim() || null });
-      await this.audit.append(manager, {
+      await this.changes.record(manager, {
         actor,
-        ...auditSubject.rating(scope, key),
+        subject: auditSubject.rating(scope, key),
         action: 'revoke',
         before: { year, month, rating: current.rating, reason: current.reason },
         after: null,
@@ -87,9 +87,9 @@ export class RatingsService {
       if (dto.ratingYellowPct >= dto.ratingBluePct)
         throw unprocessable('黄线必须低于蓝线', [{ field: 'ratingYellowPct', code: 'yellowNotBelowBlue', message: '黄线百分比必须小于蓝线百分比' }]);
       await manager.update(YearTarget, { year }, { ratingBluePct: dto.ratingBluePct, ratingYellowPct: dto.ratingYellowPct });
-      await this.audit.append(manager, {
+      await this.changes.record(manager, {
         actor,
-        ...auditSubject.target(year),
+        subject: auditSubject.target(year),
         action: 'thresholds',
         before: { bluePct: target.ratingBluePct, yellowPct: target.ratingYellowPct },
         after: { bluePct: dto.ratingBluePct, yellowPct: dto.ratingYellowPct },

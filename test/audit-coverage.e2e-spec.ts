@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
+import { minimalXlsx } from './factories/workbooks.js';
+import { writeRoutes } from './support/routes.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * Every change is audited, route by route: for every write route the app serves (its own
+ * route list; a route missing from the table fails), a successful call adds exactly the
+ * audit entries named here (one per change: entity and action), and a refused call adds none.
+ */
+type Client = request.Agent;
+interface Ctx {
+  t: TestApp;
+  admin: Client;
+  region: Client;
+  /** A fresh listed, started project with an April report, in 371502 (the region user's). */
+  project(): Promise<number>;
+}
+interface Entry {
+  entity: string;
+  action: string;
+}
+/** A call, after whatever fixtures it needs have been made (their own entries are not counted). */
+type Call = () => Promise<request.Response>;
+type Prepare = (ctx: Ctx) => Promise<Call> | Call;
+interface Row {
+  /** A call that succeeds (2xx). */
+  ok: Prepare;
+  /** What it must add to the audit log, in order. Empty for routes that change no data. */
+  entries: Entry[];
+  /** Calls that are refused (4xx) and must add nothing. */
+  refused: Prepare[];
+}
+
+const e = (entity: string, action: string): Entry => ({ entity, action });
+const LEDGER = (code: string) => minimalXlsx([['项目编码', '项目名称', '县（市、区）'], [code, '审计覆盖测试项目', '东昌府区']]);
+let bulletinMonth = 0;
+
+const TABLE: Record<string, Row> = {
+  'POST /api/auth/login': {
+    ok: ({ t }) => () => request(t.http).post('/api/auth/login').send({ username: 'region-a', password: 'region-password-a' }),
+    entries: [],
+    refused: [({ t }) => () => request(t.http).post('/api/auth/login').send({ username: 'region-a', password: 'wrong-password-x' })],
+  },
+  'POST /api/users': {
+    ok: ({ admin }) => () => admin.post('/api/users').send({ username: `u-${Date.now()}`, password: 'a-long-password-1', role: 'auditor' }),
+    entries: [e('user', 'create')],
+    refused: [
+      ({ admin }) => () => admin.post('/api/users').send({ username: 'region-a', password: 'a-long-password-1', role: 'auditor' }),
+      ({ region }) => () => region.post('/api/users').send({ username: 'x-by-region', password: 'a-long-password-1', role: 'auditor' }),
+    ],
+  },
+  'PATCH /api/users/:id': {
+    ok: async ({ admin }) => {
+      const users = await admin.get('/api/users');
+      const id = users.body.find((u: { username: string }) => u.username === 'auditor-a').id;
+      return () => admin.patch(`/api/users/${id}`).send({ active: true, role: 'auditor' });
+    },
+    entries: [e('user', 'update')],
+    refused: [({ admin }) => () => admin.patch('/api/users/999999').send({ active: false })],
+  },
+  'PATCH /api/targets/:year': {
+    ok: ({ admin }) => () => admin.patch('/api/targets/2024').send({ ratingBluePct: 100, ratingYellowPct: 81 }),
+    entries: [e('target', 'thresholds')],
+    refused: [({ admin }) => () => admin.patch('/api/targets/2024').send({ ratingBluePct: 80, ratingYellowPct: 90 }), ({ region }) => () => region.patch('/api/targets/2024').send({ ratingBluePct: 100, ratingYellowPct: 80 })],
+  },
+  'POST /api/projects': {
+    ok: ({ region }) => () => region.post('/api/projects').send(projectBody({ region: undefined })),
+    entries: [e('project', 'create')],
+    refused: [({ admin }) => () => admin.post('/api/projects').send(projectBody({ totalInvestment: -1 })), ({ admin }) => () => admin.post('/api/projects').send(projectBody({ region: '999999' }))],
+  },
+  'PATCH /api/projects/:id': {
+    ok: async (ctx) => {
+      const id = await ctx.project();
+      const read = await ctx.admin.get(`/api/projects/${id}`);
+      return () => ctx.region.patch(`/api/projects/${id}`).send({ version: read.body.version, content: '调整后的建设内容' });
+    },
+    entries: [e('project', 'update')],
+    refused: [
+      async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.patch(`/api/projects/${id}`).send({ version: 1, content: '过期版本' });
+      },
+      async (ctx) => {
+        const id = await ctx.project();
+        const read = await ctx.admin.get(`/api/projects/${id}`);
+        return () => ctx.admin.patch(`/api/projects/${id}`).send({ version: read.body.version, approvals: { ...ALL_APPROVALS, land: null } });
+      },
+    ],
+  },
+  'POST /api/projects/:id/events': {
+    ok: async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.post(`/api/projects/${id}/events`).send({ type: 'HALT', date: '2024-05-01', reason: '设备检修' });
+      },
+    entries: [e('project', 'transition')],
+    refused: [
+      async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.post(`/api/projects/${id}/events`).send({ type: 'PROMOTE' });
+      },
+      async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.post(`/api/projects/${id}/events`).send({ type: 'COMPLETE', date: '2024-01-01' });
+      },
+    ],
+  },
+  'POST /api/projects/:id/comments': {
+    ok: async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.admin.post(`/api/projects/${id}/comments`).send({ text: '请加快进度' });
+      },
+    entries: [e('comment', 'create')],
+    refused: [async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.admin.post(`/api/projects/${id}/comments`).send({ text: '   ' });
+      }],
+  },
+  'PUT /api/projects/:id/reports/:month': {
+    ok: async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.put(`/api/projects/${id}/reports/2024-05`).send({ amount: 500, progress: '主体施工' });
+      },
+    entries: [e('report', 'file')],
+    refused: [
+      async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.put(`/api/projects/${id}/reports/2024-02`).send({ amount: 500 });
+      },
+      async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.put(`/api/projects/${id}/reports/2024-05`).send({ amount: 1.5 });
+      },
+    ],
+  },
+  'PUT /api/lists/:year/entries/:projectId': {
+    ok: async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.admin.put(`/api/lists/2024/entries/${id}`).send({ category: 'implementation', plannedInvestment: 7000 });
+      },
+    entries: [e('list', 'change')],
+    refused: [async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.admin.put(`/api/lists/2024/entries/${id}`).send({ category: 'implementation', plannedInvestment: 7000, monthlyPlan: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] });
+      }],
+  },
+  'DELETE /api/lists/:year/entries/:projectId': {
+    ok: async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.admin.delete(`/api/lists/2024/entries/${id}`);
+      },
+    entries: [e('list', 'remove')],
+    refused: [({ admin }) => () => admin.delete('/api/lists/2023/entries/1'), async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.delete(`/api/lists/2024/entries/${id}`);
+      }],
+  },
+  'PUT /api/ratings/:year/:month/:scope/:key': {
+    ok: ({ admin }) => () => admin.put('/api/ratings/2024/5/region/371502').send({ rating: 'blue', reason: '市领导调度确认' }),
+    entries: [e('rating', 'override')],
+    refused: [({ admin }) => () => admin.put('/api/ratings/2024/5/region/371502').send({ rating: 'blue' }), ({ admin }) => () => admin.put('/api/ratings/2024/5/region/000000').send({ rating: 'blue', reason: 'x' })],
+  },
+  'DELETE /api/ratings/:year/:month/:scope/:key': {
+    ok: async ({ admin }) => {
+      await admin.put('/api/ratings/2024/6/region/371502').send({ rating: 'red', reason: '先调整' });
+      return () => admin.delete('/api/ratings/2024/6/region/371502').query({ reason: '撤销' });
+    },
+    entries: [e('rating', 'revoke')],
+    refused: [({ admin }) => () => admin.delete('/api/ratings/2024/7/region/371502')],
+  },
+  'POST /api/bulletins/:year/:month': {
+    ok: ({ admin }) => () => admin.post(`/api/bulletins/2024/${++bulletinMonth}`),
+    entries: [e('bulletin', 'publish')],
+    refused: [({ admin }) => () => admin.post('/api/bulletins/2024/12'), ({ admin }) => () => admin.post('/api/bulletins/2024/1')],
+  },
+  'POST /api/imports/ledger': {
+    ok: ({ admin }) => () => admin.post('/api/imports/ledger?commit=true&year=2024').attach('file', LEDGER(`AUD-${Date.now()}`), 'ledger.xlsx'),
+    entries: [e('project', 'create'), e('import', 'import')],
+    refused: [({ admin }) => () => admin.post('/api/imports/ledger?commit=true').attach('file', Buffer.from('not a workbook'), 'ledger.xlsx')],
+  },
+  'POST /api/imports/reports/:month': {
+    ok: async (ctx) => {
+      const id = await ctx.project();
+      const code = (await ctx.admin.get(`/api/projects/${id}`)).body.code as string;
+      const file = minimalXlsx([['项目编码', '本月完成投资（万元）'], [code, 321]]);
+      return () => ctx.region.post('/api/imports/reports/2024-05?commit=true').attach('file', file, 'reports.xlsx');
+    },
+    entries: [e('report', 'file'), e('import', 'import')],
+    refused: [({ region }) => () => region.post('/api/imports/reports/2024-05?commit=true').attach('file', Buffer.from('PK not really a zip'), 'reports.xlsx')],
+  },
+};
+
+describe('every successful write is audited exactly once per change; every refused write not at all', () => {
+  let ctx: Ctx;
+
+  const lastSeq = async () => Number((await ctx.t.dataSource.query('SELECT MAX(seq) AS seq FROM audit_entry'))[0].seq ?? 0);
+  const entriesAfter = async (seq: number): Promise<Entry[]> =>
+    ((await ctx.t.dataSource.query('SELECT entity, action FROM audit_entry WHERE seq > ? ORDER BY seq', [seq])) as Entry[]).map((row) => ({ entity: row.entity, action: row.action }));
+
+  beforeAll(async () => {
+    const t = await startTestApp({ now: '2024-06-30T04:00:00.000Z' });
+    for (const user of [
+      { username: 'region-a', password: 'region-password-a', role: 'region', region: '371502' },
+      { username: 'auditor-a', password: 'auditor-password-a', role: 'auditor' },
+    ])
+      expect((await t.client.post('/api/users').send(user)).status).toBe(201);
+    const region = t.clientWith(await t.login('region-a', 'region-password-a'));
+    const project = async () => {
+      const id = (await t.client.post('/api/projects').send(projectBody({ region: '371502', approvals: ALL_APPROVALS }))).body.id as number;
+      await t.client.post(`/api/projects/${id}/events`).send({ type: 'PROMOTE' });
+      await t.client.post(`/api/projects/${id}/events`).send({ type: 'START', date: '2024-03-01' });
+      await t.client.put(`/api/projects/${id}/reports/2024-04`).send({ amount: 1000 });
+      await t.client.put(`/api/lists/2024/entries/${id}`).send({ category: 'implementation', plannedInvestment: 6000 });
+      return id;
+    };
+    ctx = { t, admin: t.client, region, project };
+  });
+  afterAll(async () => ctx.t.close());
+
+  it('has a row for every write route the app serves, and none for a route it does not', () => {
+    const served = writeRoutes(ctx.t.app);
+    expect(served.length).toBeGreaterThan(10);
+    expect(served.filter((route) => !(route in TABLE))).toEqual([]);
+    expect(Object.keys(TABLE).filter((route) => !served.includes(route))).toEqual([]);
+  });
+
+  for (const [route, row] of Object.entries(TABLE)) {
+    it(route, async () => {
+      const call = await row.ok(ctx);
+      let before = await lastSeq();
+      const res = await call();
+      expect([route, res.status < 300 ? 'ok' : `${res.status} ${JSON.stringify(res.body)}`]).toEqual([route, 'ok']);
+      expect(await entriesAfter(before)).toEqual(row.entries);
+      expect(row.refused.length).toBeGreaterThan(0);
+      for (const refuse of row.refused) {
+        const refusedCall = await refuse(ctx);
+        before = await lastSeq();
+        const refused = await refusedCall();
+        expect([route, refused.status >= 400 && refused.status < 500 ? 'refused' : `${refused.status} ${JSON.stringify(refused.body)}`]).toEqual([route, 'refused']);
+        expect([route, await entriesAfter(before)]).toEqual([route, []]);
+      }
+    });
+  }
+});
