@@ -47,6 +47,11 @@ export class Clock {
   get timeZone(): string {
     return this.config.timeZone;
   }
+
+  /** How printed documents name the zone: 北京时间 for China's zone, else its IANA name. */
+  get zoneLabel(): string {
+    return ['Asia/Shanghai', 'Asia/Chongqing', 'PRC'].includes(this.config.timeZone) ? '北京时间' : this.config.timeZone;
+  }
 }
 
 function calendarDate(instant: Date, timeZone: string): string {

@@ -1,9 +1,10 @@
+import { Clock } from '../../common/clock.js';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { BulletinsService } from '../../bulletins/bulletins.service.js';
 import { formatYi } from '../../common/money.js';
 import type { Dashboard, Rated, RedListKind } from '../../targets/dashboard.types.js';
-import { addBand, addHeader, addRow, beijingTime, percent, RATING_FILLS, RATING_WORDS, type Value } from './sheet-style.js';
+import { addBand, addHeader, addRow, percent, RATING_FILLS, RATING_WORDS, type Value } from './sheet-style.js';
 
 /** The published bulletin as the API returns it (BulletinsService.find). */
 export interface PublishedBulletin {
@@ -37,7 +38,10 @@ const WIDTH = 9;
  */
 @Injectable()
 export class BulletinExportService {
-  constructor(private readonly bulletins: BulletinsService) {}
+  constructor(
+    private readonly bulletins: BulletinsService,
+    private readonly clock: Clock,
+  ) {}
 
   async workbook(year: number, month: number): Promise<Buffer> {
     const bulletin = JSON.parse(await this.bulletins.find(year, month)) as PublishedBulletin;
@@ -48,7 +52,7 @@ export class BulletinExportService {
 
     addBand(sheet, BULLETIN_TITLE, WIDTH, { size: 18, bold: true });
     addBand(sheet, `${bulletin.year}年${bulletin.month}月`, WIDTH, { size: 14, bold: true });
-    addBand(sheet, `数据截至：${beijingTime(board.asOf)}（北京时间）\u3000发布：${beijingTime(bulletin.publishedAt)}\u3000发布人：${bulletin.publishedBy}\u3000单位：亿元`, WIDTH);
+    addBand(sheet, `数据截至：${this.clock.wallClock(board.asOf)}（${this.clock.zoneLabel}）\u3000发布：${this.clock.wallClock(bulletin.publishedAt)}\u3000发布人：${bulletin.publishedBy}\u3000单位：亿元`, WIDTH);
 
     sheet.addRow([]);
     addBand(sheet, BULLETIN_SECTIONS.headline, WIDTH, { bold: true });

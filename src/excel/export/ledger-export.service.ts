@@ -11,7 +11,7 @@ import { Chain } from '../../reference/chain.entity.js';
 import { Region } from '../../reference/region.entity.js';
 import { ChainLookup, RegionLookup } from '../parsing/reference-lookup.js';
 import { CATEGORY_WORDS, STAGE_WORDS } from '../parsing/stage-text.js';
-import { addBand, addHeader, addRow, beijingTime, type Value } from './sheet-style.js';
+import { addBand, addHeader, addRow, type Value } from './sheet-style.js';
 
 /**
  * The export's columns, with the headers the import reads back (parsing/columns.ts): an
@@ -97,7 +97,7 @@ export class LedgerExportService {
     const scopeName =
       scope.region !== undefined ? regions.nameOf(scope.region) : scope.chain !== undefined ? `${chains.nameOf(scope.chain)}产业链` : '全市';
     addBand(sheet, `聊城市${year}年制造业重点项目台账`, columns.length, { size: 16, bold: true });
-    addBand(sheet, `范围：${scopeName}\u3000导出时间：${beijingTime(this.clock.nowIso())}（北京时间）\u3000单位：万元\u3000共 ${ordered.length} 个项目`, columns.length);
+    addBand(sheet, `范围：${scopeName}\u3000导出时间：${this.clock.wallClock(this.clock.now())}（${this.clock.zoneLabel}）\u3000单位：万元\u3000共 ${ordered.length} 个项目`, columns.length);
     addHeader(sheet, columns.map((column) => column.header));
     ordered.forEach((row, index) => {
       const added = addRow(sheet, columns.map((column) => column.value({ ...row, seq: index + 1 })));

@@ -52,12 +52,6 @@ export function addBand(sheet: ExcelJS.Worksheet, text: string, width: number, s
   return row;
 }
 
-/** Instant → 2024-11-01 08:00 in Beijing time (the calendar the city works in). */
-export function beijingTime(instant: string): string {
-  const date = new Date(new Date(instant).getTime() + 8 * 3600_000);
-  return `${date.toISOString().slice(0, 10)} ${date.toISOString().slice(11, 16)}`;
-}
-
 /** A ratio with 4 decimals (0.9076) → 90.76%, by integer arithmetic after one rounding. */
 export function percent(ratio: number | null): string {
   if (ratio === null) return '—';
