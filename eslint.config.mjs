@@ -1,4 +1,4 @@
-// Lint catches the costly mistakes (STYLE.md §9): unhandled promises, promises passed
+// Lint catches the costly mistakes (docs/development.md): unhandled promises, promises passed
 // where callbacks are expected, non-exhaustive switches over stages and events, ==.
 import js from '@eslint/js';
 import globals from 'globals';

@@ -1,4 +1,4 @@
-/** Jest 30 in native ESM mode (see ../shared/ENVIRONMENT.md). */
+/** Jest 30 in native ESM mode (see docs/development.md). */
 export default {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',

@@ -25,7 +25,7 @@ const unlisted = DEMO_PROJECTS.filter((p) => p.lists.length === 0);
 const planOf = (p: DemoProject): number => p.lists.find((l) => l.year === YEAR)?.plannedInvestmentWan ?? 0;
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 const reportedWan = (p: DemoProject): number => sum(p.reports.map((r) => r.amountWan));
-/** 序时进度 through October (DOMAIN.md): plan × 10/12, or the first ten months of the curve. */
+/** 序时进度 through October (docs/domain/figures.md): plan × 10/12, or the first ten months of the curve. */
 const expectedWan = (p: DemoProject): number => {
   const e = entry(p, 'implementation')!;
   return e.monthlyPlan ? sum(e.monthlyPlan.slice(0, LAST_MONTH)) : (e.plannedInvestmentWan * LAST_MONTH) / 12;
@@ -45,7 +45,7 @@ const isInstant = (value: string): boolean =>
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) && new Date(value).toISOString() === value;
 
 type Stage = 'reserve' | 'preparation' | 'active' | 'halted' | 'completed' | 'withdrawn';
-/** The 三个一批 transitions (DOMAIN.md): WITHDRAW from any non-final stage, DEFER only from preparation. */
+/** The 三个一批 transitions (docs/domain/lifecycle.md): WITHDRAW from any non-final stage, DEFER only from preparation. */
 const NEXT: Record<Stage, Partial<Record<DemoEvent['type'], Stage>>> = {
   reserve: { PROMOTE: 'preparation', WITHDRAW: 'withdrawn' },
   preparation: { START: 'active', DEFER: 'reserve', WITHDRAW: 'withdrawn' },

@@ -3,7 +3,7 @@
  *
  * ILLUSTRATIVE, NOT OFFICIAL. Every figure (total and annual investment, monthly reports),
  * every date, every approval and every owner enterprise below is made up for demonstration.
- * Only the project names listed in DOMAIN.md "Real projects named in the documents" are real
+ * Only the project names named in the 2024 plan (docs/domain/sources.md) are real
  * (2024 work plan 000 and its appendix); their figures are not published, so the ones here
  * are invented too. All other project and enterprise names are invented.
  *

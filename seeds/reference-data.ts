@@ -1,6 +1,6 @@
 /**
  * Reference data: places, chains and targets, all from the source documents.
- * - Regions: 统计用区划代码 (DOMAIN.md "Places"). 茌平 has been a district (茌平区, 371503)
+ * - Regions: 统计用区划代码 (docs/domain/plan-2024.md "The eleven places"). 茌平 has been a district (茌平区, 371503)
  *   since 2019; older data says 茌平县 371523.
  * - Chains and their 2024 targets: 2024 work plan (000) appendix, 通用指标.
  * - City targets for 2024: 2024 work plan (000) §四(四).

@@ -58,7 +58,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     app,
     new DocumentBuilder()
       .setTitle('聊城市制造业重点项目“三个一批”跟踪系统 API')
-      .setDescription('Money is integer 万元. Dates YYYY-MM-DD, months YYYY-MM. See README.md and CONTRACT.md.')
+      .setDescription('Money is integer 万元. Dates YYYY-MM-DD, months YYYY-MM. Conventions and error shape: docs/api.md in the repository; domain rules: docs/domain/.')
       .setVersion('0.1.0')
       .build(),
   );

@@ -22,7 +22,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * arithmetic over the same data table (test/factories/dashboard-fixture.ts).
  */
 
-/** The contract's error shape (CONTRACT.md "Errors"). */
+/** The contract's error shape (docs/api.md "Errors"). */
 function expectErrorShape(res: request.Response, status: number) {
   expect(res.headers['content-type']).toMatch(/application\/json/);
   expect(res.body).toEqual({

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { projectBody } from './factories/project.factory.js';
 import { databaseState, startTestApp, type TestApp } from './support/test-app.js';
 
-/** The contract's error shape (CONTRACT.md "Errors"). */
+/** The contract's error shape (docs/api.md "Errors"). */
 function expectErrorShape(body: Record<string, unknown>, status: number) {
   expect(body).toEqual({
     statusCode: status,

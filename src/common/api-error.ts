@@ -7,7 +7,7 @@ export interface ErrorDetail {
   message: string;
 }
 
-/** An error in the contract's shape (CONTRACT.md "Errors"). */
+/** An error in the contract's shape (docs/api.md "Errors"). */
 export class ApiError extends HttpException {
   constructor(
     status: number,

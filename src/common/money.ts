@@ -2,7 +2,7 @@ import { roundDiv } from './calendar.js';
 
 /**
  * Money is integer 万元 everywhere; 亿元 with two decimals is for display only
- * (DOMAIN.md "Units and figures"). Formatting is done on integers, rounding half up.
+ * (docs/domain/figures.md). Formatting is done on integers, rounding half up.
  */
 export function formatYi(wan: number): string {
   const sign = wan < 0 ? '-' : '';

@@ -144,7 +144,7 @@ export function QueryInt(min: number, max: number): PropertyDecorator {
   );
 }
 
-/** Largest page any list endpoint serves (CONTRACT.md: `pageSize` up to 500). */
+/** Largest page any list endpoint serves (docs/api.md: `pageSize` up to 500). */
 export const MAX_PAGE_SIZE = 500;
 
 /** `?page=`: optional, 1-based. */

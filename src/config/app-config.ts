@@ -38,11 +38,29 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
   throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
 }
 
+/** `BODY_LIMIT`: a size in bytes, or with a unit (`500kb`, `1mb`), from 1kb to 50mb. */
+function bodyLimit(env: NodeJS.ProcessEnv): string {
+  const text = (env.BODY_LIMIT ?? '1mb').trim();
+  const match = /^(\d+)\s*(b|kb|mb)?$/i.exec(text);
+  const bytes = match ? Number(match[1]) * { b: 1, kb: 1024, mb: 1024 * 1024 }[(match[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb'] : NaN;
+  if (!(bytes >= 1024 && bytes <= 50 * 1024 * 1024))
+    throw new ConfigError(`BODY_LIMIT must be a size from 1kb to 50mb such as "1mb" or "500kb", got "${env.BODY_LIMIT}"`);
+  return text.toLowerCase();
+}
+
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const text = env[name];
   if (text === undefined || text === '') return fallback;
   if (!/^\d+$/.test(text) || Number(text) < 1) throw new ConfigError(`${name} must be a positive integer, got "${text}"`);
   return Number(text);
+}
+
+/** `TOKEN_SECRET`: when set, at least 32 characters (a shorter HMAC key is guessable offline). */
+function tokenSecret(env: NodeJS.ProcessEnv): string | undefined {
+  const secret = env.TOKEN_SECRET;
+  if (secret === undefined || secret === '') return undefined;
+  if (secret.length < 32) throw new ConfigError(`TOKEN_SECRET must be at least 32 characters, got ${secret.length}`);
+  return secret;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -53,7 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const seed = (env.SEED ?? 'demo') as SeedMode;
   if (seed !== 'demo' && seed !== 'none') throw new ConfigError(`SEED must be "demo" or "none", got "${env.SEED}"`);
 
-  const timeZone = env.TZ_CALENDAR ?? 'Asia/Shanghai';
+  const timeZone = env.TZ_CALENDAR || 'Asia/Shanghai';
   try {
     new Intl.DateTimeFormat('en-CA', { timeZone });
   } catch {
@@ -66,9 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seed,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     timeZone,
-    bodyLimit: env.BODY_LIMIT ?? '1mb',
+    bodyLimit: bodyLimit(env),
     tokenTtlSeconds: positiveInt(env, 'TOKEN_TTL_SECONDS', 8 * 3600),
-    tokenSecret: env.TOKEN_SECRET || undefined,
+    tokenSecret: tokenSecret(env),
     loginAttempts: positiveInt(env, 'LOGIN_ATTEMPTS', 10),
   };
 }

@@ -12,7 +12,7 @@ import { LedgerImportService } from './ledger-import.service.js';
 import { ReportImportService } from './report-import.service.js';
 
 /**
- * Excel in and out (CONTRACT.md "Excel"): the ledger (台账) and month-sheet (月调度表) imports,
+ * Excel in and out (docs/api.md "Names that stay"): the ledger (台账) and month-sheet (月调度表) imports,
  * the ledger and bulletin (月通报) exports, and the guards that keep hostile files out.
  */
 @Module({

@@ -14,7 +14,7 @@ export class ImportedFile {
 }
 
 /**
- * CONTRACT.md "Excel": `{ rows, created, updated, unchanged, errors }`. A dry run and a commit
+ * docs/api.md: `{ rows, created, updated, unchanged, errors }`. A dry run and a commit
  * run the same checks in the same way (a trial inside one write transaction, rolled back
  * unless committing); with any error nothing is applied and `committed` is false.
  */

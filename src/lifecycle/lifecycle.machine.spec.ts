@@ -20,7 +20,7 @@ import { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_TYPES, STAGES, type ApprovalKey, 
 
 /*
  * Everything expected below comes from the hand-written tables in this file
- * (transcribed from DOMAIN.md and CONTRACT.md), never from the code under test.
+ * (transcribed from docs/domain/lifecycle.md), never from the code under test.
  */
 
 const TODAY = LIFECYCLE_TODAY; // '2024-06-30'
@@ -38,7 +38,7 @@ const VALID: { [T in EventType]: EventOf<T> } = {
   WITHDRAW: { type: 'WITHDRAW', reason: '企业放弃投资' },
 };
 
-/** The contract's events table (CONTRACT.md), one row per (from, event). */
+/** The contract's events table (docs/domain/lifecycle.md), one row per (from, event). */
 const LEGAL: ReadonlyArray<readonly [from: Stage, event: EventType, to: Stage]> = [
   ['reserve', 'PROMOTE', 'preparation'],
   ['reserve', 'WITHDRAW', 'withdrawn'],
@@ -350,7 +350,7 @@ describe('path coverage with xstate/graph', () => {
 
 /* ---------------------------------------------------------------------------------------------- */
 
-/** Hand-copied from CONTRACT.md / DOMAIN.md, to check the messages users read. */
+/** Hand-copied from docs/domain/lifecycle.md, to check the messages users read. */
 const APPROVAL_NAMES: Record<ApprovalKey, string> = {
   filing: '立项',
   land: '用地',

@@ -1,6 +1,6 @@
 /**
  * The 三个一批 stages and events (储备 → 准备 → 实施 → 竣工), 2024 plan §一(二).
- * Stage names are the contract's (CONTRACT.md); labels are what users read.
+ * Stage names are the API's (docs/api.md); labels are what users read.
  */
 export const STAGES = [
   'reserve',
@@ -34,7 +34,7 @@ export const EVENT_LABELS: Record<EventType, string> = {
   WITHDRAW: '调出项目库',
 };
 
-/** 前期手续: the six approvals required before start (DOMAIN.md). */
+/** 前期手续: the six approvals required before start (docs/domain/lifecycle.md). */
 export const APPROVAL_KEYS = ['filing', 'land', 'planning', 'environment', 'energy', 'construction'] as const;
 export type ApprovalKey = (typeof APPROVAL_KEYS)[number];
 

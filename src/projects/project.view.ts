@@ -25,7 +25,7 @@ export class ListMembershipView {
   @ApiProperty({ description: '万元' }) plannedInvestment: number;
 }
 
-/** A project as the API shows it (CONTRACT.md "Projects and the lifecycle"). */
+/** A project as the API shows it (docs/api.md "Names that stay"). */
 export class ProjectView {
   @ApiProperty() id: number;
   @ApiProperty() code: string;

@@ -2,7 +2,7 @@
  * The dashboard fixture: one data table of projects that drives both the HTTP calls
  * that build the database and the plain arithmetic that says what the 2024 board must
  * show. Nothing here imports code under test: the reference figures below are copied
- * from DOMAIN.md (000 appendix and §四(四)), and every expected figure is computed
+ * from docs/domain/plan-2024.md (the 2024 plan's appendix and §四(四)), and every expected figure is computed
  * here from the table, by hand-written arithmetic.
  *
  * Every fact carries the instant it was recorded (the mocked clock at the time of the
@@ -15,7 +15,7 @@ import { databaseState, type TestApp } from '../support/test-app.js';
 import { projectBody } from './project.factory.js';
 
 // ---------------------------------------------------------------------------
-// Reference data, copied from DOMAIN.md (not imported from seeds/ or src/).
+// Reference data, copied from docs/domain/plan-2024.md (not imported from seeds/ or src/).
 // ---------------------------------------------------------------------------
 
 export const REGION_REF: { code: string; name: string; required: boolean }[] = [

@@ -11,7 +11,7 @@ const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
 export const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
-/** 蓝黄红 (DOMAIN.md "蓝黄红榜"). */
+/** 蓝黄红 (docs/domain/figures.md "蓝黄红榜"). */
 export const RATING_WORDS: Record<Rating, string> = { blue: '蓝', yellow: '黄', red: '红' };
 export const RATING_FILLS: Record<Rating, ExcelJS.Fill> = {
   blue: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF9DC3E6' } },

@@ -3,7 +3,7 @@ import type { Parsed } from './money.js';
 /**
  * Places and chains by the names offices write. Regions: the statistical code, the full name,
  * the name without 聊城市/聊城, the name without its 区/县/市 suffix when two characters or more
- * remain (东昌府, 临清), the pre-2019 茌平县 / 371523 for 茌平区 (DOMAIN.md "Places"), and the
+ * remain (东昌府, 临清), the pre-2019 茌平县 / 371523 for 茌平区 (docs/domain/plan-2024.md "The eleven places"), and the
  * zones' short names 经开区, 高新区, 度假区. Chains: the code, the name, with or without
  * 产业链/链, and with 及/和/、 left out (汽车零部件).
  */

@@ -3,7 +3,7 @@ import { IsDefined, IsIn, IsOptional } from 'class-validator';
 import { IsCalendarDate, IsText } from '../../common/validation.js';
 import { EVENT_TYPES, type EventType } from '../stages.js';
 
-/** `POST /api/projects/:id/events`: `{ type, ...payload }` (CONTRACT.md). */
+/** `POST /api/projects/:id/events`: `{ type, ...payload }` (docs/domain/lifecycle.md). */
 export class LifecycleEventDto {
   @ApiProperty({ enum: EVENT_TYPES })
   @IsDefined({ message: '缺少事件类型 type' })
