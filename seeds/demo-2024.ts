@@ -24,7 +24,7 @@
  * Deterministic: the only randomness is mulberry32, seeded from each project's code.
  * Money is integer 万元 throughout (1亿元 = 10,000 万元).
  */
-import { CHAINS } from './reference-data.js';
+import { CHAINS, PLAN_2024 } from './reference-data.js';
 import type { DemoEvent, DemoListEntry, DemoProject, DemoReport } from './demo-types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -698,6 +698,14 @@ interface Draft {
   actualWan: number;
 }
 
+const KEY_THRESHOLD_WAN = PLAN_2024.city.keyProjectThresholdWan;
+
+/** 技改 when the name says renovation or upgrading; otherwise, deterministically, about a third attracted (招商引进). */
+function originOf(code: string, name: string): DemoProject['origin'] {
+  if (/改造|技改|升级|节能/.test(name)) return 'renovation';
+  return rngFor(`origin-${code}`)() < 0.35 ? 'attracted' : 'expansion';
+}
+
 function draftOf<P extends string>(
   code: string,
   row: Row<P>,
@@ -712,7 +720,16 @@ function draftOf<P extends string>(
   let monthlyPlan: number[] | undefined;
   if (row.curve && listCategory === 'implementation') monthlyPlan = monthlyPlanOf(rng, plannedWan, row.curve, t.reportFrom ?? 1);
   const lists: DemoListEntry[] = listCategory
-    ? [{ year: 2024, category: listCategory, plannedInvestmentWan: plannedWan, ...(monthlyPlan ? { monthlyPlan } : {}) }]
+    ? [
+        {
+          year: 2024,
+          category: listCategory,
+          plannedInvestmentWan: plannedWan,
+          ...(monthlyPlan ? { monthlyPlan } : {}),
+          // The city designated its listed projects of 10亿 and more as the year's key projects (22 in this set).
+          keyProject: row.totalWan >= KEY_THRESHOLD_WAN,
+        },
+      ]
     : [];
   return {
     project: {
@@ -722,6 +739,7 @@ function draftOf<P extends string>(
       region: row.region,
       chain: row.chain,
       totalInvestmentWan: row.totalWan,
+      origin: originOf(code, row.name),
       content,
       plannedStartDate: t.plannedStartDate,
       plannedCompletionDate: t.plannedCompletionDate,
@@ -755,7 +773,7 @@ function implementationPlans(): Map<Row<ImplPhase>, number> {
   const plans = new Map<Row<ImplPhase>, number>();
   for (const chain of CHAINS) {
     const rows = IMPLEMENTATION.filter((r) => r.chain === chain.code);
-    const aimWan = Math.round((chain.targets[2024].investmentWan * PLAN_OVER_TARGET) / 500) * 500;
+    const aimWan = Math.round((PLAN_2024.chains.find((c) => c.chain === chain.code)!.investmentWan * PLAN_OVER_TARGET) / 500) * 500;
     const fixed = rows.filter((r) => r.plannedWan !== undefined);
     const open = rows.filter((r) => r.plannedWan === undefined);
     for (const r of fixed) plans.set(r, r.plannedWan!);

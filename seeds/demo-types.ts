@@ -11,6 +11,8 @@ export interface DemoProject {
   region: string; // region code
   chain: string; // chain code
   totalInvestmentWan: number;
+  /** 招商引进 / 本地企业扩产 / 技改. */
+  origin: 'attracted' | 'expansion' | 'renovation';
   content: string;
   plannedStartDate: string;
   plannedCompletionDate: string;
@@ -37,6 +39,8 @@ export interface DemoListEntry {
   category: 'implementation' | 'preparation';
   plannedInvestmentWan: number;
   monthlyPlan?: number[];
+  /** Designated a key project (市级重点) of the year. */
+  keyProject?: boolean;
 }
 
 export interface DemoReport {

@@ -61,9 +61,44 @@ const TABLE: Record<string, Row> = {
     entries: [e('user', 'update')],
     refused: [({ admin }) => () => admin.patch('/api/users/999999').send({ active: false })],
   },
+  'POST /api/targets/:year': {
+    ok: ({ admin }) => () => admin.post('/api/targets/2031').send({ copyFrom: 2024, implementationListSize: 0, preparationListSize: 0 }),
+    entries: [e('target', 'create')],
+    refused: [({ admin }) => () => admin.post('/api/targets/2024').send({ copyFrom: 2023 }), ({ admin }) => () => admin.post('/api/targets/2032').send({ implementationListSize: 5 })],
+  },
+  'POST /api/targets/:year/publish': {
+    ok: async ({ admin }) => {
+      await admin.post('/api/targets/2033').send({ copyFrom: 2024, implementationListSize: 0, preparationListSize: 0 });
+      return () => admin.post('/api/targets/2033/publish');
+    },
+    entries: [e('target', 'publish')],
+    refused: [({ admin }) => () => admin.post('/api/targets/2033/publish'), ({ admin }) => () => admin.post('/api/targets/2024/publish')],
+  },
+  'POST /api/targets/:year/rollover': {
+    ok: async (ctx) => {
+      await ctx.admin.post('/api/targets/2025').send({ copyFrom: 2024 });
+      const id = await ctx.project();
+      return () => ctx.admin.post('/api/targets/2024/rollover').send({ entries: [{ projectId: id, category: 'implementation', plannedInvestment: 3000 }] });
+    },
+    entries: [e('list', 'add')],
+    refused: [
+      ({ admin }) => () => admin.post('/api/targets/2060/rollover').send({ entries: [] }),
+      async (ctx) => {
+        // One good entry and one whose monthly curve does not add up: all or nothing.
+        const [good, bad] = [await ctx.project(), await ctx.project()];
+        return () =>
+          ctx.admin.post('/api/targets/2024/rollover').send({
+            entries: [
+              { projectId: good, category: 'implementation', plannedInvestment: 3000 },
+              { projectId: bad, category: 'implementation', plannedInvestment: 3000, monthlyPlan: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
+            ],
+          });
+      },
+    ],
+  },
   'PATCH /api/targets/:year': {
     ok: ({ admin }) => () => admin.patch('/api/targets/2024').send({ ratingBluePct: 100, ratingYellowPct: 81 }),
-    entries: [e('target', 'thresholds')],
+    entries: [e('target', 'update')],
     refused: [({ admin }) => () => admin.patch('/api/targets/2024').send({ ratingBluePct: 80, ratingYellowPct: 90 }), ({ region }) => () => region.patch('/api/targets/2024').send({ ratingBluePct: 100, ratingYellowPct: 80 })],
   },
   'POST /api/projects': {

@@ -56,6 +56,8 @@ const LEDGER_FILE = minimalXlsx([['项目编码', '项目名称', '县（市、�
 const REPORT_FILE = minimalXlsx([['项目编码', '本月完成投资（万元）'], ['AUTHZ-1', 100]]);
 
 let month = 0;
+let planYear = 0;
+let publishYear = 0;
 const TABLE: Record<string, Row> = {
   'POST /api/auth/login': {
     send: (c) => c.post('/api/auth/login').send({ username: 'auditor-m', password: 'auditor-password-1' }),
@@ -70,8 +72,13 @@ const TABLE: Record<string, Row> = {
   'PATCH /api/users/:id': { send: (c, ids) => c.patch(`/api/users/${ids.userId}`).send({ active: true }), expect: adminOnly(200) },
   'GET /api/regions': { send: (c) => c.get('/api/regions'), expect: anyRole(200) },
   'GET /api/chains': { send: (c) => c.get('/api/chains'), expect: anyRole(200) },
+  'GET /api/targets': { send: (c) => c.get('/api/targets'), expect: anyRole(200) },
   'GET /api/targets/:year': { send: (c) => c.get('/api/targets/2024'), expect: anyRole(200) },
   'PATCH /api/targets/:year': { send: (c) => c.patch('/api/targets/2024').send({ ratingBluePct: 100, ratingYellowPct: 80 }), expect: adminOnly(200) },
+  'POST /api/targets/:year': { send: (c) => c.post(`/api/targets/${2030 + ++planYear}`).send({ copyFrom: 2024 }), expect: adminOnly(201) },
+  'POST /api/targets/:year/publish': { send: (c) => c.post(`/api/targets/${2040 + ++publishYear}/publish`), expect: adminOnly(200) },
+  'GET /api/targets/:year/rollover': { send: (c) => c.get('/api/targets/2024/rollover'), expect: anyRole(200) },
+  'POST /api/targets/:year/rollover': { send: (c) => c.post('/api/targets/2024/rollover').send({ entries: [] }), expect: adminOnly(200) },
   'GET /api/projects': { send: (c) => c.get('/api/projects'), expect: anyRole(200) },
   'POST /api/projects': {
     send: (c) => c.post('/api/projects').send(projectBody({ region: undefined })),
@@ -171,6 +178,10 @@ describe('authorization matrix: every route × every role × own / other / missi
     clients.auditor = t.clientWith(await t.login('auditor-m', 'auditor-password-1'));
     clients.anonymous = request(t.http);
     shared = { own: await makeProject(true), other: await makeProject(false) };
+    // Next year's plan (for the rollover), and empty plans that can be published.
+    expect((await t.client.post('/api/targets/2025').send({ copyFrom: 2024 })).status).toBe(201);
+    for (let year = 2041; year <= 2045; year++)
+      expect((await t.client.post(`/api/targets/${year}`).send({ copyFrom: 2024, implementationListSize: 0, preparationListSize: 0 })).status).toBe(201);
     await t.client.put('/api/ratings/2024/5/region/371502').send({ rating: 'red', reason: '初始' });
   });
   afterAll(async () => t.close());

@@ -20,7 +20,7 @@ export class ApiError extends HttpException {
 
 export const badRequest = (message: string, details: ErrorDetail[] = []) =>
   new ApiError(HttpStatus.BAD_REQUEST, message, details);
-export const notFound = (message: string) => new ApiError(HttpStatus.NOT_FOUND, message);
+export const notFound = (message: string, details: ErrorDetail[] = []) => new ApiError(HttpStatus.NOT_FOUND, message, details);
 export const conflict = (message: string, details: ErrorDetail[] = []) =>
   new ApiError(HttpStatus.CONFLICT, message, details);
 export const preconditionFailed = (message: string, details: ErrorDetail[] = []) =>

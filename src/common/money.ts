@@ -16,3 +16,8 @@ export function formatPercent(ratio: number): string {
   const sign = tenths < 0 ? '-' : '';
   return `${sign}${Math.floor(Math.abs(tenths) / 10)}.${Math.abs(tenths) % 10}`;
 }
+
+/** 亿元 without trailing zeros, for thresholds in sentences: 500000 → "50", 1594500 → "159.45". */
+export function formatYiShort(wan: number): string {
+  return formatYi(wan).replace(/\.?0+$/, '');
+}

@@ -6,12 +6,14 @@ import { ListEntry } from '../lists/list-entry.entity.js';
 import { ProjectHistory } from '../projects/project-history.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { ProjectComment } from '../projects/project-comment.entity.js';
-import { ChainTarget } from '../reference/chain-target.entity.js';
+import { ChainTarget } from '../plans/chain-target.entity.js';
+import { PlaceRule } from '../plans/place-rule.entity.js';
+import { PlanAdjustment } from '../plans/plan-adjustment.entity.js';
 import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
-import { YearTarget } from '../reference/year-target.entity.js';
+import { YearTarget } from '../plans/year-target.entity.js';
 import { ReportRevision } from '../reports/report-revision.entity.js';
 import { RatingOverride } from '../targets/rating-override.entity.js';
 
 /** Every entity, listed once, for the app, the tests and the migrations CLI alike. */
-export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, ProjectComment, AuditEntry];
+export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, ProjectComment, AuditEntry, PlaceRule, PlanAdjustment];

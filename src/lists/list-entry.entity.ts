@@ -54,6 +54,10 @@ export class ListEntry {
   @Column({ name: 'added_by', type: 'varchar', length: 64 })
   addedBy: string;
 
+  /** 市级重点项目: designated a key project of the year (total ≥ the year's key threshold). */
+  @Column({ name: 'key_project', type: 'boolean', default: false })
+  keyProject: boolean;
+
   /** When this row stopped being current (replaced or removed); null while current. */
   @Column({ name: 'removed_at', type: 'varchar', length: 30, nullable: true })
   removedAt: string | null;

@@ -3,7 +3,10 @@ import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { ALL, type Scope } from '../auth/principal.js';
-import { notFound, unprocessable } from '../common/api-error.js';
+import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
+import { recordAdjustment } from '../plans/plan-adjustments.js';
+import { YearTarget } from '../plans/year-target.entity.js';
+import { frozenChangeFailures, keyDesignationFailures } from '../rules/plan-freeze.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { Project } from '../projects/project.entity.js';
@@ -19,7 +22,15 @@ export interface ListEntryView {
   plannedInvestment: number;
   /** 倒排工期, twelve amounts in 万元, January first. */
   monthlyPlan?: number[];
+  /** 市级重点项目 (designated). */
+  keyProject: boolean;
   addedAt: string;
+}
+
+export interface ListChange {
+  created: boolean;
+  /** An existing entry was changed (false when the same entry was put again). */
+  changed: boolean;
 }
 
 export interface ListChangeOptions {
@@ -61,6 +72,7 @@ export class ListsService {
         projectName: row.project!.name,
         category: row.category,
         plannedInvestment: row.plannedInvestmentWan,
+        keyProject: Boolean(row.keyProject),
         addedAt: row.addedAt,
       };
       const plan = monthlyPlanOf(row);
@@ -69,7 +81,7 @@ export class ListsService {
     });
   }
 
-  put(year: number, projectId: number, dto: PutListEntryDto, options: ListChangeOptions): Promise<{ created: boolean }> {
+  put(year: number, projectId: number, dto: PutListEntryDto, options: ListChangeOptions): Promise<ListChange> {
     return this.writes.run((manager) => this.putIn(manager, year, projectId, dto, options));
   }
 
@@ -79,21 +91,26 @@ export class ListsService {
     projectId: number,
     dto: PutListEntryDto,
     options: ListChangeOptions,
-  ): Promise<{ created: boolean }> {
+  ): Promise<ListChange> {
     const project = await manager.findOneBy(Project, { id: projectId });
     if (!project) throw notFound(`项目 ${projectId} 不存在`);
-    const failures = [];
+    const plan = await planOf(manager, year);
+    const failures: ErrorDetail[] = [];
     if (project.stage === 'withdrawn')
       failures.push({ field: 'projectId', code: 'projectWithdrawn', message: '已调出项目库的项目不能列入清单' });
     if (project.totalInvestmentWan !== null && dto.plannedInvestment > project.totalInvestmentWan)
       failures.push({ field: 'plannedInvestment', code: 'planAboveTotal', message: '年度计划投资不能超过项目总投资' });
-    const plan = dto.monthlyPlan ?? null;
-    if (plan && plan.reduce((sum, amount) => sum + amount, 0) !== dto.plannedInvestment)
+    const monthly = dto.monthlyPlan ?? null;
+    if (monthly && monthly.reduce((sum, amount) => sum + amount, 0) !== dto.plannedInvestment)
       failures.push({ field: 'monthlyPlan', code: 'monthlyPlanSumMismatch', message: '倒排工期 12 个月合计必须等于年度计划投资' });
+    const keyProject = dto.keyProject ?? false;
+    if (keyProject) failures.push(...keyDesignationFailures(project.totalInvestmentWan, plan.keyProjectThresholdWan));
     if (failures.length) throw unprocessable('清单条目未通过校验', failures);
 
     const current = await manager.findOneBy(ListEntry, { year, projectId, removedAt: IsNull() });
-    if (current && sameEntry(current, dto, plan)) return { created: false };
+    if (current && sameEntry(current, dto, monthly, keyProject)) return { created: false, changed: false };
+    const frozen = frozenChangeFailures(plan.status, dto.reason, year);
+    if (frozen.length) throw unprocessable(frozen[0].message, frozen);
 
     const now = options.at ?? this.clock.nowIso();
     if (current) await this.close(manager, current, now, options.actor, dto.reason ?? null);
@@ -107,11 +124,12 @@ export class ListsService {
       removedAt: null,
       removedBy: null,
       reason: dto.reason?.trim() || null,
+      keyProject,
     });
-    PLAN_MONTH_KEYS.forEach((key, index) => (entry[key] = plan ? plan[index] : null));
+    PLAN_MONTH_KEYS.forEach((key, index) => (entry[key] = monthly ? monthly[index] : null));
     await manager.insert(ListEntry, entry);
-    const before = current ? { category: current.category, plannedInvestment: current.plannedInvestmentWan, monthlyPlan: monthlyPlanOf(current) } : null;
-    const after = { category: dto.category, plannedInvestment: dto.plannedInvestment, monthlyPlan: plan };
+    const before = current ? entryFacts(current) : null;
+    const after = { category: dto.category, plannedInvestment: dto.plannedInvestment, monthlyPlan: monthly, keyProject };
     await this.changes.record(manager, {
       actor: options.actor,
       subject: auditSubject.list(projectId),
@@ -122,17 +140,22 @@ export class ListsService {
       at: now,
       history: { projectId, kind: 'list', fromStage: project.stage, toStage: project.stage, data: { year, action: current ? 'changed' : 'added', before, after } },
     });
-    return { created: !current };
+    if (plan.status === 'published')
+      await recordAdjustment(manager, { year, at: now, actor: options.actor, kind: 'list', action: current ? 'change' : 'add', projectId, before, after, reason: dto.reason! });
+    return { created: !current, changed: Boolean(current) };
   }
 
   remove(year: number, projectId: number, reason: string | undefined, options: ListChangeOptions): Promise<void> {
     return this.writes.run(async (manager) => {
       const current = await manager.findOneBy(ListEntry, { year, projectId, removedAt: IsNull() });
       if (!current) throw notFound(`项目 ${projectId} 不在 ${year} 年清单中`);
+      const plan = await planOf(manager, year);
+      const frozen = frozenChangeFailures(plan.status, reason, year);
+      if (frozen.length) throw unprocessable(frozen[0].message, frozen);
       const project = await manager.findOneByOrFail(Project, { id: projectId });
       const now = options.at ?? this.clock.nowIso();
       await this.close(manager, current, now, options.actor, reason ?? null);
-      const before = { category: current.category, plannedInvestment: current.plannedInvestmentWan, monthlyPlan: monthlyPlanOf(current) };
+      const before = entryFacts(current);
       await this.changes.record(manager, {
         actor: options.actor,
         subject: auditSubject.list(projectId),
@@ -143,6 +166,7 @@ export class ListsService {
         at: now,
         history: { projectId, kind: 'list', fromStage: project.stage, toStage: project.stage, data: { year, action: 'removed', before, after: null } },
       });
+      if (plan.status === 'published') await recordAdjustment(manager, { year, at: now, actor: options.actor, kind: 'list', action: 'remove', projectId, before, after: null, reason: reason! });
     });
   }
 
@@ -151,11 +175,22 @@ export class ListsService {
   }
 }
 
-function sameEntry(current: ListEntry, dto: PutListEntryDto, plan: number[] | null): boolean {
-  const currentPlan = monthlyPlanOf(current);
+function sameEntry(current: ListEntry, dto: PutListEntryDto, monthly: number[] | null, keyProject: boolean): boolean {
   return (
     current.category === dto.category &&
     current.plannedInvestmentWan === dto.plannedInvestment &&
-    JSON.stringify(currentPlan) === JSON.stringify(plan)
+    JSON.stringify(monthlyPlanOf(current)) === JSON.stringify(monthly) &&
+    Boolean(current.keyProject) === keyProject
   );
+}
+
+function entryFacts(entry: ListEntry) {
+  return { category: entry.category, plannedInvestment: entry.plannedInvestmentWan, monthlyPlan: monthlyPlanOf(entry), keyProject: Boolean(entry.keyProject) };
+}
+
+/** The year's plan: a list belongs to a year that has one (404 otherwise). */
+async function planOf(manager: EntityManager, year: number): Promise<YearTarget> {
+  const plan = await manager.findOneBy(YearTarget, { year });
+  if (!plan) throw notFound(`${year} 年尚无年度计划`, [{ field: 'year', code: 'noPlan', message: `${year} 年尚无年度计划，请先建立年度计划` }]);
+  return plan;
 }

@@ -11,6 +11,8 @@ const COLUMN_TO_FIELD: Record<string, keyof ProjectView | `approvals.${ApprovalK
   chainCode: 'chain',
   totalInvestmentWan: 'totalInvestment',
   content: 'content',
+  origin: 'origin',
+  plannedAt: 'plannedAt',
   plannedStartDate: 'plannedStartDate',
   plannedCompletionDate: 'plannedCompletionDate',
   actualStartDate: 'actualStartDate',

@@ -8,6 +8,9 @@ import type { Stage } from '../lifecycle/stages.js';
  * persisted lifecycle snapshot by the lifecycle engine; nothing else writes it.
  * Dates are calendar dates as `YYYY-MM-DD` text; instants are ISO 8601 UTC text.
  */
+export const PROJECT_ORIGINS = ['attracted', 'expansion', 'renovation'] as const;
+export type ProjectOrigin = (typeof PROJECT_ORIGINS)[number];
+
 @Entity('project')
 @Index('idx_project_stage', ['stage'])
 @Index('idx_project_region_stage', ['regionCode', 'stage'])
@@ -88,6 +91,14 @@ export class Project {
 
   @Column({ type: 'varchar', length: 32 })
   stage: Stage;
+
+  /** 招商引进 attracted, 本地企业扩产 expansion, 技改 renovation; null when not recorded. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  origin: ProjectOrigin | null;
+
+  /** 谋划: the date the project entered the library (its creation date unless recorded otherwise). */
+  @Column({ name: 'planned_at', type: 'varchar', length: 10, nullable: true })
+  plannedAt: string | null;
 
   /** The persisted XState snapshot (JSON) the engine restores before every event. */
   @Column({ name: 'lifecycle_snapshot', type: 'text' })

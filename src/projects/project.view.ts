@@ -40,6 +40,8 @@ export class ProjectView {
   @ApiProperty({ nullable: true }) plannedCompletionDate: string | null;
   @ApiProperty({ nullable: true }) actualCompletionDate: string | null;
   @ApiProperty({ description: 'date each approval was obtained, or null' }) approvals: Record<ApprovalKey, string | null>;
+  @ApiProperty({ nullable: true, enum: ['attracted', 'expansion', 'renovation'], description: '项目来源：招商引进 / 本地企业扩产 / 技改' }) origin: string | null;
+  @ApiProperty({ nullable: true, description: '谋划入库日期' }) plannedAt: string | null;
   @ApiProperty() stage: Stage;
   @ApiProperty() stageLabel: string;
   @ApiProperty({ description: 'event types the current stage accepts' }) allowedEvents: EventType[];
@@ -64,6 +66,8 @@ export function toView(project: Project, lists?: ListMembershipView[]): ProjectV
     plannedCompletionDate: project.plannedCompletionDate,
     actualCompletionDate: project.actualCompletionDate,
     approvals: approvalsOf(project),
+    origin: project.origin ?? null,
+    plannedAt: project.plannedAt ?? null,
     stage: project.stage,
     stageLabel: STAGE_LABELS[project.stage],
     allowedEvents: acceptedEventsOf(project.stage),

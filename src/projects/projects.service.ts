@@ -123,6 +123,8 @@ export class ProjectsService {
       totalInvestmentWan: null,
       content: null,
       plannedStartDate: null,
+      origin: null,
+      plannedAt: null,
       actualStartDate: null,
       plannedCompletionDate: null,
       actualCompletionDate: null,
@@ -138,6 +140,7 @@ export class ProjectsService {
       updatedAt: now,
     });
     Object.assign(draft, this.columnsFrom(dto));
+    draft.plannedAt ??= this.clock.today();
     draft.lifecycleSnapshot = JSON.stringify(initialPersisted({ project: factsOf(draft, 0, null), today: this.clock.today() }));
     const failures = [
       ...(await this.referenceFailures(manager, draft)),
@@ -290,6 +293,8 @@ export class ProjectsService {
     if (dto.content !== undefined) columns.content = text(dto.content);
     if (dto.plannedStartDate !== undefined) columns.plannedStartDate = dto.plannedStartDate;
     if (dto.plannedCompletionDate !== undefined) columns.plannedCompletionDate = dto.plannedCompletionDate;
+    if (dto.origin !== undefined) columns.origin = dto.origin;
+    if (dto.plannedAt !== undefined) columns.plannedAt = dto.plannedAt;
     if (dto.approvals) {
       for (const key of APPROVAL_KEYS) {
         const value = dto.approvals[key];

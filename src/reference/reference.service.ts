@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { notFound } from '../common/api-error.js';
-import { ChainTarget } from './chain-target.entity.js';
+import { ChainTarget } from '../plans/chain-target.entity.js';
 import { Chain } from './chain.entity.js';
 import { Region } from './region.entity.js';
-import { YearTarget } from './year-target.entity.js';
 
 export interface RegionView {
   code: string;
@@ -49,11 +47,5 @@ export class ReferenceService {
           .map((t) => [String(t.year), { projects: t.projects, investment: t.investmentWan }]),
       ),
     }));
-  }
-
-  async yearTarget(year: number): Promise<YearTarget> {
-    const target = await this.dataSource.getRepository(YearTarget).findOneBy({ year });
-    if (!target) throw notFound(`没有 ${year} 年的目标`);
-    return target;
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { bigProjectsBlock } from './big-projects.js';
 import { boardWarnings, type WarningFacts } from './warnings.js';
 
-const noBig = bigProjectsBlock([], 500_000, 0, [], []);
+const noBig = bigProjectsBlock([], { thresholdWan: 500_000, cityTarget: 0, yearStart: '2024-01-01' }, [], []);
 const consistent: WarningFacts = {
   implementationInvestmentWan: 1_650_000,
   implementationListSize: 100,
@@ -14,6 +14,7 @@ const consistent: WarningFacts = {
   preparationListed: 30,
   keyProjects: 22,
   bigProjects: noBig,
+  placeCounts: [],
 };
 
 describe('board warnings (rules/warnings.ts)', () => {
@@ -33,25 +34,43 @@ describe('board warnings (rules/warnings.ts)', () => {
     expect(codes).toEqual(['chainTargetsAboveCityTarget', 'chainProjectCountMismatch', 'implementationListCount', 'preparationListCount', 'keyProjectCount']);
   });
 
-  it('names every place and flagship chain still lacking a big project, and the city short of its count', () => {
+  it('names every place and chain still lacking a new big project, flagship chains marked, and the city short of its count', () => {
     const big = bigProjectsBlock(
-      [{ projectId: 1, code: 'A', name: 'a', region: '371502', chain: 'chem', totalInvestment: 600_000, stage: 'reserve' }],
-      500_000,
-      10,
+      [{ projectId: 1, code: 'A', name: 'a', region: '371502', chain: 'chem', totalInvestment: 600_000, stage: 'reserve', origin: 'attracted', plannedAt: '2024-03-01' }],
+      { thresholdWan: 500_000, cityTarget: 10, yearStart: '2024-01-01' },
       [
         { code: '371502', name: '东昌府区', required: true },
         { code: '371525', name: '冠县', required: true },
         { code: '371571', name: '经济技术开发区', required: false },
       ],
       [
-        { code: 'chem', name: '绿色化工', flagship: true },
-        { code: 'health', name: '大健康', flagship: true },
+        { code: 'chem', name: '绿色化工', flagship: true, required: true },
+        { code: 'health', name: '大健康', flagship: true, required: true },
+        { code: 'ferrous', name: '黑色金属', flagship: false, required: true },
+        { code: 'bearings', name: '高端轴承', flagship: false, required: false },
       ],
     );
     expect(boardWarnings({ ...consistent, bigProjects: big })).toEqual([
-      { code: 'regionWithoutBigProject', message: '冠县尚无50亿元以上大项目（每个县市区至少谋划1个）' },
-      { code: 'flagshipChainWithoutBigProject', message: '标志性产业链“大健康”尚无50亿元以上大项目' },
-      { code: 'bigProjectsBelowTarget', message: '全市50亿元以上大项目 1 个，目标 10 个' },
+      { code: 'regionWithoutBigProject', message: '冠县本年尚无新谋划的50亿元以上大项目（每个县市区至少谋划1个）' },
+      { code: 'flagshipChainWithoutBigProject', message: '标志性产业链“大健康”本年尚无新引进的50亿元以上大项目（每条产业链至少引进1个）' },
+      { code: 'chainWithoutBigProject', message: '产业链“黑色金属”本年尚无新引进的50亿元以上大项目（每条产业链至少引进1个）' },
+      { code: 'bigProjectsBelowTarget', message: '全市本年新谋划50亿元以上大项目 1 个，目标 10 个以上' },
+    ]);
+  });
+
+  it('place count ranges out of bounds, and the designated key-project count', () => {
+    const warnings = boardWarnings({
+      ...consistent,
+      keyProjects: 20,
+      placeCounts: [
+        { code: '371502', name: '东昌府区', overKey: { count: 3, min: 5, max: 10, ok: false }, overBig: { count: 3, min: 1, max: 2, ok: false } },
+        { code: '371503', name: '茌平区', overKey: { count: 6, min: 5, max: 10, ok: true }, overBig: { count: 1, min: 1, max: 2, ok: true } },
+      ],
+    });
+    expect(warnings).toEqual([
+      { code: 'keyProjectCount', message: '已指定市级重点项目 20 个，计划为 22 个' },
+      { code: 'placeCountOutOfRange', message: '东昌府区10亿元以上项目 3 个，计划 5–10 个' },
+      { code: 'placeCountOutOfRange', message: '东昌府区50亿元以上项目 3 个，计划 1–2 个' },
     ]);
   });
 });

@@ -1,5 +1,5 @@
-import { formatYi } from '../common/money.js';
-import type { BigProjectsBlock } from './big-projects.js';
+import { formatYi, formatYiShort } from '../common/money.js';
+import type { BigProjectsBlock, PlaceCountCheck } from './big-projects.js';
 
 /**
  * Inconsistencies the city office should see rather than have hidden
@@ -25,8 +25,10 @@ export interface WarningFacts {
   /** On the lists now. */
   implementationListed: number;
   preparationListed: number;
+  /** Designated key projects on the lists now. */
   keyProjects: number;
   bigProjects: BigProjectsBlock;
+  placeCounts: PlaceCountCheck[];
 }
 
 export function boardWarnings(f: WarningFacts): Warning[] {
@@ -43,12 +45,24 @@ export function boardWarnings(f: WarningFacts): Warning[] {
   if (f.preparationListed !== f.preparationListSize)
     warnings.push({ code: 'preparationListCount', message: `准备类清单现有 ${f.preparationListed} 个项目，目标为 ${f.preparationListSize} 个` });
   if (f.keyProjects !== f.keyProjectCount)
-    warnings.push({ code: 'keyProjectCount', message: `清单内10亿元以上重点项目 ${f.keyProjects} 个，计划为 ${f.keyProjectCount} 个` });
+    warnings.push({ code: 'keyProjectCount', message: `已指定市级重点项目 ${f.keyProjects} 个，计划为 ${f.keyProjectCount} 个` });
+  const big = `${formatYiShort(f.bigProjects.threshold)}亿元以上`;
   for (const region of f.bigProjects.regions.filter((r) => r.required && r.count === 0))
-    warnings.push({ code: 'regionWithoutBigProject', message: `${region.name}尚无50亿元以上大项目（每个县市区至少谋划1个）` });
-  for (const chain of f.bigProjects.flagshipChains.filter((c) => c.count === 0))
-    warnings.push({ code: 'flagshipChainWithoutBigProject', message: `标志性产业链“${chain.name}”尚无50亿元以上大项目` });
+    warnings.push({ code: 'regionWithoutBigProject', message: `${region.name}本年尚无新谋划的${big}大项目（每个县市区至少谋划1个）` });
+  for (const chain of f.bigProjects.chains.filter((c) => c.required && c.count === 0))
+    warnings.push({
+      code: chain.flagship ? 'flagshipChainWithoutBigProject' : 'chainWithoutBigProject',
+      message: `${chain.flagship ? '标志性产业链' : '产业链'}“${chain.name}”本年尚无新引进的${big}大项目（每条产业链至少引进1个）`,
+    });
   if (f.bigProjects.count < f.bigProjects.target)
-    warnings.push({ code: 'bigProjectsBelowTarget', message: `全市50亿元以上大项目 ${f.bigProjects.count} 个，目标 ${f.bigProjects.target} 个` });
+    warnings.push({ code: 'bigProjectsBelowTarget', message: `全市本年新谋划${big}大项目 ${f.bigProjects.count} 个，目标 ${f.bigProjects.target} 个以上` });
+  for (const place of f.placeCounts) {
+    for (const [key, label] of [['overKey', '10亿元以上'], ['overBig', '50亿元以上']] as const) {
+      const check = place[key];
+      if (check.ok) continue;
+      const range = check.min !== null && check.max !== null ? `${check.min}–${check.max} 个` : check.min !== null ? `至少 ${check.min} 个` : `至多 ${check.max} 个`;
+      warnings.push({ code: 'placeCountOutOfRange', message: `${place.name}${label}项目 ${check.count} 个，计划 ${range}` });
+    }
+  }
   return warnings;
 }

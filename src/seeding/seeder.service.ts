@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CHAINS, REGIONS, YEAR_TARGETS } from '../../seeds/reference-data.js';
+import { CHAINS, PLAN_2024, REGIONS } from '../../seeds/reference-data.js';
 import type { DemoProject } from '../../seeds/demo-types.js';
 import type { SeedMode } from '../config/app-config.js';
 import { WriteQueue } from '../database/write-queue.js';
@@ -9,6 +9,7 @@ import { factsOf } from '../lifecycle/lifecycle.facts.js';
 import type { LifecycleEvent } from '../lifecycle/lifecycle.guards.js';
 import { initialPersisted } from '../lifecycle/lifecycle.snapshot.js';
 import { ListsService } from '../lists/lists.service.js';
+import { PlansService } from '../plans/plans.service.js';
 import { Project } from '../projects/project.entity.js';
 import { toView } from '../projects/project.view.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -17,10 +18,9 @@ import { Clock } from '../common/clock.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { hashPassword } from '../auth/password.js';
 import { User } from '../auth/user.entity.js';
-import { ChainTarget } from '../reference/chain-target.entity.js';
 import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
-import { YearTarget } from '../reference/year-target.entity.js';
+import { YearTarget } from '../plans/year-target.entity.js';
 import { ReportRevision } from '../reports/report-revision.entity.js';
 
 export const DEMO_ACTOR = 'demo-seed';
@@ -48,6 +48,7 @@ export class SeederService {
     private readonly audit: AuditService,
     private readonly changes: ChangeRecorder,
     private readonly clock: Clock,
+    private readonly plans: PlansService,
   ) {}
 
   async run(mode: SeedMode): Promise<SeedResult> {
@@ -56,6 +57,8 @@ export class SeederService {
     if (mode === 'demo' && (await this.dataSource.getRepository(Project).count()) === 0) {
       const { DEMO_PROJECTS } = await import('../../seeds/demo-2024.js');
       demoProjectsAdded = await this.seedDemo(DEMO_PROJECTS);
+      // The 2024 plan, published on the day the real one was issued: its lists are frozen from then on.
+      await this.writes.run((manager) => this.plans.publishIn(manager, PLAN_2024.city.year, DEMO_ACTOR, PLAN_2024.publishedAt!));
       this.logger.log(`loaded ${demoProjectsAdded} illustrative demo projects (seeds/demo-2024.ts)`);
       await this.seedDemoUsers();
     }
@@ -73,16 +76,17 @@ export class SeederService {
       };
       for (const [index, region] of REGIONS.entries())
         await insertMissing(Region, { code: region.code }, { ...region, sortOrder: index + 1 });
-      for (const { targets, ...chain } of CHAINS) {
-        await insertMissing(Chain, { code: chain.code }, chain);
-        for (const [year, target] of Object.entries(targets))
-          await insertMissing(
-            ChainTarget,
-            { chainCode: chain.code, year: Number(year) },
-            { chainCode: chain.code, year: Number(year), projects: target.projects, investmentWan: target.investmentWan },
-          );
+      for (const chain of CHAINS) await insertMissing(Chain, { code: chain.code }, chain);
+      // The 2024 plan ships as a draft: the demo publishes it on the day the real one was issued.
+      if (!(await manager.existsBy(YearTarget, { year: PLAN_2024.city.year }))) {
+        const { year, ...city } = PLAN_2024.city;
+        await this.plans.writePlan(manager, year, {
+          ...city,
+          chains: PLAN_2024.chains.map(({ chain, ...row }) => ({ code: chain, ...row })),
+          places: PLAN_2024.places.map(({ region, ...rule }) => ({ code: region, ...rule })),
+        });
+        added++;
       }
-      for (const target of YEAR_TARGETS) await insertMissing(YearTarget, { year: target.year }, target);
       return added;
     });
   }
@@ -133,6 +137,8 @@ export class SeederService {
       regionCode: demo.region,
       chainCode: demo.chain,
       totalInvestmentWan: demo.totalInvestmentWan,
+      origin: demo.origin,
+      plannedAt: this.clock.dateOf(createdAt),
       content: demo.content,
       plannedStartDate: demo.plannedStartDate,
       actualStartDate: null,
@@ -200,7 +206,7 @@ export class SeederService {
         manager,
         entry.year,
         project.id,
-        { category: entry.category, plannedInvestment: entry.plannedInvestmentWan, monthlyPlan: entry.monthlyPlan ?? null },
+        { category: entry.category, plannedInvestment: entry.plannedInvestmentWan, monthlyPlan: entry.monthlyPlan ?? null, keyProject: entry.keyProject ?? false },
         { actor: DEMO_ACTOR, at: listedAt },
       );
     }

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ListsModule } from '../lists/lists.module.js';
+import { PlansModule } from '../plans/plans.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { SeederService } from './seeder.service.js';
 
 @Module({
-  imports: [ProjectsModule, ListsModule],
+  imports: [ProjectsModule, ListsModule, PlansModule],
   providers: [SeederService],
   exports: [SeederService],
 })

@@ -54,7 +54,7 @@ export function boardCtes({ month, historical, withPrevious = false, withHaltEve
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new Error(`month out of range: ${month}`);
   return `
 WITH lst AS (
-  SELECT l.project_id, l.category, l.planned_investment_wan AS planned,
+  SELECT l.project_id, l.category, l.planned_investment_wan AS planned, l.key_project,
          ${projectExpected12Sql(month)} AS expected12${withPrevious ? `,
          ${projectExpected12Sql(month - 1)} AS expected12_prev` : ''}
     FROM list_entry l
@@ -70,13 +70,14 @@ rep AS (
    GROUP BY r.project_id
 ),
 lp AS ${materialized ? 'MATERIALIZED ' : ''}(
-  SELECT lst.project_id, lst.category, lst.planned, lst.expected12, COALESCE(rep.actual, 0) AS actual,${
+  SELECT lst.project_id, lst.category, lst.planned, lst.key_project, lst.expected12, COALESCE(rep.actual, 0) AS actual,${
     withPrevious ? `
          lst.expected12_prev, COALESCE(rep.actual_prev, 0) AS actual_prev,` : ''
   }
          p.code, p.name, p.region_code, p.chain_code, p.total_investment_wan, p.planned_start_date,
          ${stageExpression(historical)} AS stage,
-         ${eventDateExpression(historical, 'START', 'actual_start_date')} AS actual_start_date${
+         ${eventDateExpression(historical, 'START', 'actual_start_date')} AS actual_start_date,
+         ${eventDateExpression(historical, 'COMPLETE', 'actual_completion_date')} AS actual_completion_date${
            withHaltEvent
              ? `,
          ${lastHaltEventSql('p')} AS last_halt_event`
@@ -88,12 +89,17 @@ lp AS ${materialized ? 'MATERIALIZED ' : ''}(
 )`;
 }
 
+/** The places with the year plan's rules (a place without a rule row keeps the region's standing flag). */
 export const REGIONS_REFERENCE_SQL = `
-SELECT code, name, kind, sort_order, big_project_required FROM region ORDER BY sort_order`;
+SELECT g.code, g.name, g.kind, g.sort_order, COALESCE(r.big_project_required, g.big_project_required) AS big_project_required,
+       r.over_key_min, r.over_key_max, r.over_big_min, r.over_big_max
+  FROM region g LEFT JOIN place_rule r ON r.region_code = g.code AND r.year = :year
+ ORDER BY g.sort_order`;
 
-/** The chains with the year's appendix targets. */
+/** The chains with the year plan's appendix targets. */
 export const CHAINS_REFERENCE_SQL = `
-SELECT c.code, c.no, c.name, c.flagship, COALESCE(t.projects, 0) AS target_projects, COALESCE(t.investment_wan, 0) AS target_investment
+SELECT c.code, c.no, c.name, c.flagship, COALESCE(t.projects, 0) AS target_projects, COALESCE(t.investment_wan, 0) AS target_investment,
+       COALESCE(t.big_project_required, TRUE) AS big_project_required
   FROM chain c LEFT JOIN chain_target t ON t.chain_code = c.code AND t.year = :year
  ORDER BY c.no`;
 
@@ -115,6 +121,8 @@ SELECT 'group' AS row_kind, lp.region_code, lp.chain_code, lp.category,
        SUM(lp.actual_prev) AS actual_prev,
        SUM(lp.expected12_prev) AS expected12_prev,
        SUM(CASE WHEN ${startedInYearSql('lp.actual_start_date')} THEN 1 ELSE 0 END) AS started,
+       SUM(CASE WHEN lp.actual_start_date <= :monthEnd THEN 1 ELSE 0 END) AS started_by_month_end,
+       SUM(CASE WHEN lp.actual_completion_date <= :monthEnd THEN 1 ELSE 0 END) AS completed_by_month_end,
        CAST(NULL AS INTEGER) AS project_id, CAST(NULL AS VARCHAR(64)) AS code, CAST(NULL AS VARCHAR(200)) AS name,
        CAST(NULL AS VARCHAR(32)) AS stage, CAST(NULL AS VARCHAR(10)) AS planned_start_date,
        CAST(NULL AS INTEGER) AS lagging, CAST(NULL AS INTEGER) AS overdue, CAST(NULL AS INTEGER) AS halted
@@ -125,6 +133,7 @@ SELECT * FROM (
   SELECT 'red' AS row_kind, c.region_code, c.chain_code, c.category, CAST(NULL AS INTEGER) AS is_key,
          CAST(NULL AS BIGINT) AS projects, CAST(NULL AS BIGINT) AS plan, c.actual, c.expected12,
          CAST(NULL AS BIGINT) AS actual_prev, CAST(NULL AS BIGINT) AS expected12_prev, CAST(NULL AS BIGINT) AS started,
+         CAST(NULL AS BIGINT) AS started_by_month_end, CAST(NULL AS BIGINT) AS completed_by_month_end,
          c.project_id, c.code, c.name, c.stage, c.planned_start_date, c.lagging, c.overdue, c.halted
     FROM (
       SELECT lp.*, g.sort_order,

@@ -5,8 +5,9 @@ import { Clock } from '../common/clock.js';
 import type { Page } from '../common/page.js';
 import { int, sql } from '../database/sql.js';
 import { WriteQueue } from '../database/write-queue.js';
-import { ReferenceService } from '../reference/reference.service.js';
-import { bigProjectsBlock, bigProjectsSql, type BigProject } from '../rules/big-projects.js';
+import { adjustmentsOf } from '../plans/plan-adjustments.js';
+import { PlansService } from '../plans/plans.service.js';
+import { bigProjectsBlock, bigProjectsSql, PLACE_SIZE_COUNTS_SQL, placeCountChecks, type BigProject } from '../rules/big-projects.js';
 import { expectedWan, progressAgainstTarget, ratingOf, ratioOf, type Progress, type Rating, type Thresholds } from '../rules/progress.js';
 import { rankChange, rankRegions, type RankedTotals } from '../rules/ranking.js';
 import { haltedReason, laggingReason, overdueReferenceDate, overdueStartReason } from '../rules/red-list.js';
@@ -49,6 +50,8 @@ interface Group {
   actualPrev: number;
   expected12Prev: number;
   started: number;
+  startedByMonthEnd: number;
+  completedByMonthEnd: number;
 }
 
 export interface CurvePoint {
@@ -92,7 +95,7 @@ export interface ListedProjectRow {
 export class DashboardService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly reference: ReferenceService,
+    private readonly plans: PlansService,
     private readonly clock: Clock,
     private readonly writes: WriteQueue,
   ) {}
@@ -129,12 +132,16 @@ export class DashboardService {
 
   async build(year: number, month: number, asOf?: string): Promise<Dashboard> {
     const { target, instant, historical, thresholds, params } = await this.context(year, month, asOf);
-    const [boardRows, bigRows, overrideRows, regionRef, chainRef] = await Promise.all([
+    const stage = stageExpression(historical);
+    const completion = eventDateExpression(historical, 'COMPLETE', 'actual_completion_date');
+    const [boardRows, bigRows, placeCountRows, overrideRows, regionRef, chainRef, adjustments] = await Promise.all([
       sql(this.dataSource, boardCtes({ year, month, historical, withPrevious: true, withHaltEvent: true, materialized: true }) + BOARD_SQL, params),
-      sql(this.dataSource, bigProjectsSql(stageExpression(historical), eventDateExpression(historical, 'COMPLETE', 'actual_completion_date')), params),
+      sql(this.dataSource, bigProjectsSql(stage, completion), params),
+      sql(this.dataSource, PLACE_SIZE_COUNTS_SQL(stage, completion), params),
       sql(this.dataSource, OVERRIDES_SQL, params),
-      sql(this.dataSource, REGIONS_REFERENCE_SQL),
+      sql(this.dataSource, REGIONS_REFERENCE_SQL, params),
       sql(this.dataSource, CHAINS_REFERENCE_SQL, params),
+      adjustmentsOf(this.dataSource.manager, year, instant),
     ]);
     const redRows = boardRows.filter((row) => row.row_kind === 'red');
     const haltedIds = redRows.filter((row) => int(row.halted) === 1).map((row) => int(row.project_id));
@@ -153,6 +160,8 @@ export class DashboardService {
       actualPrev: int(row.actual_prev),
       expected12Prev: int(row.expected12_prev),
       started: int(row.started),
+      startedByMonthEnd: int(row.started_by_month_end),
+      completedByMonthEnd: int(row.completed_by_month_end),
     }));
     const total = (of: (g: Group) => number, where: (g: Group) => boolean) => groups.filter(where).reduce((sum, g) => sum + of(g), 0);
     const impl = (g: Group) => g.implementation;
@@ -167,6 +176,7 @@ export class DashboardService {
 
     // 实施类: the implementation list against the city target × M/12 (165亿 in 2024).
     const implActual = total((g) => g.actual, impl);
+    const implPlan = total((g) => g.plan, impl);
     const cityProgress = progressAgainstTarget(implActual, target.implementationInvestmentWan, month);
     const investment = {
       target: target.implementationInvestmentWan,
@@ -174,7 +184,16 @@ export class DashboardService {
       expected: expectedWan(cityProgress),
       ratio: ratioOf(cityProgress),
       listed: total((g) => g.projects, impl),
+      // 占年度计划: actual ÷ the list's planned annual investment (how the city reports it, e.g. 93.41%).
+      plan: implPlan,
+      planShare: ratioOf({ actual12: implActual, expected12: implPlan }),
       ...rated(cityProgress, 'city:'),
+    };
+    // The counts the city itself reports: implementation-list projects started and completed (竣工投产) by the month's end.
+    const implementationCounts = {
+      listed: investment.listed,
+      started: total((g) => g.startedByMonthEnd, impl),
+      completed: total((g) => g.completedByMonthEnd, impl),
     };
 
     // 准备类 开工率: listed preparation projects started in the year ÷ listed (≥80% by year end).
@@ -225,10 +244,20 @@ export class DashboardService {
     });
     const bigProjects = bigProjectsBlock(
       bigRows.map(bigProjectOf),
-      target.bigProjectThresholdWan,
-      target.bigProjectCityTarget,
+      { thresholdWan: target.bigProjectThresholdWan, cityTarget: target.bigProjectCityTarget, yearStart: params.yearStart },
       regionRef.map((row) => ({ code: row.code as string, name: row.name as string, required: Boolean(row.big_project_required) })),
-      chainRef.map((row) => ({ code: row.code as string, name: row.name as string, flagship: Boolean(row.flagship) })),
+      chainRef.map((row) => ({ code: row.code as string, name: row.name as string, flagship: Boolean(row.flagship), required: Boolean(row.big_project_required) })),
+    );
+    const placeCounts = placeCountChecks(
+      regionRef.map((row) => ({
+        code: row.code as string,
+        name: row.name as string,
+        overKeyMin: nullableInt(row.over_key_min),
+        overKeyMax: nullableInt(row.over_key_max),
+        overBigMin: nullableInt(row.over_big_min),
+        overBigMax: nullableInt(row.over_big_max),
+      })),
+      new Map(placeCountRows.map((row) => [row.region_code as string, { overKey: int(row.over_key), overBig: int(row.over_big) }])),
     );
     const redList = this.redList(redRows.slice(0, RED_LIST_LIMIT), halts, regionRef);
     const warnings = boardWarnings({
@@ -242,16 +271,25 @@ export class DashboardService {
       preparationListed: preparation.listed,
       keyProjects: keyProjects.count,
       bigProjects,
+      placeCounts,
     });
+    const published = target.status === 'published' && target.publishedAt !== null ? target.publishedAt <= instant : target.status === 'published';
 
     return {
       year,
       month,
       asOf: instant,
       thresholds,
+      plan: {
+        status: published ? 'published' : 'draft',
+        publishedAt: published ? target.publishedAt : null,
+        adjustments: { count: adjustments.length, items: adjustments },
+      },
       investment,
+      implementationCounts,
       startRate: preparation,
       bigProjects,
+      placeCounts,
       keyProjects,
       chains,
       regions,
@@ -314,7 +352,7 @@ export class DashboardService {
   }
 
   private async context(year: number, month: number, asOf?: string) {
-    const target = await this.reference.yearTarget(year);
+    const target = await this.plans.yearTarget(year);
     const now = this.clock.nowIso();
     const instant = asOf && asOf < now ? asOf : now;
     const historical = instant < now;
@@ -326,6 +364,7 @@ export class DashboardService {
       fromMonth: monthKey(year, 1),
       toMonth: monthKey(year, month),
       yearStart: `${year}-01-01`,
+      yearEnd: `${year}-12-31`,
       monthEnd: monthEnd(monthKey(year, month)),
       prevMonth: monthKey(year, month - 1),
       refDate: overdueReferenceDate(monthEnd(monthKey(year, month)), this.clock.dateOf(instant)),
@@ -405,7 +444,13 @@ function bigProjectOf(row: Row): BigProject {
     chain: (row.chain_code as string | null) ?? null,
     totalInvestment: int(row.total_investment_wan),
     stage: row.stage as string,
+    origin: (row.origin as string | null) ?? null,
+    plannedAt: (row.planned_at as string | null) ?? null,
   };
+}
+
+function nullableInt(value: unknown): number | null {
+  return value === null || value === undefined ? null : int(value);
 }
 
 function overridesByKey(rows: Row[]): Map<string, RatingOverrideView> {

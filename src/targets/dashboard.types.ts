@@ -1,4 +1,5 @@
-import type { BigProjectsBlock } from '../rules/big-projects.js';
+import type { AdjustmentView } from '../plans/plan-adjustments.js';
+import type { BigProjectsBlock, PlaceCountCheck } from '../rules/big-projects.js';
 import type { Rating } from '../rules/progress.js';
 import type { RedListKind } from '../rules/red-list.js';
 import type { Warning } from '../rules/warnings.js';
@@ -29,6 +30,10 @@ export interface Rated {
 }
 
 export interface InvestmentBlock extends Rated {
+  /** Σ planned annual investment of the implementation list, 万元. */
+  plan: number;
+  /** 占年度计划: actual ÷ plan, 4 decimals. */
+  planShare: number | null;
   /** City target for the implementation list, 万元 (165亿 = 1,650,000). */
   target: number;
   /** Reported investment of the implementation list, months 1..M. */
@@ -113,7 +118,13 @@ export interface Dashboard {
   month: number;
   asOf: string;
   thresholds: { bluePct: number; yellowPct: number };
+  /** The year plan as of the board's instant: status and the adjustments made after publication. */
+  plan: { status: 'draft' | 'published'; publishedAt: string | null; adjustments: { count: number; items: AdjustmentView[] } };
   investment: InvestmentBlock;
+  /** Implementation-list projects listed, started and completed (竣工投产) by the end of month M. */
+  implementationCounts: { listed: number; started: number; completed: number };
+  /** Places whose plan sets count ranges (10亿 / 50亿 projects), each against its range. */
+  placeCounts: PlaceCountCheck[];
   startRate: StartRateBlock;
   bigProjects: BigProjectsBlock;
   keyProjects: KeyProjectsBlock;

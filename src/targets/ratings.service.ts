@@ -7,8 +7,8 @@ import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
-import { YearTarget } from '../reference/year-target.entity.js';
-import type { PatchThresholdsDto, PutRatingOverrideDto } from './dto/rating-override.dto.js';
+import { YearTarget } from '../plans/year-target.entity.js';
+import type { PutRatingOverrideDto } from './dto/rating-override.dto.js';
 import { RatingOverride, type OverrideScope } from './rating-override.entity.js';
 
 export interface OverrideView {
@@ -77,24 +77,6 @@ export class RatingsService {
         reason: reason?.trim() || null,
         at: now,
       });
-    });
-  }
-
-  setThresholds(year: number, dto: PatchThresholdsDto, actor: string): Promise<YearTarget> {
-    return this.writes.run(async (manager) => {
-      const target = await manager.findOneBy(YearTarget, { year });
-      if (!target) throw notFound(`没有 ${year} 年的目标`);
-      if (dto.ratingYellowPct >= dto.ratingBluePct)
-        throw unprocessable('黄线必须低于蓝线', [{ field: 'ratingYellowPct', code: 'yellowNotBelowBlue', message: '黄线百分比必须小于蓝线百分比' }]);
-      await manager.update(YearTarget, { year }, { ratingBluePct: dto.ratingBluePct, ratingYellowPct: dto.ratingYellowPct });
-      await this.changes.record(manager, {
-        actor,
-        subject: auditSubject.target(year),
-        action: 'thresholds',
-        before: { bluePct: target.ratingBluePct, yellowPct: target.ratingYellowPct },
-        after: { bluePct: dto.ratingBluePct, yellowPct: dto.ratingYellowPct },
-      });
-      return manager.findOneByOrFail(YearTarget, { year });
     });
   }
 }

@@ -1,15 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentScope, type Scope } from '../auth/principal.js';
 import { badRequest } from '../common/api-error.js';
 import { actorOf, asOfParam, MonthNumberParam, reasonQuery, YearParam } from '../common/http-params.js';
-import type { YearTarget } from '../reference/year-target.entity.js';
 import { DashboardService, type CurvePoint, type ListedProjectRow } from './dashboard.service.js';
 import type { Page } from '../common/page.js';
 import type { Dashboard } from './dashboard.types.js';
 import { DashboardProjectsQuery, DashboardQuery } from './dto/dashboard.query.js';
-import { PatchThresholdsDto, PutRatingOverrideDto } from './dto/rating-override.dto.js';
+import { PutRatingOverrideDto } from './dto/rating-override.dto.js';
 import type { OverrideScope } from './rating-override.entity.js';
 import { RatingsService, type OverrideView } from './ratings.service.js';
 
@@ -54,12 +53,6 @@ export class TargetsController {
       query.pageSize ?? 50,
       asOfParam(query.asOf),
     );
-  }
-
-  @Patch('targets/:year')
-  @ApiOperation({ summary: '设置蓝黄红阈值（百分比）' })
-  thresholds(@Param('year', YearParam) year: number, @Body() dto: PatchThresholdsDto, @Req() request: Request): Promise<YearTarget> {
-    return this.ratings.setThresholds(year, dto, actorOf(request));
   }
 
   @Get('ratings/:year/:month')

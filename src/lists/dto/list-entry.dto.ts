@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsOptional } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsOptional } from 'class-validator';
 import { IsText, IsWan } from '../../common/validation.js';
 import type { ListCategory } from '../list-entry.entity.js';
 
@@ -23,7 +23,12 @@ export class PutListEntryDto {
   @IsWan({ each: true })
   monthlyPlan?: number[] | null;
 
-  @ApiPropertyOptional({ description: '调整原因（年中调整清单时填写）' })
+  @ApiPropertyOptional({ description: '列为市级重点项目（总投资须达到当年重点项目门槛）' })
+  @IsOptional()
+  @IsBoolean({ message: 'keyProject 必须是 true 或 false' })
+  keyProject?: boolean;
+
+  @ApiPropertyOptional({ description: '调整原因（年度计划发布后必填）' })
   @IsOptional()
   @IsText(1000)
   reason?: string;

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
 import { IsCalendarDate, IsText, IsWan } from '../../common/validation.js';
+import { PROJECT_ORIGINS, type ProjectOrigin } from '../project.entity.js';
 import { ApprovalsDto } from './approvals.dto.js';
 
 /** The editable fields of a project other than its name, shared by create and update. */
@@ -41,6 +42,16 @@ export class ProjectFieldsDto {
   @IsOptional()
   @IsCalendarDate()
   plannedCompletionDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, enum: PROJECT_ORIGINS, description: '项目来源：attracted 招商引进 / expansion 本地企业扩产 / renovation 技改' })
+  @IsOptional()
+  @IsIn([...PROJECT_ORIGINS, null], { message: 'origin 必须是 attracted、expansion 或 renovation' })
+  origin?: ProjectOrigin | null;
+
+  @ApiPropertyOptional({ description: '谋划入库日期（默认为建立项目的日期）', example: '2024-02-01' })
+  @IsOptional()
+  @IsCalendarDate()
+  plannedAt?: string;
 
   @ApiPropertyOptional({ type: ApprovalsDto, description: '前期手续（六项）' })
   @IsOptional()

@@ -1,8 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+export type PlanStatus = 'draft' | 'published';
+
 /**
- * The city's targets for one year (2024: work plan §四(四)). Everything the target
- * board judges against is here, as data; thresholds for 蓝黄红 are configuration too.
+ * A year's plan (年度计划), city part: the targets the board judges against, as data (2024:
+ * the 2024 plan §一(二), §四(四); docs/domain/plan-2024.md). A plan is a draft until
+ * published; publishing freezes it and that year's lists: every later change needs a reason
+ * and is kept as a plan adjustment (plan-adjustment.entity.ts).
  */
 @Entity('year_target')
 export class YearTarget {
@@ -52,4 +56,25 @@ export class YearTarget {
   /** 黄 when ratio ≥ this percent and below blue (80); 红 below. */
   @Column({ name: 'rating_yellow_pct', type: 'integer' })
   ratingYellowPct: number;
+
+  /** 产业链招商引资签约项目金额, 万元 (900亿 in 2024). */
+  @Column({ name: 'attraction_signed_wan', type: 'integer', default: 0 })
+  attractionSignedWan: number;
+
+  /** 到位资金, 万元 (300亿 in 2024). */
+  @Column({ name: 'attraction_funded_wan', type: 'integer', default: 0 })
+  attractionFundedWan: number;
+
+  /** Whether START may proceed on approvals accepted conditionally (容缺受理) before their commitment date. */
+  @Column({ name: 'conditional_approvals_allowed', type: 'boolean', default: false })
+  conditionalApprovalsAllowed: boolean;
+
+  @Column({ type: 'varchar', length: 16, default: 'draft' })
+  status: PlanStatus;
+
+  @Column({ name: 'published_at', type: 'varchar', length: 30, nullable: true })
+  publishedAt: string | null;
+
+  @Column({ name: 'published_by', type: 'varchar', length: 64, nullable: true })
+  publishedBy: string | null;
 }

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { actorOf, YearParam } from '../common/http-params.js';
+import { ApplyRolloverDto, CreatePlanDto, PatchPlanDto } from './dto/plan.dto.js';
+import { PlansService, type PlanView, type RolloverProposal } from './plans.service.js';
+
+/** Year plans (年度计划): docs/domain/figures.md "Year plans". Writes are the city office's (admin). */
+@ApiTags('plans')
+@Controller('targets')
+export class PlansController {
+  constructor(private readonly plans: PlansService) {}
+
+  @Get()
+  @ApiOperation({ summary: '有年度计划的年份（新到旧）及其状态' })
+  years(): Promise<{ year: number; status: string; publishedAt: string | null }[]> {
+    return this.plans.years();
+  }
+
+  @Get(':year')
+  @ApiOperation({ summary: '年度计划：全市目标（金额万元）、各产业链附件指标、各县区规则、状态、发布后调整' })
+  plan(@Param('year', YearParam) year: number): Promise<PlanView> {
+    return this.plans.plan(year);
+  }
+
+  @Post(':year')
+  @ApiOperation({ summary: '新建年度计划（草案）：给出全部目标，或 { copyFrom: 年份 } 复制；年份已存在 409' })
+  create(@Param('year', YearParam) year: number, @Body() dto: CreatePlanDto, @Req() request: Request): Promise<PlanView> {
+    return this.plans.create(year, dto, actorOf(request));
+  }
+
+  @Patch(':year')
+  @ApiOperation({ summary: '修改年度计划（任意字段；发布后须填写 reason，记为计划调整）' })
+  update(@Param('year', YearParam) year: number, @Body() dto: PatchPlanDto, @Req() request: Request): Promise<PlanView> {
+    return this.plans.update(year, dto, actorOf(request));
+  }
+
+  @Post(':year/publish')
+  @HttpCode(200)
+  @ApiOperation({ summary: '发布年度计划：冻结计划与清单；清单规模与计划不符时 422 并列出每一处' })
+  publish(@Param('year', YearParam) year: number, @Req() request: Request): Promise<PlanView> {
+    return this.plans.publish(year, actorOf(request));
+  }
+
+  @Get(':year/rollover')
+  @ApiOperation({ summary: '滚动接续：由本年清单提出下一年清单建议（续建、未开工、转入实施类），计划投资待填' })
+  rollover(@Param('year', YearParam) year: number): Promise<RolloverProposal> {
+    return this.plans.rollover(year);
+  }
+
+  @Post(':year/rollover')
+  @HttpCode(200)
+  @ApiOperation({ summary: '把编辑后的建议列入下一年清单（全部成功或全部不变）' })
+  applyRollover(@Param('year', YearParam) year: number, @Body() dto: ApplyRolloverDto, @Req() request: Request) {
+    return this.plans.applyRollover(year, dto, actorOf(request));
+  }
+}
