@@ -163,7 +163,9 @@ describe('Excel exports', () => {
     const start = grid[rowOf('准备类项目开工率')];
     expect([text(start[2]), text(start[5])]).toEqual([`${board.startRate.started}/${board.startRate.listed}`, pct(board.startRate.rate)]);
     expect(text(start[8])).toContain(String(board.startRate.neededForTarget));
-    expect(Number(text(grid[rowOf('50亿元以上大项目（个）')][2]))).toBe(board.bigProjects.count);
+    expect(Number(text(grid[rowOf('本年新谋划50亿元以上大项目（个）')][2]))).toBe(board.bigProjects.count);
+    expect(text(invest[8])).toContain(`占年度计划 ${pct(board.investment.planShare)}`);
+    expect(text(invest[8])).toContain(`已开工 ${board.implementationCounts.started} 个、竣工投产 ${board.implementationCounts.completed} 个`);
     const key = grid[rowOf('10亿元以上重点项目完成投资（亿元）')];
     expect([text(key[2]), text(key[5])]).toEqual([yi(board.keyProjects.investment), pct(board.keyProjects.ratio)]);
 

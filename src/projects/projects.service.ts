@@ -179,6 +179,8 @@ export class ProjectsService {
     ifMatch: number | undefined,
     actor: string,
     scope: Scope = ALL,
+    /** Record at this instant instead of now: for the demo seed replaying a year only. */
+    at?: string,
   ): Promise<void> {
     const { version: bodyVersion, ...fields } = dto;
     if (bodyVersion !== undefined && ifMatch !== undefined && bodyVersion !== ifMatch)
@@ -209,7 +211,7 @@ export class ProjectsService {
     ];
     if (failures.length) throw unprocessable('项目数据未通过校验', failures);
 
-    const now = this.clock.nowIso();
+    const now = at ?? this.clock.nowIso();
     const result = await manager
       .createQueryBuilder()
       .update(Project)

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { CHAINS, PLAN_2024, REGIONS } from '../../seeds/reference-data.js';
-import type { DemoProject } from '../../seeds/demo-types.js';
+import type { DemoProject, DemoReport } from '../../seeds/demo-types.js';
 import type { SeedMode } from '../config/app-config.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { LifecycleEngine } from '../lifecycle/lifecycle.engine.js';
@@ -11,7 +11,9 @@ import { initialPersisted } from '../lifecycle/lifecycle.snapshot.js';
 import { ListsService } from '../lists/lists.service.js';
 import { PlansService } from '../plans/plans.service.js';
 import { Project } from '../projects/project.entity.js';
-import { toView } from '../projects/project.view.js';
+import { approvalsOf, toView } from '../projects/project.view.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { ALL } from '../auth/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { Clock } from '../common/clock.js';
@@ -49,6 +51,7 @@ export class SeederService {
     private readonly changes: ChangeRecorder,
     private readonly clock: Clock,
     private readonly plans: PlansService,
+    private readonly projects: ProjectsService,
   ) {}
 
   async run(mode: SeedMode): Promise<SeedResult> {
@@ -59,7 +62,8 @@ export class SeederService {
       demoProjectsAdded = await this.seedDemo(DEMO_PROJECTS);
       // The 2024 plan, published on the day the real one was issued: its lists are frozen from then on.
       await this.writes.run((manager) => this.plans.publishIn(manager, PLAN_2024.city.year, DEMO_ACTOR, PLAN_2024.publishedAt!));
-      this.logger.log(`loaded ${demoProjectsAdded} illustrative demo projects (seeds/demo-2024.ts)`);
+      await this.seedDemo2025();
+      this.logger.log(`loaded ${demoProjectsAdded} illustrative demo projects (seeds/demo-2024.ts) and an illustrative 2025 (seeds/demo-2025.ts)`);
       await this.seedDemoUsers();
     }
     return { referenceRowsAdded, demoProjectsAdded };
@@ -167,28 +171,7 @@ export class SeederService {
     });
 
     const insertReports = async () => {
-      for (const report of demo.reports) {
-        await manager.insert(ReportRevision, {
-          projectId: project.id,
-          month: report.month,
-          revision: 1,
-          amountWan: report.amountWan,
-          progress: report.progress,
-          problems: report.problems,
-          actor: DEMO_ACTOR,
-          recordedAt: report.recordedAt,
-          correction: false,
-          reason: null,
-        });
-        await this.changes.record(manager, {
-          actor: DEMO_ACTOR,
-          subject: auditSubject.report(project.id),
-          action: 'file',
-          before: null,
-          after: { month: report.month, revision: 1, amount: report.amountWan, progress: report.progress, problems: report.problems, correction: false },
-          at: report.recordedAt,
-        });
-      }
+      for (const report of demo.reports) await this.insertDemoReport(manager, project.id, report);
     };
     let reportsInserted = false;
     for (const { at, ...event } of demo.events) {
@@ -210,5 +193,86 @@ export class SeederService {
         { actor: DEMO_ACTOR, at: listedAt },
       );
     }
+  }
+
+  /**
+   * A demo report as first filed at its backdated instant (revision 1; no correction). The
+   * demo writes reports directly rather than through ReportsService because their months are
+   * long closed by the time the demo is loaded; they are recorded like any other report.
+   */
+  private async insertDemoReport(manager: EntityManager, projectId: number, report: Omit<DemoReport, 'problems'> & { problems?: string | null }): Promise<void> {
+    const problems = report.problems ?? null;
+    await manager.insert(ReportRevision, {
+      projectId,
+      month: report.month,
+      revision: 1,
+      amountWan: report.amountWan,
+      progress: report.progress,
+      problems,
+      actor: DEMO_ACTOR,
+      recordedAt: report.recordedAt,
+      correction: false,
+      reason: null,
+    });
+    await this.changes.record(manager, {
+      actor: DEMO_ACTOR,
+      subject: auditSubject.report(projectId),
+      action: 'file',
+      before: null,
+      after: { month: report.month, revision: 1, amount: report.amountWan, progress: report.progress, problems, correction: false },
+      at: report.recordedAt,
+    });
+  }
+
+  /**
+   * DEMO ONLY (illustrative, seeds/demo-2025.ts): the city's second year. The 2025 plan is made by
+   * copying 2024's and rolling its lists over, published in February 2025, and the year runs through
+   * September: new projects enter the library, preparation projects start, reports come in.
+   */
+  async seedDemo2025(): Promise<void> {
+    const { demo2025, NEW_2025_PROJECTS, PLAN_2025_TIMES } = await import('../../seeds/demo-2025.js');
+    const proposal = await this.plans.rollover(2024);
+    const projects = new Map((await this.dataSource.getRepository(Project).findBy({ id: In(proposal.entries.map((e) => e.projectId)) })).map((p) => [p.id, p]));
+    const plan2024 = await this.plans.yearTarget(2024);
+    const year = demo2025(
+      proposal.entries.map((entry) => {
+        const project = projects.get(entry.projectId)!;
+        return { ...entry, totalInvestmentWan: project.totalInvestmentWan ?? 0, approvals: approvalsOf(project) };
+      }),
+      plan2024.keyProjectThresholdWan,
+    );
+    const implementation = year.entries.filter((e) => e.category === 'implementation');
+    const key = year.entries.filter((e) => e.keyProject);
+    const sum = (entries: typeof year.entries) => entries.reduce((total, e) => total + e.plannedInvestment, 0);
+    const wholeYi = (wan: number) => Math.floor(wan / 10_000) * 10_000;
+    await this.writes.run(async (manager) => {
+      await this.plans.createIn(
+        manager,
+        2025,
+        {
+          copyFrom: 2024,
+          implementationListSize: implementation.length,
+          preparationListSize: year.entries.length - implementation.length,
+          implementationInvestmentWan: wholeYi(sum(implementation)),
+          keyProjectCount: key.length,
+          keyProjectInvestmentWan: wholeYi(sum(key) * 0.9),
+        },
+        DEMO_ACTOR,
+        PLAN_2025_TIMES.created,
+      );
+      await this.plans.applyRolloverIn(manager, 2024, { entries: year.entries }, DEMO_ACTOR, PLAN_2025_TIMES.rolledOver);
+    });
+    for (const demo of NEW_2025_PROJECTS)
+      await this.writes.run(async (manager) => {
+        if (!(await manager.existsBy(Project, { code: demo.code }))) await this.createDemoProject(manager, demo);
+      });
+    await this.writes.run((manager) => this.plans.publishIn(manager, 2025, DEMO_ACTOR, PLAN_2025_TIMES.published));
+    for (const step of year.steps)
+      await this.writes.run(async (manager) => {
+        if (step.kind === 'report') return this.insertDemoReport(manager, step.projectId, step);
+        if (step.kind === 'event') return this.lifecycle.applyIn(manager, step.projectId, step.event as LifecycleEvent, { actor: DEMO_ACTOR, recordedAt: step.at });
+        const project = await manager.findOneByOrFail(Project, { id: step.projectId });
+        await this.projects.updateIn(manager, step.projectId, { version: project.version, approvals: step.approvals }, undefined, DEMO_ACTOR, ALL, step.at);
+      });
   }
 }

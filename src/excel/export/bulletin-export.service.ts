@@ -59,7 +59,15 @@ export class BulletinExportService {
     addHeader(sheet, ['指标', '', '完成', '目标', '序时进度', '完成序时进度', '评级', '', '说明']);
     this.mergeLabels(sheet, sheet.rowCount, sheet.rowCount);
     const { investment, startRate, bigProjects, keyProjects } = board;
-    this.ratedRow(sheet, ['实施类项目完成投资（亿元）', '', formatYi(investment.actual), formatYi(investment.target), formatYi(investment.expected), percent(investment.ratio)], investment, 7, `${investment.listed} 个实施类项目，1–${board.month} 月`);
+    // How the city itself reports it: 占年度计划 beside 完成序时, and projects started and completed (bulletins
+    // published before these figures existed lack them).
+    const counts = board.implementationCounts;
+    const investmentNote = [
+      `${investment.listed} 个实施类项目，1–${board.month} 月`,
+      investment.planShare !== undefined ? `占年度计划 ${percent(investment.planShare)}` : '',
+      counts ? `已开工 ${counts.started} 个、竣工投产 ${counts.completed} 个` : '',
+    ].filter(Boolean).join('；');
+    this.ratedRow(sheet, ['实施类项目完成投资（亿元）', '', formatYi(investment.actual), formatYi(investment.target), formatYi(investment.expected), percent(investment.ratio)], investment, 7, investmentNote);
     addRow(sheet, [
       '准备类项目开工率',
       '',
@@ -71,8 +79,9 @@ export class BulletinExportService {
       '',
       startRate.neededForTarget > 0 ? `距目标还需开工 ${startRate.neededForTarget} 个` : '已达目标',
     ]);
-    addRow(sheet, ['50亿元以上大项目（个）', '', bigProjects.count, bigProjects.target, '', '', '', '', bigProjects.ok ? '已达目标' : '未达目标']);
-    this.ratedRow(sheet, ['10亿元以上重点项目完成投资（亿元）', '', formatYi(keyProjects.investment), formatYi(keyProjects.target), formatYi(keyProjects.expected), percent(keyProjects.ratio)], keyProjects, 7, `${keyProjects.count} 个重点项目`);
+    const continuing = bigProjects.continuing ? `；另有续建大项目 ${bigProjects.continuing.length} 个（不计入）` : '';
+    addRow(sheet, ['本年新谋划50亿元以上大项目（个）', '', bigProjects.count, bigProjects.target, '', '', '', '', `${bigProjects.ok ? '已达目标' : '未达目标'}${continuing}`]);
+    this.ratedRow(sheet, ['10亿元以上重点项目完成投资（亿元）', '', formatYi(keyProjects.investment), formatYi(keyProjects.target), formatYi(keyProjects.expected), percent(keyProjects.ratio)], keyProjects, 7, `${keyProjects.count} 个市级重点项目（计划 ${keyProjects.targetCount} 个）`);
     this.mergeLabels(sheet, sheet.rowCount - 3, sheet.rowCount);
 
     sheet.addRow([]);
