@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { BulletinsModule } from './bulletins/bulletins.module.js';
 import { ExcelModule } from './excel/excel.module.js';
 import { ListsModule } from './lists/lists.module.js';
+import { PeriodsModule } from './periods/periods.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         ExcelModule,
         SeedingModule,
         WorkbenchModule,
+        PeriodsModule,
       ],
     };
   }

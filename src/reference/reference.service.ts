@@ -51,6 +51,12 @@ export class ReferenceService {
     }));
   }
 
+  /** The years that have a plan (年度目标), ascending. */
+  async targetYears(): Promise<number[]> {
+    const rows = await this.dataSource.getRepository(YearTarget).find({ select: { year: true }, order: { year: 'ASC' } });
+    return rows.map((row) => row.year);
+  }
+
   async yearTarget(year: number): Promise<YearTarget> {
     const target = await this.dataSource.getRepository(YearTarget).findOneBy({ year });
     if (!target) throw notFound(`没有 ${year} 年的目标`);
