@@ -38,14 +38,14 @@ describe('the default period', () => {
   });
 
   it('falls back to the latest earlier planned year, through December, and says so', () => {
-    expect(defaultPeriod('2026-03-05', [2024, 2022, 2024])).toEqual({
-      today: '2026-03-05',
-      lastMonth: '2026-02',
-      year: 2024,
+    expect(defaultPeriod('2027-07-10', [2025, 2023, 2025])).toEqual({
+      today: '2027-07-10',
+      lastMonth: '2027-06',
+      year: 2025,
       month: 12,
-      years: [2022, 2024],
+      years: [2023, 2025],
       fallback: true,
-      note: '2026 年尚无年度计划，显示 2024 年',
+      note: '2027 年尚无年度计划，显示 2025 年',
     });
   });
 
