@@ -1,12 +1,10 @@
 // @ts-check
 // 项目列表: the caller's projects with filters (stage, chain, list, search; region for
 // city-wide roles), this month's report status and the 蓝黄红 colour.
-import { api } from '/shared/api.js';
 import { $, $of, control, h, queryParams, setChildren, setQueryParams } from '/shared/dom.js';
 import { monthLabel, monthsUpTo, pct, stageName, wan } from '/shared/format.js';
 import { LIST_LABELS, RATING_LABELS, RED_LIST_LABELS, STAGE_FILTER_LABELS } from '/shared/labels.js';
-import { messageOf } from '/shared/messages.js';
-import { referenceData, run, showBanner, startPage } from './shell.js';
+import { readForTable, referenceData, run, startPage } from './shell.js';
 
 /** @typedef {import('/shared/types.js').WorkbenchContext} WorkbenchContext */
 /** @typedef {import('/shared/types.js').WorkbenchProjectPage} WorkbenchProjectPage */
@@ -15,7 +13,6 @@ import { referenceData, run, showBanner, startPage } from './shell.js';
 const PAGE_SIZE = 200;
 /** @type {WorkbenchContext} */
 let context;
-let seq = 0;
 let page = 1;
 
 const filterForm = () => $of(HTMLFormElement, '#filters');
@@ -38,25 +35,14 @@ function filters() {
 }
 
 async function load() {
-  const mySeq = ++seq;
   const f = filters();
   setQueryParams({ ...f, month: f.month === context.defaultMonth ? '' : f.month, page: page > 1 ? page : '' });
   const params = new URLSearchParams({ month: f.month, page: String(page), pageSize: String(PAGE_SIZE) });
   for (const key of /** @type {const} */ (['stage', 'region', 'chain', 'list', 'q'])) if (f[key]) params.set(key, f[key]);
   const table = $('[data-testid="project-list"]');
-  table.dataset.status = 'loading';
-  /** @type {WorkbenchProjectPage} */
-  let result;
-  try {
-    result = await api(`/api/workbench/projects?${params}`);
-  } catch (error) {
-    if (mySeq !== seq) return;
-    showBanner(messageOf(error));
-    table.dataset.status = 'error';
-    return;
-  }
-  if (mySeq !== seq) return;
-  showBanner('');
+  /** @type {WorkbenchProjectPage | null} */
+  const result = await readForTable(table, `/api/workbench/projects?${params}`);
+  if (!result) return;
   render(result);
   table.dataset.status = 'ready';
   table.dataset.query = params.toString();

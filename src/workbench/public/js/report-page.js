@@ -3,12 +3,10 @@
 // being collected (default: last month): amount (万元), 形象进度, 问题/要素需求, with the
 // previous month and the year to date beside the input; save a row or all; the server's
 // validation inline; a month closed by a published bulletin asks for a correction reason.
-import { api } from '/shared/api.js';
 import { $, $$, $maybe, $of, h, queryParams, setChildren, setQueryParams } from '/shared/dom.js';
 import { monthLabel, monthsUpTo, wan } from '/shared/format.js';
-import { messageOf } from '/shared/messages.js';
 import { createRow, isDirty, saveRow } from './report-row.js';
-import { run, showBanner, startPage } from './shell.js';
+import { readForTable, run, showBanner, startPage } from './shell.js';
 
 /** @typedef {import('/shared/types.js').WorkbenchContext} WorkbenchContext */
 /** @typedef {import('/shared/types.js').ReportSheet} ReportSheet */
@@ -18,7 +16,6 @@ import { run, showBanner, startPage } from './shell.js';
 let context;
 /** @type {ReportSheet | null} */
 let sheet = null;
-let seq = 0;
 /** @type {Map<number, Row>} projectId → row */
 const rows = new Map();
 
@@ -73,21 +70,10 @@ function applyOnlyMissing() {
 // ------------------------------------------------------------------ the sheet
 
 async function load(/** @type {string} */ month) {
-  const mySeq = ++seq;
   const table = $('[data-testid="report-table"]');
-  table.dataset.status = 'loading';
-  /** @type {ReportSheet} */
-  let result;
-  try {
-    result = await api(`/api/workbench/reports/${month}`);
-  } catch (error) {
-    if (mySeq !== seq) return;
-    showBanner(messageOf(error));
-    table.dataset.status = 'error';
-    return;
-  }
-  if (mySeq !== seq) return;
-  showBanner('');
+  /** @type {ReportSheet | null} */
+  const result = await readForTable(table, `/api/workbench/reports/${month}`);
+  if (!result) return;
   sheet = result;
   rows.clear();
   setQueryParams({ month: month === context.defaultMonth ? '' : month });

@@ -111,6 +111,36 @@ async function loadReference() {
   };
 }
 
+/** @type {WeakMap<HTMLElement, number>} the latest read of each table */
+const reads = new WeakMap();
+
+/**
+ * Reads what a table shows (data-status loading, then error on a refusal, with the reason in the
+ * banner; the caller sets ready once drawn). Resolves to null when the read was refused or a later
+ * read of the same table started meanwhile (only the latest is drawn).
+ * @template T
+ * @param {HTMLElement} table
+ * @param {string} path
+ * @returns {Promise<T | null>}
+ */
+export async function readForTable(table, path) {
+  const mine = (reads.get(table) ?? 0) + 1;
+  reads.set(table, mine);
+  table.dataset.status = 'loading';
+  try {
+    /** @type {T} */
+    const result = await api(path);
+    if (reads.get(table) !== mine) return null;
+    showBanner('');
+    return result;
+  } catch (error) {
+    if (reads.get(table) !== mine) return null;
+    showBanner(messageOf(error));
+    table.dataset.status = 'error';
+    return null;
+  }
+}
+
 /** A message across the top of the page (kind: error | ok | info); empty text hides it. */
 export function showBanner(/** @type {string} */ text, kind = 'error') {
   const banner = $maybe('#banner');
