@@ -12,12 +12,7 @@
 
 // ------------------------------------------------------------------ errors (src/common/all-exceptions.filter.ts)
 
-/**
- * @typedef {object} ErrorDetail
- * @property {string} [field]
- * @property {string} code
- * @property {string} message
- */
+/** @typedef {{ field?: string, code: string, message: string }} ErrorDetail */
 
 /**
  * The one JSON error shape of the API.
@@ -40,14 +35,7 @@
  * @property {number} pageSize
  */
 
-/**
- * src/reference/reference.service.ts `RegionView`.
- * @typedef {object} RegionView
- * @property {string} code
- * @property {string} name
- * @property {'county' | 'zone'} kind
- * @property {boolean} bigProjectRequired
- */
+/** @typedef {{ code: string, name: string, kind: 'county' | 'zone', bigProjectRequired: boolean }} RegionView src/reference/reference.service.ts */
 
 /**
  * src/reference/reference.service.ts `ChainView`.
@@ -105,21 +93,11 @@
  * @property {string | null} plannedStartDate
  */
 
-/**
- * src/reports/reports.service.ts `MissingReports` (the pages read the total).
- * @typedef {object} MissingReports
- * @property {string} month
- * @property {number} total
- */
+/** @typedef {{ month: string, total: number }} MissingReports src/reports/reports.service.ts (the pages read the total) */
 
 // ------------------------------------------------------------------ projects (src/projects/project.view.ts)
 
-/**
- * @typedef {object} ListMembership
- * @property {number} year
- * @property {ListCategory} category
- * @property {number} plannedInvestment
- */
+/** @typedef {{ year: number, category: ListCategory, plannedInvestment: number }} ListMembership */
 
 /**
  * @typedef {object} ProjectView
@@ -178,21 +156,9 @@
  */
 
 /**
- * The answer to filing a report (src/reports/reports.service.ts `FiledReport`).
- * @typedef {object} FiledReport
- * @property {number} projectId
- * @property {string} month
- * @property {number} revision
- * @property {number} amount
- * @property {string | null} progress
- * @property {string | null} problems
- * @property {string} actor
- * @property {string} recordedAt
- * @property {boolean} correction
- * @property {string | null} reason
- * @property {number} cumulative
- * @property {string[]} flags
- * @property {boolean} created
+ * The answer to filing a report (src/reports/reports.service.ts `FiledReport`): the revision,
+ * the project's cumulative reports, flags (cumulativeAboveTotal) and whether it was the first.
+ * @typedef {Omit<ReportView, 'revisions'> & { cumulative: number, flags: string[], created: boolean }} FiledReport
  */
 
 // ------------------------------------------------------------------ the workbench (src/workbench/workbench.service.ts)
@@ -229,19 +195,7 @@
  * @property {{ due: number, filed: number, missing: number }} reports
  */
 
-/**
- * @typedef {object} SheetReport
- * @property {string} month
- * @property {number} amount
- * @property {string | null} progress
- * @property {string | null} problems
- * @property {number} revision
- * @property {number} revisions
- * @property {boolean} correction
- * @property {string | null} reason
- * @property {string} actor
- * @property {string} recordedAt
- */
+/** @typedef {Omit<ReportView, 'projectId'>} SheetReport */
 
 /**
  * @typedef {object} ReportSheetRow
@@ -274,15 +228,7 @@
 
 // ------------------------------------------------------------------ bulletins and Excel
 
-/**
- * src/bulletins/bulletins.service.ts `BulletinSummary`.
- * @typedef {object} BulletinSummary
- * @property {number} year
- * @property {number} month
- * @property {string} publishedAt
- * @property {string} publishedBy
- * @property {string} hash
- */
+/** @typedef {{ year: number, month: number, publishedAt: string, publishedBy: string, hash: string }} BulletinSummary src/bulletins/bulletins.service.ts */
 
 /**
  * src/excel/import-result.ts `ImportResult` (the fields the page shows).
