@@ -10,6 +10,7 @@ import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { SeederService } from './seeding/seeder.service.js';
 import { mountWarRoom } from './war-room/war-room.static.js';
+import { mountShared } from './web/web.static.js';
 import { mountWorkbench } from './workbench/workbench.static.js';
 
 export interface CreateAppOptions {
@@ -30,6 +31,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.setGlobalPrefix('api');
+  mountShared(app);
   mountWarRoom(app);
   mountWorkbench(app);
   app.useGlobalPipes(createValidationPipe());

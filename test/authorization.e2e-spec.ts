@@ -130,6 +130,7 @@ const TABLE: Record<string, Row> = {
   },
   'GET /api/exports/ledger.xlsx': { send: (c) => c.get('/api/exports/ledger.xlsx?year=2024'), expect: anyRole(200) },
   'GET /api/exports/bulletins/:year/:month.xlsx': { send: (c) => c.get('/api/exports/bulletins/2024/1.xlsx'), expect: anyRole(200) },
+  'GET /api/periods/default': { send: (c) => c.get('/api/periods/default'), expect: anyRole(200) },
   'GET /api/workbench/context': { send: (c) => c.get('/api/workbench/context'), expect: anyRole(200) },
   'GET /api/workbench/projects': { send: (c) => c.get('/api/workbench/projects?month=2024-05'), expect: anyRole(200) },
   'GET /api/workbench/reports/:month': { send: (c) => c.get('/api/workbench/reports/2024-05'), expect: anyRole(200) },

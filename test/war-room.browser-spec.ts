@@ -9,13 +9,23 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './support/browser.js';
+import { launchChromium, storedSession } from './support/browser.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
 
 // Browser globals as seen inside page.evaluate callbacks (the project's tsconfig has no DOM lib).
-declare const window: { innerWidth: number; print: () => void; dispatchEvent(event: unknown): boolean; printed?: number };
-declare const document: { documentElement: { scrollWidth: number; scrollHeight: number }; body: { dataset: Record<string, string | undefined> } };
-declare const sessionStorage: { getItem(key: string): string | null };
+declare const window: {
+  innerWidth: number;
+  print: () => void;
+  dispatchEvent(event: unknown): boolean;
+  printed?: number;
+  injected?: number;
+  echarts: { getInstanceByDom(el: unknown): { dispatchAction(action: Record<string, unknown>): void } };
+};
+declare const document: {
+  documentElement: { scrollWidth: number; scrollHeight: number };
+  body: { dataset: Record<string, string | undefined> };
+  getElementById(id: string): { textContent: string | null } | null;
+};
 declare class Event {
   constructor(type: string);
 }
@@ -70,6 +80,7 @@ interface ProjectView {
 interface HistoryEntry { kind: string; event: string | null; effectiveDate: string | null; recordedAt: string }
 interface ReportView { month: string; amount: number }
 interface Page_<T> { items: T[]; total: number }
+interface DefaultPeriod { today: string; lastMonth: string; year: number; month: number; years: number[]; fallback: boolean; note?: string }
 
 // ------------------------------------------------------------------ harness
 
@@ -84,6 +95,12 @@ async function api<T>(path: string): Promise<T> {
   if (response.status === 401 && (await signInByApi())) response = await fetch(base + path, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`${path} → ${response.status}`);
   return (await response.json()) as T;
+}
+
+/** A write by the test itself, as admin. */
+async function send(method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  if (!token) await signInByApi();
+  return fetch(base + path, { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify(body) });
 }
 
 /** Once sign-in exists (POST /api/auth/login), the test's own API reads sign in as admin too. */
@@ -136,16 +153,17 @@ function watchProblems(w: Watched): void {
   });
 }
 
-async function signInIfAsked(w: Watched): Promise<void> {
-  await w.page.waitForSelector('body[data-state="ready"], body[data-state="login"]', { timeout: 15000 });
+/** Signs in when the page shows its form; then waits for the board to reach `until` (ready, or error). */
+async function signInIfAsked(w: Watched, until: 'ready' | 'error' = 'ready'): Promise<void> {
+  await w.page.waitForSelector(`body[data-state="${until}"], body[data-state="login"]`, { timeout: 15000 });
   if ((await w.page.getAttribute('body', 'data-state')) !== 'login') return;
   const form = w.page.getByTestId('login-form');
   await form.getByLabel('用户名').fill('admin');
   await form.getByLabel('密码').fill(TEST_ADMIN_PASSWORD);
   w.signedIn = true;
   await form.getByRole('button', { name: '登录' }).click();
-  await w.page.waitForSelector('body[data-state="ready"]', { timeout: 15000 });
-  token = await w.page.evaluate(() => sessionStorage.getItem('tracker.token'));
+  await w.page.waitForSelector(`body[data-state="${until}"]`, { timeout: 15000 });
+  token = await storedSession(w.page);
 }
 
 async function text(page: Page, testId: string): Promise<string> {
@@ -347,7 +365,8 @@ describe('war room (挂图作战) in chromium', () => {
       expect(await card.getByTestId('timeline-completed').getAttribute('data-status')).toBe('future');
       expect(await card.textContent()).toContain('停工');
 
-      const labels = { filing: '立项', land: '用地', planning: '规划许可', environment: '环评', energy: '节能审查', construction: '施工许可' };
+      // the server's words for the approvals, in full (the card once shortened 立项（备案/核准）)
+      const labels = { filing: '立项（备案/核准）', land: '用地', planning: '规划许可', environment: '环评', energy: '节能审查', construction: '施工许可' };
       for (const [key, label] of Object.entries(labels)) {
         const item = card.getByTestId(`approval-${key}`);
         const shown = (await item.textContent()) ?? '';
@@ -485,7 +504,7 @@ describe('war room (挂图作战) in chromium', () => {
       await form.getByRole('button', { name: '登录' }).click();
       await page.waitForSelector('body[data-state="ready"]');
       expect(await form.isHidden()).toBe(true);
-      expect(await page.evaluate(() => sessionStorage.getItem('tracker.token'))).toBe(fake);
+      expect(await storedSession(page)).toBe(fake);
       expect(authorizations.length).toBeGreaterThanOrEqual(4); // regions, chains, dashboard, curve
       expect(await text(page, 'investment-actual')).not.toBe('—');
       expect(w.problems).toEqual([]);
@@ -510,6 +529,108 @@ describe('war room (挂图作战) in chromium', () => {
       expect((await tile.getByTestId('region-rating').textContent())?.trim()).toBe('蓝');
       expect((await tile.getByTestId('region-original').textContent())?.trim()).toBe('原:黄');
       expect(await tile.getAttribute('title')).toContain('浏览器测试：人工调色');
+      expect(w.problems).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+  it('opens on the server\'s default period: last month of a year with a plan, without a note', async () => {
+    const period = await api<DefaultPeriod>('/api/periods/default');
+    // now = 2024-11-20 in Shanghai: last month is October 2024, and 2024 has a plan
+    expect(period).toMatchObject({ today: '2024-11-20', year: 2024, month: 10, fallback: false });
+    const w = await openWarRoom(1920, 1080);
+    try {
+      const { page } = w;
+      expect(await page.locator('#year').inputValue()).toBe('2024');
+      expect(await page.locator('#month').inputValue()).toBe('10');
+      expect(await text(page, 'period')).toContain('2024年1–10月');
+      expect(await page.getByTestId('period-note').isHidden()).toBe(true);
+      const url = new URL(page.url());
+      expect([url.searchParams.get('year'), url.searchParams.get('month')]).toEqual(['2024', '10']);
+      expect(w.problems).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+
+  it('in a year without a plan, opens on the latest planned year through December and says so on screen', async () => {
+    t.setNow('2026-03-05T02:00:00.000Z');
+    try {
+      const period = await api<DefaultPeriod>('/api/periods/default');
+      expect(period).toMatchObject({ today: '2026-03-05', lastMonth: '2026-02', year: 2024, month: 12, years: [2024], fallback: true });
+      const w = await openWarRoom(1920, 1080);
+      try {
+        const { page } = w;
+        expect(await text(page, 'period')).toContain('2024年1–12月');
+        expect(await page.getByTestId('period-note').isVisible()).toBe(true);
+        expect(await text(page, 'period-note')).toBe('2026 年尚无年度计划，显示 2024 年');
+        expect(await page.locator('#year option').allTextContents()).toEqual(['2024年']);
+        expect(await page.locator('#month').inputValue()).toBe('12');
+        const d = await api<Dashboard>('/api/dashboard/2024?month=12');
+        expect(await text(page, 'investment-actual')).toBe(yiOf(d.investment.actual));
+        await screenshot(page, 'war-room-fallback-period.png');
+        expect(w.problems).toEqual([]);
+      } finally {
+        await w.context.close();
+      }
+    } finally {
+      t.setNow('2024-11-20T02:00:00.000Z');
+    }
+  });
+
+  it('a refused API call shows the server\'s own message in the banner', async () => {
+    await api('/api/regions'); // the test signed in
+    const refused = await fetch(`${base}/api/dashboard/${YEAR}?month=13`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(refused.status).toBe(400);
+    const body = (await refused.json()) as { statusCode: number; message: string; details: unknown[] };
+    expect(body.message).toMatch(/[\u4e00-\u9fff]/);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const w: Watched = { context, page: await context.newPage(), problems: [], signedIn: false };
+    watchProblems(w);
+    try {
+      await w.page.goto(`${base}/?year=${YEAR}&month=13`);
+      await signInIfAsked(w, 'error');
+      expect(await w.page.locator('#banner').isVisible()).toBe(true);
+      expect((await w.page.locator('#banner').textContent())?.trim()).toBe(`数据加载失败：${body.message}`);
+      // the only problems are the refusals themselves
+      expect(w.problems.length).toBeGreaterThan(0);
+      expect(w.problems.filter((p) => !/\b400\b/.test(p))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the card names changed fields in the server\'s words, and its chart tooltip shows notes as text, never markup', async () => {
+    const d = await api<Dashboard>(`/api/dashboard/${YEAR}?month=${MONTH}`);
+    const lagging = d.redList.find((i) => i.kind === 'lagging');
+    expect(lagging).toBeDefined();
+    const id = lagging!.projectId;
+    const project = await api<ProjectView & { version: number }>(`/api/projects/${id}`);
+    const patched = await send('PATCH', `/api/projects/${id}`, { approvals: { filing: '2023-12-15' } }, { 'If-Match': `"${project.version}"` });
+    expect(patched.status).toBe(200);
+    // a new revision of October with the same amount (the board's figures stay), its progress note looking like markup
+    const october = `${YEAR}-${String(MONTH).padStart(2, '0')}`;
+    const amount = (await api<ReportView[]>(`/api/projects/${id}/reports`)).find((r) => r.month === october)?.amount ?? 0;
+    const markup = '<img src=x onerror="window.injected=1">主体施工';
+    const filed = await send('PUT', `/api/projects/${id}/reports/${october}`, { amount, progress: markup });
+    expect([200, 201]).toContain(filed.status);
+
+    const w = await openWarRoom(1920, 1080);
+    try {
+      const { page } = w;
+      await page.locator(`[data-testid="redlist-item"][data-project-id="${id}"] button`).click();
+      await page.locator(`[data-testid="project-card"][data-project-id="${id}"][data-status="ready"]`).waitFor();
+      const card = page.getByTestId('project-card');
+      const updated = card.locator('[data-testid="history-row"][data-kind="updated"]').first();
+      expect(await updated.textContent()).toContain('立项（备案/核准）');
+
+      await page.evaluate((month) => {
+        window.echarts.getInstanceByDom(document.getElementById('card-chart')).dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: month - 1 });
+      }, MONTH);
+      await page.waitForFunction(() => (document.getElementById('card-chart')?.textContent ?? '').includes('形象进度'));
+      expect(await page.locator('#card-chart').textContent()).toContain(`形象进度：${markup}`);
+      expect(await page.locator('#card-chart img').count()).toBe(0);
+      expect(await page.evaluate(() => window.injected)).toBeUndefined();
       expect(w.problems).toEqual([]);
     } finally {
       await w.context.close();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { monthKey, monthOf, previousMonth, roundDiv } from '../common/calendar.js';
+import { monthKey, roundDiv } from '../common/calendar.js';
+import { lastMonthOf } from '../periods/default-period.js';
 import { Clock } from '../common/clock.js';
 import { int, sql } from '../database/sql.js';
 import {
@@ -115,7 +116,7 @@ export class AnomaliesService {
 
   /** The year's last month that has ended (Asia/Shanghai calendar), or null if none has. */
   lastEndedMonth(year: number): string | null {
-    const last = previousMonth(monthOf(this.clock.today()));
+    const last = lastMonthOf(this.clock.today());
     if (last < monthKey(year, 1)) return null;
     return last > monthKey(year, 12) ? monthKey(year, 12) : last;
   }

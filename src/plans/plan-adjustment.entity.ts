@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export type AdjustmentKind = 'plan' | 'list';
+import type { AdjustmentKind } from './plan.types.js';
 
 /**
  * A change to a published plan or to its year's lists (调整): who, when, what, why. The

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { PlanAdjustment, type AdjustmentKind } from './plan-adjustment.entity.js';
+import { PlanAdjustment } from './plan-adjustment.entity.js';
+import type { AdjustmentKind, AdjustmentView } from './plan.types.js';
 
 export interface AdjustmentInput {
   year: number;
@@ -29,18 +30,6 @@ export async function recordAdjustment(manager: EntityManager, input: Adjustment
     after: input.after === undefined || input.after === null ? null : JSON.stringify(input.after),
     reason: input.reason.trim(),
   });
-}
-
-export interface AdjustmentView {
-  at: string;
-  actor: string;
-  kind: AdjustmentKind;
-  action: string;
-  projectId: number | null;
-  projectName: string | null;
-  before: unknown;
-  after: unknown;
-  reason: string;
 }
 
 /** The year's adjustments recorded by `asOf` (all when omitted), oldest first. */

@@ -14,7 +14,8 @@ import { frozenChangeFailures, publishFailures } from '../rules/plan-freeze.js';
 import { rolloverOf, type RolloverKind } from '../rules/rollover.js';
 import { ChainTarget } from './chain-target.entity.js';
 import type { ApplyRolloverDto, ChainPlanDto, CityPlanFields, CreatePlanDto, PatchPlanDto, PlaceRuleDto } from './dto/plan.dto.js';
-import { adjustmentsOf, recordAdjustment, type AdjustmentView } from './plan-adjustments.js';
+import { adjustmentsOf, recordAdjustment } from './plan-adjustments.js';
+import type { AdjustmentView } from './plan.types.js';
 import { PlaceRule } from './place-rule.entity.js';
 import { YearTarget, type PlanStatus } from './year-target.entity.js';
 

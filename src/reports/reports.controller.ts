@@ -3,7 +3,7 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentScope, EDITORS, Roles, type Scope } from '../auth/principal.js';
 import { Clock } from '../common/clock.js';
-import { monthOf, previousMonth } from '../common/calendar.js';
+import { lastMonthOf } from '../periods/default-period.js';
 import { actorOf, asOfParam, IdParam, MonthParam } from '../common/http-params.js';
 import { FileReportDto } from './dto/file-report.dto.js';
 import { ReportsService, type FiledReport, type MissingReports, type MonthReportView, type ReportView } from './reports.service.js';
@@ -49,7 +49,7 @@ export class ReportsController {
   @ApiOperation({ summary: '催报名单：在建项目未报该月月报者，按县（市、区）分组（默认上月）' })
   @ApiQuery({ name: 'month', required: false, description: 'YYYY-MM, default: last month' })
   missing(@CurrentScope() scope: Scope, @Query('month') month?: string): Promise<MissingReports> {
-    const target = month === undefined ? previousMonth(monthOf(this.clock.today())) : MonthParam.transform(month);
+    const target = month === undefined ? lastMonthOf(this.clock.today()) : MonthParam.transform(month);
     return this.reports.missing(target, scope);
   }
 }

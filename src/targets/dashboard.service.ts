@@ -6,6 +6,7 @@ import type { Page } from '../common/page.js';
 import { int, sql } from '../database/sql.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { adjustmentsOf } from '../plans/plan-adjustments.js';
+import { boardMonthOf } from '../periods/default-period.js';
 import { PlansService } from '../plans/plans.service.js';
 import { bigProjectsBlock, bigProjectsSql, PLACE_SIZE_COUNTS_SQL, placeCountChecks, type BigProject } from '../rules/big-projects.js';
 import { expectedWan, progressAgainstTarget, ratingOf, ratioOf, type Progress, type Rating, type Thresholds } from '../rules/progress.js';
@@ -122,12 +123,9 @@ export class DashboardService {
     return board;
   }
 
-  /** The month a board shows when none is asked for: December for past years, last month for this one. */
+  /** The month a board shows when none is asked for (periods/default-period.ts): last month in its own year, December of a past year. */
   defaultMonth(year: number): number {
-    const [currentYear, currentMonth] = this.clock.today().split('-').map(Number);
-    if (year < currentYear) return 12;
-    if (year > currentYear) return 1;
-    return Math.max(1, currentMonth - 1);
+    return boardMonthOf(year, this.clock.today());
   }
 
   async build(year: number, month: number, asOf?: string): Promise<Dashboard> {

@@ -1,4 +1,4 @@
-import type { AdjustmentView } from '../plans/plan-adjustments.js';
+import type { AdjustmentView } from '../plans/plan.types.js';
 import type { BigProjectsBlock, PlaceCountCheck } from '../rules/big-projects.js';
 import type { Rating } from '../rules/progress.js';
 import type { RedListKind } from '../rules/red-list.js';

@@ -10,6 +10,4 @@ export function mountWarRoom(app: NestExpressApplication): void {
   const root = projectRoot();
   app.useStaticAssets(join(root, 'src/war-room/public'), { index: 'index.html', maxAge: 0 });
   app.useStaticAssets(join(root, 'node_modules/echarts/dist'), { prefix: '/vendor/echarts/', maxAge: '1d' });
-  // Formatting and DOM helpers both pages import (src/web/public).
-  app.useStaticAssets(join(root, 'src/web/public'), { prefix: '/shared/', maxAge: 0 });
 }

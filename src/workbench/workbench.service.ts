@@ -12,6 +12,7 @@ import type { Rating } from '../rules/progress.js';
 import { dueToReportSql, filedSql, reportingParams } from '../rules/reporting.js';
 import type { ProjectView } from '../projects/project.view.js';
 import { ProjectsService } from '../projects/projects.service.js';
+import { lastMonthOf } from '../periods/default-period.js';
 import { DashboardService } from '../targets/dashboard.service.js';
 import type { WorkbenchProjectsQuery } from './dto/workbench.query.js';
 
@@ -21,7 +22,7 @@ type Category = 'implementation' | 'preparation';
 export interface WorkbenchContext {
   today: string;
   currentMonth: string;
-  /** The month being collected by default: last month. */
+  /** The month being collected by default: last month (src/periods/default-period.ts, the war room's definition too). */
   defaultMonth: string;
   user: { username: string; role: string; region: string | null; regionName: string | null; chain: string | null; chainName: string | null };
   /** Whether the role may change project data and file reports (in its scope). */
@@ -120,7 +121,7 @@ export class WorkbenchService {
     return {
       today,
       currentMonth,
-      defaultMonth: previousMonth(currentMonth),
+      defaultMonth: lastMonthOf(today),
       user: {
         username: user.username,
         role: user.role,
@@ -135,7 +136,7 @@ export class WorkbenchService {
 
   async projectList(query: WorkbenchProjectsQuery, scope: Scope): Promise<WorkbenchProjectPage> {
     const today = this.clock.today();
-    const month = query.month ?? previousMonth(monthOf(today));
+    const month = query.month ?? lastMonthOf(today);
     const year = Number(month.slice(0, 4));
     const page = await this.projects.list(
       {

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
 /** Debian's chromium (installed by `.ci/run` when absent); never a Playwright browser download. */
@@ -23,4 +23,12 @@ export function chromiumAvailable(): boolean {
 export async function launchChromium(): Promise<Browser> {
   if (!chromiumAvailable()) throw new Error(`chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Where both pages keep the signed-in session (the shared API client, src/web/public/api.js). */
+export const SESSION_KEY = 'tracker.token';
+
+/** The session a page holds, as the shared API client stored it (null when signed out). */
+export async function storedSession(page: Page): Promise<string | null> {
+  return page.evaluate((key) => (globalThis as unknown as { localStorage: { getItem(k: string): string | null } }).localStorage.getItem(key), SESSION_KEY);
 }

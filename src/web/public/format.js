@@ -1,16 +1,23 @@
-// Display formatting shared by the war room and the workbench. Money arrives as integer
-// 万元 and is only ever turned into text here, with integer arithmetic (never floats for money).
+// @ts-check
+// Display formatting of both pages. Money arrives as integer 万元 and is only ever turned
+// into text here, with integer arithmetic (never floats for money).
+import { STAGE_LABELS } from '/shared/labels.js';
 
 /** Integer 万元 → 亿元 with two decimals, rounded half up: 1247980 → "124.80". */
-export function yi(wan) {
+export function yi(/** @type {number | null | undefined} */ wan) {
   const w = Math.trunc(Number(wan) || 0);
   const sign = w < 0 ? '-' : '';
   const hundredths = Math.floor((2 * Math.abs(w) + 100) / 200);
   return `${sign}${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
 }
 
+/** 亿元 without trailing zero decimals, for targets and thresholds: 1650000 → "165", 1594500 → "159.45". */
+export function yiShort(/** @type {number} */ wan) {
+  return yi(wan).replace(/\.?0+$/, '');
+}
+
 /** Integer 万元 with thousands separators: 17400 → "17,400"; nothing → "—". */
-export function wan(value) {
+export function wan(/** @type {number | string | null | undefined} */ value) {
   if (value === null || value === undefined || value === '') return '—';
   const w = Math.trunc(Number(value) || 0);
   return (w < 0 ? '-' : '') + String(Math.abs(w)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -20,7 +27,7 @@ export function wan(value) {
  * A ratio from the API (4 decimals, e.g. 0.9076) as a percent with one decimal, "90.8%".
  * The ratio is taken to integer ten-thousandths first, then rounded half up to tenths of a percent.
  */
-export function pct(ratio) {
+export function pct(/** @type {number | null | undefined} */ ratio) {
   if (ratio === null || ratio === undefined || Number.isNaN(Number(ratio))) return '—';
   const tenThousandths = Math.round(Number(ratio) * 10000);
   const tenths = Math.floor((tenThousandths + 5) / 10);
@@ -29,26 +36,86 @@ export function pct(ratio) {
   return `${sign}${Math.floor(a / 10)}.${a % 10}%`;
 }
 
+/** A share (0.8) as a whole percent label, "80%". */
+export function pctWhole(/** @type {number} */ ratio) {
+  return `${Math.round(Number(ratio) * 100)}%`;
+}
+
+// ------------------------------------------------------------------ dates and times (Asia/Shanghai)
+
 const SHANGHAI = 'Asia/Shanghai';
 
-export function shanghaiParts(iso, withTime) {
+/**
+ * The Shanghai wall-clock parts of an instant.
+ * @param {string | Date} instant
+ * @param {boolean} withTime
+ * @returns {Record<string, string>}
+ */
+function shanghaiParts(instant, withTime) {
+  /** @type {Intl.DateTimeFormatOptions} */
   const options = { timeZone: SHANGHAI, year: 'numeric', month: '2-digit', day: '2-digit' };
   if (withTime) Object.assign(options, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  /** @type {Record<string, string>} */
   const map = {};
-  for (const p of new Intl.DateTimeFormat('en-CA', options).formatToParts(new Date(iso))) map[p.type] = p.value;
+  for (const p of new Intl.DateTimeFormat('en-CA', options).formatToParts(new Date(instant))) map[p.type] = p.value;
   return map;
 }
 
 /** An instant as the Shanghai wall-clock "2024-11-20 10:00". */
-export function shanghaiDateTime(iso) {
+export function shanghaiDateTime(/** @type {string | null | undefined} */ iso) {
   if (!iso) return '—';
   const p = shanghaiParts(iso, true);
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
 /** An instant as its Shanghai calendar date "2024-11-20". */
-export function shanghaiDate(iso) {
-  if (!iso) return null;
+export function shanghaiDate(/** @type {string} */ iso) {
   const p = shanghaiParts(iso, false);
   return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** A moment as the Shanghai clock time "10:00:05" (when the page last loaded its data). */
+export function clockTime(/** @type {Date} */ date) {
+  const p = shanghaiParts(date, true);
+  return `${p.hour}:${p.minute}:${p.second}`;
+}
+
+// ------------------------------------------------------------------ months
+
+/** "2024-10" → "2024年10月". */
+export function monthLabel(/** @type {string | null | undefined} */ month) {
+  if (!month) return '—';
+  const [y, m] = month.split('-');
+  return `${y}年${Number(m)}月`;
+}
+
+/** "2024-01" → "2023-12". */
+export function previousMonth(/** @type {string} */ month) {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** Months from January of the previous year up to `last`, newest first. */
+export function monthsUpTo(/** @type {string} */ last) {
+  const months = [];
+  const firstYear = Number(last.slice(0, 4)) - 1;
+  for (let month = last; Number(month.slice(0, 4)) >= firstYear; month = previousMonth(month)) months.push(month);
+  return months;
+}
+
+// ------------------------------------------------------------------ names
+
+/** The word of a stage code from the API (the code itself, were it ever one the labels lack). */
+export function stageName(/** @type {string} */ stage) {
+  return stage in STAGE_LABELS ? STAGE_LABELS[/** @type {keyof typeof STAGE_LABELS} */ (stage)] : stage;
+}
+
+/** Short display name of a region: 聊城经济技术开发区 → 经开区 (the full name stays in the title). */
+export function shortRegion(/** @type {string | null | undefined} */ name) {
+  if (!name) return '—';
+  const rest = name.replace(/^聊城市?/, '');
+  if (rest.includes('经济技术开发区')) return '经开区';
+  if (rest.includes('高新技术产业开发区')) return '高新区';
+  if (rest.includes('旅游度假区')) return '度假区';
+  return rest || name;
 }

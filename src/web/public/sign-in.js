@@ -1,15 +1,22 @@
+// @ts-check
 // Signing in from a page's form, shared by the war room and the workbench: validates the
-// two fields, posts to /api/auth/login and says in Chinese what went wrong.
+// two fields, posts to /api/auth/login, keeps the session and says in Chinese what went wrong.
+import { storeToken } from '/shared/api.js';
+import { control } from '/shared/dom.js';
 
 /**
- * Wires a sign-in form (fields `username`, `password`): on success calls onToken(token);
- * otherwise shows the reason in `error`. The submit button is disabled while it waits.
+ * Wires a sign-in form (fields `username`, `password`): on success keeps the session and calls
+ * onSignedIn(); otherwise shows the reason in `error`. The submit button is disabled while it waits.
+ * @param {HTMLFormElement} form
+ * @param {HTMLElement} error
+ * @param {HTMLButtonElement} button
+ * @param {() => void} onSignedIn
  */
-export function wireSignInForm(form, error, button, onToken) {
+export function wireSignInForm(form, error, button, onSignedIn) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const username = form.elements.namedItem('username').value.trim();
-    const password = form.elements.namedItem('password').value;
+    const username = control(form, 'username').value.trim();
+    const password = control(form, 'password').value;
     if (!username || !password) {
       error.textContent = '请输入用户名和密码';
       return;
@@ -29,8 +36,9 @@ export function wireSignInForm(form, error, button, onToken) {
         else error.textContent = (body && body.message) || `登录失败（${response.status}），请稍后重试`;
         return;
       }
-      form.elements.namedItem('password').value = '';
-      onToken(body.accessToken);
+      control(form, 'password').value = '';
+      storeToken(body.accessToken);
+      onSignedIn();
     } catch {
       error.textContent = '无法连接服务器，请稍后重试';
     } finally {

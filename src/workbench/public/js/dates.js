@@ -1,8 +1,9 @@
+// @ts-check
 // Dates are typed as YYYY-MM-DD (the form every page shows them in), whatever the browser's
 // language: 2024/11/20, 2024.11.20, 20241120 and 2024年11月20日 are read as 2024-11-20.
 
 /** '' for empty, 'YYYY-MM-DD' for a real calendar date, null when it cannot be read. */
-export function normalizeDate(text) {
+export function normalizeDate(/** @type {string | null | undefined} */ text) {
   const value = String(text || '').trim();
   if (!value) return '';
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(value) || /^(\d{4})(\d{2})(\d{2})$/.exec(value);
@@ -14,7 +15,7 @@ export function normalizeDate(text) {
 }
 
 /** Makes a text input a date input: placeholder, numeric keyboard, tidied to YYYY-MM-DD on leaving it. */
-export function asDateInput(input) {
+export function asDateInput(/** @type {HTMLInputElement} */ input) {
   input.placeholder = 'YYYY-MM-DD';
   input.inputMode = 'numeric';
   input.maxLength = 11;

@@ -1,57 +1,66 @@
+// @ts-check
 // Excel 导入导出: upload a ledger or a month's reports (a dry run first, shown as a table of
 // row errors; then confirm), and download the ledger and a published bulletin.
 
-import { api, download } from './api.js';
-import { h, setChildren, $ } from './dom.js';
-import { monthLabel, monthsUpTo } from './format.js';
-import { reasonsOf } from './labels.js';
+import { api, ApiError, download } from '/shared/api.js';
+import { h, setChildren, $, $of, control, fieldValue } from '/shared/dom.js';
+import { monthLabel, monthsUpTo } from '/shared/format.js';
+import { reasonsOf } from '/shared/messages.js';
 import { run, startPage } from './shell.js';
 
+/** @typedef {import('/shared/types.js').WorkbenchContext} WorkbenchContext */
+/** @typedef {import('/shared/types.js').ImportResult} ImportResult */
+/** @typedef {import('/shared/types.js').BulletinSummary} BulletinSummary */
+/** @typedef {{ kind: string, month: string, path: string, query: URLSearchParams }} ImportTarget */
+
+/** @type {WorkbenchContext} */
 let context;
-/** The dry run the confirm button would commit: { kind, month, file }. */
+/** The dry run the confirm button would commit: { kind, month, file }. @type {(ImportTarget & { file: File }) | null} */
 let checked = null;
 
 const MISSING_FEATURE = '服务器尚未提供 Excel 导入导出功能';
 
-function messageFor(error) {
+function messageFor(/** @type {unknown} */ error) {
+  if (!(error instanceof ApiError)) return reasonsOf(error).map((r) => r.message).join('；');
   if (error.status === 404 && error.body && typeof error.body.message === 'string' && error.body.message.startsWith('未找到请求的资源')) return MISSING_FEATURE;
   if (error.status === 413) return '文件过大，无法导入';
   return reasonsOf(error).map((r) => r.message).join('；');
 }
 
-/** Months closed by a published bulletin (a bulletin closes its year's months up to its own). */
+/** Months closed by a published bulletin (a bulletin closes its year's months up to its own). @type {Record<number, number>} */
 let closedThrough = {};
 
-function closingOf(month) {
+function closingOf(/** @type {string} */ month) {
   const [y, m] = month.split('-').map(Number);
   return closedThrough[y] !== undefined && closedThrough[y] >= m ? closedThrough[y] : null;
 }
 
-function importTarget(form) {
-  const kind = form.elements.namedItem('kind').value;
-  const month = form.elements.namedItem('month').value;
+/** @returns {ImportTarget} */
+function importTarget(/** @type {HTMLFormElement} */ form) {
+  const kind = fieldValue(form, 'kind');
+  const month = fieldValue(form, 'month');
   if (kind === 'ledger') return { kind, month, path: '/api/imports/ledger', query: new URLSearchParams() };
   const query = new URLSearchParams();
-  const reason = form.elements.namedItem('reason').value.trim();
+  const reason = fieldValue(form, 'reason').trim();
   if (closingOf(month) !== null && reason) query.set('reason', reason);
   return { kind, month, path: `/api/imports/reports/${month}`, query };
 }
 
-function showReason(form) {
-  const kind = form.elements.namedItem('kind').value;
-  const month = form.elements.namedItem('month').value;
+function showReason(/** @type {HTMLFormElement} */ form) {
+  const kind = fieldValue(form, 'kind');
+  const month = fieldValue(form, 'month');
   const closing = kind === 'reports' ? closingOf(month) : null;
   $('[data-role="import-reason"]').hidden = closing === null;
   if (closing !== null) $('[data-role="closed-note"]').textContent = `（${month.slice(0, 4)}年${closing}月通报已发布）`;
 }
 
-function setImportStatus(kind, text) {
+function setImportStatus(/** @type {string} */ kind, /** @type {string} */ text) {
   const status = $('[data-testid="import-status"]');
   status.dataset.kind = kind;
   status.textContent = text;
 }
 
-function showResult(result) {
+function showResult(/** @type {ImportResult} */ result) {
   const committed = result.committed === true;
   $('[data-testid="import-result"]').hidden = false;
   const errors = Array.isArray(result.errors) ? result.errors : [];
@@ -71,8 +80,9 @@ function showResult(result) {
     h('td', null, e.message || ''))));
 }
 
-async function upload(form, commit) {
-  const file = form.elements.namedItem('file').files[0];
+async function upload(/** @type {HTMLFormElement} */ form, /** @type {boolean} */ commit) {
+  const fileInput = control(form, 'file');
+  const file = fileInput instanceof HTMLInputElement && fileInput.files ? fileInput.files[0] : undefined;
   if (!file) {
     setImportStatus('error', '请先选择 Excel 文件');
     return null;
@@ -82,16 +92,18 @@ async function upload(form, commit) {
   data.append('file', file, file.name);
   if (commit) target.query.set('commit', 'true');
   const query = target.query.toString();
-  return { result: await api(`${target.path}${query ? `?${query}` : ''}`, { method: 'POST', body: data }), target, file };
+  /** @type {ImportResult} */
+  const result = await api(`${target.path}${query ? `?${query}` : ''}`, { method: 'POST', body: data });
+  return { result, target, file };
 }
 
 run(async () => {
   context = await startPage('excel');
-  const form = $('#import-form');
+  const form = $of(HTMLFormElement, '#import-form');
   const months = monthsUpTo(context.currentMonth);
-  form.elements.namedItem('month').replaceChildren(...months.map((m) => h('option', { value: m }, monthLabel(m))));
-  form.elements.namedItem('month').value = context.defaultMonth;
-  const commitButton = $('[data-testid="import-commit"]');
+  control(form, 'month').replaceChildren(...months.map((m) => h('option', { value: m }, monthLabel(m))));
+  control(form, 'month').value = context.defaultMonth;
+  const commitButton = $of(HTMLButtonElement, '[data-testid="import-commit"]');
   $('[data-testid="import-panel"]').hidden = !context.canEdit;
   // the ledger is the city office's; a county imports its month sheets
   $('[data-role="ledger-kind"]').hidden = context.user.role !== 'admin';
@@ -102,8 +114,8 @@ run(async () => {
     commitButton.disabled = true;
   };
   form.addEventListener('change', invalidate);
-  form.elements.namedItem('file').addEventListener('change', (event) => {
-    const file = event.target.files[0];
+  control(form, 'file').addEventListener('change', (event) => {
+    const file = event.target instanceof HTMLInputElement && event.target.files ? event.target.files[0] : undefined;
     $('[data-testid="import-file-name"]').textContent = file ? `${file.name}（${Math.max(1, Math.round(file.size / 1024))} KB）` : '未选择文件';
   });
   form.addEventListener('submit', async (event) => {
@@ -142,21 +154,23 @@ run(async () => {
   });
 
   const year = Number(context.today.slice(0, 4));
-  const ledgerYear = $('#ledger-year');
+  const ledgerYear = $of(HTMLSelectElement, '#ledger-year');
   ledgerYear.replaceChildren(...[year + 1, year, year - 1, year - 2].map((y) => h('option', { value: String(y) }, `${y}年`)));
   ledgerYear.value = String(year);
   const status = $('[data-testid="export-status"]');
-  const bulletins = await api('/api/bulletins').catch(() => []);
+  /** @type {Promise<BulletinSummary[]>} */
+  const bulletinsRead = api('/api/bulletins');
+  const bulletins = await bulletinsRead.catch(() => []);
   const list = Array.isArray(bulletins) ? bulletins : [];
   closedThrough = {};
   for (const b of list) closedThrough[b.year] = Math.max(closedThrough[b.year] || 0, b.month);
   showReason(form);
   const published = list.map((b) => `${b.year}-${String(b.month).padStart(2, '0')}`).sort().reverse();
-  const bulletinSelect = $('#bulletin-month');
+  const bulletinSelect = $of(HTMLSelectElement, '#bulletin-month');
   bulletinSelect.replaceChildren(...(published.length ? published.map((m) => h('option', { value: m }, monthLabel(m))) : [h('option', { value: '' }, '尚无已发布的月通报')]));
-  $('[data-testid="export-bulletin"]').disabled = !published.length;
+  $of(HTMLButtonElement, '[data-testid="export-bulletin"]').disabled = !published.length;
 
-  const fetchFile = async (path, name) => {
+  const fetchFile = async (/** @type {string} */ path, /** @type {string} */ name) => {
     status.dataset.kind = 'info';
     status.textContent = '正在生成…';
     try {

@@ -1,62 +1,72 @@
+// @ts-check
 // 项目列表: the caller's projects with filters (stage, chain, list, search; region for
 // city-wide roles), this month's report status and the 蓝黄红 colour.
+import { $, $of, control, h, queryParams, setChildren, setQueryParams } from '/shared/dom.js';
+import { monthLabel, monthsUpTo, pct, stageName, wan } from '/shared/format.js';
+import { LIST_LABELS, RATING_LABELS, RED_LIST_LABELS, STAGE_FILTER_LABELS } from '/shared/labels.js';
+import { readForTable, referenceData, run, startPage } from './shell.js';
 
-import { api } from './api.js';
-import { h, setChildren, $, queryParams, setQueryParams } from './dom.js';
-import { monthLabel, monthsUpTo, pct, wan } from './format.js';
-import { LIST_LABELS, RATING_LABELS, STAGE_FILTERS, STAGE_LABELS } from './labels.js';
-import { referenceData, run, showBanner, startPage } from './shell.js';
-import { messageOf } from './labels.js';
+/** @typedef {import('/shared/types.js').WorkbenchContext} WorkbenchContext */
+/** @typedef {import('/shared/types.js').WorkbenchProjectPage} WorkbenchProjectPage */
+/** @typedef {import('/shared/types.js').WorkbenchProjectRow} WorkbenchProjectRow */
 
 const PAGE_SIZE = 200;
+/** @type {WorkbenchContext} */
 let context;
-let ref;
-let seq = 0;
 let page = 1;
 
-function options(select, choices, value) {
+const filterForm = () => $of(HTMLFormElement, '#filters');
+
+/** Fills a select with [value, label] choices and picks `value` (the first choice when it is not one). */
+function options(/** @type {HTMLSelectElement} */ select, /** @type {[string, string][]} */ choices, /** @type {string} */ value) {
   select.replaceChildren(...choices.map(([v, label]) => h('option', { value: v }, label)));
   select.value = choices.some(([v]) => v === value) ? value : choices[0][0];
 }
 
+function selectOf(/** @type {string} */ name) {
+  const el = control(filterForm(), name);
+  if (!(el instanceof HTMLSelectElement)) throw new Error(`filter ${name} is not a select`);
+  return el;
+}
+
 function filters() {
-  const form = $('#filters');
-  const value = (name) => form.elements.namedItem(name).value;
+  const value = (/** @type {string} */ name) => control(filterForm(), name).value;
   return { month: value('month'), stage: value('stage'), region: value('region'), chain: value('chain'), list: value('list'), q: value('q').trim() };
 }
 
 async function load() {
-  const mySeq = ++seq;
   const f = filters();
   setQueryParams({ ...f, month: f.month === context.defaultMonth ? '' : f.month, page: page > 1 ? page : '' });
   const params = new URLSearchParams({ month: f.month, page: String(page), pageSize: String(PAGE_SIZE) });
-  for (const key of ['stage', 'region', 'chain', 'list', 'q']) if (f[key]) params.set(key, f[key]);
+  for (const key of /** @type {const} */ (['stage', 'region', 'chain', 'list', 'q'])) if (f[key]) params.set(key, f[key]);
   const table = $('[data-testid="project-list"]');
-  table.dataset.status = 'loading';
-  let result;
-  try {
-    result = await api(`/api/workbench/projects?${params}`);
-  } catch (error) {
-    if (mySeq !== seq) return;
-    showBanner(messageOf(error));
-    table.dataset.status = 'error';
-    return;
-  }
-  if (mySeq !== seq) return;
-  showBanner('');
+  /** @type {WorkbenchProjectPage | null} */
+  const result = await readForTable(table, `/api/workbench/projects?${params}`);
+  if (!result) return;
   render(result);
   table.dataset.status = 'ready';
   table.dataset.query = params.toString();
 }
 
-function render(result) {
+/** The 蓝黄红 cell of a row: the colour by 序时进度, or red for a start overdue. */
+function ratingCell(/** @type {WorkbenchProjectRow} */ p) {
+  if (p.rating && p.ratingReason === 'overdueStart')
+    return h('span', { class: 'chip rating-red', title: `计划开工 ${p.plannedStartDate}，尚未开工` }, RATING_LABELS.red, h('small', null, RED_LIST_LABELS.overdueStart));
+  if (p.rating) return h('span', { class: `chip rating-${p.rating}`, title: `完成序时进度 ${pct(p.ratio)}` }, RATING_LABELS[p.rating], h('small', null, pct(p.ratio)));
+  return h('span', { class: 'muted' }, '—');
+}
+
+function reportCell(/** @type {WorkbenchProjectRow} */ p) {
+  if (p.report.status === 'filed') return h('span', { class: 'status filed' }, '已报 ', h('small', null, wan(p.report.amount)));
+  if (p.report.status === 'missing') return h('span', { class: 'status missing' }, '未报');
+  return h('span', { class: 'status none' }, '—');
+}
+
+function render(/** @type {WorkbenchProjectPage} */ result) {
   const showRegion = context.user.role !== 'region';
-  const m = Number(result.month.slice(5, 7));
-  $('[data-testid="report-col"]').textContent = `${m}月月报`;
+  $('[data-testid="report-col"]').textContent = `${Number(result.month.slice(5, 7))}月月报`;
   const year = result.month.slice(0, 4);
-  $('#filters').elements.namedItem('list').querySelectorAll('option').forEach((o) => {
-    if (o.value) o.textContent = `${year}年${LIST_LABELS[o.value]}`;
-  });
+  for (const o of selectOf('list').options) if (o.value in LIST_LABELS) o.textContent = `${year}年${LIST_LABELS[/** @type {keyof typeof LIST_LABELS} */ (o.value)]}`;
   const { due, filed, missing } = result.reports;
   setChildren($('[data-testid="report-summary"]'),
     h('span', null, `${monthLabel(result.month)}月调度：应报 `, h('b', { 'data-testid': 'due-count' }, String(due)), ' 个，已报 ',
@@ -64,29 +74,18 @@ function render(result) {
       h('b', { class: missing ? 'bad-text' : 'ok-text', 'data-testid': 'missing-count' }, String(missing))),
     context.canEdit ? h('a', { class: 'btn primary small', href: `/workbench/report.html?month=${result.month}`, 'data-testid': 'go-report' }, '去填报') : null,
   );
-  const rows = result.items.map((p) => {
-    const stageClass = `stage stage-${p.stage.replace('.', '-')}`;
-    const report = p.report.status === 'filed'
-      ? h('span', { class: 'status filed' }, '已报 ', h('small', null, wan(p.report.amount)))
-      : p.report.status === 'missing' ? h('span', { class: 'status missing' }, '未报') : h('span', { class: 'status none' }, '—');
-    let rating = h('span', { class: 'muted' }, '—');
-    if (p.rating && p.ratingReason === 'overdueStart')
-      rating = h('span', { class: 'chip rating-red', title: `计划开工 ${p.plannedStartDate}，尚未开工` }, '红', h('small', null, '逾期未开工'));
-    else if (p.rating)
-      rating = h('span', { class: `chip rating-${p.rating}`, title: `完成序时进度 ${pct(p.ratio)}` }, RATING_LABELS[p.rating], h('small', null, pct(p.ratio)));
-    return h('tr', { 'data-testid': 'project-row', 'data-project-id': p.id, 'data-region': p.region || '', 'data-chain': p.chain || '', 'data-stage': p.stage, 'data-report': p.report.status, 'data-rating': p.rating || 'none' },
-      h('td', { class: 'code' }, p.code),
-      h('td', { class: 'name', title: p.name }, h('a', { href: `/workbench/project.html?id=${p.id}`, 'data-testid': 'project-link' }, p.name),
-        p.ownerEnterprise ? h('small', null, p.ownerEnterprise) : null),
-      showRegion ? h('td', null, p.regionName || '—') : null,
-      h('td', null, p.chainName || '—'),
-      h('td', null, h('span', { class: stageClass, 'data-testid': 'stage-label' }, STAGE_LABELS[p.stage] || p.stageLabel)),
-      h('td', null, p.listCategory ? LIST_LABELS[p.listCategory] : '—'),
-      h('td', { class: 'num' }, wan(p.totalInvestment)),
-      h('td', null, p.plannedStartDate || '—'),
-      h('td', { 'data-testid': 'report-status' }, report),
-      h('td', { 'data-testid': 'rating' }, rating));
-  });
+  const rows = result.items.map((p) => h('tr', { 'data-testid': 'project-row', 'data-project-id': p.id, 'data-region': p.region || '', 'data-chain': p.chain || '', 'data-stage': p.stage, 'data-report': p.report.status, 'data-rating': p.rating || 'none' },
+    h('td', { class: 'code' }, p.code),
+    h('td', { class: 'name', title: p.name }, h('a', { href: `/workbench/project.html?id=${p.id}`, 'data-testid': 'project-link' }, p.name),
+      p.ownerEnterprise ? h('small', null, p.ownerEnterprise) : null),
+    showRegion ? h('td', null, p.regionName || '—') : null,
+    h('td', null, p.chainName || '—'),
+    h('td', null, h('span', { class: `stage stage-${p.stage.replace('.', '-')}`, 'data-testid': 'stage-label' }, stageName(p.stage))),
+    h('td', null, p.listCategory ? LIST_LABELS[p.listCategory] : '—'),
+    h('td', { class: 'num' }, wan(p.totalInvestment)),
+    h('td', null, p.plannedStartDate || '—'),
+    h('td', { 'data-testid': 'report-status' }, reportCell(p)),
+    h('td', { 'data-testid': 'rating' }, ratingCell(p))));
   $('[data-testid="project-list"] tbody').replaceChildren(...rows);
   $('[data-testid="list-empty"]').hidden = rows.length > 0;
   $('[data-testid="list-total"]').textContent = String(result.total);
@@ -94,9 +93,9 @@ function render(result) {
   const pager = $('[data-role="pager"]');
   pager.replaceChildren();
   if (pages > 1) {
-    const go = (p) => () => {
+    const go = (/** @type {number} */ p) => () => {
       page = p;
-      load();
+      void load();
     };
     pager.append(
       h('button', { type: 'button', class: 'btn ghost small', disabled: page <= 1, onclick: go(page - 1) }, '上一页'),
@@ -107,48 +106,51 @@ function render(result) {
 
 run(async () => {
   context = await startPage('list');
-  ref = await referenceData();
+  const ref = await referenceData();
   const q = queryParams();
-  const form = $('#filters');
-  const el = (name) => form.elements.namedItem(name);
+  const form = filterForm();
   const months = monthsUpTo(context.currentMonth);
-  options(el('month'), months.map((m) => [m, monthLabel(m)]), q.month || context.defaultMonth);
-  options(el('stage'), STAGE_FILTERS, q.stage || '');
-  options(el('chain'), [['', '全部产业链'], ...ref.chains.map((c) => [c.code, `${c.flagship ? '★' : ''}${c.name}`])], q.chain || '');
-  options(el('list'), [['', '全部（含未列入）'], ['implementation', '实施类'], ['preparation', '准备类']], q.list || '');
+  options(selectOf('month'), months.map((m) => [m, monthLabel(m)]), q.month || context.defaultMonth);
+  /** @type {[string, string][]} */
+  const stages = Object.entries(STAGE_FILTER_LABELS);
+  options(selectOf('stage'), [['', '全部阶段'], ...stages], q.stage || '');
+  options(selectOf('chain'), [['', '全部产业链'], ...ref.chains.map((c) => /** @type {[string, string]} */ ([c.code, `${c.flagship ? '★' : ''}${c.name}`]))], q.chain || '');
+  options(selectOf('list'), [['', '全部（含未列入）'], ...Object.entries(LIST_LABELS)], q.list || '');
   const cityWide = context.user.role !== 'region';
-  options(el('region'), [['', '全部县（市、区）'], ...ref.regions.map((r) => [r.code, r.name])], cityWide ? q.region || '' : '');
+  options(selectOf('region'), [['', '全部县（市、区）'], ...ref.regions.map((r) => /** @type {[string, string]} */ ([r.code, r.name]))], cityWide ? q.region || '' : '');
   $('[data-role="region-filter"]').hidden = !cityWide;
   $('[data-role="region-col"]').hidden = !cityWide;
-  el('q').value = q.q || '';
+  const search = control(form, 'q');
+  search.value = q.q || '';
   page = Number(q.page) > 0 ? Number(q.page) : 1;
   $('[data-testid="scope-note"]').textContent = context.user.role === 'region' ? `${context.user.regionName}的项目` : context.user.role === 'chain' ? `${context.user.chainName}产业链的项目` : '全市项目';
 
   form.addEventListener('change', (event) => {
-    if (event.target.name === 'q') return;
+    if (event.target === search) return;
     page = 1;
-    load();
+    void load();
   });
-  let timer = null;
-  el('q').addEventListener('input', () => {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  search.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
       page = 1;
-      load();
+      void load();
     }, 300);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);
     page = 1;
-    load();
+    void load();
   });
   form.addEventListener('reset', (event) => {
     event.preventDefault();
-    for (const name of ['stage', 'region', 'chain', 'list']) el(name).value = '';
-    el('q').value = '';
+    for (const name of ['stage', 'region', 'chain', 'list']) selectOf(name).value = '';
+    search.value = '';
     page = 1;
-    load();
+    void load();
   });
   await load();
   document.body.dataset.state = 'ready';

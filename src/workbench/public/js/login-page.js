@@ -1,7 +1,6 @@
-// The sign-in page: POST /api/auth/login, keep the token, go back where the user was.
-
-import { storeToken } from './api.js';
-import { $ } from './dom.js';
+// @ts-check
+// The sign-in page: POST /api/auth/login, keep the session, go back where the user was.
+import { $, $of, control } from '/shared/dom.js';
 import { wireSignInForm } from '/shared/sign-in.js';
 
 /** Only a workbench path of this site may be the place to return to. */
@@ -10,14 +9,10 @@ function nextPath() {
   return /^\/workbench\/[\w./?=&%-]*$/.test(next) && !next.startsWith('/workbench/login') ? next : '/workbench/';
 }
 
-const form = $('#login-form');
-const error = $('[data-testid="login-error"]');
-const button = $('[data-testid="login-submit"]');
-
-wireSignInForm(form, error, button, (token) => {
-  storeToken(token);
+const form = $of(HTMLFormElement, '#login-form');
+wireSignInForm(form, $('[data-testid="login-error"]'), $of(HTMLButtonElement, '[data-testid="login-submit"]'), () => {
   window.location.assign(nextPath());
 });
 
 document.body.dataset.state = 'ready';
-form.elements.namedItem('username').focus();
+control(form, 'username').focus();

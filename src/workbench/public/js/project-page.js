@@ -1,180 +1,43 @@
+// @ts-check
 // 项目页: the project's data (editable where the role allows, saved with the version it
 // read: a stale save shows 已被他人修改，请刷新 and keeps the user's input), the six
 // approvals as a checklist with dates, the stage timeline, one button per allowedEvents
-// entry (asking only for what that event needs), recent reports and the change history.
-
-import { api } from './api.js';
-import { asDateInput, normalizeDate } from './dates.js';
-import { h, setChildren, $, $$ } from './dom.js';
-import { monthLabel, shanghaiDate, shanghaiDateTime, wan } from './format.js';
-import {
-  APPROVALS,
-  EVENT_FIELD_LABELS,
-  EVENT_FIELDS,
-  EVENT_LABELS,
-  FIELD_LABELS,
-  LIST_LABELS,
-  reasonsOf,
-  STAGE_LABELS,
-} from './labels.js';
+// entry, recent reports and the change history. The form's model is project-form.js, the
+// events panel project-events.js; the timeline and the history are the shared ones.
+import { api, ApiError } from '/shared/api.js';
+import { $, $$, $of, h, setChildren } from '/shared/dom.js';
+import { monthLabel, shanghaiDateTime, stageName, wan } from '/shared/format.js';
+import { renderHistory } from '/shared/history.js';
+import { LIST_LABELS } from '/shared/labels.js';
+import { messageOf, reasonsOf } from '/shared/messages.js';
+import { renderTimeline } from '/shared/timeline.js';
+import { asDateInput } from './dates.js';
+import { renderEvents } from './project-events.js';
+import { applyChanges, changeCount, clearFieldMessages, diff, fill, form, formValues, holderOf, input, renderApprovalRows, showFieldMessages, valuesOf } from './project-form.js';
 import { referenceData, run, showBanner, startPage } from './shell.js';
-import { currentStep, stageDates } from '/shared/lifecycle.js';
 
-/** Plain fields of the form: name → kind. */
-const FIELDS = {
-  name: 'text',
-  ownerEnterprise: 'text',
-  totalInvestment: 'wan',
-  region: 'select',
-  chain: 'select',
-  plannedStartDate: 'date',
-  plannedCompletionDate: 'date',
-  content: 'text',
-};
+/** @typedef {import('/shared/types.js').ProjectView} ProjectView */
+/** @typedef {import('/shared/types.js').HistoryEntry} HistoryEntry */
+/** @typedef {import('/shared/types.js').ReportView} ReportView */
+/** @typedef {import('/shared/types.js').WorkbenchContext} WorkbenchContext */
+/** @typedef {import('./shell.js').Reference} Reference */
+/** @typedef {import('./project-form.js').Changes} Changes */
+/** @typedef {{ project: ProjectView, history: HistoryEntry[], reports: ReportView[] }} Read */
 
-const HISTORY_FIELDS = {
-  name: '项目名称', ownerEnterprise: '建设单位', regionCode: '县区', chainCode: '产业链', totalInvestmentWan: '总投资',
-  content: '建设内容', plannedStartDate: '计划开工', plannedCompletionDate: '计划竣工', approvalFiling: '立项',
-  approvalLand: '用地', approvalPlanning: '规划许可', approvalEnvironment: '环评', approvalEnergy: '节能审查',
-  approvalConstruction: '施工许可',
-};
-
-const STEPS = [
-  { key: 'reserve', label: '储备' },
-  { key: 'preparation', label: '准备' },
-  { key: 'implementation', label: '实施' },
-  { key: 'completed', label: '竣工' },
-];
-
+/** @type {WorkbenchContext} */
 let context;
+/** @type {Reference} */
 let ref;
-let id;
-/** The project as last read from the server: the form's base and the version a save sends. */
+let id = 0;
+/** The project as last read from the server: the form's base and the version a save sends. @type {ProjectView | null} */
 let base = null;
-let openEvent = null;
-let busy = false;
-
-const form = () => $('#project-form');
-const input = (name) => form().elements.namedItem(name);
-
-// ------------------------------------------------------------------ values: server ⇄ form
-
-/** The comparable values of a project as the server sent it. */
-function valuesOf(project) {
-  const values = {};
-  for (const name of Object.keys(FIELDS)) values[name] = project[name] ?? null;
-  values.approvals = {};
-  for (const [key] of APPROVALS) values.approvals[key] = (project.approvals && project.approvals[key]) || null;
-  return values;
-}
-
-/** What the form holds now, in the server's terms; `invalid` lists fields the browser could not read. */
-function formValues() {
-  const values = { approvals: {} };
-  const invalid = [];
-  for (const [name, kind] of Object.entries(FIELDS)) {
-    const raw = input(name).value;
-    if (kind === 'wan') {
-      const text = raw.replace(/[,，\s]/g, '');
-      if (text === '') values[name] = null;
-      else if (/^-?\d+(\.\d+)?$/.test(text)) values[name] = Number(text);
-      else {
-        values[name] = raw;
-        invalid.push({ field: name, message: '请输入数字（万元）' });
-      }
-    } else if (kind === 'date') {
-      const date = normalizeDate(raw);
-      values[name] = date || null;
-      if (date === null) {
-        values[name] = raw;
-        invalid.push({ field: name, message: '日期格式应为 YYYY-MM-DD' });
-      }
-    } else if (name === 'name') values[name] = raw.trim();
-    else values[name] = raw.trim() === '' ? null : kind === 'text' ? raw.trim() : raw;
-  }
-  for (const [key] of APPROVALS) {
-    const checked = $(`[data-testid="approval-check-${key}"]`).checked;
-    const raw = $(`[data-testid="approval-date-${key}"]`).value;
-    const date = normalizeDate(raw);
-    values.approvals[key] = checked ? date || null : null;
-    if (checked && !raw.trim()) invalid.push({ field: `approvals.${key}`, message: '请填写办结日期' });
-    else if (checked && date === null) {
-      values.approvals[key] = raw;
-      invalid.push({ field: `approvals.${key}`, message: '日期格式应为 YYYY-MM-DD' });
-    }
-  }
-  return { values, invalid };
-}
-
-/** The changes from `from` to `to`, as a PATCH body (approvals nested, only the changed keys). */
-function diff(from, to) {
-  const changes = {};
-  for (const name of Object.keys(FIELDS)) if (to[name] !== from[name]) changes[name] = to[name];
-  for (const [key] of APPROVALS) {
-    if (to.approvals[key] !== from.approvals[key]) {
-      changes.approvals = changes.approvals || {};
-      changes.approvals[key] = to.approvals[key];
-    }
-  }
-  return changes;
-}
-
-function fill(values) {
-  for (const [name, kind] of Object.entries(FIELDS)) {
-    const value = values[name];
-    input(name).value = value === null || value === undefined ? '' : kind === 'wan' ? String(value) : value;
-  }
-  for (const [key] of APPROVALS) {
-    const date = values.approvals[key];
-    $(`[data-testid="approval-check-${key}"]`).checked = Boolean(date);
-    $(`[data-testid="approval-date-${key}"]`).value = date || '';
-  }
-  markApprovals();
-}
-
-/** Applies a PATCH-shaped change set on top of the form. */
-function applyChanges(changes) {
-  const current = formValues().values;
-  for (const name of Object.keys(FIELDS)) if (name in changes) current[name] = changes[name];
-  if (changes.approvals) Object.assign(current.approvals, changes.approvals);
-  fill(current);
-}
+const lock = { busy: false };
 
 function pendingChanges() {
   return base ? diff(valuesOf(base), formValues().values) : {};
 }
 
-// ------------------------------------------------------------------ field messages
-
-function clearFieldMessages() {
-  $$('.field-error', form()).forEach((el) => el.remove());
-  $$('.conflict-note', form()).forEach((el) => el.remove());
-  $$('.has-error', form()).forEach((el) => el.classList.remove('has-error'));
-}
-
-function holderOf(field) {
-  if (!field) return null;
-  if (field.startsWith('approvals.')) return $(`[data-testid="approval-${field.slice('approvals.'.length)}"]`);
-  const el = input(field);
-  return el ? el.closest('.field') : null;
-}
-
-/** Puts each reason beside its field; returns the reasons that belong to no field. */
-function showFieldMessages(reasons) {
-  const loose = [];
-  for (const reason of reasons) {
-    const holder = holderOf(reason.field);
-    if (!holder) {
-      loose.push(reason);
-      continue;
-    }
-    holder.classList.add('has-error');
-    holder.append(h('span', { class: 'field-error', 'data-testid': 'field-error', 'data-field': reason.field }, reason.message));
-  }
-  return loose;
-}
-
-function setStatus(kind, ...content) {
+function setStatus(/** @type {string} */ kind, /** @type {import('/shared/dom.js').Child[]} */ ...content) {
   const status = $('[data-testid="save-status"]');
   status.dataset.kind = kind;
   setChildren(status, ...content);
@@ -182,15 +45,15 @@ function setStatus(kind, ...content) {
 
 // ------------------------------------------------------------------ rendering
 
-function renderTitle(project) {
+function renderTitle(/** @type {ProjectView} */ project) {
   document.title = `${project.name} · 项目工作台`;
   $('#project-name').textContent = project.name;
   const badge = $('[data-testid="project-stage"]');
-  badge.textContent = STAGE_LABELS[project.stage] || project.stageLabel;
+  badge.textContent = stageName(project.stage);
   badge.className = `stage-badge stage-${project.stage.replace('.', '-')}`;
   badge.dataset.stage = project.stage;
   const year = Number(context.today.slice(0, 4));
-  const lists = (project.lists || []).filter((l) => l.year >= year - 1).map((l) => `${l.year}年${LIST_LABELS[l.category] || ''}清单（年度计划 ${wan(l.plannedInvestment)} 万元）`);
+  const lists = (project.lists || []).filter((l) => l.year >= year - 1).map((l) => `${l.year}年${LIST_LABELS[l.category]}清单（年度计划 ${wan(l.plannedInvestment)} 万元）`);
   $('[data-testid="project-meta"]').replaceChildren(
     h('span', null, project.code),
     h('span', null, ref.regionName(project.region)),
@@ -203,128 +66,7 @@ function renderTitle(project) {
   form().dataset.version = String(project.version);
 }
 
-function renderApprovalRows() {
-  const list = $('[data-testid="approvals"]');
-  list.replaceChildren(...APPROVALS.map(([key, label]) => {
-    const box = h('input', { type: 'checkbox', 'aria-label': `${label}已办结`, 'data-testid': `approval-check-${key}` });
-    const date = asDateInput(h('input', { 'aria-label': `${label}办结日期`, 'data-testid': `approval-date-${key}` }));
-    box.addEventListener('change', () => {
-      if (box.checked && !date.value) date.value = context.today;
-      if (!box.checked) date.value = '';
-      markApprovals();
-      if (box.checked) date.focus();
-    });
-    date.addEventListener('input', () => {
-      box.checked = Boolean(date.value.trim());
-      markApprovals();
-    });
-    return h('li', { 'data-testid': `approval-${key}`, 'data-key': key },
-      h('label', { class: 'ap-check' }, box, h('span', { class: 'ap-label' }, label)),
-      date,
-      h('span', { class: 'ap-state' }));
-  }));
-}
-
-function markApprovals() {
-  for (const [key] of APPROVALS) {
-    const row = $(`[data-testid="approval-${key}"]`);
-    const done = $(`[data-testid="approval-check-${key}"]`, row).checked && Boolean(normalizeDate($(`[data-testid="approval-date-${key}"]`, row).value));
-    row.classList.toggle('ok', done);
-    row.classList.toggle('missing', !done);
-    row.dataset.status = done ? 'done' : 'missing';
-    $('.ap-state', row).textContent = done ? '已办结' : '未办结';
-  }
-}
-
-function renderTimeline(project, history) {
-  const dates = stageDates(project, history);
-  const current = currentStep(project.stage, dates);
-  const withdrawn = project.stage === 'withdrawn';
-  const halted = project.stage === 'implementation.halted';
-  const planned = { implementation: project.plannedStartDate, completed: project.plannedCompletionDate };
-  const steps = STEPS.map((step, i) => {
-    const status = i < current ? 'done' : i === current ? (withdrawn ? 'stopped' : halted ? 'halted' : 'current') : 'future';
-    const date = i <= current ? dates[step.key] : null;
-    const plan = i > current && !withdrawn && planned[step.key] ? `计划 ${planned[step.key]}` : null;
-    let label = step.label;
-    if (i === current && step.key === 'implementation') label = halted ? '实施（停工）' : project.stage === 'implementation.active' ? '实施（在建）' : '实施';
-    return h('li', { class: `step ${status}`, 'data-testid': `timeline-${step.key}`, 'data-status': status, 'aria-current': i === current ? 'step' : null },
-      h('span', { class: 'step-dot', 'aria-hidden': 'true' }, String(i + 1)),
-      h('span', { class: 'step-label' }, label),
-      h('span', { class: 'step-date', 'data-testid': 'timeline-date' }, date || plan || '—'));
-  });
-  if (withdrawn) {
-    const entry = [...history].reverse().find((e) => e.event === 'WITHDRAW');
-    steps.push(h('li', { class: 'step withdrawn', 'data-testid': 'timeline-withdrawn', 'data-status': 'current', 'aria-current': 'step' },
-      h('span', { class: 'step-dot', 'aria-hidden': 'true' }, '×'),
-      h('span', { class: 'step-label' }, '退出'),
-      h('span', { class: 'step-date', 'data-testid': 'timeline-date' }, entry ? entry.effectiveDate || shanghaiDate(entry.recordedAt) : '—')));
-  }
-  $('[data-testid="timeline"]').replaceChildren(...steps);
-  const notes = history
-    .filter((e) => e.kind === 'transition' && ['HALT', 'RESUME', 'DEFER', 'WITHDRAW'].includes(e.event))
-    .map((e) => h('span', { class: `note note-${e.event.toLowerCase()}` }, `${EVENT_LABELS[e.event]} ${e.effectiveDate || shanghaiDate(e.recordedAt)}`, e.reason ? `：${e.reason}` : ''));
-  $('[data-testid="timeline-notes"]').replaceChildren(...notes);
-}
-
-function eventField(type, field) {
-  const label = (EVENT_FIELD_LABELS[type] || {})[field] || FIELD_LABELS[field] || field;
-  const control = field === 'reason'
-    ? h('input', { name: field, maxlength: '1000', placeholder: '请填写原因', 'data-testid': `event-${type}-${field}` })
-    : asDateInput(h('input', { name: field, value: field === 'date' ? context.today : '', 'data-testid': `event-${type}-${field}` }));
-  return h('label', { class: `event-field field-${field}` }, label, control);
-}
-
-function renderEvents(project) {
-  const box = $('[data-testid="events"]');
-  if (!context.canEdit) {
-    box.replaceChildren(h('p', { class: 'muted' }, '当前角色只能查看，不能推进阶段。'));
-    return;
-  }
-  const allowed = project.allowedEvents || [];
-  if (!allowed.length) {
-    box.replaceChildren(h('p', { class: 'muted' }, `项目已${STAGE_LABELS[project.stage]}，不再流转。`));
-    return;
-  }
-  box.replaceChildren(...allowed.map((type) => {
-    const fields = (EVENT_FIELDS[type] || []).filter((f) => !(f === 'plannedStartDate' && project.plannedStartDate));
-    const button = h('button', { type: 'button', class: `btn event-btn event-${type.toLowerCase()}`, 'data-testid': `event-button-${type}`, 'aria-expanded': 'false' }, EVENT_LABELS[type] || type);
-    const errors = h('ul', { class: 'event-error', 'data-testid': `event-error-${type}`, role: 'alert' });
-    const panel = h('form', { class: 'event-form', 'data-testid': `event-form-${type}`, hidden: true, novalidate: true },
-      fields.map((f) => eventField(type, f)),
-      fields.length ? null : h('span', { class: 'muted' }, type === 'PROMOTE' ? `计划开工时间 ${project.plannedStartDate}` : '无需填写其他内容'),
-      h('span', { class: 'pending-note', 'data-role': 'pending-note', hidden: true }, '表单有未保存的修改：流转按已保存的数据判断'),
-      h('button', { type: 'submit', class: 'btn primary small', 'data-testid': `event-confirm-${type}` }, `确认${EVENT_LABELS[type] || type}`),
-      h('button', { type: 'button', class: 'btn ghost small', 'data-role': 'cancel' }, '取消'));
-    button.addEventListener('click', () => toggleEvent(type, openEvent !== type));
-    $('[data-role="cancel"]', panel).addEventListener('click', () => toggleEvent(type, false));
-    panel.addEventListener('submit', (event) => {
-      event.preventDefault();
-      sendEvent(type, fields, panel, errors);
-    });
-    return h('div', { class: 'event', 'data-event': type, 'data-testid': `event-${type}` }, h('div', { class: 'event-line' }, button, errors), panel);
-  }));
-  openEvent = null;
-}
-
-function toggleEvent(type, open) {
-  for (const panel of $$('.event-form')) {
-    const mine = panel.dataset.testid === `event-form-${type}`;
-    panel.hidden = !(mine && open);
-    const button = $(`[data-testid="event-button-${panel.dataset.testid.slice('event-form-'.length)}"]`);
-    button.setAttribute('aria-expanded', String(mine && open));
-    button.classList.toggle('open', mine && open);
-  }
-  openEvent = open ? type : null;
-  if (open) {
-    const panel = $(`[data-testid="event-form-${type}"]`);
-    $('[data-role="pending-note"]', panel).hidden = Object.keys(pendingChanges()).length === 0;
-    const first = $('input', panel);
-    if (first) first.focus();
-  }
-}
-
-function renderReports(reports) {
+function renderReports(/** @type {ReportView[]} */ reports) {
   const rows = [...reports].reverse().slice(0, 12).map((r) => h('tr', { 'data-month': r.month },
     h('td', null, monthLabel(r.month)),
     h('td', { class: 'num' }, wan(r.amount)),
@@ -333,38 +75,9 @@ function renderReports(reports) {
   $('[data-testid="project-reports"] tbody').replaceChildren(...(rows.length ? rows : [h('tr', null, h('td', { colspan: '4', class: 'muted' }, '暂无月报'))]));
 }
 
-function historyText(entry) {
-  if (entry.kind === 'created') return ['创建项目', ''];
-  if (entry.kind === 'transition') return [`${EVENT_LABELS[entry.event] || entry.event} → ${STAGE_LABELS[entry.toStage] || '—'}`, entry.reason || ''];
-  if (entry.kind === 'updated') {
-    const fields = Object.keys(entry.data || {}).map((k) => HISTORY_FIELDS[k] || k);
-    return ['修改项目信息', fields.join('、')];
-  }
-  if (entry.kind === 'list') {
-    const d = entry.data || {};
-    const category = d.after ? LIST_LABELS[d.after.category] : d.before ? LIST_LABELS[d.before.category] : '';
-    return [`${d.year || ''}年清单${d.action === 'removed' ? '移出' : d.action === 'added' ? '列入' : '调整'}`, category || ''];
-  }
-  return [entry.kind, entry.reason || ''];
-}
-
-function renderHistory(history) {
-  const newestFirst = [...history].sort((a, b) => (a.recordedAt === b.recordedAt ? b.id - a.id : a.recordedAt < b.recordedAt ? 1 : -1));
-  const rows = newestFirst.slice(0, 30).map((entry) => {
-    const [what, note] = historyText(entry);
-    return h('tr', { 'data-testid': 'history-row' },
-      h('td', null, shanghaiDateTime(entry.recordedAt)),
-      h('td', { title: what }, what),
-      h('td', null, entry.effectiveDate || '—'),
-      h('td', { class: 'ellipsis', title: note }, note || '—'),
-      h('td', { title: entry.actor }, entry.actor));
-  });
-  $('[data-testid="project-history"] tbody').replaceChildren(...rows);
-}
-
-function setEditable(project) {
+function setEditable(/** @type {ProjectView} */ project) {
   const editable = context.canEdit;
-  for (const el of $$('input, select, textarea', form())) el.disabled = !editable;
+  for (const el of $$('input, select, textarea', form())) if ('disabled' in el) el.disabled = !editable;
   // a county operator's projects stay in their county
   input('region').disabled = !editable || context.user.role === 'region';
   $('.form-actions', form()).hidden = !editable;
@@ -374,23 +87,33 @@ function setEditable(project) {
 
 // ------------------------------------------------------------------ loading and saving
 
+/** @returns {Promise<Read>} */
 async function readAll() {
-  const [project, history, reports] = await Promise.all([
-    api(`/api/projects/${id}`),
-    api(`/api/projects/${id}/history`),
-    api(`/api/projects/${id}/reports`),
-  ]);
-  return { project, history, reports };
+  /** @type {Promise<ProjectView>} */
+  const projectRead = api(`/api/projects/${id}`);
+  const [project, records] = await Promise.all([projectRead, readRecords()]);
+  return { project, ...records };
 }
 
-/** Shows a fresh read. With `keep`, the user's unsaved changes are put back on top of it. */
-function show({ project, history, reports }, keep = null) {
+/** The project's history and reports (after the project itself was read or written). */
+async function readRecords() {
+  /** @type {Promise<HistoryEntry[]>} */
+  const history = api(`/api/projects/${id}/history`);
+  /** @type {Promise<ReportView[]>} */
+  const reports = api(`/api/projects/${id}/reports`);
+  const [entries, months] = await Promise.all([history, reports]);
+  return { history: entries, reports: months };
+}
+
+/** Shows a fresh read. With `keep`, the user's unsaved changes are put back on top of it; returns the fields someone else changed too. */
+function show(/** @type {Read} */ { project, history, reports }, /** @type {Changes | null} */ keep = null) {
   const before = base;
   base = project;
   renderTitle(project);
   fill(valuesOf(project));
+  /** @type {string[]} */
   let conflicts = [];
-  if (keep && Object.keys(keep).length) {
+  if (keep && changeCount(keep)) {
     applyChanges(keep);
     if (before) {
       const theirs = diff(valuesOf(before), valuesOf(project));
@@ -398,24 +121,34 @@ function show({ project, history, reports }, keep = null) {
       for (const key of Object.keys(keep.approvals || {})) if (theirs.approvals && key in theirs.approvals) conflicts.push(`approvals.${key}`);
     }
   }
+  const theirValues = valuesOf(project);
   for (const field of conflicts) {
-    const holder = holderOf(field);
-    const value = field.startsWith('approvals.') ? project.approvals[field.slice(10)] : project[field];
-    const shown = field === 'region' ? ref.regionName(value) : field === 'chain' ? ref.chainName(value) : value;
-    if (holder) holder.append(h('span', { class: 'conflict-note', 'data-testid': 'conflict-note' }, `他人已改为：${shown === null || shown === '' || shown === undefined ? '（空）' : shown}`));
+    const value = field.startsWith('approvals.')
+      ? theirValues.approvals[/** @type {keyof ProjectView['approvals']} */ (field.slice('approvals.'.length))]
+      : theirValues[/** @type {import('./project-form.js').FieldName} */ (field)];
+    const text = value === null || value === '' ? '（空）' : String(value);
+    const shown = field === 'region' && value !== null ? ref.regionName(text) : field === 'chain' && value !== null ? ref.chainName(text) : text;
+    holderOf(field)?.append(h('span', { class: 'conflict-note', 'data-testid': 'conflict-note' }, `他人已改为：${shown}`));
   }
-  renderTimeline(project, history);
-  renderEvents(project);
+  renderTimeline({ list: $('[data-testid="timeline"]'), notes: $('[data-testid="timeline-notes"]'), withdrawnStep: true }, project, history);
+  renderEvents(project, { context, project: () => base, hasPendingChanges: () => changeCount(pendingChanges()) > 0, afterEvent, refresh, lock });
   renderReports(reports);
-  renderHistory(history);
+  renderHistory($('[data-testid="project-history"] tbody'), history, { limit: 30 });
   setEditable(project);
-  $('[data-testid="report-link"]').href = `/workbench/report.html?month=${context.defaultMonth}`;
+  $of(HTMLAnchorElement, '[data-testid="report-link"]').href = `/workbench/report.html?month=${context.defaultMonth}`;
   return conflicts;
 }
 
-async function save(event) {
+/** After an event: the project it left, with the user's unsaved changes kept on top. */
+async function afterEvent(/** @type {ProjectView} */ project) {
+  const keep = pendingChanges();
+  show({ project, ...(await readRecords()) }, keep);
+  setStatus('info', changeCount(keep) ? '表单中仍有未保存的修改' : '');
+}
+
+async function save(/** @type {SubmitEvent} */ event) {
   event.preventDefault();
-  if (busy || !base) return;
+  if (lock.busy || !base) return;
   clearFieldMessages();
   const { values, invalid } = formValues();
   if (invalid.length) {
@@ -424,23 +157,24 @@ async function save(event) {
     return;
   }
   const changes = diff(valuesOf(base), values);
-  if (!Object.keys(changes).length) {
+  if (!changeCount(changes)) {
     setStatus('info', '没有需要保存的修改');
     return;
   }
-  busy = true;
-  const button = $('[data-testid="save"]');
+  lock.busy = true;
+  const button = $of(HTMLButtonElement, '[data-testid="save"]');
   button.disabled = true;
   setStatus('info', '正在保存…');
   try {
+    /** @type {ProjectView} */
     const project = await api(`/api/projects/${id}`, { method: 'PATCH', headers: { 'If-Match': `"${base.version}"` }, body: changes });
-    const [history, reports] = await Promise.all([api(`/api/projects/${id}/history`), api(`/api/projects/${id}/reports`)]);
+    const records = await readRecords();
     $('[data-testid="stale-banner"]').hidden = true;
-    show({ project, history, reports });
+    show({ project, ...records });
     setStatus('ok', `已保存（版本 ${project.version}）`);
     form().dataset.saved = String(project.version);
   } catch (error) {
-    if (error.status === 412) {
+    if (error instanceof ApiError && error.status === 412) {
       $('[data-testid="stale-banner"]').hidden = false;
       setStatus('error', '已被他人修改，请刷新');
       form().dataset.stale = 'true';
@@ -450,11 +184,12 @@ async function save(event) {
       setStatus('error', h('span', null, '未保存：'), h('ul', { class: 'messages', 'data-testid': 'save-errors' }, (loose.length ? loose : reasons).map((r) => h('li', null, r.message))));
     }
   } finally {
-    busy = false;
+    lock.busy = false;
     button.disabled = false;
   }
 }
 
+/** Reads the project again, keeping the user's unsaved changes and marking the ones someone else changed too. */
 async function refresh() {
   const keep = pendingChanges();
   clearFieldMessages();
@@ -463,52 +198,12 @@ async function refresh() {
     const conflicts = show(fresh, keep);
     $('[data-testid="stale-banner"]').hidden = true;
     delete form().dataset.stale;
-    const kept = Object.keys(keep).filter((k) => k !== 'approvals').length + Object.keys(keep.approvals || {}).length;
+    const kept = changeCount(keep);
     setStatus('info', kept
       ? `已载入最新数据（版本 ${fresh.project.version}）；您未保存的 ${kept} 项修改已保留${conflicts.length ? `，其中 ${conflicts.length} 项他人也改过，请核对` : ''}，确认后请再次保存`
       : `已载入最新数据（版本 ${fresh.project.version}）`);
   } catch (error) {
-    setStatus('error', reasonsOf(error).map((r) => r.message).join('；'));
-  }
-}
-
-async function sendEvent(type, fields, panel, errors) {
-  if (busy) return;
-  errors.replaceChildren();
-  const body = { type };
-  const missing = [];
-  for (const field of fields) {
-    const label = (EVENT_FIELD_LABELS[type] || {})[field] || FIELD_LABELS[field];
-    const raw = panel.elements.namedItem(field).value.trim();
-    const value = field === 'reason' ? raw : normalizeDate(raw);
-    if (!raw) missing.push(`请填写${label}`);
-    else if (value === null) missing.push(`${label}格式应为 YYYY-MM-DD`);
-    else body[field] = value;
-  }
-  if (missing.length) {
-    errors.replaceChildren(...missing.map((m) => h('li', null, m)));
-    return;
-  }
-  busy = true;
-  const confirm = $(`[data-testid="event-confirm-${type}"]`);
-  confirm.disabled = true;
-  $('[data-testid="event-result"]').textContent = '';
-  try {
-    const project = await api(`/api/projects/${id}/events`, { method: 'POST', headers: { 'If-Match': `"${base.version}"` }, body });
-    const keep = pendingChanges();
-    const [history, reports] = await Promise.all([api(`/api/projects/${id}/history`), api(`/api/projects/${id}/reports`)]);
-    show({ project, history, reports }, keep);
-    setStatus('info', Object.keys(keep).length ? '表单中仍有未保存的修改' : '');
-    const result = $('[data-testid="event-result"]');
-    result.textContent = `已${EVENT_LABELS[type]}${body.date ? `（${body.date}）` : ''}：当前阶段 ${STAGE_LABELS[project.stage]}`;
-    result.dataset.kind = 'ok';
-  } catch (error) {
-    const reasons = reasonsOf(error);
-    errors.replaceChildren(...reasons.map((r) => h('li', { 'data-code': r.code || '' }, r.message)));
-    if (error.status === 412) errors.append(h('li', null, h('button', { type: 'button', class: 'btn warn small', onclick: () => refresh() }, '刷新')));
-  } finally {
-    busy = false;
-    if (confirm.isConnected) confirm.disabled = false;
+    setStatus('error', messageOf(error));
   }
 }
 
@@ -523,18 +218,20 @@ run(async () => {
   }
   input('region').replaceChildren(h('option', { value: '' }, '（未填写）'), ...ref.regions.map((r) => h('option', { value: r.code }, r.name)));
   input('chain').replaceChildren(h('option', { value: '' }, '（未填写）'), ...ref.chains.map((c) => h('option', { value: c.code }, `${c.flagship ? '★' : ''}${c.name}`)));
-  renderApprovalRows();
-  asDateInput(input('plannedStartDate'));
-  asDateInput(input('plannedCompletionDate'));
-  form().addEventListener('submit', save);
-  $('[data-testid="refresh"]').addEventListener('click', refresh);
+  renderApprovalRows(context.today);
+  for (const name of ['plannedStartDate', 'plannedCompletionDate']) {
+    const el = input(name);
+    if (el instanceof HTMLInputElement) asDateInput(el);
+  }
+  form().addEventListener('submit', (event) => void save(event));
+  $('[data-testid="refresh"]').addEventListener('click', () => void refresh());
   $('[data-testid="discard"]').addEventListener('click', () => {
     clearFieldMessages();
-    fill(valuesOf(base));
+    if (base) fill(valuesOf(base));
     setStatus('info', '已撤销未保存的修改');
   });
   window.addEventListener('beforeunload', (event) => {
-    if (context.canEdit && Object.keys(pendingChanges()).length) event.preventDefault();
+    if (context.canEdit && changeCount(pendingChanges())) event.preventDefault();
   });
   show(await readAll());
   document.body.dataset.state = 'ready';

@@ -1,9 +1,23 @@
-// What every workbench page shares: sign-in check, the header (who is signed in, role,
+// @ts-check
+// What every workbench page shares: the sign-in check, the header (who is signed in, role,
 // scope, sign out), the navigation, reference data and the page-level message banner.
+import { api, ApiError, clearToken, hasSession, onUnauthenticated } from '/shared/api.js';
+import { $, $maybe, h } from '/shared/dom.js';
+import { ROLE_LABELS } from '/shared/labels.js';
+import { messageOf } from '/shared/messages.js';
 
-import { api, clearToken, goToSignIn, token } from './api.js';
-import { h, $ } from './dom.js';
-import { messageOf, ROLE_LABELS } from './labels.js';
+/** @typedef {import('/shared/types.js').WorkbenchContext} WorkbenchContext */
+/** @typedef {import('/shared/types.js').RegionView} RegionView */
+/** @typedef {import('/shared/types.js').ChainView} ChainView */
+
+/**
+ * Names for codes, loaded once per page.
+ * @typedef {object} Reference
+ * @property {RegionView[]} regions
+ * @property {ChainView[]} chains
+ * @property {(code: string | null) => string} regionName
+ * @property {(code: string | null) => string} chainName
+ */
 
 const NAV = [
   ['list', '/workbench/', '项目列表'],
@@ -11,23 +25,35 @@ const NAV = [
   ['excel', '/workbench/excel.html', 'Excel 导入导出'],
 ];
 
+/** Sends the browser to the sign-in page, coming back here afterwards. */
+function goToSignIn() {
+  const next = window.location.pathname + window.location.search;
+  window.location.assign(`/workbench/login.html?next=${encodeURIComponent(next)}`);
+}
+
+onUnauthenticated(goToSignIn);
+
+/** @type {Promise<Reference> | null} */
 let reference = null;
 
 /**
- * Starts a page: without a token, off to the sign-in page; else loads who is signed in and
+ * Starts a page: without a session, off to the sign-in page; else loads who is signed in and
  * draws the header. Resolves to the workbench context ({ today, defaultMonth, user, canEdit, … }).
+ * @param {string} pageKey
+ * @returns {Promise<WorkbenchContext>}
  */
 export async function startPage(pageKey) {
   document.body.dataset.state = 'loading';
-  if (!token()) {
+  if (!hasSession()) {
     goToSignIn();
     return new Promise(() => {}); // the page is leaving
   }
+  /** @type {WorkbenchContext} */
   let context;
   try {
     context = await api('/api/workbench/context');
   } catch (error) {
-    if (error.status === 401) return new Promise(() => {});
+    if (error instanceof ApiError && error.status === 401) return new Promise(() => {});
     showBanner(messageOf(error));
     document.body.dataset.state = 'error';
     throw error;
@@ -36,21 +62,20 @@ export async function startPage(pageKey) {
   return context;
 }
 
-function scopeText(user) {
+function scopeText(/** @type {WorkbenchContext['user']} */ user) {
   if (user.role === 'region') return user.regionName || user.region || '—';
   if (user.role === 'chain') return `${user.chainName || user.chain || '—'}产业链`;
   return '全市';
 }
 
-function renderHeader(pageKey, context) {
+function renderHeader(/** @type {string} */ pageKey, /** @type {WorkbenchContext} */ context) {
   const { user } = context;
-  const header = $('#top');
   const signOut = h('button', { type: 'button', class: 'btn ghost', 'data-testid': 'sign-out' }, '退出登录');
   signOut.addEventListener('click', () => {
     clearToken();
     window.location.assign('/workbench/login.html');
   });
-  header.replaceChildren(
+  $('#top').replaceChildren(
     h('div', { class: 'brand' },
       h('a', { href: '/workbench/', class: 'brand-link' }, '聊城市制造业重点项目“三个一批”'),
       h('span', { class: 'brand-sub' }, '工作台')),
@@ -67,22 +92,58 @@ function renderHeader(pageKey, context) {
 }
 
 /** Regions and chains (names for codes), loaded once per page. */
-export async function referenceData() {
-  if (!reference) {
-    const [regions, chains] = await Promise.all([api('/api/regions'), api('/api/chains')]);
-    reference = {
-      regions,
-      chains,
-      regionName: (code) => (regions.find((r) => r.code === code) || {}).name || code || '—',
-      chainName: (code) => (chains.find((c) => c.code === code) || {}).name || code || '—',
-    };
-  }
+export function referenceData() {
+  if (!reference) reference = loadReference();
   return reference;
 }
 
+async function loadReference() {
+  /** @type {Promise<RegionView[]>} */
+  const regionsRead = api('/api/regions');
+  /** @type {Promise<ChainView[]>} */
+  const chainsRead = api('/api/chains');
+  const [regions, chains] = await Promise.all([regionsRead, chainsRead]);
+  return {
+    regions,
+    chains,
+    regionName: (/** @type {string | null} */ code) => regions.find((r) => r.code === code)?.name || code || '—',
+    chainName: (/** @type {string | null} */ code) => chains.find((c) => c.code === code)?.name || code || '—',
+  };
+}
+
+/** @type {WeakMap<HTMLElement, number>} the latest read of each table */
+const reads = new WeakMap();
+
+/**
+ * Reads what a table shows (data-status loading, then error on a refusal, with the reason in the
+ * banner; the caller sets ready once drawn). Resolves to null when the read was refused or a later
+ * read of the same table started meanwhile (only the latest is drawn).
+ * @template T
+ * @param {HTMLElement} table
+ * @param {string} path
+ * @returns {Promise<T | null>}
+ */
+export async function readForTable(table, path) {
+  const mine = (reads.get(table) ?? 0) + 1;
+  reads.set(table, mine);
+  table.dataset.status = 'loading';
+  try {
+    /** @type {T} */
+    const result = await api(path);
+    if (reads.get(table) !== mine) return null;
+    showBanner('');
+    return result;
+  } catch (error) {
+    if (reads.get(table) !== mine) return null;
+    showBanner(messageOf(error));
+    table.dataset.status = 'error';
+    return null;
+  }
+}
+
 /** A message across the top of the page (kind: error | ok | info); empty text hides it. */
-export function showBanner(text, kind = 'error') {
-  const banner = $('#banner');
+export function showBanner(/** @type {string} */ text, kind = 'error') {
+  const banner = $maybe('#banner');
   if (!banner) return;
   banner.textContent = text || '';
   banner.dataset.kind = kind;
@@ -90,11 +151,11 @@ export function showBanner(text, kind = 'error') {
 }
 
 /** Runs a page's main function, turning an unexpected failure into a Chinese banner. */
-export function run(main) {
+export function run(/** @type {() => Promise<void>} */ main) {
   main().catch((error) => {
-    if (error && error.status === 401) return;
-    if (!error || error.status === undefined) console.error(error); // a bug, not a refusal: let it be seen
-    showBanner(error && error.status !== undefined ? messageOf(error) : '页面加载失败，请刷新重试');
+    if (error instanceof ApiError && error.status === 401) return;
+    if (!(error instanceof ApiError)) console.error(error); // a bug, not a refusal: let it be seen
+    showBanner(error instanceof ApiError ? messageOf(error) : '页面加载失败，请刷新重试');
     document.body.dataset.state = 'error';
   });
 }

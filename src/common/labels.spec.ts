@@ -1,0 +1,34 @@
+import { describe, expect, it } from '@jest/globals';
+import { APPROVAL_COLUMNS } from '../projects/project.view.js';
+import { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, EVENT_TYPES, STAGES, STAGE_LABELS } from '../lifecycle/stages.js';
+import * as labels from './labels.js';
+
+describe('labels', () => {
+  it('re-exports the lifecycle labels themselves, not copies', () => {
+    expect(labels.STAGE_LABELS).toBe(STAGE_LABELS);
+    expect(labels.EVENT_LABELS).toBe(EVENT_LABELS);
+    expect(labels.APPROVAL_LABELS).toBe(APPROVAL_LABELS);
+  });
+
+  it('names every stage for the stage filter, and 实施 for both implementation stages', () => {
+    for (const stage of STAGES) expect(labels.STAGE_FILTER_LABELS[stage]).toBe(STAGE_LABELS[stage]);
+    expect(labels.STAGE_FILTER_LABELS.implementation).toBe('实施（全部）');
+    expect(Object.values(labels.STEP_LABELS)).toEqual(['储备', '准备', '实施', '竣工']);
+  });
+
+  it('names the stored approval columns a change history lists, with the full approval names', () => {
+    for (const key of APPROVAL_KEYS) expect(labels.HISTORY_FIELD_LABELS[APPROVAL_COLUMNS[key]]).toBe(APPROVAL_LABELS[key]);
+    expect(labels.HISTORY_FIELD_LABELS.approvalFiling).toBe('立项（备案/核准）');
+    expect(labels.HISTORY_FIELD_LABELS.regionCode).toBe(labels.FIELD_LABELS.region);
+    expect(labels.HISTORY_FIELD_LABELS.totalInvestmentWan).toBe(labels.FIELD_LABELS.totalInvestment);
+  });
+
+  it('calls the project code 项目编码, as the ledger does', () => {
+    expect(labels.FIELD_LABELS.code).toBe('项目编码');
+    expect(labels.HISTORY_FIELD_LABELS.code).toBe('项目编码');
+  });
+
+  it('has the words for each event\'s fields for every event', () => {
+    expect(Object.keys(labels.EVENT_FIELD_LABELS).sort()).toEqual([...EVENT_TYPES].sort());
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * Every word users read for a code: stages, events, approvals, lists, ratings, roles and the
+ * project fields. The one source: the server's messages use it, and the pages import it as
+ * the ES module `/shared/labels.js`, generated from this file when the app starts
+ * (src/web/web.static.ts). Plain data only, and nothing imported but the lifecycle's own
+ * labels: the browser type check (tsconfig.web.json) reads this file as that module.
+ */
+import { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, STAGE_LABELS, type ApprovalKey, type EventType, type Stage } from '../lifecycle/stages.js';
+import type { Rating, RedListKind } from '../targets/dashboard.types.js';
+
+export { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, STAGE_LABELS };
+
+/** The four steps of the stage timeline (储备 → 准备 → 实施 → 竣工); 实施 covers 在建 and 停工. */
+export const STEP_LABELS = {
+  reserve: STAGE_LABELS.reserve,
+  preparation: STAGE_LABELS.preparation,
+  implementation: '实施',
+  completed: STAGE_LABELS.completed,
+} as const;
+
+/** The stage filter of project lists: every stage, and `implementation` for 在建 and 停工 together. */
+export const STAGE_FILTER_LABELS: Record<Stage | 'implementation', string> = {
+  reserve: STAGE_LABELS.reserve,
+  preparation: STAGE_LABELS.preparation,
+  implementation: '实施（全部）',
+  'implementation.active': STAGE_LABELS['implementation.active'],
+  'implementation.halted': STAGE_LABELS['implementation.halted'],
+  completed: STAGE_LABELS.completed,
+  withdrawn: STAGE_LABELS.withdrawn,
+};
+
+/** The two yearly lists (年度清单). */
+export const LIST_LABELS: Record<'implementation' | 'preparation', string> = {
+  implementation: '实施类',
+  preparation: '准备类',
+};
+
+/** 蓝黄红: the colour of a region, a chain or a project by 序时进度. */
+export const RATING_LABELS: Record<Rating, string> = { blue: '蓝', yellow: '黄', red: '红' };
+
+/** Why a project is on the red list (红榜). */
+export const RED_LIST_LABELS: Record<RedListKind, string> = {
+  halted: '停工',
+  overdueStart: '逾期未开工',
+  lagging: '进度滞后',
+};
+
+/** A county (县、市、区) or a development zone (园区). */
+export const REGION_KIND_LABELS: Record<'county' | 'zone', string> = { county: '县（市、区）', zone: '园区' };
+
+export const ROLE_LABELS: Record<'admin' | 'region' | 'chain' | 'auditor', string> = {
+  admin: '市链长办',
+  region: '县区操作员',
+  chain: '产业链专班',
+  auditor: '审计督查（只读）',
+};
+
+/** The API's field names (request bodies, error details) as the forms and the ledger name them. */
+export const FIELD_LABELS = {
+  code: '项目编码',
+  name: '项目名称',
+  ownerEnterprise: '建设单位',
+  region: '所属县（市、区）',
+  chain: '所属产业链',
+  totalInvestment: '总投资（万元）',
+  content: '建设内容',
+  plannedStartDate: '计划开工时间',
+  actualStartDate: '实际开工时间',
+  plannedCompletionDate: '计划竣工时间',
+  actualCompletionDate: '实际竣工时间',
+  date: '日期',
+  reason: '原因',
+  amount: '本月完成投资',
+  progress: '形象进度',
+  problems: '问题及要素需求',
+  month: '月份',
+  version: '版本',
+} as const;
+
+/** The stored column of an approval (filing → approvalFiling), as a project's change history names it. */
+const approvalColumn = (key: ApprovalKey): string => `approval${key.charAt(0).toUpperCase()}${key.slice(1)}`;
+
+/**
+ * A change history entry names the stored columns it changed (regionCode, totalInvestmentWan,
+ * approvalFiling …): the same words as the fields they hold.
+ */
+export const HISTORY_FIELD_LABELS: Record<string, string> = {
+  code: FIELD_LABELS.code,
+  name: FIELD_LABELS.name,
+  ownerEnterprise: FIELD_LABELS.ownerEnterprise,
+  regionCode: FIELD_LABELS.region,
+  chainCode: FIELD_LABELS.chain,
+  totalInvestmentWan: FIELD_LABELS.totalInvestment,
+  content: FIELD_LABELS.content,
+  plannedStartDate: FIELD_LABELS.plannedStartDate,
+  actualStartDate: FIELD_LABELS.actualStartDate,
+  plannedCompletionDate: FIELD_LABELS.plannedCompletionDate,
+  actualCompletionDate: FIELD_LABELS.actualCompletionDate,
+  ...Object.fromEntries(APPROVAL_KEYS.map((key) => [approvalColumn(key), APPROVAL_LABELS[key]])),
+};
+
+/** What each stage event asks for, in the words of that event (开工 asks for 实际开工日期). */
+export const EVENT_FIELD_LABELS = {
+  PROMOTE: { plannedStartDate: FIELD_LABELS.plannedStartDate },
+  DEFER: { reason: '退回原因' },
+  START: { date: '实际开工日期' },
+  HALT: { date: '停工日期', reason: '停工原因' },
+  RESUME: { date: '复工日期' },
+  COMPLETE: { date: '竣工投产日期' },
+  WITHDRAW: { reason: '调出原因' },
+} as const satisfies Record<EventType, Record<string, string>>;

@@ -1,0 +1,82 @@
+// @ts-check
+// The four headline tiles: the implementation list's investment against 序时进度, the
+// preparation list's start rate, big projects planned (and where they are lacking), and the
+// key projects' investment.
+import { $, h, setText } from '/shared/dom.js';
+import { pct, pctWhole, yi, yiShort } from '/shared/format.js';
+import { ratingChip, setRatingClass } from './rating.js';
+
+/** @typedef {import('/shared/types.js').Dashboard} Dashboard */
+
+/** Fills a tile's bar to `fill` (0–1) and puts its mark at `mark`. */
+function setBar(/** @type {HTMLElement} */ tile, /** @type {number} */ fill, /** @type {number} */ mark) {
+  const clamp = (/** @type {number} */ x) => Math.max(0, Math.min(1, Number.isFinite(x) ? x : 0));
+  $('.fill', tile).style.width = `${clamp(fill) * 100}%`;
+  const m = tile.querySelector('.mark');
+  if (m instanceof HTMLElement) m.style.left = `${clamp(mark) * 100}%`;
+}
+
+/**
+ * Nodes joined by a separator: [a, '、', b, '、', c].
+ * @param {HTMLElement[]} nodes
+ * @param {string} separator
+ * @returns {(HTMLElement | string)[]}
+ */
+function joined(nodes, separator) {
+  return nodes.flatMap((node, i) => (i ? [separator, node] : [node]));
+}
+
+export function renderHeadline(/** @type {Dashboard} */ d) {
+  const inv = d.investment;
+  const kInv = $('#kpi-investment');
+  setText('investment-actual', yi(inv.actual));
+  setText('investment-target', yiShort(inv.target));
+  setText('investment-expected', yi(inv.expected));
+  setRatingClass(setText('investment-ratio', pct(inv.ratio)), inv.rating);
+  setRatingClass(kInv, inv.rating);
+  const chip = ratingChip(inv);
+  chip.dataset.role = 'rating';
+  chip.dataset.testid = 'investment-rating';
+  $('[data-role="rating"]', kInv).replaceWith(chip);
+  setBar(kInv, inv.actual / inv.target, inv.expected / inv.target);
+
+  const sr = d.startRate;
+  setText('start-rate', pct(sr.rate));
+  setText('start-target', pctWhole(sr.target));
+  setText('started-count', String(sr.started));
+  setText('listed-count', String(sr.listed));
+  setText('needed-starts', String(sr.neededForTarget));
+  const need = $('[data-testid="needed-starts-text"]');
+  need.classList.toggle('done', sr.neededForTarget === 0);
+  if (need.firstChild) need.firstChild.textContent = sr.neededForTarget === 0 ? '已达目标 · 还需开工 ' : '还需开工 ';
+  setBar($('#kpi-start'), sr.rate ?? 0, sr.target);
+
+  const big = d.bigProjects;
+  const kBig = $('#kpi-big');
+  setText('big-threshold', yiShort(big.threshold));
+  setText('big-count', String(big.count));
+  setText('big-target', String(big.target));
+  kBig.classList.toggle('ok', big.count >= big.target);
+  kBig.classList.toggle('short', big.count < big.target);
+  const lackRegions = big.regions.filter((r) => r.required && !r.ok);
+  const lackChains = big.flagshipChains.filter((c) => !c.ok);
+  $('[data-testid="big-missing"]').replaceChildren(
+    h('div', { class: lackRegions.length ? 'bad' : 'good' }, lackRegions.length
+      ? ['尚缺县区：', joined(lackRegions.map((r) => h('b', { 'data-testid': 'big-missing-region', title: r.name }, r.name)), '、')]
+      : '各县（市、区）均已谋划'),
+    h('div', { class: lackChains.length ? 'bad' : 'good' }, lackChains.length
+      ? ['尚缺标志性产业链：', joined(lackChains.map((c) => h('b', { 'data-testid': 'big-missing-chain' }, `★${c.name}`)), '、')]
+      : `${big.flagshipChains.length}条标志性产业链均已谋划`),
+  );
+
+  const key = d.keyProjects;
+  const kKey = $('#kpi-key');
+  setText('key-threshold', yiShort(key.threshold));
+  setText('key-investment', yi(key.investment));
+  setText('key-target', yiShort(key.target));
+  setText('key-count', String(key.count));
+  setText('key-expected', yi(key.expected));
+  setRatingClass(setText('key-ratio', pct(key.ratio)), key.rating);
+  setRatingClass(kKey, key.rating);
+  setBar(kKey, key.investment / key.target, key.expected / key.target);
+}

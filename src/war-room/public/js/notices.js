@@ -1,0 +1,36 @@
+// @ts-check
+// What the board says about itself: the period it shows (and that it fell back to another
+// year when this one has no plan), the configuration warnings, and the error banner.
+import { $, h, setText } from '/shared/dom.js';
+import { shanghaiDateTime } from '/shared/format.js';
+import { state } from './state.js';
+
+/** @typedef {import('/shared/types.js').Dashboard} Dashboard */
+/** @typedef {import('/shared/types.js').Warning} Warning */
+
+/** A message across the top of the board; empty text hides it. */
+export function showBanner(/** @type {string} */ message) {
+  const banner = $('#banner');
+  banner.textContent = message;
+  banner.hidden = !message;
+}
+
+/** The period line under the title, the as-of stamp and the server's note when it fell back to another year. */
+export function renderPeriod(/** @type {Dashboard} */ d) {
+  setText('period', `${d.year}年1–${d.month}月 · 序时进度按 ${d.month}/12 计`);
+  setText('asof-stamp', shanghaiDateTime(d.asOf));
+  const note = $('[data-testid="period-note"]');
+  const period = state.period;
+  const fellBack = Boolean(period && period.fallback && period.note && period.year === d.year);
+  note.hidden = !fellBack;
+  note.textContent = fellBack && period?.note ? period.note : '';
+  $('[data-role="blue-pct"]').textContent = String(d.thresholds.bluePct);
+  $('[data-role="yellow-pct"]').textContent = String(d.thresholds.yellowPct);
+}
+
+/** The board's configuration warnings (e.g. the chains' targets do not add up to the city's). */
+export function renderWarnings(/** @type {Warning[]} */ warnings) {
+  const box = $('[data-testid="warnings"]');
+  box.hidden = warnings.length === 0;
+  box.replaceChildren(...warnings.map((w) => h('span', { class: 'warning', 'data-testid': `warning-${w.code}` }, h('i', { 'aria-hidden': 'true' }, '⚠'), w.message)));
+}

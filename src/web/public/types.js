@@ -1,0 +1,245 @@
+// @ts-check
+// The API's shapes as the pages read them, for the browser type check (tsconfig.web.json).
+// Where the server declares a shape in a plain TypeScript file (no framework imports), the
+// typedef points at it; the others are written here to match the server's declaration named
+// beside each. Money is integer 万元 throughout.
+
+/** @typedef {keyof typeof import('/shared/labels.js').STAGE_LABELS} Stage */
+/** @typedef {keyof typeof import('/shared/labels.js').EVENT_LABELS} EventType */
+/** @typedef {keyof typeof import('/shared/labels.js').APPROVAL_LABELS} ApprovalKey */
+/** @typedef {keyof typeof import('/shared/labels.js').LIST_LABELS} ListCategory */
+/** @typedef {keyof typeof import('/shared/labels.js').ROLE_LABELS} Role */
+
+// ------------------------------------------------------------------ errors (src/common/all-exceptions.filter.ts)
+
+/** @typedef {{ field?: string, code: string, message: string }} ErrorDetail */
+
+/**
+ * The one JSON error shape of the API.
+ * @typedef {object} ApiErrorBody
+ * @property {number} statusCode
+ * @property {string} error
+ * @property {string} message
+ * @property {ErrorDetail[]} details
+ */
+
+// ------------------------------------------------------------------ lists and reference data
+
+/**
+ * A page of a list (src/common/page.ts `Page<T>`).
+ * @template T
+ * @typedef {object} Page
+ * @property {T[]} items
+ * @property {number} total
+ * @property {number} page
+ * @property {number} pageSize
+ */
+
+/** @typedef {{ code: string, name: string, kind: 'county' | 'zone', bigProjectRequired: boolean }} RegionView src/reference/reference.service.ts */
+
+/**
+ * src/reference/reference.service.ts `ChainView`.
+ * @typedef {object} ChainView
+ * @property {string} code
+ * @property {number} no
+ * @property {string} name
+ * @property {boolean} flagship
+ * @property {string} leadUnit
+ * @property {Record<string, { projects: number, investment: number }>} targets year → targets
+ */
+
+/** @typedef {import('../../periods/default-period.js').DefaultPeriod} DefaultPeriod */
+
+// ------------------------------------------------------------------ the target board (src/targets/dashboard.types.ts)
+
+/** @typedef {import('../../targets/dashboard.types.js').Rating} Rating */
+/** @typedef {import('../../targets/dashboard.types.js').Rated} Rated */
+/** @typedef {import('../../targets/dashboard.types.js').Dashboard} Dashboard */
+/** @typedef {import('../../targets/dashboard.types.js').InvestmentBlock} InvestmentBlock */
+/** @typedef {import('../../targets/dashboard.types.js').BigProjectsBlock} BigProjectsBlock */
+/** @typedef {import('../../targets/dashboard.types.js').ChainRow} ChainRow */
+/** @typedef {import('../../targets/dashboard.types.js').RegionRow} RegionRow */
+/** @typedef {import('../../targets/dashboard.types.js').RedListItem} RedListItem */
+/** @typedef {import('../../targets/dashboard.types.js').RedListKind} RedListKind */
+/** @typedef {import('../../targets/dashboard.types.js').Warning} Warning */
+
+/**
+ * One month of the implementation list's curve (src/targets/dashboard.service.ts `CurvePoint`).
+ * @typedef {object} CurvePoint
+ * @property {number} month
+ * @property {number} actual
+ * @property {number} cumulativeActual
+ * @property {number} cumulativeExpected
+ * @property {number | null} ratio
+ */
+
+/**
+ * A listed project on the board (src/targets/dashboard.service.ts `ListedProjectRow`).
+ * @typedef {object} ListedProjectRow
+ * @property {number} projectId
+ * @property {string} code
+ * @property {string} name
+ * @property {string | null} region
+ * @property {string | null} chain
+ * @property {ListCategory} category
+ * @property {Stage} stage
+ * @property {number | null} totalInvestment
+ * @property {number} plan
+ * @property {number} actual
+ * @property {number} expected
+ * @property {number | null} ratio
+ * @property {Rating | null} rating
+ * @property {string | null} actualStartDate
+ * @property {string | null} plannedStartDate
+ */
+
+/** @typedef {{ month: string, total: number }} MissingReports src/reports/reports.service.ts (the pages read the total) */
+
+// ------------------------------------------------------------------ projects (src/projects/project.view.ts)
+
+/** @typedef {{ year: number, category: ListCategory, plannedInvestment: number }} ListMembership */
+
+/**
+ * @typedef {object} ProjectView
+ * @property {number} id
+ * @property {string} code
+ * @property {string} name
+ * @property {string | null} ownerEnterprise
+ * @property {string | null} region
+ * @property {string | null} chain
+ * @property {number | null} totalInvestment
+ * @property {string | null} content
+ * @property {string | null} plannedStartDate
+ * @property {string | null} actualStartDate
+ * @property {string | null} plannedCompletionDate
+ * @property {string | null} actualCompletionDate
+ * @property {Record<ApprovalKey, string | null>} approvals
+ * @property {Stage} stage
+ * @property {string} stageLabel
+ * @property {EventType[]} allowedEvents
+ * @property {number} version
+ * @property {string} createdAt
+ * @property {string} updatedAt
+ * @property {ListMembership[]} [lists]
+ */
+
+/**
+ * One entry of a project's history (src/projects/projects.service.ts `HistoryView`).
+ * `data`: for `updated`, { column: { from, to } }; for `list`, { year, action, before, after }.
+ * @typedef {object} HistoryEntry
+ * @property {number} id
+ * @property {'created' | 'updated' | 'transition' | 'list'} kind
+ * @property {EventType | null} event
+ * @property {Stage | null} fromStage
+ * @property {Stage | null} toStage
+ * @property {string | null} effectiveDate
+ * @property {string | null} reason
+ * @property {unknown} data
+ * @property {string} actor
+ * @property {string} recordedAt
+ */
+
+/**
+ * A month's latest report (src/reports/reports.service.ts `MonthReportView`).
+ * @typedef {object} ReportView
+ * @property {number} projectId
+ * @property {string} month
+ * @property {number} revision
+ * @property {number} revisions
+ * @property {number} amount
+ * @property {string | null} progress
+ * @property {string | null} problems
+ * @property {string} actor
+ * @property {string} recordedAt
+ * @property {boolean} correction
+ * @property {string | null} reason
+ */
+
+/**
+ * The answer to filing a report (src/reports/reports.service.ts `FiledReport`): the revision,
+ * the project's cumulative reports, flags (cumulativeAboveTotal) and whether it was the first.
+ * @typedef {Omit<ReportView, 'revisions'> & { cumulative: number, flags: string[], created: boolean }} FiledReport
+ */
+
+// ------------------------------------------------------------------ the workbench (src/workbench/workbench.service.ts)
+
+/**
+ * @typedef {object} WorkbenchContext
+ * @property {string} today
+ * @property {string} currentMonth
+ * @property {string} defaultMonth
+ * @property {{ username: string, role: Role, region: string | null, regionName: string | null, chain: string | null, chainName: string | null }} user
+ * @property {boolean} canEdit
+ */
+
+/**
+ * @typedef {ProjectView & {
+ *   regionName: string | null,
+ *   chainName: string | null,
+ *   listCategory: ListCategory | null,
+ *   report: { status: 'filed' | 'missing' | 'notDue', amount: number | null },
+ *   rating: Rating | null,
+ *   ratingReason: 'progress' | 'overdueStart' | null,
+ *   ratio: number | null,
+ * }} WorkbenchProjectRow
+ */
+
+/**
+ * @typedef {object} WorkbenchProjectPage
+ * @property {string} month
+ * @property {string} today
+ * @property {WorkbenchProjectRow[]} items
+ * @property {number} total
+ * @property {number} page
+ * @property {number} pageSize
+ * @property {{ due: number, filed: number, missing: number }} reports
+ */
+
+/** @typedef {Omit<ReportView, 'projectId'>} SheetReport */
+
+/**
+ * @typedef {object} ReportSheetRow
+ * @property {number} projectId
+ * @property {string} code
+ * @property {string} name
+ * @property {Stage} stage
+ * @property {string} stageLabel
+ * @property {string | null} region
+ * @property {string | null} regionName
+ * @property {string | null} chain
+ * @property {string | null} chainName
+ * @property {string | null} actualStartDate
+ * @property {string | null} actualCompletionDate
+ * @property {number | null} totalInvestment
+ * @property {ListCategory | null} listCategory
+ * @property {SheetReport | null} report
+ * @property {SheetReport | null} previous
+ * @property {number} yearToDateBefore
+ */
+
+/**
+ * @typedef {object} ReportSheet
+ * @property {string} month
+ * @property {string} today
+ * @property {string} currentMonth
+ * @property {{ year: number, month: number } | null} closedBy
+ * @property {ReportSheetRow[]} rows
+ */
+
+// ------------------------------------------------------------------ bulletins and Excel
+
+/** @typedef {{ year: number, month: number, publishedAt: string, publishedBy: string, hash: string }} BulletinSummary src/bulletins/bulletins.service.ts */
+
+/**
+ * src/excel/import-result.ts `ImportResult` (the fields the page shows).
+ * @typedef {object} ImportResult
+ * @property {number} rows
+ * @property {number} created
+ * @property {number} updated
+ * @property {number} unchanged
+ * @property {{ row: number | null, column: string | null, message: string }[]} errors
+ * @property {boolean} committed
+ * @property {string[]} ignoredColumns
+ */
+
+export {};

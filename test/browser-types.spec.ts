@@ -1,0 +1,76 @@
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * CI fails on a type error in browser JavaScript: `npm run check` (which CI runs) includes the
+ * browser type check, which passes on the page scripts as they are and fails, naming the file,
+ * when one of them misuses an API shape or a shared function. Runs that very command on a copy
+ * of the sources.
+ */
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The part of the `check` script that type-checks the browser files. */
+function browserCheckCommand(): string {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const command = scripts.check.split('&&').map((part) => part.trim()).find((part) => part.includes('tsconfig.web.json'));
+  if (!command) throw new Error(`npm run check does not type-check the browser files: ${scripts.check}`);
+  return command;
+}
+
+/** A copy of the sources and the browser tsconfig, sharing this checkout's node_modules. */
+function copyOfSources(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'browser-types-'));
+  cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true });
+  cpSync(join(ROOT, 'tsconfig.web.json'), join(dir, 'tsconfig.web.json'));
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+function runCheck(dir: string): { status: number | null; diagnostics: string[] } {
+  const result = spawnSync('sh', ['-c', browserCheckCommand()], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}` },
+  });
+  const diagnostics = `${result.stdout}${result.stderr}`.split('\n').filter((line) => /error TS\d+/.test(line));
+  return { status: result.status, diagnostics };
+}
+
+/** Replaces one exact piece of a copied file (the test fails if the piece is not there). */
+function inject(dir: string, file: string, from: string, to: string): void {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(path, text.replace(from, to));
+}
+
+describe('the browser type check in npm run check', () => {
+  it('is part of the check script', () => {
+    expect(browserCheckCommand()).toMatch(/^tsc -p tsconfig\.web\.json$/);
+  });
+
+  it('passes on the page scripts as they are, and fails naming each file that misuses a type', () => {
+    const dir = copyOfSources();
+    try {
+      const clean = runCheck(dir);
+      expect(clean.diagnostics).toEqual([]);
+      expect(clean.status).toBe(0);
+
+      // a misspelt field of the dashboard's shape, a wrong argument to a shared formatter, a wrong label key
+      inject(dir, 'src/war-room/public/js/headline.js', "setText('investment-actual', yi(inv.actual));", "setText('investment-actual', yi(inv.actuall));");
+      inject(dir, 'src/workbench/public/js/list-page.js', 'stageName(p.stage)', 'stageName(p)');
+      inject(dir, 'src/web/public/history.js', 'STAGE_LABELS.reserve', 'STAGE_LABELS.reserved');
+      const broken = runCheck(dir);
+      expect(broken.status).not.toBe(0);
+      const files = new Set(broken.diagnostics.map((line) => line.slice(0, line.indexOf('('))));
+      expect([...files].sort()).toEqual(['src/war-room/public/js/headline.js', 'src/web/public/history.js', 'src/workbench/public/js/list-page.js']);
+      expect(broken.diagnostics.join('\n')).toContain("Property 'actuall' does not exist");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
