@@ -2,7 +2,7 @@
  * Demo data for 2025: ILLUSTRATIVE, NOT OFFICIAL. The 2025 plan and everything in it is made
  * up to show how the city runs a second year: the 2025 lists come from the rollover of the
  * (illustrative) 2024 lists, the city office fills in the planned amounts, publishes the plan in
- * February 2025, and reports arrive for January–September 2025. A few new projects enter the
+ * February 2025, and reports arrive for every month of 2025. A few new projects enter the
  * library in 2025 (three of them ≥ 50亿), so the board shows new and continuing big projects
  * apart. No figure here is a real 2025 figure; the project names invented here say 示例.
  *
@@ -40,8 +40,8 @@ export const PLAN_2025_TIMES = {
   published: '2025-02-26T02:00:00.000Z',
 };
 
-/** Reports are in through September 2025. */
-const LAST_MONTH = 9;
+/** Reports are in for the whole of 2025 (December's arrives on 5 January 2026). */
+const LAST_MONTH = 12;
 /** Seasonal weights of monthly investment (winter slow, spring and autumn fast). */
 const SEASON = [0.45, 0.55, 1.05, 1.1, 1.15, 1.1, 1.05, 1.05, 1.1, 1.1, 1.0, 0.9];
 
@@ -53,6 +53,7 @@ export interface Carried {
   category: 'implementation' | 'preparation';
   stage: string;
   remainingInvestment: number | null;
+  previousPlannedInvestment: number;
   totalInvestmentWan: number;
   keyProject: boolean;
   approvals: Record<ApprovalKey, string | null>;
@@ -76,12 +77,14 @@ export function demo2025(carried: Carried[], keyThresholdWan: number): Demo2025 
   for (const project of carried) {
     const rng = rngFor(`2025-${project.code}`);
     const remaining = project.remainingInvestment ?? project.totalInvestmentWan;
+    // The office plans from last year's plan and what remains of the total (never more than remains).
+    const previous = project.previousPlannedInvestment;
     const planned =
       project.kind === 'continuing'
-        ? round100(Math.min(remaining, remaining * (0.45 + rng() * 0.25)))
+        ? round100(Math.min(remaining, previous * (0.8 + rng() * 0.35)))
         : project.kind === 'moved'
-          ? round100(Math.min(remaining, project.totalInvestmentWan * (0.2 + rng() * 0.1)))
-          : round100(project.totalInvestmentWan * (0.1 + rng() * 0.1));
+          ? round100(Math.min(remaining, previous * (1.4 + rng() * 0.8)))
+          : round100(Math.min(remaining, previous * (0.9 + rng() * 0.2)));
     const key = project.totalInvestmentWan >= keyThresholdWan && (project.keyProject || project.kind === 'moved');
     entries.push({ projectId: project.projectId, category: project.category, plannedInvestment: planned, keyProject: key });
 
@@ -103,7 +106,7 @@ export function demo2025(carried: Carried[], keyThresholdWan: number): Demo2025 
       steps.push({ kind: 'event', projectId: project.projectId, event: { type: 'RESUME', date: '2025-03-10' }, at: '2025-03-10T02:00:00.000Z' });
     let completion: string | null = null;
     if (project.kind === 'continuing' && project.stage === 'implementation.active' && rng() < 0.2) {
-      to = 6 + Math.floor(rng() * 3);
+      to = 6 + Math.floor(rng() * 5);
       completion = `2025-${pad(to)}-${pad(10 + Math.floor(rng() * 15))}`;
     }
     if (from !== null) {

@@ -60,7 +60,10 @@ function shown(body: Body, exp: ExpectedBoard) {
       computedRating: body.investment?.computedRating,
       override: body.investment?.override,
       listed: body.investment?.listed,
+      plan: body.investment?.plan,
+      planShare: near(body.investment?.planShare, exp.investment.plan ? exp.investment.actual / exp.investment.plan : null),
     },
+    implementationCounts: body.implementationCounts,
     startRate: {
       listed: body.startRate?.listed,
       started: body.startRate?.started,
@@ -73,7 +76,9 @@ function shown(body: Body, exp: ExpectedBoard) {
       count: body.bigProjects?.count,
       target: body.bigProjects?.target,
       ok: body.bigProjects?.ok,
-      projectIds: ((body.bigProjects?.projects ?? []) as Body[]).map((p) => p.projectId).sort((a, b) => a - b),
+      projectIds: ((body.bigProjects?.newThisYear ?? []) as Body[]).map((p) => p.projectId).sort((a, b) => a - b),
+      continuingIds: ((body.bigProjects?.continuing ?? []) as Body[]).map((p) => p.projectId).sort((a, b) => a - b),
+      chains: ((body.bigProjects?.chains ?? []) as Body[]).map(({ code, name, flagship, required, count, ok, projectIds }) => ({ code, name, flagship, required, count, ok, projectIds })),
       regions: ((body.bigProjects?.regions ?? []) as Body[])
         .map((r) => ({ code: r.code, name: r.name, required: r.required, count: r.count, ok: r.ok, projectIds: [...(r.projectIds ?? [])].sort((a, b) => a - b) }))
         .sort((a, b) => a.code.localeCompare(b.code)),
@@ -137,7 +142,10 @@ function wanted(exp: ExpectedBoard) {
       computedRating: exp.investment.rating,
       override: null,
       listed: exp.investment.listed,
+      plan: exp.investment.plan,
+      planShare: exp.investment.plan ? exp.investment.actual / exp.investment.plan : null,
     },
+    implementationCounts: exp.counts,
     startRate: {
       listed: exp.startRate.listed,
       started: exp.startRate.started,
@@ -151,6 +159,8 @@ function wanted(exp: ExpectedBoard) {
       target: CITY.bigCityTarget,
       ok: exp.big.ok,
       projectIds: exp.big.ids,
+      continuingIds: exp.big.continuingIds,
+      chains: exp.big.chains,
       regions: [...exp.big.regions].sort((a, b) => a.code.localeCompare(b.code)),
       flagshipChains: [...exp.big.flagshipChains].sort((a, b) => a.code.localeCompare(b.code)),
     },
@@ -247,13 +257,17 @@ describe('the 2024 target board (挂图作战) over HTTP, against hand arithmeti
       expect(june.startRate).toMatchObject({ listed: 13, started: 6, target: 0.8, neededForTarget: 5 });
       expect(october.startRate).toMatchObject({ listed: 13, started: 7, neededForTarget: 4 });
       expect(october.startRate.rate).toBeCloseTo(7 / 13, 4);
-      // 7 big projects: reserve B1, preparation A6 (exactly 50亿) and F1, completed-in-2024 K1 count; withdrawn D1 and 2023-completed C1 do not.
-      expect(october.bigProjects.count).toBe(7);
-      const bigIds = (october.bigProjects.projects as Body[]).map((p) => p.projectId);
-      for (const key of ['A1', 'A6', 'B1', 'E1', 'F1', 'G1', 'K1']) expect(bigIds).toContain(ledger.id(key));
-      for (const key of ['C1', 'D1']) expect(bigIds).not.toContain(ledger.id(key));
-      // 11 key projects (E2 is exactly 10亿; X1 and A6 are on no list).
-      expect(october.keyProjects.count).toBe(11);
+      // 3 big projects new in 2024: reserve B1, preparation A6 (exactly 50亿) and F1, all entered the library in 2024.
+      // Continuing (in the library before 2024): A1, E1, G1 and K1 (completed in 2024); withdrawn D1 and 2023-completed C1 are neither.
+      expect(october.bigProjects.count).toBe(3);
+      const ids = (list: Body[]) => list.map((p) => p.projectId).sort((a, b) => a - b);
+      const of = (keys: string[]) => keys.map((key) => ledger.id(key)).sort((a, b) => a - b);
+      expect(ids(october.bigProjects.newThisYear)).toEqual(of(['A6', 'B1', 'F1']));
+      expect(ids(october.bigProjects.continuing)).toEqual(of(['A1', 'E1', 'G1', 'K1']));
+      // 10 designated key projects (E2 is exactly 10亿); G5 (11亿, on the preparation list) is not designated; X1 and A6 are on no list.
+      expect(october.keyProjects.count).toBe(10);
+      // The city's own headline counts: 18 on the implementation list; by 31 October 17 started (F2 and K1 included) and K1 completed.
+      expect(october.implementationCounts).toEqual({ listed: 18, started: 18, completed: 1 });
       // D2 is exactly at 80% (yellow, not lagging); E2 at 60% is lagging; G2 has nothing expected in June.
       expect(redKinds(june, 'D2')).toEqual([]);
       expect(redKinds(june, 'E2')).toEqual(['lagging']);
@@ -264,8 +278,11 @@ describe('the 2024 target board (挂图作战) over HTTP, against hand arithmeti
       expect(redKinds(october, 'E4')).toEqual(['overdueStart']);
       expect(redKinds(october, 'F4')).toEqual([]);
       const codes = (october.warnings as Body[]).map((w) => w.code);
-      expect(codes.filter((c) => c === 'regionWithoutBigProject')).toHaveLength(4);
-      expect(codes.filter((c) => c === 'flagshipChainWithoutBigProject')).toHaveLength(1);
+      // Counties without a big project new in 2024: 阳谷县 (C1 completed in 2023), 莘县 (D1 withdrawn), 东阿县 (E1 continuing), 冠县, 高唐县 (X1 is 20亿).
+      expect(codes.filter((c) => c === 'regionWithoutBigProject')).toHaveLength(5);
+      // New ones are in 装备制造 (A6), 有色金属★ (B1), 高端轴承 (F1): the other three flagship chains and six other chains lack one.
+      expect(codes.filter((c) => c === 'flagshipChainWithoutBigProject')).toHaveLength(3);
+      expect(codes.filter((c) => c === 'chainWithoutBigProject')).toHaveLength(6);
       for (const c of ['chainTargetsBelowCityTarget', 'implementationListCount', 'preparationListCount']) expect(codes).toContain(c);
       // A region with a plan curve: 东阿县 in June = (E1 28,000 + E2 6,000) / (curve 24,000 + 20,000 × 6/12).
       const dongE = regionRow(june, '371524');

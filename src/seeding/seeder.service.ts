@@ -227,7 +227,7 @@ export class SeederService {
   /**
    * DEMO ONLY (illustrative, seeds/demo-2025.ts): the city's second year. The 2025 plan is made by
    * copying 2024's and rolling its lists over, published in February 2025, and the year runs through
-   * September: new projects enter the library, preparation projects start, reports come in.
+   * December: new projects enter the library, preparation projects start, reports come in.
    */
   async seedDemo2025(): Promise<void> {
     const { demo2025, NEW_2025_PROJECTS, PLAN_2025_TIMES } = await import('../../seeds/demo-2025.js');

@@ -86,7 +86,8 @@ export interface FixtureProject {
   /** Instant the COMPLETE was recorded, when not the completion day itself. */
   completeAt?: string;
   withdraw?: string;
-  list?: { category: 'implementation' | 'preparation'; planned: number; curve?: number[] };
+  /** The 2024 list place; `key`: designated a key project (市级重点). */
+  list?: { category: 'implementation' | 'preparation'; planned: number; curve?: number[]; key?: boolean };
   /** 2024 reports, January first; null = not filed. Filed on the 5th of the next month. */
   r?: Amounts;
   /** Re-filings (revision 2) of 2024 months, filed on the 5th of the month after the first filing. */
@@ -102,10 +103,10 @@ const none = (n: number): null[] => Array.from({ length: n }, () => null);
 export const TABLE: FixtureProject[] = [
   // 东昌府区 371502
   { key: 'A1', region: '371502', chain: 'green-chemical', total: 800_000, plannedStart: '2023-05-01', start: '2023-05-10',
-    list: { category: 'implementation', planned: 60_000 },
+    list: { category: 'implementation', planned: 60_000, key: true },
     r: [5000, 5000, 4000, 5000, 5000, 5000, 5000, 5000, 5000, 5000], rev: { '2024-03': 5000 } },
   { key: 'A2', region: '371502', chain: 'green-chemical', total: 150_000, plannedStart: '2024-03-01', start: '2024-03-01',
-    list: { category: 'implementation', planned: 24_000, curve: [0, 0, 1000, 2000, 2000, 3000, 3000, 3000, 3000, 3000, 2000, 2000] },
+    list: { category: 'implementation', planned: 24_000, key: true, curve: [0, 0, 1000, 2000, 2000, 3000, 3000, 3000, 3000, 3000, 2000, 2000] },
     r: [null, null, 1000, 2000, 1500, 2500, 3000, 3000, 2500, 3000] },
   { key: 'A3', region: '371502', chain: 'light-textile', total: 30_000, plannedStart: '2024-02-01', start: '2024-02-10',
     list: { category: 'implementation', planned: 12_000 }, r: [null, ...rep(9, 500)] },
@@ -119,7 +120,7 @@ export const TABLE: FixtureProject[] = [
   // 茌平区 371503
   { key: 'B1', region: '371503', chain: 'nonferrous', total: 600_000, plannedStart: '2025-06-01', plannedCompletion: '2027-12-31', reserve: true },
   { key: 'B2', region: '371503', chain: 'nonferrous', total: 200_000, plannedStart: '2023-09-01', start: '2023-09-01',
-    list: { category: 'implementation', planned: 36_000 }, r: [...rep(6, 3000), ...rep(4, 2000)] },
+    list: { category: 'implementation', planned: 36_000, key: true }, r: [...rep(6, 3000), ...rep(4, 2000)] },
   { key: 'B3', region: '371503', chain: 'bearings', total: 50_000, plannedStart: '2024-04-15', start: '2024-05-10',
     list: { category: 'preparation', planned: 10_000 }, r: [...none(4), ...rep(6, 1000)] },
   { key: 'B4', region: '371503', chain: 'building-materials', total: 35_000, plannedStart: '2024-02-01', start: '2024-02-01',
@@ -132,7 +133,7 @@ export const TABLE: FixtureProject[] = [
   { key: 'C2', region: '371521', chain: 'equipment', total: 80_000, plannedStart: '2024-01-15', start: '2024-01-15',
     list: { category: 'implementation', planned: 24_000 }, r: [2000, 2000, 2000, 2000, 2000, 1500, 3000, 2500, 2000, 2000] },
   { key: 'C3', region: '371521', chain: 'equipment', total: 120_000, plannedStart: '2024-03-01', start: '2024-08-15',
-    list: { category: 'preparation', planned: 20_000 }, r: [...none(7), 4000, 5000, 6000] },
+    list: { category: 'preparation', planned: 20_000, key: true }, r: [...none(7), 4000, 5000, 6000] },
   { key: 'C4', region: '371521', chain: 'agri-food', total: 18_000, plannedStart: '2024-03-15', start: '2024-03-15',
     list: { category: 'implementation', planned: 6000 }, r: [null, null, 0, ...rep(7, 800)] },
 
@@ -147,10 +148,10 @@ export const TABLE: FixtureProject[] = [
 
   // 东阿县 371524
   { key: 'E1', region: '371524', chain: 'new-energy', total: 520_000, plannedStart: '2023-12-01', start: '2023-12-01',
-    list: { category: 'implementation', planned: 60_000, curve: [2000, 2000, 4000, 4000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000] },
+    list: { category: 'implementation', planned: 60_000, key: true, curve: [2000, 2000, 4000, 4000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000] },
     r: [2000, 2000, 5000, 5000, 6000, 8000, 6000, 6000, 7000, 7000] },
   { key: 'E2', region: '371524', chain: 'equipment', total: 100_000, plannedStart: '2024-01-20', start: '2024-01-20',
-    list: { category: 'implementation', planned: 20_000 }, r: rep(10, 1000) },
+    list: { category: 'implementation', planned: 20_000, key: true }, r: rep(10, 1000) },
   { key: 'E3', region: '371524', chain: 'equipment', total: 30_000, plannedStart: '2024-02-01', start: '2024-02-20',
     list: { category: 'preparation', planned: 6000 } },
   { key: 'E4', region: '371524', chain: 'auto-parts', total: 26_000, plannedStart: '2024-10-20',
@@ -158,22 +159,22 @@ export const TABLE: FixtureProject[] = [
 
   // 临清市 371581
   { key: 'F1', region: '371581', chain: 'bearings', total: 550_000, plannedStart: '2024-05-01', plannedCompletion: '2027-12-31',
-    list: { category: 'preparation', planned: 30_000 } },
+    list: { category: 'preparation', planned: 30_000, key: true } },
   { key: 'F2', region: '371581', chain: 'bearings', total: 45_000, plannedStart: '2023-08-01', start: '2023-08-01', halt: '2024-05-20',
     list: { category: 'implementation', planned: 12_000, curve: [3000, 3000, 3000, 3000, 0, 0, 0, 0, 0, 0, 0, 0] },
     r: rep(4, 3000) },
   { key: 'F3', region: '371581', chain: 'ferrous', total: 300_000, plannedStart: '2024-01-05', start: '2024-01-05',
-    list: { category: 'implementation', planned: 48_000 }, r: [...rep(6, 6000), ...rep(4, 2000)] },
+    list: { category: 'implementation', planned: 48_000, key: true }, r: [...rep(6, 6000), ...rep(4, 2000)] },
   { key: 'F4', region: '371581', chain: 'bearings', total: 12_000, plannedStart: '2024-12-01',
     list: { category: 'preparation', planned: 3000 } },
   { key: 'K1', region: '371581', chain: 'ferrous', total: 650_000, plannedStart: '2023-04-01', start: '2023-04-01',
     complete: '2024-09-30', completeAt: '2024-10-05T03:00:00.000Z',
-    list: { category: 'implementation', planned: 45_000, curve: [...rep(9, 5000), 0, 0, 0] }, r: rep(9, 5000) },
+    list: { category: 'implementation', planned: 45_000, key: true, curve: [...rep(9, 5000), 0, 0, 0] }, r: rep(9, 5000) },
 
   // 聊城经济技术开发区 371571
   { key: 'G1', region: '371571', chain: 'green-chemical', total: 1_200_000, plannedStart: '2023-06-01', start: '2023-06-01',
     plannedCompletion: '2026-12-31',
-    list: { category: 'implementation', planned: 120_000 },
+    list: { category: 'implementation', planned: 120_000, key: true },
     r: [...rep(6, 9000), 12_000, 12_000, 10_000, 12_000], rev: { '2024-09': 12_000 } },
   { key: 'G2', region: '371571', chain: 'new-it', total: 90_000, plannedStart: '2024-07-01', start: '2024-07-01',
     list: { category: 'implementation', planned: 24_000, curve: [...rep(6, 0), ...rep(6, 4000)] }, r: [...none(6), ...rep(4, 3000)] },
@@ -330,7 +331,7 @@ export async function buildFixture(t: TestApp, table: FixtureProject[] = TABLE):
     if (p.list) {
       const list = p.list;
       at(LIST_PUBLISHED_AT, async () => {
-        const body: Record<string, unknown> = { category: list.category, plannedInvestment: list.planned };
+        const body: Record<string, unknown> = { category: list.category, plannedInvestment: list.planned, keyProject: list.key ?? false };
         if (list.curve) body.monthlyPlan = list.curve;
         const res = await t.client.put(`/api/lists/2024/entries/${ledger.id(p.key)}`).send(body);
         ok(res, [200, 201], `${p.key} list`);
@@ -426,10 +427,13 @@ export interface ExpectedChain {
 }
 
 export interface ExpectedBoard {
-  investment: { target: number; actual: number; e12: number; rating: Rating | null; listed: number };
+  investment: { target: number; actual: number; e12: number; rating: Rating | null; listed: number; plan: number };
+  /** Implementation-list projects started and completed by the end of M (as recorded by asOf). */
+  counts: { listed: number; started: number; completed: number };
   startRate: { listed: number; started: number; neededForTarget: number; target: number };
   big: {
-    count: number; ids: number[]; ok: boolean;
+    count: number; ids: number[]; continuingIds: number[]; ok: boolean;
+    chains: { code: string; name: string; flagship: boolean; required: boolean; count: number; ok: boolean; projectIds: number[] }[];
     regions: { code: string; name: string; required: boolean; count: number; ok: boolean; projectIds: number[] }[];
     flagshipChains: { code: string; name: string; count: number; ok: boolean; projectIds: number[] }[];
   };
@@ -484,25 +488,31 @@ export function expectedBoard(ledger: Ledger, M: number, asOfIso: string): Expec
   const started = preparation.filter(startedBy).length;
   const needed = Math.max(0, Math.floor((CITY.startRatePct * preparation.length + 99) / 100) - started);
 
-  // Big projects: ≥ 50亿, not withdrawn, not completed before 2024, any stage or list.
-  const big = ledger.table.filter((p) => {
+  // Big projects: ≥ 50亿, not withdrawn, not completed before 2024, any stage or list. They count when they
+  // entered the library (谋划: the creation day in Liaocheng) in 2024; earlier ones are continuing and count for nothing.
+  const bigAll = ledger.table.filter((p) => {
     if (!ledger.exists(p.key, asOf) || p.total < CITY.bigThreshold) return false;
     if (ledger.event(p.key, 'WITHDRAW', asOf)) return false;
     const completed = ledger.event(p.key, 'COMPLETE', asOf);
     return !(completed && completed.date < '2024-01-01');
   });
+  const plannedIn2024 = (p: FixtureProject) => shanghaiDate(ledger.created.get(p.key)!) >= '2024-01-01';
+  const big = bigAll.filter(plannedIn2024);
+  const continuing = bigAll.filter((p) => !plannedIn2024(p));
   const idsOf = (ps: FixtureProject[]) => ps.map((p) => ledger.id(p.key)).sort((a, b) => a - b);
   const bigRegions = REGION_REF.map((r) => {
     const here = big.filter((p) => p.region === r.code);
     return { code: r.code, name: r.name, required: r.required, count: here.length, ok: !r.required || here.length >= 1, projectIds: idsOf(here) };
   });
-  const bigChains = CHAIN_REF.filter((c) => c.flagship).map((c) => {
+  // Every chain must attract one (§一(二)); the four flagship chains are marked (§四(四)).
+  const allChains = CHAIN_REF.map((c) => {
     const here = big.filter((p) => p.chain === c.code);
-    return { code: c.code, name: c.name, count: here.length, ok: here.length >= 1, projectIds: idsOf(here) };
+    return { code: c.code, name: c.name, flagship: c.flagship, required: true, count: here.length, ok: here.length >= 1, projectIds: idsOf(here) };
   });
+  const bigChains = allChains.filter((c) => c.flagship).map(({ code, name, count, ok, projectIds }) => ({ code, name, count, ok, projectIds }));
 
-  // Key projects: on either list, total ≥ 10亿; their investment months 1..M against 75亿 × M/12.
-  const key = [...implementation, ...preparation].filter((p) => p.total >= CITY.keyThreshold);
+  // Key projects: designated on either list; their investment months 1..M against 75亿 × M/12.
+  const key = [...implementation, ...preparation].filter((p) => p.list?.key === true);
   const keyInvestment = key.reduce((s, p) => s + ledger.actual(p.key, M, asOf), 0);
   const keyProgress: Progress = { actual: keyInvestment, e12: CITY.keyInvestment * M };
 
@@ -554,15 +564,24 @@ export function expectedBoard(ledger: Ledger, M: number, asOfIso: string): Expec
   if (implementation.length !== CITY.implementationListSize) warnings.push({ code: 'implementationListCount' });
   if (preparation.length !== CITY.preparationListSize) warnings.push({ code: 'preparationListCount' });
   for (const r of bigRegions) if (!r.ok) warnings.push({ code: 'regionWithoutBigProject', mentionAnyOf: [r.name] });
-  for (const c of bigChains) if (!c.ok) warnings.push({ code: 'flagshipChainWithoutBigProject', mentionAnyOf: [c.name, c.code] });
+  for (const c of allChains)
+    if (!c.ok) warnings.push({ code: c.flagship ? 'flagshipChainWithoutBigProject' : 'chainWithoutBigProject', mentionAnyOf: [c.name] });
   // Two more the implementation gives (not in the brief, but DOMAIN's targets): fewer than 10 big projects, key projects ≠ 22.
   if (big.length < CITY.bigCityTarget) warnings.push({ code: 'bigProjectsBelowTarget' });
   if (key.length !== CITY.keyCount) warnings.push({ code: 'keyProjectCount' });
 
   return {
-    investment: { target: CITY.implementationInvestment, actual: investmentActual, e12: investmentProgress.e12, rating: ratingOf(investmentProgress), listed: implementation.length },
+    investment: {
+      target: CITY.implementationInvestment, actual: investmentActual, e12: investmentProgress.e12, rating: ratingOf(investmentProgress),
+      listed: implementation.length, plan: implementation.reduce((s, p) => s + p.list!.planned, 0),
+    },
+    counts: {
+      listed: implementation.length,
+      started: implementation.filter((p) => (ledger.event(p.key, 'START', asOf)?.date ?? '9999') <= endOfM).length,
+      completed: implementation.filter((p) => (ledger.event(p.key, 'COMPLETE', asOf)?.date ?? '9999') <= endOfM).length,
+    },
     startRate: { listed: preparation.length, started, neededForTarget: needed, target: CITY.startRatePct / 100 },
-    big: { count: big.length, ids: idsOf(big), ok: big.length >= CITY.bigCityTarget, regions: bigRegions, flagshipChains: bigChains },
+    big: { count: big.length, ids: idsOf(big), continuingIds: idsOf(continuing), ok: big.length >= CITY.bigCityTarget, regions: bigRegions, chains: allChains, flagshipChains: bigChains },
     key: { count: key.length, investment: keyInvestment, e12: keyProgress.e12, rating: ratingOf(keyProgress) },
     chains,
     regions,
