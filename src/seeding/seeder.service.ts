@@ -27,6 +27,9 @@ import { ReportRevision } from '../reports/report-revision.entity.js';
 
 export const DEMO_ACTOR = 'demo-seed';
 
+/** The last instant the illustrative 2025 records (December's reports arrive on 5 January 2026). */
+const DEMO_2025_RECORDED_BY = '2026-01-06T00:00:00.000Z';
+
 export interface SeedResult {
   referenceRowsAdded: number;
   demoProjectsAdded: number;
@@ -62,7 +65,8 @@ export class SeederService {
       demoProjectsAdded = await this.seedDemo(DEMO_PROJECTS);
       // The 2024 plan, published on the day the real one was issued: its lists are frozen from then on.
       await this.writes.run((manager) => this.plans.publishIn(manager, PLAN_2024.city.year, DEMO_ACTOR, PLAN_2024.publishedAt!));
-      await this.seedDemo2025();
+      // The illustrative 2025 is loaded only once it has happened (a clock set inside 2024 sees 2024 alone).
+      if (this.clock.nowIso() >= DEMO_2025_RECORDED_BY) await this.seedDemo2025();
       this.logger.log(`loaded ${demoProjectsAdded} illustrative demo projects (seeds/demo-2024.ts) and an illustrative 2025 (seeds/demo-2025.ts)`);
       await this.seedDemoUsers();
     }
