@@ -85,15 +85,16 @@ export class SeederService {
   }
 
   /**
-   * DEMO ONLY: one operator per region (`region-371502` / `demo-371502`), one team per chain
-   * (`chain-health` / `demo-health`) and an auditor (`auditor` / `demo-auditor`). Never in
-   * SEED=none; README says these passwords are public.
+   * DEMO ONLY: one operator per region (`region-371502` / `demo-pass-371502`), one team per
+   * chain (`chain-health` / `demo-pass-health`) and an auditor (`auditor` / `demo-pass-auditor`).
+   * Never in SEED=none; README says these passwords are public. They meet the length rule
+   * (12+ characters) so that the demo shows passwords as the app requires them.
    */
   async seedDemoUsers(): Promise<number> {
     const wanted = [
-      ...REGIONS.map((r) => ({ username: `region-${r.code}`, password: `demo-${r.code}`, role: 'region' as const, regionCode: r.code, chainCode: null })),
-      ...CHAINS.map((c) => ({ username: `chain-${c.code}`, password: `demo-${c.code}`, role: 'chain' as const, regionCode: null, chainCode: c.code })),
-      { username: 'auditor', password: 'demo-auditor', role: 'auditor' as const, regionCode: null, chainCode: null },
+      ...REGIONS.map((r) => ({ username: `region-${r.code}`, password: `demo-pass-${r.code}`, role: 'region' as const, regionCode: r.code, chainCode: null })),
+      ...CHAINS.map((c) => ({ username: `chain-${c.code}`, password: `demo-pass-${c.code}`, role: 'chain' as const, regionCode: null, chainCode: c.code })),
+      { username: 'auditor', password: 'demo-pass-auditor', role: 'auditor' as const, regionCode: null, chainCode: null },
     ];
     const existing = new Set((await this.dataSource.getRepository(User).find({ select: { username: true } })).map((u) => u.username));
     const missing = wanted.filter((u) => !existing.has(u.username));
