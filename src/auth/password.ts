@@ -22,13 +22,15 @@ function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise
 
 /**
  * Password checks at sign-in (and own-password change) are what an anonymous burst can
- * trigger. Each takes ~0.3 s of one core in libuv's thread pool (4 threads), which the
- * static files also need: unbounded, 100 attempts kept every thread and core busy for
- * seconds and a signed-in read waited behind them. So at most one check per spare core
- * runs at a time (one on a two-core machine), a few more wait, and the rest are refused
- * at once with 503 and Retry-After.
+ * trigger. Each takes ~0.3 s of one core in libuv's thread pool (4 threads), which static
+ * files and other I/O also need: unbounded, 100 attempts kept every thread and core busy
+ * for seconds and a signed-in read waited behind them. So at most one check per spare core
+ * runs at a time (one on a two-core machine), up to 16 more wait their turn (a few seconds
+ * at most; enough for one user name's whole LOGIN_ATTEMPTS), and the rest are refused at
+ * once with 503 and Retry-After.
  */
-const VERIFY_GATE = new ConcurrencyGate(Math.max(1, availableParallelism() - 1), 8 * Math.max(1, availableParallelism() - 1));
+const CHECKS_AT_ONCE = Math.max(1, availableParallelism() - 1);
+const VERIFY_GATE = new ConcurrencyGate(CHECKS_AT_ONCE, Math.max(16, 8 * CHECKS_AT_ONCE));
 
 export class PasswordCheckBusy extends RetryLater {
   constructor() {
