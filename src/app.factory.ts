@@ -81,7 +81,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
-  await app.get(AuthService).ensureFirstAdmin();
-  if (options.seed !== false) await app.get(SeederService).run(config.seed);
+  try {
+    await app.get(AuthService).ensureFirstAdmin();
+    if (options.seed !== false) await app.get(SeederService).run(config.seed);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   return app;
 }
