@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { projectBody } from './factories/project.factory.js';
-import { databaseState, freshDatabase, startTestApp, TEST_ADMIN_PASSWORD, TEST_TOKEN_TTL_SECONDS, type TestApp } from './support/test-app.js';
+import { databaseState, freshDatabase, startTestApp, TEST_TOKEN_TTL_SECONDS, type TestApp } from './support/test-app.js';
 
 /**
  * Sessions: the pages' cookie (HttpOnly, SameSite=Strict) with its CSRF token, bearer

@@ -21,7 +21,7 @@ interface Ids {
   /** A client signed in again as the same role (a session of its own), for routes that end sessions. */
   again: () => Promise<Client>;
 }
-type Send = (client: Client, ids: Ids) => request.Test | Promise<request.Test>;
+type Send = (client: Client, ids: Ids) => request.Test | Promise<request.Response>;
 
 interface Row {
   /** How to send it; `ids.project` is the own, the other or a missing project. */
