@@ -5,7 +5,7 @@ import { AppModule } from '../app.module.js';
 import { AuthService } from '../auth/auth.service.js';
 import { USERNAME } from '../auth/dto/auth.dto.js';
 import { ApiError } from '../common/api-error.js';
-import { ConfigError, loadConfig } from '../config/app-config.js';
+import { configOrExit, fail } from './cli.js';
 
 /**
  * `npm run admin:reset -- [username]` (default `admin`), on the server: the recovery when
@@ -18,23 +18,12 @@ import { ConfigError, loadConfig } from '../config/app-config.js';
 const USAGE = 'usage: npm run admin:reset -- [username]   (password: ADMIN_PASSWORD, or a generated one printed once)';
 const CLI_ACTOR = 'cli';
 
-function fail(code: number, message: string): never {
-  console.error(message);
-  process.exit(code);
-}
-
 const args = process.argv.slice(2);
 if (args.length > 1 || args[0] === '--help' || args[0] === '-h') fail(2, USAGE);
 const username = args[0] ?? 'admin';
 if (!USERNAME.test(username)) fail(2, `user name must be 2–64 letters, digits or . _ -, got "${username}"\n${USAGE}`);
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) fail(2, `Configuration error: ${error.message}`);
-  throw error;
-}
+const config = configOrExit();
 const generated = !config.adminPassword;
 const password = config.adminPassword ?? randomBytes(12).toString('base64url');
 
