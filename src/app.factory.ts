@@ -1,17 +1,45 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import helmet from 'helmet';
+import { NestFactory, Reflector } from '@nestjs/core';
+import helmet, { type HelmetOptions } from 'helmet';
 import { AuthService } from './auth/auth.service.js';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { verifyJsonBody } from './common/json-body.js';
+import { JsonOnlyInterceptor } from './common/json-only.interceptor.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { SeederService } from './seeding/seeder.service.js';
 import { mountWarRoom } from './war-room/war-room.static.js';
 import { mountShared } from './web/web.static.js';
 import { mountWorkbench } from './workbench/workbench.static.js';
+
+/**
+ * Headers on every response. The pages load scripts only from the app itself (no inline
+ * script, no eval); nothing may frame them (`frame-ancestors 'none'` and X-Frame-Options
+ * DENY for older browsers); no MIME sniffing; no referrer leaves the app.
+ */
+const SECURITY_HEADERS: HelmetOptions = {
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      scriptSrcAttr: ["'none'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'", 'data:'],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+  crossOriginEmbedderPolicy: false,
+};
 
 export interface CreateAppOptions {
   /** Load seed data (reference + demo per config.seed) before serving. Default true. */
@@ -28,32 +56,21 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     bodyParser: false,
     logger: options.logger === false ? false : ['log', 'warn', 'error'],
   });
-  app.useBodyParser('json', { limit: config.bodyLimit });
-  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  // First of all middleware, so that every response carries the headers: the API's, and
+  // every static page and asset (/, /workbench/, /shared/, /vendor/), wherever they are mounted.
+  app.use(helmet(SECURITY_HEADERS));
+  app.disable('x-powered-by');
+  // JSON only (415 for other bodies, see JsonOnlyInterceptor); checked for UTF-8, lone
+  // surrogates and nesting depth before it is parsed (json-body.ts). Nest's types reserve
+  // `verify` for its rawBody option, which this app does not use; Nest passes it through.
+  app.useBodyParser('json', { limit: config.bodyLimit, verify: verifyJsonBody } as NestExpressBodyParserOptionsFor<'json'>);
   app.setGlobalPrefix('api');
   mountShared(app);
   mountWarRoom(app);
   mountWorkbench(app);
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new JsonOnlyInterceptor(app.get(Reflector)));
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.disable('x-powered-by');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          fontSrc: ["'self'", 'data:'],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
@@ -66,7 +83,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
-  await app.get(AuthService).ensureFirstAdmin();
-  if (options.seed !== false) await app.get(SeederService).run(config.seed);
+  try {
+    await app.get(AuthService).ensureFirstAdmin();
+    if (options.seed !== false) await app.get(SeederService).run(config.seed);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   return app;
 }

@@ -41,8 +41,34 @@ let bulletinMonth = 0;
 const TABLE: Record<string, Row> = {
   'POST /api/auth/login': {
     ok: ({ t }) => () => request(t.http).post('/api/auth/login').send({ username: 'region-a', password: 'region-password-a' }),
-    entries: [],
+    entries: [e('user', 'login')],
     refused: [({ t }) => () => request(t.http).post('/api/auth/login').send({ username: 'region-a', password: 'wrong-password-x' })],
+  },
+  'POST /api/auth/session': {
+    ok: ({ t }) => () => request(t.http).post('/api/auth/session').send({ username: 'region-a', password: 'region-password-a' }),
+    entries: [e('user', 'login')],
+    refused: [({ t }) => () => request(t.http).post('/api/auth/session').send({ username: 'region-a', password: 'wrong-password-y' })],
+  },
+  'POST /api/auth/logout': {
+    ok: async ({ t }) => {
+      const own = t.clientWith(await t.login('auditor-a', 'auditor-password-a'));
+      return () => own.post('/api/auth/logout');
+    },
+    entries: [e('user', 'logout')],
+    refused: [({ t }) => () => request(t.http).post('/api/auth/logout')],
+  },
+  'POST /api/auth/password': {
+    ok: async ({ t }) => {
+      const own = t.clientWith(await t.login('password-a', 'password-user-first-1'));
+      return () => own.post('/api/auth/password').send({ currentPassword: 'password-user-first-1', newPassword: 'password-user-second-2' });
+    },
+    entries: [e('user', 'password')],
+    refused: [
+      async ({ t }) => {
+        const own = t.clientWith(await t.login('password-b', 'password-user-first-1'));
+        return () => own.post('/api/auth/password').send({ currentPassword: 'not-the-password-1', newPassword: 'password-user-second-2' });
+      },
+    ],
   },
   'POST /api/users': {
     ok: ({ admin }) => () => admin.post('/api/users').send({ username: `u-${Date.now()}`, password: 'a-long-password-1', role: 'auditor' }),
@@ -239,6 +265,8 @@ describe('every successful write is audited exactly once per change; every refus
     for (const user of [
       { username: 'region-a', password: 'region-password-a', role: 'region', region: '371502' },
       { username: 'auditor-a', password: 'auditor-password-a', role: 'auditor' },
+      { username: 'password-a', password: 'password-user-first-1', role: 'auditor' },
+      { username: 'password-b', password: 'password-user-first-1', role: 'auditor' },
     ])
       expect((await t.client.post('/api/users').send(user)).status).toBe(201);
     const region = t.clientWith(await t.login('region-a', 'region-password-a'));

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
 import { minimalXlsx } from './factories/workbooks.js';
 import { servedRoutes } from './support/routes.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
 
 /**
  * The authorization matrix: every route the app serves × every role × an object in the
@@ -15,11 +15,14 @@ type Target = 'own' | 'other' | 'missing';
 const ROLES: Role[] = ['admin', 'region', 'chain', 'auditor', 'anonymous'];
 const TARGETS: Target[] = ['own', 'other', 'missing'];
 
+type Client = request.Agent | request.SuperTest<request.Test>;
 interface Ids {
   project: number;
   userId: number;
+  /** A client signed in again as the same role (a session of its own), for routes that end sessions. */
+  again: () => Promise<Client>;
 }
-type Send = (client: request.Agent | request.SuperTest<request.Test>, ids: Ids) => request.Test;
+type Send = (client: Client, ids: Ids) => request.Test | Promise<request.Response>;
 
 interface Row {
   /** How to send it; `ids.project` is the own, the other or a missing project. */
@@ -62,6 +65,18 @@ const TABLE: Record<string, Row> = {
   'POST /api/auth/login': {
     send: (c) => c.post('/api/auth/login').send({ username: 'auditor-m', password: 'auditor-password-1' }),
     expect: { admin: 200, region: 200, chain: 200, auditor: 200, anonymous: 200 },
+  },
+  'POST /api/auth/session': {
+    send: (c) => c.post('/api/auth/session').send({ username: 'auditor-m', password: 'auditor-password-1' }),
+    expect: { admin: 200, region: 200, chain: 200, auditor: 200, anonymous: 200 },
+  },
+  'GET /api/auth/session': { send: (c) => c.get('/api/auth/session'), expect: anyRole(200) },
+  'POST /api/auth/logout': { send: async (_c, ids) => (await ids.again()).post('/api/auth/logout'), expect: anyRole(204) },
+  // Every role may change its own password: the same password as new is refused (422) after the
+  // gate, which changes nothing; the change itself is tested in auth-sessions.e2e-spec.ts.
+  'POST /api/auth/password': {
+    send: (c) => c.post('/api/auth/password').send({ currentPassword: 'unchanged-password-1', newPassword: 'unchanged-password-1' }),
+    expect: anyRole(422),
   },
   'GET /api/auth/me': { send: (c) => c.get('/api/auth/me'), expect: anyRole(200) },
   'GET /api/users': { send: (c) => c.get('/api/users'), expect: adminOnly(200) },
@@ -146,7 +161,14 @@ const TABLE: Record<string, Row> = {
 
 describe('authorization matrix: every route × every role × own / other / missing object', () => {
   let t: TestApp;
-  const clients = {} as Record<Role, request.Agent | request.SuperTest<request.Test>>;
+  const clients = {} as Record<Role, Client>;
+  const PASSWORDS: Record<Exclude<Role, 'anonymous'>, [string, string]> = {
+    admin: ['admin', TEST_ADMIN_PASSWORD],
+    region: ['region-m', 'region-password-1'],
+    chain: ['chain-m', 'chain-password-1'],
+    auditor: ['auditor-m', 'auditor-password-1'],
+  };
+  const again = async (role: Role): Promise<Client> => (role === 'anonymous' ? request(t.http) : t.clientWith(await t.login(...PASSWORDS[role])));
   let shared: { own: number; other: number };
   let userId: number;
 
@@ -206,7 +228,7 @@ describe('authorization matrix: every route × every role × own / other / missi
           if (target === 'other') project = shared.other;
           if (target === 'missing') project = 999_999;
           if (row.fresh && target !== 'missing') project = await makeProject(target !== 'other');
-          const res = await row.send(clients[role], { project, userId });
+          const res = await row.send(clients[role], { project, userId, again: () => again(role) });
           outcome.push(`${role}/${target ?? '-'}: ${res.status}`);
           expected.push(`${role}/${target ?? '-'}: ${Array.isArray(want) ? want[index] : want}`);
           expect(res.status).not.toBe(500);

@@ -106,7 +106,7 @@ describe('Excel exports', () => {
   });
 
   it("gives a county operator their own county's projects only", async () => {
-    const region = t.clientWith(await t.login('region-371502', 'demo-371502'));
+    const region = t.clientWith(await t.login('region-371502', 'demo-pass-371502'));
     const { rows } = await ledgerRows((await download(region, '/api/exports/ledger.xlsx?year=2024')).body);
     const own = await allProjects(region);
     expect(own.length).toBeGreaterThan(0);
@@ -140,7 +140,7 @@ describe('Excel exports', () => {
     const published = (await t.client.get('/api/bulletins/2024/10')).body.dashboard;
     expect(published.investment).toEqual(board.investment);
 
-    const auditor = t.clientWith(await t.login('auditor', 'demo-auditor'));
+    const auditor = t.clientWith(await t.login('auditor', 'demo-pass-auditor'));
     const res = await download(auditor, '/api/exports/bulletins/2024/10.xlsx');
     expect(res.status).toBe(200);
     const sheet = (await readBook(res.body)).worksheets[0];

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { projectBody } from './factories/project.factory.js';
 import { databaseState, startTestApp, TEST_ADMIN_PASSWORD, TEST_TOKEN_TTL_SECONDS, type TestApp } from './support/test-app.js';
@@ -126,7 +129,8 @@ describe('sign-in, tokens and hostile input', () => {
   it('sends security headers', async () => {
     const res = await t.client.get('/api/regions');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['strict-transport-security']).toBeDefined();
     expect(res.headers['x-powered-by']).toBeUndefined();
@@ -139,5 +143,74 @@ describe('sign-in, tokens and hostile input', () => {
     }
     const user = await t.client.post('/api/users').send({ username: 'sneaky', password: 'sneaky-password', role: 'auditor', tokenVersion: 99 });
     expect(user.status).toBe(400);
+  });
+});
+
+/**
+ * Page security headers on every response, the static pages and assets included (they are
+ * served by middleware mounted before the API, so helmet must come first of all).
+ */
+describe('security headers on every page, asset and API answer', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  const ROOT = fileURLToPath(new URL('..', import.meta.url));
+  /** Where each folder of static files is served (src/*.static.ts). */
+  const MOUNTS: [string, string][] = [
+    ['src/war-room/public', '/'],
+    ['src/workbench/public', '/workbench/'],
+    ['src/web/public', '/shared/'],
+  ];
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(join(ROOT, dir), join(entry.parentPath, entry.name)).split('\\').join('/'));
+  const urls = [
+    '/',
+    '/workbench/',
+    ...MOUNTS.flatMap(([dir, prefix]) => filesUnder(dir).map((file) => `${prefix}${file}`)),
+    '/vendor/echarts/echarts.min.js',
+  ];
+
+  /** The CSP as directive → sources. */
+  const csp = (header: string | undefined): Record<string, string[]> =>
+    Object.fromEntries((header ?? '').split(';').map((part) => part.trim().split(/\s+/)).filter((words) => words[0]).map(([name, ...sources]) => [name, sources]));
+
+  function expectPageHeaders(url: string, res: request.Response): void {
+    const policy = csp(res.headers['content-security-policy']);
+    expect([url, policy['frame-ancestors'], policy['script-src'], policy['script-src-attr'], policy['default-src']]).toEqual([url, ["'none'"], ["'self'"], ["'none'"], ["'self'"]]);
+    expect([url, res.headers['x-content-type-options'], res.headers['referrer-policy'], res.headers['x-frame-options']]).toEqual([url, 'nosniff', 'no-referrer', 'DENY']);
+  }
+
+  it('every static page and file (war room, workbench, shared helpers) and a vendor script', async () => {
+    expect(urls.length).toBeGreaterThan(20);
+    expect(urls.filter((url) => url.endsWith('.html')).length).toBeGreaterThanOrEqual(6);
+    for (const url of urls) {
+      const res = await request(t.http).get(url);
+      expect([url, res.status]).toEqual([url, 200]);
+      expectPageHeaders(url, res);
+    }
+  });
+
+  it('API answers and errors carry them too; a missing page gets Express\'s stricter error-page policy', async () => {
+    for (const [url, status] of [['/api/regions', 401], ['/api/no-such-route', 404]] as const) {
+      const res = await request(t.http).get(url);
+      expect([url, res.status]).toEqual([url, status]);
+      expectPageHeaders(url, res);
+    }
+    const signedIn = await t.client.get('/api/regions');
+    expect(signedIn.status).toBe(200);
+    expectPageHeaders('/api/regions (signed in)', signedIn);
+    // Outside /api an unknown path ends in Express's own 404 page, which replaces the policy
+    // with `default-src 'none'` (nothing may load at all); helmet's other headers stay, and
+    // X-Frame-Options DENY keeps it out of frames.
+    for (const url of ['/workbench/no-such-page.html', '/shared/no-such.js', '/no-such-page']) {
+      const res = await request(t.http).get(url);
+      expect([url, res.status, res.headers['content-security-policy']]).toEqual([url, 404, "default-src 'none'"]);
+      expect([url, res.headers['x-content-type-options'], res.headers['referrer-policy'], res.headers['x-frame-options']]).toEqual([url, 'nosniff', 'no-referrer', 'DENY']);
+    }
   });
 });

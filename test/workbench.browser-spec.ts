@@ -28,7 +28,7 @@ const ARTIFACTS = join(ROOT, 'test-artifacts');
 const DOCS = join(ROOT, 'docs');
 const REGION = '371522'; // 莘县
 const USER = `region-${REGION}`;
-const PASSWORD = `demo-${REGION}`;
+const PASSWORD = `demo-pass-${REGION}`;
 const TODAY = '2024-11-20';
 const COLLECTING = '2024-10'; // last month: the month the workbench collects by default
 const NOVEMBER = '2024-11';
@@ -577,7 +577,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
       const id = Object.keys(filed).map(Number)[0];
       await page.goto(`${base}/workbench/project.html?id=${id}`);
       await page.waitForURL(/login\.html/);
-      await signIn(page, 'auditor', 'demo-auditor');
+      await signIn(page, 'auditor', 'demo-pass-auditor');
       await page.waitForURL(`${base}/workbench/project.html?id=${id}`);
       await ready(page);
       expect(await text(page, 'who-role')).toContain('审计');

@@ -1,11 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '../common/api-error.js';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiError, unprocessable } from '../common/api-error.js';
 import { IdParam } from '../common/http-params.js';
-import { AuthService, TooManyAttempts, type UserView } from './auth.service.js';
-import { CreateUserDto, LoginDto, UpdateUserDto } from './dto/auth.dto.js';
-import { LoginLimiter } from './login-limiter.js';
-import { CurrentUser, Public, Roles, type AuthenticatedRequest, type Principal } from './principal.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AuthService, type SessionView, type SignedIn, type UserView } from './auth.service.js';
+import { ChangePasswordDto, CreateUserDto, LoginDto, UpdateUserDto } from './dto/auth.dto.js';
+import { attemptKeys, LoginLimiter } from './login-limiter.js';
+import { assertAcceptablePassword } from './password-policy.js';
+import { CurrentCredential, CurrentUser, EVERY_ROLE, Public, Roles, type AuthenticatedRequest, type Credential, type Principal } from './principal.js';
+import { clearSessionCookie, setSessionCookie, SESSION_COOKIE } from './session-cookie.js';
 
 @ApiTags('auth')
 @Controller()
@@ -13,23 +17,78 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly limiter: LoginLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: '登录，返回 accessToken（Bearer）' })
+  @ApiOperation({ summary: '登录，返回 accessToken（Bearer，供 API 客户端使用）' })
   async login(@Body() dto: LoginDto, @Req() request: AuthenticatedRequest): Promise<{ accessToken: string }> {
-    const keys = [`user:${dto.username}`, `ip:${request.ip ?? 'unknown'}`];
-    const wait = this.limiter.retryAfter(keys);
-    if (wait > 0) throw new TooManyAttempts(wait);
-    const token = await this.auth.login(dto.username, dto.password);
-    if (!token) {
-      this.limiter.fail(keys);
-      throw new ApiError(401, '用户名或密码错误', [{ code: 'badCredentials', message: '用户名或密码错误' }]);
-    }
-    this.limiter.succeed([`user:${dto.username}`]);
-    return { accessToken: token };
+    return { accessToken: (await this.signIn(dto, request, 'bearer')).token };
+  }
+
+  @Public()
+  @Post('auth/session')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '页面登录：设置 HttpOnly 会话 Cookie，返回 csrfToken 与用户',
+    description: `Sets \`${SESSION_COOKIE}\` (HttpOnly, SameSite=Strict). Every request it authenticates, except GET/HEAD/OPTIONS, must send \`X-CSRF-Token: <csrfToken>\`.`,
+  })
+  async startSession(
+    @Body() dto: LoginDto,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionView> {
+    const signedIn = await this.signIn(dto, request, 'cookie');
+    setSessionCookie(response, request, signedIn.token, this.config.tokenTtlSeconds);
+    return this.auth.sessionView(signedIn.token, signedIn.principal);
+  }
+
+  @Get('auth/session')
+  @ApiCookieAuth()
+  @ApiOperation({ summary: '当前会话：csrfToken 与用户（会话无效时 401）' })
+  session(@CurrentUser() user: Principal, @CurrentCredential() credential: Credential): Promise<SessionView> {
+    return this.auth.sessionView(credential.token, user);
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @Roles(...EVERY_ROLE)
+  @ApiBearerAuth()
+  @ApiCookieAuth()
+  @ApiOperation({ summary: '退出登录：当前令牌（或会话 Cookie）立即失效' })
+  async logout(
+    @CurrentUser() user: Principal,
+    @CurrentCredential() credential: Credential,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.auth.endSession(user, credential.sessionId);
+    clearSessionCookie(response, request);
+  }
+
+  @Post('auth/password')
+  @HttpCode(204)
+  @Roles(...EVERY_ROLE)
+  @ApiBearerAuth()
+  @ApiCookieAuth()
+  @ApiOperation({ summary: '修改本人密码（需当前密码）：本人其他令牌立即失效，当前令牌继续有效' })
+  async changePassword(
+    @Body() dto: ChangePasswordDto,
+    @CurrentUser() user: Principal,
+    @CurrentCredential() credential: Credential,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<void> {
+    if (dto.newPassword === dto.currentPassword)
+      throw unprocessable('新密码不能与当前密码相同', [{ field: 'newPassword', code: 'samePassword', message: '新密码不能与当前密码相同' }]);
+    assertAcceptablePassword(dto.newPassword, user.username, 'newPassword');
+    // The current password is checked under the sign-in limits: a stolen session must not become a guessing oracle.
+    const matched = await this.limiter.attempt(attemptKeys(user.username, request.ip), async () =>
+      (await this.auth.passwordMatches(user.id, dto.currentPassword)) ? true : null,
+    );
+    if (!matched) throw unprocessable('当前密码不正确', [{ field: 'currentPassword', code: 'wrongPassword', message: '当前密码不正确' }]);
+    await this.auth.changeOwnPassword(user, credential.sessionId, dto.newPassword);
   }
 
   @Get('auth/me')
@@ -58,8 +117,15 @@ export class AuthController {
   @Patch('users/:id')
   @Roles('admin')
   @ApiBearerAuth()
-  @ApiOperation({ summary: '修改用户角色、范围、密码或停用（旧令牌随即失效）' })
+  @ApiOperation({ summary: '修改用户角色、范围、密码或停用（旧令牌随即失效；最后一个启用的管理员不能降级或停用）' })
   update(@Param('id', IdParam) id: number, @Body() dto: UpdateUserDto, @CurrentUser() user: Principal): Promise<UserView> {
     return this.auth.updateUser(id, dto, user.username);
+  }
+
+  /** Sign-in for both routes: the limits first (429), then the password check (401 when wrong). */
+  private async signIn(dto: LoginDto, request: AuthenticatedRequest, via: Credential['via']): Promise<SignedIn> {
+    const signedIn = await this.limiter.attempt(attemptKeys(dto.username, request.ip), () => this.auth.signIn(dto.username, dto.password, via));
+    if (!signedIn) throw new ApiError(401, '用户名或密码错误', [{ code: 'badCredentials', message: '用户名或密码错误' }]);
+    return signedIn;
   }
 }

@@ -2,16 +2,21 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../common/api-error.js';
 import { AuthService } from './auth.service.js';
-import { ALLOWED_ROLES, IS_PUBLIC, type AuthenticatedRequest } from './principal.js';
+import { ALLOWED_ROLES, EVERY_ROLE, IS_PUBLIC, type AuthenticatedRequest, type Credential } from './principal.js';
+import { CSRF_HEADER, sessionTokenOf, TOKEN_PATTERN } from './session-cookie.js';
 import type { Role } from './user.entity.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const EVERY_ROLE: Role[] = ['admin', 'region', 'chain', 'auditor'];
 
 /**
- * The one gate every route passes: a valid bearer token (401 otherwise), then the route's
- * roles (403 otherwise). Routes without @Roles are readable by every signed-in role and
- * writable by admin only. Object scope (404 outside it) is checked by the services.
+ * The one gate every route passes: a valid token (401 otherwise), then the route's roles
+ * (403 otherwise). Routes without @Roles are readable by every signed-in role and writable
+ * by admin only. Object scope (404 outside it) is checked by the services.
+ *
+ * The token comes from `Authorization: Bearer …` (API clients) or, when that header is
+ * absent, from the pages' session cookie. A cookie is sent by the browser on its own, so a
+ * write authenticated by it must also carry the session's CSRF token in X-CSRF-Token
+ * (403 otherwise), which only the app's own pages can have read.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -23,17 +28,35 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header) : null;
-    const principal = match ? await this.auth.authenticate(match[1]) : null;
-    if (!principal)
-      throw new ApiError(401, '未登录或登录已失效，请重新登录', [{ code: 'unauthenticated', message: '需要有效的登录令牌（Authorization: Bearer …）' }]);
-    request.user = principal;
+    const presented = credentialOf(request);
+    const found = presented ? await this.auth.authenticate(presented.token) : null;
+    if (!presented || !found)
+      throw new ApiError(401, '未登录或登录已失效，请重新登录', [
+        { code: 'unauthenticated', message: '需要有效的登录令牌（Authorization: Bearer …，或页面的登录会话）' },
+      ]);
+    if (presented.via === 'cookie' && !READ_METHODS.has(request.method)) {
+      const given = request.headers[CSRF_HEADER];
+      if (!(await this.auth.csrfTokenMatches(presented.token, typeof given === 'string' ? given : undefined)))
+        throw new ApiError(403, '页面会话缺少有效的 CSRF 令牌，请刷新页面', [{ code: 'csrfTokenInvalid', message: '登录会话的写请求须带 X-CSRF-Token 头' }]);
+    }
+    request.user = found.principal;
+    request.credential = { ...presented, sessionId: found.sessionId };
     const roles =
       this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, [context.getHandler(), context.getClass()]) ??
       (READ_METHODS.has(request.method) ? EVERY_ROLE : ['admin']);
-    if (!roles.includes(principal.role))
-      throw new ApiError(403, '当前角色无权执行此操作', [{ code: 'forbidden', message: `角色 ${principal.role} 不能执行此操作` }]);
+    if (!roles.includes(found.principal.role))
+      throw new ApiError(403, '当前角色无权执行此操作', [{ code: 'forbidden', message: `角色 ${found.principal.role} 不能执行此操作` }]);
     return true;
   }
+}
+
+/** The bearer header when there is one (only it counts then), else the session cookie. */
+function credentialOf(request: AuthenticatedRequest): Omit<Credential, 'sessionId'> | null {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = /^Bearer (\S+)$/.exec(header);
+    return match && TOKEN_PATTERN.test(match[1]) ? { token: match[1], via: 'bearer' } : null;
+  }
+  const cookie = sessionTokenOf(request);
+  return cookie ? { token: cookie, via: 'cookie' } : null;
 }

@@ -1,17 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { DataSource, LessThanOrEqual, Not, type EntityManager } from 'typeorm';
+import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { ApiError, notFound, unprocessable } from '../common/api-error.js';
+import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
 import { AppSetting } from './app-setting.entity.js';
+import { AuthSession } from './auth-session.entity.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
-import type { Principal } from './principal.js';
+import { assertAcceptablePassword, passwordFailures } from './password-policy.js';
+import type { Credential, Principal } from './principal.js';
 import { issueToken, verifyToken } from './token.js';
 import { User, type Role } from './user.entity.js';
 
@@ -35,6 +37,19 @@ export interface UserInput {
   active?: boolean;
 }
 
+/** A successful sign-in: the token to hand out and who it belongs to. */
+export interface SignedIn {
+  token: string;
+  sessionId: number;
+  principal: Principal;
+}
+
+/** What the pages learn about their session: the CSRF token to send with writes, and the user. */
+export interface SessionView {
+  csrfToken: string;
+  user: Pick<Principal, 'username' | 'role' | 'region' | 'chain'>;
+}
+
 const SECRET_KEY = 'token-secret';
 
 @Injectable()
@@ -47,61 +62,141 @@ export class AuthService {
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
-  /** First start: create `admin` with ADMIN_PASSWORD, or a random password printed once. */
+  /**
+   * First start: create `admin` with ADMIN_PASSWORD, or a random password printed once.
+   * With an active admin there is nothing to do. Without one, but with a user named
+   * `admin` (demoted or deactivated before the last-admin rule existed), start anyway and
+   * say how to recover: `npm run admin:reset`.
+   */
   async ensureFirstAdmin(): Promise<void> {
-    if ((await this.dataSource.getRepository(User).countBy({ role: 'admin' })) > 0) return;
+    if (await this.dataSource.getRepository(User).existsBy({ role: 'admin', active: true })) return;
+    if (await this.findByName(this.dataSource.manager, 'admin')) {
+      this.logger.warn('no active admin: the user "admin" exists with another role or is deactivated. Run `npm run admin:reset -- admin` on the server to restore it.');
+      return;
+    }
     const password = this.config.adminPassword ?? randomBytes(12).toString('base64url');
+    const failures = passwordFailures(password, 'admin');
+    if (failures.length) throw new Error(`ADMIN_PASSWORD does not meet the password rules: ${failures.map((f) => f.message).join('; ')}`);
     await this.createUser({ username: 'admin', password, role: 'admin' }, 'system');
     if (!this.config.adminPassword)
       this.logger.warn(`created the first admin: username "admin", password "${password}" (shown once; set ADMIN_PASSWORD to choose it)`);
   }
 
-  async login(username: string, password: string): Promise<string | null> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ username });
+  /**
+   * Checks a password and, when it is right, opens a session (a row in auth_session, an
+   * audit entry) and issues its token. Null for a wrong password, an unknown or a
+   * deactivated user alike. User names match whatever their case.
+   */
+  async signIn(username: string, password: string, via: Credential['via']): Promise<SignedIn | null> {
+    const user = await this.findByName(this.dataSource.manager, username);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) return null;
-    const now = Math.floor(this.clock.now().getTime() / 1000);
-    return issueToken({ sub: user.id, tv: user.tokenVersion }, await this.signingKey(), now, this.config.tokenTtlSeconds);
+    const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
+    const now = new Date(nowSeconds * 1000).toISOString();
+    const session = await this.writes.run(async (manager) => {
+      await manager.delete(AuthSession, { expiresAt: LessThanOrEqual(now) });
+      const row = manager.create(AuthSession, {
+        userId: user.id,
+        via,
+        createdAt: now,
+        expiresAt: new Date((nowSeconds + this.config.tokenTtlSeconds) * 1000).toISOString(),
+      });
+      await manager.insert(AuthSession, row);
+      await this.changes.record(manager, { actor: user.username, subject: auditSubject.user(user.username), action: 'login', after: { session: row.id, via }, at: now });
+      return row;
+    });
+    const token = issueToken({ sub: user.id, tv: user.tokenVersion, sid: session.id }, await this.signingKey(), nowSeconds, this.config.tokenTtlSeconds);
+    return { token, sessionId: session.id, principal: principalOf(user) };
   }
 
-  /** The principal behind a bearer token, re-read from the database; null when the token is not good. */
-  async authenticate(token: string): Promise<Principal | null> {
+  /**
+   * The principal behind a token, re-read from the database; null when the token is not
+   * good: bad signature, expired, the user deactivated or changed since (token version),
+   * or its session ended (logout, own-password change elsewhere).
+   */
+  async authenticate(token: string): Promise<{ principal: Principal; sessionId: number } | null> {
     const claims = verifyToken(token, await this.signingKey(), Math.floor(this.clock.now().getTime() / 1000));
     if (!claims) return null;
     const user = await this.dataSource.getRepository(User).findOneBy({ id: claims.sub });
     if (!user || !user.active || user.tokenVersion !== claims.tv) return null;
-    return { id: user.id, username: user.username, role: user.role, region: user.regionCode, chain: user.chainCode };
+    if (!(await this.dataSource.getRepository(AuthSession).existsBy({ id: claims.sid, userId: user.id }))) return null;
+    return { principal: principalOf(user), sessionId: claims.sid };
+  }
+
+  /**
+   * The CSRF token of a session: an HMAC of its token under the signing key, so nothing
+   * more is stored and only someone who can read the response of a same-origin request
+   * (the page itself) learns it.
+   */
+  async csrfTokenFor(token: string): Promise<string> {
+    return createHmac('sha256', await this.signingKey()).update(`csrf:${token}`).digest('base64url');
+  }
+
+  async csrfTokenMatches(token: string, given: string | undefined): Promise<boolean> {
+    if (!given) return false;
+    const expected = Buffer.from(await this.csrfTokenFor(token));
+    const actual = Buffer.from(given);
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  }
+
+  async sessionView(token: string, principal: Principal): Promise<SessionView> {
+    const { username, role, region, chain } = principal;
+    return { csrfToken: await this.csrfTokenFor(token), user: { username, role, region, chain } };
+  }
+
+  /** Logout: the session's row goes, so its token stops working at once. */
+  endSession(principal: Principal, sessionId: number): Promise<void> {
+    return this.writes.run(async (manager) => {
+      await manager.delete(AuthSession, { id: sessionId, userId: principal.id });
+      await this.changes.record(manager, { actor: principal.username, subject: auditSubject.user(principal.username), action: 'logout', after: { session: sessionId } });
+    });
+  }
+
+  /** Whether `password` is the user's current one (a gated password check, see password.ts). */
+  async passwordMatches(userId: number, password: string): Promise<boolean> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
+    return verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  }
+
+  /**
+   * A user's own password change (the old one already checked by the caller): the new hash,
+   * the user's other sessions ended, this one kept (its token stays valid: the token
+   * version is not bumped), one audit entry.
+   */
+  async changeOwnPassword(principal: Principal, sessionId: number, newPassword: string): Promise<void> {
+    assertAcceptablePassword(newPassword, principal.username, 'newPassword');
+    const passwordHash = await hashPassword(newPassword);
+    await this.writes.run(async (manager) => {
+      const now = this.clock.nowIso();
+      await manager.update(User, { id: principal.id }, { passwordHash, updatedAt: now });
+      const others = await manager.countBy(AuthSession, { userId: principal.id, id: Not(sessionId) });
+      await manager.delete(AuthSession, { userId: principal.id, id: Not(sessionId) });
+      await this.changes.record(manager, {
+        actor: principal.username,
+        subject: auditSubject.user(principal.username),
+        action: 'password',
+        after: { passwordChanged: true, self: true, otherSessionsEnded: others },
+        at: now,
+      });
+    });
   }
 
   async listUsers(): Promise<UserView[]> {
     return (await this.dataSource.getRepository(User).find({ order: { id: 'ASC' } })).map(viewOf);
   }
 
-  createUser(input: Required<Pick<UserInput, 'username' | 'password' | 'role'>> & UserInput, actor: string): Promise<UserView> {
+  async createUser(input: Required<Pick<UserInput, 'username' | 'password' | 'role'>> & UserInput, actor: string): Promise<UserView> {
+    const passwordProblems = passwordFailures(input.password, input.username);
+    const passwordHash = passwordProblems.length ? '' : await hashPassword(input.password);
     return this.writes.run(async (manager) => {
-      const failures = await this.scopeFailures(input.role, input.region ?? null, input.chain ?? null);
-      if (await manager.existsBy(User, { username: input.username }))
-        failures.push({ field: 'username', code: 'duplicateUsername', message: `用户名 ${input.username} 已存在` });
+      const failures = [...(await this.scopeFailures(input.role, input.region ?? null, input.chain ?? null)), ...passwordProblems];
+      if (await this.findByName(manager, input.username))
+        failures.push({ field: 'username', code: 'duplicateUsername', message: `用户名 ${input.username} 已存在（不区分大小写）` });
       if (failures.length) throw unprocessable('用户数据未通过校验', failures);
-      const now = this.clock.nowIso();
-      const user = manager.create(User, {
-        username: input.username,
-        passwordHash: await hashPassword(input.password),
-        role: input.role,
-        regionCode: input.role === 'region' ? (input.region ?? null) : null,
-        chainCode: input.role === 'chain' ? (input.chain ?? null) : null,
-        active: input.active ?? true,
-        tokenVersion: 1,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await manager.insert(User, user);
-      const view = viewOf(user);
-      await this.audit.append(manager, { actor, ...auditSubject.user(user.username), action: 'create', after: view, at: now });
-      return view;
+      return this.insertUser(manager, { ...input, passwordHash }, actor);
     });
   }
 
@@ -112,25 +207,33 @@ export class AuthService {
       const role = input.role ?? user.role;
       const region = input.region !== undefined ? input.region : user.regionCode;
       const chain = input.chain !== undefined ? input.chain : user.chainCode;
+      const active = input.active ?? Boolean(user.active);
       const failures = await this.scopeFailures(role, role === 'region' ? region : null, role === 'chain' ? chain : null);
+      if (input.password !== undefined) failures.push(...passwordFailures(input.password, user.username));
+      if (user.role === 'admin' && user.active && (role !== 'admin' || !active) && (await manager.countBy(User, { role: 'admin', active: true })) <= 1)
+        failures.push({
+          field: role !== 'admin' ? 'role' : 'active',
+          code: 'lastAdmin',
+          message: '这是最后一个启用的管理员，不能降级或停用；请先另设一个管理员',
+        });
       if (failures.length) throw unprocessable('用户数据未通过校验', failures);
       const changes: Partial<User> = {
         role,
         regionCode: role === 'region' ? region : null,
         chainCode: role === 'chain' ? chain : null,
-        active: input.active ?? user.active,
+        active,
         updatedAt: this.clock.nowIso(),
       };
       if (input.password !== undefined) changes.passwordHash = await hashPassword(input.password);
       const securityChange =
-        input.password !== undefined || changes.role !== user.role || changes.regionCode !== user.regionCode || changes.chainCode !== user.chainCode || changes.active !== user.active;
+        input.password !== undefined || changes.role !== user.role || changes.regionCode !== user.regionCode || changes.chainCode !== user.chainCode || changes.active !== Boolean(user.active);
       if (securityChange) changes.tokenVersion = user.tokenVersion + 1;
       await manager.update(User, { id }, changes);
       const view = viewOf({ ...user, ...changes } as User);
       const { passwordHash: _hash, ...visible } = changes;
-      await this.audit.append(manager, {
+      await this.changes.record(manager, {
         actor,
-        ...auditSubject.user(user.username),
+        subject: auditSubject.user(user.username),
         action: input.password !== undefined ? 'password' : 'update',
         before: { role: user.role, region: user.regionCode, chain: user.chainCode, active: Boolean(user.active) },
         after: { ...visible, passwordChanged: input.password !== undefined },
@@ -140,8 +243,63 @@ export class AuthService {
     });
   }
 
-  private async scopeFailures(role: Role, region: string | null, chain: string | null) {
-    const failures: { field: string; code: string; message: string }[] = [];
+  /**
+   * Recovery on the server (`npm run admin:reset`): makes the named user an active admin
+   * with a new password, or creates it; ends all its tokens; audited in the same
+   * transaction with the given actor.
+   */
+  async resetAdmin(username: string, password: string, actor: string): Promise<{ user: UserView; created: boolean }> {
+    assertAcceptablePassword(password, username);
+    const passwordHash = await hashPassword(password);
+    return this.writes.run(async (manager) => {
+      const existing = await this.findByName(manager, username);
+      if (!existing) return { user: await this.insertUser(manager, { username, role: 'admin', passwordHash }, actor), created: true };
+      const now = this.clock.nowIso();
+      const changes: Partial<User> = { role: 'admin', regionCode: null, chainCode: null, active: true, passwordHash, tokenVersion: existing.tokenVersion + 1, updatedAt: now };
+      await manager.update(User, { id: existing.id }, changes);
+      await manager.delete(AuthSession, { userId: existing.id });
+      await this.changes.record(manager, {
+        actor,
+        subject: auditSubject.user(existing.username),
+        action: 'reset',
+        before: { role: existing.role, region: existing.regionCode, chain: existing.chainCode, active: Boolean(existing.active) },
+        after: { role: 'admin', region: null, chain: null, active: true, passwordChanged: true },
+        at: now,
+      });
+      return { user: viewOf({ ...existing, ...changes } as User), created: false };
+    });
+  }
+
+  private async insertUser(
+    manager: EntityManager,
+    input: { username: string; role: Role; region?: string | null; chain?: string | null; active?: boolean; passwordHash: string },
+    actor: string,
+  ): Promise<UserView> {
+    const now = this.clock.nowIso();
+    const user = manager.create(User, {
+      username: input.username,
+      passwordHash: input.passwordHash,
+      role: input.role,
+      regionCode: input.role === 'region' ? (input.region ?? null) : null,
+      chainCode: input.role === 'chain' ? (input.chain ?? null) : null,
+      active: input.active ?? true,
+      tokenVersion: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await manager.insert(User, user);
+    const view = viewOf(user);
+    await this.changes.record(manager, { actor, subject: auditSubject.user(user.username), action: 'create', after: view, at: now });
+    return view;
+  }
+
+  /** The user with this name in any case (`Admin` finds `admin`): names are unique case-insensitively. */
+  private findByName(manager: EntityManager, username: string): Promise<User | null> {
+    return manager.getRepository(User).createQueryBuilder('u').where('lower(u.username) = lower(:username)', { username }).getOne();
+  }
+
+  private async scopeFailures(role: Role, region: string | null, chain: string | null): Promise<ErrorDetail[]> {
+    const failures: ErrorDetail[] = [];
     if (role === 'region' && !(region && (await this.dataSource.getRepository(Region).existsBy({ code: region }))))
       failures.push({ field: 'region', code: 'regionRequired', message: '县区操作员必须指定有效的县（市、区）代码' });
     if (role === 'chain' && !(chain && (await this.dataSource.getRepository(Chain).existsBy({ code: chain }))))
@@ -166,10 +324,8 @@ export class AuthService {
   }
 }
 
-export class TooManyAttempts extends ApiError {
-  constructor(retryAfterSeconds: number) {
-    super(429, `登录尝试过于频繁，请 ${retryAfterSeconds} 秒后再试`, [{ code: 'tooManyAttempts', message: '登录尝试过于频繁' }]);
-  }
+function principalOf(user: User): Principal {
+  return { id: user.id, username: user.username, role: user.role, region: user.regionCode, chain: user.chainCode };
 }
 
 function viewOf(user: User): UserView {

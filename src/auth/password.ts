@@ -1,4 +1,7 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { RetryLater } from '../common/api-error.js';
+import { ConcurrencyGate } from './concurrency-gate.js';
 
 /**
  * Password hashing with scrypt at an OWASP-recommended cost (Password Storage Cheat
@@ -17,18 +20,39 @@ function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise
   );
 }
 
+/**
+ * Password checks at sign-in (and own-password change) are what an anonymous burst can
+ * trigger. Each takes ~0.3 s of one core in libuv's thread pool (4 threads), which static
+ * files and other I/O also need: unbounded, 100 attempts kept every thread and core busy
+ * for seconds and a signed-in read waited behind them. So at most one check per spare core
+ * runs at a time (one on a two-core machine), up to 16 more wait their turn (a few seconds
+ * at most; enough for one user name's whole LOGIN_ATTEMPTS), and the rest are refused at
+ * once with 503 and Retry-After.
+ */
+const CHECKS_AT_ONCE = Math.max(1, availableParallelism() - 1);
+const VERIFY_GATE = new ConcurrencyGate(CHECKS_AT_ONCE, Math.max(16, 8 * CHECKS_AT_ONCE));
+
+export class PasswordCheckBusy extends RetryLater {
+  constructor() {
+    super(503, '登录请求过多，服务繁忙，请稍后再试', [{ code: 'busy', message: '同时进行的密码校验过多' }], 1);
+  }
+}
+
+/** Hashing a new password: an admin's or the user's own signed-in action, so it waits rather than being refused. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(password, salt, COST);
   return `scrypt$${COST.N}$${COST.r}$${COST.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+/** Whether a password matches its stored hash; throws PasswordCheckBusy when too many checks are waiting. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const actual = await scrypt(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  const outcome = await VERIFY_GATE.run(() => scrypt(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) }));
+  if (outcome.refused) throw new PasswordCheckBusy();
+  return outcome.value.length === expected.length && timingSafeEqual(outcome.value, expected);
 }
 
 /** A hash of nothing anyone knows, for answering an unknown user as slowly as a known one. */

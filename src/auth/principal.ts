@@ -34,7 +34,14 @@ export function inScope(project: { regionCode: string | null; chainCode: string 
   return true;
 }
 
-export type AuthenticatedRequest = Request & { user?: Principal };
+/** How the request proved who it is: the token, its session, and whether it came as a bearer header or the pages' cookie. */
+export interface Credential {
+  token: string;
+  sessionId: number;
+  via: 'bearer' | 'cookie';
+}
+
+export type AuthenticatedRequest = Request & { user?: Principal; credential?: Credential };
 
 export const IS_PUBLIC = 'auth:public';
 export const ALLOWED_ROLES = 'auth:roles';
@@ -47,6 +54,9 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
  * role and writes to admin only: a new write route is closed until someone opens it.
  */
 export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
+
+/** Every role: for routes each signed-in user calls about themselves (logout, own password). */
+export const EVERY_ROLE: Role[] = ['admin', 'region', 'chain', 'auditor'];
 
 /** Roles that may change project data in their scope. */
 export const EDITORS: Role[] = ['admin', 'region'];
@@ -62,4 +72,11 @@ export const CurrentScope = createParamDecorator((_data: unknown, context: Execu
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   if (!request.user) throw new Error('CurrentScope used on a public route');
   return scopeOf(request.user);
+});
+
+/** How the signed-in request authenticated (token, session, bearer or cookie). */
+export const CurrentCredential = createParamDecorator((_data: unknown, context: ExecutionContext): Credential => {
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!request.credential) throw new Error('CurrentCredential used on a public route');
+  return request.credential;
 });

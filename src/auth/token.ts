@@ -10,6 +10,8 @@ export interface TokenClaims {
   sub: number;
   /** the user's token version when issued */
   tv: number;
+  /** the session (auth_session row) the token belongs to */
+  sid: number;
   iat: number;
   exp: number;
 }
@@ -41,7 +43,7 @@ export function verifyToken(token: string, secret: Buffer, nowSeconds: number): 
     return null;
   }
   const c = claims as Partial<TokenClaims>;
-  if (!Number.isInteger(c.sub) || !Number.isInteger(c.tv) || !Number.isInteger(c.exp) || !Number.isInteger(c.iat)) return null;
+  if (!Number.isInteger(c.sub) || !Number.isInteger(c.tv) || !Number.isInteger(c.sid) || !Number.isInteger(c.exp) || !Number.isInteger(c.iat)) return null;
   if (c.exp! <= nowSeconds) return null;
   return c as TokenClaims;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export const ROLES = ['admin', 'region', 'chain', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -9,6 +9,9 @@ export type Role = (typeof ROLES)[number];
  * projects, comment); `auditor` reads everything and changes nothing.
  */
 @Entity('app_user')
+// Unique whatever the case (`admin` = `ADMIN`): an index on lower(username), created in the
+// Sessions migration as SQL; TypeORM cannot express it, so it leaves it alone.
+@Index('idx_user_username_lower', { synchronize: false })
 export class User {
   @PrimaryGeneratedColumn()
   id: number;

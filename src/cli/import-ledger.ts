@@ -6,10 +6,10 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppModule } from '../app.module.js';
 import { ApiError } from '../common/api-error.js';
-import { ConfigError, loadConfig } from '../config/app-config.js';
 import { EXCEL_LIMITS } from '../excel/limits.js';
 import { LedgerImportService } from '../excel/ledger-import.service.js';
 import { SeederService } from '../seeding/seeder.service.js';
+import { configOrExit, fail } from './cli.js';
 
 /**
  * `npm run import:ledger -- <file.xlsx> [--commit] [--year 2024] [--actor name]`: the ledger
@@ -18,11 +18,6 @@ import { SeederService } from '../seeding/seeder.service.js';
  * 1: row errors or the file was refused (nothing applied); 2: wrong usage or configuration.
  */
 const USAGE = 'usage: node dist/src/cli/import-ledger.js <file.xlsx> [--commit] [--year 2024] [--actor name]';
-
-function fail(code: number, message: string): never {
-  console.error(message);
-  process.exit(code);
-}
 
 let args: ReturnType<typeof parse>;
 function parse() {
@@ -50,13 +45,7 @@ try {
 }
 if (size > EXCEL_LIMITS.uploadBytes) fail(1, `refused: ${file} is larger than ${EXCEL_LIMITS.uploadBytes / 1024 / 1024} MB`);
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) fail(2, `Configuration error: ${error.message}`);
-  throw error;
-}
+const config = configOrExit();
 
 const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
 let exitCode = 0;

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
-import type { ErrorDetail } from './api-error.js';
+import { RetryLater, type ErrorDetail } from './api-error.js';
+import { RejectedJsonBody } from './json-body.js';
 
 interface ErrorBody {
   statusCode: number;
@@ -24,6 +25,7 @@ const DEFAULT_MESSAGES: Record<number, string> = {
   422: '业务规则校验未通过',
   429: '请求过于频繁，请稍后再试',
   500: '服务器内部错误',
+  503: '服务繁忙，请稍后再试',
 };
 
 /**
@@ -40,10 +42,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
+    if (exception instanceof RetryLater) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 
   toBody(exception: unknown): ErrorBody {
+    // Refused by the JSON body check before parsing: body-parser labels it 403 and Nest wraps
+    // it in an HttpException (as `cause`); it is a malformed request.
+    const rejected = exception instanceof HttpException ? exception.cause : exception;
+    if (rejected instanceof RejectedJsonBody) return this.shape(400, '请求体不是有效的 JSON 文本', [rejected.detail]);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();

@@ -27,3 +27,18 @@ export const preconditionFailed = (message: string, details: ErrorDetail[] = [])
   new ApiError(HttpStatus.PRECONDITION_FAILED, message, details);
 export const unprocessable = (message: string, details: ErrorDetail[] = []) =>
   new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, message, details);
+
+/**
+ * A refusal that says when to come back (429 too many attempts, 503 busy): the exception
+ * filter sends `Retry-After` with it.
+ */
+export class RetryLater extends ApiError {
+  constructor(
+    status: 429 | 503,
+    message: string,
+    details: ErrorDetail[],
+    readonly retryAfterSeconds: number,
+  ) {
+    super(status, message, details);
+  }
+}

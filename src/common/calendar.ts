@@ -1,5 +1,17 @@
 /** Calendar arithmetic on `YYYY-MM-DD` dates and `YYYY-MM` months, as text: no time zones involved. */
 
+/**
+ * The years the tracker accepts anywhere (dates, months, year parameters, ledger cells):
+ * the programme's plans run within them, and a year outside is a typing error
+ * (`0000-01-01`, `20244-01-01`), not data.
+ */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+export function isYearInRange(year: number): boolean {
+  return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
 export function monthOf(date: string): string {
   return date.slice(0, 7);
 }

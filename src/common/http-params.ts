@@ -1,27 +1,39 @@
-import { ParseIntPipe } from '@nestjs/common';
+import type { ArgumentMetadata } from '@nestjs/common';
 import { badRequest } from './api-error.js';
-import { parseInstant } from './calendar.js';
+import { isYearInRange, MAX_YEAR, MIN_YEAR, parseInstant } from './calendar.js';
 import { hasControlCharacters, isMonth } from './validation.js';
 
-/** `:id` route parameters: a positive integer, else a 400 in the contract's shape. */
-export const IdParam = new ParseIntPipe({
-  exceptionFactory: () => badRequest('编号必须是正整数', [{ field: 'id', code: 'invalidId', message: '编号必须是正整数' }]),
-});
+/** Largest id a path may name: the databases' 32-bit integer key (PostgreSQL `integer`). */
+const MAX_ID = 2_147_483_647;
 
-/** `:year` route parameters: a year 2000–2100, else a 400. */
-export const YearParam = {
-  transform(value: string): number {
-    if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100)
-      throw badRequest('年份格式错误', [{ field: 'year', code: 'invalidYear', message: '年份必须是 2000–2100 的四位整数' }]);
+/**
+ * Id route parameters (`:id`, `:projectId`): a positive integer written canonically, digits
+ * only with no leading zero, else a 400 in the contract's shape. `0x0d`, `+13`, `013`,
+ * `13.0` and `1e1` are refused rather than read as 13 or 10.
+ */
+export const IdParam = {
+  transform(value: string, metadata?: ArgumentMetadata): number {
+    const field = metadata?.data ?? 'id';
+    if (!/^[1-9]\d{0,9}$/.test(value) || Number(value) > MAX_ID)
+      throw badRequest('编号必须是正整数', [{ field, code: 'invalidId', message: '编号必须是不带前导零的正整数' }]);
     return Number(value);
   },
 };
 
-/** `:month` route parameters as a number 1–12, else a 400. */
+/** `:year` route parameters: a year 2000–2100, else a 400. */
+export const YearParam = {
+  transform(value: string): number {
+    if (!/^\d{4}$/.test(value) || !isYearInRange(Number(value)))
+      throw badRequest('年份格式错误', [{ field: 'year', code: 'invalidYear', message: `年份必须是 ${MIN_YEAR}–${MAX_YEAR} 的四位整数` }]);
+    return Number(value);
+  },
+};
+
+/** `:month` route parameters as a number 1–12 written canonically (`1`, not `01` or `1e1`), else a 400. */
 export const MonthNumberParam = {
   transform(value: string): number {
-    if (!/^\d{1,2}$/.test(value) || Number(value) < 1 || Number(value) > 12)
-      throw badRequest('月份必须是 1–12', [{ field: 'month', code: 'invalidMonth', message: '月份必须是 1–12 的整数' }]);
+    if (!/^(1[0-2]|[1-9])$/.test(value))
+      throw badRequest('月份必须是 1–12', [{ field: 'month', code: 'invalidMonth', message: '月份必须是 1–12 的整数（不带前导零）' }]);
     return Number(value);
   },
 };

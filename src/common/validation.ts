@@ -1,9 +1,10 @@
-import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { HttpStatus, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 import { ApiError, type ErrorDetail } from './api-error.js';
+import { isYearInRange } from './calendar.js';
 
 /**
  * One ValidationPipe for the whole app, and the small composite decorators the DTOs use.
@@ -24,6 +25,7 @@ const SHAPE_CONSTRAINTS = new Set([
   'isCalendarDate',
   'isMonth',
   'isQueryInt',
+  'isQueryText',
   'isDefined',
   'nestedValidation',
 ]);
@@ -55,8 +57,43 @@ export function validationExceptionFactory(errors: ValidationError[]): ApiError 
     : new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, '请求参数不符合业务规则', details);
 }
 
+/**
+ * Names every object inherits (`constructor`, `toString`, `valueOf`, `__proto__`, …).
+ * class-validator's whitelist looks field names up in a plain object, where these names
+ * are always "found", so they would slip past the unknown-field check: they are refused
+ * here first, as own properties at any depth of a body or query.
+ */
+const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function inheritedNameFields(value: unknown, prefix = ''): ErrorDetail[] {
+  if (value === null || typeof value !== 'object') return [];
+  const details: ErrorDetail[] = [];
+  for (const key of Object.keys(value)) {
+    const field = prefix ? `${prefix}.${key}` : key;
+    if (INHERITED_NAMES.has(key)) details.push({ field, code: 'unknownField', message: `不允许的字段：${field}` });
+    else details.push(...inheritedNameFields((value as Record<string, unknown>)[key], field));
+  }
+  return details;
+}
+
+/**
+ * The global pipe: inherited names refused, then class-validator with the options below.
+ * Path parameters are left as the text that was sent, for their own pipes (http-params.ts):
+ * converted here first, `+13`, `013`, `0x0d` and `1e1` would reach them as numbers.
+ */
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'param') return value;
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const details = inheritedNameFields(value);
+      if (details.length) throw new ApiError(HttpStatus.BAD_REQUEST, '请求参数格式错误', details);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -67,27 +104,28 @@ export function createValidationPipe(): ValidationPipe {
 }
 
 function isRealDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isYearInRange(Number(value.slice(0, 4)))) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-/** A calendar date `YYYY-MM-DD` that exists (2024-02-30 does not). */
+/** A calendar date `YYYY-MM-DD` that exists (2024-02-30 does not), in the years 2000–2100. */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isCalendarDate',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isRealDate(value),
-        defaultMessage: (args) => `${args?.property} 必须是有效日期，格式 YYYY-MM-DD`,
+        defaultMessage: (args) => `${args?.property} 必须是 2000–2100 年间的有效日期，格式 YYYY-MM-DD`,
       },
     },
     options,
   );
 }
 
+/** A month `YYYY-MM` in the years 2000–2100. */
 export function isMonth(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) && isYearInRange(Number(value.slice(0, 4)));
 }
 
 /** A month `YYYY-MM`. */
@@ -97,7 +135,7 @@ export function IsMonth(options?: ValidationOptions): PropertyDecorator {
       name: 'isMonth',
       validator: {
         validate: isMonth,
-        defaultMessage: (args) => `${args?.property} 必须是月份，格式 YYYY-MM`,
+        defaultMessage: (args) => `${args?.property} 必须是 2000–2100 年间的月份，格式 YYYY-MM`,
       },
     },
     options,
@@ -116,6 +154,8 @@ export function IsWan(options: { each?: boolean } = {}): PropertyDecorator {
 }
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** In a one-line query value even tab and newlines are control characters. */
+const QUERY_CONTROL_CHARACTERS = /[\u0000-\u001F\u007F]/;
 
 /** Free text a person typed: a string, within a length, with no control characters (tab and newlines allowed). */
 export function IsText(maxLength: number): PropertyDecorator {
@@ -130,10 +170,27 @@ export function hasControlCharacters(value: string): boolean {
   return CONTROL_CHARACTERS.test(value);
 }
 
-/** An integer query parameter within bounds; a malformed one is a 400. */
+/**
+ * A text query parameter (a search, a code): a string within a length and without control
+ * characters, else a 400. `q=%00` must not reach a LIKE pattern, where SQLite would end
+ * the pattern at the NUL and match everything.
+ */
+export function QueryText(maxLength: number): PropertyDecorator {
+  return applyDecorators(
+    ValidateBy({
+      name: 'isQueryText',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value.length <= maxLength && !QUERY_CONTROL_CHARACTERS.test(value),
+        defaultMessage: (args) => `${args?.property} 必须是不超过 ${maxLength} 个字符、不含控制字符的文本`,
+      },
+    }),
+  );
+}
+
+/** An integer query parameter within bounds, written canonically (no `+`, no leading zeros); a malformed one is a 400. */
 export function QueryInt(min: number, max: number): PropertyDecorator {
   return applyDecorators(
-    Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value)),
+    Transform(({ value }) => (typeof value === 'string' && /^(0|-?[1-9]\d{0,15})$/.test(value) ? Number(value) : value)),
     ValidateBy({
       name: 'isQueryInt',
       validator: {

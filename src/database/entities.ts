@@ -1,5 +1,6 @@
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AppSetting } from '../auth/app-setting.entity.js';
+import { AuthSession } from '../auth/auth-session.entity.js';
 import { User } from '../auth/user.entity.js';
 import { Bulletin } from '../bulletins/bulletin.entity.js';
 import { ListEntry } from '../lists/list-entry.entity.js';
@@ -16,4 +17,4 @@ import { ReportRevision } from '../reports/report-revision.entity.js';
 import { RatingOverride } from '../targets/rating-override.entity.js';
 
 /** Every entity, listed once, for the app, the tests and the migrations CLI alike. */
-export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, ProjectComment, AuditEntry, PlaceRule, PlanAdjustment];
+export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, AuthSession, ProjectComment, AuditEntry, PlaceRule, PlanAdjustment];

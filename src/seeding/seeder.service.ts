@@ -14,7 +14,7 @@ import { Project } from '../projects/project.entity.js';
 import { approvalsOf, toView } from '../projects/project.view.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { ALL } from '../auth/principal.js';
-import { AuditService } from '../audit/audit.service.js';
+
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { Clock } from '../common/clock.js';
 import { auditSubject } from '../audit/audit-subjects.js';
@@ -50,7 +50,6 @@ export class SeederService {
     private readonly writes: WriteQueue,
     private readonly lifecycle: LifecycleEngine,
     private readonly lists: ListsService,
-    private readonly audit: AuditService,
     private readonly changes: ChangeRecorder,
     private readonly clock: Clock,
     private readonly plans: PlansService,
@@ -100,24 +99,25 @@ export class SeederService {
   }
 
   /**
-   * DEMO ONLY: one operator per region (`region-371502` / `demo-371502`), one team per chain
-   * (`chain-health` / `demo-health`) and an auditor (`auditor` / `demo-auditor`). Never in
-   * SEED=none; README says these passwords are public.
+   * DEMO ONLY: one operator per region (`region-371502` / `demo-pass-371502`), one team per
+   * chain (`chain-health` / `demo-pass-health`) and an auditor (`auditor` / `demo-pass-auditor`).
+   * Never in SEED=none; README says these passwords are public. They meet the length rule
+   * (12+ characters) so that the demo shows passwords as the app requires them.
    */
   async seedDemoUsers(): Promise<number> {
     const wanted = [
-      ...REGIONS.map((r) => ({ username: `region-${r.code}`, password: `demo-${r.code}`, role: 'region' as const, regionCode: r.code, chainCode: null })),
-      ...CHAINS.map((c) => ({ username: `chain-${c.code}`, password: `demo-${c.code}`, role: 'chain' as const, regionCode: null, chainCode: c.code })),
-      { username: 'auditor', password: 'demo-auditor', role: 'auditor' as const, regionCode: null, chainCode: null },
+      ...REGIONS.map((r) => ({ username: `region-${r.code}`, password: `demo-pass-${r.code}`, role: 'region' as const, regionCode: r.code, chainCode: null })),
+      ...CHAINS.map((c) => ({ username: `chain-${c.code}`, password: `demo-pass-${c.code}`, role: 'chain' as const, regionCode: null, chainCode: c.code })),
+      { username: 'auditor', password: 'demo-pass-auditor', role: 'auditor' as const, regionCode: null, chainCode: null },
     ];
     const existing = new Set((await this.dataSource.getRepository(User).find({ select: { username: true } })).map((u) => u.username));
     const missing = wanted.filter((u) => !existing.has(u.username));
     const hashes = await Promise.all(missing.map((u) => hashPassword(u.password)));
-    const now = new Date().toISOString();
+    const now = this.clock.nowIso();
     await this.writes.run(async (manager) => {
       for (const [index, user] of missing.entries()) {
         await manager.insert(User, { username: user.username, passwordHash: hashes[index], role: user.role, regionCode: user.regionCode, chainCode: user.chainCode, active: true, tokenVersion: 1, createdAt: now, updatedAt: now });
-        await this.audit.append(manager, { actor: DEMO_ACTOR, ...auditSubject.user(user.username), action: 'create', after: { username: user.username, role: user.role, region: user.regionCode, chain: user.chainCode, demo: true }, at: now });
+        await this.changes.record(manager, { actor: DEMO_ACTOR, subject: auditSubject.user(user.username), action: 'create', after: { username: user.username, role: user.role, region: user.regionCode, chain: user.chainCode, demo: true }, at: now });
       }
     });
     return missing.length;

@@ -35,7 +35,7 @@ export interface TestApp {
  * The real application on a real SQLite file built by the migrations, in a fresh
  * temporary directory. Set TEST_DATABASE_URL to run the same tests on PostgreSQL.
  */
-export async function startTestApp(options: { seed?: SeedMode; now?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { seed?: SeedMode; now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'tracker-test-'));
   const database = await freshDatabase(dir);
   const config = loadConfig({
@@ -44,6 +44,7 @@ export async function startTestApp(options: { seed?: SeedMode; now?: string } = 
     ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     // Tests move the clock across years; tokens must outlive that (expiry has its own test).
     TOKEN_TTL_SECONDS: String(TEST_TOKEN_TTL_SECONDS),
+    ...options.env,
   });
   const app = await createApp(config, { logger: false, seed: false });
   if (database.postgres) acceptQuestionMarks(app.get(DataSource));

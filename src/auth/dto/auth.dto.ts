@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../password-policy.js';
 import { ROLES, type Role } from '../user.entity.js';
 
 export class LoginDto {
@@ -12,11 +13,14 @@ export class LoginDto {
   @ApiProperty()
   @IsDefined({ message: '缺少密码' })
   @IsString()
-  @MaxLength(256)
+  @MaxLength(MAX_PASSWORD_LENGTH)
   password: string;
 }
 
-const USERNAME = /^[A-Za-z0-9._-]{2,64}$/;
+/** User names: 2–64 ASCII letters, digits or . _ - (unique whatever their case). */
+export const USERNAME = /^[A-Za-z0-9._-]{2,64}$/;
+
+const PASSWORD_RULES = `at least ${MIN_PASSWORD_LENGTH} characters, not all whitespace, not a common password, not the user name (422 weakPassword)`;
 
 export class CreateUserDto {
   @ApiProperty({ example: 'region-371502' })
@@ -25,11 +29,10 @@ export class CreateUserDto {
   @Matches(USERNAME, { message: '用户名为 2–64 位字母、数字或 . _ -' })
   username: string;
 
-  @ApiProperty({ minLength: 10 })
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description: PASSWORD_RULES })
   @IsDefined()
   @IsString()
-  @MinLength(10, { message: '密码至少 10 位' })
-  @MaxLength(256)
+  @MaxLength(MAX_PASSWORD_LENGTH)
   password: string;
 
   @ApiProperty({ enum: ROLES })
@@ -49,11 +52,10 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional({ minLength: 10 })
+  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH, description: PASSWORD_RULES })
   @IsOptional()
   @IsString()
-  @MinLength(10, { message: '密码至少 10 位' })
-  @MaxLength(256)
+  @MaxLength(MAX_PASSWORD_LENGTH)
   password?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
@@ -75,4 +77,18 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsDefined({ message: '缺少当前密码' })
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description: PASSWORD_RULES })
+  @IsDefined({ message: '缺少新密码' })
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  newPassword: string;
 }

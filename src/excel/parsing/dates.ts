@@ -1,8 +1,7 @@
+import { MAX_YEAR, MIN_YEAR } from '../../common/calendar.js';
 import type { Parsed } from './money.js';
 import type { CellData } from './workbook-reader.js';
 
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
 /** Excel serial day numbers for 2000-01-01 and 2100-12-31 (1900 date system). */
 const SERIAL_MIN = 36526;
 const SERIAL_MAX = 73415;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQuery, PageSizeQuery, QueryInt } from '../../common/validation.js';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { PageQuery, PageSizeQuery, QueryInt, QueryText } from '../../common/validation.js';
 import { STAGES } from '../../lifecycle/stages.js';
 
 export const STAGE_FILTERS = [...STAGES, 'implementation'] as const;
@@ -33,8 +33,7 @@ export class ListProjectsQuery {
 
   @ApiPropertyOptional({ description: 'search in code, name and owner enterprise' })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @QueryText(100)
   q?: string;
 
   @PageQuery()
