@@ -39,6 +39,7 @@ export class ProjectView {
   @ApiProperty({ nullable: true }) actualStartDate: string | null;
   @ApiProperty({ nullable: true }) plannedCompletionDate: string | null;
   @ApiProperty({ nullable: true }) actualCompletionDate: string | null;
+  @ApiProperty({ nullable: true, description: '形象进度（当前进展，文字）' }) progress: string | null;
   @ApiProperty({ description: 'date each approval was obtained, or null' }) approvals: Record<ApprovalKey, string | null>;
   @ApiProperty() stage: Stage;
   @ApiProperty() stageLabel: string;
@@ -63,6 +64,7 @@ export function toView(project: Project, lists?: ListMembershipView[]): ProjectV
     actualStartDate: project.actualStartDate,
     plannedCompletionDate: project.plannedCompletionDate,
     actualCompletionDate: project.actualCompletionDate,
+    progress: project.progress,
     approvals: approvalsOf(project),
     stage: project.stage,
     stageLabel: STAGE_LABELS[project.stage],

@@ -128,6 +128,7 @@ export class ProjectsService {
       chainCode: null,
       totalInvestmentWan: null,
       content: null,
+      progress: null,
       plannedStartDate: null,
       actualStartDate: null,
       plannedCompletionDate: null,
@@ -305,6 +306,7 @@ export class ProjectsService {
     if (dto.chain !== undefined) columns.chainCode = dto.chain;
     if (dto.totalInvestment !== undefined) columns.totalInvestmentWan = dto.totalInvestment;
     if (dto.content !== undefined) columns.content = text(dto.content);
+    if (dto.progress !== undefined) columns.progress = text(dto.progress);
     if (dto.plannedStartDate !== undefined) columns.plannedStartDate = dto.plannedStartDate;
     if (dto.plannedCompletionDate !== undefined) columns.plannedCompletionDate = dto.plannedCompletionDate;
     if (dto.approvals) {

@@ -2,6 +2,7 @@ import { Init1732200000000 } from './1732200000000-Init.js';
 import { TargetBoard1732300000000 } from './1732300000000-TargetBoard.js';
 import { Access1732400000000 } from './1732400000000-Access.js';
 import { Audit1732500000000 } from './1732500000000-Audit.js';
+import { ImportTolerance1732600000000 } from './1732600000000-ImportTolerance.js';
 
 /** Every migration class, in order: one list for the app, the tests and the CLI. */
-export const MIGRATIONS = [Init1732200000000, TargetBoard1732300000000, Access1732400000000, Audit1732500000000];
+export const MIGRATIONS = [Init1732200000000, TargetBoard1732300000000, Access1732400000000, Audit1732500000000, ImportTolerance1732600000000];
