@@ -447,7 +447,9 @@ function eventRefused(error: ApiError, event: LifecycleEvent): ApiError {
 function rowErrors(error: ApiError, row: LedgerRow): RowError[] {
   const details = error.details.length ? error.details : [{ field: undefined, code: 'refused', message: error.message }];
   return details.map((detail) => {
-    const key = columnKeyOf(detail.field);
+    const found = columnKeyOf(detail.field);
+    // A refusal about the stage points at the cell that stated it (当前阶段 or 当前进展).
+    const key = found === 'stage' ? stageKeyOf(row.table) : found;
     return { row: row.row, sheet: row.sheet, column: key ? (row.table.byKey.get(key)?.label ?? null) : null, message: detail.message };
   });
 }
@@ -457,7 +459,9 @@ function columnKeyOf(field: string | undefined): LedgerKey | null {
   if (field in FIELD_TO_COLUMN) return FIELD_TO_COLUMN[field];
   if (field === 'actualStartDate' || field === 'date') return 'actualStart';
   if (field === 'actualCompletionDate') return 'actualCompletion';
-  if (field === 'reports' || field === 'type' || field === 'reason') return 'stage';
+  // 竣工 needs a month report first: the refusal is about the completion.
+  if (field === 'reports') return 'actualCompletion';
+  if (field === 'type' || field === 'reason') return 'stage';
   if (Object.hasOwn(LEDGER_FIELDS, field)) return field as LedgerKey;
   return null;
 }
