@@ -297,4 +297,210 @@ describe('county ledgers written by another program (fixtures)', () => {
     }
     expect(await databaseState(t.dataSource)).toEqual(before);
   });
+
+  // -------------------------------------------------------------------------------------------
+  // Column mapping: headers the import does not know.
+
+  /** The mapping a user confirms in the workbench for unknown-headers.xlsx (the proposals, and 备忘 not read). */
+  const CONFIRMED = {
+    项目代号: 'code',
+    工程名称: 'name',
+    项目业主: 'owner',
+    所属板块: 'region',
+    行业门类: 'chain',
+    '投资额（万元）': 'total',
+    '本年计划（万元）': 'planned',
+    预计开建: 'plannedStart',
+    开建日期: 'actualStart',
+    备忘: null,
+  };
+  const unknownRows: Expected[] = [
+    { sheet: '莘县项目表', row: 3, code: 'UH-001', outcome: 'created', stage: 'implementation.active', evidence: 'startDate', name: '莘县冷链物流加工项目（表头一）', owner: '聊城示例冷链物流有限公司', region: '371522', chain: 'agri-food', totalWan: 30000, plannedStart: '2024-05-01', actualStart: '2024-05-10', lists: impl(6000) },
+    { sheet: '莘县项目表', row: 4, code: 'UH-002', outcome: 'created', stage: 'preparation', evidence: 'listCategory', name: '莘县新型建材项目（表头二）', owner: '聊城示例新型建材有限公司', region: '371522', chain: 'building-materials', totalWan: 18000, plannedStart: '2024-11-01', actualStart: null, lists: prep(4000) },
+  ];
+  const mappingRows = (body: { mapping: { columns: { header: string; field: string | null; source: string; proposal: unknown }[] } }) =>
+    body.mapping.columns.map((c) => [c.header, c.field, c.source, c.proposal]);
+
+  it('unknown headers: the dry run proposes a mapping and asks for it; nothing is read or written without one', async () => {
+    const before = await databaseState(t.dataSource);
+    for (const query of ['', '?commit=true']) {
+      const res = await post('unknown-headers.xlsx', query);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ rows: 0, created: 0, committed: false, sheets: [], mapping: { required: true, saved: false, region: null } });
+      expect(res.body.errors).toEqual([{ row: 2, sheet: '莘县项目表', column: null, message: expect.stringContaining('列对应') }]);
+      // Worked out by hand: 2 × shared characters ÷ both lengths against each field's words
+      // (项目代号 ~ 项目代码: 6/8), values that are places or chains raise a proposal to 0.9.
+      expect(mappingRows(res.body)).toEqual([
+        ['序号', 'seq', 'rules', null],
+        ['项目代号', null, 'none', { field: 'code', confidence: 0.75 }],
+        ['工程名称', null, 'none', { field: 'name', confidence: 1 }],
+        ['项目业主', null, 'none', { field: 'owner', confidence: 1 }],
+        ['所属板块', null, 'none', { field: 'region', confidence: 0.9 }],
+        ['行业门类', null, 'none', { field: 'chain', confidence: 0.9 }],
+        ['投资额（万元）', null, 'none', { field: 'total', confidence: 1 }],
+        ['本年计划（万元）', null, 'none', { field: 'planned', confidence: 0.8 }],
+        ['预计开建', null, 'none', { field: 'plannedStart', confidence: 1 }],
+        ['开建日期', null, 'none', { field: 'actualStart', confidence: 1 }],
+        ['清单类型', 'category', 'rules', null],
+        ['备忘', null, 'none', null],
+      ]);
+      expect(res.body.mapping.fields).toEqual(expect.arrayContaining([{ field: 'name', label: '项目名称' }, { field: 'progress', label: '形象进度（当前进展）' }]));
+    }
+    expect(await databaseState(t.dataSource)).toEqual(before);
+  });
+
+  it('a confirmed mapping (query or form field) reads the file; committed, it is kept for the region, audited once, and used next time', async () => {
+    const json = JSON.stringify(CONFIRMED);
+    const before = await databaseState(t.dataSource);
+    const dry = await post('unknown-headers.xlsx', `?mapping=${encodeURIComponent(json)}`);
+    expect(dry.body).toMatchObject({ ...counts(unknownRows), committed: false, mapping: { required: false } });
+    expect(decisionsOf(dry.body)).toEqual(expectedDecisions(unknownRows));
+    expect(mappingRows(dry.body).map(([header, field, source]) => [header, field, source])).toEqual([
+      ['序号', 'seq', 'rules'],
+      ...Object.entries(CONFIRMED).slice(0, 9).map(([header, field]) => [header, field, 'given']),
+      ['清单类型', 'category', 'rules'],
+      ['备忘', null, 'given'],
+    ]);
+    expect(await databaseState(t.dataSource)).toEqual(before);
+
+    const commit = await t.client.post('/api/imports/ledger?commit=true&region=371522').field('mapping', json).attach('file', fixture('unknown-headers.xlsx'), 'unknown-headers.xlsx');
+    expect(commit.body).toMatchObject({ ...counts(unknownRows), committed: true, mapping: { region: '371522', saved: true } });
+    for (const row of unknownRows) expect((await projectByCode(row.code)).stage).toBe(row.stage);
+    const kept = await t.dataSource.query(`SELECT kind, region_code, mapping FROM import_mapping`);
+    expect(kept.map((k: { kind: string; region_code: string; mapping: string }) => [k.kind, k.region_code, JSON.parse(k.mapping)])).toEqual([
+      ['ledger', '371522', { ...Object.fromEntries(Object.entries(CONFIRMED).map(([header, field]) => [header.replace('（', '(').replace('）', ')'), field])) }],
+    ]);
+    const audit = await t.dataSource.query(`SELECT entity_id, action FROM audit_entry WHERE entity = 'import' AND action = 'mapping'`);
+    expect(audit).toEqual([{ entity_id: 'mapping:ledger:371522', action: 'mapping' }]);
+
+    // The same file from the same county, no mapping given: the kept one reads it; nothing changes.
+    const settled = await databaseState(t.dataSource);
+    const again = await post('unknown-headers.xlsx', '?commit=true&region=371522');
+    expect(again.body).toMatchObject({ rows: 2, created: 0, updated: 0, unchanged: 2, errors: [], mapping: { saved: false } });
+    expect(mappingRows(again.body).filter(([, , source]) => source === 'saved').length).toBe(10);
+    // Given again, equal to the kept one: no write, no second audit entry.
+    const same = await t.client.post('/api/imports/ledger?commit=true&region=371522').field('mapping', json).attach('file', fixture('unknown-headers.xlsx'), 'u.xlsx');
+    expect(same.body).toMatchObject({ unchanged: 2, errors: [], mapping: { saved: false } });
+    expect(await databaseState(t.dataSource)).toEqual(settled);
+
+    // From the city office (no region) or another county, the mapping is not theirs.
+    for (const query of ['', '?region=371502']) expect((await post('unknown-headers.xlsx', query)).body.mapping.required).toBe(true);
+  });
+
+  it('refuses a malformed mapping, an unknown field, a header not in the file and an unknown region, changing nothing', async () => {
+    const before = await databaseState(t.dataSource);
+    const cases: [string, number, string][] = [
+      ['?mapping=%7B', 400, 'invalidMapping'],
+      [`?mapping=${encodeURIComponent('["name"]')}`, 400, 'invalidMapping'],
+      [`?mapping=${encodeURIComponent('{"工程名称":"projectName"}')}`, 400, 'unknownField'],
+      [`?mapping=${encodeURIComponent('{"不在文件中的表头":"name"}')}`, 400, 'headerNotInFile'],
+      ['?region=999999', 400, 'unknownRegion'],
+      // The query's own rules (a six-digit code), as every query parameter in the app: 422.
+      ['?region=abc', 422, 'matches'],
+    ];
+    for (const [query, status, code] of cases) {
+      const res = await post('unknown-headers.xlsx', `${query}&commit=true`);
+      expect([query, res.status, res.body.details[0].code]).toEqual([query, status, code]);
+    }
+    const both = await t.client.post(`/api/imports/ledger?mapping=${encodeURIComponent('{"工程名称":"name"}')}`).field('mapping', '{"工程名称":"name"}').attach('file', fixture('unknown-headers.xlsx'), 'u.xlsx');
+    expect(both.status).toBe(400);
+    expect(await databaseState(t.dataSource)).toEqual(before);
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // The month sheet (月调度表) with the same tolerance.
+
+  it('a county month sheet laid out the same ways imports its reports, and again changes nothing', async () => {
+    const names = { 'MR-001': '东昌府区月报示例一', 'MR-002': '东昌府区月报示例二', 'MR-003': '东昌府区\u3000月报示例三（二期）', 'MR-004': '\u{20BB7}祥月报示例四' };
+    const ids: Record<string, number> = {};
+    for (const [code, name] of Object.entries(names)) {
+      const created = await t.client.post('/api/projects').send(projectBody({ code, name, region: '371502', approvals: ALL_APPROVALS }));
+      ids[code] = created.body.id;
+      await t.client.post(`/api/projects/${created.body.id}/events`).send({ type: 'PROMOTE' });
+      expect((await t.client.post(`/api/projects/${created.body.id}/events`).send({ type: 'START', date: '2024-03-01' })).status).toBe(200);
+    }
+    await t.client.post('/api/users').send({ username: 'region-mr', password: 'region-password-mr', role: 'region', region: '371502' });
+    const county = t.clientWith(await t.login('region-mr', 'region-password-mr'));
+    const send = (query: string) => county.post(`/api/imports/reports/2024-06${query}`).attach('file', fixture('month-report.xlsx'), 'month-report.xlsx');
+
+    const before = await databaseState(t.dataSource);
+    const dry = await send('');
+    expect(dry.body).toMatchObject({ rows: 4, created: 4, updated: 0, unchanged: 0, errors: [], committed: false, month: '2024-06', sheets: ['实施类', '准备类'], ignoredColumns: ['下步打算'] });
+    expect(dry.body.skipped.map((s: { sheet: string; row: number; kind: string }) => [s.sheet, s.row, s.kind])).toEqual([
+      ['实施类', 6, 'total'],
+      ['准备类', 7, 'total'],
+      ['准备类', 8, 'note'],
+    ]);
+    expect(await databaseState(t.dataSource)).toEqual(before);
+
+    // 下步打算 is confirmed as "not read": kept for 东昌府区's month sheets.
+    const commit = await send(`?commit=true&mapping=${encodeURIComponent('{"下步打算":null}')}`);
+    expect(commit.body).toMatchObject({ rows: 4, created: 4, errors: [], committed: true, mapping: { region: '371502', saved: true } });
+    const expected: Record<string, { amount: number; progress: string; problems: string | null }> = {
+      'MR-001': { amount: 1200, progress: '主体施工', problems: '用地指标待落实' },
+      'MR-002': { amount: 1500, progress: '设备安装调试', problems: null },
+      'MR-003': { amount: 300, progress: '试生产', problems: null },
+      'MR-004': { amount: 0, progress: '手续办理', problems: '环评批复待办' },
+    };
+    for (const [code, report] of Object.entries(expected)) {
+      const reports = (await t.client.get(`/api/projects/${ids[code]}/reports`)).body;
+      expect([code, reports.find((r: { month: string }) => r.month === '2024-06')]).toEqual([code, expect.objectContaining({ ...report, revision: 1 })]);
+    }
+    const kept = await t.dataSource.query(`SELECT mapping FROM import_mapping WHERE kind = 'reports' AND region_code = '371502'`);
+    expect(JSON.parse(kept[0].mapping)).toEqual({ 下步打算: null });
+
+    const settled = await databaseState(t.dataSource);
+    const again = await send('?commit=true');
+    expect(again.body).toMatchObject({ rows: 4, created: 0, updated: 0, unchanged: 4, errors: [], ignoredColumns: ['下步打算'] });
+    expect(again.body.mapping.columns.find((c: { header: string }) => c.header === '下步打算')).toMatchObject({ field: null, source: 'saved' });
+    expect(await databaseState(t.dataSource)).toEqual(settled);
+
+    // A county operator's mapping is their county's: asking for another one's is refused.
+    expect((await send('?region=371581')).status).toBe(403);
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Large files: the import as a job whose progress the workbench polls.
+
+  /** Polls a job until it has ended (the import is short; the bound only stops a broken job from hanging the test). */
+  async function ended(client: ReturnType<TestApp['clientWith']>, jobId: string) {
+    for (let poll = 0; poll < 400; poll++) {
+      const res = await client.get(`/api/imports/jobs/${jobId}`);
+      expect(res.status).toBe(200);
+      if (res.body.phase === 'done' || res.body.phase === 'failed') return res.body;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`job ${jobId} did not end`);
+  }
+
+  it('?async=true answers 202 with a job whose end holds the same result; only its starter sees it', async () => {
+    const sync = await post('units-second-row.xlsx');
+    expect(sync.body).toMatchObject({ rows: 3, errors: [] });
+    const started = await post('units-second-row.xlsx', '?async=true');
+    expect(started.status).toBe(202);
+    expect(Object.keys(started.body)).toEqual(['jobId']);
+    const job = await ended(t.client, started.body.jobId);
+    expect(job).toEqual({ id: started.body.jobId, phase: 'done', done: 3, total: 3, result: sync.body });
+
+    await t.client.post('/api/users').send({ username: 'region-job', password: 'region-password-job', role: 'region', region: '371502' });
+    const county = t.clientWith(await t.login('region-job', 'region-password-job'));
+    expect((await county.get(`/api/imports/jobs/${started.body.jobId}`)).status).toBe(404);
+    expect((await t.client.get('/api/imports/jobs/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+
+    // A county's month-sheet job is theirs alone, the city office's included.
+    const theirs = await county.post('/api/imports/reports/2024-06?async=true').attach('file', fixture('month-report.xlsx'), 'm.xlsx');
+    expect(theirs.status).toBe(202);
+    expect((await ended(county, theirs.body.jobId)).result).toMatchObject({ rows: 4, month: '2024-06', committed: false });
+    expect((await t.client.get(`/api/imports/jobs/${theirs.body.jobId}`)).status).toBe(404);
+  });
+
+  it('a job whose file is refused ends failed, with the error the import would answer, and changes nothing', async () => {
+    const before = await databaseState(t.dataSource);
+    const started = await t.client.post('/api/imports/ledger?async=true&commit=true').attach('file', Buffer.from('这不是表格'), 'x.xlsx');
+    expect(started.status).toBe(202);
+    const job = await ended(t.client, started.body.jobId);
+    expect(job).toMatchObject({ phase: 'failed', error: { statusCode: 400, details: [{ field: 'file', code: 'notXlsx' }] } });
+    expect(job.result).toBeUndefined();
+    expect(await databaseState(t.dataSource)).toEqual(before);
+  });
 });
