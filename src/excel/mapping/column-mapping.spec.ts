@@ -78,4 +78,20 @@ describe('column mappings', () => {
       ['备注', null, 'none'],
     ]);
   });
+
+  it('finds a header of two rows by the label the result shows (投资额 over 亿元 → 投资额（亿元）)', () => {
+    const grid = sheet([
+      ['项目名称', '建设单位', '投资额'],
+      ['', '', '亿元'],
+      ['示例一', '甲公司', 1.5],
+    ]);
+    grid.rows[1][1] = [[3, { t: 's', v: '亿元' }]];
+    const given = parseMapping('{"投资额（亿元）":"total"}', LEDGER_FIELDS);
+    const { tables } = locateTables([grid], withMapping(LEDGER_TABLE, given, new Map()));
+    expect(tables[0].columns.map((c) => [c.label, c.key, c.unit])).toEqual([
+      ['项目名称', 'name', null],
+      ['建设单位', 'owner', null],
+      ['投资额（亿元）', 'total', 'yi'],
+    ]);
+  });
 });

@@ -12,7 +12,7 @@ import { normaliseLabel } from '../parsing/table.js';
  * unknown header means, with a mapping `{ "表头": "field" | null }` (null: do not read it).
  * A mapping confirmed by a committed import is kept for the region the file comes from
  * (import-mapping.service.ts) and applied to that region's next files; one given with the
- * request wins over the kept one, which wins over the rules.
+ * request wins over the kept one, which wins over the rules (docs/excel-import.md "Column mappings").
  */
 export type ImportKind = 'ledger' | 'reports';
 

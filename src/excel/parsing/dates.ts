@@ -16,7 +16,8 @@ const SERIAL_MAX = 73415;
  * number cell is read the same way; 2024.1 in a number cell is refused because Excel has
  * dropped the difference between 2024.1 and 2024.10 (unless the cell shows two decimals).
  * Text without a year (3月底, 3月中旬, 3月5日) takes `year` (the sheet's: from its name or
- * title); without one it is refused. Full-width digits (２０２４年３月) read as written.
+ * title); without one it is refused. Full-width digits (２０２４年３月) read as written
+ * (docs/excel-import.md "Dates").
  */
 export function parseDate(cell: CellData, year?: number): Parsed<string> {
   switch (cell.t) {

@@ -22,7 +22,7 @@ type CellUnit = keyof typeof SHIFT;
  * 元 (12.5亿元 = 125000 万元; 300万 = 300 万元; 5000000元 = 500 万元). So "1.2万" is 1.2 万元,
  * which is refused as finer than 1 万元, with a message naming the other reading (1.2 亿元):
  * guessing a factor of 10,000 is worse than asking. Separators (3,000) and full-width
- * characters (１２．５亿元) are read as written.
+ * characters (１２．５亿元) are read as written (docs/excel-import.md "Money").
  */
 export function parseWan(value: string | number, columnUnit: MoneyUnit): Parsed<number> {
   const raw = typeof value === 'number' ? numberText(value) : value;

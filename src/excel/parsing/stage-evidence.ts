@@ -1,7 +1,7 @@
 import { STAGE_LABELS, type Stage } from '../../lifecycle/stages.js';
 import { CATEGORY_CLAIM_WORDS, CLAIM_WORDS, type CategoryClaim, type StageClaim } from './stage-text.js';
 
-/** Which evidence in a ledger row decided the project's stage (README "Excel in and out"). */
+/** Which evidence in a ledger row decided the project's stage (docs/excel-import.md "Stage from evidence"). */
 export type Evidence = 'completionDate' | 'startDate' | 'stageText' | 'listCategory' | 'sheetName' | 'recorded' | 'none';
 export const EVIDENCE: readonly Evidence[] = ['completionDate', 'startDate', 'stageText', 'listCategory', 'sheetName', 'recorded', 'none'];
 

@@ -24,7 +24,7 @@ export const CLAIM_WORDS: Record<StageClaim, string> = { reserve: '储备', prep
 export const CATEGORY_WORDS: Record<ListCategory, string> = { implementation: '实施类', preparation: '准备类' };
 
 /**
- * The texts that name a stage, as a whole cell (README "Excel in and out"). Everything else,
+ * The texts that name a stage, as a whole cell (docs/excel-import.md "Stage from evidence"). Everything else,
  * 主体施工, 设备安装调试, 试生产, 土地摘牌, 环评公示, 手续办理, 前期工作, 未开工 …, is progress text
  * (形象进度): it describes the work, and the stage then follows from the dates and the list.
  * A word is matched after folding (full-width, spaces), with 已/正在/处于/目前 before it and

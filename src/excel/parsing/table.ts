@@ -10,7 +10,8 @@ import type { CellData, GridCell, SheetGrid } from './workbook-reader.js';
  * possibly two when cells are merged or the units sit under the header (总投资 over 万元 /
  * 亿元, or 开工时间 over 计划 / 实际, with 序号 and 项目名称 merged down both rows), then the
  * data, possibly with section rows (一、实施类项目), total rows (合计, 小计), blank rows,
- * cells merged down over a group of rows (县（市、区）, 产业链), and notes below (填报说明：…).
+ * cells merged down over a group of rows (县（市、区）, 产业链), and notes below (填报说明：…)
+ * (docs/excel-import.md "Where the table is").
  */
 export interface HeaderColumn<K extends string> {
   col: number;
@@ -197,7 +198,8 @@ function tableAt<K extends string>(sheet: SheetGrid, sheetIndex: number, headerR
     const child = childCell && !(childCell[2] && childCell[2][0] <= headerRow) ? labelText(childCell[1]) : '';
     const label = child && child !== parent ? (parent ? `${parent}（${child}）` : child) : parent;
     if (!label) continue;
-    const normalised = normaliseLabel(parent + (child !== parent ? child : ''));
+    // Keyed as the label is shown (总投资（亿元）), so a mapping given for a shown header finds it.
+    const normalised = normaliseLabel(label);
     const unit = unitOf(normalised);
     columns.push({ col, label, normalised, key: spec.recognise(normalised), unit: unit ?? (titleUnit ? unitOf(titleUnit) : null) });
   }
