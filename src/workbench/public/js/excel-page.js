@@ -1,8 +1,11 @@
 // Excel 导入导出: upload a ledger or a month's reports (a dry run first, shown as a table of
-// row errors; then confirm), and download the ledger and a published bulletin.
+// row errors, the stage each row gets and why, the rows not imported, and a column-mapping
+// editor for headers the server does not know; then confirm), with a progress bar fed by the
+// import job; and download the ledger and a published bulletin.
 
-import { api, download } from './api.js';
-import { h, setChildren, $ } from './dom.js';
+import { api, ApiError, download } from './api.js';
+import { h, $ } from './dom.js';
+import { hideResult, mappingFromEditor, showResult } from './excel-import-result.js';
 import { monthLabel, monthsUpTo } from './format.js';
 import { reasonsOf } from './labels.js';
 import { run, startPage } from './shell.js';
@@ -10,6 +13,12 @@ import { run, startPage } from './shell.js';
 let context;
 /** The dry run the confirm button would commit: { kind, month, file }. */
 let checked = null;
+/** The column mapping the user confirmed in the editor for this file, or null. */
+let mapping = null;
+
+/** How often the page asks the server how far an import job is. */
+const POLL_MS = 250;
+const PHASE_LABELS = { parsing: '正在读取文件', validating: '正在检查', applying: '正在导入', done: '完成', failed: '未完成' };
 
 const MISSING_FEATURE = '服务器尚未提供 Excel 导入导出功能';
 
@@ -30,8 +39,10 @@ function closingOf(month) {
 function importTarget(form) {
   const kind = form.elements.namedItem('kind').value;
   const month = form.elements.namedItem('month').value;
-  if (kind === 'ledger') return { kind, month, path: '/api/imports/ledger', query: new URLSearchParams() };
   const query = new URLSearchParams();
+  const region = form.elements.namedItem('region').value;
+  if (region && context.user.role === 'admin') query.set('region', region);
+  if (kind === 'ledger') return { kind, month, path: '/api/imports/ledger', query };
   const reason = form.elements.namedItem('reason').value.trim();
   if (closingOf(month) !== null && reason) query.set('reason', reason);
   return { kind, month, path: `/api/imports/reports/${month}`, query };
@@ -51,24 +62,28 @@ function setImportStatus(kind, text) {
   status.textContent = text;
 }
 
-function showResult(result) {
-  const committed = result.committed === true;
-  $('[data-testid="import-result"]').hidden = false;
-  const errors = Array.isArray(result.errors) ? result.errors : [];
-  setChildren($('[data-testid="import-counts"]'),
-    committed ? '已导入：' : '检查结果：',
-    `共 ${result.rows ?? 0} 行，`,
-    committed ? '新增 ' : '将新增 ', h('b', { 'data-testid': 'count-created' }, String(result.created ?? 0)),
-    committed ? '，更新 ' : '，将更新 ', h('b', { 'data-testid': 'count-updated' }, String(result.updated ?? 0)),
-    '，无变化 ', h('b', { 'data-testid': 'count-unchanged' }, String(result.unchanged ?? 0)),
-    errors.length ? h('span', { class: 'bad-text' }, `；发现 ${errors.length} 处错误，请改正 Excel 后重新检查（有错误时不会导入任何数据）`) : null,
-    Array.isArray(result.ignoredColumns) && result.ignoredColumns.length ? h('small', { class: 'ignored' }, `未读取的列：${result.ignoredColumns.join('、')}`) : null);
-  const table = $('[data-testid="import-errors"]');
-  table.hidden = errors.length === 0;
-  $('tbody', table).replaceChildren(...errors.map((e) => h('tr', { 'data-testid': 'import-error-row' },
-    h('td', { class: 'num' }, e.row === null || e.row === undefined ? '—' : String(e.row)),
-    h('td', null, e.column || '—'),
-    h('td', null, e.message || ''))));
+function showProgress(phase, done, total) {
+  const box = $('[data-testid="import-progress"]');
+  box.hidden = false;
+  box.dataset.phase = phase;
+  const bar = $('progress', box);
+  bar.max = Math.max(1, total);
+  bar.value = phase === 'done' ? bar.max : Math.min(done, total);
+  const unit = phase === 'parsing' ? '行（工作簿）' : '行';
+  const ended = phase === 'done' || phase === 'failed';
+  $('[data-role="progress-text"]', box).textContent = total > 0 ? `${PHASE_LABELS[phase]}：${done} / ${total} ${unit}` : ended ? PHASE_LABELS[phase] : `${PHASE_LABELS[phase]}…`;
+}
+
+/** Starts the import as a job and follows it to its end: the result, or the refusal as an ApiError. */
+async function runJob(path, body) {
+  const { jobId } = await api(path, { method: 'POST', body });
+  for (;;) {
+    const job = await api(`/api/imports/jobs/${encodeURIComponent(jobId)}`);
+    showProgress(job.phase, job.done, job.total);
+    if (job.phase === 'done') return job.result;
+    if (job.phase === 'failed') throw new ApiError(job.error.statusCode, job.error.message, job.error);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
 }
 
 async function upload(form, commit) {
@@ -80,9 +95,12 @@ async function upload(form, commit) {
   const target = importTarget(form);
   const data = new FormData();
   data.append('file', file, file.name);
+  if (mapping) data.append('mapping', JSON.stringify(mapping));
   if (commit) target.query.set('commit', 'true');
-  const query = target.query.toString();
-  return { result: await api(`${target.path}${query ? `?${query}` : ''}`, { method: 'POST', body: data }), target, file };
+  target.query.set('async', 'true');
+  showProgress('parsing', 0, 0);
+  const result = await runJob(`${target.path}?${target.query.toString()}`, data);
+  return { result, target, file };
 }
 
 run(async () => {
@@ -95,7 +113,19 @@ run(async () => {
   $('[data-testid="import-panel"]').hidden = !context.canEdit;
   // the ledger is the city office's; a county imports its month sheets
   $('[data-role="ledger-kind"]').hidden = context.user.role !== 'admin';
+  // the city office says which county a file comes from (its kept column mapping applies); a county's files are its own
+  $('[data-role="import-region"]').hidden = context.user.role !== 'admin';
+  if (context.user.role === 'admin') {
+    const regions = await api('/api/regions').catch(() => []);
+    form.elements.namedItem('region').append(...(Array.isArray(regions) ? regions : []).map((r) => h('option', { value: r.code }, r.name)));
+  }
   form.addEventListener('change', () => showReason(form));
+  // a mapping belongs to one file of one kind: another kind (or file) starts without it
+  form.elements.namedItem('kind').forEach((radio) => radio.addEventListener('change', () => (mapping = null)));
+  $('[data-testid="mapping-apply"]').addEventListener('click', () => {
+    mapping = mappingFromEditor();
+    form.requestSubmit();
+  });
 
   const invalidate = () => {
     checked = null;
@@ -103,13 +133,14 @@ run(async () => {
   };
   form.addEventListener('change', invalidate);
   form.elements.namedItem('file').addEventListener('change', (event) => {
+    mapping = null;
     const file = event.target.files[0];
     $('[data-testid="import-file-name"]').textContent = file ? `${file.name}（${Math.max(1, Math.round(file.size / 1024))} KB）` : '未选择文件';
   });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     invalidate();
-    $('[data-testid="import-result"]').hidden = true;
+    hideResult();
     setImportStatus('info', '正在检查…');
     try {
       const sent = await upload(form, false);
@@ -118,7 +149,8 @@ run(async () => {
       const ok = !(sent.result.errors || []).length;
       checked = ok ? { ...sent.target, file: sent.file } : null;
       commitButton.disabled = !ok;
-      setImportStatus(ok ? 'ok' : 'error', ok ? '检查通过，可以确认导入' : '检查未通过');
+      const needsMapping = sent.result.mapping && sent.result.mapping.required;
+      setImportStatus(ok ? 'ok' : 'error', ok ? '检查通过，可以确认导入' : needsMapping ? '列对应待确认：请在下方为各列选择含义后重新检查' : '检查未通过');
     } catch (error) {
       setImportStatus('error', messageFor(error));
     }
