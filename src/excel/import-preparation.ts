@@ -92,6 +92,7 @@ export function fieldValueCheck(lookups: { regions?: RegionLookup; chains?: Chai
     if (field === 'region' && lookups.regions) return lookups.regions.resolve(text).ok;
     if (field === 'chain' && lookups.chains) return lookups.chains.resolve(text).ok;
     if (MONEY_KEYS.includes(field)) return parseWan(text, 'wan').ok;
+    // Any year will do for 3月底: the question is only whether the text is a date.
     if (DATE_KEYS.includes(field)) return fromText(text, 2000).ok;
     return undefined;
   };

@@ -37,7 +37,7 @@ import type { Table } from './parsing/table.js';
 
 export interface LedgerImportOptions {
   commit: boolean;
-  /** The list year 项目类别 refers to; default: the year in the title, else 2024. */
+  /** The list year 项目类别 refers to; default: the year in the first sheet's name or title, else 2024. */
   year?: number;
   actor: string;
   /** The region the file comes from: its kept column mapping applies, and a given one is kept for it. Default: the city office. */
