@@ -171,4 +171,11 @@ describe('finding the table in a sheet', () => {
   it('refuses two columns that mean the same thing', () => {
     expect(() => locateTable([grid([['项目名称', '总投资（万元）', '总投资（亿元）'], ['示例', 1, 1]])], LEDGER_TABLE)).toThrow(/同一项/);
   });
+
+  it('holds only the sheets it reads to the column limit', () => {
+    const wide: (string | null)[] = Array.from({ length: 60 }, (_, i) => (i === 59 ? '备用' : null));
+    const { tables } = locateTables([grid([['项目名称', '总投资（万元）'], ['甲', 1]]), grid([['选项'], wide], [], '下拉选项')], LEDGER_TABLE);
+    expect(tables.map((t) => t.sheet)).toEqual(['S']);
+    expect(() => locateTables([grid([['项目名称', '总投资（万元）', ...wide.slice(1)], ['甲', 1]])], LEDGER_TABLE)).toThrow(/列数过多/);
+  });
 });

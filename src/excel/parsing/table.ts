@@ -125,14 +125,17 @@ function locateIn<K extends string>(sheets: { sheet: SheetGrid; index: number }[
   let dataRows = 0;
   for (const { sheet, index } of sheets) {
     if (sheet.rows.length === 0) continue;
-    const maxColumn = Math.max(0, ...sheet.rows.flatMap(([, cells]) => cells.map(([col]) => col)));
-    if (maxColumn > EXCEL_LIMITS.columns) throw refuse('tooManyColumns', `列数过多：工作表“${sheet.name}”第 ${maxColumn} 列有内容，上限 ${EXCEL_LIMITS.columns} 列`);
     const recognised = headerRowOf(sheet, spec);
     const headerRow = recognised ?? candidateHeaderRow(sheet);
     if (headerRow === undefined) {
       located.skipped.push({ row: null, sheet: sheet.name, kind: 'sheet', reason: `前 ${EXCEL_LIMITS.headerSearchRows} 行中没有表头，未读取` });
       continue;
     }
+    // Only a sheet that is read is held to the column limit (a hidden list may be wide).
+    // A loop, not Math.max(...cells): a sheet may hold hundreds of thousands of cells.
+    let maxColumn = 0;
+    for (const [, cells] of sheet.rows) for (const [col] of cells) if (col > maxColumn) maxColumn = col;
+    if (maxColumn > EXCEL_LIMITS.columns) throw refuse('tooManyColumns', `列数过多：工作表“${sheet.name}”第 ${maxColumn} 列有内容，上限 ${EXCEL_LIMITS.columns} 列`);
     const table = tableAt(sheet, index, headerRow, spec);
     dataRows += table.rows.length;
     if (dataRows > EXCEL_LIMITS.dataRows) throw refuse('tooManyRows', `数据行过多：超过 ${EXCEL_LIMITS.dataRows} 行（工作表“${sheet.name}”）`);
