@@ -21,6 +21,8 @@ interface Ids {
   userId: number;
   /** A client signed in again as the same role (a session of its own), for routes that end sessions. */
   again: () => Promise<Client>;
+  /** An import job the admin started (a job is visible to its starter only). */
+  jobId: string;
 }
 type Send = (client: Client, ids: Ids) => request.Test | Promise<request.Response>;
 
@@ -143,6 +145,10 @@ const TABLE: Record<string, Row> = {
     send: (c) => c.post('/api/imports/reports/2024-05').attach('file', REPORT_FILE, 'reports.xlsx'),
     expect: { admin: 200, region: 200, chain: 403, auditor: 403, anonymous: 401 },
   },
+  'GET /api/imports/jobs/:id': {
+    send: (c, ids) => c.get(`/api/imports/jobs/${ids.jobId}`),
+    expect: { admin: 200, region: 404, chain: 404, auditor: 404, anonymous: 401 },
+  },
   'GET /api/exports/ledger.xlsx': { send: (c) => c.get('/api/exports/ledger.xlsx?year=2024'), expect: anyRole(200) },
   'GET /api/exports/bulletins/:year/:month.xlsx': { send: (c) => c.get('/api/exports/bulletins/2024/1.xlsx'), expect: anyRole(200) },
   'GET /api/periods/default': { send: (c) => c.get('/api/periods/default'), expect: anyRole(200) },
@@ -171,6 +177,7 @@ describe('authorization matrix: every route × every role × own / other / missi
   const again = async (role: Role): Promise<Client> => (role === 'anonymous' ? request(t.http) : t.clientWith(await t.login(...PASSWORDS[role])));
   let shared: { own: number; other: number };
   let userId: number;
+  let jobId: string;
 
   /** A started, listed project with a report, in the region/chain of the scoped users (own) or elsewhere (other). */
   const makeProject = async (own: boolean): Promise<number> => {
@@ -206,6 +213,9 @@ describe('authorization matrix: every route × every role × own / other / missi
     for (let year = 2041; year <= 2045; year++)
       expect((await t.client.post(`/api/targets/${year}`).send({ copyFrom: 2024, implementationListSize: 0, preparationListSize: 0 })).status).toBe(201);
     await t.client.put('/api/ratings/2024/5/region/371502').send({ rating: 'red', reason: '初始' });
+    const job = await t.client.post('/api/imports/ledger?async=true').attach('file', LEDGER_FILE, 'ledger.xlsx');
+    expect(job.status).toBe(202);
+    jobId = job.body.jobId;
   });
   afterAll(async () => t.close());
 
@@ -228,7 +238,7 @@ describe('authorization matrix: every route × every role × own / other / missi
           if (target === 'other') project = shared.other;
           if (target === 'missing') project = 999_999;
           if (row.fresh && target !== 'missing') project = await makeProject(target !== 'other');
-          const res = await row.send(clients[role], { project, userId, again: () => again(role) });
+          const res = await row.send(clients[role], { project, userId, jobId, again: () => again(role) });
           outcome.push(`${role}/${target ?? '-'}: ${res.status}`);
           expected.push(`${role}/${target ?? '-'}: ${Array.isArray(want) ? want[index] : want}`);
           expect(res.status).not.toBe(500);

@@ -105,6 +105,21 @@ describe('Excel exports', () => {
     expect([after.totalInvestment, after.content]).toEqual([target.totalInvestment + 1000, '调整后的建设内容']);
   });
 
+  it('writes 形象进度 and reads it back: export → import changes nothing', async () => {
+    const target = (await allProjects()).find((p) => p.stage === 'preparation')!;
+    const read = (await t.client.get(`/api/projects/${target.id}`)).body;
+    const patched = await t.client.patch(`/api/projects/${target.id}`).set('If-Match', `"${read.version}"`).send({ progress: '环评公示，土地摘牌' });
+    expect([patched.status, patched.body.progress]).toEqual([200, '环评公示，土地摘牌']);
+    const buffer = (await download(t.client, '/api/exports/ledger.xlsx?year=2024')).body;
+    const { rows } = await ledgerRows(buffer);
+    expect(rows.get(target.code)!['形象进度']).toBe('环评公示，土地摘牌');
+    expect([...rows.values()].filter((row) => row['形象进度'] !== null && row['形象进度'] !== undefined).length).toBe(1);
+    const before = await databaseState(t.dataSource);
+    const res = await importLedger(buffer);
+    expect(res.body).toMatchObject({ created: 0, updated: 0, errors: [], committed: true });
+    expect(await databaseState(t.dataSource)).toEqual(before);
+  });
+
   it("gives a county operator their own county's projects only", async () => {
     const region = t.clientWith(await t.login('region-371502', 'demo-pass-371502'));
     const { rows } = await ledgerRows((await download(region, '/api/exports/ledger.xlsx?year=2024')).body);

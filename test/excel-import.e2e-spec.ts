@@ -255,13 +255,14 @@ describe('ledger import (台账导入)', () => {
     const byRow = (row: number) => res.body.errors.filter((e: { row: number }) => e.row === row);
     expect(res.body.errors.every((e: { row: number }) => e.row >= 5)).toBe(true);
     expect(byRow(4)).toEqual([]);
-    expect(byRow(5)).toEqual([{ row: 5, column: '县（市、区）', message: expect.stringContaining('火星区') }]);
-    expect(byRow(6)).toEqual([{ row: 6, column: '总投资', message: expect.stringContaining('1 万元以下') }]);
-    expect(byRow(7)).toEqual([{ row: 7, column: '总投资', message: expect.stringContaining('公式') }]);
-    expect(byRow(8)).toEqual([{ row: 8, column: '开工时间', message: expect.stringMatching(/^开工未通过：.*不能晚于今天/) }]);
-    expect(byRow(9)).toEqual([expect.objectContaining({ row: 9, message: expect.stringContaining('竣工') })]);
-    expect(byRow(10)).toEqual([{ row: 10, column: '项目编码', message: expect.stringContaining('第 4 行') }]);
-    expect(byRow(11)).toEqual([{ row: 11, column: '计划开工时间', message: expect.stringContaining('明年春天') }]);
+    const sheet = 'Sheet1';
+    expect(byRow(5)).toEqual([{ row: 5, sheet, column: '县（市、区）', message: expect.stringContaining('火星区') }]);
+    expect(byRow(6)).toEqual([{ row: 6, sheet, column: '总投资', message: expect.stringContaining('1 万元以下') }]);
+    expect(byRow(7)).toEqual([{ row: 7, sheet, column: '总投资', message: expect.stringContaining('公式') }]);
+    expect(byRow(8)).toEqual([{ row: 8, sheet, column: '开工时间', message: expect.stringMatching(/2024-07-15 晚于今天/) }]);
+    expect(byRow(9)).toEqual([expect.objectContaining({ row: 9, sheet, message: expect.stringContaining('竣工') })]);
+    expect(byRow(10)).toEqual([{ row: 10, sheet, column: '项目编码', message: expect.stringContaining('第 4 行') }]);
+    expect(byRow(11)).toEqual([{ row: 11, sheet, column: '计划开工时间', message: expect.stringContaining('明年春天') }]);
     // Nothing at all was applied, not even the good row.
     expect(await databaseState(t.dataSource)).toEqual(before);
     expect((await t.client.get('/api/projects?q=XD-001')).body.total).toBe(0);
@@ -272,7 +273,7 @@ describe('ledger import (台账导入)', () => {
     const before = await databaseState(t.dataSource);
     const res = await importLedger(await workbook(sheetA(halted)), '?commit=true');
     expect(res.body.committed).toBe(false);
-    expect(res.body.errors).toEqual([{ row: 4, column: '当前阶段', message: expect.stringContaining('停工需要原因') }]);
+    expect(res.body.errors).toEqual([{ row: 4, sheet: 'Sheet1', column: '当前阶段', message: expect.stringContaining('停工需要原因') }]);
     expect(await databaseState(t.dataSource)).toEqual(before);
   });
 

@@ -81,7 +81,7 @@ describe('monthly report import (月调度导入)', () => {
     const before = await databaseState(t.dataSource);
     const res = await importMonth(region, '2024-10', buffer, '?commit=true');
     expect(res.body.committed).toBe(false);
-    expect(res.body.errors).toEqual([{ row: 4, column: '项目编码', message: `项目“${p.other.code}”不存在或不属于本县（市、区）` }]);
+    expect(res.body.errors).toEqual([{ row: 4, sheet: 'Sheet1', column: '项目编码', message: `项目“${p.other.code}”不存在或不属于本县（市、区）` }]);
     expect(await databaseState(t.dataSource)).toEqual(before);
     // The city office may file it.
     const admin = await importMonth(t.client, '2024-10', buffer);

@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, storedSession } from './support/browser.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
 
 // Browser globals as seen inside page.evaluate callbacks (the project's tsconfig has no DOM lib).
 declare const window: { innerWidth: number };
@@ -671,5 +671,71 @@ describe('operators\' workbench (工作台) in chromium', () => {
     await page.waitForSelector('[data-testid="import-status"]:text("导入完成")');
     expect((await asOperator<ReportView[]>(`/api/projects/${own.id}/reports`)).find((r) => r.month === NOVEMBER)?.amount).toBe(777);
     expect(op.problems).toEqual([]);
+  });
+
+  (EXCEL_READY ? it : it.skip)('Excel (city office): a ledger dry run shows each row\'s stage and its evidence; unknown headers open the mapping editor', async () => {
+    const w = await newWatched();
+    try {
+      const page = w.pages[0];
+      await page.goto(`${base}/workbench/excel.html`);
+      await page.waitForURL(/login\.html/);
+      await signIn(page, 'admin', TEST_ADMIN_PASSWORD);
+      await page.waitForURL(`${base}/workbench/excel.html`);
+      await ready(page);
+      await page.getByTestId('import-kind-ledger').check();
+
+      // test/fixtures/ledgers: written by openpyxl, expectations worked out in test/excel-ledgers.e2e-spec.ts
+      await page.getByTestId('import-file').setInputFiles(join(ROOT, 'test/fixtures/ledgers/sheets-by-category.xlsx'));
+      await page.getByTestId('import-check').click();
+      await page.waitForSelector('[data-testid="import-status"][data-kind="ok"]');
+      expect(await page.getByTestId('import-progress').getAttribute('data-phase')).toBe('done');
+      const decisions = page.getByTestId('import-decision-row');
+      expect(await decisions.evaluateAll((els) => els.map((el) => [el.getAttribute('data-evidence'), el.getAttribute('data-warning')]))).toEqual([
+        ['startDate', 'false'],
+        ['sheetName', 'true'],
+        ['sheetName', 'false'],
+        ['startDate', 'false'],
+        ['sheetName', 'false'],
+      ]);
+      expect(await page.getByTestId('decision-evidence').allTextContents()).toEqual(['实际开工时间', '工作表名称', '工作表名称', '实际开工时间', '工作表名称']);
+      expect(await page.getByTestId('decision-stage').allTextContents()).toEqual(['实施（在建）', '准备', '准备', '实施（在建）', '储备']);
+      expect(await page.getByTestId('import-skipped-row').allTextContents()).toEqual([expect.stringMatching(/^说明—工作表：/)]);
+      expect(await page.getByTestId('import-mapping').isVisible()).toBe(false);
+
+      // headers the server does not know: a mapping is proposed, confirmed, and reads the file
+      await page.getByTestId('import-file').setInputFiles(join(ROOT, 'test/fixtures/ledgers/unknown-headers.xlsx'));
+      await page.getByTestId('import-check').click();
+      await page.waitForSelector('[data-testid="import-status"][data-kind="error"]');
+      expect(await text(page, 'import-status')).toContain('列对应待确认');
+      expect(await page.getByTestId('import-mapping').isVisible()).toBe(true);
+      const selects = page.getByTestId('mapping-select');
+      expect(await selects.evaluateAll((els) => els.map((el) => [el.getAttribute('data-header'), (el as unknown as { value: string }).value]))).toEqual([
+        ['项目代号', 'code'],
+        ['工程名称', 'name'],
+        ['项目业主', 'owner'],
+        ['所属板块', 'region'],
+        ['行业门类', 'chain'],
+        ['投资额（万元）', 'total'],
+        ['本年计划（万元）', 'planned'],
+        ['预计开建', 'plannedStart'],
+        ['开建日期', 'actualStart'],
+        ['备忘', ''],
+      ]);
+      expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+      await screenshot(page, 'workbench-excel-mapping-1366x768.png');
+      await page.getByTestId('mapping-apply').click();
+      await page.waitForSelector('[data-testid="import-status"][data-kind="ok"]');
+      expect(await decisions.evaluateAll((els) => els.map((el) => el.getAttribute('data-evidence')))).toEqual(['startDate', 'listCategory']);
+      await page.getByTestId('import-commit').click();
+      await page.waitForSelector('[data-testid="import-status"]:text("导入完成")');
+      const imported = await asAdmin<Page_<ProjectView>>('/api/projects?q=UH-00&pageSize=10');
+      expect(imported.items.map((p) => [p.code, p.region, p.stage]).sort()).toEqual([
+        ['UH-001', '371522', 'implementation.active'],
+        ['UH-002', '371522', 'preparation'],
+      ]);
+      expect(w.problems).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
   });
 });

@@ -7,7 +7,9 @@ import { TargetsModule } from '../targets/targets.module.js';
 import { ExportsController } from './exports.controller.js';
 import { BulletinExportService } from './export/bulletin-export.service.js';
 import { LedgerExportService } from './export/ledger-export.service.js';
+import { ImportJobs } from './import-jobs.service.js';
 import { ImportsController } from './imports.controller.js';
+import { ImportMappingService } from './mapping/import-mapping.service.js';
 import { LedgerImportService } from './ledger-import.service.js';
 import { ReportImportService } from './report-import.service.js';
 
@@ -19,7 +21,7 @@ import { ReportImportService } from './report-import.service.js';
   // BulletinsModule does not export its service; it is stateless, so this module has its own.
   imports: [ProjectsModule, ListsModule, ReportsModule, TargetsModule],
   controllers: [ImportsController, ExportsController],
-  providers: [BulletinsService, LedgerImportService, ReportImportService, LedgerExportService, BulletinExportService],
+  providers: [BulletinsService, LedgerImportService, ReportImportService, ImportMappingService, ImportJobs, LedgerExportService, BulletinExportService],
   exports: [LedgerImportService, ReportImportService],
 })
 export class ExcelModule {}

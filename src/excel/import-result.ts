@@ -1,11 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { STAGES, type Stage } from '../lifecycle/stages.js';
+import { MappingView } from './mapping/column-mapping.js';
+import { EVIDENCE, type Evidence } from './parsing/stage-evidence.js';
 
-/** One problem in an imported sheet: the row Excel shows, the column's header as written, and what is wrong. */
+/** One problem in an imported sheet: the row Excel shows, its sheet, the column's header as written, and what is wrong. */
 export class RowError {
   @ApiProperty({ description: 'row number as Excel shows it' }) row: number;
+  @ApiProperty({ description: 'the worksheet' }) sheet: string;
   @ApiProperty({ nullable: true, type: String, description: 'the column header as written in the file; null for the row as a whole' })
   column: string | null;
   @ApiProperty() message: string;
+}
+
+/** Which evidence in a ledger row decided the project's stage. */
+export class StageDecisionView {
+  @ApiProperty() row: number;
+  @ApiProperty() sheet: string;
+  @ApiProperty({ enum: STAGES, description: 'the stage the project has after the row' }) stage: Stage;
+  @ApiProperty({ enum: EVIDENCE, description: 'completionDate, startDate, stageText (a cell naming a stage), listCategory (项目类别 or a section row), sheetName, recorded (the stage already recorded is higher), none' })
+  evidence: Evidence;
+  @ApiProperty() detail: string;
+  @ApiProperty({ nullable: true, type: String, description: 'something to check although the row imports' }) warning: string | null;
+}
+
+/** A row below a header that is not data (blank, 合计/小计, section, notes), or a sheet not read (row null). */
+export class SkippedView {
+  @ApiProperty({ nullable: true, type: Number }) row: number | null;
+  @ApiProperty() sheet: string;
+  @ApiProperty({ enum: ['blank', 'total', 'section', 'note', 'sheet'] }) kind: string;
+  @ApiProperty() reason: string;
 }
 
 export class ImportedFile {
@@ -19,15 +42,20 @@ export class ImportedFile {
  * unless committing); with any error nothing is applied and `committed` is false.
  */
 export class ImportResult {
-  @ApiProperty({ description: 'data rows read (title, header, blank, section and total rows not counted)' }) rows: number;
+  @ApiProperty({ description: 'data rows read (title, header, blank, section, total and note rows not counted)' }) rows: number;
   @ApiProperty() created: number;
   @ApiProperty() updated: number;
   @ApiProperty() unchanged: number;
   @ApiProperty({ type: [RowError] }) errors: RowError[];
   @ApiProperty({ description: 'true when the changes were applied (commit=true and no errors)' }) committed: boolean;
-  @ApiProperty() sheet: string;
+  @ApiProperty({ description: 'the first sheet read' }) sheet: string;
+  @ApiProperty({ type: [String], description: 'every sheet read, in workbook order' }) sheets: string[];
   @ApiProperty({ type: ImportedFile }) file: ImportedFile;
   @ApiProperty({ type: [String], description: 'headers the import does not read' }) ignoredColumns: string[];
+  @ApiProperty({ type: [SkippedView] }) skipped: SkippedView[];
+  @ApiProperty({ type: MappingView }) mapping: MappingView;
+  @ApiPropertyOptional({ type: [StageDecisionView], description: 'ledger: for each row applied, the stage and the evidence that decided it' })
+  decisions?: StageDecisionView[];
   @ApiPropertyOptional({ description: 'ledger: the list year the 项目类别 column refers to' }) year?: number;
   @ApiPropertyOptional({ description: 'reports: the month filed (YYYY-MM)' }) month?: string;
 }

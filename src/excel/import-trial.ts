@@ -5,6 +5,7 @@ import type { RowError, RowOutcome } from './import-result.js';
 
 export interface TrialRow {
   row: number;
+  sheet: string;
   /** Problems found while reading the row (bad date, unknown region …): the row is not applied. */
   errors: RowError[];
 }
@@ -22,6 +23,8 @@ export interface TrialSteps<R extends TrialRow> {
   errorsOf(error: ApiError, row: R): RowError[];
   /** Runs once, after every row applied cleanly and only when committing (the import's own record). */
   beforeCommit(manager: EntityManager, counts: Record<RowOutcome, number>): Promise<void>;
+  /** Called after each row (for a job's progress): rows done of all rows. */
+  progress?(done: number, total: number): void;
 }
 
 /** Thrown to roll the trial back: a dry run, or a commit with errors. */
@@ -39,7 +42,8 @@ export async function runTrial<R extends TrialRow>(writes: WriteQueue, rows: R[]
   let committed = false;
   try {
     await writes.run(async (manager) => {
-      for (const row of rows) {
+      for (const [index, row] of rows.entries()) {
+        steps.progress?.(index, rows.length);
         if (row.errors.length) continue;
         try {
           counts[await manager.transaction((savepoint) => steps.apply(savepoint, row))]++;
@@ -48,6 +52,7 @@ export async function runTrial<R extends TrialRow>(writes: WriteQueue, rows: R[]
           errors.push(...steps.errorsOf(error, row));
         }
       }
+      steps.progress?.(rows.length, rows.length);
       if (!commit || errors.length) throw new Rollback();
       await steps.beforeCommit(manager, counts);
       committed = true;
@@ -55,6 +60,7 @@ export async function runTrial<R extends TrialRow>(writes: WriteQueue, rows: R[]
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
-  errors.sort((a, b) => a.row - b.row);
+  const sheetOrder = [...new Set(rows.map((row) => row.sheet))];
+  errors.sort((a, b) => sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) || a.row - b.row);
   return { counts, errors, committed };
 }

@@ -1,16 +1,29 @@
-import { Controller, HttpCode, Param, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { CurrentScope, Roles, type Scope } from '../auth/principal.js';
+import { ApiError, badRequest } from '../common/api-error.js';
 import { actorOf, MonthParam } from '../common/http-params.js';
 import { LedgerImportQuery, ReportImportQuery } from './dto/excel-query.dto.js';
+import { ImportJobs, JobStarted, JobView } from './import-jobs.service.js';
+import type { ImportProgress } from './import-progress.js';
 import { ImportResult } from './import-result.js';
 import { LedgerImportService } from './ledger-import.service.js';
+import { parseMapping } from './mapping/column-mapping.js';
+import { ImportMappingService } from './mapping/import-mapping.service.js';
+import { LEDGER_FIELDS, REPORT_FIELDS, type FieldWords } from './parsing/columns.js';
 import { ReportImportService } from './report-import.service.js';
 import { requireFile, WorkbookUploadInterceptor, type UploadedFileData } from './upload.interceptor.js';
 
 const FILE_BODY = {
-  schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '.xlsx, at most 5 MB' } } },
+  schema: {
+    type: 'object',
+    required: ['file'],
+    properties: {
+      file: { type: 'string', format: 'binary', description: '.xlsx, at most 5 MB' },
+      mapping: { type: 'string', description: 'column mapping as JSON { "表头": "field" | null } (or the query parameter)' },
+    },
+  },
 };
 
 @ApiTags('excel')
@@ -19,6 +32,8 @@ export class ImportsController {
   constructor(
     private readonly ledger: LedgerImportService,
     private readonly reports: ReportImportService,
+    private readonly mappings: ImportMappingService,
+    private readonly jobs: ImportJobs,
   ) {}
 
   @Post('ledger')
@@ -28,9 +43,20 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
   @ApiOkResponse({ type: ImportResult })
-  @ApiOperation({ summary: '导入项目台账（.xlsx）：默认试导入，?commit=true 时全部导入或全部不导入' })
-  ledgerImport(@UploadedFile() file: UploadedFileData | undefined, @Query() query: LedgerImportQuery, @Req() request: Request): Promise<ImportResult> {
-    return this.ledger.import(requireFile(file), { commit: query.commit === 'true', year: query.year, actor: actorOf(request) });
+  @ApiAcceptedResponse({ type: JobStarted, description: 'with ?async=true' })
+  @ApiOperation({ summary: '导入项目台账（.xlsx）：默认试导入，?commit=true 时全部导入或全部不导入；?async=true 时作为任务运行' })
+  async ledgerImport(
+    @UploadedFile() file: UploadedFileData | undefined,
+    @Query() query: LedgerImportQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ImportResult | JobStarted> {
+    const upload = requireFile(file);
+    const mapping = mappingOf(query, request, LEDGER_FIELDS);
+    await this.mappings.checkRegion(query.region);
+    const run = (progress?: ImportProgress) =>
+      this.ledger.import(upload, { commit: query.commit === 'true', year: query.year, actor: actorOf(request), region: query.region, mapping, progress });
+    return this.runOrStart(query.async === 'true', request, response, run);
   }
 
   @Post('reports/:month')
@@ -40,14 +66,56 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
   @ApiOkResponse({ type: ImportResult })
-  @ApiOperation({ summary: '导入某月月调度表（.xlsx）：县（市、区）只能导入本地项目；默认试导入，?commit=true 时全部导入或全部不导入' })
-  reportImport(
+  @ApiAcceptedResponse({ type: JobStarted, description: 'with ?async=true' })
+  @ApiOperation({ summary: '导入某月月调度表（.xlsx）：县（市、区）只能导入本地项目；默认试导入，?commit=true 时全部导入或全部不导入；?async=true 时作为任务运行' })
+  async reportImport(
     @Param('month', MonthParam) month: string,
     @UploadedFile() file: UploadedFileData | undefined,
     @Query() query: ReportImportQuery,
     @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
     @CurrentScope() scope: Scope,
-  ): Promise<ImportResult> {
-    return this.reports.import(requireFile(file), month, { commit: query.commit === 'true', actor: actorOf(request), scope, reason: query.reason });
+  ): Promise<ImportResult | JobStarted> {
+    const upload = requireFile(file);
+    const mapping = mappingOf(query, request, REPORT_FIELDS);
+    // A county operator's files are their county's: the mapping kept is theirs.
+    if (scope.region !== undefined && query.region !== undefined && query.region !== scope.region) {
+      const message = '只能使用本县（市、区）的列对应';
+      throw new ApiError(403, message, [{ field: 'region', code: 'outOfScope', message }]);
+    }
+    const region = scope.region ?? query.region;
+    await this.mappings.checkRegion(region);
+    const run = (progress?: ImportProgress) =>
+      this.reports.import(upload, month, { commit: query.commit === 'true', actor: actorOf(request), scope, reason: query.reason, region, mapping, progress });
+    return this.runOrStart(query.async === 'true', request, response, run);
   }
+
+  @Get('jobs/:id')
+  @ApiOkResponse({ type: JobView })
+  @ApiOperation({ summary: '导入任务的进度与结果（仅发起人可见；任务保存在服务器内存中，结束 15 分钟后清除）' })
+  job(@Param('id') id: string, @Req() request: Request): JobView {
+    return this.jobs.view(id, actorOf(request));
+  }
+
+  private async runOrStart(
+    async: boolean,
+    request: Request,
+    response: Response,
+    run: (progress?: ImportProgress) => Promise<ImportResult>,
+  ): Promise<ImportResult | JobStarted> {
+    if (!async) return run();
+    const started = this.jobs.start(actorOf(request), run);
+    response.status(202);
+    return started;
+  }
+}
+
+/** The `mapping` parameter, from the query or the multipart form (not both). */
+function mappingOf(query: { mapping?: string }, request: Request, fields: Record<string, FieldWords>) {
+  const body = (request.body as Record<string, unknown> | undefined)?.mapping;
+  if (query.mapping !== undefined && body !== undefined) {
+    const message = 'mapping 只能在查询参数或表单字段中提供一处';
+    throw badRequest(message, [{ field: 'mapping', code: 'invalidMapping', message }]);
+  }
+  return parseMapping(query.mapping ?? body, fields);
 }

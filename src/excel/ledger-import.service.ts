@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { createHash } from 'node:crypto';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { auditSubject } from '../audit/audit-subjects.js';
@@ -24,24 +23,29 @@ import { ProjectsService } from '../projects/projects.service.js';
 import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
 import { runTrial } from './import-trial.js';
-import type { ImportResult, RowError, RowOutcome } from './import-result.js';
-import type { LedgerKey } from './parsing/columns.js';
-import { checkLedgerUnits, LEDGER_TABLE, readLedgerRows, yearOfTitle, type LedgerFields, type LedgerRow } from './parsing/ledger-rows.js';
+import type { ImportResult, RowError, RowOutcome, StageDecisionView } from './import-result.js';
+import { phaseOf, type ImportProgress } from './import-progress.js';
+import { fieldValueCheck, prepareImport, type UploadedWorkbook } from './import-preparation.js';
+import { ImportMappingService } from './mapping/import-mapping.service.js';
+import type { ColumnMapping } from './mapping/column-mapping.js';
+import { LEDGER_FIELDS, type LedgerKey } from './parsing/columns.js';
+import { checkLedgerUnits, LEDGER_TABLE, readLedgerRows, type LedgerFields, type LedgerRow } from './parsing/ledger-rows.js';
 import { ChainLookup, RegionLookup } from './parsing/reference-lookup.js';
-import { STAGE_WORDS, type StageClaim } from './parsing/stage-text.js';
-import { locateTable, type Table } from './parsing/table.js';
-import { readWorkbook } from './parsing/workbook-reader.js';
-
-export interface UploadedWorkbook {
-  name: string;
-  buffer: Buffer;
-}
+import { CLAIM_RANK, decideStage, isConflict, keptDetail, type StageDecision } from './parsing/stage-evidence.js';
+import { categoryNamed, CLAIM_WORDS, STAGE_WORDS } from './parsing/stage-text.js';
+import type { Table } from './parsing/table.js';
 
 export interface LedgerImportOptions {
   commit: boolean;
-  /** The list year 项目类别 refers to; default: the year in the title, else 2024. */
+  /** The list year 项目类别 refers to; default: the year in the first sheet's name or title, else 2024. */
   year?: number;
   actor: string;
+  /** The region the file comes from: its kept column mapping applies, and a given one is kept for it. Default: the city office. */
+  region?: string;
+  /** A column mapping given with the request (`mapping`), over the kept one and the rules. */
+  mapping?: ColumnMapping;
+  /** For a job: how far parsing and the rows are. */
+  progress?: ImportProgress;
 }
 
 /** The year a ledger without `?year=` and without a year in its title is read for. */
@@ -56,6 +60,7 @@ const FIELD_COLUMNS: Record<keyof LedgerFields, [keyof Project, LedgerKey]> = {
   content: ['content', 'content'],
   plannedStartDate: ['plannedStartDate', 'plannedStart'],
   plannedCompletionDate: ['plannedCompletionDate', 'plannedCompletion'],
+  progress: ['progress', 'progress'],
 };
 
 /** Where an API refusal's `field` lands in the sheet. */
@@ -69,6 +74,7 @@ const FIELD_TO_COLUMN: Record<string, LedgerKey> = {
   content: 'content',
   plannedStartDate: 'plannedStart',
   plannedCompletionDate: 'plannedCompletion',
+  progress: 'progress',
   plannedInvestment: 'planned',
   monthlyPlan: 'planned',
   category: 'category',
@@ -83,10 +89,13 @@ const STAGE_RANK: Record<Stage, number> = {
   completed: 3,
   withdrawn: -1,
 };
-const CLAIM_RANK: Record<StageClaim, number> = { reserve: 0, preparation: 1, started: 2, active: 2, halted: 2, completed: 3, withdrawn: -1 };
+
+/** Generated codes in a workbook of several sheets: the sheet's list in the code (LC2024-S001, 实施类). */
+const SHEET_CODE_LETTERS = { implementation: 'S', preparation: 'Z', reserve: 'C' } as const;
 
 interface Context {
-  table: Table<LedgerKey>;
+  /** Several sheets read (generated codes then say which). */
+  severalSheets: boolean;
   year: number;
   actor: string;
   /** Today in the configured zone (the guards' today). */
@@ -94,6 +103,7 @@ interface Context {
   file: { name: string; sha256: string };
   /** Project ids the committed import changed (for the import's audit entry). */
   changed: number[];
+  decisions: StageDecisionView[];
 }
 
 /** Thrown inside a row for a refusal the import itself makes (not a service's). */
@@ -119,56 +129,82 @@ export class LedgerImportService {
     private readonly lists: ListsService,
     private readonly lifecycle: LifecycleEngine,
     private readonly audit: AuditService,
+    private readonly mappings: ImportMappingService,
   ) {}
 
   async import(upload: UploadedWorkbook, options: LedgerImportOptions): Promise<ImportResult> {
-    const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
-    const table = locateTable(await readWorkbook(upload.buffer), LEDGER_TABLE);
-    checkLedgerUnits(table);
-    const year = options.year ?? yearOfTitle(table.title) ?? DEFAULT_LEDGER_YEAR;
-    const [regions, chains] = await Promise.all([
+    const region = options.region ?? null;
+    const given = options.mapping ?? new Map<string, string | null>();
+    const [regionRows, chainRows, saved] = await Promise.all([
       this.dataSource.getRepository(Region).find(),
       this.dataSource.getRepository(Chain).find(),
+      this.mappings.kept('ledger', region),
     ]);
-    const rows = readLedgerRows(table, { regions: new RegionLookup(regions), chains: new ChainLookup(chains) });
-    markDuplicates(rows, table);
+    const lookups = { regions: new RegionLookup(regionRows), chains: new ChainLookup(chainRows) };
+    const prepared = await prepareImport(upload, LEDGER_TABLE, LEDGER_FIELDS, { region, given, saved, fits: fieldValueCheck(lookups), progress: options.progress });
+    const { tables, sha256 } = prepared;
+    tables.forEach(checkLedgerUnits);
+    const year = options.year ?? tables[0]?.year ?? DEFAULT_LEDGER_YEAR;
+    const rows = tables.flatMap((table) => readLedgerRows(table, lookups, options.year));
+    markDuplicates(rows);
 
-    const context: Context = { table, year, actor: options.actor, today: this.clock.today(), file: { name: upload.name, sha256 }, changed: [] };
-    const outcome = await runTrial(this.writes, rows, options.commit, {
+    const context: Context = {
+      severalSheets: tables.length > 1,
+      year,
+      actor: options.actor,
+      today: this.clock.today(),
+      file: { name: upload.name, sha256 },
+      changed: [],
+      decisions: [],
+    };
+    const commit = options.commit && prepared.errors.length === 0;
+    const outcome = await runTrial(this.writes, rows, commit, {
       apply: (manager, row) => this.applyRow(manager, row, context),
-      errorsOf: (error, row) => rowErrors(error, row.row, table),
+      errorsOf: (error, row) => rowErrors(error, row),
+      progress: (done, total) => options.progress?.(phaseOf(options.commit), done, total),
       beforeCommit: async (manager, counts) => {
+        prepared.mapping.saved = await this.mappings.keepIn(manager, 'ledger', region, given, options.actor);
         // A file that changed nothing leaves the database exactly as it was, log included.
         if (counts.created + counts.updated === 0) return;
         await this.audit.append(manager, {
           actor: options.actor,
           ...auditSubject.import('ledger', sha256.slice(0, 16)),
           action: 'import',
-          after: { file: upload.name, sha256, sheet: table.sheet, year, rows: rows.length, ...counts, projectIds: context.changed },
+          after: { file: upload.name, sha256, sheets: tables.map((t) => t.sheet), year, rows: rows.length, ...counts, projectIds: context.changed },
         });
       },
     });
     return {
       rows: rows.length,
       ...outcome.counts,
-      errors: outcome.errors,
+      errors: [...prepared.errors, ...outcome.errors],
       committed: outcome.committed,
-      sheet: table.sheet,
+      sheet: tables[0]?.sheet ?? prepared.errors[0].sheet,
+      sheets: tables.map((table) => table.sheet),
       file: context.file,
-      ignoredColumns: table.columns.filter((column) => column.key === null).map((column) => column.label),
+      ignoredColumns: [...new Set(tables.flatMap((table) => table.columns.filter((column) => column.key === null).map((column) => column.label)))],
+      skipped: prepared.skipped,
+      mapping: prepared.mapping,
+      decisions: context.decisions,
       year,
     };
   }
 
   private async applyRow(manager: EntityManager, row: LedgerRow, context: Context): Promise<RowOutcome> {
-    const { table } = context;
-    const existing = await this.find(manager, row, table);
+    const { table } = row;
+    const existing = await this.find(manager, row);
     const stageBefore: Stage = existing?.stage ?? 'reserve';
-    const events = stageEvents(row, existing, context);
+    const decision = decideStage(
+      { actualStartDate: row.actualStartDate, actualCompletionDate: row.actualCompletionDate, stageText: row.stageText, category: row.categoryEvidence },
+      existing?.actualStartDate ?? null,
+      context.today,
+    );
+    if (isConflict(decision)) throw new RowRefused(table.byKey.has(decision.key) ? decision.key : stageKeyOf(table), decision.message);
+    const { events, kept } = stageEvents(row, existing, decision);
 
     // Approvals: a ledger without approval columns says nothing about them, but a project it
     // marks as started must have all six (START's guard): they are taken as obtained on the
-    // start date (README "Excel import": the assumption is recorded in the project's history).
+    // start date (README "Excel in and out": the assumption is recorded in the project's history).
     const approvals = { ...row.approvals };
     const starts = events.some((event) => event.type === 'START');
     const hasApprovalColumns = APPROVAL_KEYS.some((key) => table.byKey.has(`approval.${key}`));
@@ -185,7 +221,7 @@ export class LedgerImportService {
     let projectId: number;
     let changed = false;
     if (!existing) {
-      const code = row.code ?? generatedCode(row, context.year);
+      const code = row.code ?? generatedCode(row, context);
       const dto = await validated(CreateProjectDto, { code, name: row.name, ...row.fields, ...(Object.keys(approvals).length ? { approvals } : {}) });
       projectId = (await this.projects.createIn(manager, dto, context.actor, ALL)).id;
     } else {
@@ -210,8 +246,9 @@ export class LedgerImportService {
       changed = true;
     }
 
+    const project = !existing || changed ? await manager.findOneByOrFail(Project, { id: projectId }) : existing;
+    context.decisions.push(decisionView(row, project.stage, decision, kept));
     if (!existing || changed) {
-      const project = await manager.findOneByOrFail(Project, { id: projectId });
       await manager.insert(ProjectHistory, {
         projectId,
         kind: 'updated',
@@ -225,7 +262,7 @@ export class LedgerImportService {
             kind: 'ledger',
             file: context.file.name,
             sha256: context.file.sha256,
-            sheet: table.sheet,
+            sheet: row.sheet,
             row: row.row,
             year: context.year,
             action: existing ? 'updated' : 'created',
@@ -241,8 +278,8 @@ export class LedgerImportService {
   }
 
   /** By code; without a code column, by exact name (one project of that name, else the row is refused). */
-  private async find(manager: EntityManager, row: LedgerRow, table: Table<LedgerKey>): Promise<Project | null> {
-    if (table.byKey.has('code')) return manager.findOneBy(Project, { code: row.code! });
+  private async find(manager: EntityManager, row: LedgerRow): Promise<Project | null> {
+    if (row.table.byKey.has('code')) return manager.findOneBy(Project, { code: row.code! });
     const named = await manager.find(Project, { where: { name: row.name }, take: 2 });
     if (named.length > 1) throw new RowRefused('name', `有多个名为“${row.name}”的项目：请在台账中加上“项目编码”列`);
     return named[0] ?? null;
@@ -275,25 +312,32 @@ export class LedgerImportService {
   }
 }
 
-/** A file that names the same project twice: the later rows are refused. */
-function markDuplicates(rows: LedgerRow[], table: Table<LedgerKey>): void {
-  const seen = new Map<string, number>();
-  const byCode = table.byKey.has('code');
+/** A file that names the same project twice (in one sheet or in two): the later rows are refused. */
+function markDuplicates(rows: LedgerRow[]): void {
+  const seen = new Map<string, LedgerRow>();
   for (const row of rows) {
+    const byCode = row.table.byKey.has('code');
     const key = byCode ? row.code : row.name;
     if (!key) continue;
-    const first = seen.get(key);
-    if (first !== undefined)
-      row.errors.push({ row: row.row, column: table.byKey.get(byCode ? 'code' : 'name')!.label, message: `与第 ${first} 行是同一项目（${key}）` });
-    else seen.set(key, row.row);
+    const first = seen.get(`${byCode ? 'code' : 'name'}:${key}`);
+    if (first !== undefined) {
+      const where = first.sheet === row.sheet ? `第 ${first.row} 行` : `工作表“${first.sheet}”第 ${first.row} 行`;
+      row.errors.push({ row: row.row, sheet: row.sheet, column: row.table.byKey.get(byCode ? 'code' : 'name')!.label, message: `与${where}是同一项目（${key}）` });
+    } else seen.set(`${byCode ? 'code' : 'name'}:${key}`, row);
   }
 }
 
-/** Without a 项目编码 column, a new project's code is LC{year}-{序号 to three digits}. */
-function generatedCode(row: LedgerRow, year: number): string {
+/**
+ * Without a 项目编码 column, a new project's code is LC{year}-{序号 to three digits}; in a
+ * workbook of several sheets the sheet's list comes first (LC2024-S001 实施类, Z 准备类,
+ * C 储备, else the sheet's position: LC2024-2-001), since each sheet numbers from 1.
+ */
+function generatedCode(row: LedgerRow, context: Context): string {
   const seq = row.seq?.trim();
   if (!seq || !/^\d{1,6}$/.test(seq)) throw new RowRefused('seq', '台账没有“项目编码”列：新项目的编码由年份和序号生成（LC年份-序号），此行缺少整数序号');
-  return `LC${year}-${seq.padStart(3, '0')}`;
+  const category = categoryNamed(row.sheet);
+  const prefix = !context.severalSheets ? '' : category ? SHEET_CODE_LETTERS[category] : `${row.table.sheetIndex}-`;
+  return `LC${context.year}-${prefix}${seq.padStart(3, '0')}`;
 }
 
 /** The project fields (and approvals) whose ledger value differs from the stored one. */
@@ -320,24 +364,22 @@ function same(stored: unknown, value: unknown): boolean {
 }
 
 /**
- * The lifecycle events that take the project from its stage to the one the ledger states
- * (当前阶段/进展), each to be applied through the engine so its guards hold. Without a stage
- * the row's dates and category imply it (竣工时间 → completed, 开工时间 → started, a list
- * category → preparation, else reserve), and an existing project is never moved back.
- * Moves that need a reason or a date the ledger does not carry (停工, 复工, 退出, 退回储备)
- * are refused with a message pointing to the API.
+ * The lifecycle events that take the project from its stage to the one the row's evidence
+ * gives (parsing/stage-evidence.ts), each to be applied through the engine so its guards hold.
+ * An existing project is never moved back by derived evidence (dates, list, sheet): it keeps
+ * its stage (`kept`); a cell that names a lower stage is refused. Moves that need a reason or
+ * a date the ledger does not carry (停工, 复工, 退出, 退回储备) are refused with a message
+ * pointing to the API.
  */
-function stageEvents(row: LedgerRow, existing: Project | null, context: Context): LifecycleEvent[] {
+function stageEvents(row: LedgerRow, existing: Project | null, decision: StageDecision): { events: LifecycleEvent[]; kept: boolean } {
   const current: Stage = existing?.stage ?? 'reserve';
-  const stated = row.stage ?? null;
-  const implied: StageClaim = row.actualCompletionDate ? 'completed' : row.actualStartDate ? 'started' : row.category ? 'preparation' : 'reserve';
-  const claim = stated ?? implied;
-  const stageKey: LedgerKey = context.table.byKey.has('stage') ? 'stage' : 'name';
+  const claim = decision.claim;
+  const stageKey = stageKeyOf(row.table, decision);
   const shown = (stage: Stage) => `${STAGE_WORDS[stage]}（${STAGE_LABELS[stage]}）`;
 
   if (current === 'withdrawn') {
-    if (claim === 'withdrawn' || stated === null) return [];
-    throw new RowRefused(stageKey, `项目已调出项目库（退出），台账写的是“${claimWord(claim)}”：已退出的项目不能通过导入恢复`);
+    if (claim === 'withdrawn' || !decision.stated) return { events: [], kept: claim !== 'withdrawn' };
+    throw new RowRefused(stageKey, `项目已调出项目库（退出），台账写的是“${CLAIM_WORDS[claim]}”：已退出的项目不能通过导入恢复`);
   }
   if (claim === 'withdrawn')
     throw new RowRefused(stageKey, '调出项目库需要原因：请在系统中办理“调出项目库”（项目事件 WITHDRAW）');
@@ -349,25 +391,29 @@ function stageEvents(row: LedgerRow, existing: Project | null, context: Context)
   const from = STAGE_RANK[current];
   const to = CLAIM_RANK[claim];
   if (to < from) {
-    if (stated === null) return checkDates(row, existing, []);
-    throw new RowRefused(stageKey, `台账写的阶段“${claimWord(claim)}”早于系统中的“${shown(current)}”：阶段不能通过导入回退（退回储备需在系统中填写原因）`);
+    if (!decision.stated) return { events: checkDates(row, existing, []), kept: true };
+    throw new RowRefused(stageKey, `台账写的阶段“${CLAIM_WORDS[claim]}”早于系统中的“${shown(current)}”：阶段不能通过导入回退（退回储备需在系统中填写原因）`);
   }
   const events: LifecycleEvent[] = [];
   if (from < 1 && to >= 1) events.push({ type: 'PROMOTE' });
-  if (from < 2 && to >= 2) {
-    if (!row.actualStartDate) throw new RowRefused(context.table.byKey.has('actualStart') ? 'actualStart' : stageKey, '已开工的项目需要填写实际开工时间');
-    // START's own guard refuses this too; said first here so the row does not also list the
-    // approvals that are not assumed for a start that has not happened.
-    if (row.actualStartDate > context.today)
-      throw new RowRefused('actualStart', `开工未通过：开工日期 ${row.actualStartDate} 不能晚于今天（${context.today}）`);
-    events.push({ type: 'START', date: row.actualStartDate });
-  }
-  if (from < 3 && to >= 3) {
-    if (!row.actualCompletionDate)
-      throw new RowRefused(context.table.byKey.has('actualCompletion') ? 'actualCompletion' : stageKey, '已竣工的项目需要填写竣工时间');
-    events.push({ type: 'COMPLETE', date: row.actualCompletionDate });
-  }
-  return checkDates(row, existing, events);
+  // decideStage has made sure a start (and a completion) date is there when the claim needs one.
+  if (from < 2 && to >= 2) events.push({ type: 'START', date: row.actualStartDate! });
+  if (from < 3 && to >= 3) events.push({ type: 'COMPLETE', date: row.actualCompletionDate! });
+  return { events: checkDates(row, existing, events), kept: false };
+}
+
+/** The column a refusal about the stage points to: the cell that stated it, else 当前阶段 or 当前进展, else the name. */
+function stageKeyOf(table: Table<LedgerKey>, decision?: StageDecision): LedgerKey {
+  if (decision?.evidence === 'startDate' && table.byKey.has('actualStart')) return 'actualStart';
+  if (decision?.evidence === 'completionDate' && table.byKey.has('actualCompletion')) return 'actualCompletion';
+  return (['stage', 'progress', 'category'] as const).find((key) => table.byKey.has(key)) ?? 'name';
+}
+
+/** The result's entry for an applied row: its stage now, and the evidence that decided it. */
+function decisionView(row: LedgerRow, stage: Stage, decision: StageDecision, kept: boolean): StageDecisionView {
+  const unused = row.unusedStageText ? `；当前阶段“${row.unusedStageText}”不是阶段名称，未采用（形象进度取自进展列）` : '';
+  if (kept) return { row: row.row, sheet: row.sheet, stage, evidence: 'recorded', detail: keptDetail(stage, decision) + unused, warning: null };
+  return { row: row.row, sheet: row.sheet, stage, evidence: decision.evidence, detail: decision.detail + unused, warning: decision.warning };
 }
 
 /** A start or completion date already recorded is a fact of the history: the ledger cannot move it. */
@@ -378,11 +424,6 @@ function checkDates(row: LedgerRow, existing: Project | null, events: LifecycleE
   if (row.actualCompletionDate && existing.actualCompletionDate && row.actualCompletionDate !== existing.actualCompletionDate)
     throw new RowRefused('actualCompletion', `竣工时间与系统记录（${existing.actualCompletionDate}）不一致：竣工日期不能通过导入修改`);
   return events;
-}
-
-function claimWord(claim: StageClaim): string {
-  const words: Record<StageClaim, string> = { reserve: '储备', preparation: '准备', started: '已开工', active: '在建', halted: '停工', completed: '竣工', withdrawn: '退出' };
-  return words[claim];
 }
 
 /** A DTO as the API would receive it, validated by the same rules (class-validator, same messages). */
@@ -403,11 +444,13 @@ function eventRefused(error: ApiError, event: LifecycleEvent): ApiError {
   return new ApiError(error.getStatus(), error.message, details);
 }
 
-function rowErrors(error: ApiError, row: number, table: Table<LedgerKey>): RowError[] {
+function rowErrors(error: ApiError, row: LedgerRow): RowError[] {
   const details = error.details.length ? error.details : [{ field: undefined, code: 'refused', message: error.message }];
   return details.map((detail) => {
-    const key = columnKeyOf(detail.field);
-    return { row, column: key ? (table.byKey.get(key)?.label ?? null) : null, message: detail.message };
+    const found = columnKeyOf(detail.field);
+    // A refusal about the stage points at the cell that stated it (当前阶段 or 当前进展).
+    const key = found === 'stage' ? stageKeyOf(row.table) : found;
+    return { row: row.row, sheet: row.sheet, column: key ? (row.table.byKey.get(key)?.label ?? null) : null, message: detail.message };
   });
 }
 
@@ -416,8 +459,9 @@ function columnKeyOf(field: string | undefined): LedgerKey | null {
   if (field in FIELD_TO_COLUMN) return FIELD_TO_COLUMN[field];
   if (field === 'actualStartDate' || field === 'date') return 'actualStart';
   if (field === 'actualCompletionDate') return 'actualCompletion';
-  if (field === 'reports' || field === 'type' || field === 'reason') return 'stage';
-  const known: readonly string[] = ['seq', 'code', 'name', 'owner', 'region', 'chain', 'total', 'planned', 'plannedStart', 'actualStart', 'plannedCompletion', 'actualCompletion', 'content', 'category', 'stage'];
-  if (known.includes(field) || field.startsWith('approval.')) return field as LedgerKey;
+  // 竣工 needs a month report first: the refusal is about the completion.
+  if (field === 'reports') return 'actualCompletion';
+  if (field === 'type' || field === 'reason') return 'stage';
+  if (Object.hasOwn(LEDGER_FIELDS, field)) return field as LedgerKey;
   return null;
 }

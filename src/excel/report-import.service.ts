@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { inScope, type Scope } from '../auth/principal.js';
@@ -13,13 +12,16 @@ import { Project } from '../projects/project.entity.js';
 import { FileReportDto } from '../reports/dto/file-report.dto.js';
 import { ReportRevision } from '../reports/report-revision.entity.js';
 import { ReportsService } from '../reports/reports.service.js';
+import { Region } from '../reference/region.entity.js';
+import { fieldValueCheck, prepareImport, type UploadedWorkbook } from './import-preparation.js';
+import { phaseOf, type ImportProgress } from './import-progress.js';
 import { runTrial } from './import-trial.js';
 import type { ImportResult, RowError, RowOutcome } from './import-result.js';
-import type { UploadedWorkbook } from './ledger-import.service.js';
-import type { ReportKey } from './parsing/columns.js';
+import type { ColumnMapping } from './mapping/column-mapping.js';
+import { ImportMappingService } from './mapping/import-mapping.service.js';
+import { REPORT_FIELDS, type ReportKey } from './parsing/columns.js';
 import { checkReportColumns, monthOfTitle, readReportRows, REPORT_TABLE, type ReportRow } from './parsing/report-rows.js';
-import { locateTable, type Table } from './parsing/table.js';
-import { readWorkbook } from './parsing/workbook-reader.js';
+import { RegionLookup } from './parsing/reference-lookup.js';
 
 export interface ReportImportOptions {
   commit: boolean;
@@ -27,6 +29,11 @@ export interface ReportImportOptions {
   scope: Scope;
   /** Correction reason, needed for a month whose bulletin is published (ReportsService rule). */
   reason?: string;
+  /** The region the file comes from (a county operator's own): its kept column mapping applies, and a given one is kept for it. */
+  region?: string;
+  /** A column mapping given with the request (`mapping`), over the kept one and the rules. */
+  mapping?: ColumnMapping;
+  progress?: ImportProgress;
 }
 
 /** Where an API refusal's `field` lands in the sheet (month and reason concern the whole row: no column). */
@@ -38,34 +45,45 @@ const FIELD_TO_COLUMN: Record<string, ReportKey> = { amount: 'amount', progress:
  * (month within the project's time in implementation, not in the future, amount a
  * non-negative integer, a correction reason for a closed month), all rows in one write
  * transaction. A region operator's sheet may only name their own region's projects.
+ * Laid out as the ledger may be (several sheets, merged cells, totals, notes, mappings).
  */
 @Injectable()
 export class ReportImportService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
     private readonly reports: ReportsService,
     private readonly audit: AuditService,
+    private readonly mappings: ImportMappingService,
   ) {}
 
   async import(upload: UploadedWorkbook, month: string, options: ReportImportOptions): Promise<ImportResult> {
-    const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
-    const table = locateTable(await readWorkbook(upload.buffer), REPORT_TABLE);
-    checkReportColumns(table);
-    const titled = monthOfTitle(table.title);
-    if (titled && titled !== month) {
-      const message = `表格标题中的月份（${titled}）与导入的月份（${month}）不一致`;
-      throw new ApiError(422, message, [{ field: 'month', code: 'monthMismatch', message }]);
+    const region = options.region ?? null;
+    const given = options.mapping ?? new Map<string, string | null>();
+    const [regionRows, saved] = await Promise.all([this.dataSource.getRepository(Region).find(), this.mappings.kept('reports', region)]);
+    const fits = fieldValueCheck({ regions: new RegionLookup(regionRows) });
+    const prepared = await prepareImport(upload, REPORT_TABLE, REPORT_FIELDS, { region, given, saved, fits, progress: options.progress });
+    const { tables, sha256 } = prepared;
+    for (const table of tables) {
+      checkReportColumns(table);
+      const titled = monthOfTitle(table.title) ?? monthOfTitle(table.sheet);
+      if (titled && titled !== month) {
+        const message = `工作表“${table.sheet}”标题中的月份（${titled}）与导入的月份（${month}）不一致`;
+        throw new ApiError(422, message, [{ field: 'month', code: 'monthMismatch', message }]);
+      }
     }
-    const rows = readReportRows(table);
+    const rows = tables.flatMap((table) => readReportRows(table));
     const changed: number[] = [];
-    const seen = new Map<number, number>();
+    const seen = new Map<number, ReportRow>();
 
-    const outcome = await runTrial(this.writes, rows, options.commit, {
+    const commit = options.commit && prepared.errors.length === 0;
+    const outcome = await runTrial(this.writes, rows, commit, {
       apply: async (manager, row) => {
         const project = await this.find(manager, row, options.scope);
         const first = seen.get(project.id);
-        if (first !== undefined) throw refused(row.code ? 'code' : 'name', `与第 ${first} 行是同一项目（${project.code}）`);
-        seen.set(project.id, row.row);
+        if (first !== undefined)
+          throw refused(row.code ? 'code' : 'name', `与${first.sheet === row.sheet ? '' : `工作表“${first.sheet}”`}第 ${first.row} 行是同一项目（${project.code}）`);
+        seen.set(project.id, row);
         const latest = await manager.findOne(ReportRevision, { where: { projectId: project.id, month }, order: { revision: 'DESC' } });
         const dto = await validated({
           amount: row.amount,
@@ -79,15 +97,17 @@ export class ReportImportService {
         if (result !== 'unchanged') changed.push(project.id);
         return result;
       },
-      errorsOf: (error, row) => rowErrors(error, row, table),
+      errorsOf: (error, row) => rowErrors(error, row),
+      progress: (done, total) => options.progress?.(phaseOf(options.commit), done, total),
       beforeCommit: async (manager, counts) => {
+        prepared.mapping.saved = await this.mappings.keepIn(manager, 'reports', region, given, options.actor);
         // A file that changed nothing leaves the database exactly as it was, log included.
         if (counts.created + counts.updated === 0) return;
         await this.audit.append(manager, {
           actor: options.actor,
           ...auditSubject.import('reports', sha256.slice(0, 16)),
           action: 'import',
-          after: { file: upload.name, sha256, sheet: table.sheet, month, rows: rows.length, ...counts, projectIds: changed },
+          after: { file: upload.name, sha256, sheets: tables.map((t) => t.sheet), month, rows: rows.length, ...counts, projectIds: changed },
           reason: options.reason ?? null,
         });
       },
@@ -95,11 +115,14 @@ export class ReportImportService {
     return {
       rows: rows.length,
       ...outcome.counts,
-      errors: outcome.errors,
+      errors: [...prepared.errors, ...outcome.errors],
       committed: outcome.committed,
-      sheet: table.sheet,
+      sheet: tables[0]?.sheet ?? prepared.errors[0].sheet,
+      sheets: tables.map((table) => table.sheet),
       file: { name: upload.name, sha256 },
-      ignoredColumns: table.columns.filter((column) => column.key === null).map((column) => column.label),
+      ignoredColumns: [...new Set(tables.flatMap((table) => table.columns.filter((column) => column.key === null).map((column) => column.label)))],
+      skipped: prepared.skipped,
+      mapping: prepared.mapping,
       month,
     };
   }
@@ -131,11 +154,11 @@ async function validated(plain: Record<string, unknown>): Promise<FileReportDto>
   return instance;
 }
 
-function rowErrors(error: ApiError, row: ReportRow, table: Table<ReportKey>): RowError[] {
+function rowErrors(error: ApiError, row: ReportRow): RowError[] {
   const details = error.details.length ? error.details : [{ field: undefined, code: 'refused', message: error.message }];
   return details.map((detail) => {
     const field = detail.field ?? '';
     const key: ReportKey | undefined = FIELD_TO_COLUMN[field] ?? (['code', 'name'].includes(field) ? (field as ReportKey) : undefined);
-    return { row: row.row, column: key ? (table.byKey.get(key)?.label ?? null) : null, message: detail.message };
+    return { row: row.row, sheet: row.sheet, column: key ? (row.table.byKey.get(key)?.label ?? null) : null, message: detail.message };
   });
 }

@@ -13,6 +13,7 @@ const COLUMN_TO_FIELD: Record<string, keyof ProjectView | `approvals.${ApprovalK
   content: 'content',
   origin: 'origin',
   plannedAt: 'plannedAt',
+  progress: 'progress',
   plannedStartDate: 'plannedStartDate',
   plannedCompletionDate: 'plannedCompletionDate',
   actualStartDate: 'actualStartDate',
@@ -43,6 +44,8 @@ export function replayProject(rows: ProjectHistory[], lists: ListMembershipView[
   if (!created) return null;
   const view = JSON.parse(created.data) as ProjectView;
   view.approvals = { ...view.approvals };
+  // Projects created before 形象进度 was kept have no such field in their creation snapshot.
+  view.progress ??= null;
   for (const row of rows) {
     if (row.id <= created.id) continue;
     const data = JSON.parse(row.data) as Record<string, unknown>;

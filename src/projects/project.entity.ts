@@ -64,6 +64,10 @@ export class Project {
   @Column({ name: 'actual_completion_date', type: 'varchar', length: 10, nullable: true })
   actualCompletionDate: string | null;
 
+  /** 形象进度: what the work stands at, in the office's words (主体施工, 设备安装调试 …). */
+  @Column({ type: 'text', nullable: true })
+  progress: string | null;
+
   // 前期手续: the date each approval was obtained, or null while outstanding.
   /** 立项 (备案/核准). */
   @Column({ name: 'approval_filing', type: 'varchar', length: 10, nullable: true })

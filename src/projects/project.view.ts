@@ -39,6 +39,7 @@ export class ProjectView {
   @ApiProperty({ nullable: true }) actualStartDate: string | null;
   @ApiProperty({ nullable: true }) plannedCompletionDate: string | null;
   @ApiProperty({ nullable: true }) actualCompletionDate: string | null;
+  @ApiProperty({ nullable: true, description: '形象进度（当前进展，文字）' }) progress: string | null;
   @ApiProperty({ description: 'date each approval was obtained, or null' }) approvals: Record<ApprovalKey, string | null>;
   @ApiProperty({ nullable: true, enum: ['attracted', 'expansion', 'renovation'], description: '项目来源：招商引进 / 本地企业扩产 / 技改' }) origin: string | null;
   @ApiProperty({ nullable: true, description: '谋划入库日期' }) plannedAt: string | null;
@@ -65,6 +66,7 @@ export function toView(project: Project, lists?: ListMembershipView[]): ProjectV
     actualStartDate: project.actualStartDate,
     plannedCompletionDate: project.plannedCompletionDate,
     actualCompletionDate: project.actualCompletionDate,
+    progress: project.progress,
     approvals: approvalsOf(project),
     origin: project.origin ?? null,
     plannedAt: project.plannedAt ?? null,

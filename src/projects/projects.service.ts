@@ -122,6 +122,7 @@ export class ProjectsService {
       chainCode: null,
       totalInvestmentWan: null,
       content: null,
+      progress: null,
       plannedStartDate: null,
       origin: null,
       plannedAt: null,
@@ -293,6 +294,7 @@ export class ProjectsService {
     if (dto.chain !== undefined) columns.chainCode = dto.chain;
     if (dto.totalInvestment !== undefined) columns.totalInvestmentWan = dto.totalInvestment;
     if (dto.content !== undefined) columns.content = text(dto.content);
+    if (dto.progress !== undefined) columns.progress = text(dto.progress);
     if (dto.plannedStartDate !== undefined) columns.plannedStartDate = dto.plannedStartDate;
     if (dto.plannedCompletionDate !== undefined) columns.plannedCompletionDate = dto.plannedCompletionDate;
     if (dto.origin !== undefined) columns.origin = dto.origin;

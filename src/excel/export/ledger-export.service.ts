@@ -46,6 +46,7 @@ export function ledgerColumns(regions: RegionLookup, chains: ChainLookup): Ledge
     { header: '项目类别', width: 8, value: ({ entry }) => (entry ? CATEGORY_WORDS[entry.category as ListCategory] : null) },
     { header: '年度计划投资（万元）', width: 12, value: ({ entry }) => entry?.plannedInvestmentWan ?? null },
     { header: '当前阶段', width: 8, value: ({ project }) => STAGE_WORDS[project.stage] },
+    { header: '形象进度', width: 24, value: ({ project }) => project.progress },
     { header: '计划开工时间', width: 12, value: ({ project }) => date(project.plannedStartDate) },
     { header: '实际开工时间', width: 12, value: ({ project }) => date(project.actualStartDate) },
     { header: '计划竣工时间', width: 12, value: ({ project }) => date(project.plannedCompletionDate) },

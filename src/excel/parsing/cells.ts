@@ -39,6 +39,15 @@ export function formulaRefused(): { ok: false; message: string } {
   return { ok: false, message: '单元格是公式：导入只接受数值和文本，请复制后“选择性粘贴 → 数值”再导入' };
 }
 
+/**
+ * Text as compared with words the import knows (stage words, units, place names, dates):
+ * full-width letters, digits and punctuation as their ordinary forms (Unicode NFKC: ２０２４ → 2024,
+ * （ → (), and no whitespace at all (ideographic spaces included). Never applied to stored text.
+ */
+export function fold(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/gu, '');
+}
+
 /** Whether a cell holds nothing a person would see (empty text). */
 export function isBlank(data: CellData | undefined): boolean {
   return data === undefined || (data.t === 's' && data.v.trim() === '');

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { CHAINS, REGIONS } from '../../../seeds/reference-data.js';
 import { recogniseLedgerColumn, recogniseReportColumn } from './columns.js';
 import { ChainLookup, RegionLookup } from './reference-lookup.js';
-import { parseStage } from './stage-text.js';
+import { stageNamed } from './stage-text.js';
 import { normaliseLabel } from './table.js';
 
 const ledger = (label: string) => recogniseLedgerColumn(normaliseLabel(label));
@@ -35,7 +35,11 @@ describe('header variants', () => {
       ['建设规模及内容', 'content'],
       ['项目类别', 'category'],
       ['当前阶段', 'stage'],
-      ['进展', 'stage'],
+      ['项目状态', 'stage'],
+      ['进展', 'progress'],
+      ['当前进展', 'progress'],
+      ['形象进度', 'progress'],
+      ['年度投资完成进度', null],
       ['立项（备案/核准）', 'approval.filing'],
       ['前期手续用地', 'approval.land'],
       ['施工许可', 'approval.construction'],
@@ -86,20 +90,25 @@ describe('places, chains and stages by the names people write', () => {
     expect(chains.resolve('造船').ok).toBe(false);
   });
 
-  it('reads stage words, negations first', () => {
-    const cases: [string, string][] = [
+  it('reads a whole cell that names a stage; progress text names none', () => {
+    const stages: [string, string][] = [
       ['储备', 'reserve'],
       ['准备', 'preparation'],
-      ['未开工', 'preparation'],
-      ['前期手续办理中', 'preparation'],
+      ['前期', 'preparation'],
+      ['处于准备阶段', 'preparation'],
       ['已开工', 'started'],
+      ['开工建设', 'started'],
       ['在建', 'active'],
+      ['正在施工', 'active'],
       ['停工', 'halted'],
+      ['停工中', 'halted'],
       ['已竣工投产', 'completed'],
-      ['未竣工', 'started'],
+      ['竣工。', 'completed'],
       ['退出', 'withdrawn'],
+      ['　在　建　', 'active'],
     ];
-    for (const [text, claim] of cases) expect([text, parseStage(text)]).toEqual([text, { ok: true, value: claim }]);
-    expect(parseStage('良好').ok).toBe(false);
+    for (const [text, claim] of stages) expect([text, stageNamed(text)]).toEqual([text, claim]);
+    for (const text of ['主体施工', '设备安装调试', '试生产', '土地摘牌', '环评公示', '手续办理', '前期工作', '前期手续办理中', '未开工', '未竣工', '良好', '新建', '续建'])
+      expect([text, stageNamed(text)]).toEqual([text, null]);
   });
 });

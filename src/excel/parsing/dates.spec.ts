@@ -25,6 +25,25 @@ describe('dates from a cell', () => {
     for (const [input, expected] of cases) expect([input, text(input)]).toEqual([input, { ok: true, value: expected }]);
   });
 
+  it('reads month parts, full-width digits, and dates without a year in the sheet\'s year', () => {
+    const cases: [string, string][] = [
+      ['2024年3月中旬', '2024-03-11'],
+      ['2024年3月下旬', '2024-03-21'],
+      ['2024年3月上旬', '2024-03-01'],
+      ['2024.03', '2024-03-01'],
+      ['２０２４年５月', '2024-05-01'],
+      ['２０２４．０５．２０', '2024-05-20'],
+      ['3月底', '2024-03-31'],
+      ['2月底', '2024-02-29'],
+      ['6月中旬', '2024-06-11'],
+      ['5月8日', '2024-05-08'],
+      ['11月', '2024-11-01'],
+    ];
+    for (const [input, expected] of cases) expect([input, parseDate({ t: 's', v: input }, 2024)]).toEqual([input, { ok: true, value: expected }]);
+    expect(parseDate({ t: 's', v: '3月底' })).toMatchObject({ ok: false, message: expect.stringContaining('没有年份') });
+    expect(parseDate({ t: 's', v: '2月30日' }, 2024).ok).toBe(false);
+  });
+
   it('reads Excel dates, serial day numbers and 2024.3 typed into a number cell', () => {
     expect(parseDate({ t: 'd', v: '2024-03-01T00:00:00.000Z' })).toEqual({ ok: true, value: '2024-03-01' });
     expect(parseDate({ t: 'n', v: 45352 })).toEqual({ ok: true, value: '2024-03-01' });

@@ -1,4 +1,5 @@
 import { MAX_YEAR, MIN_YEAR } from '../../common/calendar.js';
+import { fold } from './cells.js';
 import type { Parsed } from './money.js';
 import type { CellData } from './workbook-reader.js';
 
@@ -13,8 +14,11 @@ const SERIAL_MAX = 73415;
  * the last day; `上旬/中旬/下旬`: the 1st, 11th, 21st). A number like 2024.3 typed into a
  * number cell is read the same way; 2024.1 in a number cell is refused because Excel has
  * dropped the difference between 2024.1 and 2024.10 (unless the cell shows two decimals).
+ * Text without a year (3月底, 3月中旬, 3月5日) takes `year` (the sheet's: from its name or
+ * title); without one it is refused. Full-width digits (２０２４年３月) read as written
+ * (docs/excel-import.md "Dates").
  */
-export function parseDate(cell: CellData): Parsed<string> {
+export function parseDate(cell: CellData, year?: number): Parsed<string> {
   switch (cell.t) {
     case 'd': {
       const date = new Date(cell.v);
@@ -23,7 +27,7 @@ export function parseDate(cell: CellData): Parsed<string> {
     case 'n':
       return fromNumber(cell.v, cell.f);
     case 's':
-      return fromText(cell.v);
+      return fromText(cell.v, year);
     case 'b':
     case 'f':
     case 'e':
@@ -47,23 +51,33 @@ function fromNumber(value: number, numFmt: string | undefined): Parsed<string> {
   return { ok: false, message: `${value} 不是日期` };
 }
 
-const FULL = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$/;
+const FULL = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
-const MONTH = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月)?\s*(份|初|上旬|中旬|下旬|底|末)?\s*[.]?$/;
+const MONTH = /^(\d{4})[-/.年](\d{1,2})月?(份|初|上旬|中旬|下旬|底|末)?[.]?$/;
+/** 3月底, 3月中旬, 3月5日: a month (and day) of the sheet's year. */
+const YEARLESS = /^(\d{1,2})月(?:(\d{1,2})[日号]|(份|初|上旬|中旬|下旬|底|末))?$/;
 
-export function fromText(raw: string): Parsed<string> {
-  const text = raw.trim().replace(/\s+/g, '');
+export function fromText(raw: string, defaultYear?: number): Parsed<string> {
+  const text = fold(raw);
   const full = FULL.exec(text) ?? COMPACT.exec(text);
   if (full) return fromParts(Number(full[1]), Number(full[2]), Number(full[3]), raw);
   const month = MONTH.exec(text);
-  if (month) {
-    const [year, m] = [Number(month[1]), Number(month[2])];
-    const within = month[3];
-    if (within === '底' || within === '末') return fromParts(year, m, daysIn(year, m), raw);
-    const day = within === '中旬' ? 11 : within === '下旬' ? 21 : 1;
-    return fromParts(year, m, day, raw);
+  if (month) return withinMonth(Number(month[1]), Number(month[2]), month[3], raw);
+  const yearless = YEARLESS.exec(text);
+  if (yearless) {
+    if (defaultYear === undefined)
+      return { ok: false, message: `“${raw}”没有年份：请写成如 2024年${yearless[1]}月…，或在工作表名称或标题中写明年份` };
+    if (yearless[2]) return fromParts(defaultYear, Number(yearless[1]), Number(yearless[2]), raw);
+    return withinMonth(defaultYear, Number(yearless[1]), yearless[3], raw);
   }
   return { ok: false, message: `“${raw}”不是可识别的日期（如 2024-03-01、2024/3/1、2024.3、2024年3月）` };
+}
+
+/** A month alone means its 1st; 上旬/中旬/下旬 the 1st, 11th, 21st; 底/末 its last day. */
+function withinMonth(year: number, month: number, within: string | undefined, shown: string): Parsed<string> {
+  if (within === '底' || within === '末') return month >= 1 && month <= 12 ? fromParts(year, month, daysIn(year, month), shown) : fromParts(year, month, 1, shown);
+  const day = within === '中旬' ? 11 : within === '下旬' ? 21 : 1;
+  return fromParts(year, month, day, shown);
 }
 
 function fromParts(year: number, month: number, day: number, shown: string): Parsed<string> {

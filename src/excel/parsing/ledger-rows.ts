@@ -6,7 +6,8 @@ import { MONEY_KEYS, recogniseLedgerColumn, type LedgerKey } from './columns.js'
 import { UNIT_LABELS } from './money.js';
 import type { ChainLookup, RegionLookup } from './reference-lookup.js';
 import { RowReader } from './row-reader.js';
-import { categoryOfSection, parseCategory, parseStage, type StageClaim } from './stage-text.js';
+import type { RowEvidence } from './stage-evidence.js';
+import { categoryNamed, parseCategory, stageNamed, type StageClaim } from './stage-text.js';
 import type { Table, TableSpec } from './table.js';
 
 export const LEDGER_TABLE: TableSpec<LedgerKey> = {
@@ -24,11 +25,16 @@ export interface LedgerFields {
   content?: string | null;
   plannedStartDate?: string | null;
   plannedCompletionDate?: string | null;
+  /** 形象进度: the progress column's text, else a 当前阶段 text that names no stage. */
+  progress?: string | null;
 }
 
 /** One ledger row as read; `undefined` everywhere means "the sheet has no such column". */
 export interface LedgerRow {
   row: number;
+  sheet: string;
+  /** The sheet's table (its columns, for messages and for what the sheet says nothing about). */
+  table: Table<LedgerKey>;
   errors: RowError[];
   /** 项目编码; absent when the sheet has no code column (then matched by name, or generated). */
   code?: string;
@@ -39,10 +45,15 @@ export interface LedgerRow {
   approvals: Partial<Record<ApprovalKey, string | null>>;
   actualStartDate?: string | null;
   actualCompletionDate?: string | null;
-  /** From the 项目类别 column, else from the section the row sits in (一、实施类项目). */
+  /** The year list the row puts the project on: from 项目类别, else its section (一、实施类项目), else the sheet's name. */
   category?: ListCategory | null;
+  /** What 项目类别 / the section / the sheet name said, as stage evidence (储备 included). */
+  categoryEvidence: RowEvidence['category'];
   plannedInvestment?: number | null;
-  stage?: StageClaim | null;
+  /** A cell naming a stage (当前阶段, or a 当前进展 holding only a stage word). */
+  stageText: RowEvidence['stageText'];
+  /** A 当前阶段 text that names no stage, not kept because the progress column has its own. */
+  unusedStageText?: string;
 }
 
 export interface LedgerLookups {
@@ -62,9 +73,10 @@ export function checkLedgerUnits(table: Table<string>): void {
   throw new ApiError(422, details.map((d) => d.message).join('；'), details);
 }
 
-export function readLedgerRows(table: Table<LedgerKey>, lookups: LedgerLookups): LedgerRow[] {
+export function readLedgerRows(table: Table<LedgerKey>, lookups: LedgerLookups, year: number | undefined): LedgerRow[] {
+  const sheetCategory = table.byKey.has('category') ? null : categoryNamed(table.sheet);
   return table.rows.map((data) => {
-    const r = new RowReader(table, data);
+    const r = new RowReader(table, data, table.year ?? year);
     const name = r.text('name');
     if (!name) r.fail('name', '缺少项目名称');
     const code = r.text('code');
@@ -88,11 +100,40 @@ export function readLedgerRows(table: Table<LedgerKey>, lookups: LedgerLookups):
       if (value !== undefined) approvals[key] = value;
     }
 
-    let category = r.mapped('category', parseCategory);
-    if (!category) category = categoryOfSection(data.section) ?? (category === null ? null : undefined);
+    const categoryText = r.text('category');
+    const sectionCategory = categoryNamed(data.section ?? '');
+    let categoryEvidence: LedgerRow['categoryEvidence'] = null;
+    if (categoryText) {
+      const parsed = parseCategory(categoryText);
+      if (parsed.ok) categoryEvidence = { claim: parsed.value, from: 'listCategory', text: categoryText };
+      else r.fail('category', parsed.message);
+    } else if (sectionCategory) categoryEvidence = { claim: sectionCategory, from: 'listCategory', text: data.section! };
+    else if (sheetCategory) categoryEvidence = { claim: sheetCategory, from: 'sheetName', text: table.sheet };
+    // A blank 项目类别 cell leaves the project's list places alone (null); no column and no section: undefined.
+    const listed = categoryEvidence && categoryEvidence.claim !== 'reserve' ? categoryEvidence.claim : null;
+    const category = listed ?? (categoryEvidence || categoryText === null ? null : undefined);
+
+    // 当前阶段 names a stage, or is progress text; 当前进展/形象进度 is progress text, and may name a stage.
+    const stageCell = r.text('stage');
+    const progressCell = r.text('progress');
+    let stageText: LedgerRow['stageText'] = null;
+    let progress = progressCell;
+    let unusedStageText: string | undefined;
+    const stageClaim = stageCell ? stageNamed(stageCell) : null;
+    if (stageCell && stageClaim) stageText = { claim: stageClaim, text: stageCell, key: 'stage' };
+    else if (stageCell && !progressCell) progress = stageCell;
+    else if (stageCell) unusedStageText = stageCell;
+    const progressClaim = progressCell ? stageNamed(progressCell) : null;
+    if (progressCell && progressClaim) {
+      if (stageText && stageText.claim !== progressClaim && !sameStage(stageText.claim, progressClaim))
+        r.fail('progress', `“${progressCell}”与当前阶段“${stageCell}”矛盾`);
+      else stageText ??= { claim: progressClaim, text: progressCell, key: 'progress' };
+    }
 
     const row: LedgerRow = {
       row: data.row,
+      sheet: table.sheet,
+      table,
       errors: r.errors,
       name: name ?? '',
       // 序号 is only read to generate a code when there is no code column (it is often a =ROW() formula).
@@ -102,16 +143,19 @@ export function readLedgerRows(table: Table<LedgerKey>, lookups: LedgerLookups):
       actualStartDate: r.date('actualStart'),
       actualCompletionDate: r.date('actualCompletion'),
       category,
+      categoryEvidence,
       plannedInvestment: r.money('planned'),
-      stage: r.mapped('stage', parseStage),
+      stageText,
     };
+    if (progress !== undefined) fields.progress = progress;
+    if (unusedStageText !== undefined) row.unusedStageText = unusedStageText;
     if (code) row.code = code;
     return row;
   });
 }
 
-/** The year in a title such as 聊城市2024年制造业重点项目台账. */
-export function yearOfTitle(title: string): number | undefined {
-  const match = /(20\d{2})\s*年/.exec(title) ?? /(20\d{2})/.exec(title);
-  return match ? Number(match[1]) : undefined;
+/** 已开工 and 在建 (or 停工) say the same stage in different detail. */
+function sameStage(a: StageClaim, b: StageClaim): boolean {
+  const started: StageClaim[] = ['started', 'active', 'halted'];
+  return (a === 'started' && started.includes(b)) || (b === 'started' && started.includes(a));
 }

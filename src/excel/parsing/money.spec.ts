@@ -14,9 +14,28 @@ describe('money from a cell (万元 / 亿元, exact)', () => {
     expect(parseWan(0.3, 'yi')).toEqual({ ok: true, value: 3000 });
   });
 
-  it('takes a unit written in the cell over the column’s', () => {
+  it('takes a unit written in the cell over the column’s, literally: 亿/亿元, 万/万元, 元', () => {
     expect(parseWan('1.5亿元', 'wan')).toEqual({ ok: true, value: 15000 });
+    expect(parseWan('12.5亿元', 'wan')).toEqual({ ok: true, value: 125000 });
     expect(parseWan('300万', 'yi')).toEqual({ ok: true, value: 300 });
+    expect(parseWan('1,200万元', 'yi')).toEqual({ ok: true, value: 1200 });
+    expect(parseWan('5000000元', 'wan')).toEqual({ ok: true, value: 500 });
+    expect(parseWan('0元', 'wan')).toEqual({ ok: true, value: 0 });
+  });
+
+  it('reads separators and full-width text as written', () => {
+    expect(parseWan('3,000', 'wan')).toEqual({ ok: true, value: 3000 });
+    expect(parseWan('3，000', 'wan')).toEqual({ ok: true, value: 3000 });
+    expect(parseWan('１２．５亿元', 'wan')).toEqual({ ok: true, value: 125000 });
+    expect(parseWan(' 8 000 ', 'wan')).toEqual({ ok: true, value: 8000 });
+  });
+
+  it('reads 1.2万 as 1.2 万元 (refused, finer than 1 万元), naming the other reading', () => {
+    const result = parseWan('1.2万', 'wan');
+    expect(result.ok).toBe(false);
+    expect((result as { message: string }).message).toContain('1.2 万元');
+    expect((result as { message: string }).message).toContain('1.2亿元');
+    expect(parseWan('12345元', 'wan').ok).toBe(false);
   });
 
   it('refuses anything finer than 1 万元, negatives, exponents and words, never rounding', () => {

@@ -67,12 +67,19 @@ function describe(cell) {
   }
 }
 
+// Progress for a job (import-jobs.ts): rows converted of all rows, every PROGRESS_STEP rows.
+const PROGRESS_STEP = 200;
+
 try {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(workerData.buffer);
+  const total = workbook.worksheets.reduce((sum, sheet) => sum + sheet.actualRowCount, 0);
+  let done = 0;
+  parentPort.postMessage({ progress: { done, total } });
   const sheets = workbook.worksheets.map((sheet) => {
     const rows = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      if (++done % PROGRESS_STEP === 0) parentPort.postMessage({ progress: { done, total } });
       const cells = [];
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         const base = cell.isMerged ? cell.master : cell;

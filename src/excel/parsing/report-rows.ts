@@ -2,6 +2,7 @@ import { ApiError } from '../../common/api-error.js';
 import type { RowError } from '../import-result.js';
 import { recogniseReportColumn, type ReportKey } from './columns.js';
 import { UNIT_LABELS } from './money.js';
+import { fold } from './cells.js';
 import { RowReader } from './row-reader.js';
 import type { Table, TableSpec } from './table.js';
 
@@ -14,6 +15,8 @@ export const REPORT_TABLE: TableSpec<ReportKey> = {
 /** One row of a county's month sheet (月调度表); `undefined`: the sheet has no such column. */
 export interface ReportRow {
   row: number;
+  sheet: string;
+  table: Table<ReportKey>;
   errors: RowError[];
   code: string | null;
   name: string | null;
@@ -41,13 +44,13 @@ export function readReportRows(table: Table<ReportKey>): ReportRow[] {
     if (!code && !name) r.fail(r.has('code') ? 'code' : 'name', '缺少项目编码或项目名称');
     const amount = r.money('amount') ?? null;
     if (amount === null && !r.errors.some((e) => e.column === r.label('amount'))) r.fail('amount', '缺少本月完成投资（没有投资请填 0）');
-    return { row: data.row, errors: r.errors, code, name, amount, progress: r.text('progress'), problems: r.text('problems') };
+    return { row: data.row, sheet: table.sheet, table, errors: r.errors, code, name, amount, progress: r.text('progress'), problems: r.text('problems') };
   });
 }
 
 /** 2024年10月 in a title such as 东昌府区2024年10月制造业重点项目月调度表 → 2024-10. */
 export function monthOfTitle(title: string): string | undefined {
-  const match = /(20\d{2})\s*年\s*(\d{1,2})\s*月/.exec(title);
+  const match = /(20\d{2})年(\d{1,2})月/.exec(fold(title));
   if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) return undefined;
   return `${match[1]}-${match[2].padStart(2, '0')}`;
 }

@@ -17,6 +17,8 @@ export class RowReader<K extends string> {
   constructor(
     private readonly table: Table<K>,
     readonly data: DataRow,
+    /** The year for dates written without one (3月底): the sheet's, else the one the import was asked for. */
+    private readonly year?: number,
   ) {}
 
   get row(): number {
@@ -32,7 +34,7 @@ export class RowReader<K extends string> {
   }
 
   fail(key: K | null, message: string): void {
-    this.errors.push({ row: this.data.row, column: key === null ? null : this.label(key), message });
+    this.errors.push({ row: this.data.row, sheet: this.table.sheet, column: key === null ? null : this.label(key), message });
   }
 
   private cell(key: K): CellData | undefined | null {
@@ -76,6 +78,6 @@ export class RowReader<K extends string> {
   }
 
   date(key: K): string | null | undefined {
-    return this.read(key, parseDate);
+    return this.read(key, (data) => parseDate(data, this.year));
   }
 }

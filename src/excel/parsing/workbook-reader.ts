@@ -24,7 +24,10 @@ export interface SheetGrid {
   rows: [number, GridCell[]][];
 }
 
-type WorkerReply = { ok: true; sheets: SheetGrid[] } | { ok: false; message: string };
+type WorkerReply = { ok: true; sheets: SheetGrid[] } | { ok: false; message: string } | { progress: { done: number; total: number } };
+
+/** Rows of the workbook converted so far, of all its rows (0 of 0 while the file is still being unpacked). */
+export type ParseProgress = (done: number, total: number) => void;
 
 const WORKER_FILE = join(projectRoot(), 'src/excel/parsing/read-workbook.worker.mjs');
 
@@ -33,12 +36,12 @@ const WORKER_FILE = join(projectRoot(), 'src/excel/parsing/read-workbook.worker.
  * in a worker thread whose heap and running time are capped, so that no file, however built,
  * can take the server's memory or hold it for long. Refusals are 4xx in the contract's shape.
  */
-export async function readWorkbook(buffer: Buffer): Promise<SheetGrid[]> {
+export async function readWorkbook(buffer: Buffer, progress?: ParseProgress): Promise<SheetGrid[]> {
   checkXlsxZip(buffer);
-  return parseSlots.run(() => parseInWorker(buffer));
+  return parseSlots.run(() => parseInWorker(buffer, progress));
 }
 
-function parseInWorker(buffer: Buffer): Promise<SheetGrid[]> {
+function parseInWorker(buffer: Buffer, progress?: ParseProgress): Promise<SheetGrid[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_FILE, {
       workerData: { buffer },
@@ -61,9 +64,13 @@ function parseInWorker(buffer: Buffer): Promise<SheetGrid[]> {
       () => finish(() => reject(tooComplex(`读取超过 ${EXCEL_LIMITS.workerTimeoutMs / 1000} 秒`))),
       EXCEL_LIMITS.workerTimeoutMs,
     );
-    worker.once('message', (reply: WorkerReply) =>
-      finish(() => (reply.ok ? resolve(reply.sheets) : reject(unreadable(reply.message)))),
-    );
+    worker.on('message', (reply: WorkerReply) => {
+      if ('progress' in reply) {
+        if (!settled) progress?.(reply.progress.done, reply.progress.total);
+        return;
+      }
+      finish(() => (reply.ok ? resolve(reply.sheets) : reject(unreadable(reply.message))));
+    });
     worker.once('error', (error: Error & { code?: string }) =>
       finish(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooComplex('所需内存超过上限') : unreadable(error.message))),
     );

@@ -33,6 +33,11 @@ export class ProjectFieldsDto {
   @IsText(4000)
   content?: string | null;
 
+  @ApiPropertyOptional({ nullable: true, description: '形象进度（当前进展，文字）', maxLength: 2000, example: '设备安装调试' })
+  @IsOptional()
+  @IsText(2000)
+  progress?: string | null;
+
   @ApiPropertyOptional({ nullable: true, description: '计划开工时间', example: '2024-03-01' })
   @IsOptional()
   @IsCalendarDate()
