@@ -61,10 +61,17 @@ interface Dashboard {
   year: number;
   month: number;
   asOf: string;
-  investment: Rated & { target: number; actual: number; expected: number; ratio: number | null };
+  investment: Rated & { target: number; actual: number; expected: number; ratio: number | null; planShare: number | null };
+  implementationCounts: { listed: number; started: number; completed: number };
   startRate: { listed: number; started: number; rate: number | null; target: number; neededForTarget: number };
-  bigProjects: { count: number; target: number; regions: { name: string; required: boolean; ok: boolean }[]; flagshipChains: { name: string; ok: boolean }[] };
-  keyProjects: Rated & { count: number; investment: number; target: number; expected: number; ratio: number | null };
+  bigProjects: {
+    count: number;
+    target: number;
+    regions: { name: string; required: boolean; ok: boolean }[];
+    chains: { name: string; flagship: boolean; required: boolean; ok: boolean }[];
+    continuing: unknown[];
+  };
+  keyProjects: Rated & { count: number; targetCount: number; investment: number; target: number; expected: number; ratio: number | null };
   chains: (Rated & { code: string; name: string; flagship: boolean; targetInvestment: number; actual: number; expected: number; ratio: number | null })[];
   regions: (Rated & { code: string; name: string; plan: number; actual: number; expected: number; ratio: number | null; rank: number | null })[];
   redList: { projectId: number; region: string | null; kind: string; reason: string }[];
@@ -244,8 +251,15 @@ describe('war room (挂图作战) in chromium', () => {
       expect(await text(page, 'big-target')).toBe(String(d.bigProjects.target));
       const lacking = d.bigProjects.regions.filter((r) => r.required && !r.ok).map((r) => r.name);
       expect(await page.getByTestId('big-missing-region').allTextContents()).toEqual(lacking);
-      const lackingChains = d.bigProjects.flagshipChains.filter((c) => !c.ok).map((c) => `★${c.name}`);
+      const lackingChains = d.bigProjects.chains.filter((c) => c.required && !c.ok).map((c) => `${c.flagship ? '★' : ''}${c.name}`);
       expect(await page.getByTestId('big-missing-chain').allTextContents()).toEqual(lackingChains);
+      expect(await text(page, 'big-continuing')).toContain(`另有续建大项目 ${d.bigProjects.continuing.length} 个`);
+      // how the city itself reports it: 占年度计划, started and completed projects
+      expect(await text(page, 'investment-plan-share')).toBe(pctOf(d.investment.planShare));
+      expect(await text(page, 'impl-started')).toBe(String(d.implementationCounts.started));
+      expect(await text(page, 'impl-listed')).toBe(String(d.implementationCounts.listed));
+      expect(await text(page, 'impl-completed')).toBe(String(d.implementationCounts.completed));
+      expect(await text(page, 'key-target-count')).toBe(String(d.keyProjects.targetCount));
       expect(await text(page, 'key-investment')).toBe(yiOf(d.keyProjects.investment));
       expect(await text(page, 'key-expected')).toBe(yiOf(d.keyProjects.expected));
       expect(await text(page, 'key-ratio')).toBe(pctOf(d.keyProjects.ratio));
@@ -632,6 +646,31 @@ describe('war room (挂图作战) in chromium', () => {
       expect(await page.locator('#card-chart img').count()).toBe(0);
       expect(await page.evaluate(() => window.injected)).toBeUndefined();
       expect(w.problems).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+
+  it('switches years: a year created through the API shows its own targets; a year without a plan says so, with the way to create it for the city office', async () => {
+    const created = await send('POST', '/api/targets/2025', { copyFrom: 2024, implementationInvestmentWan: 1_800_000, keyProjectCount: 20 });
+    expect(created.status).toBe(201);
+    const w = await openWarRoom(1920, 1080);
+    try {
+      const { page } = w;
+      expect(await page.locator('#year option').allTextContents()).toEqual(['2024年', '2025年']);
+      await page.locator('#year').selectOption('2025');
+      await page.waitForFunction(() => document.querySelector('[data-testid="period"]')?.textContent?.includes('2025年'));
+      await page.waitForSelector('body[data-state="ready"]');
+      const d = await api<Dashboard>('/api/dashboard/2025');
+      expect(await text(page, 'investment-target')).toBe('180');
+      expect(await text(page, 'investment-actual')).toBe(yiOf(d.investment.actual));
+      expect(await text(page, 'key-target-count')).toBe('20');
+      expect(new URL(page.url()).searchParams.get('year')).toBe('2025');
+
+      await page.goto(`${base}/?year=2027`);
+      await page.getByTestId('no-plan').waitFor();
+      expect(await text(page, 'no-plan')).toContain('2027 年尚无年度计划');
+      expect(await page.getByTestId('create-plan-link').getAttribute('href')).toBe('/workbench/plan.html?year=2027');
     } finally {
       await w.context.close();
     }

@@ -13,3 +13,105 @@ export interface AdjustmentView {
   after: unknown;
   reason: string;
 }
+
+export type PlanStatus = 'draft' | 'published';
+
+/** The city part of a year plan (year_target). Money in 万元; rates in whole percent. */
+export interface CityTargets {
+  implementationListSize: number;
+  implementationInvestmentWan: number;
+  preparationListSize: number;
+  startRateTargetPct: number;
+  bigProjectThresholdWan: number;
+  bigProjectCityTarget: number;
+  keyProjectThresholdWan: number;
+  keyProjectCount: number;
+  keyProjectInvestmentWan: number;
+  ratingBluePct: number;
+  ratingYellowPct: number;
+  attractionSignedWan: number;
+  attractionFundedWan: number;
+  conditionalApprovalsAllowed: boolean;
+}
+
+/** A chain's row of a year plan: the appendix's columns. */
+export interface ChainPlanRow {
+  projects: number;
+  investmentWan: number;
+  signedWan: number;
+  fundedWan: number;
+  revenueGrowthPct: number | null;
+  valueAddedGrowthPct: number | null;
+  newAboveScale: number | null;
+  newQuality: number | null;
+  newHighTech: number | null;
+  newInnovationPlatforms: number | null;
+  loanGrowthPct: number | null;
+  differentiated: string | null;
+  bigProjectRequired: boolean;
+}
+
+/** A place's rules in a year plan. */
+export interface PlaceRuleRow {
+  bigProjectRequired: boolean;
+  overKeyMin: number | null;
+  overKeyMax: number | null;
+  overBigMin: number | null;
+  overBigMax: number | null;
+}
+
+export interface ChainPlanView extends ChainPlanRow {
+  code: string;
+  no: number;
+  name: string;
+  flagship: boolean;
+  leadUnit: string;
+}
+
+export interface PlaceRuleView extends PlaceRuleRow {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+/** `GET /api/targets/:year`. */
+export interface PlanView extends CityTargets {
+  year: number;
+  status: PlanStatus;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  chains: ChainPlanView[];
+  places: PlaceRuleView[];
+  /** Changes made after publication, oldest first. */
+  adjustments: AdjustmentView[];
+}
+
+export type RolloverKind = 'continuing' | 'notStarted' | 'moved';
+
+export interface RolloverEntry {
+  projectId: number;
+  code: string;
+  name: string;
+  region: string | null;
+  chain: string | null;
+  stage: string;
+  kind: RolloverKind;
+  /** The list proposed for next year. */
+  category: 'implementation' | 'preparation';
+  /** This year's place. */
+  previousCategory: 'implementation' | 'preparation';
+  previousPlannedInvestment: number;
+  /** Total investment less everything reported so far, 万元 (null without a total). */
+  remainingInvestment: number | null;
+  keyProject: boolean;
+  /** To fill in. */
+  plannedInvestment: null;
+}
+
+/** `GET /api/targets/:year/rollover`. */
+export interface RolloverProposal {
+  fromYear: number;
+  toYear: number;
+  entries: RolloverEntry[];
+  leaving: { projectId: number; code: string; name: string; reason: 'completed' | 'withdrawn' }[];
+}

@@ -11,11 +11,11 @@ import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
 import { isLatestRevisionSql } from '../rules/latest-revision.js';
 import { frozenChangeFailures, publishFailures } from '../rules/plan-freeze.js';
-import { rolloverOf, type RolloverKind } from '../rules/rollover.js';
+import { rolloverOf } from '../rules/rollover.js';
 import { ChainTarget } from './chain-target.entity.js';
 import type { ApplyRolloverDto, ChainPlanDto, CityPlanFields, CreatePlanDto, PatchPlanDto, PlaceRuleDto } from './dto/plan.dto.js';
 import { adjustmentsOf, recordAdjustment } from './plan-adjustments.js';
-import type { AdjustmentView } from './plan.types.js';
+import type { CityTargets, PlanView, RolloverProposal } from './plan.types.js';
 import { PlaceRule } from './place-rule.entity.js';
 import { YearTarget, type PlanStatus } from './year-target.entity.js';
 
@@ -37,7 +37,7 @@ export const CITY_FIELDS = [
   'conditionalApprovalsAllowed',
 ] as const;
 type CityField = (typeof CITY_FIELDS)[number];
-export type CityTargets = Pick<YearTarget, CityField>;
+export type { CityTargets, PlanView, RolloverEntry, RolloverProposal } from './plan.types.js';
 
 const CHAIN_FIELDS = [
   'projects',
@@ -58,58 +58,6 @@ type ChainField = (typeof CHAIN_FIELDS)[number];
 
 const PLACE_FIELDS = ['bigProjectRequired', 'overKeyMin', 'overKeyMax', 'overBigMin', 'overBigMax'] as const;
 type PlaceField = (typeof PLACE_FIELDS)[number];
-
-export interface ChainPlanView extends Pick<ChainTarget, ChainField> {
-  code: string;
-  no: number;
-  name: string;
-  flagship: boolean;
-  leadUnit: string;
-}
-
-export interface PlaceRuleView extends Pick<PlaceRule, PlaceField> {
-  code: string;
-  name: string;
-  kind: string;
-}
-
-export interface PlanView extends CityTargets {
-  year: number;
-  status: PlanStatus;
-  publishedAt: string | null;
-  publishedBy: string | null;
-  chains: ChainPlanView[];
-  places: PlaceRuleView[];
-  /** Changes made after publication, oldest first. */
-  adjustments: AdjustmentView[];
-}
-
-export interface RolloverEntry {
-  projectId: number;
-  code: string;
-  name: string;
-  region: string | null;
-  chain: string | null;
-  stage: string;
-  kind: RolloverKind;
-  /** The list proposed for next year. */
-  category: 'implementation' | 'preparation';
-  /** This year's place. */
-  previousCategory: 'implementation' | 'preparation';
-  previousPlannedInvestment: number;
-  /** Total investment less everything reported so far, 万元 (null without a total). */
-  remainingInvestment: number | null;
-  keyProject: boolean;
-  /** To fill in. */
-  plannedInvestment: null;
-}
-
-export interface RolloverProposal {
-  fromYear: number;
-  toYear: number;
-  entries: RolloverEntry[];
-  leaving: { projectId: number; code: string; name: string; reason: 'completed' | 'withdrawn' }[];
-}
 
 /** A plan as seed data or a request body: the city part, and the rows given for chains and places. */
 export interface PlanInput extends Partial<CityTargets> {

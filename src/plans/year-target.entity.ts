@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { PlanStatus } from './plan.types.js';
 
-export type PlanStatus = 'draft' | 'published';
+export type { PlanStatus };
 
 /**
  * A year's plan (年度计划), city part: the targets the board judges against, as data (2024:

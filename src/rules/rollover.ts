@@ -6,7 +6,9 @@
  * withdrawn projects leave. Planned amounts are left for the city office to fill in; the
  * proposal gives last year's plan and what remains of the total as a guide.
  */
-export type RolloverKind = 'continuing' | 'notStarted' | 'moved';
+import type { RolloverKind } from '../plans/plan.types.js';
+
+export type { RolloverKind };
 
 export interface ListedNow {
   projectId: number;

@@ -243,3 +243,11 @@
  */
 
 export {};
+
+/** @typedef {import('../../plans/plan.types.js').PlanView} PlanView */
+/** @typedef {import('../../plans/plan.types.js').ChainPlanView} ChainPlanView */
+/** @typedef {import('../../plans/plan.types.js').PlaceRuleView} PlaceRuleView */
+/** @typedef {import('../../plans/plan.types.js').RolloverProposal} RolloverProposal */
+/** @typedef {import('../../plans/plan.types.js').RolloverEntry} RolloverEntry */
+/** @typedef {import('../../plans/plan.types.js').AdjustmentView} AdjustmentView */
+/** @typedef {{ year: number, status: string, publishedAt: string | null }} PlanYear */

@@ -14,7 +14,7 @@ import { renderCurve, resizeCurveForPrint } from './curve.js';
 import { clearProjects, renderFilterState, renderProjects } from './filter.js';
 import { loadMissing, renderFreshness } from './freshness.js';
 import { renderHeadline } from './headline.js';
-import { renderPeriod, renderWarnings, showBanner } from './notices.js';
+import { renderPeriod, renderWarnings, showBanner, showNoPlan } from './notices.js';
 import { renderRedList } from './red-list.js';
 import { renderRegions } from './regions.js';
 import { boardQuery, chainName, chainOf, PAGE_SIZE, regionName, state, syncUrl } from './state.js';
@@ -32,6 +32,10 @@ let filterSeq = 0;
 /** A failed load: the banner says why (a 401 has put up the sign-in form instead). */
 export function handleError(/** @type {unknown} */ error) {
   if (error instanceof ApiError && error.status === 401) return;
+  if (error instanceof ApiError && error.status === 404 && error.body?.details?.some((d) => d.code === 'noPlan')) {
+    showNoPlanFor(state.year).catch(() => {});
+    return;
+  }
   if (error instanceof DOMException && error.name === 'AbortError') return;
   if (!(error instanceof ApiError)) console.error(error); // a bug, not a refusal: let it be seen
   state.lastError = error;
@@ -39,6 +43,17 @@ export function handleError(/** @type {unknown} */ error) {
   showBanner(`数据加载失败：${message}`);
   if (document.body.dataset.state !== 'ready') document.body.dataset.state = 'error';
   renderFreshness();
+}
+
+/** Says the year has no plan; the link to create one is for the city office only. */
+async function showNoPlanFor(/** @type {number | null} */ year) {
+  if (year === null) return;
+  /** @type {{ role: string }} */
+  const me = await api('/api/auth/me');
+  showNoPlan(year, me.role === 'admin');
+  showBanner('');
+  state.lastError = null;
+  if (document.body.dataset.state !== 'ready') document.body.dataset.state = 'no-plan';
 }
 
 /** Names of regions and chains, and the server's default period (once); then the board. */
@@ -90,6 +105,7 @@ export async function loadBoard() {
   state.lastLoaded = loaded;
   state.lastError = null;
   showBanner('');
+  showNoPlan(null, false);
   renderAll(dashboard);
   syncUrl();
   if (state.region || state.chain) await loadFilter();

@@ -39,6 +39,11 @@ export function renderHeadline(/** @type {Dashboard} */ d) {
   chip.dataset.testid = 'investment-rating';
   $('[data-role="rating"]', kInv).replaceWith(chip);
   setBar(kInv, inv.actual / inv.target, inv.expected / inv.target);
+  // How the city itself reports the year (占年度计划 beside 完成序时; started and completed projects).
+  setText('investment-plan-share', pct(inv.planShare));
+  setText('impl-started', String(d.implementationCounts.started));
+  setText('impl-listed', String(d.implementationCounts.listed));
+  setText('impl-completed', String(d.implementationCounts.completed));
 
   const sr = d.startRate;
   setText('start-rate', pct(sr.rate));
@@ -59,15 +64,17 @@ export function renderHeadline(/** @type {Dashboard} */ d) {
   kBig.classList.toggle('ok', big.count >= big.target);
   kBig.classList.toggle('short', big.count < big.target);
   const lackRegions = big.regions.filter((r) => r.required && !r.ok);
-  const lackChains = big.flagshipChains.filter((c) => !c.ok);
+  const lackChains = big.chains.filter((c) => c.required && !c.ok);
   $('[data-testid="big-missing"]').replaceChildren(
     h('div', { class: lackRegions.length ? 'bad' : 'good' }, lackRegions.length
       ? ['尚缺县区：', joined(lackRegions.map((r) => h('b', { 'data-testid': 'big-missing-region', title: r.name }, r.name)), '、')]
       : '各县（市、区）均已谋划'),
     h('div', { class: lackChains.length ? 'bad' : 'good' }, lackChains.length
-      ? ['尚缺标志性产业链：', joined(lackChains.map((c) => h('b', { 'data-testid': 'big-missing-chain' }, `★${c.name}`)), '、')]
-      : `${big.flagshipChains.length}条标志性产业链均已谋划`),
+      ? ['尚缺产业链：', joined(lackChains.map((c) => h('b', { 'data-testid': 'big-missing-chain', title: c.flagship ? '标志性产业链' : c.name }, `${c.flagship ? '★' : ''}${c.name}`)), '、')]
+      : `${big.chains.length}条产业链均已引进`),
   );
+  // Projects in the library before the year and still under way are shown, not counted.
+  setText('big-continuing', big.continuing.length ? `另有续建大项目 ${big.continuing.length} 个（不计入本年目标）` : '无续建大项目');
 
   const key = d.keyProjects;
   const kKey = $('#kpi-key');
@@ -75,6 +82,7 @@ export function renderHeadline(/** @type {Dashboard} */ d) {
   setText('key-investment', yi(key.investment));
   setText('key-target', yiShort(key.target));
   setText('key-count', String(key.count));
+  setText('key-target-count', String(key.targetCount));
   setText('key-expected', yi(key.expected));
   setRatingClass(setText('key-ratio', pct(key.ratio)), key.rating);
   setRatingClass(kKey, key.rating);

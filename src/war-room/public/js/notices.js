@@ -1,12 +1,26 @@
 // @ts-check
 // What the board says about itself: the period it shows (and that it fell back to another
 // year when this one has no plan), the configuration warnings, and the error banner.
-import { $, h, setText } from '/shared/dom.js';
+import { $, h, setChildren, setText } from '/shared/dom.js';
 import { shanghaiDateTime } from '/shared/format.js';
 import { state } from './state.js';
 
 /** @typedef {import('/shared/types.js').Dashboard} Dashboard */
 /** @typedef {import('/shared/types.js').Warning} Warning */
+
+/**
+ * A year without a plan: the board says so, and an admin gets the way to create it (the
+ * workbench's plan page); null hides the notice.
+ * @param {number | null} year
+ * @param {boolean} isAdmin
+ */
+export function showNoPlan(year, isAdmin) {
+  const box = $('[data-testid="no-plan"]');
+  box.hidden = year === null;
+  if (year === null) return;
+  setChildren(box, `${year} 年尚无年度计划，看板无法显示。`,
+    isAdmin ? h('a', { href: `/workbench/plan.html?year=${year}`, 'data-testid': 'create-plan-link' }, `建立 ${year} 年度计划`) : '请联系市链长办建立年度计划。');
+}
 
 /** A message across the top of the board; empty text hides it. */
 export function showBanner(/** @type {string} */ message) {

@@ -23,6 +23,7 @@ const NAV = [
   ['list', '/workbench/', '项目列表'],
   ['report', '/workbench/report.html', '月调度填报'],
   ['excel', '/workbench/excel.html', 'Excel 导入导出'],
+  ['plan', '/workbench/plan.html', '年度计划'],
 ];
 
 /** Sends the browser to the sign-in page, coming back here afterwards. */

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser.js';
+import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
+
+/**
+ * The workbench's 年度计划 page, in chromium: the city office creates next year's plan as a copy,
+ * edits it, is told exactly why it cannot publish yet, rolls this year's lists over into it, and
+ * publishes; a county operator reads the plan without anything to change.
+ */
+let t: TestApp;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ seed: 'demo', now: '2024-12-20T02:00:00.000Z' });
+  await t.app.listen(0, '127.0.0.1');
+  base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function signedIn(username: string, password: string, path: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await page.goto(`${base}${path}`);
+  await page.waitForSelector('[data-testid="login-form"]');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 20000 });
+  return page;
+}
+
+const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
+
+describe('年度计划 page', () => {
+  it('creates 2025 as a copy of 2024, saves a change, names what blocks publication, rolls the lists over and publishes', async () => {
+    const page = await signedIn('admin', TEST_ADMIN_PASSWORD, '/workbench/plan.html?year=2025');
+    try {
+      expect(await text(page, 'plan-status')).toBe('2025年 · 尚无年度计划');
+      await page.getByTestId('plan-copy-from').selectOption('2024');
+      await page.getByTestId('plan-create-submit').click();
+      await page.getByTestId('plan-form').waitFor();
+      expect(await text(page, 'plan-status')).toBe('2025年 · 草案');
+      expect(await page.locator('input[name="city.implementationInvestmentWan"]').inputValue()).toBe('1650000');
+
+      // A change to the draft needs no reason.
+      await page.locator('input[name="city.keyProjectCount"]').fill('20');
+      await page.locator('input[name="city.preparationListSize"]').fill('10');
+      await page.getByTestId('plan-save').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="plan-result"]')?.textContent === '已保存');
+      const saved = (await t.client.get('/api/targets/2025')).body;
+      expect([saved.keyProjectCount, saved.preparationListSize]).toEqual([20, 10]);
+
+      // Publishing an empty year is refused, naming both lists.
+      await page.getByTestId('plan-publish').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="plan-result"]')?.getAttribute('data-kind') === 'error');
+      const reasons = await page.locator('[data-testid="plan-result"] li').allTextContents();
+      expect(reasons).toEqual(['实施类清单现有 0 个项目，计划为 100 个', '准备类清单现有 0 个项目，计划为 10 个']);
+
+      // Rollover from 2024: the proposal as the API gives it, amounts filled in, applied.
+      await page.getByTestId('plan-year').selectOption('2024');
+      await page.getByTestId('plan-form').waitFor();
+      await page.getByTestId('rollover-load').click();
+      await page.getByTestId('rollover-row').first().waitFor();
+      const proposal = (await t.client.get('/api/targets/2024/rollover')).body as { entries: { projectId: number; category: string }[] };
+      expect(await page.getByTestId('rollover-row').count()).toBe(proposal.entries.length);
+      const rows = page.getByTestId('rollover-row');
+      for (let i = 0; i < (await rows.count()); i++) await rows.nth(i).locator('input[name="plannedInvestment"]').fill('1000');
+      await page.getByTestId('rollover-apply').click();
+      await page.waitForFunction(() => (document.querySelector('[data-testid="rollover-status"]')?.textContent ?? '').startsWith('已列入 2025 年清单'));
+      const implementation = proposal.entries.filter((e) => e.category === 'implementation').length;
+      expect(await text(page, 'rollover-status')).toBe(`已列入 2025 年清单：新增 ${proposal.entries.length} 个，调整 0 个，无变化 0 个`);
+
+      // With the list sizes set to what the rollover gave, 2025 publishes.
+      const patched = await t.client.patch('/api/targets/2025').send({ implementationListSize: implementation, preparationListSize: proposal.entries.length - implementation });
+      expect(patched.status).toBe(200);
+      await page.getByTestId('plan-year').selectOption('2025');
+      await page.getByTestId('plan-publish').waitFor();
+      await page.getByTestId('plan-publish').click();
+      await page.waitForFunction(() => (document.querySelector('[data-testid="plan-status"]')?.textContent ?? '').includes('已发布'));
+      expect(await page.getByTestId('plan-reason').isVisible()).toBe(true);
+      expect((await t.client.get('/api/targets/2025')).body.status).toBe('published');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('a county operator reads the plan without anything to change', async () => {
+    const page = await signedIn('region-371502', 'demo-pass-371502', '/workbench/plan.html?year=2024');
+    try {
+      await page.getByTestId('plan-form').waitFor();
+      expect(await page.locator('input[name="city.implementationInvestmentWan"]').isDisabled()).toBe(true);
+      expect(await page.getByTestId('plan-save').isHidden()).toBe(true);
+      expect(await page.getByTestId('plan-publish').isHidden()).toBe(true);
+      expect(await page.getByTestId('rollover').isHidden()).toBe(true);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
