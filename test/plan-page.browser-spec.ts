@@ -54,13 +54,13 @@ describe('年度计划 page', () => {
       await page.locator('input[name="city.keyProjectCount"]').fill('20');
       await page.locator('input[name="city.preparationListSize"]').fill('10');
       await page.getByTestId('plan-save').click();
-      await page.waitForFunction(() => document.querySelector('[data-testid="plan-result"]')?.textContent === '已保存');
+      await page.waitForFunction(`document.querySelector('[data-testid="plan-result"]')?.textContent === '已保存'`);
       const saved = (await t.client.get('/api/targets/2025')).body;
       expect([saved.keyProjectCount, saved.preparationListSize]).toEqual([20, 10]);
 
       // Publishing an empty year is refused, naming both lists.
       await page.getByTestId('plan-publish').click();
-      await page.waitForFunction(() => document.querySelector('[data-testid="plan-result"]')?.getAttribute('data-kind') === 'error');
+      await page.waitForFunction(`document.querySelector('[data-testid="plan-result"]')?.getAttribute('data-kind') === 'error'`);
       const reasons = await page.locator('[data-testid="plan-result"] li').allTextContents();
       expect(reasons).toEqual(['实施类清单现有 0 个项目，计划为 100 个', '准备类清单现有 0 个项目，计划为 10 个']);
 
@@ -74,7 +74,7 @@ describe('年度计划 page', () => {
       const rows = page.getByTestId('rollover-row');
       for (let i = 0; i < (await rows.count()); i++) await rows.nth(i).locator('input[name="plannedInvestment"]').fill('1000');
       await page.getByTestId('rollover-apply').click();
-      await page.waitForFunction(() => (document.querySelector('[data-testid="rollover-status"]')?.textContent ?? '').startsWith('已列入 2025 年清单'));
+      await page.waitForFunction(`(document.querySelector('[data-testid="rollover-status"]')?.textContent ?? '').startsWith('已列入 2025 年清单')`);
       const implementation = proposal.entries.filter((e) => e.category === 'implementation').length;
       expect(await text(page, 'rollover-status')).toBe(`已列入 2025 年清单：新增 ${proposal.entries.length} 个，调整 0 个，无变化 0 个`);
 
@@ -84,7 +84,7 @@ describe('年度计划 page', () => {
       await page.getByTestId('plan-year').selectOption('2025');
       await page.getByTestId('plan-publish').waitFor();
       await page.getByTestId('plan-publish').click();
-      await page.waitForFunction(() => (document.querySelector('[data-testid="plan-status"]')?.textContent ?? '').includes('已发布'));
+      await page.waitForFunction(`(document.querySelector('[data-testid="plan-status"]')?.textContent ?? '').includes('已发布')`);
       expect(await page.getByTestId('plan-reason').isVisible()).toBe(true);
       expect((await t.client.get('/api/targets/2025')).body.status).toBe('published');
     } finally {

@@ -249,6 +249,12 @@ export class SeederService {
     const key = year.entries.filter((e) => e.keyProject);
     const sum = (entries: typeof year.entries) => entries.reduce((total, e) => total + e.plannedInvestment, 0);
     const wholeYi = (wan: number) => Math.floor(wan / 10_000) * 10_000;
+    // Each chain's 2025 row: the projects it carries on the 2025 implementation list, and 95% of their plan (illustrative).
+    const chainOf = (entry: { projectId: number }) => projects.get(entry.projectId)?.chainCode ?? null;
+    const chains = [...new Set(implementation.map(chainOf).filter((code): code is string => code !== null))].map((code) => {
+      const carried = implementation.filter((e) => chainOf(e) === code);
+      return { code, projects: carried.length, investmentWan: Math.floor((sum(carried) * 0.95) / 1000) * 1000 };
+    });
     await this.writes.run(async (manager) => {
       await this.plans.createIn(
         manager,
@@ -260,6 +266,7 @@ export class SeederService {
           implementationInvestmentWan: wholeYi(sum(implementation)),
           keyProjectCount: key.length,
           keyProjectInvestmentWan: wholeYi(sum(key) * 0.9),
+          chains,
         },
         DEMO_ACTOR,
         PLAN_2025_TIMES.created,
