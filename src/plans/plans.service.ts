@@ -36,7 +36,6 @@ export const CITY_FIELDS = [
   'attractionFundedWan',
   'conditionalApprovalsAllowed',
 ] as const;
-type CityField = (typeof CITY_FIELDS)[number];
 export type { CityTargets, PlanView, RolloverEntry, RolloverProposal } from './plan.types.js';
 
 const CHAIN_FIELDS = [
