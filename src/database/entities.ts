@@ -15,7 +15,9 @@ import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
 import { YearTarget } from '../plans/year-target.entity.js';
 import { ReportRevision } from '../reports/report-revision.entity.js';
+import { ProjectYearFigure } from '../reports/project-year-figure.entity.js';
+import { WriteCounter } from './write-counter.entity.js';
 import { RatingOverride } from '../targets/rating-override.entity.js';
 
 /** Every entity, listed once, for the app, the tests and the migrations CLI alike. */
-export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, AuthSession, ProjectComment, AuditEntry, PlaceRule, PlanAdjustment, ImportMapping];
+export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, AuthSession, ProjectComment, AuditEntry, PlaceRule, PlanAdjustment, ImportMapping, ProjectYearFigure, WriteCounter];

@@ -13,22 +13,33 @@ import { DataSource, type EntityManager } from 'typeorm';
 @Injectable()
 export class WriteQueue {
   private tail: Promise<unknown> = Promise.resolve();
-  private committed = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Goes up by one with every committed write: what a cache of computed figures keys on. */
-  get version(): number {
-    return this.committed;
+  /**
+   * How many write transactions have committed, on every server sharing the database: each one
+   * bumps the counter row inside its own transaction (write-counter.entity.ts). What a cache of
+   * computed figures keys on, read once per use (one indexed row).
+   */
+  async version(): Promise<string> {
+    const [row] = (await this.dataSource.query('SELECT version FROM write_counter WHERE id = 1')) as { version: string | number }[];
+    return String(row?.version ?? 0);
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = this.tail.then(async () => {
-      const value = await this.dataSource.transaction(work);
-      this.committed++;
-      return value;
-    });
+    const result = this.tail.then(() =>
+      this.dataSource.transaction(async (manager) => {
+        const value = await work(manager);
+        await manager.query('UPDATE write_counter SET version = version + 1 WHERE id = 1');
+        return value;
+      }),
+    );
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /** Resolves once every write queued so far has finished (committed or failed). */
+  drain(): Promise<void> {
+    return this.tail.then(() => undefined);
   }
 }

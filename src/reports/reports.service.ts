@@ -14,6 +14,7 @@ import { dueToReportSql, filedSql, reportingParams } from '../rules/reporting.js
 import { ProjectHistory } from '../projects/project-history.entity.js';
 import { Project } from '../projects/project.entity.js';
 import type { FileReportDto } from './dto/file-report.dto.js';
+import { storeRevision } from './report-figures.js';
 import { ReportRevision } from './report-revision.entity.js';
 
 export interface ReportView {
@@ -103,7 +104,7 @@ export class ReportsService {
       correction: closedBy !== null,
       reason,
     });
-    await manager.insert(ReportRevision, revision);
+    await storeRevision(manager, revision);
     await this.changes.record(manager, {
       actor,
       subject: auditSubject.report(projectId),

@@ -23,7 +23,7 @@ import { User } from '../auth/user.entity.js';
 import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
 import { YearTarget } from '../plans/year-target.entity.js';
-import { ReportRevision } from '../reports/report-revision.entity.js';
+import { storeRevision } from '../reports/report-figures.js';
 
 export const DEMO_ACTOR = 'demo-seed';
 
@@ -206,7 +206,7 @@ export class SeederService {
    */
   private async insertDemoReport(manager: EntityManager, projectId: number, report: Omit<DemoReport, 'problems'> & { problems?: string | null }): Promise<void> {
     const problems = report.problems ?? null;
-    await manager.insert(ReportRevision, {
+    await storeRevision(manager, {
       projectId,
       month: report.month,
       revision: 1,

@@ -1,5 +1,6 @@
 import { lastHaltEventSql, haltedSql, laggingSql, overdueStartSql } from '../rules/red-list.js';
 import { isKeyProjectSql } from '../rules/key-projects.js';
+import { figureColumn, figuresThroughSql } from '../reports/project-year-figure.entity.js';
 import { isLatestRevisionSql } from '../rules/latest-revision.js';
 import { projectExpected12Sql } from '../rules/progress.js';
 import { startedInYearSql } from '../rules/start-rate.js';
@@ -50,6 +51,32 @@ export function eventDateExpression(historical: boolean, event: 'START' | 'COMPL
     : `p.${column}`;
 }
 
+/**
+ * Each listed project's reports for months 1..M, replayed from the revisions: for each month the
+ * latest revision recorded by :asOf. Boards as of a past instant use this.
+ */
+function replayedReports(withPrevious: boolean): string {
+  return `
+  SELECT r.project_id, SUM(r.amount_wan) AS actual${withPrevious ? `,
+         SUM(CASE WHEN r.month <= :prevMonth THEN r.amount_wan ELSE 0 END) AS actual_prev` : ''}
+    FROM report_revision r
+   WHERE r.month >= :fromMonth AND r.month <= :toMonth AND r.recorded_at <= :asOf
+     AND r.project_id IN (SELECT project_id FROM lst)
+     AND ${isLatestRevisionSql('r', { asOf: true })}
+   GROUP BY r.project_id
+`;
+}
+
+/** The same from the figures kept with every revision (src/reports/report-figures.ts): one row per listed project. */
+function maintainedReports(month: number, withPrevious: boolean): string {
+  return `
+  SELECT f.project_id, ${figuresThroughSql('f', month)} AS actual${withPrevious ? `,
+         ${figuresThroughSql('f', month - 1)} AS actual_prev` : ''}
+    FROM project_year_figure f
+   WHERE f.year = :year AND f.project_id IN (SELECT project_id FROM lst)
+`;
+}
+
 export function boardCtes({ month, historical, withPrevious = false, withHaltEvent = false, materialized = false }: BoardParams): string {
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new Error(`month out of range: ${month}`);
   return `
@@ -60,15 +87,7 @@ WITH lst AS (
     FROM list_entry l
    WHERE l.year = :year AND l.added_at <= :asOf AND (l.removed_at IS NULL OR l.removed_at > :asOf)
 ),
-rep AS (
-  SELECT r.project_id, SUM(r.amount_wan) AS actual${withPrevious ? `,
-         SUM(CASE WHEN r.month <= :prevMonth THEN r.amount_wan ELSE 0 END) AS actual_prev` : ''}
-    FROM report_revision r
-   WHERE r.month >= :fromMonth AND r.month <= :toMonth AND r.recorded_at <= :asOf
-     AND r.project_id IN (SELECT project_id FROM lst)
-     AND ${isLatestRevisionSql('r', { asOf: true })}
-   GROUP BY r.project_id
-),
+rep AS (${historical ? replayedReports(withPrevious) : maintainedReports(month, withPrevious)}),
 lp AS ${materialized ? 'MATERIALIZED ' : ''}(
   SELECT lst.project_id, lst.category, lst.planned, lst.key_project, lst.expected12, COALESCE(rep.actual, 0) AS actual,${
     withPrevious ? `
@@ -162,7 +181,17 @@ SELECT scope, key, rating, reason, actor, recorded_at
  WHERE year = :year AND month = :month AND recorded_at <= :asOf AND (revoked_at IS NULL OR revoked_at > :asOf)
  ORDER BY id`;
 
-/** Implementation-list actual per month of the year (latest revisions by `:asOf`), for the cumulative curve. */
+/** Implementation-list actual per month of the year from the maintained figures (a current board's curve): one row, m01..mM. */
+export function monthlyFiguresSql(month: number): string {
+  const columns = Array.from({ length: month }, (_, i) => `SUM(CAST(f.${figureColumn(i + 1)} AS BIGINT)) AS ${figureColumn(i + 1)}`).join(', ');
+  return `
+SELECT ${columns}
+  FROM project_year_figure f
+  JOIN lst ON lst.project_id = f.project_id AND lst.category = 'implementation'
+ WHERE f.year = :year`;
+}
+
+/** Implementation-list actual per month of the year (latest revisions by `:asOf`), for the cumulative curve of a past instant. */
 export const MONTHLY_ACTUAL_SQL = `
 SELECT r.month, SUM(r.amount_wan) AS actual
   FROM report_revision r

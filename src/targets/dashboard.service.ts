@@ -8,6 +8,7 @@ import { WriteQueue } from '../database/write-queue.js';
 import { adjustmentsOf } from '../plans/plan-adjustments.js';
 import { boardMonthOf } from '../periods/default-period.js';
 import { PlansService } from '../plans/plans.service.js';
+import { figureColumn } from '../reports/project-year-figure.entity.js';
 import { bigProjectsBlock, bigProjectsSql, PLACE_SIZE_COUNTS_SQL, placeCountChecks, type BigProject } from '../rules/big-projects.js';
 import { expectedWan, progressAgainstTarget, ratingOf, ratioOf, type Progress, type Rating, type Thresholds } from '../rules/progress.js';
 import { rankChange, rankRegions, type RankedTotals } from '../rules/ranking.js';
@@ -23,6 +24,7 @@ import {
   listedProjectsCountSql,
   listedProjectsSql,
   MONTHLY_ACTUAL_SQL,
+  monthlyFiguresSql,
   OVERRIDES_SQL,
   type ListedFilter,
   REGIONS_REFERENCE_SQL,
@@ -102,21 +104,21 @@ export class DashboardService {
   ) {}
 
   /**
-   * Boards already computed, keyed by year, month, asOf, today's date and the write
-   * version: any committed write changes the version, so a cached board is only served
-   * while nothing has changed since it was computed (this process does all the writing).
+   * Boards already computed, keyed by year, month, asOf, today's date and the shared write
+   * version: any write committed by any server changes it, so a cached board is only served
+   * while nothing has changed since it was computed, whichever server wrote.
    */
   private readonly cache = new Map<string, Dashboard>();
   private static readonly CACHE_SIZE = 64;
 
   /** The board, from the cache when nothing has been written since it was computed. */
   async board(year: number, month: number, asOf?: string): Promise<Dashboard> {
-    const version = this.writes.version;
+    const version = await this.writes.version();
     const key = [year, month, asOf ?? 'now', this.clock.today(), version].join('|');
     const hit = this.cache.get(key);
     if (hit) return asOf ? hit : { ...hit, asOf: this.clock.nowIso() };
     const board = await this.build(year, month, asOf);
-    if (this.writes.version === version) {
+    if ((await this.writes.version()) === version) {
       if (this.cache.size >= DashboardService.CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(key, board);
     }
@@ -300,8 +302,14 @@ export class DashboardService {
   /** Month by month through M: the implementation list's actual and the city's 序时 expected, cumulative. */
   async curve(year: number, month: number, asOf?: string): Promise<CurvePoint[]> {
     const { target, historical, params } = await this.context(year, month, asOf);
-    const rows = await sql(this.dataSource, boardCtes({ year, month, historical }) + MONTHLY_ACTUAL_SQL, params);
-    const byMonth = new Map(rows.map((row) => [row.month as string, int(row.actual)]));
+    const byMonth = new Map<string, number>();
+    if (historical) {
+      const rows = await sql(this.dataSource, boardCtes({ year, month, historical }) + MONTHLY_ACTUAL_SQL, params);
+      for (const row of rows) byMonth.set(row.month as string, int(row.actual));
+    } else {
+      const [row] = await sql(this.dataSource, boardCtes({ year, month, historical }) + monthlyFiguresSql(month), params);
+      for (let m = 1; m <= month; m++) byMonth.set(monthKey(year, m), int(row?.[figureColumn(m)]));
+    }
     const points: CurvePoint[] = [];
     let cumulative = 0;
     for (let m = 1; m <= month; m++) {

@@ -134,6 +134,8 @@ export async function databaseState(dataSource: DataSource): Promise<Record<stri
       : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
   );
   const state: Record<string, unknown[]> = {};
-  for (const { name } of tables) state[name] = await tableRows(dataSource, name);
+  // write_counter counts committed write transactions (the board cache's shared key), not data: a
+  // request that changes nothing may still have committed an empty transaction.
+  for (const { name } of tables) if (name !== 'write_counter') state[name] = await tableRows(dataSource, name);
   return state;
 }

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
+import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
+
+/**
+ * The current board reads the figures kept with every report revision (src/reports/report-figures.ts);
+ * a board as of a past instant replays the revisions. For random histories of filings, re-filings,
+ * corrections and list changes, every board shown at a recorded instant equals the board replayed
+ * as of that instant, month by month: the two paths cannot drift apart.
+ */
+type Action =
+  | { kind: 'file'; project: number; month: number; amount: number }
+  | { kind: 'list'; project: number; planned: number }
+  | { kind: 'advance'; days: number };
+
+const action: fc.Arbitrary<Action> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('file' as const), project: fc.integer({ min: 0, max: 3 }), month: fc.integer({ min: 1, max: 12 }), amount: fc.integer({ min: 0, max: 5000 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('list' as const), project: fc.integer({ min: 0, max: 3 }), planned: fc.integer({ min: 1, max: 40 }).map((n) => n * 1000) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 60 }) }) },
+);
+
+const MONTHS = [1, 4, 7, 12];
+
+describe('maintained figures and replay agree', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2024-01-02T02:00:00.000Z' });
+  });
+  afterAll(() => t.close());
+
+  it('every board shown at a recorded instant equals the board replayed as of that instant', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { minLength: 3, maxLength: 14 }), async (actions) => {
+        const year = 2025 + run++;
+        let now = Date.parse(`${year}-01-02T02:00:00.000Z`);
+        const tick = (ms = 60_000) => t.setNow(new Date((now += ms)).toISOString());
+        tick(0);
+        // A session of this run's own time (the clock moves years ahead between runs).
+        const client = t.clientWith(await t.login('admin', TEST_ADMIN_PASSWORD));
+        expect((await client.post(`/api/targets/${year}`).send({ copyFrom: 2024 })).status).toBe(201);
+        const ids: number[] = [];
+        for (let i = 0; i < 4; i++) {
+          const id = (await client.post('/api/projects').send(projectBody({ approvals: ALL_APPROVALS, plannedStartDate: `${year}-01-01`, plannedCompletionDate: `${year + 3}-12-31` }))).body.id as number;
+          await client.post(`/api/projects/${id}/events`).send({ type: 'PROMOTE' });
+          await client.post(`/api/projects/${id}/events`).send({ type: 'START', date: `${year}-01-01` });
+          // three on the implementation list, one on the preparation list
+          await client.put(`/api/lists/${year}/entries/${id}`).send({ category: i < 3 ? 'implementation' : 'preparation', plannedInvestment: 12_000 });
+          ids.push(id);
+        }
+        const shown: { at: string; month: number; board: unknown }[] = [];
+        const snapshot = async () => {
+          tick();
+          const at = new Date(now).toISOString();
+          for (const month of MONTHS) {
+            const res = await client.get(`/api/dashboard/${year}?month=${month}`);
+            expect(res.status).toBe(200);
+            shown.push({ at, month, board: { ...res.body, asOf: null } });
+          }
+        };
+        for (const step of actions) {
+          tick();
+          if (step.kind === 'advance') now += step.days * 86_400_000;
+          else if (step.kind === 'list') await client.put(`/api/lists/${year}/entries/${ids[step.project]}`).send({ category: 'implementation', plannedInvestment: step.planned });
+          else {
+            const current = new Date(now).getUTCMonth() + 1;
+            const month = `${year}-${String(Math.min(step.month, current)).padStart(2, '0')}`;
+            const res = await client.put(`/api/projects/${ids[step.project]}/reports/${month}`).send({ amount: step.amount });
+            expect([200, 201]).toContain(res.status);
+          }
+          await snapshot();
+        }
+        tick(86_400_000);
+        for (const { at, month, board } of shown) {
+          const replayed = await client.get(`/api/dashboard/${year}?month=${month}&asOf=${encodeURIComponent(at)}`);
+          expect({ at, month, board: { ...replayed.body, asOf: null } }).toEqual({ at, month, board });
+        }
+      }),
+      { numRuns: 8, endOnFailure: true },
+    );
+  }, 600_000);
+
+  it('the figures equal the latest revision of every month, project by project', async () => {
+    const figures = (await t.dataSource.query('SELECT * FROM project_year_figure ORDER BY project_id, year')) as Record<string, number>[];
+    const latest = (await t.dataSource.query(
+      `SELECT r.project_id, r.month, r.amount_wan FROM report_revision r
+        WHERE NOT EXISTS (SELECT 1 FROM report_revision l WHERE l.project_id = r.project_id AND l.month = r.month AND l.revision > r.revision)`,
+    )) as { project_id: number; month: string; amount_wan: number }[];
+    expect(latest.length).toBeGreaterThan(10);
+    const expected = new Map<string, number>();
+    for (const r of latest) expected.set(`${r.project_id}|${r.month}`, Number(r.amount_wan));
+    const actual = new Map<string, number>();
+    for (const f of figures)
+      for (let m = 1; m <= 12; m++) {
+        const value = Number(f[`m${String(m).padStart(2, '0')}`]);
+        if (value !== 0 || expected.has(`${f.project_id}|${f.year}-${String(m).padStart(2, '0')}`)) actual.set(`${f.project_id}|${f.year}-${String(m).padStart(2, '0')}`, value);
+      }
+    expect(actual).toEqual(expected);
+  });
+});
