@@ -89,4 +89,16 @@ describe('two servers, one PostgreSQL', () => {
     const comments = await json<unknown[]>(await a.api(`/api/projects/${id}/comments`, token));
     expect(comments).toHaveLength(40);
   });
+
+  it('sign-in attempts are counted across both servers: a parallel burst split over A and B gets at most LOGIN_ATTEMPTS checks', async () => {
+    const attempt = (server: ServerProcess) =>
+      fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'not-the-password-123' }) });
+    const statuses = (await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(i % 2 ? b : a)))).map((r) => r.status);
+    // 10 (the default LOGIN_ATTEMPTS) wrong passwords are checked; every other attempt is refused before any check.
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((s) => s === 401).length).toBeGreaterThan(0);
+    expect(statuses.every((s) => s === 401 || s === 429 || s === 503)).toBe(true);
+    const right = await fetch(`${b.base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+    expect(right.status).toBe(429); // the right password too, once the places are taken, on either server
+  });
 });

@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { In, LessThan, type EntityManager } from 'typeorm';
 import { RetryLater } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { WriteQueue } from '../database/write-queue.js';
+import { LoginAttempt } from './login-attempt.entity.js';
 
 const WINDOW_MS = 15 * 60 * 1000;
 
@@ -24,15 +27,16 @@ export function attemptKeys(username: string, address: string | undefined): stri
  * checked, so a parallel burst cannot outrun the count: once the places are taken, the
  * rest answer 429 at once, the right password included. A wrong password keeps its place
  * until the window moves on; a right one (or a check that never ran) gives back only its
- * own place, never the failures before it. In memory: one process serves a city, and a
- * restart only forgets recent failures.
+ * own place, never the failures before it. The places are rows in the database (table
+ * login_attempt), taken in a queued write transaction, so every app server sharing the database
+ * counts the same attempts; on PostgreSQL a transaction lock per key keeps two servers from
+ * counting the same free place.
  */
 @Injectable()
 export class LoginLimiter {
-  private readonly attempts = new Map<string, { at: number }[]>();
-
   constructor(
     private readonly clock: Clock,
+    private readonly writes: WriteQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,40 +45,46 @@ export class LoginLimiter {
    * when it succeeded; throws TooManyAttempts (429) without running it when a limit is reached.
    */
   async attempt<T>(keys: string[], check: () => Promise<T | null>): Promise<T | null> {
-    const release = this.reserve(keys);
+    const places = await this.reserve(keys);
+    const release = () => this.writes.run((manager) => manager.delete(LoginAttempt, { id: In(places) }), { changesData: false });
     let result: T | null;
     try {
       result = await check();
     } catch (error) {
-      release();
+      await release();
       throw error;
     }
-    if (result !== null) release();
+    if (result !== null) await release();
     return result;
   }
 
-  /** Takes a place under every key (synchronously) and returns how to give it back. */
-  private reserve(keys: string[]): () => void {
-    const now = this.clock.now().getTime();
-    let wait = 0;
-    for (const key of keys) {
-      const recent = (this.attempts.get(key) ?? []).filter((a) => now - a.at < WINDOW_MS);
-      this.attempts.set(key, recent);
-      if (recent.length >= this.limitOf(key)) wait = Math.max(wait, Math.ceil((recent[0].at + WINDOW_MS - now) / 1000));
-    }
-    if (wait > 0) throw new TooManyAttempts(wait);
-    if (this.attempts.size > 100_000) this.attempts.clear(); // bound memory under a spray of names
-    const place = { at: now };
-    for (const key of keys) this.attempts.set(key, [...(this.attempts.get(key) ?? []), place]);
-    return () => {
+  /** Takes a place under every key, or answers 429 when a key's places are all taken; the ids of the places taken. */
+  private reserve(keys: string[]): Promise<number[]> {
+    return this.writes.run(async (manager) => {
+      const now = this.clock.now().getTime();
+      const windowStart = String(now - WINDOW_MS).padStart(13, '0');
+      await lockKeys(manager, keys);
+      await manager.delete(LoginAttempt, { key: In(keys), at: LessThan(windowStart) });
+      let wait = 0;
       for (const key of keys) {
-        const list = this.attempts.get(key);
-        if (list) this.attempts.set(key, list.filter((a) => a !== place));
+        const recent = await manager.find(LoginAttempt, { where: { key }, order: { at: 'ASC' }, take: this.limitOf(key) });
+        if (recent.length >= this.limitOf(key)) wait = Math.max(wait, Math.ceil((Number(recent[0].at) + WINDOW_MS - now) / 1000));
       }
-    };
+      if (wait > 0) throw new TooManyAttempts(wait);
+      const at = String(now).padStart(13, '0');
+      const ids: number[] = [];
+      for (const key of keys) ids.push((await manager.save(LoginAttempt, manager.create(LoginAttempt, { key, at }))).id);
+      return ids;
+    }, { changesData: false });
   }
 
   private limitOf(key: string): number {
     return key.startsWith('ip:') ? this.config.loginAttempts * 5 : this.config.loginAttempts;
   }
+}
+
+/** On PostgreSQL, serialise the attempts on these keys across servers until the transaction ends (SQLite writes one at a time anyway). */
+async function lockKeys(manager: EntityManager, keys: string[]): Promise<void> {
+  if (manager.connection.options.type !== 'postgres') return;
+  for (const key of [...keys].sort()) await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
 }

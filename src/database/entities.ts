@@ -17,7 +17,8 @@ import { YearTarget } from '../plans/year-target.entity.js';
 import { ReportRevision } from '../reports/report-revision.entity.js';
 import { ProjectYearFigure } from '../reports/project-year-figure.entity.js';
 import { WriteCounter } from './write-counter.entity.js';
+import { LoginAttempt } from '../auth/login-attempt.entity.js';
 import { RatingOverride } from '../targets/rating-override.entity.js';
 
 /** Every entity, listed once, for the app, the tests and the migrations CLI alike. */
-export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, AuthSession, ProjectComment, AuditEntry, PlaceRule, PlanAdjustment, ImportMapping, ProjectYearFigure, WriteCounter];
+export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, AuthSession, ProjectComment, AuditEntry, PlaceRule, PlanAdjustment, ImportMapping, ProjectYearFigure, WriteCounter, LoginAttempt];

@@ -26,11 +26,17 @@ export class WriteQueue {
     return String(row?.version ?? 0);
   }
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in a write transaction after every write queued before it. `changesData: false`
+   * for bookkeeping that no figure is computed from (sign-in attempts): it leaves the write
+   * counter, and so every cache, alone.
+   */
+  run<T>(work: (manager: EntityManager) => Promise<T>, options: { changesData?: boolean } = {}): Promise<T> {
+    const counts = options.changesData ?? true;
     const result = this.tail.then(() =>
       this.dataSource.transaction(async (manager) => {
         const value = await work(manager);
-        await manager.query('UPDATE write_counter SET version = version + 1 WHERE id = 1');
+        if (counts) await manager.query('UPDATE write_counter SET version = version + 1 WHERE id = 1');
         return value;
       }),
     );

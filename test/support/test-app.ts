@@ -126,6 +126,8 @@ export async function tableRows(dataSource: DataSource, table: string): Promise<
   return dataSource.query(`SELECT * FROM "${table}" ORDER BY 1`);
 }
 
+const BOOKKEEPING = ['write_counter', 'login_attempt'];
+
 /** Every table's rows, for byte-for-byte "a rejected request changed nothing" checks. */
 export async function databaseState(dataSource: DataSource): Promise<Record<string, unknown[]>> {
   const tables: { name: string }[] = await dataSource.query(
@@ -134,8 +136,9 @@ export async function databaseState(dataSource: DataSource): Promise<Record<stri
       : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
   );
   const state: Record<string, unknown[]> = {};
-  // write_counter counts committed write transactions (the board cache's shared key), not data: a
-  // request that changes nothing may still have committed an empty transaction.
-  for (const { name } of tables) if (name !== 'write_counter') state[name] = await tableRows(dataSource, name);
+  // Bookkeeping, not data: write_counter counts committed write transactions (the board cache's
+  // shared key; a request that changes nothing may still commit an empty one), and login_attempt
+  // holds the places sign-in attempts take (a refused sign-in keeps its place: that is the limit).
+  for (const { name } of tables) if (!BOOKKEEPING.includes(name)) state[name] = await tableRows(dataSource, name);
   return state;
 }

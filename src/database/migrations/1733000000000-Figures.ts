@@ -1,10 +1,10 @@
-import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
 
 /**
- * Several servers, one database: a write counter every server reads (the board cache's key),
- * and each project's figures per year kept with every report revision (the current board reads
+ * Several servers, one database: a write counter every server reads (the board cache's key), the
+ * sign-in attempts every server counts, and each project's figures per year kept with every report revision (the current board reads
  * one row per listed project). Figures for existing revisions are filled in from the latest
  * revision of each month.
  */
@@ -22,6 +22,17 @@ export class Figures1733000000000 implements MigrationInterface {
       }),
     );
     await queryRunner.query('INSERT INTO write_counter (id, version) VALUES (1, 0)');
+    await queryRunner.createTable(
+      new Table({
+        name: 'login_attempt',
+        columns: [
+          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          { name: 'key', type: 'varchar', length: '200' },
+          { name: 'at', type: 'varchar', length: '16' },
+        ],
+        indices: [new TableIndex({ name: 'idx_login_attempt_key', columnNames: ['key', 'at'] })],
+      }),
+    );
     await queryRunner.createTable(
       new Table({
         name: 'project_year_figure',
@@ -44,6 +55,7 @@ export class Figures1733000000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable('project_year_figure');
+    await queryRunner.dropTable('login_attempt');
     await queryRunner.dropTable('write_counter');
   }
 }
