@@ -5,6 +5,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BenchRoutesModule } from './bench/bench-routes.js';
 import { BulletinsModule } from './bulletins/bulletins.module.js';
 import { ExcelModule } from './excel/excel.module.js';
 import { ListsModule } from './lists/lists.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         SeedingModule,
         WorkbenchModule,
         PeriodsModule,
+        ...(config.benchRoutes ? [BenchRoutesModule] : []),
       ],
     };
   }

@@ -5,7 +5,8 @@ import pg from 'pg';
  * Synthetic province-scale data, written straight into the tables (the app's migrations
  * have made them): N projects spread over the 11 regions and 12 chains, ~77% on the 2024
  * implementation list and ~23% on the preparation list, 90% started in 2023 with a report
- * for every month of 2024 (one revision each), 10% of list entries with a monthly plan.
+ * for every month of 2024 (one revision each, and the per-project figures the app keeps with
+ * them), 10% of list entries with a monthly plan.
  * Deterministic: the same N gives the same data.
  */
 export const REGION_CODES = ['371502', '371503', '371521', '371522', '371524', '371525', '371526', '371581', '371571', '371572', '371573'];
@@ -51,6 +52,7 @@ const PROJECT_COLUMNS = 'id, code, name, owner_enterprise, region_code, chain_co
 const HISTORY_COLUMNS = 'project_id, kind, event, from_stage, to_stage, effective_date, reason, data, actor, recorded_at';
 const LIST_COLUMNS = 'year, project_id, category, planned_investment_wan, plan_m01, plan_m02, plan_m03, plan_m04, plan_m05, plan_m06, plan_m07, plan_m08, plan_m09, plan_m10, plan_m11, plan_m12, added_at, added_by, removed_at, removed_by, reason';
 const REPORT_COLUMNS = 'project_id, month, revision, amount_wan, progress, problems, actor, recorded_at, correction, reason';
+const FIGURE_COLUMNS = `project_id, year, ${Array.from({ length: 12 }, (_, m) => `m${String(m + 1).padStart(2, '0')}`).join(', ')}`;
 
 function* rows(n: number) {
   for (let id = 1; id <= n; id++) {
@@ -61,7 +63,9 @@ function* rows(n: number) {
     const reports = p.started
       ? Array.from({ length: 12 }, (_, m) => [id, `2024-${String(m + 1).padStart(2, '0')}`, 1, amount(id, m + 1), '施工', null, 'bench', RECORDED, false, null])
       : [];
-    yield { project: projectRow(id), history, list, reports };
+    // The figures the app keeps with every revision (src/reports/report-figures.ts), as it would have kept them.
+    const figures = p.started ? [[id, 2024, ...Array.from({ length: 12 }, (_, m) => amount(id, m + 1))]] : [];
+    yield { project: projectRow(id), history, list, reports, figures };
   }
 }
 
@@ -75,6 +79,7 @@ export async function loadSqlite(file: string, n: number): Promise<void> {
   const history = insert('project_history', HISTORY_COLUMNS);
   const list = insert('list_entry', LIST_COLUMNS);
   const report = insert('report_revision', REPORT_COLUMNS);
+  const figure = insert('project_year_figure', FIGURE_COLUMNS);
   const bool = (row: unknown[]) => row.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v));
   db.transaction(() => {
     for (const r of rows(n)) {
@@ -82,6 +87,7 @@ export async function loadSqlite(file: string, n: number): Promise<void> {
       for (const h of r.history) history.run(h);
       list.run(r.list);
       for (const rep of r.reports) report.run(bool(rep));
+      for (const f of r.figures) figure.run(f);
     }
   })();
   db.pragma('optimize');
@@ -94,8 +100,8 @@ export async function loadPostgres(url: string, n: number): Promise<void> {
   await client.connect();
   try {
     await client.query('BEGIN');
-    const batches: Record<string, unknown[][]> = { project: [], project_history: [], list_entry: [], report_revision: [] };
-    const columns: Record<string, string> = { project: PROJECT_COLUMNS, project_history: HISTORY_COLUMNS, list_entry: LIST_COLUMNS, report_revision: REPORT_COLUMNS };
+    const batches: Record<string, unknown[][]> = { project: [], project_history: [], list_entry: [], report_revision: [], project_year_figure: [] };
+    const columns: Record<string, string> = { project: PROJECT_COLUMNS, project_history: HISTORY_COLUMNS, list_entry: LIST_COLUMNS, report_revision: REPORT_COLUMNS, project_year_figure: FIGURE_COLUMNS };
     const flush = async (table: string) => {
       const batch = batches[table];
       if (!batch.length) return;
@@ -105,7 +111,7 @@ export async function loadPostgres(url: string, n: number): Promise<void> {
       batches[table] = [];
     };
     // Parents are flushed before children every time, for the foreign keys.
-    const order = ['project', 'project_history', 'list_entry', 'report_revision'];
+    const order = ['project', 'project_history', 'list_entry', 'report_revision', 'project_year_figure'];
     const add = async (table: string, row: unknown[]) => {
       batches[table].push(row);
       if (batches[table].length * row.length > 60_000) for (const t of order) await flush(t);
@@ -115,6 +121,7 @@ export async function loadPostgres(url: string, n: number): Promise<void> {
       for (const h of r.history) await add('project_history', h);
       await add('list_entry', r.list);
       for (const rep of r.reports) await add('report_revision', rep);
+      for (const f of r.figures) await add('project_year_figure', f);
     }
     for (const table of order) await flush(table);
     for (const table of ['project', 'project_history', 'list_entry', 'report_revision'])

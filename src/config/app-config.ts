@@ -24,6 +24,8 @@ export interface AppConfig {
   tokenSecret?: string;
   /** Failed sign-ins allowed per user and address within 15 minutes before 429. */
   loginAttempts: number;
+  /** `npm run bench` only: mounts the bare comparison routes of src/bench/bench-routes.ts. */
+  benchRoutes: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -46,6 +48,13 @@ function bodyLimit(env: NodeJS.ProcessEnv): string {
   if (!(bytes >= 1024 && bytes <= 50 * 1024 * 1024))
     throw new ConfigError(`BODY_LIMIT must be a size from 1kb to 50mb such as "1mb" or "500kb", got "${env.BODY_LIMIT}"`);
   return text.toLowerCase();
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const text = env[name];
+  if (text === undefined || text === '' || text === '0') return false;
+  if (text === '1') return true;
+  throw new ConfigError(`${name} must be 0 or 1, got "${text}"`);
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -88,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenTtlSeconds: positiveInt(env, 'TOKEN_TTL_SECONDS', 8 * 3600),
     tokenSecret: tokenSecret(env),
     loginAttempts: positiveInt(env, 'LOGIN_ATTEMPTS', 10),
+    benchRoutes: flag(env, 'BENCH_ROUTES'),
   };
 }
 
