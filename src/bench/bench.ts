@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { projectRoot } from '../common/paths.js';
-import { isLatestRevisionSql } from '../rules/latest-revision.js';
+import { figuresThroughSql } from '../reports/project-year-figure.entity.js';
 import { loadPostgres, loadSqlite } from './synthetic.js';
 
 type Backend = 'sqlite' | 'postgres';
@@ -31,10 +31,15 @@ interface Row {
   dashboardColdP50: number;
   dashboardColdP99: number;
   dashboardWarmP50: number;
-  baselineP50: number;
-  baselineP99: number;
+  floorP50: number;
+  floorP99: number;
   filing: { clients: number; perSecond: number; errors: number }[];
+  /** The bare route (the filing's INSERT alone, same stack) and with its audit entry, at 50 clients. */
+  bare50: { perSecond: number; errors: number };
+  recorded50: { perSecond: number; errors: number };
   directInsertsPerSecond: number;
+  /** PostgreSQL: a second server on the same database. */
+  twoServers?: { filing50: number; errors: number; coldOnOtherMs: number; boardSeesOtherWrite: boolean };
   list50: { perSecond: number; p99: number; errors: number };
   detail50: { perSecond: number; p99: number; errors: number };
   peakRssMb: number;
@@ -46,18 +51,16 @@ const pct = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
-/** One SQL statement computing the board's heaviest figures: per region and list, plan, latest-revision actual, starts, key-project actual. */
-const BASELINE_SQL = `
-WITH latest AS (
-  SELECT r.project_id, SUM(r.amount_wan) AS actual FROM report_revision r
-   WHERE r.month >= '2024-01' AND r.month <= '2024-12'
-     AND ${isLatestRevisionSql('r')}
-   GROUP BY r.project_id)
+/**
+ * The floor: one GROUP BY over the per-project figures the app maintains (src/reports/report-figures.ts),
+ * per region and list: projects, plan, actual through December. A board can hardly cost less.
+ */
+const FLOOR_SQL = `
 SELECT p.region_code, l.category, COUNT(*) AS projects, SUM(l.planned_investment_wan) AS plan,
-       SUM(COALESCE(latest.actual, 0)) AS actual,
-       SUM(CASE WHEN p.actual_start_date >= '2024-01-01' AND p.actual_start_date <= '2024-12-31' THEN 1 ELSE 0 END) AS started,
-       SUM(CASE WHEN p.total_investment_wan >= 100000 THEN COALESCE(latest.actual, 0) ELSE 0 END) AS key_actual
-  FROM list_entry l JOIN project p ON p.id = l.project_id LEFT JOIN latest ON latest.project_id = l.project_id
+       SUM(COALESCE(${figuresThroughSql('f', 12)}, 0)) AS actual
+  FROM list_entry l
+  JOIN project p ON p.id = l.project_id
+  LEFT JOIN project_year_figure f ON f.project_id = l.project_id AND f.year = 2024
  WHERE l.year = 2024 AND l.removed_at IS NULL
  GROUP BY p.region_code, l.category`;
 
@@ -71,7 +74,7 @@ class Server {
   base = () => `http://127.0.0.1:${this.port}`;
   async start() {
     this.process = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], {
-      env: { ...process.env, DATABASE_URL: this.url, PORT: String(this.port), SEED: 'none', ADMIN_PASSWORD: PASSWORD, LOGIN_ATTEMPTS: '1000' },
+      env: { ...process.env, DATABASE_URL: this.url, PORT: String(this.port), SEED: 'none', ADMIN_PASSWORD: PASSWORD, LOGIN_ATTEMPTS: '1000', BENCH_ROUTES: '1' },
       stdio: 'ignore',
     });
     for (let i = 0; i < 600; i++) {
@@ -160,20 +163,20 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row> 
   else await loadPostgres(url, n);
   const loadSeconds = Math.round((performance.now() - loadStart) / 100) / 10;
 
-  // Baseline: the hand-written statement, straight through the driver, same database.
-  const baseline: number[] = [];
-  const runs = n >= 100_000 ? 7 : 21;
+  // The floor: one GROUP BY over the maintained figures, straight through the driver, same database.
+  const floor: number[] = [];
+  const runs = n >= 100_000 ? 9 : 21;
   if (backend === 'sqlite') {
     const db = new Database(url.slice('sqlite:'.length), { readonly: true });
-    const statement = db.prepare(BASELINE_SQL);
+    const statement = db.prepare(FLOOR_SQL);
     statement.all();
-    for (let i = 0; i < runs; i++) baseline.push(await timed(async () => statement.all()));
+    for (let i = 0; i < runs; i++) floor.push(await timed(async () => statement.all()));
     db.close();
   } else {
     const client = new pg.Client({ connectionString: url, options: '-c jit=off' }); // as the app connects
     await client.connect();
-    await client.query(BASELINE_SQL);
-    for (let i = 0; i < runs; i++) baseline.push(await timed(() => client.query(BASELINE_SQL)));
+    await client.query(FLOOR_SQL);
+    for (let i = 0; i < runs; i++) floor.push(await timed(() => client.query(FLOOR_SQL)));
     await client.end();
   }
 
@@ -203,10 +206,42 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row> 
     });
     filing.push({ clients, perSecond: result.perSecond, errors: result.errors });
   }
+  // The same stack around the filing's INSERT alone, and with its audit entry: where a filing's time goes.
+  let bareNext = 0;
+  const bareRoute = (mode: 'insert' | 'recorded') =>
+    load(50, 4, () => {
+      const k = bareNext++;
+      return server.request(`/api/bench/reports/${1 + (k % n)}/2026-${String(1 + (k % 12)).padStart(2, '0')}`, { method: 'PUT', body: JSON.stringify({ amount: 100, mode }) });
+    });
+  const bare = await bareRoute('insert');
+  const recorded = await bareRoute('recorded');
   // Reads at 50 clients.
   const list50 = await load(50, 4, (w, i) => server.request(`/api/projects?pageSize=50&page=${1 + ((w * 97 + i) % Math.max(1, Math.floor(n / 50)))}`));
   const detail50 = await load(50, 4, (w, i) => server.request(`/api/projects/${1 + ((w * 7919 + i * 31) % n)}`));
   const peakRssMb = server.rssMb('VmHWM');
+
+  // PostgreSQL: a second server on the same database, as behind a load balancer.
+  let twoServers: Row['twoServers'];
+  if (backend === 'postgres') {
+    const other = new Server(url, port + 1000);
+    await other.start();
+    let k2 = 0;
+    const both = await load(50, 4, (worker) => {
+      const k = k2++;
+      const target = worker % 2 ? other : server;
+      return target.request(`/api/projects/${1 + (k % n) - ((1 + (k % n)) % 10 === 0 ? 1 : 0)}/reports/2025-${String(11 + (k % 2)).padStart(2, '0')}`, { method: 'PUT', body: JSON.stringify({ amount: 100 + (k % 50) }) });
+    });
+    // A board cached on the other server, a write through the first, the other's next board: cold, and it must show the write.
+    await (await other.request('/api/dashboard/2024?month=12')).arrayBuffer();
+    const before = ((await (await other.request('/api/dashboard/2024?month=12')).json()) as { investment: { actual: number } }).investment.actual;
+    await server.request(`/api/projects/1/reports/2024-12`, { method: 'PUT', body: JSON.stringify({ amount: 7777, reason: 'bench' }) });
+    let after = 0;
+    const coldOnOtherMs = await timed(async () => {
+      after = ((await (await other.request('/api/dashboard/2024?month=12')).json()) as { investment: { actual: number } }).investment.actual;
+    });
+    twoServers = { filing50: both.perSecond, errors: both.errors, coldOnOtherMs: Math.round(coldOnOtherMs * 10) / 10, boardSeesOtherWrite: after !== before };
+    await other.stop();
+  }
   await server.stop();
 
   // Baseline for filing: the same kind of insert done directly, one statement per row.
@@ -243,9 +278,12 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row> 
     dashboardColdP50: round(pct(cold, 50)),
     dashboardColdP99: round(pct(cold, 99)),
     dashboardWarmP50: round(pct(warm, 50)),
-    baselineP50: round(pct(baseline, 50)),
-    baselineP99: round(pct(baseline, 99)),
+    floorP50: round(pct(floor, 50)),
+    floorP99: round(pct(floor, 99)),
     filing,
+    bare50: { perSecond: bare.perSecond, errors: bare.errors },
+    recorded50: { perSecond: recorded.perSecond, errors: recorded.errors },
+    twoServers,
     directInsertsPerSecond,
     list50,
     detail50,
@@ -256,13 +294,14 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row> 
 
 function table(rows: Row[]): string {
   const lines = [
-    '| backend | projects | dashboard cold p50 / p99 (ms) | baseline SQL p50 / p99 (ms) | cold ÷ baseline | warm p50 (ms) | filing req/s at 1 / 10 / 50 clients | direct inserts/s | filing ÷ direct (50) | list 50c req/s, p99 ms | detail 50c req/s, p99 ms | errors | server RSS idle / peak (MB) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| backend | projects | board cold p50 / p99 (ms) | floor p50 / p99 (ms) | cold ÷ floor | warm p50 (ms) | filing req/s at 1 / 10 / 50 clients | bare INSERT route / with audit, req/s at 50 | filing ÷ bare (50) | direct inserts/s | two servers: filing req/s at 50, cold board on the other (ms), sees the other\'s write | list 50c req/s, p99 ms | detail 50c req/s, p99 ms | errors | server RSS idle / peak (MB) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
-    const errors = r.filing.reduce((s, f) => s + f.errors, 0) + r.list50.errors + r.detail50.errors;
+    const errors = r.filing.reduce((s, f) => s + f.errors, 0) + r.bare50.errors + r.recorded50.errors + r.list50.errors + r.detail50.errors + (r.twoServers?.errors ?? 0);
+    const two = r.twoServers ? `${r.twoServers.filing50}, ${r.twoServers.coldOnOtherMs}, ${r.twoServers.boardSeesOtherWrite ? 'yes' : '**no**'}` : '—';
     lines.push(
-      `| ${r.backend} | ${r.projects.toLocaleString('en')} | ${r.dashboardColdP50} / ${r.dashboardColdP99} | ${r.baselineP50} / ${r.baselineP99} | ${(r.dashboardColdP50 / r.baselineP50).toFixed(2)}× | ${r.dashboardWarmP50} | ${r.filing.map((f) => f.perSecond).join(' / ')} | ${r.directInsertsPerSecond} | ${(r.filing[2].perSecond / r.directInsertsPerSecond).toFixed(2)} | ${r.list50.perSecond}, ${r.list50.p99} | ${r.detail50.perSecond}, ${r.detail50.p99} | ${errors} | ${r.idleRssMb} / ${r.peakRssMb} |`,
+      `| ${r.backend} | ${r.projects.toLocaleString('en')} | ${r.dashboardColdP50} / ${r.dashboardColdP99} | ${r.floorP50} / ${r.floorP99} | ${(r.dashboardColdP50 / r.floorP50).toFixed(2)}× | ${r.dashboardWarmP50} | ${r.filing.map((f) => f.perSecond).join(' / ')} | ${r.bare50.perSecond} / ${r.recorded50.perSecond} | ${(r.filing[2].perSecond / r.bare50.perSecond).toFixed(2)} | ${r.directInsertsPerSecond} | ${two} | ${r.list50.perSecond}, ${r.list50.p99} | ${r.detail50.perSecond}, ${r.detail50.p99} | ${errors} | ${r.idleRssMb} / ${r.peakRssMb} |`,
     );
   }
   return lines.join('\n');
@@ -286,8 +325,9 @@ if (!args.scales && !args.backends) {
       `PostgreSQL ${process.env.PG_VERSION ?? '15'} (Debian, local, fsync off in the throwaway cluster); SQLite via better-sqlite3 (WAL, synchronous=NORMAL).\n\n` +
       `Data: N projects over 11 regions and 12 chains, 77% on the 2024 implementation list and 23% on the preparation list, 90% started with a report for each month of 2024 (12 × 0.9N report rows). See \`src/bench/synthetic.ts\`.\n\n` +
       `${output}\n\n` +
-      `- **dashboard cold**: \`GET /api/dashboard/2024?month=12\` over HTTP right after a write (so the board cache is empty), including sign-in check, JSON and HTTP. **baseline**: one hand-written SQL statement computing the heaviest figures (per region and list: plan, latest-revision actual, starts, key-project actual), run through the driver on the same database in the same run. **warm**: the same request with nothing written since (served from the board cache).\n` +
-      `- **filing**: \`PUT /api/projects/:id/reports/:month\` with a new month each time, for 4 s at each concurrency, against single-row INSERTs done directly through the driver (one statement per row, autocommit).\n` +
+      `- **board cold**: \`GET /api/dashboard/2024?month=12\` over HTTP right after a write (so the board cache is empty), including sign-in check, JSON and HTTP. **floor**: one GROUP BY over the per-project figures the app maintains (per region and list: projects, plan, actual), run through the driver on the same database in the same run. **warm**: the same request with nothing written since (served from the board cache).\n` +
+      `- **filing**: \`PUT /api/projects/:id/reports/:month\` with a new month each time, for 4 s at each concurrency. **bare INSERT route**: \`PUT /api/bench/reports/:id/:month\` (mounted only with BENCH_ROUTES=1): the same sign-in check, validation and queued write transaction around only the filing's INSERT of a revision; **with audit**: that INSERT and its audit entry. **direct inserts**: single-row INSERTs through the driver (one statement per row, autocommit).\n` +
+      `- **two servers** (PostgreSQL): a second app server on the same database; filing from 50 clients split over both; then a board cached on the second, a write through the first, and the second's next board (cold, timed; it must show the write).\n` +
       `- **list / detail**: \`GET /api/projects?pageSize=50&page=…\` and \`GET /api/projects/:id\` from 50 concurrent clients for 4 s.\n` +
       `- **RSS**: the server process's resident memory after start (idle) and its high-water mark (VmHWM) after all the runs at that scale.\n`,
   );
