@@ -15,6 +15,7 @@ export type ProjectOrigin = (typeof PROJECT_ORIGINS)[number];
 @Index('idx_project_stage', ['stage'])
 @Index('idx_project_region_stage', ['regionCode', 'stage'])
 @Index('idx_project_chain_stage', ['chainCode', 'stage'])
+@Index('idx_project_total', ['totalInvestmentWan'])
 export class Project {
   @PrimaryGeneratedColumn()
   id: number;

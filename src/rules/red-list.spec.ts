@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { evaluateFragment } from '../../test/support/sql-cases.js';
-import { haltedReason, haltedSql, laggingReason, laggingSql, overdueReferenceDate, overdueStartReason, overdueStartSql } from './red-list.js';
+import { runStatement } from '../../test/support/sql-cases.js';
+import { haltedReason, haltedSql, laggingReason, laggingSql, LAST_HALT_EVENTS_SQL, overdueReferenceDate, overdueStartReason, overdueStartSql } from './red-list.js';
 
 const LP = 'category TEXT, actual INTEGER, expected12 INTEGER, stage TEXT, planned_start_date TEXT, actual_start_date TEXT, last_halt_event TEXT';
 
@@ -48,6 +49,25 @@ describe('红榜 membership (rules/red-list.ts)', () => {
       { last_halt_event: null, expected: 0 },
     ];
     for (const { row, value } of evaluateFragment({ name: 'lp', columns: LP, rows }, haltedSql('lp'), october)) expect([row, value]).toEqual([row, row.expected]);
+  });
+
+  it('the event that decides halted: each project’s last halt, resume, completion or withdrawal by the month end, recorded by asOf', () => {
+    const history = `CREATE TABLE project_history (id INTEGER, project_id INTEGER, event TEXT, effective_date TEXT, recorded_at TEXT);
+      INSERT INTO project_history VALUES
+        (1, 1, 'START',  '2024-02-01', '2024-02-01T02:00:00.000Z'),
+        (2, 1, 'HALT',   '2024-05-10', '2024-05-10T02:00:00.000Z'),
+        (3, 1, 'RESUME', '2024-06-01', '2024-06-01T02:00:00.000Z'),
+        (4, 2, 'HALT',   '2024-04-01', '2024-04-01T02:00:00.000Z'),
+        (5, 2, 'RESUME', '2024-04-01', '2024-04-02T02:00:00.000Z'),
+        (6, 3, 'HALT',   '2024-03-15', '2024-07-20T02:00:00.000Z'),
+        (7, 4, 'START',  '2024-01-10', '2024-01-10T02:00:00.000Z');`;
+    const at = (monthEnd: string, asOf: string) =>
+      runStatement(history, `${LAST_HALT_EVENTS_SQL} ORDER BY h.project_id`, { monthEnd, asOf }).map((r) => [r.project_id, r.event]);
+    // May: project 1 halted (resumed only in June); project 2 halted and resumed on the same day: the later record wins.
+    expect(at('2024-05-31', '2024-12-31T00:00:00.000Z')).toEqual([[1, 'HALT'], [2, 'RESUME'], [3, 'HALT']]);
+    expect(at('2024-06-30', '2024-12-31T00:00:00.000Z')).toEqual([[1, 'RESUME'], [2, 'RESUME'], [3, 'HALT']]);
+    // As of 1 July project 3's halt (dated March) had not been recorded yet; project 4 never halted.
+    expect(at('2024-06-30', '2024-07-01T00:00:00.000Z')).toEqual([[1, 'RESUME'], [2, 'RESUME']]);
   });
 
   it('says why in the words the board shows', () => {

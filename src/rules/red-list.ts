@@ -29,13 +29,22 @@ export function haltedSql(lp = 'lp'): string {
   return `(${lp}.last_halt_event = 'HALT')`;
 }
 
-/** The event that decides `halted` for project row `p`: its last HALT/RESUME/COMPLETE/WITHDRAW by the month's end, recorded by :asOf. */
-export function lastHaltEventSql(p = 'p'): string {
-  return `(SELECT h.event FROM project_history h
-           WHERE h.project_id = ${p}.id AND h.event IN ('HALT', 'RESUME', 'COMPLETE', 'WITHDRAW')
-             AND h.recorded_at <= :asOf AND h.effective_date <= :monthEnd
-           ORDER BY h.effective_date DESC, h.id DESC LIMIT 1)`;
-}
+const HALT_EVENTS = "('HALT', 'RESUME', 'COMPLETE', 'WITHDRAW')";
+
+/**
+ * The event that decides `halted`, for every project that has one, as a query to use as a CTE:
+ * `(project_id, event)` of each project's last HALT/RESUME/COMPLETE/WITHDRAW by the month's end
+ * (latest effective date, then latest recorded), recorded by :asOf. Such events are few, so this
+ * reads them through the (event, recorded_at) index once rather than once per listed project.
+ */
+export const LAST_HALT_EVENTS_SQL = `
+  SELECT h.project_id, h.event
+    FROM project_history h
+   WHERE h.event IN ${HALT_EVENTS} AND h.recorded_at <= :asOf AND h.effective_date <= :monthEnd
+     AND NOT EXISTS (SELECT 1 FROM project_history later
+                      WHERE later.project_id = h.project_id AND later.event IN ${HALT_EVENTS}
+                        AND later.recorded_at <= :asOf AND later.effective_date <= :monthEnd
+                        AND (later.effective_date > h.effective_date OR (later.effective_date = h.effective_date AND later.id > h.id)))`;
 
 /**
  * The reference date for "past its planned start": the month's last day, or the calendar

@@ -1,4 +1,4 @@
-import { lastHaltEventSql, haltedSql, laggingSql, overdueStartSql } from '../rules/red-list.js';
+import { haltedSql, laggingSql, LAST_HALT_EVENTS_SQL, overdueStartSql } from '../rules/red-list.js';
 import { isKeyProjectSql } from '../rules/key-projects.js';
 import { figureColumn, figuresThroughSql } from '../reports/project-year-figure.entity.js';
 import { isLatestRevisionSql } from '../rules/latest-revision.js';
@@ -87,7 +87,8 @@ WITH lst AS (
     FROM list_entry l
    WHERE l.year = :year AND l.added_at <= :asOf AND (l.removed_at IS NULL OR l.removed_at > :asOf)
 ),
-rep AS (${historical ? replayedReports(withPrevious) : maintainedReports(month, withPrevious)}),
+rep AS (${historical ? replayedReports(withPrevious) : maintainedReports(month, withPrevious)}),${withHaltEvent ? `
+halts AS MATERIALIZED (${LAST_HALT_EVENTS_SQL}),` : ''}
 lp AS ${materialized ? 'MATERIALIZED ' : ''}(
   SELECT lst.project_id, lst.category, lst.planned, lst.key_project, lst.expected12, COALESCE(rep.actual, 0) AS actual,${
     withPrevious ? `
@@ -99,12 +100,13 @@ lp AS ${materialized ? 'MATERIALIZED ' : ''}(
          ${eventDateExpression(historical, 'COMPLETE', 'actual_completion_date')} AS actual_completion_date${
            withHaltEvent
              ? `,
-         ${lastHaltEventSql('p')} AS last_halt_event`
+         halts.event AS last_halt_event`
              : ''
          }
     FROM lst
     JOIN project p ON p.id = lst.project_id
-    LEFT JOIN rep ON rep.project_id = lst.project_id
+    LEFT JOIN rep ON rep.project_id = lst.project_id${withHaltEvent ? `
+    LEFT JOIN halts ON halts.project_id = lst.project_id` : ''}
 )`;
 }
 

@@ -134,15 +134,17 @@ export class DashboardService {
     const { target, instant, historical, thresholds, params } = await this.context(year, month, asOf);
     const stage = stageExpression(historical);
     const completion = eventDateExpression(historical, 'COMPLETE', 'actual_completion_date');
-    const [boardRows, bigRows, placeCountRows, overrideRows, regionRef, chainRef, adjustments] = await Promise.all([
+    const [boardRows, bigRows, overrideRows, regionRef, chainRef, adjustments] = await Promise.all([
       sql(this.dataSource, boardCtes({ year, month, historical, withPrevious: true, withHaltEvent: true, materialized: true }) + BOARD_SQL, params),
       sql(this.dataSource, bigProjectsSql(stage, completion), params),
-      sql(this.dataSource, PLACE_SIZE_COUNTS_SQL(stage, completion), params),
       sql(this.dataSource, OVERRIDES_SQL, params),
       sql(this.dataSource, REGIONS_REFERENCE_SQL, params),
       sql(this.dataSource, CHAINS_REFERENCE_SQL, params),
       adjustmentsOf(this.dataSource.manager, year, instant),
     ]);
+    // Count ranges per place are rare in a plan: their query runs only when one is set.
+    const withRanges = regionRef.some((row) => [row.over_key_min, row.over_key_max, row.over_big_min, row.over_big_max].some((bound) => bound !== null && bound !== undefined));
+    const placeCountRows = withRanges ? await sql(this.dataSource, PLACE_SIZE_COUNTS_SQL(stage, completion), params) : [];
     const redRows = boardRows.filter((row) => row.row_kind === 'red');
     const haltedIds = redRows.filter((row) => int(row.halted) === 1).map((row) => int(row.project_id));
     // Always one query (an id that cannot exist when none is halted), so the count stays fixed.

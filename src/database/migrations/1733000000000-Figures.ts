@@ -51,9 +51,12 @@ export class Figures1733000000000 implements MigrationInterface {
        WHERE NOT EXISTS (SELECT 1 FROM report_revision later
                           WHERE later.project_id = r.project_id AND later.month = r.month AND later.revision > r.revision)
        GROUP BY r.project_id, CAST(substr(r.month, 1, 4) AS integer)`);
+    // Big projects (≥ 50亿) and key ones (≥ 10亿) are found by a range on the total, not a scan.
+    await queryRunner.createIndex('project', new TableIndex({ name: 'idx_project_total', columnNames: ['total_investment_wan'] }));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropIndex('project', 'idx_project_total');
     await queryRunner.dropTable('project_year_figure');
     await queryRunner.dropTable('login_attempt');
     await queryRunner.dropTable('write_counter');
