@@ -673,7 +673,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
     expect(op.problems).toEqual([]);
   });
 
-  (EXCEL_READY ? it : it.skip)('Excel (city office): a ledger dry run shows each row\'s stage and its evidence; unknown headers open the mapping editor', async () => {
+  it('Excel (city office): a ledger dry run shows each row\'s stage and its evidence; unknown headers open the mapping editor', async () => {
     const w = await newWatched();
     try {
       const page = w.pages[0];
