@@ -158,6 +158,17 @@ async function expectRefusal(w: Watched, status: number, step: () => Promise<voi
   return w.refusals.slice(before);
 }
 
+/**
+ * Opens a workbench page in a browser without a session: the page asks the server for one
+ * (401) and goes to the sign-in page; resolves to the refusals seen.
+ */
+async function openSignedOut(w: Watched, path: string): Promise<string[]> {
+  return expectRefusal(w, 401, async () => {
+    await w.pages[0].goto(`${base}${path}`);
+    await w.pages[0].waitForURL(/\/workbench\/login\.html\?next=/);
+  });
+}
+
 async function ready(page: Page): Promise<void> {
   await page.waitForSelector('body[data-state="ready"]', { timeout: 15000 });
 }
@@ -223,10 +234,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
   it('a county operator signs in and sees only their county: stages, this month\'s report status, 蓝黄红', async () => {
     op = await newWatched();
     const page = op.pages[0];
-    expect(await expectRefusal(op, 401, async () => {
-      await page.goto(`${base}/workbench/`);
-      await page.waitForURL(/\/workbench\/login\.html\?next=/);
-    })).toEqual(['401 GET /api/auth/session']);
+    expect(await openSignedOut(op, '/workbench/')).toEqual(['401 GET /api/auth/session']);
     expect(await page.title()).toContain('登录');
     await signIn(page, USER, PASSWORD);
     await page.waitForURL(`${base}/workbench/`);
@@ -585,10 +593,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
     try {
       const page = w.pages[0];
       const id = Object.keys(filed).map(Number)[0];
-      await expectRefusal(w, 401, async () => {
-        await page.goto(`${base}/workbench/project.html?id=${id}`);
-        await page.waitForURL(/login\.html/);
-      });
+      await openSignedOut(w, `/workbench/project.html?id=${id}`);
       await signIn(page, 'auditor', 'demo-pass-auditor');
       await page.waitForURL(`${base}/workbench/project.html?id=${id}`);
       await ready(page);
@@ -689,10 +694,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
     const w = await newWatched();
     try {
       const page = w.pages[0];
-      await expectRefusal(w, 401, async () => {
-        await page.goto(`${base}/workbench/excel.html`);
-        await page.waitForURL(/login\.html/);
-      });
+      await openSignedOut(w, '/workbench/excel.html');
       await signIn(page, 'admin', TEST_ADMIN_PASSWORD);
       await page.waitForURL(`${base}/workbench/excel.html`);
       await ready(page);
@@ -792,10 +794,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
     const w = await newWatched();
     try {
       const page = w.pages[0];
-      await expectRefusal(w, 401, async () => {
-        await page.goto(`${base}/workbench/report.html`);
-        await page.waitForURL(/login\.html\?next=/);
-      });
+      await openSignedOut(w, '/workbench/report.html');
       await signIn(page, USER, PASSWORD);
       await page.waitForURL(`${base}/workbench/report.html`);
       await ready(page);
@@ -815,10 +814,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
       expect((await w.context.cookies(base)).map((c) => c.name)).not.toContain(SESSION_COOKIE);
 
       // a reload finds no session and lands on sign-in again
-      const refusals = await expectRefusal(w, 401, async () => {
-        await page.goto(`${base}/workbench/report.html`);
-        await page.waitForURL(/login\.html\?next=/);
-      });
+      const refusals = await openSignedOut(w, '/workbench/report.html');
       expect(refusals).toEqual(['401 GET /api/auth/session']);
       // the cookie the browser had no longer opens anything
       expect((await me()).status).toBe(401);
@@ -839,10 +835,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
     const w = await newWatched();
     try {
       const page = w.pages[0];
-      await expectRefusal(w, 401, async () => {
-        await page.goto(`${base}/workbench/`);
-        await page.waitForURL(/login\.html\?next=/);
-      });
+      await openSignedOut(w, '/workbench/');
       await signIn(page, username, first);
       await page.waitForURL(`${base}/workbench/`);
       await listReady(page);

@@ -1,8 +1,8 @@
 // @ts-check
-// Signing in from a page's form, shared by the war room and the workbench: validates the
-// two fields, starts the cookie session (POST /api/auth/session through the API client) and
-// says in Chinese what went wrong.
-import { ApiError, signIn } from '/shared/api.js';
+// Signing in from a page's form and out from its header, shared by the war room and the
+// workbench: validates the two fields, starts the cookie session (POST /api/auth/session
+// through the API client) and says in Chinese what went wrong; 退出登录 ends it.
+import { ApiError, signIn, signOut } from '/shared/api.js';
 import { control } from '/shared/dom.js';
 import { messageOf } from '/shared/messages.js';
 
@@ -46,4 +46,21 @@ export function wireSignInForm(form, error, button, onSignedIn) {
       button.disabled = false;
     }
   });
+}
+
+/**
+ * 退出登录, for a page's button: ends the session on the server, then `afterwards()` (the
+ * page's way to its sign-in). A session already gone answers 401, which sends the page to its
+ * sign-in by itself; any other failure is told through `showError` and the page stays.
+ * @param {() => void} afterwards
+ * @param {(message: string) => void} showError
+ */
+export async function leaveSession(afterwards, showError) {
+  try {
+    await signOut();
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) showError(`未能退出登录：${messageOf(error)}`);
+    return;
+  }
+  afterwards();
 }

@@ -2,11 +2,9 @@
 // The war room's session: the sign-in form (用户名 / 密码 / 登录) over the board, shown when
 // the API answers 401 and hidden once signed in (then the board loads again); and the account
 // area in the header (who is signed in, 修改密码, 退出登录).
-import { ApiError, signOut } from '/shared/api.js';
 import { $, $of, control } from '/shared/dom.js';
-import { messageOf } from '/shared/messages.js';
 import { openPasswordDialog } from '/shared/password.js';
-import { wireSignInForm } from '/shared/sign-in.js';
+import { leaveSession, wireSignInForm } from '/shared/sign-in.js';
 import { showBanner } from './notices.js';
 
 /** @typedef {import('/shared/types.js').SessionUser} SessionUser */
@@ -35,8 +33,7 @@ export function showAccount(/** @type {SessionUser} */ user) {
 
 /**
  * Wires the form and the account area: after signing in the form hides and calls
- * onSignedIn(user) (which loads the board); after signing out the page reloads, showing the
- * form over an empty board.
+ * onSignedIn(user) (which loads the board).
  */
 export function wireSignIn(/** @type {(user: SessionUser) => void} */ onSignedIn) {
   const overlay = $('#signin');
@@ -48,17 +45,6 @@ export function wireSignIn(/** @type {(user: SessionUser) => void} */ onSignedIn
     onSignedIn(user);
   });
   $('[data-testid="change-password"]').addEventListener('click', openPasswordDialog);
-  $('[data-testid="sign-out"]').addEventListener('click', () => void leave());
-}
-
-/** 退出登录: the server ends the session; a session already gone answers 401, which shows the form anyway. */
-async function leave() {
-  try {
-    await signOut();
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return;
-    showBanner(`未能退出登录：${messageOf(error)}`);
-    return;
-  }
-  window.location.reload();
+  // signed out, the page reloads: the sign-in form over an empty board
+  $('[data-testid="sign-out"]').addEventListener('click', () => void leaveSession(() => window.location.reload(), showBanner));
 }

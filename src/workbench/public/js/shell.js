@@ -2,11 +2,12 @@
 // What every workbench page shares: the sign-in check, the header (who is signed in, role,
 // scope, change password, sign out), the navigation, reference data and the page-level
 // message banner.
-import { api, ApiError, hasSession, onUnauthenticated, resumeSession, signOut } from '/shared/api.js';
+import { api, ApiError, hasSession, onUnauthenticated, resumeSession } from '/shared/api.js';
 import { $, $maybe, h } from '/shared/dom.js';
 import { ROLE_LABELS } from '/shared/labels.js';
 import { messageOf } from '/shared/messages.js';
 import { openPasswordDialog } from '/shared/password.js';
+import { leaveSession } from '/shared/sign-in.js';
 
 /** @typedef {import('/shared/types.js').WorkbenchContext} WorkbenchContext */
 /** @typedef {import('/shared/types.js').RegionView} RegionView */
@@ -75,7 +76,7 @@ function renderHeader(/** @type {string} */ pageKey, /** @type {WorkbenchContext
   const password = h('button', { type: 'button', class: 'btn ghost', 'data-testid': 'change-password' }, '修改密码');
   password.addEventListener('click', openPasswordDialog);
   const leave = h('button', { type: 'button', class: 'btn ghost', 'data-testid': 'sign-out' }, '退出登录');
-  leave.addEventListener('click', () => void endSession());
+  leave.addEventListener('click', () => void leaveSession(() => window.location.assign(SIGN_IN_PAGE), showBanner));
   $('#top').replaceChildren(
     h('div', { class: 'brand' },
       h('a', { href: '/workbench/', class: 'brand-link' }, '聊城市制造业重点项目“三个一批”'),
@@ -91,18 +92,6 @@ function renderHeader(/** @type {string} */ pageKey, /** @type {WorkbenchContext
       password,
       leave),
   );
-}
-
-/** 退出登录: the server ends the session (a session already gone answers 401 and the page goes to sign-in anyway). */
-async function endSession() {
-  try {
-    await signOut();
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return;
-    showBanner(`未能退出登录：${messageOf(error)}`);
-    return;
-  }
-  window.location.assign(SIGN_IN_PAGE);
 }
 
 /** Regions and chains (names for codes), loaded once per page. */
