@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, storedSession } from './support/browser.js';
+import { launchChromium, scriptVisibleStorage, SESSION_COOKIE, storedSession } from './support/browser.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
 
 // Browser globals as seen inside page.evaluate callbacks (the project's tsconfig has no DOM lib).
@@ -94,7 +94,7 @@ interface DefaultPeriod { today: string; lastMonth: string; year: number; month:
 let t: TestApp;
 let browser: Browser;
 let base: string;
-/** The bearer token the page signed in with (null while the API needs none). */
+/** The test's own bearer token, for its reads and writes beside the page's (null until it signs in by API). */
 let token: string | null = null;
 
 async function api<T>(path: string): Promise<T> {
@@ -110,7 +110,7 @@ async function send(method: string, path: string, body: unknown, headers: Record
   return fetch(base + path, { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify(body) });
 }
 
-/** Once sign-in exists (POST /api/auth/login), the test's own API reads sign in as admin too. */
+/** The test's own API calls sign in as admin (POST /api/auth/login, a bearer token; the pages use the cookie session). */
 async function signInByApi(): Promise<boolean> {
   const response = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
@@ -170,7 +170,6 @@ async function signInIfAsked(w: Watched, until: 'ready' | 'error' = 'ready'): Pr
   w.signedIn = true;
   await form.getByRole('button', { name: '登录' }).click();
   await w.page.waitForSelector(`body[data-state="${until}"]`, { timeout: 15000 });
-  token = await storedSession(w.page);
 }
 
 async function text(page: Page, testId: string): Promise<string> {
@@ -215,7 +214,7 @@ describe('war room (挂图作战) in chromium', () => {
       // the page asked for sign-in exactly when the API needs it
       const anonymous = await fetch(`${base}/api/regions`);
       expect(w.signedIn).toBe(anonymous.status === 401);
-      if (w.signedIn) expect(token).toBeTruthy();
+      if (w.signedIn) expect(await storedSession(page)).toMatch(/^[A-Za-z0-9_-]{43}$/); // the page holds its session's CSRF token
       for (const id of ['kpi-investment', 'kpi-start', 'kpi-big', 'kpi-key', 'region-board', 'curve-chart', 'chain-table', 'redlist'])
         await expect(page.getByTestId(id).isVisible()).resolves.toBe(true);
       await expect(page.locator('[data-testid^="region-3715"]').count()).resolves.toBe(11);
@@ -484,46 +483,98 @@ describe('war room (挂图作战) in chromium', () => {
     }
   });
 
-  it('a 401 shows the Chinese sign-in form; signing in stores the token and reloads with it', async () => {
-    // Simulates an API that requires sign-in, whether or not the real one does yet.
+  it('signs in through the form with the cookie session (HttpOnly; the CSRF token in sessionStorage only); a new tab resumes it; 退出登录 ends it', async () => {
+    const d = await api<Dashboard>(`/api/dashboard/${YEAR}?month=${MONTH}`);
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     const w: Watched = { context, page, problems: [], signedIn: false };
     watchProblems(w);
-    const fake = 'war-room-test-token';
-    const authorizations: string[] = [];
-    if (!token) await api('/api/regions'); // signs the test in by API if the server needs it
     try {
-      await page.route('**/api/auth/login', (route) =>
-        route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ accessToken: fake }) }));
-      await page.route(/\/api\/(?!auth\/)/, async (route) => {
-        const auth = route.request().headers()['authorization'];
-        if (auth !== `Bearer ${fake}`)
-          return route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ statusCode: 401, error: 'Unauthorized', message: '请先登录', details: [] }) });
-        authorizations.push(auth);
-        const headers = { ...route.request().headers() };
-        delete headers['authorization'];
-        if (token) headers['authorization'] = `Bearer ${token}`;
-        return route.continue({ headers });
-      });
       await page.goto(`${base}/?year=${YEAR}&month=${MONTH}`);
       await page.waitForSelector('body[data-state="login"]');
       const form = page.getByTestId('login-form');
       expect(await form.isVisible()).toBe(true);
       const formText = (await form.textContent()) ?? '';
       for (const word of ['用户名', '密码', '登录']) expect(formText).toContain(word);
+      expect(await page.getByTestId('account').isHidden()).toBe(true);
+
+      // a wrong password is answered at the form
       await form.getByLabel('用户名').fill('admin');
-      await form.getByLabel('密码').fill('anything');
+      await form.getByLabel('密码').fill('not-the-admin-password');
+      await form.getByRole('button', { name: '登录' }).click();
+      await page.waitForSelector('[data-role="signin-error"]:text("用户名或密码错误")');
+      expect(await storedSession(page)).toBeNull();
+
+      await form.getByLabel('密码').fill(TEST_ADMIN_PASSWORD);
       w.signedIn = true;
       await form.getByRole('button', { name: '登录' }).click();
       await page.waitForSelector('body[data-state="ready"]');
       expect(await form.isHidden()).toBe(true);
-      expect(await storedSession(page)).toBe(fake);
-      expect(authorizations.length).toBeGreaterThanOrEqual(4); // regions, chains, dashboard, curve
-      expect(await text(page, 'investment-actual')).not.toBe('—');
+      expect(await text(page, 'investment-actual')).toBe(yiOf(d.investment.actual));
+      expect(await text(page, 'account-name')).toBe('admin');
+
+      // the session is an HttpOnly, SameSite=Strict cookie; the page keeps only the CSRF token, in sessionStorage
+      const cookie = (await context.cookies(base)).find((c) => c.name === SESSION_COOKIE);
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+      const visible = await scriptVisibleStorage(page);
+      expect(visible.cookie).not.toContain(SESSION_COOKIE);
+      expect(visible.localStorage).toEqual({});
+      const csrf = await storedSession(page);
+      expect(csrf).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(csrf).not.toBe(cookie!.value);
+
+      // a new tab of the same browser asks the server for the session: the board, no form
+      const tab = await context.newPage();
+      await tab.goto(`${base}/?year=${YEAR}&month=${MONTH}`);
+      await tab.waitForSelector('body[data-state="ready"]');
+      expect(await tab.getByTestId('login-form').isHidden()).toBe(true);
+      expect(await storedSession(tab)).toBe(csrf);
+      await tab.close();
+
+      // 退出登录: a write with the CSRF token; the page reloads onto the sign-in form
+      w.signedIn = false; // the reload after signing out meets a 401 again
+      const [logout] = await Promise.all([
+        page.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/logout'),
+        page.getByTestId('sign-out').click(),
+      ]);
+      expect(logout.status()).toBe(204);
+      expect(logout.request().headers()['x-csrf-token']).toBe(csrf);
+      await page.waitForSelector('body[data-state="login"]');
+      expect(await storedSession(page)).toBeNull();
+      expect((await context.cookies(base)).map((c) => c.name)).not.toContain(SESSION_COOKIE);
+      const me = await fetch(`${base}/api/auth/me`, { headers: { Cookie: `${SESSION_COOKIE}=${cookie!.value}` } });
+      expect(me.status).toBe(401);
       expect(w.problems).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('修改密码 is reachable from the account area: its three fields, the rule, and the confirmation checked in the page', async () => {
+    const w = await openWarRoom(1366, 768);
+    try {
+      const { page } = w;
+      const posted: string[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/api/auth/password') posted.push(request.method());
+      });
+      await page.getByTestId('change-password').click();
+      const dialog = page.getByTestId('password-dialog');
+      await dialog.waitFor();
+      expect(await dialog.locator('label').allTextContents()).toEqual(['当前密码', '新密码', '确认新密码']);
+      expect(await text(page, 'password-rule')).toBe('至少 12 个字符，不能是常见密码或用户名');
+      await page.getByTestId('password-currentPassword').fill(TEST_ADMIN_PASSWORD);
+      await page.getByTestId('password-newPassword').fill('another-admin-pass-1');
+      await page.getByTestId('password-confirmPassword').fill('another-admin-pass-2');
+      await page.getByTestId('password-submit').click();
+      await page.waitForSelector('[data-testid="password-error-confirmPassword"]:text("两次输入的新密码不一致")');
+      expect(posted).toEqual([]);
+      await screenshot(page, 'war-room-password-1366x768.png');
+      await page.getByTestId('password-close').click();
+      expect(await dialog.isHidden()).toBe(true);
+      expect(w.problems).toEqual([]);
+    } finally {
+      await w.context.close();
     }
   });
 

@@ -11,17 +11,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, storedSession } from './support/browser.js';
+import { CSRF_KEY, launchChromium, scriptVisibleStorage, SESSION_COOKIE, storedSession } from './support/browser.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
 
 // Browser globals as seen inside page.evaluate callbacks (the project's tsconfig has no DOM lib).
 declare const window: { innerWidth: number };
 declare const document: { documentElement: { scrollWidth: number } };
+declare const sessionStorage: { setItem(key: string, value: string): void };
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -157,6 +158,17 @@ async function expectRefusal(w: Watched, status: number, step: () => Promise<voi
   return w.refusals.slice(before);
 }
 
+/**
+ * Opens a workbench page in a browser without a session: the page asks the server for one
+ * (401) and goes to the sign-in page; resolves to the refusals seen.
+ */
+async function openSignedOut(w: Watched, path: string): Promise<string[]> {
+  return expectRefusal(w, 401, async () => {
+    await w.pages[0].goto(`${base}${path}`);
+    await w.pages[0].waitForURL(/\/workbench\/login\.html\?next=/);
+  });
+}
+
 async function ready(page: Page): Promise<void> {
   await page.waitForSelector('body[data-state="ready"]', { timeout: 15000 });
 }
@@ -222,15 +234,21 @@ describe('operators\' workbench (工作台) in chromium', () => {
   it('a county operator signs in and sees only their county: stages, this month\'s report status, 蓝黄红', async () => {
     op = await newWatched();
     const page = op.pages[0];
-    await page.goto(`${base}/workbench/`);
-    await page.waitForURL(/\/workbench\/login\.html\?next=/);
+    expect(await openSignedOut(op, '/workbench/')).toEqual(['401 GET /api/auth/session']);
     expect(await page.title()).toContain('登录');
     await signIn(page, USER, PASSWORD);
     await page.waitForURL(`${base}/workbench/`);
     await listReady(page);
 
-    // one session for both pages, kept by the shared API client
-    expect(await storedSession(page)).toBeTruthy();
+    // one session for both pages: an HttpOnly, SameSite=Strict cookie no page script can read;
+    // the tab keeps only the session's CSRF token, in sessionStorage; nothing in localStorage
+    const cookie = (await op.context.cookies(base)).find((c) => c.name === SESSION_COOKIE);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    const visible = await scriptVisibleStorage(page);
+    expect(visible.cookie).not.toContain(SESSION_COOKIE);
+    expect(visible.cookie).not.toContain(cookie!.value);
+    expect(visible.localStorage).toEqual({});
+    expect(await storedSession(page)).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(await text(page, 'who-name')).toBe(USER);
     expect(await text(page, 'who-role')).toBe('县区操作员');
     expect(await text(page, 'who-scope')).toBe('莘县');
@@ -575,8 +593,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
     try {
       const page = w.pages[0];
       const id = Object.keys(filed).map(Number)[0];
-      await page.goto(`${base}/workbench/project.html?id=${id}`);
-      await page.waitForURL(/login\.html/);
+      await openSignedOut(w, `/workbench/project.html?id=${id}`);
       await signIn(page, 'auditor', 'demo-pass-auditor');
       await page.waitForURL(`${base}/workbench/project.html?id=${id}`);
       await ready(page);
@@ -673,12 +690,11 @@ describe('operators\' workbench (工作台) in chromium', () => {
     expect(op.problems).toEqual([]);
   });
 
-  (EXCEL_READY ? it : it.skip)('Excel (city office): a ledger dry run shows each row\'s stage and its evidence; unknown headers open the mapping editor', async () => {
+  it('Excel (city office): a ledger dry run shows each row\'s stage and its evidence; unknown headers open the mapping editor', async () => {
     const w = await newWatched();
     try {
       const page = w.pages[0];
-      await page.goto(`${base}/workbench/excel.html`);
-      await page.waitForURL(/login\.html/);
+      await openSignedOut(w, '/workbench/excel.html');
       await signIn(page, 'admin', TEST_ADMIN_PASSWORD);
       await page.waitForURL(`${base}/workbench/excel.html`);
       await ready(page);
@@ -733,6 +749,160 @@ describe('operators\' workbench (工作台) in chromium', () => {
         ['UH-001', '371522', 'implementation.active'],
         ['UH-002', '371522', 'preparation'],
       ]);
+      expect(w.problems).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+  it('a write from the page carries the session\'s CSRF token; a stale token is refreshed once and the write goes through', async () => {
+    const page = op.pages[0];
+    const id = Object.keys(filed).map(Number).find((n) => n !== prep.id)!;
+    await page.goto(`${base}/workbench/project.html?id=${id}`);
+    await ready(page);
+    const token = await storedSession(page);
+    const sent: (string | undefined)[] = [];
+    const onRequest = (request: Request) => {
+      if (request.method() === 'PATCH' && new URL(request.url()).pathname === `/api/projects/${id}`) sent.push(request.headers()['x-csrf-token']);
+    };
+    page.on('request', onRequest);
+    try {
+      const before = await asOperator<ProjectView>(`/api/projects/${id}`);
+      await page.getByTestId('field-content').fill(`${before.content ?? ''}（页面写入一）`);
+      await page.getByTestId('save').click();
+      await page.waitForSelector(`[data-testid="save-status"][data-kind="ok"]:text("版本 ${before.version + 1}")`);
+      expect(sent).toEqual([token]);
+
+      // the tab's token no longer matches the session (as after signing in again in another tab)
+      await page.evaluate(([key]) => sessionStorage.setItem(key, 'a-stale-csrf-token'), [CSRF_KEY]);
+      await page.getByTestId('field-content').fill(`${before.content ?? ''}（页面写入二）`);
+      const refusals = await expectRefusal(op, 403, async () => {
+        await page.getByTestId('save').click();
+        await page.waitForSelector(`[data-testid="save-status"][data-kind="ok"]:text("版本 ${before.version + 2}")`);
+      });
+      expect(refusals).toEqual([`403 PATCH /api/projects/${id}`]);
+      expect(sent).toEqual([token, 'a-stale-csrf-token', token]);
+      expect(await storedSession(page)).toBe(token);
+      const after = await asOperator<ProjectView>(`/api/projects/${id}`);
+      expect([after.content, after.version]).toEqual([`${before.content ?? ''}（页面写入二）`, before.version + 2]);
+      expect(op.problems).toEqual([]);
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
+  it('退出登录 ends the session: the page goes to sign-in, a reload stays there, and the old cookie is refused', async () => {
+    const w = await newWatched();
+    try {
+      const page = w.pages[0];
+      await openSignedOut(w, '/workbench/report.html');
+      await signIn(page, USER, PASSWORD);
+      await page.waitForURL(`${base}/workbench/report.html`);
+      await ready(page);
+      const cookie = (await w.context.cookies(base)).find((c) => c.name === SESSION_COOKIE)!;
+      const me = () => fetch(`${base}/api/auth/me`, { headers: { Cookie: `${SESSION_COOKIE}=${cookie.value}` } });
+      expect((await me()).status).toBe(200);
+      const token = await storedSession(page);
+
+      const [logout] = await Promise.all([
+        page.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/logout'),
+        page.getByTestId('sign-out').click(),
+      ]);
+      expect(logout.status()).toBe(204);
+      expect(logout.request().headers()['x-csrf-token']).toBe(token);
+      await page.waitForURL(`${base}/workbench/login.html`);
+      expect(await storedSession(page)).toBeNull();
+      expect((await w.context.cookies(base)).map((c) => c.name)).not.toContain(SESSION_COOKIE);
+
+      // a reload finds no session and lands on sign-in again
+      const refusals = await openSignedOut(w, '/workbench/report.html');
+      expect(refusals).toEqual(['401 GET /api/auth/session']);
+      // the cookie the browser had no longer opens anything
+      expect((await me()).status).toBe(401);
+      expect(w.problems).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+
+  it('修改密码 from the header: the page checks the confirmation, the server\'s refusals show at their fields, then the password changes', async () => {
+    const username = 'pages-password-user';
+    const first = 'first-long-pass-7Qm';
+    const second = 'second-long-pass-9Tz';
+    expect((await t.client.post('/api/users').send({ username, password: first, role: 'auditor' })).status).toBe(201);
+    const elsewhere = await t.login(username, first); // a session on another device
+    const startSession = (password: string) =>
+      fetch(`${base}/api/auth/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const w = await newWatched();
+    try {
+      const page = w.pages[0];
+      await openSignedOut(w, '/workbench/');
+      await signIn(page, username, first);
+      await page.waitForURL(`${base}/workbench/`);
+      await listReady(page);
+      const posted: string[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/api/auth/password') posted.push(request.headers()['x-csrf-token'] ?? '(none)');
+      });
+
+      await page.getByTestId('change-password').click();
+      const dialog = page.getByTestId('password-dialog');
+      await dialog.waitFor();
+      expect(await dialog.locator('label').allTextContents()).toEqual(['当前密码', '新密码', '确认新密码']);
+      expect(await text(page, 'password-rule')).toBe('至少 12 个字符，不能是常见密码或用户名');
+      const fill = async (current: string, next: string, confirmation: string) => {
+        await page.getByTestId('password-currentPassword').fill(current);
+        await page.getByTestId('password-newPassword').fill(next);
+        await page.getByTestId('password-confirmPassword').fill(confirmation);
+      };
+      const errors = async () => ({
+        currentPassword: await text(page, 'password-error-currentPassword'),
+        newPassword: await text(page, 'password-error-newPassword'),
+        confirmPassword: await text(page, 'password-error-confirmPassword'),
+      });
+
+      // the confirmation is the page's own check: nothing is sent
+      await fill(first, second, `${second}x`);
+      await page.getByTestId('password-submit').click();
+      await page.waitForSelector('[data-testid="password-error-confirmPassword"]:text("两次输入的新密码不一致")');
+      expect(posted).toEqual([]);
+
+      // a wrong current password: the server's 422 at that field
+      await fill('not-the-password-1', second, second);
+      let refusals = await expectRefusal(w, 422, async () => {
+        await page.getByTestId('password-submit').click();
+        await page.waitForSelector('[data-testid="password-status"][data-kind="error"]');
+      });
+      expect(refusals).toEqual(['422 POST /api/auth/password']);
+      expect(await errors()).toEqual({ currentPassword: '当前密码不正确', newPassword: '', confirmPassword: '' });
+      expect(await page.getByTestId('password-currentPassword').getAttribute('aria-invalid')).toBe('true');
+
+      // a weak new password: the server says why, at the new password
+      await fill(first, 'abcabcabcabc', 'abcabcabcabc');
+      refusals = await expectRefusal(w, 422, async () => {
+        await page.getByTestId('password-submit').click();
+        await page.waitForSelector('[data-testid="password-error-newPassword"]:text("密码不能是重复或连续的字符")');
+      });
+      expect(refusals).toEqual(['422 POST /api/auth/password']);
+      expect(await errors()).toEqual({ currentPassword: '', newPassword: '密码不能是重复或连续的字符', confirmPassword: '' });
+
+      // accepted: this session stays, the other device's ends
+      await fill(first, second, second);
+      await page.getByTestId('password-submit').click();
+      await page.waitForSelector('[data-testid="password-status"][data-kind="ok"]');
+      expect(await text(page, 'password-status')).toBe('密码已修改，其他设备上的登录已退出');
+      expect(await errors()).toEqual({ currentPassword: '', newPassword: '', confirmPassword: '' });
+      const token = await storedSession(page);
+      expect(posted).toEqual([token, token, token]);
+      await page.getByTestId('password-close').click();
+      expect(await dialog.isHidden()).toBe(true);
+      await page.reload();
+      await listReady(page);
+      expect(await text(page, 'who-name')).toBe(username);
+      expect((await t.clientWith(elsewhere).get('/api/auth/me')).status).toBe(401);
+
+      // the old password no longer signs in; the new one does
+      expect((await startSession(first)).status).toBe(401);
+      expect((await startSession(second)).status).toBe(200);
       expect(w.problems).toEqual([]);
     } finally {
       await w.context.close();

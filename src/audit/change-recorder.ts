@@ -29,8 +29,11 @@ export interface Change {
   reason?: string | null;
   /** The instant the change itself records (its row's recorded_at); default now. */
   at?: string;
-  /** The project history row, when the change is to a project's own data. */
-  history?: HistoryRow;
+  /**
+   * The project history row, when the change is to a project's own data; one per project
+   * when one change touched several (an import file: one audit entry, a row per project).
+   */
+  history?: HistoryRow | HistoryRow[];
 }
 
 /**
@@ -50,8 +53,8 @@ export class ChangeRecorder {
   async record(manager: EntityManager, change: Change): Promise<void> {
     const at = change.at ?? this.clock.nowIso();
     const reason = change.reason?.trim() || null;
-    if (change.history) {
-      const h = change.history;
+    const histories = change.history === undefined ? [] : Array.isArray(change.history) ? change.history : [change.history];
+    for (const h of histories) {
       await manager.insert(ProjectHistory, {
         projectId: h.projectId,
         kind: h.kind,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { MIN_PASSWORD_LENGTH } from '../auth/password-policy.js';
+import { EVIDENCE, JOB_PHASES, MAPPING_SOURCES, SKIP_KINDS } from '../excel/import-codes.js';
 import { APPROVAL_COLUMNS } from '../projects/project.view.js';
 import { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, EVENT_TYPES, STAGES, STAGE_LABELS } from '../lifecycle/stages.js';
 import * as labels from './labels.js';
@@ -30,5 +32,17 @@ describe('labels', () => {
 
   it('has the words for each event\'s fields for every event', () => {
     expect(Object.keys(labels.EVENT_FIELD_LABELS).sort()).toEqual([...EVENT_TYPES].sort());
+  });
+
+  it('states the rule for a new password with the length the server checks', () => {
+    expect(labels.PASSWORD_FORM_LABELS.rule).toContain(`至少 ${MIN_PASSWORD_LENGTH} 个字符`);
+    expect(labels.PASSWORD_FORM_LABELS.currentPassword).toBe(labels.FIELD_LABELS.currentPassword);
+  });
+
+  it('names every code an import answers with, and nothing else', () => {
+    expect(Object.keys(labels.EVIDENCE_LABELS)).toEqual([...EVIDENCE]);
+    expect(Object.keys(labels.SKIPPED_LABELS)).toEqual([...SKIP_KINDS]);
+    expect(Object.keys(labels.MAPPING_SOURCE_LABELS)).toEqual([...MAPPING_SOURCES]);
+    expect(Object.keys(labels.IMPORT_PHASE_LABELS)).toEqual([...JOB_PHASES]);
   });
 });

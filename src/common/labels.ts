@@ -3,8 +3,10 @@
  * project fields. The one source: the server's messages use it, and the pages import it as
  * the ES module `/shared/labels.js`, generated from this file when the app starts
  * (src/web/web.static.ts). Plain data only, and nothing imported but the lifecycle's own
- * labels: the browser type check (tsconfig.web.json) reads this file as that module.
+ * labels and codes from plain modules: the browser type check (tsconfig.web.json) reads this
+ * file as that module.
  */
+import type { Evidence, JobPhase, MappingSource, SkipKind } from '../excel/import-codes.js';
 import { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, STAGE_LABELS, type ApprovalKey, type EventType, type Stage } from '../lifecycle/stages.js';
 import type { Rating, RedListKind } from '../targets/dashboard.types.js';
 
@@ -75,6 +77,21 @@ export const FIELD_LABELS = {
   problems: '问题及要素需求',
   month: '月份',
   version: '版本',
+  username: '用户名',
+  password: '密码',
+  currentPassword: '当前密码',
+  newPassword: '新密码',
+} as const;
+
+/**
+ * The change-password form of both pages: its fields, and the rule for a new password as a
+ * person reads it (src/auth/password-policy.ts; labels.spec.ts checks the length agrees).
+ */
+export const PASSWORD_FORM_LABELS = {
+  currentPassword: FIELD_LABELS.currentPassword,
+  newPassword: FIELD_LABELS.newPassword,
+  confirmPassword: '确认新密码',
+  rule: '至少 12 个字符，不能是常见密码或用户名',
 } as const;
 
 /** The stored column of an approval (filing → approvalFiling), as a project's change history names it. */
@@ -154,4 +171,35 @@ export const ROLLOVER_KIND_LABELS: Record<'continuing' | 'notStarted' | 'moved',
   continuing: '续建',
   notStarted: '未开工',
   moved: '转入实施类',
+};
+
+/** Which evidence decided a ledger row's stage (an import's `decisions[].evidence`; docs/excel-import.md). */
+export const EVIDENCE_LABELS: Record<Evidence, string> = {
+  completionDate: '竣工时间',
+  startDate: '实际开工时间',
+  stageText: '阶段文字',
+  listCategory: '项目类别',
+  sheetName: '工作表名称',
+  recorded: '系统已有阶段',
+  none: '无阶段信息',
+};
+
+/** Why an imported row (or a whole sheet) was not read (`skipped[].kind`). */
+export const SKIPPED_LABELS: Record<SkipKind, string> = { blank: '空行', total: '合计', section: '分组', note: '说明', sheet: '工作表' };
+
+/** How an import read a column (`mapping.columns[].source`). */
+export const MAPPING_SOURCE_LABELS: Record<MappingSource, string> = {
+  rules: '按表头识别',
+  saved: '该县（市、区）已保存',
+  given: '本次指定',
+  none: '未识别',
+};
+
+/** Where an import job stands (`GET /api/imports/jobs/:id` phase). */
+export const IMPORT_PHASE_LABELS: Record<JobPhase, string> = {
+  parsing: '正在读取文件',
+  validating: '正在检查',
+  applying: '正在导入',
+  done: '完成',
+  failed: '未完成',
 };

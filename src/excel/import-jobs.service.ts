@@ -3,10 +3,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { ApiError, notFound } from '../common/api-error.js';
 import { AllExceptionsFilter } from '../common/all-exceptions.filter.js';
-import type { ImportPhase, ImportProgress } from './import-progress.js';
+import { JOB_PHASES, type JobPhase } from './import-codes.js';
+import type { ImportProgress } from './import-progress.js';
 import { ImportResult } from './import-result.js';
-
-export type JobPhase = ImportPhase | 'done' | 'failed';
 
 export class JobStarted {
   @ApiProperty({ description: 'poll GET /api/imports/jobs/:jobId' }) jobId: string;
@@ -20,7 +19,7 @@ export class JobError {
 
 export class JobView {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['parsing', 'validating', 'applying', 'done', 'failed'] }) phase: JobPhase;
+  @ApiProperty({ enum: JOB_PHASES }) phase: JobPhase;
   @ApiProperty({ description: 'parsing: workbook rows read; validating/applying: data rows checked or applied' }) done: number;
   @ApiProperty({ description: 'of this many (0 while the file is still being unpacked)' }) total: number;
   @ApiPropertyOptional({ type: ImportResult, description: 'when done: what the import answers without async' }) result?: ImportResult;

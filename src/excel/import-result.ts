@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { STAGES, type Stage } from '../lifecycle/stages.js';
 import { MappingView } from './mapping/column-mapping.js';
-import { EVIDENCE, type Evidence } from './parsing/stage-evidence.js';
+import { EVIDENCE, SKIP_KINDS, type Evidence, type SkipKind } from './import-codes.js';
 
 /** One problem in an imported sheet: the row Excel shows, its sheet, the column's header as written, and what is wrong. */
 export class RowError {
@@ -27,7 +27,7 @@ export class StageDecisionView {
 export class SkippedView {
   @ApiProperty({ nullable: true, type: Number }) row: number | null;
   @ApiProperty() sheet: string;
-  @ApiProperty({ enum: ['blank', 'total', 'section', 'note', 'sheet'] }) kind: string;
+  @ApiProperty({ enum: SKIP_KINDS }) kind: SkipKind;
   @ApiProperty() reason: string;
 }
 

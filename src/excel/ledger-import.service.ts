@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
 import { auditSubject } from '../audit/audit-subjects.js';
+import { ChangeRecorder, type HistoryRow } from '../audit/change-recorder.js';
 import { ALL } from '../auth/principal.js';
 import { ApiError, type ErrorDetail } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
@@ -16,7 +16,6 @@ import { ListEntry, monthlyPlanOf } from '../lists/list-entry.entity.js';
 import { ListsService } from '../lists/lists.service.js';
 import { CreateProjectDto } from '../projects/dto/create-project.dto.js';
 import { UpdateProjectDto } from '../projects/dto/update-project.dto.js';
-import { ProjectHistory } from '../projects/project-history.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { APPROVAL_COLUMNS } from '../projects/project.view.js';
 import { ProjectsService } from '../projects/projects.service.js';
@@ -103,8 +102,13 @@ interface Context {
   file: { name: string; sha256: string };
   /** Project ids the committed import changed (for the import's audit entry). */
   changed: number[];
+  /** Each changed project's history row naming the file and the row (written with the import's record). */
+  histories: HistoryRow[];
   decisions: StageDecisionView[];
 }
+
+/** The reason a ledger import's changes carry: the file they came from (a reason holds 1,000 characters). */
+const importReason = (file: string): string => `台账导入：${file}`.slice(0, 1000);
 
 /** Thrown inside a row for a refusal the import itself makes (not a service's). */
 class RowRefused extends ApiError {
@@ -128,7 +132,7 @@ export class LedgerImportService {
     private readonly projects: ProjectsService,
     private readonly lists: ListsService,
     private readonly lifecycle: LifecycleEngine,
-    private readonly audit: AuditService,
+    private readonly recorder: ChangeRecorder,
     private readonly mappings: ImportMappingService,
   ) {}
 
@@ -155,6 +159,7 @@ export class LedgerImportService {
       today: this.clock.today(),
       file: { name: upload.name, sha256 },
       changed: [],
+      histories: [],
       decisions: [],
     };
     const commit = options.commit && prepared.errors.length === 0;
@@ -166,11 +171,13 @@ export class LedgerImportService {
         prepared.mapping.saved = await this.mappings.keepIn(manager, 'ledger', region, given, options.actor);
         // A file that changed nothing leaves the database exactly as it was, log included.
         if (counts.created + counts.updated === 0) return;
-        await this.audit.append(manager, {
+        await this.recorder.record(manager, {
           actor: options.actor,
-          ...auditSubject.import('ledger', sha256.slice(0, 16)),
+          subject: auditSubject.import('ledger', sha256.slice(0, 16)),
           action: 'import',
           after: { file: upload.name, sha256, sheets: tables.map((t) => t.sheet), year, rows: rows.length, ...counts, projectIds: context.changed },
+          reason: importReason(upload.name),
+          history: context.histories,
         });
       },
     });
@@ -249,15 +256,12 @@ export class LedgerImportService {
     const project = !existing || changed ? await manager.findOneByOrFail(Project, { id: projectId }) : existing;
     context.decisions.push(decisionView(row, project.stage, decision, kept));
     if (!existing || changed) {
-      await manager.insert(ProjectHistory, {
+      context.histories.push({
         projectId,
         kind: 'updated',
-        event: null,
         fromStage: existing ? stageBefore : null,
         toStage: project.stage,
-        effectiveDate: null,
-        reason: `台账导入：${context.file.name}`,
-        data: JSON.stringify({
+        data: {
           import: {
             kind: 'ledger',
             file: context.file.name,
@@ -268,9 +272,7 @@ export class LedgerImportService {
             action: existing ? 'updated' : 'created',
             ...(approvalsAssumed ? { approvalsAssumedFromStartDate: row.actualStartDate } : {}),
           },
-        }),
-        actor: context.actor,
-        recordedAt: this.clock.nowIso(),
+        },
       });
       context.changed.push(projectId);
     }
@@ -305,7 +307,7 @@ export class LedgerImportService {
       manager,
       context.year,
       projectId,
-      { category, plannedInvestment: planned, ...(plan ? { monthlyPlan: plan } : {}), reason: `台账导入：${context.file.name}`.slice(0, 1000) },
+      { category, plannedInvestment: planned, ...(plan ? { monthlyPlan: plan } : {}), reason: importReason(context.file.name) },
       { actor: context.actor },
     );
     return true;

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
 import { auditSubject } from '../audit/audit-subjects.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
 import { inScope, type Scope } from '../auth/principal.js';
 import { ApiError } from '../common/api-error.js';
 import { validationExceptionFactory } from '../common/validation.js';
@@ -53,7 +53,7 @@ export class ReportImportService {
     private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
     private readonly reports: ReportsService,
-    private readonly audit: AuditService,
+    private readonly recorder: ChangeRecorder,
     private readonly mappings: ImportMappingService,
   ) {}
 
@@ -103,9 +103,9 @@ export class ReportImportService {
         prepared.mapping.saved = await this.mappings.keepIn(manager, 'reports', region, given, options.actor);
         // A file that changed nothing leaves the database exactly as it was, log included.
         if (counts.created + counts.updated === 0) return;
-        await this.audit.append(manager, {
+        await this.recorder.record(manager, {
           actor: options.actor,
-          ...auditSubject.import('reports', sha256.slice(0, 16)),
+          subject: auditSubject.import('reports', sha256.slice(0, 16)),
           action: 'import',
           after: { file: upload.name, sha256, sheets: tables.map((t) => t.sheet), month, rows: rows.length, ...counts, projectIds: changed },
           reason: options.reason ?? null,

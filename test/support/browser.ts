@@ -25,10 +25,27 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** Where both pages keep the signed-in session (the shared API client, src/web/public/api.js). */
-export const SESSION_KEY = 'tracker.token';
+/**
+ * Where a page keeps its session's CSRF token (the shared API client, src/web/public/api.js):
+ * sessionStorage, this tab only. The session itself is an HttpOnly cookie no script can read.
+ */
+export const CSRF_KEY = 'tracker.csrf';
+export const SESSION_COOKIE = 'tracker_session';
 
-/** The session a page holds, as the shared API client stored it (null when signed out). */
+/** The CSRF token a page holds for its cookie session (null when signed out, or in a tab that has not asked for it). */
 export async function storedSession(page: Page): Promise<string | null> {
-  return page.evaluate((key) => (globalThis as unknown as { localStorage: { getItem(k: string): string | null } }).localStorage.getItem(key), SESSION_KEY);
+  return page.evaluate((key) => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem(key), CSRF_KEY);
+}
+
+/** What the page's own scripts can see of where a session might be kept: document.cookie and every localStorage entry. */
+export async function scriptVisibleStorage(page: Page): Promise<{ cookie: string; localStorage: Record<string, string> }> {
+  return page.evaluate(() => {
+    const g = globalThis as unknown as { document: { cookie: string }; localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null } };
+    const entries: Record<string, string> = {};
+    for (let i = 0; i < g.localStorage.length; i++) {
+      const key = g.localStorage.key(i);
+      if (key !== null) entries[key] = g.localStorage.getItem(key) ?? '';
+    }
+    return { cookie: g.document.cookie, localStorage: entries };
+  });
 }

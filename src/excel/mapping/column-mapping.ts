@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { badRequest } from '../../common/api-error.js';
 import { hasControlCharacters } from '../../common/validation.js';
+import { MAPPING_SOURCES, type MappingSource } from '../import-codes.js';
 import { cellText, isBlank } from '../parsing/cells.js';
 import type { FieldWords } from '../parsing/columns.js';
 import type { HeaderColumn, Table, TableSpec } from '../parsing/table.js';
@@ -19,8 +20,6 @@ export type ImportKind = 'ledger' | 'reports';
 /** Normalised header → field, or null for "not read". */
 export type ColumnMapping = Map<string, string | null>;
 
-export type MappingSource = 'rules' | 'saved' | 'given' | 'none';
-
 export class FieldProposal {
   @ApiProperty() field: string;
   @ApiProperty({ description: '0–1: how closely the header (and the column\'s values) fit the field' }) confidence: number;
@@ -30,7 +29,7 @@ export class MappingColumn {
   @ApiProperty({ description: 'the header as written (two header rows joined)' }) header: string;
   @ApiProperty({ type: [String] }) sheets: string[];
   @ApiProperty({ nullable: true, type: String, description: 'the field the column is read as; null: not read' }) field: string | null;
-  @ApiProperty({ enum: ['rules', 'saved', 'given', 'none'] }) source: MappingSource;
+  @ApiProperty({ enum: MAPPING_SOURCES }) source: MappingSource;
   @ApiProperty({ type: FieldProposal, nullable: true, description: 'for a header nothing maps: the field it most resembles' })
   proposal: FieldProposal | null;
 }

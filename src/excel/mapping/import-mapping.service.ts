@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { AuditService } from '../../audit/audit.service.js';
 import { auditSubject } from '../../audit/audit-subjects.js';
+import { ChangeRecorder } from '../../audit/change-recorder.js';
 import { badRequest } from '../../common/api-error.js';
 import { Clock } from '../../common/clock.js';
 import { Region } from '../../reference/region.entity.js';
@@ -21,7 +21,7 @@ export class ImportMappingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
+    private readonly recorder: ChangeRecorder,
   ) {}
 
   async kept(kind: ImportKind, region: string | null): Promise<ColumnMapping> {
@@ -53,9 +53,9 @@ export class ImportMappingService {
     const now = this.clock.nowIso();
     if (row) await manager.update(ImportMapping, { id: row.id }, { mapping: json, updatedBy: actor, updatedAt: now });
     else await manager.insert(ImportMapping, { kind, regionCode: region, mapping: json, updatedBy: actor, updatedAt: now });
-    await this.audit.append(manager, {
+    await this.recorder.record(manager, {
       actor,
-      ...auditSubject.import('mapping', `${kind}:${region ?? 'city'}`),
+      subject: auditSubject.import('mapping', `${kind}:${region ?? 'city'}`),
       action: 'mapping',
       before: row ? JSON.parse(row.mapping) : null,
       after: JSON.parse(json),

@@ -1,9 +1,6 @@
 import { STAGE_LABELS, type Stage } from '../../lifecycle/stages.js';
+import type { Evidence } from '../import-codes.js';
 import { CATEGORY_CLAIM_WORDS, CLAIM_WORDS, type CategoryClaim, type StageClaim } from './stage-text.js';
-
-/** Which evidence in a ledger row decided the project's stage (docs/excel-import.md "Stage from evidence"). */
-export type Evidence = 'completionDate' | 'startDate' | 'stageText' | 'listCategory' | 'sheetName' | 'recorded' | 'none';
-export const EVIDENCE: readonly Evidence[] = ['completionDate', 'startDate', 'stageText', 'listCategory', 'sheetName', 'recorded', 'none'];
 
 /** What a row says, each piece optional. */
 export interface RowEvidence {

@@ -1,4 +1,5 @@
 import { ApiError } from '../../common/api-error.js';
+import type { SkipKind } from '../import-codes.js';
 import { EXCEL_LIMITS } from '../limits.js';
 import { fold, isBlank, labelText } from './cells.js';
 import type { MoneyUnit } from './money.js';
@@ -37,7 +38,7 @@ export interface SkippedRow {
   /** null: the whole sheet. */
   row: number | null;
   sheet: string;
-  kind: 'blank' | 'total' | 'section' | 'note' | 'sheet';
+  kind: SkipKind;
   reason: string;
 }
 

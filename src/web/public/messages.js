@@ -24,6 +24,7 @@ const STATUS_MESSAGES = {
   422: '数据未通过校验',
   429: '操作过于频繁，请稍后再试',
   500: '服务器出错，请稍后重试',
+  503: '服务繁忙，请稍后再试',
 };
 
 /**
@@ -82,6 +83,7 @@ export function isChinese(/** @type {unknown} */ text) {
 export function reasonsOf(error) {
   if (!(error instanceof ApiError)) return [{ field: null, code: null, message: '页面出错，请刷新重试' }];
   const { status, body } = error;
+  if (status === 429 || status === 503) return [{ field: null, code: body?.details[0]?.code ?? null, message: waitMessage(error) }];
   const reasons = [];
   for (const detail of body ? body.details : []) {
     const mapped = CODE_MESSAGES[detail.code];
@@ -101,6 +103,12 @@ export function reasonsOf(error) {
   // the same sentence twice reads as a bug
   const seen = new Set();
   return reasons.filter((r) => (seen.has(r.message) ? false : seen.add(r.message)));
+}
+
+/** 429 or 503: the server's sentence (it says how long to wait, or the page adds Retry-After's seconds). */
+function waitMessage(/** @type {ApiError} */ { status, body, retryAfter }) {
+  const text = body && isChinese(body.message) ? body.message : STATUS_MESSAGES[status];
+  return retryAfter !== null && !/\d\s*秒/.test(text) ? `${text}（${retryAfter} 秒后可再试）` : text;
 }
 
 /** All the reasons of a failed call in one line. */

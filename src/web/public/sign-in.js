@@ -1,16 +1,29 @@
 // @ts-check
-// Signing in from a page's form, shared by the war room and the workbench: validates the
-// two fields, posts to /api/auth/login, keeps the session and says in Chinese what went wrong.
-import { storeToken } from '/shared/api.js';
+// Signing in from a page's form and out from its header, shared by the war room and the
+// workbench: validates the two fields, starts the cookie session (POST /api/auth/session
+// through the API client) and says in Chinese what went wrong; 退出登录 ends it.
+import { ApiError, signIn, signOut } from '/shared/api.js';
 import { control } from '/shared/dom.js';
+import { messageOf } from '/shared/messages.js';
+
+/** @typedef {import('/shared/types.js').SessionUser} SessionUser */
+
+/** What a refused sign-in tells the person at the form. */
+function refusalOf(/** @type {unknown} */ error) {
+  if (!(error instanceof ApiError)) return '登录失败，请刷新页面后重试';
+  // 401 wrong name or password; 400/415/422 a name or password the server cannot take as given
+  if ([400, 401, 415, 422].includes(error.status)) return '用户名或密码错误';
+  if (error.status === 0) return '无法连接服务器，请稍后重试';
+  return messageOf(error); // 429 too many attempts, 503 busy: with how long to wait
+}
 
 /**
  * Wires a sign-in form (fields `username`, `password`): on success keeps the session and calls
- * onSignedIn(); otherwise shows the reason in `error`. The submit button is disabled while it waits.
+ * onSignedIn(user); otherwise shows the reason in `error`. The submit button is disabled while it waits.
  * @param {HTMLFormElement} form
  * @param {HTMLElement} error
  * @param {HTMLButtonElement} button
- * @param {() => void} onSignedIn
+ * @param {(user: SessionUser) => void} onSignedIn
  */
 export function wireSignInForm(form, error, button, onSignedIn) {
   form.addEventListener('submit', async (event) => {
@@ -24,25 +37,30 @@ export function wireSignInForm(form, error, button, onSignedIn) {
     button.disabled = true;
     error.textContent = '';
     try {
-      const response = await fetch('/api/auth/login', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ username, password }),
-      });
-      const body = await response.json().catch(() => null);
-      if (!response.ok || !body || typeof body.accessToken !== 'string') {
-        if (response.status === 429) error.textContent = '登录尝试过于频繁，请稍后再试';
-        else if (response.status === 401 || response.status === 400 || response.status === 422) error.textContent = '用户名或密码错误';
-        else error.textContent = (body && body.message) || `登录失败（${response.status}），请稍后重试`;
-        return;
-      }
+      const user = await signIn(username, password);
       control(form, 'password').value = '';
-      storeToken(body.accessToken);
-      onSignedIn();
-    } catch {
-      error.textContent = '无法连接服务器，请稍后重试';
+      onSignedIn(user);
+    } catch (refused) {
+      error.textContent = refusalOf(refused);
     } finally {
       button.disabled = false;
     }
   });
+}
+
+/**
+ * 退出登录, for a page's button: ends the session on the server, then `afterwards()` (the
+ * page's way to its sign-in). A session already gone answers 401, which sends the page to its
+ * sign-in by itself; any other failure is told through `showError` and the page stays.
+ * @param {() => void} afterwards
+ * @param {(message: string) => void} showError
+ */
+export async function leaveSession(afterwards, showError) {
+  try {
+    await signOut();
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) showError(`未能退出登录：${messageOf(error)}`);
+    return;
+  }
+  afterwards();
 }

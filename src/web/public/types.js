@@ -230,17 +230,71 @@
 
 /** @typedef {{ year: number, month: number, publishedAt: string, publishedBy: string, hash: string }} BulletinSummary src/bulletins/bulletins.service.ts */
 
+// ------------------------------------------------------------------ Excel imports (src/excel/import-result.ts; codes in src/excel/import-codes.ts)
+
+/** @typedef {import('../../excel/import-codes.js').Evidence} Evidence */
+/** @typedef {import('../../excel/import-codes.js').SkipKind} SkipKind */
+/** @typedef {import('../../excel/import-codes.js').MappingSource} MappingSource */
+/** @typedef {import('../../excel/import-codes.js').JobPhase} JobPhase */
+
+/** @typedef {{ row: number, sheet: string, column: string | null, message: string }} RowError */
+/** @typedef {{ row: number, sheet: string, stage: Stage, evidence: Evidence, detail: string, warning: string | null }} StageDecisionView */
+/** @typedef {{ row: number | null, sheet: string, kind: SkipKind, reason: string }} SkippedView */
+
 /**
- * src/excel/import-result.ts `ImportResult` (the fields the page shows).
+ * A header of the file and how it is read (src/excel/mapping/column-mapping.ts `MappingColumn`);
+ * `proposal`: for a header nothing maps, the field it most resembles (confidence 0–1).
+ * @typedef {{ header: string, sheets: string[], field: string | null, source: MappingSource, proposal: { field: string, confidence: number } | null }} MappingColumn
+ */
+
+/**
+ * The column mapping of an import (column-mapping.ts `MappingView`): `required` when a sheet
+ * can only be read with one; `fields`, what a header may be mapped to.
+ * @typedef {object} MappingView
+ * @property {string | null} region
+ * @property {boolean} required
+ * @property {boolean} saved
+ * @property {MappingColumn[]} columns
+ * @property {{ field: string, label: string }[]} fields
+ */
+
+/**
+ * What a dry run or a commit answers (`ImportResult`); `decisions` and `year` for a ledger,
+ * `month` for a month sheet.
  * @typedef {object} ImportResult
  * @property {number} rows
  * @property {number} created
  * @property {number} updated
  * @property {number} unchanged
- * @property {{ row: number | null, column: string | null, message: string }[]} errors
+ * @property {RowError[]} errors
  * @property {boolean} committed
+ * @property {string} sheet
+ * @property {string[]} sheets
+ * @property {{ name: string, sha256: string }} file
  * @property {string[]} ignoredColumns
+ * @property {SkippedView[]} skipped
+ * @property {MappingView} mapping
+ * @property {StageDecisionView[]} [decisions]
+ * @property {number} [year]
+ * @property {string} [month]
  */
+
+/**
+ * An import run as a job (src/excel/import-jobs.service.ts `JobView`): `result` once done,
+ * `error` (the refusal the import would have answered) once failed.
+ * @typedef {object} ImportJob
+ * @property {string} id
+ * @property {JobPhase} phase
+ * @property {number} done
+ * @property {number} total
+ * @property {ImportResult} [result]
+ * @property {{ statusCode: number, message: string, details: ErrorDetail[] }} [error]
+ */
+
+// ------------------------------------------------------------------ the session (src/auth/auth.service.ts `SessionView`)
+
+/** @typedef {{ username: string, role: Role, region: string | null, chain: string | null }} SessionUser */
+/** @typedef {{ csrfToken: string, user: SessionUser }} SessionView */
 
 export {};
 

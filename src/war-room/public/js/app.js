@@ -2,12 +2,12 @@
 // 挂图作战: the war-room wall screen. Plain ES modules, no build step; one module per block of
 // the board (headline, regions, curve, chains, big projects, red list, filter, freshness,
 // controls, project card), loaded and drawn by board.js. Money is integer 万元 from the API.
-import { onUnauthenticated } from '/shared/api.js';
+import { onUnauthenticated, resumeSession } from '/shared/api.js';
 import { handleError, loadAll, loadBoard, setFilter, setPrintMode } from './board.js';
 import { initCard } from './card.js';
 import { initControls } from './controls.js';
 import { showBanner } from './notices.js';
-import { showSignIn, wireSignIn } from './sign-in.js';
+import { showAccount, showSignIn, wireSignIn } from './sign-in.js';
 
 onUnauthenticated(showSignIn);
 wireSignIn(() => {
@@ -24,4 +24,11 @@ initControls({
   onClearFilter: () => setFilter({}),
 });
 if (!window.echarts) showBanner('图表组件未加载（/vendor/echarts/echarts.min.js）');
-void loadAll();
+// The session first (who is signed in, and this tab's CSRF token); without one, the sign-in form.
+resumeSession().then(
+  (user) => {
+    showAccount(user);
+    return loadAll();
+  },
+  handleError,
+);

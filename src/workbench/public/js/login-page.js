@@ -1,5 +1,5 @@
 // @ts-check
-// The sign-in page: POST /api/auth/login, keep the session, go back where the user was.
+// The sign-in page: start the cookie session, go back where the user was.
 import { $, $of, control } from '/shared/dom.js';
 import { wireSignInForm } from '/shared/sign-in.js';
 

@@ -1,10 +1,13 @@
 // @ts-check
 // What every workbench page shares: the sign-in check, the header (who is signed in, role,
-// scope, sign out), the navigation, reference data and the page-level message banner.
-import { api, ApiError, clearToken, hasSession, onUnauthenticated } from '/shared/api.js';
+// scope, change password, sign out), the navigation, reference data and the page-level
+// message banner.
+import { api, ApiError, hasSession, onUnauthenticated, resumeSession } from '/shared/api.js';
 import { $, $maybe, h } from '/shared/dom.js';
 import { ROLE_LABELS } from '/shared/labels.js';
 import { messageOf } from '/shared/messages.js';
+import { openPasswordDialog } from '/shared/password.js';
+import { leaveSession } from '/shared/sign-in.js';
 
 /** @typedef {import('/shared/types.js').WorkbenchContext} WorkbenchContext */
 /** @typedef {import('/shared/types.js').RegionView} RegionView */
@@ -26,10 +29,12 @@ const NAV = [
   ['plan', '/workbench/plan.html', '年度计划'],
 ];
 
+const SIGN_IN_PAGE = '/workbench/login.html';
+
 /** Sends the browser to the sign-in page, coming back here afterwards. */
 function goToSignIn() {
   const next = window.location.pathname + window.location.search;
-  window.location.assign(`/workbench/login.html?next=${encodeURIComponent(next)}`);
+  window.location.assign(`${SIGN_IN_PAGE}?next=${encodeURIComponent(next)}`);
 }
 
 onUnauthenticated(goToSignIn);
@@ -38,20 +43,18 @@ onUnauthenticated(goToSignIn);
 let reference = null;
 
 /**
- * Starts a page: without a session, off to the sign-in page; else loads who is signed in and
- * draws the header. Resolves to the workbench context ({ today, defaultMonth, user, canEdit, … }).
+ * Starts a page: a tab without the session's CSRF token (a new tab) asks the server for it,
+ * and without a session goes to the sign-in page; then loads who is signed in and draws the
+ * header. Resolves to the workbench context ({ today, defaultMonth, user, canEdit, … }).
  * @param {string} pageKey
  * @returns {Promise<WorkbenchContext>}
  */
 export async function startPage(pageKey) {
   document.body.dataset.state = 'loading';
-  if (!hasSession()) {
-    goToSignIn();
-    return new Promise(() => {}); // the page is leaving
-  }
   /** @type {WorkbenchContext} */
   let context;
   try {
+    if (!hasSession()) await resumeSession();
     context = await api('/api/workbench/context');
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return new Promise(() => {});
@@ -71,11 +74,10 @@ function scopeText(/** @type {WorkbenchContext['user']} */ user) {
 
 function renderHeader(/** @type {string} */ pageKey, /** @type {WorkbenchContext} */ context) {
   const { user } = context;
-  const signOut = h('button', { type: 'button', class: 'btn ghost', 'data-testid': 'sign-out' }, '退出登录');
-  signOut.addEventListener('click', () => {
-    clearToken();
-    window.location.assign('/workbench/login.html');
-  });
+  const password = h('button', { type: 'button', class: 'btn ghost', 'data-testid': 'change-password' }, '修改密码');
+  password.addEventListener('click', openPasswordDialog);
+  const leave = h('button', { type: 'button', class: 'btn ghost', 'data-testid': 'sign-out' }, '退出登录');
+  leave.addEventListener('click', () => void leaveSession(() => window.location.assign(SIGN_IN_PAGE), showBanner));
   $('#top').replaceChildren(
     h('div', { class: 'brand' },
       h('a', { href: '/workbench/', class: 'brand-link' }, '聊城市制造业重点项目“三个一批”'),
@@ -88,7 +90,8 @@ function renderHeader(/** @type {string} */ pageKey, /** @type {WorkbenchContext
       h('span', { class: `who-role role-${user.role}`, 'data-testid': 'who-role' }, ROLE_LABELS[user.role] || user.role),
       h('span', { class: 'who-scope', 'data-testid': 'who-scope', title: '数据范围' }, scopeText(user)),
       context.canEdit ? null : h('span', { class: 'who-readonly' }, '只读'),
-      signOut),
+      password,
+      leave),
   );
 }
 
