@@ -7,9 +7,19 @@ describe('year lists (年度清单) over HTTP', () => {
   let projectId: number;
   beforeAll(async () => {
     t = await startTestApp();
+    // A list belongs to a year that has a plan (a draft: its lists change without a reason).
+    expect((await t.client.post('/api/targets/2025').send({ copyFrom: 2024 })).status).toBe(201);
     projectId = (await t.client.post('/api/projects').send(projectBody({ totalInvestment: 50000 }))).body.id;
   });
   afterAll(async () => t.close());
+
+  it('a year without a plan has no list: 404 naming it, and nothing changes', async () => {
+    const before = await databaseState(t.dataSource);
+    const res = await t.client.put(`/api/lists/2031/entries/${projectId}`).send({ category: 'implementation', plannedInvestment: 1000 });
+    expect(res.status).toBe(404);
+    expect(res.body.details).toEqual([{ field: 'year', code: 'noPlan', message: expect.stringContaining('2031 年尚无年度计划') }]);
+    expect(await databaseState(t.dataSource)).toEqual(before);
+  });
 
   const put = (body: Record<string, unknown>, id = projectId) => t.client.put(`/api/lists/2025/entries/${id}`).send(body);
 

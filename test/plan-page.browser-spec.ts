@@ -33,6 +33,8 @@ async function signedIn(username: string, password: string, path: string): Promi
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+  // The sign-in page is itself "ready": wait for the plan page to have come back and loaded.
+  await page.waitForURL(/\/workbench\/plan\.html/, { timeout: 20000 });
   await page.waitForSelector('body[data-state="ready"]', { timeout: 20000 });
   return page;
 }
@@ -54,13 +56,13 @@ describe('年度计划 page', () => {
       await page.locator('input[name="city.keyProjectCount"]').fill('20');
       await page.locator('input[name="city.preparationListSize"]').fill('10');
       await page.getByTestId('plan-save').click();
-      await page.waitForFunction(`document.querySelector('[data-testid="plan-result"]')?.textContent === '已保存'`);
+      await page.getByTestId('plan-result').filter({ hasText: /^已保存$/ }).waitFor();
       const saved = (await t.client.get('/api/targets/2025')).body;
       expect([saved.keyProjectCount, saved.preparationListSize]).toEqual([20, 10]);
 
       // Publishing an empty year is refused, naming both lists.
       await page.getByTestId('plan-publish').click();
-      await page.waitForFunction(`document.querySelector('[data-testid="plan-result"]')?.getAttribute('data-kind') === 'error'`);
+      await page.locator('[data-testid="plan-result"][data-kind="error"]').waitFor();
       const reasons = await page.locator('[data-testid="plan-result"] li').allTextContents();
       expect(reasons).toEqual(['实施类清单现有 0 个项目，计划为 100 个', '准备类清单现有 0 个项目，计划为 10 个']);
 
@@ -74,7 +76,7 @@ describe('年度计划 page', () => {
       const rows = page.getByTestId('rollover-row');
       for (let i = 0; i < (await rows.count()); i++) await rows.nth(i).locator('input[name="plannedInvestment"]').fill('1000');
       await page.getByTestId('rollover-apply').click();
-      await page.waitForFunction(`(document.querySelector('[data-testid="rollover-status"]')?.textContent ?? '').startsWith('已列入 2025 年清单')`);
+      await page.getByTestId('rollover-status').filter({ hasText: '已列入 2025 年清单' }).waitFor();
       const implementation = proposal.entries.filter((e) => e.category === 'implementation').length;
       expect(await text(page, 'rollover-status')).toBe(`已列入 2025 年清单：新增 ${proposal.entries.length} 个，调整 0 个，无变化 0 个`);
 
@@ -84,7 +86,7 @@ describe('年度计划 page', () => {
       await page.getByTestId('plan-year').selectOption('2025');
       await page.getByTestId('plan-publish').waitFor();
       await page.getByTestId('plan-publish').click();
-      await page.waitForFunction(`(document.querySelector('[data-testid="plan-status"]')?.textContent ?? '').includes('已发布')`);
+      await page.getByTestId('plan-status').filter({ hasText: '已发布' }).waitFor();
       expect(await page.getByTestId('plan-reason').isVisible()).toBe(true);
       expect((await t.client.get('/api/targets/2025')).body.status).toBe('published');
     } finally {

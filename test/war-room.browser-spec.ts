@@ -710,7 +710,7 @@ describe('war room (挂图作战) in chromium', () => {
       const { page } = w;
       expect(await page.locator('#year option').allTextContents()).toEqual(['2024年', '2025年']);
       await page.locator('#year').selectOption('2025');
-      await page.waitForFunction(`document.querySelector('[data-testid="period"]')?.textContent?.includes('2025年')`);
+      await page.getByTestId('period').filter({ hasText: '2025年' }).waitFor();
       await page.waitForSelector('body[data-state="ready"]');
       const d = await api<Dashboard>('/api/dashboard/2025');
       expect(await text(page, 'investment-target')).toBe('180');
