@@ -69,6 +69,7 @@ interface Dashboard {
     target: number;
     regions: { name: string; required: boolean; ok: boolean }[];
     chains: { name: string; flagship: boolean; required: boolean; ok: boolean }[];
+    newThisYear: { projectId: number }[];
     continuing: unknown[];
   };
   keyProjects: Rated & { count: number; targetCount: number; investment: number; target: number; expected: number; ratio: number | null };
@@ -253,6 +254,12 @@ describe('war room (挂图作战) in chromium', () => {
       const lackingChains = d.bigProjects.chains.filter((c) => c.required && !c.ok).map((c) => `${c.flagship ? '★' : ''}${c.name}`);
       expect(await page.getByTestId('big-missing-chain').allTextContents()).toEqual(lackingChains);
       expect(await text(page, 'big-continuing')).toContain(`另有续建大项目 ${d.bigProjects.continuing.length} 个`);
+      // The big-project panel: the year's new ones, then the continuing ones apart.
+      expect((await page.getByTestId('big-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-project-id')))))).toEqual(d.bigProjects.newThisYear.map((p) => p.projectId));
+      expect(await page.getByTestId('big-continuing-row').count()).toBe(d.bigProjects.continuing.length);
+      // The warnings that each name a county are one line listing them all.
+      expect(await page.getByTestId('warning-regionWithoutBigProject').count()).toBe(lacking.length ? 1 : 0);
+      if (lacking.length) expect(await text(page, 'warning-regionWithoutBigProject')).toBe(`⚠本年尚无新谋划大项目的县（市、区）：${lacking.join('、')}`);
       // how the city itself reports it: 占年度计划, started and completed projects
       expect(await text(page, 'investment-plan-share')).toBe(pctOf(d.investment.planShare));
       expect(await text(page, 'impl-started')).toBe(String(d.implementationCounts.started));

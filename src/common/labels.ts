@@ -203,3 +203,10 @@ export const IMPORT_PHASE_LABELS: Record<JobPhase, string> = {
   done: '完成',
   failed: '未完成',
 };
+
+/** The war room's one line for the warnings that name places or chains (one line per code, the names listed). */
+export const WARNING_GROUP_LABELS: Record<string, string> = {
+  regionWithoutBigProject: '本年尚无新谋划大项目的县（市、区）',
+  chainWithoutBigProject: '本年尚无新引进大项目的产业链',
+  flagshipChainWithoutBigProject: '本年尚无新引进大项目的标志性产业链',
+};

@@ -51,9 +51,9 @@ describe('board warnings (rules/warnings.ts)', () => {
       ],
     );
     expect(boardWarnings({ ...consistent, bigProjects: big })).toEqual([
-      { code: 'regionWithoutBigProject', message: '冠县本年尚无新谋划的50亿元以上大项目（每个县市区至少谋划1个）' },
-      { code: 'flagshipChainWithoutBigProject', message: '标志性产业链“大健康”本年尚无新引进的50亿元以上大项目（每条产业链至少引进1个）' },
-      { code: 'chainWithoutBigProject', message: '产业链“黑色金属”本年尚无新引进的50亿元以上大项目（每条产业链至少引进1个）' },
+      { code: 'regionWithoutBigProject', subject: '冠县', message: '冠县本年尚无新谋划的50亿元以上大项目（每个县市区至少谋划1个）' },
+      { code: 'flagshipChainWithoutBigProject', subject: '大健康', message: '标志性产业链“大健康”本年尚无新引进的50亿元以上大项目（每条产业链至少引进1个）' },
+      { code: 'chainWithoutBigProject', subject: '黑色金属', message: '产业链“黑色金属”本年尚无新引进的50亿元以上大项目（每条产业链至少引进1个）' },
       { code: 'bigProjectsBelowTarget', message: '全市本年新谋划50亿元以上大项目 1 个，目标 10 个以上' },
     ]);
   });

@@ -11,6 +11,8 @@ import type { BigProjectsBlock, PlaceCountCheck } from './big-projects.js';
 export interface Warning {
   code: string;
   message: string;
+  /** The place or chain a warning names, when it names one (the war room lists them on one line per code). */
+  subject?: string;
 }
 
 export interface WarningFacts {
@@ -48,10 +50,11 @@ export function boardWarnings(f: WarningFacts): Warning[] {
     warnings.push({ code: 'keyProjectCount', message: `已指定市级重点项目 ${f.keyProjects} 个，计划为 ${f.keyProjectCount} 个` });
   const big = `${formatYiShort(f.bigProjects.threshold)}亿元以上`;
   for (const region of f.bigProjects.regions.filter((r) => r.required && r.count === 0))
-    warnings.push({ code: 'regionWithoutBigProject', message: `${region.name}本年尚无新谋划的${big}大项目（每个县市区至少谋划1个）` });
+    warnings.push({ code: 'regionWithoutBigProject', subject: region.name, message: `${region.name}本年尚无新谋划的${big}大项目（每个县市区至少谋划1个）` });
   for (const chain of f.bigProjects.chains.filter((c) => c.required && c.count === 0))
     warnings.push({
       code: chain.flagship ? 'flagshipChainWithoutBigProject' : 'chainWithoutBigProject',
+      subject: chain.name,
       message: `${chain.flagship ? '标志性产业链' : '产业链'}“${chain.name}”本年尚无新引进的${big}大项目（每条产业链至少引进1个）`,
     });
   if (f.bigProjects.count < f.bigProjects.target)

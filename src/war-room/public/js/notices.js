@@ -3,6 +3,7 @@
 // year when this one has no plan), the configuration warnings, and the error banner.
 import { $, h, setChildren, setText } from '/shared/dom.js';
 import { shanghaiDateTime } from '/shared/format.js';
+import { WARNING_GROUP_LABELS } from '/shared/labels.js';
 import { state } from './state.js';
 
 /** @typedef {import('/shared/types.js').Dashboard} Dashboard */
@@ -46,5 +47,23 @@ export function renderPeriod(/** @type {Dashboard} */ d) {
 export function renderWarnings(/** @type {Warning[]} */ warnings) {
   const box = $('[data-testid="warnings"]');
   box.hidden = warnings.length === 0;
-  box.replaceChildren(...warnings.map((w) => h('span', { class: 'warning', 'data-testid': `warning-${w.code}` }, h('i', { 'aria-hidden': 'true' }, '⚠'), w.message)));
+  // Warnings that each name a place or a chain become one line per kind, the names listed (the API keeps one per name).
+  /** @type {Map<string, string[]>} */
+  const named = new Map();
+  /** @type {HTMLElement[]} */
+  const lines = [];
+  for (const w of warnings) {
+    if (w.subject && WARNING_GROUP_LABELS[w.code]) {
+      if (!named.has(w.code)) {
+        named.set(w.code, []);
+        lines.push(h('span', { class: 'warning', 'data-testid': `warning-${w.code}`, 'data-group': w.code }));
+      }
+      named.get(w.code)?.push(w.subject);
+    } else lines.push(h('span', { class: 'warning', 'data-testid': `warning-${w.code}`, title: w.message }, h('i', { 'aria-hidden': 'true' }, '⚠'), w.message));
+  }
+  for (const line of lines) {
+    const code = line.dataset.group;
+    if (code) setChildren(line, h('i', { 'aria-hidden': 'true' }, '⚠'), `${WARNING_GROUP_LABELS[code]}：${(named.get(code) ?? []).join('、')}`);
+  }
+  box.replaceChildren(...lines);
 }
