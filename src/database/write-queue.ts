@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { RetryLater } from '../common/api-error.js';
 
 /**
  * Every write transaction goes through here, one after another in arrival order.
@@ -14,6 +15,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 export class WriteQueue {
   private tail: Promise<unknown> = Promise.resolve();
   private committed = 0;
+  private closed = false;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -23,6 +25,7 @@ export class WriteQueue {
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new RetryLater(503, '服务正在停止，请稍后重试', [{ code: 'shuttingDown', message: '服务正在停止，未执行此次修改' }], 30));
     const result = this.tail.then(async () => {
       const value = await this.dataSource.transaction(work);
       this.committed++;
@@ -30,5 +33,18 @@ export class WriteQueue {
     });
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * Shutting down: waits until every write already queued has committed (or failed), then
+   * refuses new ones (503), so that the database can be closed with nothing half done.
+   */
+  async drain(): Promise<void> {
+    let tail: Promise<unknown>;
+    do {
+      tail = this.tail;
+      await tail;
+    } while (tail !== this.tail);
+    this.closed = true;
   }
 }
