@@ -5,6 +5,8 @@
 // travels is in `credentials` (and storeToken/clearToken/hasSession), so that it can become
 // a cookie with a CSRF header in one place.
 
+import { displayToken } from '/shared/display.js';
+
 /** @typedef {import('/shared/types.js').ApiErrorBody} ApiErrorBody */
 
 const TOKEN_KEY = 'tracker.token';
@@ -57,9 +59,9 @@ function readToken() {
   }
 }
 
-/** The headers that carry the session on a request. */
+/** The headers that carry the session on a request (a wall screen's display token first, see display.js). */
 function credentials() {
-  const token = readToken();
+  const token = displayToken() ?? readToken();
   /** @type {Record<string, string>} */
   const headers = {};
   if (token) headers.Authorization = `Bearer ${token}`;
