@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsDefined, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsText } from '../../common/validation.js';
 
 export class CreateDisplayTokenDto {
@@ -11,6 +11,7 @@ export class CreateDisplayTokenDto {
 
   @ApiPropertyOptional({ default: 365, minimum: 1, maximum: 3650, description: 'days until it expires' })
   @IsOptional()
+  @IsNumber({}, { message: 'days 必须是数字' })
   @IsInt({ message: 'days 必须是整数' })
   @Min(1)
   @Max(3650)
