@@ -85,7 +85,7 @@ export class BackupSchedule {
     const name = backupName(now);
     const partial = join(this.options.dir, `${name}.partial`);
     try {
-      rmSync(partial, { force: true });
+      removeDatabaseFile(partial);
       // backupSqlite opens the copy afterwards and refuses it unless the integrity check says ok.
       await backupSqlite(this.options.source, partial);
       renameSync(partial, join(this.options.dir, name));
@@ -93,7 +93,7 @@ export class BackupSchedule {
       this.logger.log(`backup ${name} written and checked${removed.length ? `; removed ${removed.join(', ')}` : ''}`);
       return name;
     } catch (error) {
-      rmSync(partial, { force: true });
+      removeDatabaseFile(partial);
       this.logger.error(`backup ${name} FAILED: ${(error as Error).message}`);
       return null;
     } finally {
@@ -104,7 +104,12 @@ export class BackupSchedule {
   /** Deletes the copies older than the newest `keep`; only files named like ours are touched. */
   private prune(): string[] {
     const old = this.backups().slice(0, -this.options.keep);
-    for (const name of old) rmSync(join(this.options.dir, name), { force: true });
+    for (const name of old) removeDatabaseFile(join(this.options.dir, name));
     return old;
   }
+}
+
+/** A database file and the journal files SQLite may have left beside it. */
+function removeDatabaseFile(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
 }
