@@ -50,7 +50,7 @@ describe('bulletins as audit checkpoints', () => {
       response.on('end', () => done(null, Buffer.concat(chunks)));
     });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Buffer);
+    await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
     const texts: string[] = [];
     workbook.worksheets[0].eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
     expect(texts.some((text) => text.includes(`审计检查点：第 ${checkpoint.seq} 条，哈希 ${checkpoint.hash}`))).toBe(true);
