@@ -87,3 +87,24 @@ describe('bulletins as audit checkpoints', () => {
     expect(await verify('?bulletin=2024-04')).toMatchObject({ ok: false, firstBad: { seq: checkpoint.seq, reason: 'checkpointMissing' } });
   });
 });
+
+describe('bulletins published before checkpoints existed', () => {
+  it('get the checkpoint of their own publish entry when the migration runs', async () => {
+    const t = await startTestApp({ now: '2024-06-30T04:00:00.000Z' });
+    try {
+      expect((await t.client.post('/api/bulletins/2024/3')).status).toBe(201);
+      await t.client.post('/api/projects').send(projectBody());
+      const [entry] = await t.dataSource.query(`SELECT seq, hash FROM audit_entry WHERE entity = 'bulletin' AND entity_id = '2024-03'`);
+      // Back to the schema before this migration (no checkpoint columns), then forward again.
+      await t.dataSource.undoLastMigration();
+      expect((await t.dataSource.query('SELECT * FROM bulletin'))[0]).not.toHaveProperty('checkpoint_seq');
+      await t.dataSource.runMigrations();
+      const [row] = await t.dataSource.query('SELECT checkpoint_seq, checkpoint_hash FROM bulletin WHERE year = 2024 AND month = 3');
+      expect({ seq: Number(row.checkpoint_seq), hash: row.checkpoint_hash }).toEqual({ seq: Number(entry.seq), hash: entry.hash });
+      expect((await t.client.get('/api/audit/verify?bulletin=2024-03')).body).toMatchObject({ ok: true });
+    } finally {
+      await t.close();
+    }
+  });
+});
+

@@ -94,7 +94,6 @@ describe('request logs', () => {
     const id = res.headers.get('x-request-id')!;
     expect(id).toMatch(/^[0-9a-f]{16}$/);
     const lines = await httpLines(server, [id], (text) => {
-      // eslint-disable-next-line no-control-regex -- Nest colours its text lines
       const plain = text.replace(/\u001b\[[0-9;]*m/g, '').trim();
       const match = /\[HTTP\] (\S+) (\S+) (\d{3}) ([\d.]+)ms user=(\S+) id=(\S+)$/.exec(plain);
       return match ? { method: match[1], route: match[2], status: Number(match[3]), durationMs: Number(match[4]), user: match[5], requestId: match[6] } : null;
