@@ -3,7 +3,8 @@
  * (the dashboard, its curve and drill-down, regions and chains, the default period, published
  * bulletins and their .xlsx/.docx, the project card, the missing-reports badge), and who it is.
  * Every other route answers 403 to a display token, whatever its method: this list is the
- * whole of its rights, and a new route is closed to it until it is added here.
+ * whole of its rights, and a new route is closed to it until it is added here
+ * (docs/operations.md "Display tokens and the wall link").
  */
 export const DISPLAY_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/auth/me',

@@ -59,7 +59,8 @@ type Cell = string | number | { text: string; fill?: string };
  * issue line (issuing office and date) over a red rule, the title, numbered sections with a
  * sentence and a table each (亿元 to two decimals, from integer 万元 by formatYi), the 落款, and
  * the provenance line with the audit checkpoint. Built from the PUBLISHED bulletin only (its stored
- * JSON), like the .xlsx, so its figures are the bulletin's.
+ * JSON), like the .xlsx, so its figures are the bulletin's (docs/operations.md "The bulletin as a
+ * Word document").
  */
 export async function bulletinDocument(bulletin: PublishedBulletin, calendar: DocumentCalendar): Promise<Buffer> {
   const board = bulletin.dashboard;

@@ -46,7 +46,8 @@ function instantOf(name: string): number {
  * app writes) is written to `dir`, checked with `PRAGMA integrity_check` before it counts, and
  * the copies beyond the newest `keep` are deleted. Whether a copy is due is decided from the
  * newest copy in the folder and the clock, so a restart neither skips nor repeats one; the
- * timer only says when to look (every minute, or every `everyMs` if shorter).
+ * timer only says when to look (every minute, or every `everyMs` if shorter). Restore and the
+ * PostgreSQL procedure: docs/operations.md "Backups and restore".
  */
 export class BackupSchedule {
   private stopTimer: (() => void) | null = null;

@@ -7,7 +7,7 @@ import { ReadinessService } from './readiness.service.js';
 /**
  * For a service manager or a load balancer: `health` says the process answers (restart it when
  * not), `ready` that it can serve (send it traffic when so). Neither needs a sign-in nor says
- * anything about the data.
+ * anything about the data (docs/operations.md "Health and readiness").
  */
 @ApiTags('operations')
 @Public()

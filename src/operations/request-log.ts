@@ -23,7 +23,7 @@ export interface RequestLogFields {
  * duration, user and request id. Never a token, password, cookie, query value or body: the route
  * is the pattern, so ids and query strings stay out of the log, and nothing else is read.
  * `LOG_FORMAT=json` logs the fields as an object (one JSON line, with the app's logger in JSON
- * mode); the default is one text line.
+ * mode); the default is one text line (docs/operations.md "Request logs").
  */
 export function requestLogging(format: LogFormat, logger = new Logger('HTTP')) {
   return (request: Request, response: Response, next: NextFunction): void => {

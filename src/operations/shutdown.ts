@@ -11,7 +11,8 @@ const GRACE_MS = 30_000;
  * let the requests already in progress finish (their writes commit and are acknowledged), wait
  * for every write still queued, then close the database (Nest's shutdown hooks) and exit 0.
  * A second signal while stopping is ignored; a request that has not finished after 30 s has
- * its connection cut (its write, if queued, still commits before the database closes).
+ * its connection cut (its write, if queued, still commits before the database closes)
+ * (docs/operations.md "Stopping").
  */
 export function installGracefulShutdown(app: NestExpressApplication, logger: LoggerService): void {
   let stopping = false;
