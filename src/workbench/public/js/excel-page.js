@@ -187,7 +187,7 @@ run(async () => {
   const bulletinSelect = $('#bulletin-month');
   bulletinSelect.replaceChildren(...(published.length ? published.map((m) => h('option', { value: m }, monthLabel(m))) : [h('option', { value: '' }, '尚无已发布的月通报')]));
   $('[data-testid="export-bulletin"]').disabled = !published.length;
-  $('[data-testid="export-bulletin-docx"]').disabled = !published.length;
+  /** @type {HTMLButtonElement} */ ($('[data-testid="export-bulletin-docx"]')).disabled = !published.length;
 
   const fetchFile = async (path, name) => {
     status.dataset.kind = 'info';
@@ -207,7 +207,7 @@ run(async () => {
     if (y) fetchFile(`/api/exports/bulletins/${y}/${Number(m)}.xlsx`, `月通报-${y}年${Number(m)}月.xlsx`);
   });
   $('[data-testid="export-bulletin-docx"]').addEventListener('click', () => {
-    const [y, m] = bulletinSelect.value.split('-');
+    const [y, m] = /** @type {HTMLSelectElement} */ (bulletinSelect).value.split('-');
     if (y) fetchFile(`/api/exports/bulletins/${y}/${Number(m)}.docx`, `月通报-${y}年${Number(m)}月.docx`);
   });
   document.body.dataset.state = 'ready';
