@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { AuditService } from '../src/audit/audit.service.js';
 import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
+import { binary } from './support/bulletin-figures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -44,11 +45,7 @@ describe('bulletins as audit checkpoints', () => {
   });
 
   it('prints it on the .xlsx copy', async () => {
-    const res = await t.client.get('/api/exports/bulletins/2024/4.xlsx').buffer(true).parse((response, done) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const res = await t.client.get('/api/exports/bulletins/2024/4.xlsx').buffer(true).parse(binary);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
     const texts: string[] = [];

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
+import { binary, pct, rankedRegionRows, WORD, yi } from './support/bulletin-figures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -24,18 +25,7 @@ interface Read {
   tables: string[][][];
 }
 
-/** 万元 → 亿元, two decimals, half up: 1247980 → "124.80". */
-function yi(wan: number): string {
-  const hundredths = Math.floor(wan / 100) + (wan % 100 >= 50 ? 1 : 0);
-  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
-}
-function pct(ratio: number | null): string {
-  if (ratio === null) return '—';
-  const h = Math.round(ratio * 10000);
-  return `${Math.floor(h / 100)}.${String(h % 100).padStart(2, '0')}%`;
-}
-const WORDS: Record<string, string> = { blue: '蓝', yellow: '黄', red: '红' };
-const word = (rating: string | null) => (rating ? WORDS[rating] : '—');
+const word = (rating: keyof typeof WORD | null) => (rating ? WORD[rating] : '—');
 
 describe('the bulletin as a Word document', () => {
   let t: TestApp;
@@ -48,11 +38,7 @@ describe('the bulletin as a Word document', () => {
     return JSON.parse(run.stdout) as Read;
   };
   const download = async (year: number, month: number) => {
-    const res = await t.client.get(`/api/exports/bulletins/${year}/${month}.docx`).buffer(true).parse((response, done) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const res = await t.client.get(`/api/exports/bulletins/${year}/${month}.docx`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(res.headers['content-disposition']).toContain(`bulletin-${year}-${String(month).padStart(2, '0')}.docx`);
@@ -104,19 +90,7 @@ describe('the bulletin as a Word document', () => {
     const k = b.keyProjects;
     expect(bigKey[2].slice(1)).toEqual([yi(k.investment), yi(k.target), yi(k.expected), pct(k.ratio), word(k.rating)]);
 
-    const ranked = [...b.regions].sort((x: { rank: number | null }, y: { rank: number | null }) => (x.rank ?? 99) - (y.rank ?? 99));
-    expect(regions.slice(1).map((row) => row.slice(0, 8))).toEqual(
-      ranked.map((r: { rank: number | null; name: string; projects: number; plan: number; actual: number; expected: number; ratio: number | null; rating: string | null }) => [
-        r.rank === null ? '—' : String(r.rank),
-        r.name,
-        String(r.projects),
-        yi(r.plan),
-        yi(r.actual),
-        yi(r.expected),
-        pct(r.ratio),
-        word(r.rating),
-      ]),
-    );
+    expect(regions.slice(1).map((row) => row.slice(0, 8))).toEqual(rankedRegionRows(b.regions));
     expect(chains).toHaveLength(1 + b.chains.length);
     expect(chains.slice(1).map((row) => [row[0], row[4], row[5], row[6]])).toEqual(
       b.chains.map((c: { no: number; targetInvestment: number; actual: number; ratio: number | null }) => [String(c.no), yi(c.targetInvestment), yi(c.actual), pct(c.ratio)]),

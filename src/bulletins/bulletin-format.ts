@@ -1,5 +1,5 @@
-import type { Checkpoint } from '../audit/audit-chain.js';
 import type { Dashboard, Rated, Rating, RedListKind, RegionRow } from '../targets/dashboard.types.js';
+import type { BulletinSummary } from './bulletins.service.js';
 
 /**
  * What every copy of a published bulletin (月通报) shares, whatever its format (.xlsx, .docx):
@@ -8,13 +8,7 @@ import type { Dashboard, Rated, Rating, RedListKind, RegionRow } from '../target
  */
 
 /** The published bulletin as the API returns it (BulletinsService.find). */
-export interface PublishedBulletin {
-  year: number;
-  month: number;
-  publishedAt: string;
-  publishedBy: string;
-  hash: string;
-  checkpoint: Checkpoint | null;
+export interface PublishedBulletin extends BulletinSummary {
   dashboard: Dashboard;
 }
 
