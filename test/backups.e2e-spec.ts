@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { BackupSchedule, type Timer } from '../src/operations/backup-schedule.js';
 import { BackupScheduler } from '../src/operations/backup-scheduler.service.js';
-import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
+import { startedProject } from './factories/project.factory.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -157,13 +157,7 @@ describe('restore', () => {
   it('a restored copy starts, its audit chain verifies, and its board equals the board at the copy', async () => {
     const t = await startTestApp({ now: '2024-06-30T04:00:00.000Z', env: { BACKUP_DIR: join(dir, 'backups'), BACKUP_EVERY: '24h', BACKUP_KEEP: '2' } });
     apps.push(t);
-    const project = async (region: string, amount: number) => {
-      const id = (await t.client.post('/api/projects').send(projectBody({ region, approvals: ALL_APPROVALS }))).body.id;
-      await t.client.post(`/api/projects/${id}/events`).send({ type: 'PROMOTE' });
-      await t.client.post(`/api/projects/${id}/events`).send({ type: 'START', date: '2024-03-01' });
-      await t.client.put(`/api/projects/${id}/reports/2024-04`).send({ amount });
-      await t.client.put(`/api/lists/2024/entries/${id}`).send({ category: 'implementation', plannedInvestment: 6000 });
-    };
+    const project = (region: string, amount: number) => startedProject(t.client, { region }, amount);
     await project('371502', 1000);
     await project('371581', 2500);
     expect((await t.client.post('/api/bulletins/2024/4')).status).toBe(201);

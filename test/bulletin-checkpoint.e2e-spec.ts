@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { AuditService } from '../src/audit/audit.service.js';
-import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
+import { projectBody, startedProject } from './factories/project.factory.js';
 import { binary } from './support/bulletin-figures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -23,11 +23,7 @@ describe('bulletins as audit checkpoints', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-06-30T04:00:00.000Z' });
-    const id = (await t.client.post('/api/projects').send(projectBody({ region: '371502', approvals: ALL_APPROVALS }))).body.id;
-    await t.client.post(`/api/projects/${id}/events`).send({ type: 'PROMOTE' });
-    await t.client.post(`/api/projects/${id}/events`).send({ type: 'START', date: '2024-03-01' });
-    await t.client.put(`/api/projects/${id}/reports/2024-04`).send({ amount: 1000 });
-    await t.client.put(`/api/lists/2024/entries/${id}`).send({ category: 'implementation', plannedInvestment: 6000 });
+    await startedProject(t.client, { region: '371502' });
   });
   afterAll(async () => t.close());
 

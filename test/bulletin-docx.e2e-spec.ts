@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
+import { ALL_APPROVALS, projectBody, startedProject } from './factories/project.factory.js';
 import { binary, pct, rankedRegionRows, WORD, yi } from './support/bulletin-figures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -48,13 +48,8 @@ describe('the bulletin as a Word document', () => {
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-06-30T04:00:00.000Z' });
     // A small world: started projects in two regions, one lagging (red list), one on time; a preparation-list project.
-    const project = async (region: string, chain: string, planned: number, reported: number, total: number) => {
-      const id = (await t.client.post('/api/projects').send(projectBody({ region, chain, approvals: ALL_APPROVALS, totalInvestment: total }))).body.id as number;
-      await t.client.post(`/api/projects/${id}/events`).send({ type: 'PROMOTE' });
-      await t.client.post(`/api/projects/${id}/events`).send({ type: 'START', date: '2024-02-01' });
-      await t.client.put(`/api/projects/${id}/reports/2024-03`).send({ amount: reported });
-      await t.client.put(`/api/lists/2024/entries/${id}`).send({ category: 'implementation', plannedInvestment: planned });
-    };
+    const project = (region: string, chain: string, planned: number, reported: number, total: number) =>
+      startedProject(t.client, { region, chain, totalInvestment: total }, reported, planned);
     await project('371502', 'green-chemical', 12000, 4123, 150000);
     await project('371581', 'bearings', 24000, 1234, 60000);
     await project('371502', 'bearings', 6000, 3333, 20000);

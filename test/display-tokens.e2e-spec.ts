@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
+import { projectBody, startedProject } from './factories/project.factory.js';
 import { servedRoutes } from './support/routes.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -47,11 +47,7 @@ describe('display tokens (大屏令牌)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-06-30T04:00:00.000Z' });
-    project = (await t.client.post('/api/projects').send(projectBody({ region: '371502', approvals: ALL_APPROVALS }))).body.id;
-    await t.client.post(`/api/projects/${project}/events`).send({ type: 'PROMOTE' });
-    await t.client.post(`/api/projects/${project}/events`).send({ type: 'START', date: '2024-03-01' });
-    await t.client.put(`/api/projects/${project}/reports/2024-04`).send({ amount: 1000 });
-    await t.client.put(`/api/lists/2024/entries/${project}`).send({ category: 'implementation', plannedInvestment: 6000 });
+    project = await startedProject(t.client, { region: '371502' });
     expect((await t.client.post('/api/bulletins/2024/4')).status).toBe(201);
   });
   afterAll(async () => t.close());

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
 import { launchChromium } from './support/browser.js';
-import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
+import { projectBody, startedProject } from './factories/project.factory.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
 
 // Browser globals as seen inside page.evaluate callbacks (the project's tsconfig has no DOM lib).
@@ -22,11 +22,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   t = await startTestApp({ now: '2024-06-30T04:00:00.000Z' });
-  const id = (await t.client.post('/api/projects').send(projectBody({ region: '371502', approvals: ALL_APPROVALS }))).body.id;
-  await t.client.post(`/api/projects/${id}/events`).send({ type: 'PROMOTE' });
-  await t.client.post(`/api/projects/${id}/events`).send({ type: 'START', date: '2024-03-01' });
-  await t.client.put(`/api/projects/${id}/reports/2024-04`).send({ amount: 12345 });
-  await t.client.put(`/api/lists/2024/entries/${id}`).send({ category: 'implementation', plannedInvestment: 60000 });
+  await startedProject(t.client, { region: '371502' }, 12345, 60000);
   expect((await t.client.post('/api/bulletins/2024/5')).status).toBe(201);
   await t.app.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
