@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { RequestLogFields } from '../src/operations/request-log.js';
 import { projectBody } from './factories/project.factory.js';
 import { signIn, startChildServer, type ChildServer } from './support/child-server.js';
 
@@ -17,14 +18,7 @@ const QUERY_SECRET = 'query-secret-5f1e';
 const BODY_SECRET = 'body-secret-9ab2';
 const COOKIE_SECRET = 'cookie-secret-c0ffee';
 
-interface Line {
-  method: string;
-  route: string;
-  status: number;
-  durationMs: number;
-  user: string;
-  requestId: string;
-}
+type Line = RequestLogFields;
 
 describe('request logs', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tracker-logs-'));
