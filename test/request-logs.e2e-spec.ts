@@ -44,6 +44,7 @@ describe('request logs', () => {
     const token = await signIn(server.base, 'admin', PASSWORD);
     const send = (id: string, path: string, init: RequestInit = {}) => fetch(`${server.base}${path}`, { ...init, headers: { 'X-Request-Id': id, ...(init.headers ?? {}) } });
     const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const display = ((await (await fetch(`${server.base}/api/display-tokens`, { method: 'POST', headers: auth, body: JSON.stringify({ name: '墙屏' }) })).json()) as { token: string }).token;
     const expected: Record<string, Omit<Line, 'durationMs' | 'requestId'>> = {
       'req-login': { method: 'POST', route: '/api/auth/login', status: 200, user: '-' },
       'req-missing': { method: 'GET', route: '/api/projects/:id', status: 404, user: 'admin' },
@@ -51,6 +52,7 @@ describe('request logs', () => {
       'req-cookie': { method: 'GET', route: '/api/regions', status: 401, user: '-' },
       'req-health': { method: 'GET', route: '/api/health', status: 200, user: '-' },
       'req-static': { method: 'GET', route: '/shared/api.js', status: 200, user: '-' },
+      'req-display': { method: 'GET', route: '/api/dashboard/:year', status: 200, user: 'display:墙屏' },
     };
     const responses = [
       await send('req-login', '/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) }),
@@ -59,6 +61,7 @@ describe('request logs', () => {
       await send('req-cookie', '/api/regions', { headers: { Cookie: `tracker_session=${COOKIE_SECRET}` } }),
       await send('req-health', '/api/health'),
       await send('req-static', `/shared/api.js?token=${QUERY_SECRET}`),
+      await send('req-display', '/api/dashboard/2024', { headers: { Authorization: `Bearer ${display}` } }),
     ];
     expect(responses.map((r) => r.status)).toEqual(Object.values(expected).map((e) => e.status));
     expect(responses.map((r) => r.headers.get('x-request-id'))).toEqual(Object.keys(expected));
@@ -77,7 +80,7 @@ describe('request logs', () => {
       expect(mine[0].durationMs).toBeGreaterThanOrEqual(0);
     }
     const output = server.stdout() + server.stderr();
-    for (const secret of [PASSWORD, token, fresh.accessToken, QUERY_SECRET, BODY_SECRET, COOKIE_SECRET]) expect(output).not.toContain(secret);
+    for (const secret of [PASSWORD, token, fresh.accessToken, display, QUERY_SECRET, BODY_SECRET, COOKIE_SECRET]) expect(output).not.toContain(secret);
   });
 
   it('text by default: one line per request with the same fields; an unsafe incoming request id is replaced', async () => {
