@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the app the way the README says (npm start) on a fresh SQLite file, waits for
-# it, checks the demo data answers (100 projects on the 2024 implementation list) and
-# the OpenAPI page, then stops it.
+# it, checks the demo data answers (100 projects on the 2024 implementation list), the
+# OpenAPI page and readiness (/api/ready), then stops it.
 set -uo pipefail
 dir=$(mktemp -d)
 port=${SMOKE_PORT:-3917}
@@ -19,8 +19,9 @@ token=$(curl -fs "http://127.0.0.1:$port/api/auth/login" -H 'content-type: appli
 page=$(curl -fs -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")
 total=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/projects?list=implementation&year=2024" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).total))')
 docs=$(curl -fs -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/docs")
-echo "implementation list 2024: $total projects; /api/docs: HTTP $docs; war room /: HTTP $page"
-if [ "$total" != "100" ] || [ "$docs" != "200" ] || [ "$page" != "200" ]; then
+ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/ready")
+echo "implementation list 2024: $total projects; /api/docs: HTTP $docs; war room /: HTTP $page; /api/ready: HTTP $ready"
+if [ "$total" != "100" ] || [ "$docs" != "200" ] || [ "$page" != "200" ] || [ "$ready" != "200" ]; then
   tail -n 30 "$dir/app.log"
   exit 1
 fi

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ConsoleLogger, type LoggerService } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import helmet, { type HelmetOptions } from 'helmet';
 import { AuthService } from './auth/auth.service.js';
@@ -10,6 +11,7 @@ import { verifyJsonBody } from './common/json-body.js';
 import { JsonOnlyInterceptor } from './common/json-only.interceptor.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
+import { requestLogging } from './operations/request-log.js';
 import { SeederService } from './seeding/seeder.service.js';
 import { mountWarRoom } from './war-room/war-room.static.js';
 import { mountShared } from './web/web.static.js';
@@ -44,7 +46,8 @@ const SECURITY_HEADERS: HelmetOptions = {
 export interface CreateAppOptions {
   /** Load seed data (reference + demo per config.seed) before serving. Default true. */
   seed?: boolean;
-  logger?: false;
+  /** false: silent (tests); a logger: where every log line goes; default: the console, as LOG_FORMAT says. */
+  logger?: false | LoggerService;
 }
 
 /**
@@ -54,12 +57,14 @@ export interface CreateAppOptions {
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
-    logger: options.logger === false ? false : ['log', 'warn', 'error'],
+    logger: options.logger ?? (config.logFormat === 'json' ? new ConsoleLogger({ json: true, logLevels: ['log', 'warn', 'error'] }) : ['log', 'warn', 'error']),
   });
   // First of all middleware, so that every response carries the headers: the API's, and
   // every static page and asset (/, /workbench/, /shared/, /vendor/), wherever they are mounted.
   app.use(helmet(SECURITY_HEADERS));
   app.disable('x-powered-by');
+  // Next, so that every response carries X-Request-Id and every request, refused or not, is logged.
+  app.use(requestLogging(config.logFormat));
   // JSON only (415 for other bodies, see JsonOnlyInterceptor); checked for UTF-8, lone
   // surrogates and nesting depth before it is parsed (json-body.ts). Nest's types reserve
   // `verify` for its rawBody option, which this app does not use; Nest passes it through.
@@ -71,7 +76,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new JsonOnlyInterceptor(app.get(Reflector)));
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
+  // Signals are handled by main.ts (operations/shutdown.ts): stop accepting, finish writes, exit 0.
 
   const document = SwaggerModule.createDocument(
     app,

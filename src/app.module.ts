@@ -9,6 +9,7 @@ import { BenchRoutesModule } from './bench/bench-routes.js';
 import { BulletinsModule } from './bulletins/bulletins.module.js';
 import { ExcelModule } from './excel/excel.module.js';
 import { ListsModule } from './lists/lists.module.js';
+import { OperationsModule } from './operations/operations.module.js';
 import { PeriodsModule } from './periods/periods.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         SeedingModule,
         WorkbenchModule,
         PeriodsModule,
+        OperationsModule,
         ...(config.benchRoutes ? [BenchRoutesModule] : []),
       ],
     };

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
+import { installGracefulShutdown } from './operations/shutdown.js';
 
 async function main(): Promise<void> {
   let config;
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
+  installGracefulShutdown(app, new Logger());
   await app.listen(config.port);
   new Logger('Tracker').log(`listening on http://localhost:${config.port}  (API docs: /api/docs, database: ${config.database.type})`);
 }

@@ -448,7 +448,7 @@ describe('anomaly checks and audit exports', () => {
     ])('%s is refused as JSON', async (_name, url, status) => {
       const res = await client.get(url);
       expect(res.status).toBe(status);
-      expect(res.body).toEqual({ statusCode: status, error: expect.any(String), message: expect.any(String), details: expect.any(Array) });
+      expect(res.body).toEqual({ statusCode: status, error: expect.any(String), message: expect.any(String), details: expect.any(Array), requestId: expect.any(String) });
     });
 
     it('after tampering, the stamp says 未通过 and names the first bad entry (CSV and .xlsx)', async () => {

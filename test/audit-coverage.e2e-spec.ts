@@ -236,6 +236,27 @@ const TABLE: Record<string, Row> = {
     entries: [e('bulletin', 'publish')],
     refused: [({ admin }) => () => admin.post('/api/bulletins/2024/12'), ({ admin }) => () => admin.post('/api/bulletins/2024/1')],
   },
+  'POST /api/display-tokens': {
+    ok: ({ admin }) => () => admin.post('/api/display-tokens').send({ name: '指挥部大屏' }),
+    entries: [e('display', 'create')],
+    refused: [({ admin }) => () => admin.post('/api/display-tokens').send({ name: '  ' }), ({ region }) => () => region.post('/api/display-tokens').send({ name: '县区大屏' })],
+  },
+  'DELETE /api/display-tokens/:id': {
+    ok: async ({ admin }) => {
+      const id = (await admin.post('/api/display-tokens').send({ name: '待撤销' })).body.id;
+      return () => admin.delete(`/api/display-tokens/${id}`);
+    },
+    entries: [e('display', 'revoke')],
+    refused: [
+      async ({ admin }) => {
+        const id = (await admin.post('/api/display-tokens').send({ name: '撤销两次' })).body.id;
+        await admin.delete(`/api/display-tokens/${id}`);
+        return () => admin.delete(`/api/display-tokens/${id}`);
+      },
+      ({ region }) => () => region.delete('/api/display-tokens/1'),
+      ({ admin }) => () => admin.delete('/api/display-tokens/999999'),
+    ],
+  },
   'POST /api/imports/ledger': {
     ok: ({ admin }) => () => admin.post('/api/imports/ledger?commit=true&year=2024').attach('file', LEDGER(`AUD-${Date.now()}`), 'ledger.xlsx'),
     entries: [e('project', 'create'), e('import', 'import')],

@@ -41,7 +41,7 @@ describe('hostile input', () => {
     const before = await databaseState(t.dataSource);
     const res = await send();
     expect([res.status, codes(res)]).toEqual([status, expect.arrayContaining([code])]);
-    expect(res.body).toEqual({ statusCode: status, error: expect.any(String), message: expect.any(String), details: expect.any(Array) });
+    expect(res.body).toEqual({ statusCode: status, error: expect.any(String), message: expect.any(String), details: expect.any(Array), requestId: expect.any(String) });
     expect(await databaseState(t.dataSource)).toEqual(before);
     return res;
   }

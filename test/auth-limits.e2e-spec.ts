@@ -30,7 +30,7 @@ describe('sign-in under parallel load', () => {
   const read = () => rawRequest(base, { path: '/api/regions', headers: { authorization: `Bearer ${adminToken}` } });
 
   const expectErrorShape = (res: RawResponse, code: string) =>
-    expect(JSON.parse(res.text)).toEqual({ statusCode: res.status, error: expect.any(String), message: expect.any(String), details: [expect.objectContaining({ code })] });
+    expect(JSON.parse(res.text)).toEqual({ statusCode: res.status, error: expect.any(String), message: expect.any(String), details: [expect.objectContaining({ code })], requestId: expect.any(String) });
 
   it('50 parallel wrong passwords for one user name: LOGIN_ATTEMPTS are checked, the rest answer 429 at once, and then the right password is refused too', async () => {
     const burst = await Promise.all(Array.from({ length: 50 }, (_, i) => signIn('burst-one', `wrong-guess-${i}`, '127.0.0.2')));

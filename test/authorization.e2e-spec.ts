@@ -151,7 +151,18 @@ const TABLE: Record<string, Row> = {
   },
   'GET /api/exports/ledger.xlsx': { send: (c) => c.get('/api/exports/ledger.xlsx?year=2024'), expect: anyRole(200) },
   'GET /api/exports/bulletins/:year/:month.xlsx': { send: (c) => c.get('/api/exports/bulletins/2024/1.xlsx'), expect: anyRole(200) },
+  'GET /api/exports/bulletins/:year/:month.docx': { send: (c) => c.get('/api/exports/bulletins/2024/1.docx'), expect: anyRole(200) },
   'GET /api/periods/default': { send: (c) => c.get('/api/periods/default'), expect: anyRole(200) },
+  // For a service manager or a balancer: no sign-in (the display token's own routes: display-tokens.e2e-spec.ts).
+  'GET /api/health': { send: (c) => c.get('/api/health'), expect: { admin: 200, region: 200, chain: 200, auditor: 200, anonymous: 200 } },
+  'GET /api/ready': { send: (c) => c.get('/api/ready'), expect: { admin: 200, region: 200, chain: 200, auditor: 200, anonymous: 200 } },
+  'POST /api/display-tokens': { send: (c) => c.post('/api/display-tokens').send({ name: '矩阵大屏' }), expect: adminOnly(201) },
+  'GET /api/display-tokens': { send: (c) => c.get('/api/display-tokens'), expect: adminOnly(200) },
+  // Each caller tries to make a token of its own to revoke (only the admin can; the others then try token 1).
+  'DELETE /api/display-tokens/:id': {
+    send: async (c) => c.delete(`/api/display-tokens/${(await c.post('/api/display-tokens').send({ name: '待撤销' })).body.id ?? 1}`),
+    expect: adminOnly(204),
+  },
   'GET /api/workbench/context': { send: (c) => c.get('/api/workbench/context'), expect: anyRole(200) },
   'GET /api/workbench/projects': { send: (c) => c.get('/api/workbench/projects?month=2024-05'), expect: anyRole(200) },
   'GET /api/workbench/reports/:month': { send: (c) => c.get('/api/workbench/reports/2024-05'), expect: anyRole(200) },

@@ -30,6 +30,7 @@ function expectErrorShape(res: request.Response, status: number) {
     error: expect.any(String),
     message: expect.any(String),
     details: expect.any(Array),
+    requestId: expect.any(String),
   });
 }
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type ExcelJS from 'exceljs';
-import type request from 'supertest';
 import { readBook } from './factories/workbooks.js';
 import { projectBody } from './factories/project.factory.js';
+import { binary, pct, rankedRegionRows, WORD, yi } from './support/bulletin-figures.js';
 import { databaseState, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -10,24 +10,6 @@ import { databaseState, startTestApp, type TestApp } from './support/test-app.js
  * export imports back unchanged; the bulletin workbook shows the published bulletin's figures.
  */
 type Client = ReturnType<TestApp['clientWith']>;
-
-const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
-
-/** 万元 → 亿元 with two decimals, rounded half up, by integer arithmetic (what the bulletin must show). */
-const yi = (wan: number) => {
-  const hundredths = Math.floor((2 * wan + 100) / 200);
-  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
-};
-const pct = (ratio: number | null) => {
-  if (ratio === null) return '—';
-  const n = Math.round(ratio * 10000);
-  return `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}%`;
-};
-const WORD = { blue: '蓝', yellow: '黄', red: '红' } as const;
 
 const text = (cell: ExcelJS.Cell) => (cell.value === null || cell.value === undefined ? '' : String(cell.value));
 
@@ -184,20 +166,8 @@ describe('Excel exports', () => {
     const key = grid[rowOf('10亿元以上重点项目完成投资（亿元）')];
     expect([text(key[2]), text(key[5])]).toEqual([yi(board.keyProjects.investment), pct(board.keyProjects.ratio)]);
 
-    const ranked = [...board.regions].sort((a: { rank: number | null }, b: { rank: number | null }) => (a.rank ?? 99) - (b.rank ?? 99));
     const regionRows = section('二、');
-    expect(regionRows.map((cells) => cells.slice(0, 8).map(text))).toEqual(
-      ranked.map((r: { rank: number | null; name: string; projects: number; plan: number; actual: number; expected: number; ratio: number | null; rating: keyof typeof WORD | null }) => [
-        r.rank === null ? '—' : String(r.rank),
-        r.name,
-        String(r.projects),
-        yi(r.plan),
-        yi(r.actual),
-        yi(r.expected),
-        pct(r.ratio),
-        r.rating ? WORD[r.rating] : '—',
-      ]),
-    );
+    expect(regionRows.map((cells) => cells.slice(0, 8).map(text))).toEqual(rankedRegionRows(board.regions));
     // 蓝黄红 fills: one fill per colour, the same for every cell of that colour.
     const fills = new Map<string, string>();
     for (const cells of regionRows) {

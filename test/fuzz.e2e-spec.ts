@@ -90,7 +90,7 @@ describe('property: malformed bodies to every write route never cause a 500 and 
               : await req.set('Content-Type', 'application/json').send(JSON.stringify(corruption.body));
           expect(res.status).toBeGreaterThanOrEqual(400);
           expect(res.status).toBeLessThan(500);
-          expect(res.body).toEqual({ statusCode: res.status, error: expect.any(String), message: expect.any(String), details: expect.any(Array) });
+          expect(res.body).toEqual({ statusCode: res.status, error: expect.any(String), message: expect.any(String), details: expect.any(Array), requestId: expect.any(String) });
           expect(await databaseState(t.dataSource)).toEqual(before);
         }),
         { numRuns: 100, seed: 20241122 },

@@ -10,6 +10,7 @@ function expectErrorShape(body: Record<string, unknown>, status: number) {
     error: expect.any(String),
     message: expect.any(String),
     details: expect.any(Array),
+    requestId: expect.any(String),
   });
 }
 

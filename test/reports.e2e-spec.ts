@@ -70,7 +70,7 @@ describe('monthly reports (月调度) over HTTP', () => {
       const before = await databaseState(t.dataSource);
       const res = await send();
       expect(res.status).toBe(status);
-      expect(res.body).toEqual({ statusCode: status, error: expect.any(String), message: expect.any(String), details: expect.any(Array) });
+      expect(res.body).toEqual({ statusCode: status, error: expect.any(String), message: expect.any(String), details: expect.any(Array), requestId: expect.any(String) });
       if (code) expect(res.body.details.map((d: { code: string }) => d.code)).toContain(code);
       expect(await databaseState(t.dataSource)).toEqual(before);
     });

@@ -30,6 +30,8 @@ export const auditSubject = {
   import: (kind: string, id: string): AuditSubject => ({ entity: 'import', entityId: `${kind}:${id}` }),
   /** create, update, role, password, login, logout, lock. */
   user: (username: string): AuditSubject => ({ entity: 'user', entityId: username }),
+  /** create, revoke, use (a wall screen's display token; use at most once per token per hour). */
+  display: (tokenId: number): AuditSubject => ({ entity: 'display', entityId: String(tokenId) }),
 };
 
 /** Chinese labels for entities and actions, for exports. */
@@ -43,4 +45,5 @@ export const ENTITY_LABELS: Record<string, string> = {
   bulletin: '月通报',
   import: '导入',
   user: '用户',
+  display: '大屏令牌',
 };

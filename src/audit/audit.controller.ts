@@ -1,7 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { DataSource } from 'typeorm';
 import { Roles } from '../auth/principal.js';
+import { bulletinCheckpoint } from '../bulletins/bulletin-checkpoint.js';
 import type { Page } from '../common/page.js';
 import type { VerifyResult } from './audit-chain.js';
 import { AuditExportService, type ExportFormat, type PreparedExport } from './audit-export.service.js';
@@ -31,12 +33,16 @@ export class AuditController {
     private readonly audit: AuditService,
     private readonly anomalies: AnomaliesService,
     private readonly exports: AuditExportService,
+    private readonly dataSource: DataSource,
   ) {}
 
   @Get('verify')
-  @ApiOperation({ summary: '校验审计链（可带保存的检查点 seq+hash，以发现尾部删除或整链重写）' })
-  verify(@Query() query: VerifyQuery): Promise<VerifyResult> {
-    return this.audit.verify(checkpointQuery(query));
+  @ApiOperation({ summary: '校验审计链（可带保存的检查点 seq+hash，或某期月通报 bulletin=YYYY-MM 上印的检查点，以发现尾部删除或整链重写）' })
+  async verify(@Query() query: VerifyQuery): Promise<VerifyResult> {
+    const checkpoint = checkpointQuery(query);
+    if (query.bulletin === undefined) return this.audit.verify(checkpoint);
+    const [year, month] = query.bulletin.split('-').map(Number);
+    return this.audit.verify(await bulletinCheckpoint(this.dataSource, year, month));
   }
 
   @Get('checkpoint')

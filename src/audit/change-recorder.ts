@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { ProjectHistory, type HistoryKind } from '../projects/project-history.entity.js';
+import type { AuditEntry } from './audit-entry.entity.js';
 import type { AuditSubject } from './audit-subjects.js';
 import { AuditService } from './audit.service.js';
 
@@ -50,7 +51,8 @@ export class ChangeRecorder {
     private readonly clock: Clock,
   ) {}
 
-  async record(manager: EntityManager, change: Change): Promise<void> {
+  /** Resolves to the audit entry written (its seq and hash are a checkpoint of the chain so far). */
+  async record(manager: EntityManager, change: Change): Promise<AuditEntry> {
     const at = change.at ?? this.clock.nowIso();
     const reason = change.reason?.trim() || null;
     const histories = change.history === undefined ? [] : Array.isArray(change.history) ? change.history : [change.history];
@@ -68,7 +70,7 @@ export class ChangeRecorder {
         recordedAt: at,
       });
     }
-    await this.audit.append(manager, {
+    return this.audit.append(manager, {
       actor: change.actor,
       ...change.subject,
       action: change.action,

@@ -2,9 +2,10 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../common/api-error.js';
 import { AuthService } from './auth.service.js';
-import { ALLOWED_ROLES, EVERY_ROLE, IS_PUBLIC, type AuthenticatedRequest, type Credential } from './principal.js';
+import { DISPLAY_ROUTES, DISPLAY_TOKEN_PREFIX, routeKey } from './display-routes.js';
+import { DisplayTokensService } from './display-tokens.service.js';
+import { ALLOWED_ROLES, EVERY_ROLE, IS_PUBLIC, type AuthenticatedRequest, type Credential, type PrincipalRole } from './principal.js';
 import { CSRF_HEADER, sessionTokenOf, TOKEN_PATTERN } from './session-cookie.js';
-import type { Role } from './user.entity.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -23,12 +24,14 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly displays: DisplayTokensService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const presented = credentialOf(request);
+    if (presented?.via === 'bearer' && presented.token.startsWith(DISPLAY_TOKEN_PREFIX)) return this.admitDisplay(request, presented.token);
     const found = presented ? await this.auth.authenticate(presented.token) : null;
     if (!presented || !found)
       throw new ApiError(401, '未登录或登录已失效，请重新登录', [
@@ -42,10 +45,22 @@ export class AuthGuard implements CanActivate {
     request.user = found.principal;
     request.credential = { ...presented, sessionId: found.sessionId };
     const roles =
-      this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, [context.getHandler(), context.getClass()]) ??
+      this.reflector.getAllAndOverride<PrincipalRole[]>(ALLOWED_ROLES, [context.getHandler(), context.getClass()]) ??
       (READ_METHODS.has(request.method) ? EVERY_ROLE : ['admin']);
     if (!roles.includes(found.principal.role))
       throw new ApiError(403, '当前角色无权执行此操作', [{ code: 'forbidden', message: `角色 ${found.principal.role} 不能执行此操作` }]);
+    return true;
+  }
+
+  /** A wall screen's display token: unknown, revoked or expired → 401; any route but the board's → 403. */
+  private async admitDisplay(request: AuthenticatedRequest, token: string): Promise<boolean> {
+    const principal = await this.displays.authenticate(token);
+    if (!principal)
+      throw new ApiError(401, '大屏令牌无效、已过期或已撤销', [{ code: 'unauthenticated', message: '请向管理员索取新的大屏链接' }]);
+    const route = (request.route as { path?: string } | undefined)?.path ?? '';
+    if (!DISPLAY_ROUTES.has(routeKey(request.method, route)))
+      throw new ApiError(403, '大屏令牌只能读取看板', [{ code: 'displayReadOnly', message: '大屏令牌只能读取挂图作战看板的数据' }]);
+    request.user = principal;
     return true;
   }
 }

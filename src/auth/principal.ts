@@ -2,11 +2,18 @@ import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestj
 import type { Request } from 'express';
 import type { Role } from './user.entity.js';
 
+/**
+ * A wall screen signed in with a display token (display-tokens.service.ts): no user behind it,
+ * id 0, name `display:<token name>`; it reads the board's routes only (display-routes.ts).
+ */
+export const DISPLAY_ROLE = 'display';
+export type PrincipalRole = Role | typeof DISPLAY_ROLE;
+
 /** The signed-in user as the server knows them (from the database, never from the request). */
 export interface Principal {
   id: number;
   username: string;
-  role: Role;
+  role: PrincipalRole;
   region: string | null;
   chain: string | null;
 }

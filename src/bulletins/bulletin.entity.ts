@@ -30,4 +30,15 @@ export class Bulletin {
   /** SHA-256 (hex) of `body`. */
   @Column({ type: 'varchar', length: 64 })
   hash: string;
+
+  /**
+   * The audit chain's checkpoint at publication: seq and hash of the publish entry itself
+   * (docs/operations.md "Bulletins are checkpoints"). Null only for a bulletin whose publish
+   * entry could not be found when checkpoints were introduced.
+   */
+  @Column({ name: 'checkpoint_seq', type: 'integer', nullable: true })
+  checkpointSeq: number | null;
+
+  @Column({ name: 'checkpoint_hash', type: 'varchar', length: 64, nullable: true })
+  checkpointHash: string | null;
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
+import type { Checkpoint } from '../audit/audit-chain.js';
 import { conflict, notFound, unprocessable } from '../common/api-error.js';
 import { monthKey, monthOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
@@ -16,11 +17,15 @@ export interface BulletinSummary {
   publishedAt: string;
   publishedBy: string;
   hash: string;
+  /** The audit chain at publication, its publish entry included (null for a bulletin without one). */
+  checkpoint: Checkpoint | null;
 }
 
 /**
  * 月通报: publishing freezes the month's dashboard as the exact JSON served, with its
- * SHA-256; reading returns those bytes, whatever the data does afterwards.
+ * SHA-256; reading returns those bytes, whatever the data does afterwards. Every bulletin is
+ * also an audit checkpoint: the seq and hash of its own publish entry, printed on every copy,
+ * so that a copy kept outside the database can hold the log to it (GET /api/audit/verify?bulletin=).
  */
 @Injectable()
 export class BulletinsService {
@@ -43,22 +48,18 @@ export class BulletinsService {
     const bulletin = await this.writes.run(async (manager) => {
       if (await manager.existsBy(Bulletin, { year, month }))
         throw conflict(`${year}年${month}月通报已发布，不能重复发布`, [{ field: 'month', code: 'alreadyPublished', message: '该月通报已发布' }]);
-      const row = manager.create(Bulletin, {
-        year,
-        month,
-        publishedAt: this.clock.nowIso(),
-        publishedBy: actor,
-        body,
-        hash: createHash('sha256').update(body, 'utf8').digest('hex'),
-      });
-      await manager.insert(Bulletin, row);
-      await this.changes.record(manager, {
+      const publishedAt = this.clock.nowIso();
+      const hash = createHash('sha256').update(body, 'utf8').digest('hex');
+      // The entry first: its seq and hash are the checkpoint the bulletin carries.
+      const entry = await this.changes.record(manager, {
         actor,
         subject: auditSubject.bulletin(year, month),
         action: 'publish',
-        after: { year, month, hash: row.hash, publishedAt: row.publishedAt, asOf: board.asOf },
-        at: row.publishedAt,
+        after: { year, month, hash, publishedAt, asOf: board.asOf },
+        at: publishedAt,
       });
+      const row = manager.create(Bulletin, { year, month, publishedAt, publishedBy: actor, body, hash, checkpointSeq: entry.seq, checkpointHash: entry.hash });
+      await manager.insert(Bulletin, row);
       return row;
     });
     return render(bulletin);
@@ -78,7 +79,8 @@ export class BulletinsService {
 }
 
 function summary(b: Bulletin): BulletinSummary {
-  return { year: b.year, month: b.month, publishedAt: b.publishedAt, publishedBy: b.publishedBy, hash: b.hash };
+  const checkpoint = b.checkpointSeq !== null && b.checkpointHash !== null ? { seq: b.checkpointSeq, hash: b.checkpointHash } : null;
+  return { year: b.year, month: b.month, publishedAt: b.publishedAt, publishedBy: b.publishedBy, hash: b.hash, checkpoint };
 }
 
 function render(bulletin: Bulletin): string {

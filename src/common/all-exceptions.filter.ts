@@ -1,14 +1,17 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { RetryLater, type ErrorDetail } from './api-error.js';
 import { RejectedJsonBody } from './json-body.js';
+import { requestIdOf } from './request-id.js';
 
 interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
   details: ErrorDetail[];
+  /** The request's id (X-Request-Id), to match a user's report to the log. */
+  requestId?: string;
 }
 
 /** Chinese messages for statuses whose text is not ours (framework and body-parser errors). */
@@ -39,8 +42,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const requestId = requestIdOf(host.switchToHttp().getRequest<Request>());
+    const body = { ...this.toBody(exception), ...(requestId ? { requestId } : {}) };
+    if (body.statusCode >= 500) this.logger.error(`request ${requestId ?? '-'}: ${exception instanceof Error ? exception.stack : String(exception)}`);
     if (response.headersSent) return;
     if (exception instanceof RetryLater) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);

@@ -26,6 +26,21 @@ export interface AppConfig {
   loginAttempts: number;
   /** `npm run bench` only: mounts the bare comparison routes of src/bench/bench-routes.ts. */
   benchRoutes: boolean;
+  /** How log lines are written: Nest's text lines, or one JSON object per line (LOG_FORMAT=json). */
+  logFormat: LogFormat;
+  /** Scheduled backups (BACKUP_DIR set), else none. */
+  backup?: BackupConfig;
+}
+
+export type LogFormat = 'text' | 'json';
+
+export interface BackupConfig {
+  /** Where the copies go (created when missing). */
+  dir: string;
+  /** How often, in milliseconds (BACKUP_EVERY: `30m`, `24h`, `7d`). */
+  everyMs: number;
+  /** How many copies to keep; older ones are deleted. */
+  keep: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +87,34 @@ function tokenSecret(env: NodeJS.ProcessEnv): string | undefined {
   return secret;
 }
 
+/** `LOG_FORMAT`: `text` (default) or `json`. */
+function logFormat(env: NodeJS.ProcessEnv): LogFormat {
+  const format = env.LOG_FORMAT || 'text';
+  if (format !== 'text' && format !== 'json') throw new ConfigError(`LOG_FORMAT must be "text" or "json", got "${env.LOG_FORMAT}"`);
+  return format;
+}
+
+const DURATION_UNITS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/**
+ * `BACKUP_DIR`, `BACKUP_EVERY` (a whole number of minutes, hours or days: `30m`, `24h`, `7d`;
+ * default `24h`, at least 5 minutes) and `BACKUP_KEEP` (default 7). The last two mean nothing
+ * without the first, so setting them alone is an error rather than silently no backups.
+ */
+function backup(env: NodeJS.ProcessEnv): BackupConfig | undefined {
+  const dir = env.BACKUP_DIR?.trim();
+  if (!dir) {
+    for (const name of ['BACKUP_EVERY', 'BACKUP_KEEP'])
+      if (env[name]) throw new ConfigError(`${name} is set but BACKUP_DIR is not: set BACKUP_DIR to the folder for the backups`);
+    return undefined;
+  }
+  const everyText = env.BACKUP_EVERY || '24h';
+  const match = /^(\d{1,5})(m|h|d)$/.exec(everyText);
+  const everyMs = match ? Number(match[1]) * DURATION_UNITS[match[2] as keyof typeof DURATION_UNITS] : NaN;
+  if (!(everyMs >= 5 * 60_000)) throw new ConfigError(`BACKUP_EVERY must be a duration of at least 5 minutes such as "30m", "24h" or "7d", got "${env.BACKUP_EVERY}"`);
+  return { dir, everyMs, keep: positiveInt(env, 'BACKUP_KEEP', 7) };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const portText = env.PORT ?? '3000';
   const port = Number(portText);
@@ -98,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenSecret: tokenSecret(env),
     loginAttempts: positiveInt(env, 'LOGIN_ATTEMPTS', 10),
     benchRoutes: flag(env, 'BENCH_ROUTES'),
+    logFormat: logFormat(env),
+    backup: backup(env),
   };
 }
 

@@ -10,8 +10,10 @@ export interface BackupResult {
 /**
  * An online backup of the SQLite database (SQLite's backup API through better-sqlite3):
  * safe while the app is serving and writing, since it reads through its own connection
- * and copies a consistent snapshot. The copy is then opened on its own and checked with
- * `PRAGMA integrity_check`; a copy that does not pass is an error, not a backup.
+ * and copies a consistent snapshot. The copy is switched to a rollback journal, so that it
+ * is one self-contained file (the app turns WAL on again when it opens a restored copy), then
+ * opened on its own and checked with `PRAGMA integrity_check`; a copy that does not pass is
+ * an error, not a backup.
  */
 export async function backupSqlite(source: string, destination: string): Promise<BackupResult> {
   if (!existsSync(source)) throw new Error(`no database at ${source}`);
@@ -22,6 +24,12 @@ export async function backupSqlite(source: string, destination: string): Promise
     await db.backup(destination);
   } finally {
     db.close();
+  }
+  const copy = new Database(destination, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
   }
   return checkSqlite(destination);
 }

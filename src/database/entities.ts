@@ -1,6 +1,7 @@
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AppSetting } from '../auth/app-setting.entity.js';
 import { AuthSession } from '../auth/auth-session.entity.js';
+import { DisplayToken } from '../auth/display-token.entity.js';
 import { User } from '../auth/user.entity.js';
 import { ImportMapping } from '../excel/mapping/import-mapping.entity.js';
 import { Bulletin } from '../bulletins/bulletin.entity.js';
@@ -21,4 +22,4 @@ import { LoginAttempt } from '../auth/login-attempt.entity.js';
 import { RatingOverride } from '../targets/rating-override.entity.js';
 
 /** Every entity, listed once, for the app, the tests and the migrations CLI alike. */
-export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, AuthSession, ProjectComment, AuditEntry, PlaceRule, PlanAdjustment, ImportMapping, ProjectYearFigure, WriteCounter, LoginAttempt];
+export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, AuthSession, ProjectComment, AuditEntry, PlaceRule, PlanAdjustment, ImportMapping, ProjectYearFigure, WriteCounter, LoginAttempt, DisplayToken];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { RetryLater } from '../common/api-error.js';
 
 /**
  * Every write transaction goes through here, one after another in arrival order.
@@ -13,6 +14,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 @Injectable()
 export class WriteQueue {
   private tail: Promise<unknown> = Promise.resolve();
+  private closed = false;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -32,6 +34,7 @@ export class WriteQueue {
    * counter, and so every cache, alone.
    */
   run<T>(work: (manager: EntityManager) => Promise<T>, options: { changesData?: boolean } = {}): Promise<T> {
+    if (this.closed) return Promise.reject(new RetryLater(503, '服务正在停止，请稍后重试', [{ code: 'shuttingDown', message: '服务正在停止，未执行此次修改' }], 30));
     const counts = options.changesData ?? true;
     const result = this.tail.then(() =>
       this.dataSource.transaction(async (manager) => {
@@ -44,8 +47,16 @@ export class WriteQueue {
     return result;
   }
 
-  /** Resolves once every write queued so far has finished (committed or failed). */
-  drain(): Promise<void> {
-    return this.tail.then(() => undefined);
+  /**
+   * Shutting down: waits until every write already queued has committed (or failed), then
+   * refuses new ones (503), so that the database can be closed with nothing half done.
+   */
+  async drain(): Promise<void> {
+    let tail: Promise<unknown>;
+    do {
+      tail = this.tail;
+      await tail;
+    } while (tail !== this.tail);
+    this.closed = true;
   }
 }

@@ -7,7 +7,8 @@ import { MonthNumberParam, YearParam } from '../common/http-params.js';
 import { LedgerExportQuery } from './dto/excel-query.dto.js';
 import { BulletinExportService } from './export/bulletin-export.service.js';
 import { LedgerExportService } from './export/ledger-export.service.js';
-import { attachment, XLSX_CONTENT_TYPE } from './export/sheet-style.js';
+import { attachment } from '../common/attachment.js';
+import { XLSX_CONTENT_TYPE } from './export/sheet-style.js';
 
 @ApiTags('excel')
 @Controller('exports')

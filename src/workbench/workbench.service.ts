@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EDITORS, type Principal, type Scope } from '../auth/principal.js';
+import { DISPLAY_ROLE, EDITORS, type Principal, type Scope } from '../auth/principal.js';
 import { ApiError } from '../common/api-error.js';
 import { monthOf, previousMonth } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
@@ -130,7 +130,7 @@ export class WorkbenchService {
         chain: user.chain,
         chainName: (chain?.name as string | undefined) ?? null,
       },
-      canEdit: EDITORS.includes(user.role),
+      canEdit: user.role !== DISPLAY_ROLE && EDITORS.includes(user.role),
     };
   }
 

@@ -26,3 +26,22 @@ export function projectBody(overrides: Record<string, unknown> = {}): Record<str
     ...overrides,
   };
 }
+
+/** What startedProject needs of a client: an admin's (supertest agent with a bearer token). */
+interface AdminClient {
+  post(url: string): { send(body: unknown): PromiseLike<{ body: { id: number } }> };
+  put(url: string): { send(body: unknown): PromiseLike<unknown> };
+}
+
+/**
+ * A project on the board: all approvals, promoted and started on 2024-03-01, an April 2024 report
+ * of `amountWan`, on the 2024 implementation list with `plannedWan`. Made through the API by an admin.
+ */
+export async function startedProject(client: AdminClient, overrides: Record<string, unknown> = {}, amountWan = 1000, plannedWan = 6000): Promise<number> {
+  const { id } = (await client.post('/api/projects').send(projectBody({ approvals: ALL_APPROVALS, ...overrides }))).body;
+  await client.post(`/api/projects/${id}/events`).send({ type: 'PROMOTE' });
+  await client.post(`/api/projects/${id}/events`).send({ type: 'START', date: '2024-03-01' });
+  await client.put(`/api/projects/${id}/reports/2024-04`).send({ amount: amountWan });
+  await client.put(`/api/lists/2024/entries/${id}`).send({ category: 'implementation', plannedInvestment: plannedWan });
+  return id;
+}

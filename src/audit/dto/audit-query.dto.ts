@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { badRequest } from '../../common/api-error.js';
 import { parseInstant } from '../../common/calendar.js';
-import { PageQuery, PageSizeQuery, QueryInt } from '../../common/validation.js';
+import { IsMonth, PageQuery, PageSizeQuery, QueryInt } from '../../common/validation.js';
 
 const INSTANT_EXAMPLE = '2024-11-05T10:00:00+08:00';
 
@@ -48,6 +48,11 @@ export class VerifyQuery {
   @IsOptional()
   @IsString()
   hash?: string;
+
+  @ApiPropertyOptional({ description: "a published bulletin's month, YYYY-MM: its printed checkpoint (instead of seq and hash)" })
+  @IsOptional()
+  @IsMonth()
+  bulletin?: string;
 }
 
 export class AnomaliesQuery {
@@ -88,8 +93,10 @@ export function instantQuery(field: string, value: string | undefined): string |
   return instant;
 }
 
-/** `?seq=&hash=`: both or neither; the hash is 64 hex digits. */
+/** `?seq=&hash=`: both or neither; the hash is 64 hex digits. (`?bulletin=` names a checkpoint instead: not both.) */
 export function checkpointQuery(query: VerifyQuery): { seq: number; hash: string } | undefined {
+  if (query.bulletin !== undefined && (query.seq !== undefined || query.hash !== undefined))
+    throw badRequest('检查点只能用一种方式给出', [{ field: 'bulletin', code: 'checkpointTwice', message: 'bulletin 与 seq/hash 不能同时提供' }]);
   if (query.seq === undefined && query.hash === undefined) return undefined;
   if (query.seq === undefined || query.hash === undefined)
     throw badRequest('检查点需要同时提供 seq 和 hash', [

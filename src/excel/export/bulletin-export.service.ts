@@ -2,21 +2,20 @@ import { Clock } from '../../common/clock.js';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { BulletinsService } from '../../bulletins/bulletins.service.js';
+import {
+  BULLETIN_TITLE,
+  overrideNote,
+  percent,
+  provenanceLine,
+  rankChangeText,
+  ratingWord,
+  RED_LIST_KINDS,
+  regionsByRank,
+  type PublishedBulletin,
+} from '../../bulletins/bulletin-format.js';
 import { formatYi } from '../../common/money.js';
-import type { Dashboard, Rated, RedListKind } from '../../targets/dashboard.types.js';
-import { addBand, addHeader, addRow, percent, RATING_FILLS, RATING_WORDS, type Value } from './sheet-style.js';
-
-/** The published bulletin as the API returns it (BulletinsService.find). */
-export interface PublishedBulletin {
-  year: number;
-  month: number;
-  publishedAt: string;
-  publishedBy: string;
-  hash: string;
-  dashboard: Dashboard;
-}
-
-const RED_LIST_KINDS: Record<RedListKind, string> = { lagging: '序时进度滞后', overdueStart: '逾期未开工', halted: '停工' };
+import type { Rated } from '../../targets/dashboard.types.js';
+import { addBand, addHeader, addRow, RATING_FILLS, type Value } from './sheet-style.js';
 
 /** Section headings, also what a reader (or a test) finds the tables by. */
 export const BULLETIN_SECTIONS = {
@@ -26,8 +25,6 @@ export const BULLETIN_SECTIONS = {
   redList: '四、红榜（需重点关注的项目）',
   warnings: '五、提示',
 } as const;
-
-export const BULLETIN_TITLE = '聊城市制造业重点项目月通报';
 
 const WIDTH = 9;
 
@@ -87,9 +84,8 @@ export class BulletinExportService {
     sheet.addRow([]);
     addBand(sheet, BULLETIN_SECTIONS.regions, WIDTH, { bold: true });
     addHeader(sheet, ['排名', '县（市、区）', '实施类项目（个）', '年度计划（亿元）', '完成投资（亿元）', '序时进度（亿元）', '完成序时进度', '评级', '名次变化 / 说明']);
-    const regions = [...board.regions].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
-    for (const region of regions) {
-      const change = region.rankChange === null ? '' : region.rankChange > 0 ? `上升 ${region.rankChange} 位` : region.rankChange < 0 ? `下降 ${-region.rankChange} 位` : '持平';
+    for (const region of regionsByRank(board)) {
+      const change = rankChangeText(region);
       this.ratedRow(
         sheet,
         [region.rank ?? '—', region.name, region.projects, formatYi(region.plan), formatYi(region.actual), formatYi(region.expected), percent(region.ratio)],
@@ -129,7 +125,7 @@ export class BulletinExportService {
       for (const warning of board.warnings) addBand(sheet, warning.message, WIDTH);
     }
     sheet.addRow([]);
-    addBand(sheet, `本表由已发布的 ${bulletin.year}年${bulletin.month}月通报生成，通报 SHA-256：${bulletin.hash}`, WIDTH);
+    addBand(sheet, provenanceLine(bulletin), WIDTH);
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
@@ -137,7 +133,7 @@ export class BulletinExportService {
   private ratedRow(sheet: ExcelJS.Worksheet, values: Value[], rated: Rated, at: number, note: string) {
     const cells: Value[] = [...values];
     while (cells.length < at - 1) cells.push('');
-    cells[at - 1] = rated.rating ? RATING_WORDS[rated.rating] : '—';
+    cells[at - 1] = ratingWord(rated);
     while (cells.length < WIDTH - 1) cells.push('');
     cells[WIDTH - 1] = note;
     const row = addRow(sheet, cells);
@@ -150,9 +146,4 @@ export class BulletinExportService {
   private mergeLabels(sheet: ExcelJS.Worksheet, from: number, to: number) {
     for (let row = from; row <= to; row++) sheet.mergeCells(row, 1, row, 2);
   }
-}
-
-function overrideNote(rated: Rated): string {
-  if (!rated.override || !rated.computedRating) return '';
-  return `人工调整：计算为${RATING_WORDS[rated.computedRating]}，调为${RATING_WORDS[rated.override.rating]}（${rated.override.reason}）`;
 }

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { neutralise } from '../parsing/cells.js';
+import { RATING_COLOURS } from '../../bulletins/bulletin-format.js';
 import type { Rating } from '../../targets/dashboard.types.js';
 
 /** Shared look of the exported workbooks: a title band, bold headers with a fill, thin borders. */
@@ -11,13 +12,9 @@ const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
 export const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
-/** 蓝黄红 (docs/domain/figures.md "蓝黄红榜"). */
-export const RATING_WORDS: Record<Rating, string> = { blue: '蓝', yellow: '黄', red: '红' };
-export const RATING_FILLS: Record<Rating, ExcelJS.Fill> = {
-  blue: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF9DC3E6' } },
-  yellow: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE699' } },
-  red: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF9999' } },
-};
+/** 蓝黄红 cell fills, in the colours every copy of the bulletin uses. */
+const fill = (rating: Rating): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${RATING_COLOURS[rating]}` } });
+export const RATING_FILLS: Record<Rating, ExcelJS.Fill> = { blue: fill('blue'), yellow: fill('yellow'), red: fill('red') };
 
 /** Every text cell is neutralised (= + - @ get a leading '), whatever it holds. */
 export function cellValue(value: Value): ExcelJS.CellValue {
@@ -50,18 +47,4 @@ export function addBand(sheet: ExcelJS.Worksheet, text: string, width: number, s
   row.getCell(1).alignment = { vertical: 'middle', horizontal: style.size && style.size > 12 ? 'center' : 'left' };
   if (style.size) row.height = style.size * 1.8;
   return row;
-}
-
-/** A ratio with 4 decimals (0.9076) → 90.76%, by integer arithmetic after one rounding. */
-export function percent(ratio: number | null): string {
-  if (ratio === null) return '—';
-  const hundredths = Math.round(ratio * 10000);
-  const sign = hundredths < 0 ? '-' : '';
-  const abs = Math.abs(hundredths);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}%`;
-}
-
-/** `filename*` for a Chinese file name, with an ASCII fallback. */
-export function attachment(asciiName: string, name: string): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

@@ -7,6 +7,8 @@
 // travels is in this file: `credentials`, storeToken/clearToken/hasSession, and the session's
 // own calls (signIn, resumeSession, signOut, changePassword).
 
+import { displayToken } from '/shared/display.js';
+
 /** @typedef {import('/shared/types.js').ApiErrorBody} ApiErrorBody */
 /** @typedef {import('/shared/types.js').SessionView} SessionView */
 /** @typedef {import('/shared/types.js').SessionUser} SessionUser */
@@ -74,11 +76,20 @@ function readToken() {
   }
 }
 
-/** The headers that carry the session on a request: the cookie goes by itself; a write adds the CSRF token. */
+/**
+ * The headers that carry the session on a request: a wall screen's display token goes as a bearer
+ * token (display.js; read-only, so no CSRF token); otherwise the cookie goes by itself and a write
+ * adds the CSRF token.
+ */
 function credentials(/** @type {string} */ method) {
-  const token = readToken();
   /** @type {Record<string, string>} */
   const headers = {};
+  const display = displayToken();
+  if (display) {
+    headers.Authorization = `Bearer ${display}`;
+    return headers;
+  }
+  const token = readToken();
   if (token && !READS.has(method)) headers[CSRF_HEADER] = token;
   return headers;
 }

@@ -21,6 +21,7 @@
  * @property {string} error
  * @property {string} message
  * @property {ErrorDetail[]} details
+ * @property {string} [requestId] the request's id (X-Request-Id), to match a report to the server's log
  */
 
 // ------------------------------------------------------------------ lists and reference data
@@ -228,7 +229,24 @@
 
 // ------------------------------------------------------------------ bulletins and Excel
 
-/** @typedef {{ year: number, month: number, publishedAt: string, publishedBy: string, hash: string }} BulletinSummary src/bulletins/bulletins.service.ts */
+/** @typedef {{ year: number, month: number, publishedAt: string, publishedBy: string, hash: string, checkpoint: { seq: number, hash: string } | null }} BulletinSummary src/bulletins/bulletins.service.ts */
+
+// ------------------------------------------------------------------ display tokens (src/auth/display-tokens.service.ts)
+
+/**
+ * @typedef {object} DisplayTokenView
+ * @property {number} id
+ * @property {string} name
+ * @property {string} createdAt
+ * @property {string} createdBy
+ * @property {string} expiresAt
+ * @property {string | null} lastUsedAt
+ * @property {string | null} revokedAt
+ * @property {string | null} revokedBy
+ * @property {'active' | 'expired' | 'revoked'} status
+ */
+
+/** @typedef {{ id: number, name: string, token: string, expiresAt: string }} IssuedDisplayToken shown once, when made */
 
 // ------------------------------------------------------------------ Excel imports (src/excel/import-result.ts; codes in src/excel/import-codes.ts)
 

@@ -3,18 +3,26 @@
 // the board (headline, regions, curve, chains, big projects, red list, filter, freshness,
 // controls, project card), loaded and drawn by board.js. Money is integer 万元 from the API.
 import { onUnauthenticated, resumeSession } from '/shared/api.js';
+import { adoptDisplayLink, forgetDisplayToken } from '/shared/display.js';
 import { handleError, loadAll, loadBoard, setFilter, setPrintMode } from './board.js';
+import { initBulletin } from './bulletin.js';
 import { initCard } from './card.js';
 import { initControls } from './controls.js';
 import { showBanner } from './notices.js';
 import { showAccount, showSignIn, wireSignIn } from './sign-in.js';
 
-onUnauthenticated(showSignIn);
+// A wall screen's link (/#display=<token>) signs it in; a token the server refuses is forgotten.
+adoptDisplayLink();
+onUnauthenticated(() => {
+  forgetDisplayToken();
+  showSignIn();
+});
 wireSignIn(() => {
   document.body.dataset.state = 'loading';
   void loadAll();
 });
 initCard();
+initBulletin();
 initControls({
   onPeriod: () => loadBoard().catch(handleError),
   onRefresh: () => {

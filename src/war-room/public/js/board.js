@@ -6,6 +6,7 @@ import { api, ApiError } from '/shared/api.js';
 import { $ } from '/shared/dom.js';
 import { defaultPeriod } from '/shared/period.js';
 import { renderBigProjects } from './big-projects.js';
+import { renderBulletin } from './bulletin.js';
 import { openCard } from './card.js';
 import { setBarsPrintMode } from './card-bars.js';
 import { renderChains } from './chains.js';
@@ -113,6 +114,7 @@ export async function loadBoard() {
   document.body.dataset.state = 'ready';
   document.body.dataset.loadedAt = String(loaded.getTime());
   loadMissing().catch(() => {});
+  renderBulletin(dashboard.year, dashboard.month).catch(() => {});
 }
 
 function renderAll(/** @type {Dashboard} */ d) {

@@ -229,10 +229,16 @@ async function wireExport() {
   bulletinSelect.replaceChildren(...(published.length ? published.map((m) => h('option', { value: m }, monthLabel(m))) : [h('option', { value: '' }, '尚无已发布的月通报')]));
   const bulletinButton = $of(HTMLButtonElement, '[data-testid="export-bulletin"]');
   bulletinButton.disabled = !published.length;
+  const docxButton = $of(HTMLButtonElement, '[data-testid="export-bulletin-docx"]');
+  docxButton.disabled = !published.length;
   $('[data-testid="export-ledger"]').addEventListener('click', () => void fetchFile(`/api/exports/ledger.xlsx?year=${ledgerYear.value}`, `项目台账-${ledgerYear.value}.xlsx`));
   bulletinButton.addEventListener('click', () => {
     const [y, m] = bulletinSelect.value.split('-');
     if (y) void fetchFile(`/api/exports/bulletins/${y}/${Number(m)}.xlsx`, `月通报-${y}年${Number(m)}月.xlsx`);
+  });
+  docxButton.addEventListener('click', () => {
+    const [y, m] = bulletinSelect.value.split('-');
+    if (y) void fetchFile(`/api/exports/bulletins/${y}/${Number(m)}.docx`, `月通报-${y}年${Number(m)}月.docx`);
   });
 }
 

@@ -27,6 +27,7 @@ const NAV = [
   ['report', '/workbench/report.html', '月调度填报'],
   ['excel', '/workbench/excel.html', 'Excel 导入导出'],
   ['plan', '/workbench/plan.html', '年度计划'],
+  ['displays', '/workbench/displays.html', '大屏令牌', 'admin'],
 ];
 
 const SIGN_IN_PAGE = '/workbench/login.html';
@@ -83,7 +84,7 @@ function renderHeader(/** @type {string} */ pageKey, /** @type {WorkbenchContext
       h('a', { href: '/workbench/', class: 'brand-link' }, '聊城市制造业重点项目“三个一批”'),
       h('span', { class: 'brand-sub' }, '工作台')),
     h('nav', { class: 'nav', 'aria-label': '工作台导航' },
-      NAV.map(([key, href, label]) => h('a', { href, class: key === pageKey ? 'active' : null, 'aria-current': key === pageKey ? 'page' : null, 'data-testid': `nav-${key}` }, label)),
+      NAV.filter(([, , , role]) => !role || role === user.role).map(([key, href, label]) => h('a', { href, class: key === pageKey ? 'active' : null, 'aria-current': key === pageKey ? 'page' : null, 'data-testid': `nav-${key}` }, label)),
       h('a', { href: '/', class: 'external', 'data-testid': 'nav-war-room' }, '挂图作战')),
     h('div', { class: 'who', 'data-testid': 'who' },
       h('span', { class: 'who-name', 'data-testid': 'who-name' }, user.username),

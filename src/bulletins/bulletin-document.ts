@@ -1,0 +1,257 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  TabStopPosition,
+  TabStopType,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import { formatYi, formatYiShort } from '../common/money.js';
+import type { Dashboard, Rated } from '../targets/dashboard.types.js';
+import {
+  BULLETIN_TITLE,
+  ISSUING_OFFICE,
+  overrideNote,
+  percent,
+  provenanceLine,
+  rankChangeText,
+  RATING_COLOURS,
+  RATING_WORDS,
+  ratingWord,
+  RED_LIST_KINDS,
+  regionsByRank,
+  type PublishedBulletin,
+} from './bulletin-format.js';
+
+/** How the document names times: the calendar zone's wall clock, as the other copies do. */
+export interface DocumentCalendar {
+  /** `2024-07-05` for a stored instant. */
+  dateOf(instant: string): string;
+  /** `2024-07-05 09:30`. */
+  wallClock(instant: string): string;
+  zoneLabel: string;
+}
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** Half-points: 三号 16pt for the body, 五号 10.5pt for tables, 二号 22pt for the title. */
+const BODY_SIZE = 32;
+const TABLE_SIZE = 21;
+const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
+const HEADING_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
+const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '方正小标宋简体' };
+const RED = 'C00000';
+const HEADER_FILL = 'DDEBF7';
+
+type Cell = string | number | { text: string; fill?: string };
+
+/**
+ * 月通报 as a Word document in the layout offices circulate a 通报 in: the masthead in red, the
+ * issue line (issuing office and date) over a red rule, the title, numbered sections with a
+ * sentence and a table each (亿元 to two decimals, from integer 万元 by formatYi), the 落款, and
+ * the provenance line with the audit checkpoint. Built from the PUBLISHED bulletin only (its stored
+ * JSON), like the .xlsx, so its figures are the bulletin's (docs/operations.md "The bulletin as a
+ * Word document").
+ */
+export async function bulletinDocument(bulletin: PublishedBulletin, calendar: DocumentCalendar): Promise<Buffer> {
+  const board = bulletin.dashboard;
+  const issued = chineseDate(calendar.dateOf(bulletin.publishedAt));
+  const sections: [string, (Paragraph | Table)[]][] = [
+    ['投资完成情况', investment(board)],
+    ['准备类项目开工', startRate(board)],
+    ['大项目和重点项目', bigAndKey(board)],
+    ['县（市、区）排名', regions(board)],
+    ['产业链', chains(board)],
+    ['红榜', redList(board)],
+  ];
+  const factors = (board as Dashboard & { factorGuarantee?: unknown }).factorGuarantee;
+  if (factors !== undefined && factors !== null) sections.push(['要素保障', factorGuarantee(factors)]);
+
+  const children: (Paragraph | Table)[] = [
+    para([run(BULLETIN_TITLE, { size: 52, bold: true, color: RED, font: TITLE_FONT })], { align: AlignmentType.CENTER, after: 120 }),
+    para([run(`${bulletin.year}年第${bulletin.month}期`)], { align: AlignmentType.CENTER, after: 120 }),
+    new Paragraph({
+      tabStops: [{ type: TabStopType.RIGHT, position: TabStopPosition.MAX }],
+      border: { bottom: { color: RED, space: 4, style: BorderStyle.SINGLE, size: 18 } },
+      spacing: { after: 360 },
+      children: [run(ISSUING_OFFICE), new TextRun({ children: [new Tab(), issued], font: FONT, size: BODY_SIZE })],
+    }),
+    para([run(`${bulletin.year}年1—${board.month}月全市制造业重点项目推进情况`, { size: 44, bold: true, font: TITLE_FONT })], { align: AlignmentType.CENTER, after: 360 }),
+    body(`现将${bulletin.year}年1—${board.month}月全市制造业重点项目推进情况通报如下（数据截至${calendar.wallClock(board.asOf)}，${calendar.zoneLabel}；金额单位：亿元）。`),
+  ];
+  sections.forEach(([title, content], index) => {
+    children.push(para([run(`${NUMERALS[index]}、${title}`, { font: HEADING_FONT })], { before: 240, after: 120 }));
+    children.push(...content);
+  });
+  if (board.warnings.length) {
+    children.push(para([run('附：提示', { font: HEADING_FONT })], { before: 240, after: 120 }));
+    for (const warning of board.warnings) children.push(body(warning.message));
+  }
+  children.push(
+    para([run(ISSUING_OFFICE)], { align: AlignmentType.RIGHT, before: 480 }),
+    para([run(issued)], { align: AlignmentType.RIGHT, after: 480 }),
+    para([run(`发布：${calendar.wallClock(bulletin.publishedAt)}（${calendar.zoneLabel}），发布人：${bulletin.publishedBy}`, { size: 18 })]),
+    para([run(provenanceLine(bulletin), { size: 18 })]),
+  );
+
+  const document = new Document({
+    creator: ISSUING_OFFICE,
+    title: `${BULLETIN_TITLE} ${bulletin.year}年${bulletin.month}月`,
+    styles: { default: { document: { run: { font: FONT, size: BODY_SIZE } } } },
+    sections: [{ properties: { page: { margin: { top: 1440, bottom: 1440, left: 1588, right: 1474 } } }, children }],
+  });
+  return Buffer.from(await Packer.toBuffer(document));
+}
+
+function investment(board: Dashboard): (Paragraph | Table)[] {
+  const { investment: i, implementationCounts: counts } = board;
+  const extras = [i.planShare !== null && i.planShare !== undefined ? `占年度计划${percent(i.planShare)}` : '', counts ? `已开工${counts.started}个、竣工投产${counts.completed}个` : '']
+    .filter(Boolean)
+    .join('，');
+  return [
+    body(
+      `1—${board.month}月，全市${i.listed}个实施类项目完成投资${formatYi(i.actual)}亿元，年度目标${formatYi(i.target)}亿元，序时进度${formatYi(i.expected)}亿元，完成序时进度的${percent(i.ratio)}，评${ratingWord(i)}${extras ? `；${extras}` : ''}。`,
+    ),
+    table(['指标', '完成（亿元）', '年度目标（亿元）', '序时进度（亿元）', '完成序时进度', '评级'], [['实施类项目完成投资', formatYi(i.actual), formatYi(i.target), formatYi(i.expected), percent(i.ratio), rating(i)]]),
+  ];
+}
+
+function startRate(board: Dashboard): (Paragraph | Table)[] {
+  const s = board.startRate;
+  const gap = s.neededForTarget > 0 ? `距目标还需开工${s.neededForTarget}个` : '已达目标';
+  return [
+    body(`准备类项目${s.listed}个，已开工${s.started}个，开工率${percent(s.rate)}（目标${percent(s.target)}），${gap}。`),
+    table(['准备类项目（个）', '已开工（个）', '开工率', '目标开工率', '距目标还需开工（个）'], [[s.listed, s.started, percent(s.rate), percent(s.target), s.neededForTarget]]),
+  ];
+}
+
+function bigAndKey(board: Dashboard): (Paragraph | Table)[] {
+  const { bigProjects: big, keyProjects: key } = board;
+  const bigLabel = `本年新谋划${formatYiShort(big.threshold)}亿元以上大项目`;
+  const keyLabel = `${formatYiShort(key.threshold)}亿元以上重点项目`;
+  const continuing = big.continuing?.length ? `；另有续建大项目${big.continuing.length}个（不计入）` : '';
+  return [
+    body(`${bigLabel}${big.count}个，目标${big.target}个，${big.ok ? '已达目标' : '未达目标'}${continuing}。`),
+    body(`${keyLabel}${key.count}个（计划${key.targetCount}个），完成投资${formatYi(key.investment)}亿元，序时进度${formatYi(key.expected)}亿元，完成序时进度的${percent(key.ratio)}，评${ratingWord(key)}。`),
+    table(
+      ['指标', '完成', '目标', '序时进度', '完成序时进度', '评级'],
+      [
+        [`${bigLabel}（个）`, big.count, big.target, '', '', big.ok ? '达标' : '未达标'],
+        [`${keyLabel}完成投资（亿元）`, formatYi(key.investment), formatYi(key.target), formatYi(key.expected), percent(key.ratio), rating(key)],
+      ],
+    ),
+  ];
+}
+
+function regions(board: Dashboard): (Paragraph | Table)[] {
+  const ranked = regionsByRank(board);
+  const rows = ranked.map((r) => [
+    r.rank ?? '—',
+    r.name,
+    r.projects,
+    formatYi(r.plan),
+    formatYi(r.actual),
+    formatYi(r.expected),
+    percent(r.ratio),
+    rating(r),
+    [rankChangeText(r), overrideNote(r)].filter(Boolean).join('；'),
+  ]);
+  const named = (colour: 'blue' | 'yellow' | 'red') => ranked.filter((r) => r.rating === colour).map((r) => r.name);
+  const line = (['blue', 'yellow', 'red'] as const).map((c) => `${RATING_WORDS[c]}：${named(c).join('、') || '无'}`).join('；');
+  return [
+    body(`按完成序时进度排名（蓝≥${board.thresholds.bluePct}%，黄≥${board.thresholds.yellowPct}%，红低于${board.thresholds.yellowPct}%）。${line}。`),
+    table(['排名', '县（市、区）', '实施类项目（个）', '年度计划（亿元）', '完成投资（亿元）', '序时进度（亿元）', '完成序时进度', '评级', '名次变化'], rows),
+  ];
+}
+
+function chains(board: Dashboard): (Paragraph | Table)[] {
+  return [
+    table(
+      ['序号', '产业链', '目标项目（个）', '清单项目（个）', '目标投资（亿元）', '完成投资（亿元）', '完成序时进度', '评级', '说明'],
+      board.chains.map((c) => [c.no, `${c.name}${c.flagship ? '★' : ''}`, c.targetProjects, c.listedProjects, formatYi(c.targetInvestment), formatYi(c.actual), percent(c.ratio), rating(c), overrideNote(c)]),
+    ),
+  ];
+}
+
+function redList(board: Dashboard): (Paragraph | Table)[] {
+  if (board.redList.length === 0) return [body('本期无红榜项目。')];
+  const out: (Paragraph | Table)[] = [
+    body(`以下${board.redList.length}个项目需重点关注（序时进度滞后、逾期未开工或停工）。`),
+    table(
+      ['序号', '项目编码', '项目名称', '县（市、区）', '类型', '原因'],
+      board.redList.map((item, index) => [index + 1, item.code, item.name, item.regionName ?? item.region ?? '', { text: RED_LIST_KINDS[item.kind], fill: RATING_COLOURS.red }, item.reason]),
+    ),
+  ];
+  if (board.redListTruncated) out.push(body(`红榜项目超过${board.redList.length}个，本表只列出前${board.redList.length}个（按县（市、区）和项目编码排列）。`));
+  return out;
+}
+
+/**
+ * 要素保障, when the board carries it: its figures as they come, a line per figure and a table per
+ * list of rows (labels as the block names them), so that the section follows the block it reads.
+ */
+function factorGuarantee(block: unknown): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  const entries = typeof block === 'object' && block !== null ? Object.entries(block as Record<string, unknown>) : [['', block] as [string, unknown]];
+  for (const [label, value] of entries) {
+    if (Array.isArray(value) && value.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row))) {
+      const rows = value as Record<string, unknown>[];
+      const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+      if (label) out.push(body(label));
+      if (rows.length) out.push(table(columns, rows.map((row) => columns.map((column) => scalar(row[column])))));
+    } else out.push(body(label ? `${label}：${scalar(value)}` : scalar(value)));
+  }
+  return out;
+}
+
+function scalar(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function rating(rated: Rated): Cell {
+  return { text: ratingWord(rated), fill: rated.rating ? RATING_COLOURS[rated.rating] : undefined };
+}
+
+/** 2024-07-05 → 2024年7月5日. */
+function chineseDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+function run(text: string, style: { size?: number; bold?: boolean; color?: string; font?: typeof FONT } = {}): TextRun {
+  return new TextRun({ text, font: style.font ?? FONT, size: style.size ?? BODY_SIZE, bold: style.bold, color: style.color });
+}
+
+function para(runs: TextRun[], options: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number } = {}): Paragraph {
+  return new Paragraph({ alignment: options.align, spacing: { before: options.before, after: options.after }, children: runs });
+}
+
+/** A body paragraph: first line indented two characters, as 公文 text is. */
+function body(text: string): Paragraph {
+  return new Paragraph({ indent: { firstLine: 640 }, spacing: { after: 120, line: 440 }, children: [run(text)] });
+}
+
+function table(header: string[], rows: Cell[][]): Table {
+  const cell = (value: Cell, head = false) => {
+    const content = typeof value === 'object' ? value : { text: String(value) };
+    return new TableCell({
+      verticalAlign: VerticalAlign.CENTER,
+      shading: head ? { fill: HEADER_FILL, type: ShadingType.CLEAR, color: 'auto' } : content.fill ? { fill: content.fill, type: ShadingType.CLEAR, color: 'auto' } : undefined,
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: content.text, size: TABLE_SIZE, bold: head, font: FONT })] })],
+    });
+  };
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [new TableRow({ tableHeader: true, children: header.map((label) => cell(label, true)) }), ...rows.map((row) => new TableRow({ children: row.map((value) => cell(value)) }))],
+  });
+}

@@ -1,0 +1,64 @@
+import type { Dashboard, Rated, Rating, RedListKind, RegionRow } from '../targets/dashboard.types.js';
+import type { BulletinSummary } from './bulletins.service.js';
+
+/**
+ * What every copy of a published bulletin (月通报) shares, whatever its format (.xlsx, .docx):
+ * its shape as the API returns it, its title and issuing office, and how its figures read.
+ * 亿元 come from formatYi (common/money.ts); ratios read as percent() here.
+ */
+
+/** The published bulletin as the API returns it (BulletinsService.find). */
+export interface PublishedBulletin extends BulletinSummary {
+  dashboard: Dashboard;
+}
+
+export const BULLETIN_TITLE = '聊城市制造业重点项目月通报';
+
+/** Who issues it: the city's chain-chief office (链长制办公室), which runs the bulletin. */
+export const ISSUING_OFFICE = '聊城市产业链链长制工作办公室';
+
+/** 蓝黄红 (docs/domain/figures.md "蓝黄红榜"): the word, and the cell colour (RGB hex) both copies use. */
+export const RATING_WORDS: Record<Rating, string> = { blue: '蓝', yellow: '黄', red: '红' };
+export const RATING_COLOURS: Record<Rating, string> = { blue: '9DC3E6', yellow: 'FFE699', red: 'FF9999' };
+
+export const RED_LIST_KINDS: Record<RedListKind, string> = { lagging: '序时进度滞后', overdueStart: '逾期未开工', halted: '停工' };
+
+/** A ratio with 4 decimals (0.9076) → 90.76%, by integer arithmetic after one rounding. */
+export function percent(ratio: number | null): string {
+  if (ratio === null) return '—';
+  const hundredths = Math.round(ratio * 10000);
+  const sign = hundredths < 0 ? '-' : '';
+  const abs = Math.abs(hundredths);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}%`;
+}
+
+export function ratingWord(rated: Rated): string {
+  return rated.rating ? RATING_WORDS[rated.rating] : '—';
+}
+
+/** A manual colour, named: 人工调整：计算为黄，调为蓝（reason）. */
+export function overrideNote(rated: Rated): string {
+  if (!rated.override || !rated.computedRating) return '';
+  return `人工调整：计算为${RATING_WORDS[rated.computedRating]}，调为${RATING_WORDS[rated.override.rating]}（${rated.override.reason}）`;
+}
+
+/** 上升 2 位 / 下降 1 位 / 持平, or empty for January or an unranked region. */
+export function rankChangeText(region: Pick<RegionRow, 'rankChange'>): string {
+  if (region.rankChange === null) return '';
+  if (region.rankChange > 0) return `上升 ${region.rankChange} 位`;
+  if (region.rankChange < 0) return `下降 ${-region.rankChange} 位`;
+  return '持平';
+}
+
+/** Regions in rank order, the unranked (no implementation-list projects) last. */
+export function regionsByRank(board: Dashboard): RegionRow[] {
+  return [...board.regions].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+}
+
+/** The line every copy ends with: which bulletin it is, and the audit checkpoint it carries. */
+export function provenanceLine(bulletin: PublishedBulletin): string {
+  const checkpoint = bulletin.checkpoint
+    ? `审计检查点：第 ${bulletin.checkpoint.seq} 条，哈希 ${bulletin.checkpoint.hash}（核对：GET /api/audit/verify?bulletin=${bulletin.year}-${String(bulletin.month).padStart(2, '0')}）`
+    : '审计检查点：无';
+  return `本件由已发布的 ${bulletin.year}年${bulletin.month}月通报生成。通报 SHA-256：${bulletin.hash}；${checkpoint}`;
+}

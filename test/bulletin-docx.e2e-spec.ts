@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ALL_APPROVALS, projectBody, startedProject } from './factories/project.factory.js';
+import { binary, pct, rankedRegionRows, WORD, yi } from './support/bulletin-figures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * The bulletin as a Word document, read back by another program (python-docx from Debian, run
+ * with /usr/bin/python3): the 通报 layout (masthead, issue line, numbered sections, 落款, the
+ * checkpoint line), and every figure equal to the published bulletin's JSON, formatted here
+ * independently (亿元 to two decimals by integer arithmetic, percent to two decimals).
+ */
+const READ_DOCX = `
+import json, sys, docx
+d = docx.Document(sys.argv[1])
+print(json.dumps({"paragraphs": [p.text for p in d.paragraphs], "tables": [[[c.text for c in r.cells] for r in t.rows] for t in d.tables]}, ensure_ascii=False))
+`;
+
+interface Read {
+  paragraphs: string[];
+  tables: string[][][];
+}
+
+const word = (rating: keyof typeof WORD | null) => (rating ? WORD[rating] : '—');
+
+describe('the bulletin as a Word document', () => {
+  let t: TestApp;
+  const dir = mkdtempSync(join(tmpdir(), 'tracker-docx-'));
+  const readDocx = (bytes: Buffer, name: string): Read => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    const run = spawnSync('/usr/bin/python3', ['-c', READ_DOCX, file], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`python-docx could not read the document (apt-get install python3-docx): ${run.stderr}`);
+    return JSON.parse(run.stdout) as Read;
+  };
+  const download = async (year: number, month: number) => {
+    const res = await t.client.get(`/api/exports/bulletins/${year}/${month}.docx`).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers['content-disposition']).toContain(`bulletin-${year}-${String(month).padStart(2, '0')}.docx`);
+    return res.body as Buffer;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2024-06-30T04:00:00.000Z' });
+    // A small world: started projects in two regions, one lagging (red list), one on time; a preparation-list project.
+    const project = (region: string, chain: string, planned: number, reported: number, total: number) =>
+      startedProject(t.client, { region, chain, totalInvestment: total }, reported, planned);
+    await project('371502', 'green-chemical', 12000, 4123, 150000);
+    await project('371581', 'bearings', 24000, 1234, 60000);
+    await project('371502', 'bearings', 6000, 3333, 20000);
+    const prep = (await t.client.post('/api/projects').send(projectBody({ region: '371581', approvals: ALL_APPROVALS, plannedStartDate: '2024-03-01' }))).body.id;
+    await t.client.post(`/api/projects/${prep}/events`).send({ type: 'PROMOTE' });
+    await t.client.put(`/api/lists/2024/entries/${prep}`).send({ category: 'preparation', plannedInvestment: 5000 });
+    expect((await t.client.post('/api/bulletins/2024/5')).status).toBe(201);
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens in python-docx, in the 通报 layout, with every figure equal to the published bulletin', async () => {
+    const bulletin = (await t.client.get('/api/bulletins/2024/5')).body;
+    const b = bulletin.dashboard;
+    const doc = readDocx(await download(2024, 5), 'b.docx');
+    const p = doc.paragraphs;
+    expect(p.slice(0, 4)).toEqual(['聊城市制造业重点项目月通报', '2024年第5期', '聊城市产业链链长制工作办公室\t2024年6月30日', '2024年1—5月全市制造业重点项目推进情况']);
+    const headings = p.filter((text) => /^[一二三四五六七八九十]、/.test(text));
+    expect(headings).toEqual(['一、投资完成情况', '二、准备类项目开工', '三、大项目和重点项目', '四、县（市、区）排名', '五、产业链', '六、红榜']);
+
+    const [investment, start, bigKey, regions, chains, redList] = doc.tables;
+    const i = b.investment;
+    expect(investment).toEqual([
+      ['指标', '完成（亿元）', '年度目标（亿元）', '序时进度（亿元）', '完成序时进度', '评级'],
+      ['实施类项目完成投资', yi(i.actual), yi(i.target), yi(i.expected), pct(i.ratio), word(i.rating)],
+    ]);
+    expect(i.actual).toBe(4123 + 1234 + 3333);
+    const s = b.startRate;
+    expect(start[1]).toEqual([String(s.listed), String(s.started), pct(s.rate), pct(s.target), String(s.neededForTarget)]);
+    expect(bigKey[1].slice(1, 3)).toEqual([String(b.bigProjects.count), String(b.bigProjects.target)]);
+    const k = b.keyProjects;
+    expect(bigKey[2].slice(1)).toEqual([yi(k.investment), yi(k.target), yi(k.expected), pct(k.ratio), word(k.rating)]);
+
+    expect(regions.slice(1).map((row) => row.slice(0, 8))).toEqual(rankedRegionRows(b.regions));
+    expect(chains).toHaveLength(1 + b.chains.length);
+    expect(chains.slice(1).map((row) => [row[0], row[4], row[5], row[6]])).toEqual(
+      b.chains.map((c: { no: number; targetInvestment: number; actual: number; ratio: number | null }) => [String(c.no), yi(c.targetInvestment), yi(c.actual), pct(c.ratio)]),
+    );
+    expect(b.redList.length).toBeGreaterThan(0);
+    expect(redList.slice(1).map((row) => [row[1], row[2], row[5]])).toEqual(b.redList.map((r: { code: string; name: string; reason: string }) => [r.code, r.name, r.reason]));
+
+    // 落款 and the checkpoint line: the bulletin's hash and its audit checkpoint.
+    expect(p).toContain('聊城市产业链链长制工作办公室');
+    const last = p[p.length - 1];
+    expect(last).toContain(bulletin.hash);
+    expect(last).toContain(`审计检查点：第 ${bulletin.checkpoint.seq} 条，哈希 ${bulletin.checkpoint.hash}`);
+    expect(p.join('\n')).not.toContain('要素保障');
+  });
+
+  it('adds the 要素保障 section when the bulletin carries that block, and only then', async () => {
+    const board = JSON.parse((await t.client.get('/api/dashboard/2024?month=4')).text);
+    board.factorGuarantee = { 待办事项: 3, byKind: [{ 类别: '用地', 申请: '62.5', 已保障: '55.5' }, { 类别: '能耗', 申请: '1200', 已保障: '800' }] };
+    const body = JSON.stringify(board);
+    await t.dataSource.query('INSERT INTO bulletin (year, month, published_at, published_by, body, hash) VALUES (?, ?, ?, ?, ?, ?)', [
+      2024, 4, '2024-06-30T04:00:00.000Z', 'admin', body, createHash('sha256').update(body).digest('hex'),
+    ]);
+    const doc = readDocx(await download(2024, 4), 'f.docx');
+    expect(doc.paragraphs.filter((text) => /^[一二三四五六七八九十]、/.test(text)).at(-1)).toBe('七、要素保障');
+    expect(doc.paragraphs).toContain('待办事项：3');
+    expect(doc.tables.at(-1)).toEqual([['类别', '申请', '已保障'], ['用地', '62.5', '55.5'], ['能耗', '1200', '800']]);
+    expect(doc.paragraphs.at(-1)).toContain('审计检查点：无');
+  });
+
+  it('is 404 for a month without a published bulletin', async () => {
+    const res = await t.client.get('/api/exports/bulletins/2024/6.docx');
+    expect([res.status, res.body.statusCode]).toEqual([404, 404]);
+  });
+});
