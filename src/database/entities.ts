@@ -1,3 +1,8 @@
+import { ChainIndicator } from '../attraction/chain-indicator.entity.js';
+import { ChainNote } from '../attraction/chain-note.entity.js';
+import { LeadFund } from '../attraction/lead-fund.entity.js';
+import { LeadTransition } from '../attraction/lead-transition.entity.js';
+import { Lead } from '../attraction/lead.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AppSetting } from '../auth/app-setting.entity.js';
 import { AuthSession } from '../auth/auth-session.entity.js';
@@ -22,4 +27,4 @@ import { LoginAttempt } from '../auth/login-attempt.entity.js';
 import { RatingOverride } from '../targets/rating-override.entity.js';
 
 /** Every entity, listed once, for the app, the tests and the migrations CLI alike. */
-export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, AuthSession, ProjectComment, AuditEntry, PlaceRule, PlanAdjustment, ImportMapping, ProjectYearFigure, WriteCounter, LoginAttempt, DisplayToken];
+export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, AuthSession, ProjectComment, AuditEntry, PlaceRule, PlanAdjustment, ImportMapping, ProjectYearFigure, WriteCounter, LoginAttempt, DisplayToken, Lead, LeadTransition, LeadFund, ChainIndicator, ChainNote];

@@ -42,13 +42,15 @@ export interface GuardFailure {
 
 type Rule<E extends LifecycleEvent> = (context: LifecycleContext, event: E) => GuardFailure[];
 
-const hasText = (value: string | null | undefined): boolean => typeof value === 'string' && value.trim() !== '';
+export const hasText = (value: string | null | undefined): boolean => typeof value === 'string' && value.trim() !== '';
 
-function needReason(event: { reason?: string }, action: string): GuardFailure[] {
+/** A reason with something in it, else one failure naming the action. */
+export function needReason(event: { reason?: string }, action: string): GuardFailure[] {
   return hasText(event.reason) ? [] : [{ field: 'reason', code: 'reasonRequired', message: `${action}需要填写原因` }];
 }
 
-function needDateNotAfterToday(date: string | undefined, today: string, action: string): GuardFailure[] {
+/** A date that is given and not after today, else the failure naming the action. */
+export function needDateNotAfterToday(date: string | undefined, today: string, action: string): GuardFailure[] {
   if (!hasText(date)) return [{ field: 'date', code: 'dateRequired', message: `${action}需要填写日期` }];
   if (date! > today) return [{ field: 'date', code: 'dateInFuture', message: `${action}日期 ${date} 不能晚于今天（${today}）` }];
   return [];

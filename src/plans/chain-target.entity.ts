@@ -57,6 +57,14 @@ export class ChainTarget {
   @Column({ name: 'loan_growth_pct', type: 'integer', nullable: true })
   loanGrowthPct: number | null;
 
+  /** 差异化指标 as a count, where it names one: deals over 1亿 to sign (2024 黑色金属: 10; docs/domain/attraction.md). */
+  @Column({ name: 'signed_over_100m_target', type: 'integer', nullable: true })
+  signedOver100mTarget: number | null;
+
+  /** 差异化指标 as a count, where it names one: signed deals to land (2024 大健康: 10). */
+  @Column({ name: 'landed_target', type: 'integer', nullable: true })
+  landedTarget: number | null;
+
   /** 差异化指标: the chain's own target, as text. */
   @Column({ type: 'text', nullable: true })
   differentiated: string | null;
