@@ -72,6 +72,9 @@ export interface ChainPlanSeed {
   newHighTech: number | null;
   newInnovationPlatforms: number | null;
   loanGrowthPct: number | null;
+  /** 差异化指标 counts where the text names one (deals over 1亿 to sign, signed deals to land). */
+  signedOver100mTarget: number | null;
+  landedTarget: number | null;
   differentiated: string | null;
   bigProjectRequired: boolean;
 }
@@ -132,6 +135,14 @@ const APPENDIX_2024: [string, number, number, number, number, number, number, nu
 ];
 
 /**
+ * The 2024 appendix's 差异化指标 that name a count, as data: 黑色金属 "签约至少 10 个过亿元招商引资项目",
+ * 大健康 "推动签约项目落地 10 个以上" (docs/domain/attraction.md). The other chains' texts name none.
+ */
+const DIFFERENTIATED_COUNTS_2024: Record<string, { signedOver100mTarget: number | null; landedTarget: number | null }> = Object.fromEntries(
+  APPENDIX_2024.map(([chain]) => [chain, { signedOver100mTarget: chain === 'ferrous' ? 10 : null, landedTarget: chain === 'health' ? 10 : null }]),
+);
+
+/**
  * The 2024 plan (2024 plan §一(二), §四(四) and appendix), issued on 28 March 2024: 100 实施类 →
  * 165亿; 30 准备类 → 80% started; ≥ 10 big projects of 50亿, one per county and chain; 22 key
  * projects of 10亿 → 75亿; 签约 900亿, 到位 300亿; 容缺受理 allowed (§三(六)). The 蓝黄红 cut-offs
@@ -168,6 +179,7 @@ export const PLAN_2024: PlanSeed = {
     newHighTech: highTech,
     newInnovationPlatforms: platforms,
     loanGrowthPct: loan,
+    ...DIFFERENTIATED_COUNTS_2024[chain],
     differentiated,
     bigProjectRequired: true,
   })),

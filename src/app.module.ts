@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
+import { AttractionModule } from './attraction/attraction.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BenchRoutesModule } from './bench/bench-routes.js';
@@ -49,6 +50,7 @@ export class AppModule {
         PeriodsModule,
         OperationsModule,
         ...(config.benchRoutes ? [BenchRoutesModule] : []),
+        AttractionModule,
       ],
     };
   }

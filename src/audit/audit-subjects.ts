@@ -32,6 +32,14 @@ export const auditSubject = {
   user: (username: string): AuditSubject => ({ entity: 'user', entityId: username }),
   /** create, revoke, use (a wall screen's display token; use at most once per token per hour). */
   display: (tokenId: number): AuditSubject => ({ entity: 'display', entityId: String(tokenId) }),
+  /** create, transition (a 招商 lead: SIGN, LAND, TERMINATE with their payload in `after`). */
+  lead: (leadId: number): AuditSubject => ({ entity: 'lead', entityId: String(leadId) }),
+  /** file (a lead's 到位资金 revision; month, revision and amount in `after`). */
+  fund: (leadId: number): AuditSubject => ({ entity: 'fund', entityId: String(leadId) }),
+  /** file (a chain's quarterly indicators; year, quarter, revision in `after`). */
+  indicator: (chain: string, year: number): AuditSubject => ({ entity: 'indicator', entityId: `${chain}:${year}` }),
+  /** update (a chain's 差异化指标 status and note). */
+  chainNote: (chain: string, year: number): AuditSubject => ({ entity: 'chainNote', entityId: `${chain}:${year}` }),
 };
 
 /** Chinese labels for entities and actions, for exports. */
@@ -46,4 +54,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   import: '导入',
   user: '用户',
   display: '大屏令牌',
+  lead: '招商项目',
+  fund: '到位资金',
+  indicator: '产业链指标',
+  chainNote: '差异化指标',
 };

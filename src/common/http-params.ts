@@ -38,6 +38,15 @@ export const MonthNumberParam = {
   },
 };
 
+/** `:quarter` route parameters: 1–4 written canonically, else a 400. */
+export const QuarterParam = {
+  transform(value: string): number {
+    if (!/^[1-4]$/.test(value))
+      throw badRequest('季度必须是 1–4', [{ field: 'quarter', code: 'invalidQuarter', message: '季度必须是 1–4 的整数' }]);
+    return Number(value);
+  },
+};
+
 /** `:month` route parameters: `YYYY-MM`, else a 400. */
 export const MonthParam = {
   transform(value: string): string {

@@ -47,6 +47,9 @@ export interface ChainPlanRow {
   newHighTech: number | null;
   newInnovationPlatforms: number | null;
   loanGrowthPct: number | null;
+  /** 差异化指标 as counts, where the text names one (docs/domain/attraction.md): deals over 1亿 to sign, signed deals to land. */
+  signedOver100mTarget: number | null;
+  landedTarget: number | null;
   differentiated: string | null;
   bigProjectRequired: boolean;
 }

@@ -50,6 +50,8 @@ const CHAIN_FIELDS = [
   'newHighTech',
   'newInnovationPlatforms',
   'loanGrowthPct',
+  'signedOver100mTarget',
+  'landedTarget',
   'differentiated',
   'bigProjectRequired',
 ] as const;
@@ -351,6 +353,8 @@ function emptyChainTarget(chainCode: string, year: number): ChainTarget {
     newHighTech: null,
     newInnovationPlatforms: null,
     loanGrowthPct: null,
+    signedOver100mTarget: null,
+    landedTarget: null,
     differentiated: null,
     bigProjectRequired: true,
   });

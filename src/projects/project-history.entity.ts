@@ -1,7 +1,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Project } from './project.entity.js';
 
-export type HistoryKind = 'created' | 'updated' | 'transition' | 'list';
+/** `lead`: the project came from a 招商 lead's 落地 (docs/domain/attraction.md); data names the lead. */
+export type HistoryKind = 'created' | 'updated' | 'transition' | 'list' | 'lead';
 
 /**
  * One row per change to a project: its creation, an edit (with before/after of each

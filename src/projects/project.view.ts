@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { acceptedEventsOf } from '../lifecycle/lifecycle.snapshot.js';
 import { APPROVAL_KEYS, STAGE_LABELS, type ApprovalKey, type EventType, type Stage } from '../lifecycle/stages.js';
 import type { Project } from './project.entity.js';
+import type { ProjectLeadLink } from '../attraction/lead-link.js';
 
 /** Column of each approval on the entity. */
 export const APPROVAL_COLUMNS: Record<ApprovalKey, keyof Project> = {
@@ -50,6 +51,7 @@ export class ProjectView {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional({ type: [ListMembershipView] }) lists?: ListMembershipView[];
+  @ApiPropertyOptional({ nullable: true, description: '招商项目（落地而来时）：{ id, name, investor, status }' }) lead?: ProjectLeadLink | null;
 }
 
 export function toView(project: Project, lists?: ListMembershipView[]): ProjectView {

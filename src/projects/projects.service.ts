@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiError, notFound, preconditionFailed, unprocessable, badRequest, type ErrorDetail } from '../common/api-error.js';
+import { leadOfProject } from '../attraction/lead-link.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { ALL, inScope, type Scope } from '../auth/principal.js';
@@ -93,27 +94,32 @@ export class ProjectsService {
     const memberships: ListMembershipView[] = lists
       .filter((entry) => (asOf ? entry.addedAt <= asOf && (entry.removedAt === null || entry.removedAt > asOf) : entry.removedAt === null))
       .map((entry) => ({ year: entry.year, category: entry.category, plannedInvestment: entry.plannedInvestmentWan }));
-    if (!asOf) return toView(project, memberships);
+    const lead = await leadOfProject(this.dataSource.manager, id, asOf);
+    if (!asOf) return { ...toView(project, memberships), lead };
     const rows = (await this.dataSource.getRepository(ProjectHistory).find({ where: { projectId: id }, order: { id: 'ASC' } })).filter(
       (row) => row.recordedAt <= asOf,
     );
     const replayed = replayProject(rows, memberships);
     if (!replayed) throw notFound(`项目 ${id} 在 ${asOf} 时尚未建立`);
-    return replayed;
+    return { ...replayed, lead };
   }
 
   create(dto: CreateProjectDto, actor: string, scope: Scope = ALL): Promise<ProjectView> {
     return this.writes.run((manager) => this.createIn(manager, dto, actor, scope));
   }
 
-  /** `create` inside the caller's write transaction (the Excel import runs a whole file in one). */
-  async createIn(manager: EntityManager, dto: CreateProjectDto, actor: string, scope: Scope = ALL): Promise<ProjectView> {
+  /**
+   * `create` inside the caller's write transaction (the Excel import runs a whole file in one;
+   * a lead's 落地 creates its project with its transition). `at`: record at this instant instead
+   * of now, for the demo seed replaying a year only.
+   */
+  async createIn(manager: EntityManager, dto: CreateProjectDto, actor: string, scope: Scope = ALL, at?: string): Promise<ProjectView> {
     if (scope.region !== undefined) {
       // A county operator creates projects in their own county; scope comes from the user, not the body.
       if (dto.region !== undefined && dto.region !== null && dto.region !== scope.region) throw outOfScopeRegion();
       dto.region = scope.region;
     }
-    const now = this.clock.nowIso();
+    const now = at ?? this.clock.nowIso();
     const draft = manager.create(Project, {
       code: dto.code.trim(),
       name: dto.name.trim(),

@@ -26,7 +26,7 @@ describe('attraction target warnings (rules/attraction-warnings.ts)', () => {
   });
 
   it('the other directions, with amounts that are not whole 亿', () => {
-    const warnings = attractionWarnings({ citySignedWan: 100_000, cityFundedWan: 50_000, chainSignedWan: 112_500, chainFundedWan: 49_950, chains: 3 });
+    const warnings = attractionWarnings({ citySignedWan: 100_000, cityFundedWan: 50_000, chainSignedWan: 112_500, chainFundedWan: 49_900, chains: 3 });
     expect(warnings).toEqual([
       { code: 'chainSignedTargetsAboveCityTarget', message: '3条产业链招商引资签约目标合计 11.25 亿元，较全市目标 10 亿元多 1.25 亿元' },
       { code: 'chainFundedTargetsBelowCityTarget', message: '3条产业链招商引资到位资金目标合计 4.99 亿元，较全市目标 5 亿元少 0.01 亿元' },

@@ -100,7 +100,8 @@ describe('quarterly indicators against their annual targets', () => {
     expect(rateMet(63, 6)).toBe(true);
     expect(rateMet(59, 6)).toBe(false);
     expect(rateMet(60, 6)).toBe(true);
-    expect(rateMet(-12, -2)).toBe(false);
+    expect(rateMet(-25, -2)).toBe(false); // −2.5% is below −2%
+    expect(rateMet(-12, -2)).toBe(true);
     expect(rateMet(null, 6)).toBeNull();
     expect(rateMet(60, null)).toBeNull();
   });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ATTRACTION_SQL, attractionBlock, quarterOf } from '../attraction/attraction-board.js';
 import { monthEnd, monthKey } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import type { Page } from '../common/page.js';
@@ -134,13 +135,14 @@ export class DashboardService {
     const { target, instant, historical, thresholds, params } = await this.context(year, month, asOf);
     const stage = stageExpression(historical);
     const completion = eventDateExpression(historical, 'COMPLETE', 'actual_completion_date');
-    const [boardRows, bigRows, overrideRows, regionRef, chainRef, adjustments] = await Promise.all([
+    const [boardRows, bigRows, overrideRows, regionRef, chainRef, adjustments, attractionRows] = await Promise.all([
       sql(this.dataSource, boardCtes({ year, month, historical, withPrevious: true, withHaltEvent: true, materialized: true }) + BOARD_SQL, params),
       sql(this.dataSource, bigProjectsSql(stage, completion), params),
       sql(this.dataSource, OVERRIDES_SQL, params),
       sql(this.dataSource, REGIONS_REFERENCE_SQL, params),
       sql(this.dataSource, CHAINS_REFERENCE_SQL, params),
       adjustmentsOf(this.dataSource.manager, year, instant),
+      sql(this.dataSource, ATTRACTION_SQL, { ...params, quarter: quarterOf(month) }),
     ]);
     // Count ranges per place are rare in a plan: their query runs only when one is set.
     const withRanges = regionRef.some((row) => [row.over_key_min, row.over_key_max, row.over_big_min, row.over_big_max].some((bound) => bound !== null && bound !== undefined));
@@ -275,6 +277,7 @@ export class DashboardService {
       bigProjects,
       placeCounts,
     });
+    const attraction = attractionBlock(attractionRows, { signedWan: target.attractionSignedWan, fundedWan: target.attractionFundedWan }, year, month, thresholds);
     const published = target.status === 'published' && target.publishedAt !== null ? target.publishedAt <= instant : target.status === 'published';
 
     return {
@@ -297,7 +300,8 @@ export class DashboardService {
       regions,
       redList,
       redListTruncated: redRows.length > RED_LIST_LIMIT,
-      warnings,
+      warnings: [...warnings, ...attraction.warnings],
+      attraction: attraction.block,
     };
   }
 

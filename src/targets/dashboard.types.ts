@@ -1,3 +1,4 @@
+import type { AttractionBlock } from '../attraction/attraction.types.js';
 import type { AdjustmentView } from '../plans/plan.types.js';
 import type { BigProjectsBlock, PlaceCountCheck } from '../rules/big-projects.js';
 import type { Rating } from '../rules/progress.js';
@@ -8,6 +9,7 @@ export type { BigProjectsBlock, BigProject as BigProjectView } from '../rules/bi
 export type { Rating } from '../rules/progress.js';
 export type { RedListKind } from '../rules/red-list.js';
 export type { Warning } from '../rules/warnings.js';
+export type { AttractionBlock, AttractionChainRow, AttractionFigure, ChainNoteView, IndicatorFiling } from '../attraction/attraction.types.js';
 
 /**
  * The target board (docs/api.md "The war room"): every figure the city is judged by.
@@ -133,5 +135,7 @@ export interface Dashboard {
   redList: RedListItem[];
   /** True when more projects qualify than the red list shows (500, by region then code). */
   redListTruncated: boolean;
+  /** 招商引资: 签约 and 到位 against the city's and each chain's targets (docs/domain/attraction.md). */
+  attraction: AttractionBlock;
   warnings: Warning[];
 }

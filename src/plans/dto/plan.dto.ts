@@ -40,6 +40,8 @@ export class ChainPlanDto {
   @ApiPropertyOptional({ description: '新增高新技术企业（家）', nullable: true }) @Count(0, 100_000) newHighTech?: number | null;
   @ApiPropertyOptional({ description: '新增建有市级以上创新平台企业（家）', nullable: true }) @Count(0, 100_000) newInnovationPlatforms?: number | null;
   @ApiPropertyOptional({ description: '贷款余额增幅（%）', nullable: true }) @Count(-100, 1000) loanGrowthPct?: number | null;
+  @ApiPropertyOptional({ description: '差异化指标：签约过亿元项目（个）', nullable: true }) @Count(0, 100_000) signedOver100mTarget?: number | null;
+  @ApiPropertyOptional({ description: '差异化指标：签约项目落地（个）', nullable: true }) @Count(0, 100_000) landedTarget?: number | null;
 
   @ApiPropertyOptional({ description: '差异化指标（文字）', nullable: true })
   @IsOptional()

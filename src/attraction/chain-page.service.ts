@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { notFound } from '../common/api-error.js';
+import { sql } from '../database/sql.js';
+import { PlansService } from '../plans/plans.service.js';
+import { countByQuarter, rateMet } from '../rules/attraction.js';
+import { INDICATOR_REVISIONS, isLatestRevisionSql } from '../rules/latest-revision.js';
+import { DashboardService } from '../targets/dashboard.service.js';
+import { filingOf, INDICATOR_COLUMNS, noteOf, quarterOf } from './attraction-board.js';
+import type { ChainPage, IndicatorFiling, IndicatorRow } from './attraction.types.js';
+import { fundedSql, summaryOf } from './lead-records.js';
+import { INDICATOR_KEYS, RATE_INDICATORS } from './lead-states.js';
+
+/**
+ * A chain's page (docs/domain/attraction.md "The chain page"): the appendix's whole row for the
+ * chain, each target beside what the app knows — the board's figures for the chain (its cached
+ * computation, so the page and the board agree), each quarter's indicator filing, the
+ * 差异化指标 note and its history, and the chain's leads, all as recorded by the instant.
+ */
+@Injectable()
+export class ChainPageService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly dashboard: DashboardService,
+    private readonly plans: PlansService,
+  ) {}
+
+  async page(code: string, year: number, month: number, asOf?: string): Promise<ChainPage> {
+    const plan = await this.plans.plan(year);
+    const row = plan.chains.find((chain) => chain.code === code);
+    if (!row) throw notFound(`产业链 ${code} 不存在`);
+    const board = await this.dashboard.board(year, month, asOf);
+    const instant = board.asOf;
+    const quarter = quarterOf(month);
+    const params = { chain: code, year, asOf: instant };
+    const [filingRows, noteRows, leadRows] = await Promise.all([
+      sql(
+        this.dataSource,
+        `SELECT i.quarter, i.revision, ${INDICATOR_COLUMNS}, i.note, i.actor, i.recorded_at FROM chain_indicator i
+          WHERE i.chain_code = :chain AND i.year = :year AND i.recorded_at <= :asOf
+            AND ${isLatestRevisionSql('i', { asOf: true, of: INDICATOR_REVISIONS })}
+          ORDER BY i.quarter`,
+        params,
+      ),
+      sql(this.dataSource, `SELECT n.* FROM chain_note n WHERE n.chain_code = :chain AND n.year = :year AND n.recorded_at <= :asOf ORDER BY n.revision`, params),
+      sql(this.dataSource, leadsAsOfSql(), params),
+    ]);
+    const chainRow = board.chains.find((chain) => chain.code === code)!;
+    const attraction = board.attraction.chains.find((chain) => chain.code === code)!;
+    const filings = filingRows.map((r) => filingOf(r, year));
+    const history = noteRows.map((r) => noteOf(r, year));
+    return {
+      year,
+      month: board.month,
+      quarter,
+      asOf: instant,
+      chain: { code: row.code, no: row.no, name: row.name, flagship: row.flagship, leadUnit: row.leadUnit },
+      projects: { target: chainRow.targetProjects, listed: chainRow.listedProjects },
+      investment: { target: chainRow.targetInvestment, actual: chainRow.actual, expected: chainRow.expected, ratio: chainRow.ratio, rating: chainRow.rating },
+      attraction,
+      indicators: indicatorRows(row, filings.filter((f) => f.quarter <= quarter)),
+      filings,
+      differentiated: {
+        text: row.differentiated,
+        signedOver100m: attraction.signedOver100m,
+        landed: attraction.landed,
+        note: history.at(-1) ?? null,
+        history,
+      },
+      leads: leadRows.map(summaryOf),
+    };
+  }
+}
+
+/** Each indicator: its target, the latest filed figure up to the quarter (of the filings given), and how it stands. */
+function indicatorRows(targets: Record<(typeof INDICATOR_KEYS)[number], number | null>, filings: IndicatorFiling[]): IndicatorRow[] {
+  return INDICATOR_KEYS.map((key) => {
+    const filed = [...filings].reverse().find((f) => f[key] !== null) ?? null;
+    const actual = filed ? filed[key] : null;
+    const target = targets[key];
+    const rate = RATE_INDICATORS.includes(key);
+    const progress = !rate && actual !== null && filed ? countByQuarter(actual, target, filed.quarter) : { expected: null, ratio: null };
+    return {
+      key,
+      target,
+      actual,
+      quarter: filed?.quarter ?? null,
+      ...progress,
+      met: rate ? rateMet(actual === null ? null : Math.round(actual * 10), target) : null,
+    };
+  });
+}
+
+/** The chain's leads as recorded by `:asOf`: recorded by then, each with its status, contract and funds as they stood. */
+function leadsAsOfSql(): string {
+  const last = (column: string, event?: string) =>
+    `(SELECT t.${column} FROM lead_transition t WHERE t.lead_id = l.id${event ? ` AND t.event = '${event}'` : ''} AND t.recorded_at <= :asOf ORDER BY t.id DESC LIMIT 1)`;
+  return `
+SELECT l.id, l.name, l.investor, l.origin, l.chain_code, l.region_code, l.intended_investment_wan,
+       COALESCE(${last('to_status')}, 'negotiating') AS status,
+       ${last('amount_wan', 'SIGN')} AS signed_amount_wan,
+       ${last('effective_date', 'SIGN')} AS signed_date,
+       ${last('effective_date', 'LAND')} AS landed_date,
+       ${last('project_id', 'LAND')} AS project_id,
+       ${fundedSql({ asOf: true })} AS funded
+  FROM lead l
+ WHERE l.chain_code = :chain AND l.created_at <= :asOf
+ ORDER BY l.id DESC`;
+}

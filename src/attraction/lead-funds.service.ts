@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ChangeRecorder } from '../audit/change-recorder.js';
+import { auditSubject } from '../audit/audit-subjects.js';
+import { ALL, type Scope } from '../auth/principal.js';
+import { unprocessable, type ErrorDetail } from '../common/api-error.js';
+import { monthOf } from '../common/calendar.js';
+import { Clock } from '../common/clock.js';
+import { int, sql } from '../database/sql.js';
+import { WriteQueue } from '../database/write-queue.js';
+import { CLOSING_BULLETIN_SQL } from '../rules/month-closed.js';
+import type { FiledFund, FundView } from './attraction.types.js';
+import type { FileFundDto } from './dto/lead.dto.js';
+import { LeadFund } from './lead-fund.entity.js';
+import { fundViewOf, leadInScope } from './lead-records.js';
+import type { Lead } from './lead.entity.js';
+
+/**
+ * 到位资金 (docs/domain/attraction.md): a signed or landed lead's funds per month, kept as
+ * revisions like monthly reports (the latest counts; a month closed by a published bulletin
+ * takes a new revision only with a correction reason).
+ */
+@Injectable()
+export class LeadFundsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: WriteQueue,
+    private readonly clock: Clock,
+    private readonly changes: ChangeRecorder,
+  ) {}
+
+  file(leadId: number, month: string, dto: FileFundDto, actor: string, scope: Scope = ALL): Promise<FiledFund> {
+    return this.writes.run((manager) => this.fileIn(manager, leadId, month, dto, actor, scope));
+  }
+
+  /** `file` in the caller's transaction; `at` records at that instant instead of now (the demo seed). */
+  async fileIn(manager: EntityManager, leadId: number, month: string, dto: FileFundDto, actor: string, scope: Scope = ALL, at?: string): Promise<FiledFund> {
+    const lead = await leadInScope(manager, leadId, scope);
+    const now = at ?? this.clock.nowIso();
+    const failures = periodFailures(lead, month, monthOf(this.clock.dateOf(now)));
+    const latest = await manager.findOne(LeadFund, { where: { leadId, month }, order: { revision: 'DESC' } });
+    if (failures.length === 0 && latest && latest.amountWan === dto.amount) return { ...fundViewOf({ ...latest }), created: false }; // the same again: no new revision
+
+    const [closedBy] = await sql(manager, CLOSING_BULLETIN_SQL, { month });
+    const reason = dto.reason?.trim() || null;
+    if (closedBy && !reason)
+      failures.push({
+        field: 'reason',
+        code: 'correctionReasonRequired',
+        message: `${int(closedBy.year)}年${int(closedBy.month)}月通报已发布，修改 ${month} 的到位资金需填写更正原因`,
+      });
+    if (failures.length) throw unprocessable(failures.map((f) => f.message).join('；'), failures);
+
+    const revision = manager.create(LeadFund, {
+      leadId,
+      month,
+      revision: (latest?.revision ?? 0) + 1,
+      amountWan: dto.amount,
+      actor,
+      recordedAt: now,
+      correction: closedBy !== undefined,
+      reason,
+    });
+    await manager.insert(LeadFund, revision);
+    await this.changes.record(manager, {
+      actor,
+      subject: auditSubject.fund(leadId),
+      action: 'file',
+      before: latest ? { month, revision: latest.revision, amount: latest.amountWan } : null,
+      after: { month, revision: revision.revision, amount: revision.amountWan, correction: revision.correction },
+      reason,
+      at: now,
+    });
+    return { ...fundViewOf({ ...revision }), created: latest === null };
+  }
+
+  async revisions(leadId: number, month: string, scope: Scope = ALL): Promise<FundView[]> {
+    await leadInScope(this.dataSource.manager, leadId, scope);
+    const rows = await this.dataSource.getRepository(LeadFund).find({ where: { leadId, month }, order: { revision: 'ASC' } });
+    return rows.map((row) => fundViewOf({ ...row }));
+  }
+}
+
+/** Why a month cannot carry funds for this lead (empty when it can). */
+function periodFailures(lead: Lead, month: string, currentMonth: string): ErrorDetail[] {
+  if (lead.status === 'negotiating' || lead.signedDate === null)
+    return [{ field: 'status', code: 'leadNotSigned', message: '招商项目尚未签约，不能填报到位资金' }];
+  if (lead.status === 'terminated') return [{ field: 'status', code: 'leadTerminated', message: '招商项目已终止，不能再填报到位资金' }];
+  if (month > currentMonth) return [{ field: 'month', code: 'monthInFuture', message: `${month} 尚未到来，不能填报（当前 ${currentMonth}）` }];
+  if (month < monthOf(lead.signedDate))
+    return [{ field: 'month', code: 'monthBeforeSign', message: `${month} 早于签约月份 ${monthOf(lead.signedDate)}` }];
+  return [];
+}

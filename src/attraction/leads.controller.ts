@@ -1,0 +1,96 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentScope, Roles, type Scope } from '../auth/principal.js';
+import { badRequest } from '../common/api-error.js';
+import { actorOf, IdParam, MonthParam, parseIfMatch } from '../common/http-params.js';
+import type { Page } from '../common/page.js';
+import type { FiledFund, FundView, LeadSummary, LeadView } from './attraction.types.js';
+import { CreateLeadDto, FileFundDto, LEAD_EVENT_FIELDS, LeadEventDto, ListLeadsQuery, type LeadEventField } from './dto/lead.dto.js';
+import type { LeadEvent } from './lead.guards.js';
+import { LeadEngine } from './lead.engine.js';
+import { LeadFundsService } from './lead-funds.service.js';
+import { LeadsService } from './leads.service.js';
+
+/** Who records and advances leads: the city office, county operators (their county), chain teams (their chain). */
+const LEAD_WRITERS = ['admin', 'region', 'chain'] as const;
+
+/** 招商项目 (docs/domain/attraction.md "Leads"): record, list, read, advance, file 到位资金. */
+@ApiTags('attraction')
+@Controller('leads')
+export class LeadsController {
+  constructor(
+    private readonly leads: LeadsService,
+    private readonly engine: LeadEngine,
+    private readonly funds: LeadFundsService,
+  ) {}
+
+  @Post()
+  @Roles(...LEAD_WRITERS)
+  @ApiOperation({ summary: '登记招商项目（在谈）；产业链专班限本链，县区操作员限本县区' })
+  async create(@Body() dto: CreateLeadDto, @Req() request: Request, @CurrentScope() scope: Scope, @Res({ passthrough: true }) response: Response): Promise<LeadView> {
+    const view = await this.leads.create(dto, actorOf(request), scope);
+    response.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+
+  @Get()
+  @ApiOperation({ summary: '招商项目列表（本人范围内；按产业链、县区、状态筛选，分页）' })
+  list(@Query() query: ListLeadsQuery, @CurrentScope() scope: Scope): Promise<Page<LeadSummary>> {
+    return this.leads.list(query, scope);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: '招商项目详情：状态流转、到位资金、落地项目' })
+  async findOne(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope, @Res({ passthrough: true }) response: Response): Promise<LeadView> {
+    const view = await this.leads.findOne(id, scope);
+    response.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+
+  @Post(':id/events')
+  @Roles(...LEAD_WRITERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '状态流转：SIGN 签约 / LAND 落地（新建储备项目或关联已有项目）/ TERMINATE 终止' })
+  @ApiBody({ type: LeadEventDto })
+  @ApiHeader({ name: 'If-Match', required: false })
+  async event(
+    @Param('id', IdParam) id: number,
+    @Body() dto: LeadEventDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: Request,
+    @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LeadView> {
+    const allowed = LEAD_EVENT_FIELDS[dto.type];
+    const extra = (Object.keys(dto) as (keyof LeadEventDto)[]).filter((f): f is LeadEventField => f !== 'type' && dto[f] !== undefined && !allowed.includes(f as LeadEventField));
+    if (extra.length)
+      throw badRequest(`事件 ${dto.type} 不接受这些字段：${extra.join(', ')}`, extra.map((field) => ({ field, code: 'unknownField', message: `事件 ${dto.type} 不接受字段 ${field}` })));
+    await this.engine.apply(id, { ...dto } as LeadEvent, { actor: actorOf(request), expectedVersion: parseIfMatch(ifMatch), scope });
+    const view = await this.leads.findOne(id, scope);
+    response.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+
+  @Put(':id/funds/:month')
+  @Roles(...LEAD_WRITERS)
+  @ApiOperation({ summary: '填报到位资金（万元；201 首次，200 新修订或相同内容）' })
+  async fileFunds(
+    @Param('id', IdParam) id: number,
+    @Param('month', MonthParam) month: string,
+    @Body() dto: FileFundDto,
+    @Req() request: Request,
+    @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<FiledFund> {
+    const filed = await this.funds.file(id, month, dto, actorOf(request), scope);
+    response.status(filed.created ? 201 : 200);
+    return filed;
+  }
+
+  @Get(':id/funds/:month/revisions')
+  @ApiOperation({ summary: '某月到位资金的全部修订（谁、何时）' })
+  revisions(@Param('id', IdParam) id: number, @Param('month', MonthParam) month: string, @CurrentScope() scope: Scope): Promise<FundView[]> {
+    return this.funds.revisions(id, month, scope);
+  }
+}
