@@ -44,6 +44,8 @@ export interface AttractionChainRow {
   signedOver100m: CountAgainstTarget;
   /** Leads landed in the period (by landing date), against the plan's count where it names one. */
   landed: CountAgainstTarget;
+  /** The plan's annual targets for the other 通用指标 (percent for rates, 家 for counts; null: none). */
+  indicatorTargets: IndicatorValues;
   /** The latest quarter filed up to the board's quarter (null: none yet). */
   indicators: IndicatorFiling | null;
   differentiated: { text: string | null; note: ChainNoteView | null };

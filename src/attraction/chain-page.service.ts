@@ -7,7 +7,7 @@ import { countByQuarter, rateMet } from '../rules/attraction.js';
 import { INDICATOR_REVISIONS, isLatestRevisionSql } from '../rules/latest-revision.js';
 import { DashboardService } from '../targets/dashboard.service.js';
 import { filingOf, INDICATOR_COLUMNS, noteOf, quarterOf } from './attraction-board.js';
-import type { ChainPage, IndicatorFiling, IndicatorRow } from './attraction.types.js';
+import type { ChainPage, IndicatorFiling, IndicatorRow, IndicatorValues } from './attraction.types.js';
 import { fundedSql, summaryOf } from './lead-records.js';
 import { INDICATOR_KEYS, RATE_INDICATORS } from './lead-states.js';
 
@@ -58,7 +58,7 @@ export class ChainPageService {
       projects: { target: chainRow.targetProjects, listed: chainRow.listedProjects },
       investment: { target: chainRow.targetInvestment, actual: chainRow.actual, expected: chainRow.expected, ratio: chainRow.ratio, rating: chainRow.rating },
       attraction,
-      indicators: indicatorRows(row, filings.filter((f) => f.quarter <= quarter)),
+      indicators: indicatorRows(attraction.indicatorTargets, filings.filter((f) => f.quarter <= quarter)),
       filings,
       differentiated: {
         text: row.differentiated,
@@ -73,7 +73,7 @@ export class ChainPageService {
 }
 
 /** Each indicator: its target, the latest filed figure up to the quarter (of the filings given), and how it stands. */
-function indicatorRows(targets: Record<(typeof INDICATOR_KEYS)[number], number | null>, filings: IndicatorFiling[]): IndicatorRow[] {
+function indicatorRows(targets: IndicatorValues, filings: IndicatorFiling[]): IndicatorRow[] {
   return INDICATOR_KEYS.map((key) => {
     const filed = [...filings].reverse().find((f) => f[key] !== null) ?? null;
     const actual = filed ? filed[key] : null;

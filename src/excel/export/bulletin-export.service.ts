@@ -16,6 +16,7 @@ import {
 import { formatYi } from '../../common/money.js';
 import type { Rated } from '../../targets/dashboard.types.js';
 import { addBand, addHeader, addRow, RATING_FILLS, type Value } from './sheet-style.js';
+import { addChainTableSheet } from './chain-table-sheet.js';
 
 /** Section headings, also what a reader (or a test) finds the tables by. */
 export const BULLETIN_SECTIONS = {
@@ -126,6 +127,7 @@ export class BulletinExportService {
     }
     sheet.addRow([]);
     addBand(sheet, provenanceLine(bulletin), WIDTH);
+    addChainTableSheet(workbook, board, BULLETIN_TITLE);
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 

@@ -1,0 +1,71 @@
+import type ExcelJS from 'exceljs';
+import { INDICATOR_KEYS, NOTE_STATUS_LABELS, type IndicatorKey } from '../../attraction/lead-states.js';
+import { formatYi } from '../../common/money.js';
+import type { Dashboard } from '../../targets/dashboard.types.js';
+import { addBand, addHeader, addRow, percent, type Value } from './sheet-style.js';
+
+/** The sheet's name and title: what a reader (or a test) finds the table by. */
+export const CHAIN_TABLE_SHEET = '产业链附表';
+
+/** Short column heads of the other 通用指标 (the appendix's words, abbreviated to fit). */
+const INDICATOR_HEADS: Record<IndicatorKey, string> = {
+  revenueGrowthPct: '营收增幅%',
+  valueAddedGrowthPct: '增加值增幅%',
+  newAboveScale: '新增规上企业',
+  newQuality: '新增优质企业',
+  newHighTech: '新增高新技术企业',
+  newInnovationPlatforms: '新增创新平台企业',
+  loanGrowthPct: '贷款余额增幅%',
+};
+
+const HEADS = [
+  '序号', '产业链', '项目（入库/目标）', '完成投资（亿元）', '投资目标（亿元）', '投资完成序时',
+  '签约（亿元）', '签约目标（亿元）', '签约完成序时', '到位（亿元）', '到位目标（亿元）', '到位完成序时',
+  '过亿元签约（个）', '签约落地（个）', ...INDICATOR_KEYS.map((key) => `${INDICATOR_HEADS[key]}（完成/目标）`),
+  '指标所属季度', '差异化指标', '状态', '进展说明',
+];
+
+const figure = (actual: number | null, target: number | null): string => `${actual ?? '—'}/${target ?? '—'}`;
+const count = ({ count: n, target }: { count: number; target: number | null }): string => (target === null ? String(n) : `${n}/${target}`);
+
+/**
+ * The appendix's whole row per chain (docs/domain/attraction.md "The chain page"), from the
+ * published board: projects and 完成投资, 签约 and 到位 with 序时, the attraction counts, the
+ * other 通用指标 as last filed (year to date) beside their targets, and the 差异化指标 with its
+ * status and note. Bulletins published before the board had these figures get no such sheet.
+ */
+export function addChainTableSheet(workbook: ExcelJS.Workbook, board: Dashboard, title: string): void {
+  if (!board.attraction) return;
+  const sheet = workbook.addWorksheet(CHAIN_TABLE_SHEET, { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  sheet.columns = HEADS.map((head, index) => ({ width: index === 1 ? 14 : index >= HEADS.length - 3 ? (index === HEADS.length - 2 ? 8 : 36) : Math.max(9, head.length + 2) }));
+  addBand(sheet, `${title}：${CHAIN_TABLE_SHEET}（${board.year}年1–${board.month}月）`, HEADS.length, { size: 14, bold: true });
+  addHeader(sheet, HEADS);
+  for (const chain of board.chains) {
+    const a = board.attraction.chains.find((row) => row.code === chain.code);
+    if (!a) continue;
+    const filed = a.indicators;
+    const values: Value[] = [
+      chain.no,
+      `${chain.name}${chain.flagship ? '★' : ''}`,
+      `${chain.listedProjects}/${chain.targetProjects}`,
+      formatYi(chain.actual),
+      formatYi(chain.targetInvestment),
+      percent(chain.ratio),
+      formatYi(a.signed.actual),
+      formatYi(a.signed.target),
+      percent(a.signed.ratio),
+      formatYi(a.funded.actual),
+      formatYi(a.funded.target),
+      percent(a.funded.ratio),
+      count(a.signedOver100m),
+      count(a.landed),
+      ...INDICATOR_KEYS.map((key) => figure(filed ? filed[key] : null, a.indicatorTargets[key])),
+      filed ? `第${filed.quarter}季度` : '未填报',
+      a.differentiated.text ?? '',
+      a.differentiated.note ? NOTE_STATUS_LABELS[a.differentiated.note.status] : '未填报',
+      a.differentiated.note?.note ?? '',
+    ];
+    const row = addRow(sheet, values);
+    row.alignment = { vertical: 'top', wrapText: true };
+  }
+}
