@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { SIGN, leadBody } from './factories/lead.factory.js';
 import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
 import { minimalXlsx } from './factories/workbooks.js';
 import { writeRoutes } from './support/routes.js';
@@ -35,6 +36,12 @@ interface Row {
 }
 
 const e = (entity: string, action: string): Entry => ({ entity, action });
+/** A lead in 371502 (the region user's), signed unless asked otherwise. */
+const makeLead = async ({ admin }: Ctx, signed = true): Promise<number> => {
+  const id = (await admin.post('/api/leads').send(leadBody({ region: '371502', chain: 'green-chemical' }))).body.id as number;
+  if (signed) await admin.post(`/api/leads/${id}/events`).send(SIGN);
+  return id;
+};
 const LEDGER = (code: string) => minimalXlsx([['项目编码', '项目名称', '县（市、区）'], [code, '审计覆盖测试项目', '东昌府区']]);
 let bulletinMonth = 0;
 
@@ -256,6 +263,61 @@ const TABLE: Record<string, Row> = {
       ({ region }) => () => region.delete('/api/display-tokens/1'),
       ({ admin }) => () => admin.delete('/api/display-tokens/999999'),
     ],
+  },
+  'POST /api/leads': {
+    ok: ({ region }) => () => region.post('/api/leads').send(leadBody({ region: undefined })),
+    entries: [e('lead', 'create')],
+    refused: [({ admin }) => () => admin.post('/api/leads').send(leadBody({ chain: undefined })), ({ region }) => () => region.post('/api/leads').send(leadBody({ region: '371581' }))],
+  },
+  'POST /api/leads/:id/events': {
+    // 落地 with a new project: the project's creation and the lead's transition, one entry each.
+    ok: async (ctx) => {
+      const id = await makeLead(ctx);
+      return () => ctx.region.post(`/api/leads/${id}/events`).send({ type: 'LAND', date: '2024-06-01', project: { code: `ZS-AUD-${id}` } });
+    },
+    entries: [e('project', 'create'), e('lead', 'transition')],
+    refused: [
+      async (ctx) => {
+        const id = await makeLead(ctx, false);
+        return () => ctx.region.post(`/api/leads/${id}/events`).send({ type: 'SIGN', date: '2024-06-01' });
+      },
+      async (ctx) => {
+        const id = await makeLead(ctx, false);
+        return () => ctx.region.post(`/api/leads/${id}/events`).send({ type: 'LAND', project: { code: `ZS-AUD-N-${id}` } });
+      },
+      async (ctx) => {
+        const id = await makeLead(ctx);
+        const taken = (await ctx.admin.post('/api/projects').send(projectBody())).body.code as string;
+        return () => ctx.region.post(`/api/leads/${id}/events`).send({ type: 'LAND', project: { code: taken } });
+      },
+    ],
+  },
+  'PUT /api/leads/:id/funds/:month': {
+    ok: async (ctx) => {
+      const id = await makeLead(ctx);
+      return () => ctx.region.put(`/api/leads/${id}/funds/2024-05`).send({ amount: 700 });
+    },
+    entries: [e('fund', 'file')],
+    refused: [
+      async (ctx) => {
+        const id = await makeLead(ctx, false);
+        return () => ctx.region.put(`/api/leads/${id}/funds/2024-05`).send({ amount: 700 });
+      },
+      async (ctx) => {
+        const id = await makeLead(ctx);
+        return () => ctx.region.put(`/api/leads/${id}/funds/2024-08`).send({ amount: 700 });
+      },
+    ],
+  },
+  'PUT /api/chains/:code/indicators/:year/:quarter': {
+    ok: ({ admin }) => () => admin.put('/api/chains/green-chemical/indicators/2024/1').send({ newAboveScale: 3, revenueGrowthPct: 7.5 }),
+    entries: [e('indicator', 'file')],
+    refused: [({ admin }) => () => admin.put('/api/chains/green-chemical/indicators/2024/1').send({}), ({ admin }) => () => admin.put('/api/chains/green-chemical/indicators/2024/3').send({ newAboveScale: 3 }), ({ region }) => () => region.put('/api/chains/green-chemical/indicators/2024/1').send({ newAboveScale: 4 })],
+  },
+  'PUT /api/chains/:code/notes/:year': {
+    ok: ({ admin }) => () => admin.put('/api/chains/green-chemical/notes/2024').send({ status: 'inProgress', note: '园区营收占比 77%' }),
+    entries: [e('chainNote', 'update')],
+    refused: [({ admin }) => () => admin.put('/api/chains/green-chemical/notes/2024').send({ status: 'late' }), ({ admin }) => () => admin.put('/api/chains/green-chemical/notes/2019').send({ status: 'done' })],
   },
   'POST /api/imports/ledger': {
     ok: ({ admin }) => () => admin.post('/api/imports/ledger?commit=true&year=2024').attach('file', LEDGER(`AUD-${Date.now()}`), 'ledger.xlsx'),

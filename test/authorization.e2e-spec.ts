@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { SIGN, leadBody } from './factories/lead.factory.js';
 import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
 import { minimalXlsx } from './factories/workbooks.js';
 import { servedRoutes } from './support/routes.js';
@@ -18,6 +19,10 @@ const TARGETS: Target[] = ['own', 'other', 'missing'];
 type Client = request.Agent | request.SuperTest<request.Test>;
 interface Ids {
   project: number;
+  /** A signed 招商 lead: own (371502, green-chemical), other (371581, bearings) or missing. */
+  lead: number;
+  /** A chain code: own (green-chemical), other (bearings) or missing. */
+  chain: string;
   userId: number;
   /** A client signed in again as the same role (a session of its own), for routes that end sessions. */
   again: () => Promise<Client>;
@@ -55,6 +60,17 @@ const projectWrite = (status: number): Row['expect'] => ({
   auditor: 403,
   anonymous: 401,
 });
+
+/** Writes to one lead: admin anywhere, a county operator in their county, a chain team in their chain; auditors never. */
+const leadWrite = (status: number): Row['expect'] => ({
+  admin: [status, status, 404],
+  region: [status, 404, 404],
+  chain: [status, 404, 404],
+  auditor: 403,
+  anonymous: 401,
+});
+/** A chain's filings: admin any chain, a chain team its own (another's is 403: every chain page is public). */
+const chainFiling: Row['expect'] = { admin: [201, 201, 404], region: 403, chain: [200, 403, 404], auditor: 403, anonymous: 401 };
 
 /** Tiny sheets for the Excel import rows (dry runs: nothing is applied). */
 const LEDGER_FILE = minimalXlsx([['项目编码', '项目名称', '县（市、区）'], ['AUTHZ-1', '授权矩阵测试项目', '东昌府区']]);
@@ -166,6 +182,21 @@ const TABLE: Record<string, Row> = {
   'GET /api/workbench/context': { send: (c) => c.get('/api/workbench/context'), expect: anyRole(200) },
   'GET /api/workbench/projects': { send: (c) => c.get('/api/workbench/projects?month=2024-05'), expect: anyRole(200) },
   'GET /api/workbench/reports/:month': { send: (c) => c.get('/api/workbench/reports/2024-05'), expect: anyRole(200) },
+  'POST /api/leads': {
+    send: (c) => c.post('/api/leads').send(leadBody({ chain: 'green-chemical', region: '371502' })),
+    expect: { admin: 201, region: 201, chain: 201, auditor: 403, anonymous: 401 },
+  },
+  'GET /api/leads': { send: (c) => c.get('/api/leads'), expect: anyRole(200) },
+  'GET /api/leads/:id': { send: (c, ids) => c.get(`/api/leads/${ids.lead}`), expect: projectRead() },
+  'POST /api/leads/:id/events': { send: (c, ids) => c.post(`/api/leads/${ids.lead}/events`).send({ type: 'TERMINATE', reason: '投资方放弃' }), expect: leadWrite(200), fresh: true },
+  'PUT /api/leads/:id/funds/:month': { send: (c, ids) => c.put(`/api/leads/${ids.lead}/funds/2024-05`).send({ amount: 300 }), expect: leadWrite(201), fresh: true },
+  'GET /api/leads/:id/funds/:month/revisions': { send: (c, ids) => c.get(`/api/leads/${ids.lead}/funds/2024-04/revisions`), expect: projectRead() },
+  'GET /api/chains/:code/page/:year': {
+    send: (c, ids) => c.get(`/api/chains/${ids.chain}/page/2024?month=5`),
+    expect: { admin: [200, 200, 404], region: [200, 200, 404], chain: [200, 200, 404], auditor: [200, 200, 404], anonymous: 401 },
+  },
+  'PUT /api/chains/:code/indicators/:year/:quarter': { send: (c, ids) => c.put(`/api/chains/${ids.chain}/indicators/2024/1`).send({ newAboveScale: 2 }), expect: chainFiling },
+  'PUT /api/chains/:code/notes/:year': { send: (c, ids) => c.put(`/api/chains/${ids.chain}/notes/2024`).send({ status: 'inProgress', note: '推进中' }), expect: chainFiling },
   'GET /api/audit/verify': { send: (c) => c.get('/api/audit/verify'), expect: auditors(200) },
   'GET /api/audit/checkpoint': { send: (c) => c.get('/api/audit/checkpoint'), expect: auditors(200) },
   'GET /api/audit/events': { send: (c) => c.get('/api/audit/events'), expect: auditors(200) },
@@ -186,7 +217,7 @@ describe('authorization matrix: every route × every role × own / other / missi
     auditor: ['auditor-m', 'auditor-password-1'],
   };
   const again = async (role: Role): Promise<Client> => (role === 'anonymous' ? request(t.http) : t.clientWith(await t.login(...PASSWORDS[role])));
-  let shared: { own: number; other: number };
+  let shared: { own: number; other: number; ownLead: number; otherLead: number };
   let userId: number;
   let jobId: string;
 
@@ -198,6 +229,14 @@ describe('authorization matrix: every route × every role × own / other / missi
     await t.client.post(`/api/projects/${id}/events`).send({ type: 'START', date: '2024-03-01' });
     await t.client.put(`/api/projects/${id}/reports/2024-04`).send({ amount: 1000 });
     await t.client.put(`/api/lists/2024/entries/${id}`).send({ category: 'implementation', plannedInvestment: 6000 });
+    return id;
+  };
+
+  /** A signed lead with April's 到位资金, in the scoped users' county and chain (own) or elsewhere (other). */
+  const makeLead = async (own: boolean): Promise<number> => {
+    const id = (await t.client.post('/api/leads').send(leadBody(own ? { region: '371502', chain: 'green-chemical' } : { region: '371581', chain: 'bearings' }))).body.id;
+    await t.client.post(`/api/leads/${id}/events`).send(SIGN);
+    await t.client.put(`/api/leads/${id}/funds/2024-04`).send({ amount: 100 });
     return id;
   };
 
@@ -218,7 +257,7 @@ describe('authorization matrix: every route × every role × own / other / missi
     clients.chain = t.clientWith(await t.login('chain-m', 'chain-password-1'));
     clients.auditor = t.clientWith(await t.login('auditor-m', 'auditor-password-1'));
     clients.anonymous = request(t.http);
-    shared = { own: await makeProject(true), other: await makeProject(false) };
+    shared = { own: await makeProject(true), other: await makeProject(false), ownLead: await makeLead(true), otherLead: await makeLead(false) };
     // Next year's plan (for the rollover), and empty plans that can be published.
     expect((await t.client.post('/api/targets/2025').send({ copyFrom: 2024 })).status).toBe(201);
     for (let year = 2041; year <= 2045; year++)
@@ -246,10 +285,12 @@ describe('authorization matrix: every route × every role × own / other / missi
         const targets: (Target | null)[] = Array.isArray(want) ? TARGETS : [null];
         for (const [index, target] of targets.entries()) {
           let project = shared.own;
-          if (target === 'other') project = shared.other;
-          if (target === 'missing') project = 999_999;
-          if (row.fresh && target !== 'missing') project = await makeProject(target !== 'other');
-          const res = await row.send(clients[role], { project, userId, jobId, again: () => again(role) });
+          let lead = shared.ownLead;
+          if (target === 'other') [project, lead] = [shared.other, shared.otherLead];
+          if (target === 'missing') [project, lead] = [999_999, 999_999];
+          if (row.fresh && target !== 'missing') [project, lead] = [await makeProject(target !== 'other'), await makeLead(target !== 'other')];
+          const chain = target === 'other' ? 'bearings' : target === 'missing' ? 'no-such-chain' : 'green-chemical';
+          const res = await row.send(clients[role], { project, lead, chain, userId, jobId, again: () => again(role) });
           outcome.push(`${role}/${target ?? '-'}: ${res.status}`);
           expected.push(`${role}/${target ?? '-'}: ${Array.isArray(want) ? want[index] : want}`);
           expect(res.status).not.toBe(500);
@@ -274,6 +315,10 @@ describe('authorization matrix: every route × every role × own / other / missi
     expect(drill.body.total).toBe(0);
     const ownDrill = await clients.region.get('/api/dashboard/2024/projects?month=5');
     expect(ownDrill.body.items.every((p: { region: string }) => p.region === '371502')).toBe(true);
+    const leads = await clients.chain.get('/api/leads?pageSize=500');
+    expect(leads.body.total).toBeGreaterThan(0);
+    expect(leads.body.items.every((l: { chain: string }) => l.chain === 'green-chemical')).toBe(true);
+    expect((await clients.region.get('/api/leads?pageSize=500')).body.items.every((l: { region: string }) => l.region === '371502')).toBe(true);
     const missing = await clients.chain.get('/api/reports/missing?month=2024-05');
     expect(missing.body.regions.every((r: { code: string }) => r.code === '371502')).toBe(true);
   });

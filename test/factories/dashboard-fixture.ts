@@ -48,6 +48,14 @@ export const CHAIN_REF: { code: string; no: number; name: string; flagship: bool
   { code: 'agri-food', no: 12, name: '农副产品加工', flagship: false, projects: 9, investment: 61200 },
 ];
 
+/** 2024 招商 targets (亿元): the appendix's 签约 and 到位 per chain, in CHAIN_REF's order, and the city's. */
+export const ATTRACTION_REF = {
+  signedYi: [60, 100, 100, 50, 100, 50, 55, 50, 100, 100, 50, 80],
+  fundedYi: [20, 45, 30, 15, 50, 12, 15, 12, 20, 32, 20, 30],
+  citySignedYi: 900,
+  cityFundedYi: 300,
+};
+
 /** 2024 city targets (000 §四(四)). */
 export const CITY = {
   implementationListSize: 100,
@@ -569,6 +577,9 @@ export function expectedBoard(ledger: Ledger, M: number, asOfIso: string): Expec
   // Two more the implementation gives (not in the brief, but DOMAIN's targets): fewer than 10 big projects, key projects ≠ 22.
   if (big.length < CITY.bigCityTarget) warnings.push({ code: 'bigProjectsBelowTarget' });
   if (key.length !== CITY.keyCount) warnings.push({ code: 'keyProjectCount' });
+  // 招商 (docs/domain/attraction.md): the chains' 签约 and 到位 targets against the city's.
+  if (ATTRACTION_REF.signedYi.reduce((s, v) => s + v, 0) < ATTRACTION_REF.citySignedYi) warnings.push({ code: 'chainSignedTargetsBelowCityTarget' });
+  if (ATTRACTION_REF.fundedYi.reduce((s, v) => s + v, 0) > ATTRACTION_REF.cityFundedYi) warnings.push({ code: 'chainFundedTargetsAboveCityTarget' });
 
   return {
     investment: {
