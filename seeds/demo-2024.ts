@@ -69,7 +69,7 @@ const monthOf = (date: string): number => +date.slice(5, 7);
 const yearOf = (date: string): number => +date.slice(0, 4);
 
 /** Splits `total` into integer parts proportional to `weights` (largest remainder), in steps of `unit`. */
-function apportion(total: number, weights: number[], unit = 1): number[] {
+export function apportion(total: number, weights: number[], unit = 1): number[] {
   const units = Math.floor(total / unit);
   const sum = weights.reduce((a, b) => a + b, 0);
   const exact = weights.map((w) => (sum > 0 ? (w / sum) * units : 0));

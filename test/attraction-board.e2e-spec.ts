@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { leadBody } from './factories/lead.factory.js';
+import { readBook } from './factories/workbooks.js';
 import { projectBody } from './factories/project.factory.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -236,8 +236,7 @@ describe('the board\'s 招商 block, worked out by hand', () => {
       response.on('end', () => done(null, Buffer.concat(chunks)));
     });
     expect(res.status).toBe(200);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Buffer);
+    const workbook = await readBook(res.body as Buffer);
     const sheet = workbook.getWorksheet('产业链附表')!;
     expect(sheet).toBeDefined();
     const rows: string[][] = [];
@@ -261,5 +260,29 @@ describe('the board\'s 招商 block, worked out by hand', () => {
     expect(rows.filter((r) => /^\d+$/.test(r[0]))).toHaveLength(12);
     const health = rows.find((r) => r[1] === '大健康★')!;
     expect(health[header.findIndex((h) => h.startsWith('签约落地'))]).toBe('2/10');
+  });
+});
+
+describe('the illustrative demo\'s 招商 on the October 2024 board', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: 'demo', now: '2024-11-20T02:00:00.000Z' });
+  });
+  afterAll(async () => t.close());
+
+  it('shows progress on 黑色金属\'s and 大健康\'s counts, the city near its 序时, and the chain page of every chain', async () => {
+    const board = (await t.client.get('/api/dashboard/2024?month=10')).body;
+    const chain = (code: string) => board.attraction.chains.find((c: { code: string }) => c.code === code);
+    expect(chain('ferrous').signedOver100m).toEqual({ count: 7, target: 10 });
+    expect(chain('health').landed).toEqual({ count: 7, target: 10 });
+    expect(board.attraction.signed.ratio).toBeGreaterThan(0.9);
+    expect(board.attraction.funded.ratio).toBeGreaterThan(0.8);
+    expect(new Set(board.attraction.chains.map((c: { signed: { rating: string } }) => c.signed.rating))).toEqual(new Set(['blue', 'yellow', 'red']));
+    expect(board.attraction.chains.every((c: { indicators: { quarter: number } | null; differentiated: { note: unknown } }) => c.indicators?.quarter === 3 && c.differentiated.note !== null)).toBe(true);
+    const health = (await t.client.get('/api/chains/health/page/2024?month=10')).body;
+    expect(health.leads.filter((l: { status: string }) => l.status === 'landed')).toHaveLength(7);
+    const landed = health.leads.find((l: { status: string }) => l.status === 'landed');
+    const project = (await t.client.get(`/api/projects/${landed.projectId}`)).body;
+    expect(project).toMatchObject({ stage: 'reserve', origin: 'attracted', chain: 'health', lead: { id: landed.id } });
   });
 });

@@ -3,6 +3,7 @@ import { MIN_PASSWORD_LENGTH } from '../auth/password-policy.js';
 import { EVIDENCE, JOB_PHASES, MAPPING_SOURCES, SKIP_KINDS } from '../excel/import-codes.js';
 import { APPROVAL_COLUMNS } from '../projects/project.view.js';
 import { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, EVENT_TYPES, STAGES, STAGE_LABELS } from '../lifecycle/stages.js';
+import { LEAD_EVENT_TYPES, LEAD_STATUS_LABELS } from '../attraction/lead-states.js';
 import * as labels from './labels.js';
 
 describe('labels', () => {
@@ -44,5 +45,12 @@ describe('labels', () => {
     expect(Object.keys(labels.SKIPPED_LABELS)).toEqual([...SKIP_KINDS]);
     expect(Object.keys(labels.MAPPING_SOURCE_LABELS)).toEqual([...MAPPING_SOURCES]);
     expect(Object.keys(labels.IMPORT_PHASE_LABELS)).toEqual([...JOB_PHASES]);
+  });
+
+  it('re-exports the 招商 words themselves, and has each lead event\'s field words', () => {
+    expect(labels.LEAD_STATUS_LABELS).toBe(LEAD_STATUS_LABELS);
+    expect(Object.values(labels.LEAD_STATUS_LABELS)).toEqual(['在谈', '签约', '落地', '终止']);
+    expect(Object.keys(labels.LEAD_EVENT_FIELD_LABELS).sort()).toEqual([...LEAD_EVENT_TYPES].sort());
+    expect(Object.values(labels.LEAD_ORIGIN_LABELS)).toEqual(['省内', '省外', '境外']);
   });
 });

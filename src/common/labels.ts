@@ -9,8 +9,20 @@
 import type { Evidence, JobPhase, MappingSource, SkipKind } from '../excel/import-codes.js';
 import { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, STAGE_LABELS, type ApprovalKey, type EventType, type Stage } from '../lifecycle/stages.js';
 import type { Rating, RedListKind } from '../targets/dashboard.types.js';
+import {
+  INDICATOR_KEYS,
+  INDICATOR_LABELS,
+  LEAD_EVENT_LABELS,
+  LEAD_ORIGIN_LABELS,
+  LEAD_STATUS_LABELS,
+  NOTE_STATUS_LABELS,
+  RATE_INDICATORS,
+  type LeadEventType,
+} from '../attraction/lead-states.js';
 
 export { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, STAGE_LABELS };
+/** 招商 (docs/domain/attraction.md): a lead's statuses, events and investor origins; the 差异化指标 statuses; the quarterly 通用指标. */
+export { INDICATOR_KEYS, INDICATOR_LABELS, LEAD_EVENT_LABELS, LEAD_ORIGIN_LABELS, LEAD_STATUS_LABELS, NOTE_STATUS_LABELS, RATE_INDICATORS };
 
 /** The four steps of the stage timeline (储备 → 准备 → 实施 → 竣工); 实施 covers 在建 and 停工. */
 export const STEP_LABELS = {
@@ -154,6 +166,8 @@ export const CHAIN_PLAN_LABELS = {
   investmentWan: '完成投资（万元）',
   signedWan: '签约（万元）',
   fundedWan: '到位（万元）',
+  signedOver100mTarget: '签约过亿元（个）',
+  landedTarget: '签约落地（个）',
   bigProjectRequired: '须引进大项目',
 } as const;
 
@@ -210,3 +224,23 @@ export const WARNING_GROUP_LABELS: Record<string, string> = {
   chainWithoutBigProject: '本年尚无新引进大项目的产业链',
   flagshipChainWithoutBigProject: '本年尚无新引进大项目的标志性产业链',
 };
+
+/** A lead's fields as the forms name them (招商项目). */
+export const LEAD_FIELD_LABELS = {
+  name: '招商项目名称',
+  investor: '投资方',
+  origin: '投资方来源',
+  chain: '产业链',
+  region: '意向落地县（市、区）',
+  intendedInvestment: '意向投资额（万元）',
+  contact: '联系人',
+  amount: '金额（万元）',
+  month: '月份',
+} as const;
+
+/** What each lead event asks for, in the words of that event (签约 asks for 合同金额). */
+export const LEAD_EVENT_FIELD_LABELS = {
+  SIGN: { amount: '合同金额（万元）', date: '签约日期', agreementNo: '协议编号' },
+  LAND: { date: '落地日期', code: '项目编码', ownerEnterprise: '建设单位', totalInvestment: '总投资（万元）', projectId: '关联已有项目编号' },
+  TERMINATE: { reason: '终止原因' },
+} as const satisfies Record<LeadEventType, Record<string, string>>;

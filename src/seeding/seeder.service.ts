@@ -24,6 +24,7 @@ import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
 import { YearTarget } from '../plans/year-target.entity.js';
 import { storeRevision } from '../reports/report-figures.js';
+import { AttractionSeeder } from './attraction-seeder.js';
 
 export const DEMO_ACTOR = 'demo-seed';
 
@@ -54,6 +55,7 @@ export class SeederService {
     private readonly clock: Clock,
     private readonly plans: PlansService,
     private readonly projects: ProjectsService,
+    private readonly attraction: AttractionSeeder,
   ) {}
 
   async run(mode: SeedMode): Promise<SeedResult> {
@@ -64,6 +66,8 @@ export class SeederService {
       demoProjectsAdded = await this.seedDemo(DEMO_PROJECTS);
       // The 2024 plan, published on the day the real one was issued: its lists are frozen from then on.
       await this.writes.run((manager) => this.plans.publishIn(manager, PLAN_2024.city.year, DEMO_ACTOR, PLAN_2024.publishedAt!));
+      // 招商 2024 (illustrative, seeds/demo-2024-attraction.ts): leads, 到位资金, the chains' indicators and notes.
+      await this.attraction.seedDemo2024(DEMO_ACTOR);
       // The illustrative 2025 is loaded only once it has happened (a clock set inside 2024 sees 2024 alone).
       if (this.clock.nowIso() >= DEMO_2025_RECORDED_BY) await this.seedDemo2025();
       this.logger.log(`loaded ${demoProjectsAdded} illustrative demo projects (seeds/demo-2024.ts) and an illustrative 2025 (seeds/demo-2025.ts)`);

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AttractionModule } from '../attraction/attraction.module.js';
 import { ListsModule } from '../lists/lists.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
+import { AttractionSeeder } from './attraction-seeder.js';
 import { SeederService } from './seeder.service.js';
 
 @Module({
-  imports: [ProjectsModule, ListsModule, PlansModule],
-  providers: [SeederService],
+  imports: [ProjectsModule, ListsModule, PlansModule, AttractionModule],
+  providers: [SeederService, AttractionSeeder],
   exports: [SeederService],
 })
 export class SeedingModule {}
