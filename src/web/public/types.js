@@ -227,6 +227,18 @@
  * @property {ReportSheetRow[]} rows
  */
 
+// ------------------------------------------------------------------ 招商 (src/attraction/attraction.types.ts)
+
+/** @typedef {import('../../attraction/attraction.types.js').AttractionBlock} AttractionBlock */
+/** @typedef {import('../../attraction/attraction.types.js').AttractionChainRow} AttractionChainRow */
+/** @typedef {import('../../attraction/attraction.types.js').AttractionFigure} AttractionFigure */
+/** @typedef {import('../../attraction/attraction.types.js').ChainPage} ChainPage */
+/** @typedef {import('../../attraction/attraction.types.js').LeadSummary} LeadSummary */
+/** @typedef {import('../../attraction/attraction.types.js').LeadView} LeadView */
+/** @typedef {import('../../attraction/attraction.types.js').FiledFund} FiledFund */
+/** @typedef {import('../../attraction/attraction.types.js').IndicatorFiling} IndicatorFiling */
+/** @typedef {import('../../attraction/attraction.types.js').ChainNoteView} ChainNoteView */
+
 // ------------------------------------------------------------------ bulletins and Excel
 
 /** @typedef {{ year: number, month: number, publishedAt: string, publishedBy: string, hash: string, checkpoint: { seq: number, hash: string } | null }} BulletinSummary src/bulletins/bulletins.service.ts */

@@ -5,10 +5,12 @@
 import { api, ApiError } from '/shared/api.js';
 import { $ } from '/shared/dom.js';
 import { defaultPeriod } from '/shared/period.js';
+import { renderAttraction } from './attraction.js';
 import { renderBigProjects } from './big-projects.js';
 import { renderBulletin } from './bulletin.js';
 import { openCard } from './card.js';
 import { setBarsPrintMode } from './card-bars.js';
+import { openChainPage } from './chain-page.js';
 import { renderChains } from './chains.js';
 import { fillYearSelect, showPeriodChoice } from './controls.js';
 import { renderCurve, resizeCurveForPrint } from './curve.js';
@@ -124,7 +126,8 @@ function renderAll(/** @type {Dashboard} */ d) {
   renderWarnings(d.warnings);
   renderRegions(d, { selected: state.region, onSelect: (code) => setFilter({ region: code }) });
   drawCurve();
-  renderChains(d, { selected: state.chain, onSelect: (code) => setFilter({ chain: code }) });
+  renderAttraction(d);
+  renderChains(d, { selected: state.chain, onSelect: (code) => setFilter({ chain: code }), onOpen: openChain });
   renderBigProjects(d, openProject);
   renderFilterState();
   renderRedList(openProject);
@@ -168,6 +171,11 @@ export function setFilter(/** @type {{ region?: string | null, chain?: string | 
   renderRedList(openProject);
   if (region || chain) loadFilter().catch(handleError);
   else $('[data-testid="filter-panel"]').dataset.status = '';
+}
+
+/** The chain's page for the period and instant the board shows. */
+function openChain(/** @type {string} */ code) {
+  openChainPage(code, { year: state.dashboard?.year ?? state.year ?? 0, month: state.dashboard?.month ?? state.month, asOf: state.asOf, regionName }).catch(handleError);
 }
 
 function openProject(/** @type {number} */ id) {

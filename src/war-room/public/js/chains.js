@@ -10,9 +10,9 @@ import { originalMark, overrideTitle } from './rating.js';
 
 /**
  * @param {Dashboard} d
- * @param {{ selected: string | null, onSelect: (code: string | null) => void }} filter the chain filter: clicking a row sets it, clicking it again clears it
+ * @param {{ selected: string | null, onSelect: (code: string | null) => void, onOpen: (code: string) => void }} filter the chain filter: clicking a row sets it, clicking it again clears it; clicking the name opens the chain's page
  */
-export function renderChains(d, { selected, onSelect }) {
+export function renderChains(d, { selected, onSelect, onOpen }) {
   $('.chain-table tbody').replaceChildren(...d.chains.map((c) => {
     const on = selected === c.code;
     return h('tr', {
@@ -24,7 +24,16 @@ export function renderChains(d, { selected, onSelect }) {
       onclick: () => onSelect(on ? null : c.code),
     },
       h('td', { class: 'num' }, String(c.no)),
-      h('td', { class: 'name' }, h('button', { type: 'button', class: 'link' }, c.flagship ? h('span', { class: 'star', title: '标志性产业链' }, '★') : null, c.name)),
+      h('td', { class: 'name' }, h('button', {
+        type: 'button',
+        class: 'link',
+        title: '查看本产业链全部指标与招商项目',
+        'data-testid': `chain-open-${c.code}`,
+        onclick: (/** @type {Event} */ event) => {
+          event.stopPropagation();
+          onOpen(c.code);
+        },
+      }, c.flagship ? h('span', { class: 'star', title: '标志性产业链' }, '★') : null, c.name)),
       h('td', { class: `num${c.listedProjects === c.targetProjects ? '' : ' warn'}`, title: '入库项目 / 附表目标' }, `${c.listedProjects}/${c.targetProjects}`),
       h('td', { class: 'num', 'data-testid': 'chain-target' }, yi(c.targetInvestment)),
       h('td', { class: 'num', 'data-testid': 'chain-actual' }, yi(c.actual)),
