@@ -125,6 +125,13 @@ function leadsOf(spec: ChainDemo, chainIndex: number): DemoLead[] {
   const amounts = [...big, ...smallAmounts];
   const name = (i: number) => `${['年产', '', '新建', ''][i % 4]}${spec.products[i % spec.products.length]}${['项目', '基地项目', '产业园项目', '扩能项目'][(i + chainIndex) % 4]}`;
   const leads: DemoLead[] = [];
+  const seen = new Map<string, number>();
+  /** A name the chain has used already gets its phase: 二期, 三期 … */
+  const unique = (base: string) => {
+    const times = (seen.get(base) ?? 0) + 1;
+    seen.set(base, times);
+    return times === 1 ? base : `${base}（${'一二三四五六七八九'[times - 1]}期）`;
+  };
   const count = spec.deals + spec.negotiating + spec.terminated;
   for (let i = 0; i < count; i++) {
     const key = `${spec.chain}-${i + 1}`;
@@ -137,7 +144,7 @@ function leadsOf(spec: ChainDemo, chainIndex: number): DemoLead[] {
     const amount = signedDeal ? amounts[i] : 0;
     const lead: DemoLead = {
       key,
-      name: `${name(i)}（${key}）`,
+      name: unique(name(i)),
       investor: spec.investors[i % spec.investors.length],
       origin: ORIGINS[(i + chainIndex) % ORIGINS.length],
       chain: spec.chain,

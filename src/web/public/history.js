@@ -40,6 +40,10 @@ export function describe(entry) {
       const plan = data.after && typeof data.after.plannedInvestment === 'number' ? `年度计划 ${wan(data.after.plannedInvestment)} 万元` : '';
       return [`${data.year ?? ''}年${action}${category ? LIST_LABELS[category] : '清单'}`, [plan, reason].filter(Boolean).join('；')];
     }
+    case 'lead': {
+      const lead = isObject(entry.data) ? /** @type {{ lead?: { id?: number, name?: string, investor?: string } }} */ (entry.data).lead : undefined;
+      return [`招商落地${lead?.name ? `：${lead.name}` : ''}`, [lead?.investor ? `投资方 ${lead.investor}` : '', reason].filter(Boolean).join('；')];
+    }
     default:
       return [String(entry.kind), reason];
   }

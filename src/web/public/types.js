@@ -126,10 +126,11 @@
 
 /**
  * One entry of a project's history (src/projects/projects.service.ts `HistoryView`).
- * `data`: for `updated`, { column: { from, to } }; for `list`, { year, action, before, after }.
+ * `data`: for `updated`, { column: { from, to } }; for `list`, { year, action, before, after }; for
+ * `lead` (the project came from a 招商 lead's 落地), { lead: { id, name, investor, … } }.
  * @typedef {object} HistoryEntry
  * @property {number} id
- * @property {'created' | 'updated' | 'transition' | 'list'} kind
+ * @property {'created' | 'updated' | 'transition' | 'list' | 'lead'} kind
  * @property {EventType | null} event
  * @property {Stage | null} fromStage
  * @property {Stage | null} toStage

@@ -156,7 +156,7 @@ run(async () => {
   filters.addEventListener('change', () => void loadList());
 
   const form = $of(HTMLFormElement, '#lead-form');
-  options(selectOf(form, 'origin'), Object.entries(LEAD_ORIGIN_LABELS), 'outOfProvince');
+  options(selectOf(form, 'origin'), Object.entries(LEAD_ORIGIN_LABELS), 'inProvince');
   options(selectOf(form, 'chain'), chains, '');
   options(selectOf(form, 'region'), regions, '');
   presetScope(form);
