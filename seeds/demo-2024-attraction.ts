@@ -15,6 +15,7 @@
  *
  * Deterministic: no randomness, only fixed patterns.
  */
+import type { IndicatorValues } from '../src/attraction/attraction.types.js';
 import { apportion } from './demo-2024.js';
 import { PLAN_2024, REGIONS } from './reference-data.js';
 
@@ -37,15 +38,7 @@ export interface DemoIndicatorFiling {
   chain: string;
   quarter: number;
   at: string;
-  values: {
-    revenueGrowthPct: number | null;
-    valueAddedGrowthPct: number | null;
-    newAboveScale: number | null;
-    newQuality: number | null;
-    newHighTech: number | null;
-    newInnovationPlatforms: number | null;
-    loanGrowthPct: number | null;
-  };
+  values: IndicatorValues;
 }
 
 export interface DemoChainNote {

@@ -1,3 +1,5 @@
+import { INDICATOR_KEYS, type IndicatorKey } from '../plans/plan.types.js';
+
 /**
  * 招商 as plain data: a lead's statuses and events, the investor's origin, the 差异化指标 statuses
  * and the quarterly 通用指标 (docs/domain/attraction.md). Names are the API's; labels are what
@@ -43,17 +45,8 @@ export const NOTE_STATUS_LABELS: Record<NoteStatus, string> = {
   behind: '滞后',
 };
 
-/** The other 通用指标 a chain team files each quarter: rates in percent (one decimal), counts. */
-export const INDICATOR_KEYS = [
-  'revenueGrowthPct',
-  'valueAddedGrowthPct',
-  'newAboveScale',
-  'newQuality',
-  'newHighTech',
-  'newInnovationPlatforms',
-  'loanGrowthPct',
-] as const;
-export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+/** The other 通用指标 a chain team files each quarter (the plan's definition): rates in percent (one decimal), counts. */
+export { INDICATOR_KEYS, type IndicatorKey };
 
 /** Rates are compared with their target directly; counts against target × Q/4. */
 export const RATE_INDICATORS: readonly IndicatorKey[] = ['revenueGrowthPct', 'valueAddedGrowthPct', 'loanGrowthPct'];

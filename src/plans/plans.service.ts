@@ -16,6 +16,7 @@ import { ChainTarget } from './chain-target.entity.js';
 import type { ApplyRolloverDto, ChainPlanDto, CityPlanFields, CreatePlanDto, PatchPlanDto, PlaceRuleDto } from './dto/plan.dto.js';
 import { adjustmentsOf, recordAdjustment } from './plan-adjustments.js';
 import type { CityTargets, PlanView, RolloverProposal } from './plan.types.js';
+import { INDICATOR_KEYS } from './plan.types.js';
 import { PlaceRule } from './place-rule.entity.js';
 import { YearTarget, type PlanStatus } from './year-target.entity.js';
 
@@ -43,13 +44,7 @@ const CHAIN_FIELDS = [
   'investmentWan',
   'signedWan',
   'fundedWan',
-  'revenueGrowthPct',
-  'valueAddedGrowthPct',
-  'newAboveScale',
-  'newQuality',
-  'newHighTech',
-  'newInnovationPlatforms',
-  'loanGrowthPct',
+  ...INDICATOR_KEYS,
   'signedOver100mTarget',
   'landedTarget',
   'differentiated',
