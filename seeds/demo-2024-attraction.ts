@@ -7,8 +7,8 @@
  * against are the 2024 plan's (seeds/reference-data.ts).
  *
  * Shape of the set (checked by seeds/demo-2024-attraction.spec.ts), as things stand in early
- * November 2024: every chain has signed deals in January–October; the city has signed about 95% of
- * its 序时 (900亿 × 10/12) and received about 90% of its 到位 序时, with chains above and below;
+ * November 2024: every chain has signed deals in January–October; the city has signed about 92% of
+ * its 序时 (900亿 × 10/12) and received about 91% of its 到位 序时, with chains above and below;
  * 黑色金属 has 7 deals over 1亿 of the 10 its 差异化指标 asks, 大健康 has landed 7 of its 10;
  * some leads are still negotiating and some were terminated; landed deals became 储备 projects.
  * Quarterly indicators are filed for Q1–Q3 by every chain, each in the month after the quarter.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { SIGN, leadBody } from './factories/lead.factory.js';
 import { projectBody } from './factories/project.factory.js';
 import { databaseState, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -12,7 +13,7 @@ import { databaseState, startTestApp, type TestApp } from './support/test-app.js
 interface WriteRoute {
   name: string;
   method: 'post' | 'put' | 'patch';
-  path: (ids: { project: number; user: number }) => string;
+  path: (ids: { project: number; user: number; lead: number }) => string;
   valid: () => Record<string, unknown>;
   /** Known fields and the JSON type each must have. */
   fields: Record<string, 'string' | 'number' | 'boolean' | 'object' | 'array'>;
@@ -29,6 +30,11 @@ const ROUTES: WriteRoute[] = [
   { name: 'thresholds', method: 'patch', path: () => '/api/targets/2024', valid: () => ({ ratingBluePct: 100, ratingYellowPct: 80 }), fields: { ratingBluePct: 'number', ratingYellowPct: 'number' } },
   { name: 'create user', method: 'post', path: () => '/api/users', valid: () => ({ username: 'fuzzed', password: 'fuzzed-password', role: 'auditor' }), fields: { username: 'string', password: 'string', role: 'string' } },
   { name: 'edit user', method: 'patch', path: (i) => `/api/users/${i.user}`, valid: () => ({ active: true }), fields: { active: 'boolean', role: 'string', password: 'string' } },
+  { name: 'create lead', method: 'post', path: () => '/api/leads', valid: () => leadBody(), fields: { name: 'string', investor: 'string', origin: 'string', chain: 'string', region: 'string', intendedInvestment: 'number', contact: 'string' } },
+  { name: 'lead event', method: 'post', path: (i) => `/api/leads/${i.lead}/events`, valid: () => ({ type: 'TERMINATE', reason: '测试' }), fields: { type: 'string', reason: 'string', amount: 'number', date: 'string', projectId: 'number', project: 'object' } },
+  { name: '到位资金', method: 'put', path: (i) => `/api/leads/${i.lead}/funds/2024-05`, valid: () => ({ amount: 100 }), fields: { amount: 'number', reason: 'string' } },
+  { name: 'chain indicators', method: 'put', path: () => '/api/chains/green-chemical/indicators/2024/1', valid: () => ({ newAboveScale: 2, revenueGrowthPct: 6.5 }), fields: { newAboveScale: 'number', revenueGrowthPct: 'number', note: 'string' } },
+  { name: 'chain note', method: 'put', path: () => '/api/chains/green-chemical/notes/2024', valid: () => ({ status: 'inProgress' }), fields: { status: 'string', note: 'string' } },
   { name: 'login', method: 'post', path: () => '/api/auth/login', valid: () => ({ username: 'admin', password: 'x' }), fields: { username: 'string', password: 'string' } },
 ];
 
@@ -67,14 +73,16 @@ function corruptions(route: WriteRoute): fc.Arbitrary<Corruption> {
 
 describe('property: malformed bodies to every write route never cause a 500 and never change data', () => {
   let t: TestApp;
-  let ids: { project: number; user: number };
+  let ids: { project: number; user: number; lead: number };
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-06-30T04:00:00.000Z' });
     const project = (await t.client.post('/api/projects').send(projectBody())).body.id;
     await t.client.post(`/api/projects/${project}/events`).send({ type: 'PROMOTE' });
     await t.client.post(`/api/projects/${project}/events`).send({ type: 'START', date: '2024-03-01' });
     const user = (await t.client.post('/api/users').send({ username: 'someone', password: 'someone-password', role: 'auditor' })).body.id;
-    ids = { project, user };
+    const lead = (await t.client.post('/api/leads').send(leadBody())).body.id;
+    await t.client.post(`/api/leads/${lead}/events`).send(SIGN);
+    ids = { project, user, lead };
   });
   afterAll(async () => t.close());
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentScope, Roles, type Scope } from '../auth/principal.js';
+import { CHAIN_FILERS, CurrentScope, Roles, type Scope } from '../auth/principal.js';
 import { actorOf, asOfParam, QuarterParam, YearParam } from '../common/http-params.js';
 import { DashboardService } from '../targets/dashboard.service.js';
 import type { ChainNoteView, ChainPage, IndicatorFiling } from './attraction.types.js';
@@ -26,7 +26,7 @@ export class ChainsController {
   }
 
   @Put(':code/indicators/:year/:quarter')
-  @Roles('admin', 'chain')
+  @Roles(...CHAIN_FILERS)
   @ApiOperation({ summary: '填报产业链季度通用指标（本年累计；201 首次，200 新修订或相同内容）' })
   async indicators(
     @Param('code') code: string,
@@ -43,7 +43,7 @@ export class ChainsController {
   }
 
   @Put(':code/notes/:year')
-  @Roles('admin', 'chain')
+  @Roles(...CHAIN_FILERS)
   @ApiOperation({ summary: '更新差异化指标的状态与进展说明（201 首次，200 更新）' })
   async note(
     @Param('code') code: string,

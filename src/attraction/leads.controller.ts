@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentScope, Roles, type Scope } from '../auth/principal.js';
+import { CurrentScope, LEAD_WRITERS, Roles, type Scope } from '../auth/principal.js';
 import { badRequest } from '../common/api-error.js';
 import { actorOf, IdParam, MonthParam, parseIfMatch } from '../common/http-params.js';
 import type { Page } from '../common/page.js';
@@ -11,9 +11,6 @@ import type { LeadEvent } from './lead.guards.js';
 import { LeadEngine } from './lead.engine.js';
 import { LeadFundsService } from './lead-funds.service.js';
 import { LeadsService } from './leads.service.js';
-
-/** Who records and advances leads: the city office, county operators (their county), chain teams (their chain). */
-const LEAD_WRITERS = ['admin', 'region', 'chain'] as const;
 
 /** 招商项目 (docs/domain/attraction.md "Leads"): record, list, read, advance, file 到位资金. */
 @ApiTags('attraction')

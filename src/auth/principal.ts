@@ -68,6 +68,15 @@ export const EVERY_ROLE: Role[] = ['admin', 'region', 'chain', 'auditor'];
 /** Roles that may change project data in their scope. */
 export const EDITORS: Role[] = ['admin', 'region'];
 
+/**
+ * Roles that record and advance 招商 leads and file their 到位资金, in their scope: the city
+ * office, county operators (their county), chain teams (their chain). docs/domain/attraction.md.
+ */
+export const LEAD_WRITERS: Role[] = ['admin', 'region', 'chain'];
+
+/** Roles that file a chain's quarterly indicators and 差异化指标 note: the city office and the chain's own team. */
+export const CHAIN_FILERS: Role[] = ['admin', 'chain'];
+
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   if (!request.user) throw new Error('CurrentUser used on a public route');

@@ -5,8 +5,8 @@ export type Role = (typeof ROLES)[number];
 
 /**
  * A person who signs in. `admin` is the city office (everything); `region` one county's or
- * zone's operator (its projects: edit, advance, report); `chain` one chain team (read its
- * projects, comment); `auditor` reads everything and changes nothing.
+ * zone's operator (its projects: edit, advance, report; its leads); `chain` one chain team (read its
+ * projects, comment; its chain's 招商 leads, indicators and notes); `auditor` reads everything and changes nothing.
  */
 @Entity('app_user')
 // Unique whatever the case (`admin` = `ADMIN`): an index on lower(username), created in the
