@@ -2,7 +2,8 @@ import type ExcelJS from 'exceljs';
 import { INDICATOR_KEYS, NOTE_STATUS_LABELS, type IndicatorKey } from '../../attraction/lead-states.js';
 import { formatYi } from '../../common/money.js';
 import type { Dashboard } from '../../targets/dashboard.types.js';
-import { addBand, addHeader, addRow, percent, type Value } from './sheet-style.js';
+import { percent } from '../../bulletins/bulletin-format.js';
+import { addBand, addHeader, addRow, type Value } from './sheet-style.js';
 
 /** The sheet's name and title: what a reader (or a test) finds the table by. */
 export const CHAIN_TABLE_SHEET = '产业链附表';
