@@ -30,6 +30,12 @@ export const auditSubject = {
   import: (kind: string, id: string): AuditSubject => ({ entity: 'import', entityId: `${kind}:${id}` }),
   /** create, update, role, password, login, logout, lock. */
   user: (username: string): AuditSubject => ({ entity: 'user', entityId: username }),
+  /** raise, transition (a 要素保障 request; its project id and the event's payload in `after`). */
+  request: (requestId: number): AuditSubject => ({ entity: 'request', entityId: String(requestId) }),
+  /** create, update (a 要素保障组 department's name and the kinds it owns). */
+  department: (code: string): AuditSubject => ({ entity: 'department', entityId: code }),
+  /** update (a city-wide setting, such as the requests' acceptance time limit). */
+  setting: (key: string): AuditSubject => ({ entity: 'setting', entityId: key }),
 };
 
 /** Chinese labels for entities and actions, for exports. */
@@ -43,4 +49,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   bulletin: '月通报',
   import: '导入',
   user: '用户',
+  request: '要素保障需求',
+  department: '要素保障部门',
+  setting: '系统设置',
 };

@@ -15,7 +15,11 @@ import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
 import { YearTarget } from '../plans/year-target.entity.js';
 import { ReportRevision } from '../reports/report-revision.entity.js';
+import { ApprovalStatusRow } from '../requests/approval-status.entity.js';
+import { Department } from '../requests/department.entity.js';
+import { FactorRequest } from '../requests/factor-request.entity.js';
+import { RequestTransition } from '../requests/request-transition.entity.js';
 import { RatingOverride } from '../targets/rating-override.entity.js';
 
 /** Every entity, listed once, for the app, the tests and the migrations CLI alike. */
-export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, AuthSession, ProjectComment, AuditEntry, PlaceRule, PlanAdjustment, ImportMapping];
+export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, AuthSession, ProjectComment, AuditEntry, PlaceRule, PlanAdjustment, ImportMapping, Department, FactorRequest, RequestTransition, ApprovalStatusRow];

@@ -9,12 +9,15 @@ import { formatPercent } from '../common/money.js';
  *    date is before the reference date (the month's last day, or the day the board is for
  *    when that is earlier) and that had not started by the month's end;
  *  - 停工 halted: a listed project whose last halt, resume, completion or withdrawal by the
- *    month's end is a halt.
+ *    month's end is a halt;
+ *  - 容缺逾期 conditionalOverdue: a listed project in implementation that started on an
+ *    approval accepted conditionally (容缺受理) whose commitment date has passed by the
+ *    reference date without the approval being done (docs/domain/requests.md "容缺受理").
  * The fragments read the columns of one listed-project row `lp` (category, actual,
- * expected12, stage, planned_start_date, actual_start_date, last_halt_event) and the
- * parameters `:yellowPct`, `:refDate`, `:monthEnd`.
+ * expected12, stage, planned_start_date, actual_start_date, last_halt_event,
+ * conditional_commitment) and the parameters `:yellowPct`, `:refDate`, `:monthEnd`.
  */
-export type RedListKind = 'lagging' | 'overdueStart' | 'halted';
+export type RedListKind = 'lagging' | 'overdueStart' | 'halted' | 'conditionalOverdue';
 
 export function laggingSql(lp = 'lp'): string {
   return `(${lp}.category = 'implementation' AND ${lp}.expected12 > 0 AND ${lp}.actual * 1200 < :yellowPct * ${lp}.expected12)`;
@@ -27,6 +30,22 @@ export function overdueStartSql(lp = 'lp'): string {
 
 export function haltedSql(lp = 'lp'): string {
   return `(${lp}.last_halt_event = 'HALT')`;
+}
+
+export function conditionalOverdueSql(lp = 'lp'): string {
+  return `(${lp}.stage IN ('implementation.active', 'implementation.halted') AND ${lp}.conditional_commitment < :refDate)`;
+}
+
+/**
+ * For project row `p`: the earliest commitment date among its approvals whose latest status
+ * recorded by :asOf is 容缺受理 (an approval done since has a later `done` row), else NULL.
+ */
+export function conditionalCommitmentSql(p = 'p'): string {
+  return `(SELECT MIN(a.commitment_date) FROM approval_status a
+           WHERE a.project_id = ${p}.id AND a.status = 'conditional' AND a.recorded_at <= :asOf
+             AND NOT EXISTS (SELECT 1 FROM approval_status b
+                              WHERE b.project_id = a.project_id AND b.approval_key = a.approval_key
+                                AND b.recorded_at <= :asOf AND b.id > a.id))`;
 }
 
 /** The event that decides `halted` for project row `p`: its last HALT/RESUME/COMPLETE/WITHDRAW by the month's end, recorded by :asOf. */
@@ -52,6 +71,10 @@ export function laggingReason(actualWan: number, expectedWan: number, ratio: num
 
 export function overdueStartReason(plannedStartDate: string): string {
   return `计划 ${plannedStartDate} 开工，尚未开工`;
+}
+
+export function conditionalOverdueReason(commitmentDate: string): string {
+  return `容缺受理承诺 ${commitmentDate} 前补齐手续，已逾期`;
 }
 
 export function haltedReason(since: string | null, reason: string | null): string {

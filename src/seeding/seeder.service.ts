@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { CHAINS, PLAN_2024, REGIONS } from '../../seeds/reference-data.js';
+import { CHAINS, DEPARTMENTS, PLAN_2024, REGIONS } from '../../seeds/reference-data.js';
 import type { DemoProject, DemoReport } from '../../seeds/demo-types.js';
 import type { SeedMode } from '../config/app-config.js';
 import { WriteQueue } from '../database/write-queue.js';
@@ -22,6 +22,7 @@ import { hashPassword } from '../auth/password.js';
 import { User } from '../auth/user.entity.js';
 import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
+import { Department } from '../requests/department.entity.js';
 import { YearTarget } from '../plans/year-target.entity.js';
 import { ReportRevision } from '../reports/report-revision.entity.js';
 
@@ -84,6 +85,8 @@ export class SeederService {
       for (const [index, region] of REGIONS.entries())
         await insertMissing(Region, { code: region.code }, { ...region, sortOrder: index + 1 });
       for (const chain of CHAINS) await insertMissing(Chain, { code: chain.code }, chain);
+      for (const [index, d] of DEPARTMENTS.entries())
+        await insertMissing(Department, { code: d.code }, { code: d.code, name: d.name, kinds: d.kinds.join(','), sortOrder: index + 1 });
       // The 2024 plan ships as a draft: the demo publishes it on the day the real one was issued.
       if (!(await manager.existsBy(YearTarget, { year: PLAN_2024.city.year }))) {
         const { year, ...city } = PLAN_2024.city;
