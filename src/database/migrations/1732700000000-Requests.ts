@@ -1,4 +1,4 @@
-import { Table, TableColumn, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
  * 要素保障 (docs/domain/requests.md): departments and the kinds they own, requests with their
@@ -100,13 +100,15 @@ export class Requests1732700000000 implements MigrationInterface {
         indices: [new TableIndex({ name: 'idx_approval_status_project_key', columnNames: ['project_id', 'approval_key', 'id'] })],
       }),
     );
-    await queryRunner.addColumn('app_user', new TableColumn({ name: 'department_code', type: 'varchar', length: '32', isNullable: true }));
+    // Plain SQL: TypeORM's SQLite addColumn rebuilds the table and cannot rebuild the expression
+    // index on lower(username) (Sessions migration); ALTER TABLE … ADD COLUMN keeps it on both databases.
+    await queryRunner.query('ALTER TABLE "app_user" ADD COLUMN "department_code" varchar(32)');
     await queryRunner.query(`INSERT INTO app_setting ("key", "value") VALUES ('requests.acceptWorkingDays', '5')`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DELETE FROM app_setting WHERE "key" = 'requests.acceptWorkingDays'`);
-    await queryRunner.dropColumn('app_user', 'department_code');
+    await queryRunner.query('ALTER TABLE "app_user" DROP COLUMN "department_code"');
     await queryRunner.dropTable('approval_status');
     await queryRunner.dropTable('factor_request_transition');
     await queryRunner.dropTable('factor_request');
