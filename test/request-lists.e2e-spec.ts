@@ -222,7 +222,7 @@ describe('the month lists and the 要素保障 block, hand-computed', () => {
     });
     expect(res.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Buffer);
+    await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['汇总', '简单问题清单', '高频问题清单', '复杂问题清单', '待研判']);
     const values = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
     const summary = values(workbook.getWorksheet('汇总')!);
