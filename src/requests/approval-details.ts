@@ -2,7 +2,9 @@ import { LessThanOrEqual, type EntityManager } from 'typeorm';
 import { APPROVAL_KEYS, type ApprovalKey } from '../lifecycle/stages.js';
 import { YearTarget } from '../plans/year-target.entity.js';
 import { ApprovalStatusRow } from './approval-status.entity.js';
-import type { ApprovalStatus } from './request-kinds.js';
+import type { ApprovalDetail, ApprovalDetails } from './request.types.js';
+
+export type { ApprovalDetail, ApprovalDetails } from './request.types.js';
 
 /**
  * The status of a project's six approvals (督办, 容缺受理; docs/domain/requests.md "Approvals"):
@@ -10,18 +12,6 @@ import type { ApprovalStatus } from './request-kinds.js';
  * latest recorded status row says where it stands (未办 when there is none). Plain functions over
  * the caller's manager, shared by the project reads, the lifecycle's facts and the approvals route.
  */
-export interface ApprovalDetail {
-  status: ApprovalStatus;
-  /** done: the date obtained; in_progress / conditional: the date accepted (受理), if known. */
-  date: string | null;
-  /** conditional: the date the missing papers are promised by. */
-  commitmentDate: string | null;
-  /** The department handling it, if named. */
-  department: string | null;
-}
-
-export type ApprovalDetails = Record<ApprovalKey, ApprovalDetail>;
-
 /** Each approval's latest status row recorded by `asOf` (all of them when absent). */
 export async function latestApprovalRows(manager: EntityManager, projectId: number, asOf?: string): Promise<Map<ApprovalKey, ApprovalStatusRow>> {
   const rows = await manager.find(ApprovalStatusRow, {

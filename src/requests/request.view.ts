@@ -3,81 +3,10 @@ import type { ApprovalKey } from '../lifecycle/stages.js';
 import { formatQuantity } from '../rules/quantities.js';
 import { daysOverdue } from '../rules/request-overdue.js';
 import { acceptedRequestEvents } from './request.snapshot.js';
-import {
-  KIND_UNITS,
-  isQuantityKind,
-  type EvaluationRating,
-  type Pollutant,
-  type RequestCategory,
-  type RequestEventType,
-  type RequestKind,
-  type RequestStatus,
-} from './request-kinds.js';
+import { KIND_UNITS, isQuantityKind, type EvaluationRating, type Pollutant, type RequestCategory, type RequestKind, type RequestStatus } from './request-kinds.js';
+import type { RequestView } from './request.types.js';
 
-/** A request as the API shows it (docs/api.md "Requests and problems"). Quantities are decimal strings in `unit`. */
-export interface RequestView {
-  id: number;
-  projectId: number;
-  projectCode: string;
-  projectName: string;
-  region: string | null;
-  regionName: string | null;
-  chain: string | null;
-  kind: RequestKind;
-  /** kind approval: which of the six approvals. */
-  approval: ApprovalKey | null;
-  /** kind environment: which pollutant. */
-  pollutant: Pollutant | null;
-  /** Asked, e.g. "120.50" (亩); null for kinds without a quantity. */
-  quantity: string | null;
-  /** mu | tce | tpa | wan; null for kinds without a quantity. */
-  unit: string | null;
-  description: string;
-  neededBy: string | null;
-  department: string;
-  departmentName: string;
-  /** The monthly report it came with, if any. */
-  sourceMonth: string | null;
-  status: RequestStatus;
-  category: RequestCategory | null;
-  promisedDate: string | null;
-  granted: string | null;
-  approvalDate: string | null;
-  rating: EvaluationRating | null;
-  reopenCount: number;
-  raisedBy: string;
-  raisedAt: string;
-  raisedOn: string;
-  /** The last day to accept it in time (N working days after it was raised). */
-  acceptDue: string;
-  /** The date an open request waits on (acceptance deadline, or the promised date once accepted); null when not open. */
-  due: string | null;
-  overdue: boolean;
-  /** Days past `due` on the reference date, when overdue. */
-  daysOverdue: number | null;
-  /** Event types its status takes (who may send each: docs/domain/requests.md). */
-  allowedEvents: RequestEventType[];
-  /** Bumped by every event: send it back as If-Match to act on what you read. */
-  version: number;
-  updatedAt: string;
-}
-
-export interface RequestTransitionView {
-  id: number;
-  event: string;
-  fromStatus: string | null;
-  toStatus: string;
-  category: string | null;
-  promisedDate: string | null;
-  granted: string | null;
-  approvalDate: string | null;
-  rating: string | null;
-  note: string | null;
-  reason: string | null;
-  actor: string;
-  recordedAt: string;
-  effectiveDate: string;
-}
+export type { RequestTransitionView, RequestView } from './request.types.js';
 
 export type Row = Record<string, unknown>;
 

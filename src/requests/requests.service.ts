@@ -21,7 +21,10 @@ import type { RaiseRequestDto } from './dto/request.dto.js';
 import { FactorRequest } from './factor-request.entity.js';
 import { initialStatus } from './request.snapshot.js';
 import { isApprovalKey } from './request.guards.js';
-import { requestViewOf, quantityText, type RequestTransitionView, type RequestView } from './request.view.js';
+import { requestViewOf, quantityText } from './request.view.js';
+import type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetail, RequestView } from './request.types.js';
+
+export type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetail } from './request.types.js';
 import {
   KIND_UNITS,
   POLLUTANTS,
@@ -38,48 +41,6 @@ import {
 import { acceptWorkingDays } from './request-settings.service.js';
 import { RequestTransition } from './request-transition.entity.js';
 import { grantedVsAskedSql, monthCountsSql, requestsCountSql, requestsPageSql, type MonthGroup, type RequestFilter } from './requests.queries.js';
-
-export interface MonthCounts {
-  raised: number;
-  accepted: number;
-  resolved: number;
-  closed: number;
-  returned: number;
-  escalated: number;
-  open: number;
-  overdue: number;
-  /** Calendar days raised → closed over the closed ones, one decimal (rules/request-overdue.ts meanDays). */
-  meanDaysToClose: number | null;
-}
-
-export type ListCategory = RequestCategory | 'unsorted';
-
-/** GET /api/requests/lists/:month (docs/domain/requests.md "The month's three lists"). */
-export interface MonthLists {
-  month: string;
-  /** The day overdue is judged on: today (or the asOf instant's day). */
-  refDate: string;
-  asOf: string;
-  totals: MonthCounts;
-  /** 简单, 高频, 复杂, and 待研判 (unsorted: not accepted yet, or returned before it was). */
-  lists: { category: ListCategory; counts: MonthCounts; items: RequestView[] }[];
-  byDepartment: { code: string; name: string; counts: MonthCounts }[];
-  byKind: { kind: RequestKind; counts: MonthCounts }[];
-  byRegion: { code: string | null; name: string | null; counts: MonthCounts }[];
-  /** Per counted kind (environment: per pollutant): asked and granted in the kind's unit. */
-  grantedVsAsked: { kind: QuantityKind; pollutant: Pollutant | null; unit: string; requests: number; asked: string; granted: string }[];
-}
-
-/** What raising answers inside a transaction (the caller reads the views after it commits). */
-export interface RaisedRequest {
-  id: number;
-  kind: RequestKind;
-  department: string;
-}
-
-export interface RequestDetail extends RequestView {
-  transitions: RequestTransitionView[];
-}
 
 /** A month's list items at most (a city raises a few dozen a month). */
 const MONTH_ITEMS_LIMIT = 2000;

@@ -9,6 +9,7 @@ import { renderBigProjects } from './big-projects.js';
 import { openCard } from './card.js';
 import { setBarsPrintMode } from './card-bars.js';
 import { renderChains } from './chains.js';
+import { renderFactorGuarantee } from './factor-guarantee.js';
 import { fillYearSelect, showPeriodChoice } from './controls.js';
 import { renderCurve, resizeCurveForPrint } from './curve.js';
 import { clearProjects, renderFilterState, renderProjects } from './filter.js';
@@ -110,6 +111,7 @@ function renderAll(/** @type {Dashboard} */ d) {
   renderBigProjects(d, openProject);
   renderFilterState();
   renderRedList(openProject);
+  renderFactorGuarantee(d, openProject);
   renderFreshness();
 }
 
