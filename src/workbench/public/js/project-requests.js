@@ -18,6 +18,8 @@ import { needFields } from './request-forms.js';
 
 /** @type {DepartmentView[] | null} */
 let departments = null;
+/** What the last raise said (kept when the panel is drawn again after it). */
+let raisedNote = '';
 
 /**
  * Draws the panel for `project`. `changed(project?)` is called after a write: with the project
@@ -48,7 +50,7 @@ export async function renderFactors(project, { context, changed }) {
 function raiseForm(/** @type {ProjectView} */ project, /** @type {() => void} */ done) {
   const need = needFields();
   const errors = h('ul', { class: 'messages', 'data-testid': 'raise-errors' });
-  const status = h('span', { class: 'save-status', 'data-testid': 'raise-status', role: 'status' });
+  const status = h('span', { class: 'save-status', 'data-testid': 'raise-status', role: 'status' }, raisedNote);
   const form = h('form', { class: 'raise-form', 'data-testid': 'raise-form', novalidate: true },
     h('div', { class: 'step-fields' }, need.elements),
     h('div', { class: 'step-actions' }, h('button', { type: 'submit', class: 'btn primary small', 'data-testid': 'raise-submit' }, '提出需求'), status),
@@ -58,7 +60,8 @@ function raiseForm(/** @type {ProjectView} */ project, /** @type {() => void} */
     errors.replaceChildren();
     api(`/api/projects/${project.id}/requests`, { method: 'POST', body: need.read() })
       .then((/** @type {any} */ view) => {
-        status.textContent = `已提出，分派至${/** @type {RequestView} */ (view).departmentName}`;
+        raisedNote = `已提出，分派至${/** @type {RequestView} */ (view).departmentName}`;
+        status.textContent = raisedNote;
         need.clear();
         done();
       })
