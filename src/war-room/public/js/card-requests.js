@@ -39,6 +39,7 @@ export function renderApprovalStatuses(/** @type {ProjectView} */ project) {
     return h('li', { class: css, 'data-testid': `approval-${key}`, 'data-status': status },
       h('span', { class: 'ap-mark', 'aria-hidden': 'true' }, status === 'done' ? '✓' : status === 'conditional' ? '◐' : '○'),
       h('span', { class: 'ap-label' }, APPROVAL_LABELS[key]),
-      h('span', { class: 'ap-date' }, detail ? approvalStatusText(detail) : date || '未取得'));
+      // 未取得 as the card always said it; a status being worked on says where it stands.
+      h('span', { class: 'ap-date' }, status === 'pending' ? '未取得' : detail ? approvalStatusText(detail) : date));
   }));
 }
