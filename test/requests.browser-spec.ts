@@ -10,6 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { launchChromium } from './support/browser.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
 
+/** The page's document, inside page functions (the test itself has no DOM types). */
+declare const document: { querySelector(selector: string): { textContent: string | null } | null };
+
 const REGION = '371522'; // 莘县
 const COUNTY = [`region-${REGION}`, `demo-pass-${REGION}`] as const;
 const DEPARTMENT = ['dept-natural-resources', 'demo-pass-natural-resources'] as const;

@@ -35,8 +35,6 @@ import {
   isRequestKind,
   type Pollutant,
   type QuantityKind,
-  type RequestCategory,
-  type RequestKind,
 } from './request-kinds.js';
 import { acceptWorkingDays } from './request-settings.service.js';
 import { RequestTransition } from './request-transition.entity.js';
