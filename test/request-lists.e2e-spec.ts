@@ -214,6 +214,29 @@ describe('the month lists and the 要素保障 block, hand-computed', () => {
     expect(block).toMatchObject({ refDate: '2024-05-31', open: 1, overdue: 0, escalated: 0, longestOverdue: [] });
   });
 
+  it('the published June bulletin carries the block, and its workbook a 要素保障 section with the same figures', async () => {
+    t.setNow(at('2024-07-01')); // a bulletin is published once its month is over; June's board still stands on 06-30
+    const publish = await t.client.post('/api/bulletins/2024/6');
+    t.setNow(at('2024-06-30'));
+    expect(publish.status).toBe(201);
+    const published = (await t.client.get('/api/bulletins/2024/6')).body.dashboard.factorGuarantee;
+    expect(published).toMatchObject({ refDate: '2024-06-30', open: 4, overdue: 4, escalated: 1 });
+    const res = await t.client.get('/api/exports/bulletins/2024/6.xlsx').buffer(true).parse((response, callback) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => callback(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
+    const rows = workbook.worksheets[0].getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+    const section = rows.findIndex((row) => row[0] === '五、要素保障');
+    expect(section).toBeGreaterThan(0);
+    expect(rows[section + 1][0]).toBe('截至 2024-06-30：待办需求 4 项，其中逾期 4 项；已办结待评价 0 项；提交市政府常务会 1 项');
+    expect(rows).toContainEqual(['', '用地', 1, 1, '', '', '', '', '']);
+    expect(rows).toContainEqual([1, '东昌府甲项目', '', '用地', '市自然资源和规划局', '2024-06-07', 23, '', '']);
+  });
+
   it('exports June’s lists for the 常务会: a summary and one sheet per list, the same figures', async () => {
     const res = await t.client.get('/api/exports/requests/2024-06.xlsx').buffer(true).parse((response, callback) => {
       const chunks: Buffer[] = [];
