@@ -10,9 +10,6 @@ import type { AddressInfo } from 'node:net';
 import { launchChromium } from './support/browser.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
 
-/** The page's document, inside page functions (the test itself has no DOM types). */
-declare const document: { querySelector(selector: string): { textContent: string | null } | null };
-
 const REGION = '371522'; // 莘县
 const COUNTY = [`region-${REGION}`, `demo-pass-${REGION}`] as const;
 const DEPARTMENT = ['dept-natural-resources', 'demo-pass-natural-resources'] as const;
@@ -108,7 +105,7 @@ describe('要素保障 in chromium', () => {
     await raise.getByTestId('f-quantity').fill('12.5');
     await raise.getByTestId('f-description').fill('新建仓储用地 12.5 亩');
     await raise.getByTestId('raise-submit').click();
-    await county.waitForFunction(() => (document.querySelector('[data-testid="raise-status"]')?.textContent ?? '').includes('已提出'));
+    await county.getByTestId('raise-status').filter({ hasText: '已提出' }).waitFor();
     expect(await county.getByTestId('raise-status').textContent()).toContain('市自然资源和规划局');
     const mine = (await t.client.get(`/api/requests?project=${project.id}&kind=land&status=raised`)).body.items as { id: number; quantity: string; acceptDue: string }[];
     expect(mine.map((r) => r.quantity)).toContain('12.50');
@@ -125,7 +122,7 @@ describe('要素保障 in chromium', () => {
     const rows = department.getByTestId('request-row');
     expect(await rows.count()).toBeGreaterThan(1);
     // Sorted by the date each waits on: overdue ones first, ours (due 11-27) after them.
-    const dues = (await rows.evaluateAll((els) => els.map((el) => el.querySelector('td')?.textContent ?? ''))).filter((d) => d !== '—');
+    const dues = (await rows.locator('td:first-child').allTextContents()).filter((d) => d !== '—');
     expect(dues).toEqual([...dues].sort());
     await step(department, id, 'ACCEPT', async (form) => {
       await form.getByTestId('f-category').selectOption('simple');

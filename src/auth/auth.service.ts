@@ -50,7 +50,7 @@ export interface SignedIn {
 /** What the pages learn about their session: the CSRF token to send with writes, and the user. */
 export interface SessionView {
   csrfToken: string;
-  user: Pick<Principal, 'username' | 'role' | 'region' | 'chain' | 'department'>;
+  user: Pick<Principal, 'username' | 'role' | 'region' | 'chain'>;
 }
 
 const SECRET_KEY = 'token-secret';
@@ -146,8 +146,8 @@ export class AuthService {
   }
 
   async sessionView(token: string, principal: Principal): Promise<SessionView> {
-    const { username, role, region, chain, department } = principal;
-    return { csrfToken: await this.csrfTokenFor(token), user: { username, role, region, chain, department } };
+    const { username, role, region, chain } = principal;
+    return { csrfToken: await this.csrfTokenFor(token), user: { username, role, region, chain } };
   }
 
   /** Logout: the session's row goes, so its token stops working at once. */

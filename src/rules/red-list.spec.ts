@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { evaluateFragment, runStatement } from '../../test/support/sql-cases.js';
 import {
-  conditionalCommitmentSql,
+  CONDITIONAL_COMMITMENTS_SQL,
   conditionalOverdueReason,
   conditionalOverdueSql,
   haltedReason,
@@ -93,7 +93,7 @@ describe('红榜 membership (rules/red-list.ts)', () => {
         (7, 4, 'land', 'in_progress', NULL, '2024-03-01T00:00:00.000Z'),
         -- 5: conditional recorded after asOf: not known then
         (8, 5, 'land', 'conditional', '2024-04-30', '2024-12-02T00:00:00.000Z');`;
-    const rows = runStatement(setup, `SELECT p.id, ${conditionalCommitmentSql('p')} AS commitment FROM p ORDER BY p.id`, { asOf: '2024-11-15T00:00:00.000Z' });
+    const rows = runStatement(setup, `SELECT p.id, c.commitment FROM p LEFT JOIN (${CONDITIONAL_COMMITMENTS_SQL}) c ON c.project_id = p.id ORDER BY p.id`, { asOf: '2024-11-15T00:00:00.000Z' });
     expect(rows).toEqual([
       { id: 1, commitment: '2024-05-31' },
       { id: 2, commitment: null },

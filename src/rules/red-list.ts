@@ -37,16 +37,18 @@ export function conditionalOverdueSql(lp = 'lp'): string {
 }
 
 /**
- * For project row `p`: the earliest commitment date among its approvals whose latest status
- * recorded by :asOf is 容缺受理 (an approval done since has a later `done` row), else NULL.
+ * One row per project with an approval whose latest status recorded by :asOf is 容缺受理 (an
+ * approval done since has a later `done` row): the earliest such commitment date. Read once for
+ * the board (joined to `lp` as conditional_commitment), not looked up per listed project.
  */
-export function conditionalCommitmentSql(p = 'p'): string {
-  return `(SELECT MIN(a.commitment_date) FROM approval_status a
-           WHERE a.project_id = ${p}.id AND a.status = 'conditional' AND a.recorded_at <= :asOf
-             AND NOT EXISTS (SELECT 1 FROM approval_status b
-                              WHERE b.project_id = a.project_id AND b.approval_key = a.approval_key
-                                AND b.recorded_at <= :asOf AND b.id > a.id))`;
-}
+export const CONDITIONAL_COMMITMENTS_SQL = `
+SELECT a.project_id, MIN(a.commitment_date) AS commitment
+  FROM approval_status a
+ WHERE a.status = 'conditional' AND a.recorded_at <= :asOf
+   AND NOT EXISTS (SELECT 1 FROM approval_status b
+                    WHERE b.project_id = a.project_id AND b.approval_key = a.approval_key
+                      AND b.recorded_at <= :asOf AND b.id > a.id)
+ GROUP BY a.project_id`;
 
 /** The event that decides `halted` for project row `p`: its last HALT/RESUME/COMPLETE/WITHDRAW by the month's end, recorded by :asOf. */
 export function lastHaltEventSql(p = 'p'): string {

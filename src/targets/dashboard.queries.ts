@@ -1,4 +1,4 @@
-import { conditionalCommitmentSql, conditionalOverdueSql, lastHaltEventSql, haltedSql, laggingSql, overdueStartSql } from '../rules/red-list.js';
+import { CONDITIONAL_COMMITMENTS_SQL, conditionalOverdueSql, lastHaltEventSql, haltedSql, laggingSql, overdueStartSql } from '../rules/red-list.js';
 import { isKeyProjectSql } from '../rules/key-projects.js';
 import { isLatestRevisionSql } from '../rules/latest-revision.js';
 import { projectExpected12Sql } from '../rules/progress.js';
@@ -60,6 +60,7 @@ WITH lst AS (
     FROM list_entry l
    WHERE l.year = :year AND l.added_at <= :asOf AND (l.removed_at IS NULL OR l.removed_at > :asOf)
 ),
+cond AS (${CONDITIONAL_COMMITMENTS_SQL}),
 rep AS (
   SELECT r.project_id, SUM(r.amount_wan) AS actual${withPrevious ? `,
          SUM(CASE WHEN r.month <= :prevMonth THEN r.amount_wan ELSE 0 END) AS actual_prev` : ''}
@@ -78,7 +79,7 @@ lp AS ${materialized ? 'MATERIALIZED ' : ''}(
          ${stageExpression(historical)} AS stage,
          ${eventDateExpression(historical, 'START', 'actual_start_date')} AS actual_start_date,
          ${eventDateExpression(historical, 'COMPLETE', 'actual_completion_date')} AS actual_completion_date,
-         ${conditionalCommitmentSql('p')} AS conditional_commitment${
+         cond.commitment AS conditional_commitment${
            withHaltEvent
              ? `,
          ${lastHaltEventSql('p')} AS last_halt_event`
@@ -87,6 +88,7 @@ lp AS ${materialized ? 'MATERIALIZED ' : ''}(
     FROM lst
     JOIN project p ON p.id = lst.project_id
     LEFT JOIN rep ON rep.project_id = lst.project_id
+    LEFT JOIN cond ON cond.project_id = lst.project_id
 )`;
 }
 
