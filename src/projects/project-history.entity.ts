@@ -1,11 +1,12 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Project } from './project.entity.js';
 
-export type HistoryKind = 'created' | 'updated' | 'transition' | 'list';
+export type HistoryKind = 'created' | 'updated' | 'transition' | 'list' | 'request';
 
 /**
  * One row per change to a project: its creation, an edit (with before/after of each
- * field) or a lifecycle transition (with the event payload). Append-only.
+ * field) or a lifecycle transition (with the event payload), or a step of one of its 要素保障
+ * requests (kind `request`, the request event in `event`). Append-only.
  */
 @Entity('project_history')
 @Index('idx_history_project', ['projectId', 'id'])

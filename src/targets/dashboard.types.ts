@@ -1,6 +1,7 @@
 import type { AdjustmentView } from '../plans/plan.types.js';
 import type { BigProjectsBlock, PlaceCountCheck } from '../rules/big-projects.js';
 import type { Rating } from '../rules/progress.js';
+import type { FactorGuaranteeBlock } from '../requests/factor-guarantee.types.js';
 import type { RedListKind } from '../rules/red-list.js';
 import type { Warning } from '../rules/warnings.js';
 
@@ -8,6 +9,7 @@ export type { BigProjectsBlock, BigProject as BigProjectView } from '../rules/bi
 export type { Rating } from '../rules/progress.js';
 export type { RedListKind } from '../rules/red-list.js';
 export type { Warning } from '../rules/warnings.js';
+export type { FactorGuaranteeBlock } from '../requests/factor-guarantee.types.js';
 
 /**
  * The target board (docs/api.md "The war room"): every figure the city is judged by.
@@ -134,4 +136,6 @@ export interface Dashboard {
   /** True when more projects qualify than the red list shows (500, by region then code). */
   redListTruncated: boolean;
   warnings: Warning[];
+  /** 要素保障: open and overdue requests by kind and department, the longest overdue (docs/domain/requests.md). */
+  factorGuarantee: FactorGuaranteeBlock;
 }

@@ -10,6 +10,7 @@ import { renderBulletin } from './bulletin.js';
 import { openCard } from './card.js';
 import { setBarsPrintMode } from './card-bars.js';
 import { renderChains } from './chains.js';
+import { renderFactorGuarantee } from './factor-guarantee.js';
 import { fillYearSelect, showPeriodChoice } from './controls.js';
 import { renderCurve, resizeCurveForPrint } from './curve.js';
 import { clearProjects, renderFilterState, renderProjects } from './filter.js';
@@ -128,6 +129,7 @@ function renderAll(/** @type {Dashboard} */ d) {
   renderBigProjects(d, openProject);
   renderFilterState();
   renderRedList(openProject);
+  renderFactorGuarantee(d, openProject);
   renderFreshness();
 }
 
