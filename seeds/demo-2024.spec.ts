@@ -263,6 +263,8 @@ describe('demo data set 2024 (illustrative)', () => {
         plannedStartDate: p.plannedStartDate,
         actualStartDate: null,
         approvals: p.approvals,
+        conditional: {},
+        conditionalAllowedYears: [],
         reportedMonths: 0,
         haltedSince: null,
       };

@@ -58,6 +58,28 @@ export const CHAINS: ChainSeed[] = [
   { code: 'agri-food', no: 12, name: '农副产品加工', flagship: false, leadUnit: '市农业农村局' },
 ];
 
+export interface DepartmentSeed {
+  code: string;
+  name: string;
+  kinds: string[];
+}
+
+/**
+ * The 要素保障组 departments each kind of need is routed to (docs/domain/requests.md
+ * "Departments"): the five the 2024 plan names for 土地, 能耗, 环境容量, 资金 and 审批 (§三(四)–(六),
+ * §一(八)); 水电气 to 市工业和信息化局 (its energy-supply coordination, §三(二)) and 其他 to the city
+ * office (市链长办) — those two are this product's choice. Data: an administrator changes them.
+ */
+export const DEPARTMENTS: DepartmentSeed[] = [
+  { code: 'natural-resources', name: '市自然资源和规划局', kinds: ['land'] },
+  { code: 'development-reform', name: '市发展改革委', kinds: ['energy'] },
+  { code: 'ecology-environment', name: '市生态环境局', kinds: ['environment'] },
+  { code: 'financial-regulation', name: '市地方金融监管局', kinds: ['funding'] },
+  { code: 'administrative-approval', name: '市行政审批服务局', kinds: ['approval'] },
+  { code: 'industry-it', name: '市工业和信息化局', kinds: ['utilities'] },
+  { code: 'chain-office', name: '市链长办', kinds: ['other'] },
+];
+
 /** One chain's row of a year's plan: the appendix's columns (money in 万元, rates in %). */
 export interface ChainPlanSeed {
   chain: string;

@@ -16,6 +16,7 @@ import { PlansModule } from './plans/plans.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { RequestsModule } from './requests/requests.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
 import { TargetsModule } from './targets/targets.module.js';
 import { WorkbenchModule } from './workbench/workbench.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         ListsModule,
         PlansModule,
         ReportsModule,
+        RequestsModule,
         TargetsModule,
         BulletinsModule,
         ExcelModule,

@@ -16,8 +16,12 @@ interface Ctx {
   t: TestApp;
   admin: Client;
   region: Client;
+  /** 市自然资源和规划局 (role department): handles 用地 requests. */
+  department: Client;
   /** A fresh listed, started project with an April report, in 371502 (the region user's). */
   project(): Promise<number>;
+  /** A fresh 用地 request (raised) on a fresh project. */
+  request(): Promise<number>;
 }
 interface Entry {
   entity: string;
@@ -334,6 +338,75 @@ const TABLE: Record<string, Row> = {
     entries: [e('report', 'file'), e('import', 'import')],
     refused: [({ region }) => () => region.post('/api/imports/reports/2024-05?commit=true').attach('file', Buffer.from('PK not really a zip'), 'reports.xlsx')],
   },
+  'PUT /api/departments/:code': {
+    ok: ({ admin }) => () => admin.put('/api/departments/housing').send({ name: '市住房城乡建设局', kinds: [] }),
+    entries: [e('department', 'create')],
+    refused: [
+      ({ admin }) => () => admin.put('/api/departments/housing').send({ name: '市住房城乡建设局', kinds: ['pipes'] }),
+      ({ admin }) => () => admin.put('/api/departments/natural-resources').send({ name: '市自然资源和规划局', kinds: [] }),
+      ({ region }) => () => region.put('/api/departments/housing').send({ name: 'x', kinds: [] }),
+    ],
+  },
+  'PUT /api/request-settings': {
+    ok: ({ admin }) => () => admin.put('/api/request-settings').send({ acceptWorkingDays: 6 }),
+    entries: [e('setting', 'update')],
+    refused: [({ admin }) => () => admin.put('/api/request-settings').send({ acceptWorkingDays: 31 }), ({ region }) => () => region.put('/api/request-settings').send({ acceptWorkingDays: 4 })],
+  },
+  'POST /api/projects/:id/requests': {
+    ok: async (ctx) => {
+      const id = await ctx.project();
+      return () => ctx.region.post(`/api/projects/${id}/requests`).send({ kind: 'land', quantity: '20.5', description: '用地需求' });
+    },
+    entries: [e('request', 'raise')],
+    refused: [
+      async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.post(`/api/projects/${id}/requests`).send({ kind: 'water', description: '未知类型' });
+      },
+      async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.post(`/api/projects/${id}/requests`).send({ kind: 'land', quantity: '1.001', description: '过细' });
+      },
+    ],
+  },
+  'PUT /api/projects/:id/approvals/:key': {
+    ok: async (ctx) => {
+      const id = await ctx.project();
+      return () => ctx.region.put(`/api/projects/${id}/approvals/land`).send({ status: 'done', date: '2024-01-21', department: 'natural-resources' });
+    },
+    entries: [e('project', 'approval')],
+    refused: [
+      async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.put(`/api/projects/${id}/approvals/land`).send({ status: 'conditional' });
+      },
+      async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.put(`/api/projects/${id}/approvals/land`).send({ status: 'pending' });
+      },
+    ],
+  },
+  'POST /api/requests/:id/events': {
+    ok: async (ctx) => {
+      const id = await ctx.request();
+      return () => ctx.department.post(`/api/requests/${id}/events`).send({ type: 'ACCEPT', category: 'simple', promisedDate: '2024-07-31' });
+    },
+    entries: [e('request', 'transition')],
+    refused: [
+      async (ctx) => {
+        const id = await ctx.request();
+        return () => ctx.department.post(`/api/requests/${id}/events`).send({ type: 'RESOLVE', note: '未受理先办结' });
+      },
+      async (ctx) => {
+        const id = await ctx.request();
+        return () => ctx.department.post(`/api/requests/${id}/events`).send({ type: 'ACCEPT', promisedDate: '2024-06-01' });
+      },
+      async (ctx) => {
+        const id = await ctx.request();
+        return () => ctx.region.post(`/api/requests/${id}/events`).send({ type: 'EVALUATE', rating: 'satisfied' });
+      },
+    ],
+  },
 };
 
 describe('every successful write is audited exactly once per change; every refused write not at all', () => {
@@ -350,6 +423,7 @@ describe('every successful write is audited exactly once per change; every refus
       { username: 'auditor-a', password: 'auditor-password-a', role: 'auditor' },
       { username: 'password-a', password: 'password-user-first-1', role: 'auditor' },
       { username: 'password-b', password: 'password-user-first-1', role: 'auditor' },
+      { username: 'department-a', password: 'department-password-a', role: 'department', department: 'natural-resources' },
     ])
       expect((await t.client.post('/api/users').send(user)).status).toBe(201);
     const region = t.clientWith(await t.login('region-a', 'region-password-a'));
@@ -361,7 +435,13 @@ describe('every successful write is audited exactly once per change; every refus
       await t.client.put(`/api/lists/2024/entries/${id}`).send({ category: 'implementation', plannedInvestment: 6000 });
       return id;
     };
-    ctx = { t, admin: t.client, region, project };
+    const department = t.clientWith(await t.login('department-a', 'department-password-a'));
+    const request = async () => {
+      const raised = await t.client.post(`/api/projects/${await project()}/requests`).send({ kind: 'land', quantity: 3, description: '用地需求' });
+      expect(raised.status).toBe(201);
+      return raised.body.id as number;
+    };
+    ctx = { t, admin: t.client, region, department, project, request };
   });
   afterAll(async () => ctx.t.close());
 

@@ -11,9 +11,9 @@ import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-
  * caller's scope (own), outside it (other) and missing, with the expected status. The
  * route list comes from the running app; a route missing from the table fails the test.
  */
-type Role = 'admin' | 'region' | 'chain' | 'auditor' | 'anonymous';
+type Role = 'admin' | 'region' | 'chain' | 'auditor' | 'department' | 'anonymous';
 type Target = 'own' | 'other' | 'missing';
-const ROLES: Role[] = ['admin', 'region', 'chain', 'auditor', 'anonymous'];
+const ROLES: Role[] = ['admin', 'region', 'chain', 'auditor', 'department', 'anonymous'];
 const TARGETS: Target[] = ['own', 'other', 'missing'];
 
 type Client = request.Agent | request.SuperTest<request.Test>;
@@ -28,6 +28,12 @@ interface Ids {
   again: () => Promise<Client>;
   /** An import job the admin started (a job is visible to its starter only). */
   jobId: string;
+  /**
+   * A request on `ids.project` raised by the admin: on an own project a 用地 need (routed to the
+   * department user's department), on another an 能耗 need (another department's); 999999 when
+   * the project is the missing one.
+   */
+  request: () => Promise<number>;
 }
 type Send = (client: Client, ids: Ids) => request.Test | Promise<request.Response>;
 
@@ -40,26 +46,43 @@ interface Row {
   fresh?: boolean;
 }
 
-const anyRole = (status: number): Record<Role, number> => ({ admin: status, region: status, chain: status, auditor: status, anonymous: 401 });
-const adminOnly = (status: number): Record<Role, number> => ({ admin: status, region: 403, chain: 403, auditor: 403, anonymous: 401 });
+/** Reads open to every role but a department (the default for a GET: a department sees its requests only). */
+const anyRole = (status: number): Record<Role, number> => ({ admin: status, region: status, chain: status, auditor: status, department: 403, anonymous: 401 });
+/** Routes every signed-in role calls, a department included. */
+const everyone = (status: number): Record<Role, number> => ({ ...anyRole(status), department: status });
+const adminOnly = (status: number): Record<Role, number> => ({ admin: status, region: 403, chain: 403, auditor: 403, department: 403, anonymous: 401 });
 /** The audit trail: the city office and auditors only. */
-const auditors = (status: number): Record<Role, number> => ({ admin: status, region: 403, chain: 403, auditor: status, anonymous: 401 });
-/** Reads of one project: everyone who may see it; 404 outside the scope or when missing. */
-const projectRead = (status = 200): Row['expect'] => ({
+const auditors = (status: number): Record<Role, number> => ({ admin: status, region: 403, chain: 403, auditor: status, department: 403, anonymous: 401 });
+/**
+ * Reads of one project: everyone who may see it; 404 outside the scope or when missing. A
+ * department reads (when `department` is true) the projects it has a request on: the own project.
+ */
+const projectRead = (status = 200, department = false): Row['expect'] => ({
   admin: [status, status, 404],
   region: [status, 404, 404],
   chain: [status, 404, 404],
   auditor: [status, status, 404],
+  department: department ? [status, 404, 404] : 403,
   anonymous: 401,
 });
-/** Writes to one project: admin anywhere, a region operator in their region; chain teams and auditors never. */
+/** Writes to one project: admin anywhere, a region operator in their region; chain teams, auditors and departments never. */
 const projectWrite = (status: number): Row['expect'] => ({
   admin: [status, status, 404],
   region: [status, 404, 404],
   chain: 403,
   auditor: 403,
+  department: 403,
   anonymous: 401,
 });
+/** Reads of one request: the city office and auditors any; a county its projects'; a chain team its chain's; a department its own. */
+const requestRead: Row['expect'] = {
+  admin: [200, 200, 404],
+  region: [200, 404, 404],
+  chain: [200, 404, 404],
+  auditor: [200, 200, 404],
+  department: [200, 404, 404],
+  anonymous: 401,
+};
 
 /** Writes to one lead: admin anywhere, a county operator in their county, a chain team in their chain; auditors never. */
 const leadWrite = (status: number): Row['expect'] => ({
@@ -67,10 +90,11 @@ const leadWrite = (status: number): Row['expect'] => ({
   region: [status, 404, 404],
   chain: [status, 404, 404],
   auditor: 403,
+  department: 403,
   anonymous: 401,
 });
 /** A chain's filings: admin any chain, a chain team its own (another's is 403: every chain page is public). */
-const chainFiling: Row['expect'] = { admin: [201, 201, 404], region: 403, chain: [200, 403, 404], auditor: 403, anonymous: 401 };
+const chainFiling: Row['expect'] = { admin: [201, 201, 404], region: 403, chain: [200, 403, 404], auditor: 403, department: 403, anonymous: 401 };
 
 /** Tiny sheets for the Excel import rows (dry runs: nothing is applied). */
 const LEDGER_FILE = minimalXlsx([['项目编码', '项目名称', '县（市、区）'], ['AUTHZ-1', '授权矩阵测试项目', '东昌府区']]);
@@ -82,29 +106,29 @@ let publishYear = 0;
 const TABLE: Record<string, Row> = {
   'POST /api/auth/login': {
     send: (c) => c.post('/api/auth/login').send({ username: 'auditor-m', password: 'auditor-password-1' }),
-    expect: { admin: 200, region: 200, chain: 200, auditor: 200, anonymous: 200 },
+    expect: { admin: 200, region: 200, chain: 200, auditor: 200, department: 200, anonymous: 200 },
   },
   'POST /api/auth/session': {
     send: (c) => c.post('/api/auth/session').send({ username: 'auditor-m', password: 'auditor-password-1' }),
-    expect: { admin: 200, region: 200, chain: 200, auditor: 200, anonymous: 200 },
+    expect: { admin: 200, region: 200, chain: 200, auditor: 200, department: 200, anonymous: 200 },
   },
-  'GET /api/auth/session': { send: (c) => c.get('/api/auth/session'), expect: anyRole(200) },
-  'POST /api/auth/logout': { send: async (_c, ids) => (await ids.again()).post('/api/auth/logout'), expect: anyRole(204) },
+  'GET /api/auth/session': { send: (c) => c.get('/api/auth/session'), expect: everyone(200) },
+  'POST /api/auth/logout': { send: async (_c, ids) => (await ids.again()).post('/api/auth/logout'), expect: everyone(204) },
   // Every role may change its own password: the same password as new is refused (422) after the
   // gate, which changes nothing; the change itself is tested in auth-sessions.e2e-spec.ts.
   'POST /api/auth/password': {
     send: (c) => c.post('/api/auth/password').send({ currentPassword: 'unchanged-password-1', newPassword: 'unchanged-password-1' }),
-    expect: anyRole(422),
+    expect: everyone(422),
   },
-  'GET /api/auth/me': { send: (c) => c.get('/api/auth/me'), expect: anyRole(200) },
+  'GET /api/auth/me': { send: (c) => c.get('/api/auth/me'), expect: everyone(200) },
   'GET /api/users': { send: (c) => c.get('/api/users'), expect: adminOnly(200) },
   'POST /api/users': {
     send: (c) => c.post('/api/users').send({ username: `u${Date.now()}${Math.random().toString(36).slice(2, 6)}`, password: 'long-enough-password', role: 'auditor' }),
     expect: adminOnly(201),
   },
   'PATCH /api/users/:id': { send: (c, ids) => c.patch(`/api/users/${ids.userId}`).send({ active: true }), expect: adminOnly(200) },
-  'GET /api/regions': { send: (c) => c.get('/api/regions'), expect: anyRole(200) },
-  'GET /api/chains': { send: (c) => c.get('/api/chains'), expect: anyRole(200) },
+  'GET /api/regions': { send: (c) => c.get('/api/regions'), expect: everyone(200) },
+  'GET /api/chains': { send: (c) => c.get('/api/chains'), expect: everyone(200) },
   'GET /api/targets': { send: (c) => c.get('/api/targets'), expect: anyRole(200) },
   'GET /api/targets/:year': { send: (c) => c.get('/api/targets/2024'), expect: anyRole(200) },
   'PATCH /api/targets/:year': { send: (c) => c.patch('/api/targets/2024').send({ ratingBluePct: 100, ratingYellowPct: 80 }), expect: adminOnly(200) },
@@ -112,33 +136,33 @@ const TABLE: Record<string, Row> = {
   'POST /api/targets/:year/publish': { send: (c) => c.post(`/api/targets/${2040 + ++publishYear}/publish`), expect: adminOnly(200) },
   'GET /api/targets/:year/rollover': { send: (c) => c.get('/api/targets/2024/rollover'), expect: anyRole(200) },
   'POST /api/targets/:year/rollover': { send: (c) => c.post('/api/targets/2024/rollover').send({ entries: [] }), expect: adminOnly(200) },
-  'GET /api/projects': { send: (c) => c.get('/api/projects'), expect: anyRole(200) },
+  'GET /api/projects': { send: (c) => c.get('/api/projects'), expect: everyone(200) },
   'POST /api/projects': {
     send: (c) => c.post('/api/projects').send(projectBody({ region: undefined })),
-    expect: { admin: 201, region: 201, chain: 403, auditor: 403, anonymous: 401 },
+    expect: { admin: 201, region: 201, chain: 403, auditor: 403, department: 403, anonymous: 401 },
   },
-  'GET /api/projects/:id': { send: (c, ids) => c.get(`/api/projects/${ids.project}`), expect: projectRead() },
+  'GET /api/projects/:id': { send: (c, ids) => c.get(`/api/projects/${ids.project}`), expect: projectRead(200, true) },
   'PATCH /api/projects/:id': { send: (c, ids) => c.patch(`/api/projects/${ids.project}`).set('If-Match', '"3"').send({ content: '调整建设内容' }), expect: projectWrite(200), fresh: true },
   'POST /api/projects/:id/events': { send: (c, ids) => c.post(`/api/projects/${ids.project}/events`).send({ type: 'HALT', date: '2024-05-01', reason: '检修' }), expect: projectWrite(200), fresh: true },
-  'GET /api/projects/:id/history': { send: (c, ids) => c.get(`/api/projects/${ids.project}/history`), expect: projectRead() },
+  'GET /api/projects/:id/history': { send: (c, ids) => c.get(`/api/projects/${ids.project}/history`), expect: projectRead(200, true) },
   'GET /api/projects/:id/comments': { send: (c, ids) => c.get(`/api/projects/${ids.project}/comments`), expect: projectRead() },
   'POST /api/projects/:id/comments': {
     send: (c, ids) => c.post(`/api/projects/${ids.project}/comments`).send({ text: '请加快进度' }),
-    expect: { admin: [201, 201, 404], region: [201, 404, 404], chain: [201, 404, 404], auditor: 403, anonymous: 401 },
+    expect: { admin: [201, 201, 404], region: [201, 404, 404], chain: [201, 404, 404], auditor: 403, department: 403, anonymous: 401 },
   },
   'PUT /api/projects/:id/reports/:month': { send: (c, ids) => c.put(`/api/projects/${ids.project}/reports/2024-05`).send({ amount: 500 }), expect: projectWrite(201), fresh: true },
-  'GET /api/projects/:id/reports': { send: (c, ids) => c.get(`/api/projects/${ids.project}/reports`), expect: projectRead() },
+  'GET /api/projects/:id/reports': { send: (c, ids) => c.get(`/api/projects/${ids.project}/reports`), expect: projectRead(200, true) },
   'GET /api/projects/:id/reports/:month/revisions': { send: (c, ids) => c.get(`/api/projects/${ids.project}/reports/2024-04/revisions`), expect: projectRead() },
   'GET /api/reports/missing': { send: (c) => c.get('/api/reports/missing?month=2024-05'), expect: anyRole(200) },
   'GET /api/lists/:year': { send: (c) => c.get('/api/lists/2024'), expect: anyRole(200) },
   'PUT /api/lists/:year/entries/:projectId': {
     send: (c, ids) => c.put(`/api/lists/2024/entries/${ids.project}`).send({ category: 'implementation', plannedInvestment: 7000 }),
-    expect: { admin: [200, 200, 404], region: 403, chain: 403, auditor: 403, anonymous: 401 },
+    expect: { admin: [200, 200, 404], region: 403, chain: 403, auditor: 403, department: 403, anonymous: 401 },
     fresh: true,
   },
   'DELETE /api/lists/:year/entries/:projectId': {
     send: (c, ids) => c.delete(`/api/lists/2024/entries/${ids.project}`),
-    expect: { admin: [204, 204, 404], region: 403, chain: 403, auditor: 403, anonymous: 401 },
+    expect: { admin: [204, 204, 404], region: 403, chain: 403, auditor: 403, department: 403, anonymous: 401 },
     fresh: true,
   },
   'GET /api/dashboard/:year': { send: (c) => c.get('/api/dashboard/2024?month=5'), expect: anyRole(200) },
@@ -147,11 +171,11 @@ const TABLE: Record<string, Row> = {
   'GET /api/ratings/:year/:month': { send: (c) => c.get('/api/ratings/2024/5'), expect: anyRole(200) },
   'PUT /api/ratings/:year/:month/:scope/:key': {
     send: (c) => c.put('/api/ratings/2024/5/region/371502').send({ rating: 'blue', reason: '市领导调度确认' }),
-    expect: { admin: 200, region: 403, chain: 403, auditor: 403, anonymous: 401 },
+    expect: { admin: 200, region: 403, chain: 403, auditor: 403, department: 403, anonymous: 401 },
   },
   'DELETE /api/ratings/:year/:month/:scope/:key': {
     send: (c) => c.delete('/api/ratings/2024/5/region/371502'),
-    expect: { admin: 204, region: 403, chain: 403, auditor: 403, anonymous: 401 },
+    expect: { admin: 204, region: 403, chain: 403, auditor: 403, department: 403, anonymous: 401 },
   },
   'GET /api/bulletins': { send: (c) => c.get('/api/bulletins'), expect: anyRole(200) },
   'POST /api/bulletins/:year/:month': { send: (c) => c.post(`/api/bulletins/2024/${++month}`), expect: adminOnly(201) },
@@ -159,19 +183,19 @@ const TABLE: Record<string, Row> = {
   'POST /api/imports/ledger': { send: (c) => c.post('/api/imports/ledger').attach('file', LEDGER_FILE, 'ledger.xlsx'), expect: adminOnly(200) },
   'POST /api/imports/reports/:month': {
     send: (c) => c.post('/api/imports/reports/2024-05').attach('file', REPORT_FILE, 'reports.xlsx'),
-    expect: { admin: 200, region: 200, chain: 403, auditor: 403, anonymous: 401 },
+    expect: { admin: 200, region: 200, chain: 403, auditor: 403, department: 403, anonymous: 401 },
   },
   'GET /api/imports/jobs/:id': {
     send: (c, ids) => c.get(`/api/imports/jobs/${ids.jobId}`),
-    expect: { admin: 200, region: 404, chain: 404, auditor: 404, anonymous: 401 },
+    expect: { admin: 200, region: 404, chain: 404, auditor: 404, department: 403, anonymous: 401 },
   },
   'GET /api/exports/ledger.xlsx': { send: (c) => c.get('/api/exports/ledger.xlsx?year=2024'), expect: anyRole(200) },
   'GET /api/exports/bulletins/:year/:month.xlsx': { send: (c) => c.get('/api/exports/bulletins/2024/1.xlsx'), expect: anyRole(200) },
   'GET /api/exports/bulletins/:year/:month.docx': { send: (c) => c.get('/api/exports/bulletins/2024/1.docx'), expect: anyRole(200) },
-  'GET /api/periods/default': { send: (c) => c.get('/api/periods/default'), expect: anyRole(200) },
+  'GET /api/periods/default': { send: (c) => c.get('/api/periods/default'), expect: everyone(200) },
   // For a service manager or a balancer: no sign-in (the display token's own routes: display-tokens.e2e-spec.ts).
-  'GET /api/health': { send: (c) => c.get('/api/health'), expect: { admin: 200, region: 200, chain: 200, auditor: 200, anonymous: 200 } },
-  'GET /api/ready': { send: (c) => c.get('/api/ready'), expect: { admin: 200, region: 200, chain: 200, auditor: 200, anonymous: 200 } },
+  'GET /api/health': { send: (c) => c.get('/api/health'), expect: { admin: 200, region: 200, chain: 200, auditor: 200, department: 200, anonymous: 200 } },
+  'GET /api/ready': { send: (c) => c.get('/api/ready'), expect: { admin: 200, region: 200, chain: 200, auditor: 200, department: 200, anonymous: 200 } },
   'POST /api/display-tokens': { send: (c) => c.post('/api/display-tokens').send({ name: '矩阵大屏' }), expect: adminOnly(201) },
   'GET /api/display-tokens': { send: (c) => c.get('/api/display-tokens'), expect: adminOnly(200) },
   // Each caller tries to make a token of its own to revoke (only the admin can; the others then try token 1).
@@ -179,12 +203,12 @@ const TABLE: Record<string, Row> = {
     send: async (c) => c.delete(`/api/display-tokens/${(await c.post('/api/display-tokens').send({ name: '待撤销' })).body.id ?? 1}`),
     expect: adminOnly(204),
   },
-  'GET /api/workbench/context': { send: (c) => c.get('/api/workbench/context'), expect: anyRole(200) },
+  'GET /api/workbench/context': { send: (c) => c.get('/api/workbench/context'), expect: everyone(200) },
   'GET /api/workbench/projects': { send: (c) => c.get('/api/workbench/projects?month=2024-05'), expect: anyRole(200) },
   'GET /api/workbench/reports/:month': { send: (c) => c.get('/api/workbench/reports/2024-05'), expect: anyRole(200) },
   'POST /api/leads': {
     send: (c) => c.post('/api/leads').send(leadBody({ chain: 'green-chemical', region: '371502' })),
-    expect: { admin: 201, region: 201, chain: 201, auditor: 403, anonymous: 401 },
+    expect: { admin: 201, region: 201, chain: 201, auditor: 403, department: 403, anonymous: 401 },
   },
   'GET /api/leads': { send: (c) => c.get('/api/leads'), expect: anyRole(200) },
   'GET /api/leads/:id': { send: (c, ids) => c.get(`/api/leads/${ids.lead}`), expect: projectRead() },
@@ -193,7 +217,7 @@ const TABLE: Record<string, Row> = {
   'GET /api/leads/:id/funds/:month/revisions': { send: (c, ids) => c.get(`/api/leads/${ids.lead}/funds/2024-04/revisions`), expect: projectRead() },
   'GET /api/chains/:code/page/:year': {
     send: (c, ids) => c.get(`/api/chains/${ids.chain}/page/2024?month=5`),
-    expect: { admin: [200, 200, 404], region: [200, 200, 404], chain: [200, 200, 404], auditor: [200, 200, 404], anonymous: 401 },
+    expect: { admin: [200, 200, 404], region: [200, 200, 404], chain: [200, 200, 404], auditor: [200, 200, 404], department: 403, anonymous: 401 },
   },
   'PUT /api/chains/:code/indicators/:year/:quarter': { send: (c, ids) => c.put(`/api/chains/${ids.chain}/indicators/2024/1`).send({ newAboveScale: 2 }), expect: chainFiling },
   'PUT /api/chains/:code/notes/:year': { send: (c, ids) => c.put(`/api/chains/${ids.chain}/notes/2024`).send({ status: 'inProgress', note: '推进中' }), expect: chainFiling },
@@ -205,6 +229,32 @@ const TABLE: Record<string, Row> = {
   'GET /api/audit/exports/history.xlsx': { send: (c) => c.get('/api/audit/exports/history.xlsx'), expect: auditors(200) },
   'GET /api/audit/exports/anomalies.csv': { send: (c) => c.get('/api/audit/exports/anomalies.csv?year=2024'), expect: auditors(200) },
   'GET /api/audit/exports/anomalies.xlsx': { send: (c) => c.get('/api/audit/exports/anomalies.xlsx?year=2024'), expect: auditors(200) },
+  // 要素保障 (docs/domain/requests.md "Who does what").
+  'GET /api/departments': { send: (c) => c.get('/api/departments'), expect: everyone(200) },
+  'PUT /api/departments/:code': {
+    send: (c) => c.put('/api/departments/natural-resources').send({ name: '市自然资源和规划局', kinds: ['land'] }),
+    expect: adminOnly(200),
+  },
+  'GET /api/request-settings': { send: (c) => c.get('/api/request-settings'), expect: everyone(200) },
+  'PUT /api/request-settings': { send: (c) => c.put('/api/request-settings').send({ acceptWorkingDays: 5 }), expect: adminOnly(200) },
+  'POST /api/projects/:id/requests': {
+    send: (c, ids) => c.post(`/api/projects/${ids.project}/requests`).send({ kind: 'land', quantity: '10.5', description: '授权矩阵用地需求' }),
+    expect: projectWrite(201),
+  },
+  'PUT /api/projects/:id/approvals/:key': {
+    send: (c, ids) => c.put(`/api/projects/${ids.project}/approvals/land`).send({ status: 'done', date: ALL_APPROVALS.land }),
+    expect: projectWrite(200),
+  },
+  'GET /api/requests': { send: (c) => c.get('/api/requests'), expect: everyone(200) },
+  'GET /api/requests/lists/:month': { send: (c) => c.get('/api/requests/lists/2024-06'), expect: everyone(200) },
+  'GET /api/requests/:id': { send: async (c, ids) => c.get(`/api/requests/${await ids.request()}`), expect: requestRead },
+  'POST /api/requests/:id/events': {
+    send: async (c, ids) => c.post(`/api/requests/${await ids.request()}/events`).send({ type: 'ACCEPT', category: 'simple', promisedDate: '2024-07-31' }),
+    // A county may see a request on its project but not accept it (403); a department accepts its own.
+    expect: { admin: [200, 200, 404], region: [403, 404, 404], chain: 403, auditor: 403, department: [200, 404, 404], anonymous: 401 },
+    fresh: true,
+  },
+  'GET /api/exports/requests/:month.xlsx': { send: (c) => c.get('/api/exports/requests/2024-06.xlsx'), expect: everyone(200) },
 };
 
 describe('authorization matrix: every route × every role × own / other / missing object', () => {
@@ -215,6 +265,7 @@ describe('authorization matrix: every route × every role × own / other / missi
     region: ['region-m', 'region-password-1'],
     chain: ['chain-m', 'chain-password-1'],
     auditor: ['auditor-m', 'auditor-password-1'],
+    department: ['department-m', 'department-password-1'],
   };
   const again = async (role: Role): Promise<Client> => (role === 'anonymous' ? request(t.http) : t.clientWith(await t.login(...PASSWORDS[role])));
   let shared: { own: number; other: number; ownLead: number; otherLead: number };
@@ -246,6 +297,7 @@ describe('authorization matrix: every route × every role × own / other / missi
       { username: 'region-m', password: 'region-password-1', role: 'region', region: '371502' },
       { username: 'chain-m', password: 'chain-password-1', role: 'chain', chain: 'green-chemical' },
       { username: 'auditor-m', password: 'auditor-password-1', role: 'auditor' },
+      { username: 'department-m', password: 'department-password-1', role: 'department', department: 'natural-resources' },
     ];
     for (const user of users) {
       const res = await t.client.post('/api/users').send(user);
@@ -256,8 +308,12 @@ describe('authorization matrix: every route × every role × own / other / missi
     clients.region = t.clientWith(await t.login('region-m', 'region-password-1'));
     clients.chain = t.clientWith(await t.login('chain-m', 'chain-password-1'));
     clients.auditor = t.clientWith(await t.login('auditor-m', 'auditor-password-1'));
+    clients.department = t.clientWith(await t.login('department-m', 'department-password-1'));
     clients.anonymous = request(t.http);
     shared = { own: await makeProject(true), other: await makeProject(false), ownLead: await makeLead(true), otherLead: await makeLead(false) };
+    // The department user's department handles a need on the own project: it may read that project.
+    expect((await t.client.post(`/api/projects/${shared.own}/requests`).send({ kind: 'land', quantity: 1, description: '用地' })).status).toBe(201);
+    expect((await t.client.post(`/api/projects/${shared.other}/requests`).send({ kind: 'energy', quantity: 1, description: '能耗' })).status).toBe(201);
     // Next year's plan (for the rollover), and empty plans that can be published.
     expect((await t.client.post('/api/targets/2025').send({ copyFrom: 2024 })).status).toBe(201);
     for (let year = 2041; year <= 2045; year++)
@@ -290,7 +346,13 @@ describe('authorization matrix: every route × every role × own / other / missi
           if (target === 'missing') [project, lead] = [999_999, 999_999];
           if (row.fresh && target !== 'missing') [project, lead] = [await makeProject(target !== 'other'), await makeLead(target !== 'other')];
           const chain = target === 'other' ? 'bearings' : target === 'missing' ? 'no-such-chain' : 'green-chemical';
-          const res = await row.send(clients[role], { project, lead, chain, userId, jobId, again: () => again(role) });
+          const request = async () => {
+            if (target === 'missing') return 999_999;
+            const raised = await t.client.post(`/api/projects/${project}/requests`).send(target === 'other' ? { kind: 'energy', quantity: 5, description: '能耗需求' } : { kind: 'land', quantity: 5, description: '用地需求' });
+            expect(raised.status).toBe(201);
+            return raised.body.id as number;
+          };
+          const res = await row.send(clients[role], { project, lead, chain, userId, jobId, again: () => again(role), request });
           outcome.push(`${role}/${target ?? '-'}: ${res.status}`);
           expected.push(`${role}/${target ?? '-'}: ${Array.isArray(want) ? want[index] : want}`);
           expect(res.status).not.toBe(500);

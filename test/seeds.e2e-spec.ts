@@ -130,6 +130,23 @@ describe('seeds: reference data and the illustrative 2024 demo', () => {
     expect(new Set(board.redList.map((r: { kind: string }) => r.kind))).toEqual(new Set(['lagging', 'overdueStart', 'halted']));
   });
 
+  it('shows the illustrative 要素保障 requests on the October board and to a department user (seeds/demo-requests.ts)', async () => {
+    // Worked from seeds/demo-requests.ts as of 31 October 2024: open S050 (escalated), S010, S020, Z005 (reopened),
+    // S031, S060, S013; overdue the first five (due 09-30, 10-15, 09-17, 10-20, 10-28); Z002 awaits evaluation.
+    const block = (await t.client.get('/api/dashboard/2024?month=10')).body.factorGuarantee;
+    expect(block).toMatchObject({ refDate: '2024-10-31', open: 7, overdue: 5, awaitingEvaluation: 1, escalated: 1 });
+    const land = t.clientWith(await t.login('dept-natural-resources', 'demo-pass-natural-resources'));
+    const mine = await land.get('/api/requests?pageSize=500');
+    expect(mine.body.items.map((r: { projectCode: string; status: string }) => `${r.projectCode}:${r.status}`).sort()).toEqual([
+      'LC2024-S004:closed',
+      'LC2024-S013:raised',
+      'LC2024-S050:escalated',
+    ]);
+    const z021 = (await t.client.get('/api/projects?q=LC2024-Z021')).body.items[0];
+    const details = (await t.client.get(`/api/projects/${z021.id}`)).body.approvalDetails;
+    expect(details.energy).toEqual({ status: 'conditional', date: '2024-10-10', commitmentDate: '2024-12-20', department: 'development-reform' });
+  });
+
   it('is idempotent: seeding again adds nothing and changes nothing', async () => {
     const before = await databaseState(t.dataSource);
     const result = await t.app.get(SeederService).run('demo');

@@ -32,6 +32,12 @@ export const auditSubject = {
   user: (username: string): AuditSubject => ({ entity: 'user', entityId: username }),
   /** create, revoke, use (a wall screen's display token; use at most once per token per hour). */
   display: (tokenId: number): AuditSubject => ({ entity: 'display', entityId: String(tokenId) }),
+  /** raise, transition (a 要素保障 request; its project id and the event's payload in `after`). */
+  request: (requestId: number): AuditSubject => ({ entity: 'request', entityId: String(requestId) }),
+  /** create, update (a 要素保障组 department's name and the kinds it owns). */
+  department: (code: string): AuditSubject => ({ entity: 'department', entityId: code }),
+  /** update (a city-wide setting, such as the requests' acceptance time limit). */
+  setting: (key: string): AuditSubject => ({ entity: 'setting', entityId: key }),
   /** create, transition (a 招商 lead: SIGN, LAND, TERMINATE with their payload in `after`). */
   lead: (leadId: number): AuditSubject => ({ entity: 'lead', entityId: String(leadId) }),
   /** file (a lead's 到位资金 revision; month, revision and amount in `after`). */
@@ -54,6 +60,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   import: '导入',
   user: '用户',
   display: '大屏令牌',
+  request: '要素保障需求',
+  department: '要素保障部门',
+  setting: '系统设置',
   lead: '招商项目',
   fund: '到位资金',
   indicator: '产业链指标',

@@ -46,6 +46,7 @@ export class AuthController {
   }
 
   @Get('auth/session')
+  @Roles(...EVERY_ROLE)
   @ApiCookieAuth()
   @ApiOperation({ summary: '当前会话：csrfToken 与用户（会话无效时 401）' })
   session(@CurrentUser() user: Principal, @CurrentCredential() credential: Credential): Promise<SessionView> {
@@ -92,6 +93,7 @@ export class AuthController {
   }
 
   @Get('auth/me')
+  @Roles(...EVERY_ROLE)
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前登录用户、角色与范围' })
   me(@CurrentUser() user: Principal): Principal {

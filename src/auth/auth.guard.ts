@@ -4,15 +4,15 @@ import { ApiError } from '../common/api-error.js';
 import { AuthService } from './auth.service.js';
 import { DISPLAY_ROUTES, DISPLAY_TOKEN_PREFIX, routeKey } from './display-routes.js';
 import { DisplayTokensService } from './display-tokens.service.js';
-import { ALLOWED_ROLES, EVERY_ROLE, IS_PUBLIC, type AuthenticatedRequest, type Credential, type PrincipalRole } from './principal.js';
+import { ALLOWED_ROLES, IS_PUBLIC, READERS, type AuthenticatedRequest, type Credential, type PrincipalRole } from './principal.js';
 import { CSRF_HEADER, sessionTokenOf, TOKEN_PATTERN } from './session-cookie.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The one gate every route passes: a valid token (401 otherwise), then the route's roles
- * (403 otherwise). Routes without @Roles are readable by every signed-in role and writable
- * by admin only. Object scope (404 outside it) is checked by the services.
+ * (403 otherwise). Routes without @Roles are readable by READERS (every role but a
+ * department) and writable by admin only. Object scope (404 outside it) is checked by the services.
  *
  * The token comes from `Authorization: Bearer …` (API clients) or, when that header is
  * absent, from the pages' session cookie. A cookie is sent by the browser on its own, so a
@@ -46,7 +46,7 @@ export class AuthGuard implements CanActivate {
     request.credential = { ...presented, sessionId: found.sessionId };
     const roles =
       this.reflector.getAllAndOverride<PrincipalRole[]>(ALLOWED_ROLES, [context.getHandler(), context.getClass()]) ??
-      (READ_METHODS.has(request.method) ? EVERY_ROLE : ['admin']);
+      (READ_METHODS.has(request.method) ? READERS : ['admin']);
     if (!roles.includes(found.principal.role))
       throw new ApiError(403, '当前角色无权执行此操作', [{ code: 'forbidden', message: `角色 ${found.principal.role} 不能执行此操作` }]);
     return true;

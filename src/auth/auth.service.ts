@@ -9,6 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
+import { Department } from '../requests/department.entity.js';
 import { AppSetting } from './app-setting.entity.js';
 import { AuthSession } from './auth-session.entity.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
@@ -23,6 +24,7 @@ export interface UserView {
   role: Role;
   region: string | null;
   chain: string | null;
+  department: string | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;
@@ -34,6 +36,7 @@ export interface UserInput {
   role?: Role;
   region?: string | null;
   chain?: string | null;
+  department?: string | null;
   active?: boolean;
 }
 
@@ -192,7 +195,7 @@ export class AuthService {
     const passwordProblems = passwordFailures(input.password, input.username);
     const passwordHash = passwordProblems.length ? '' : await hashPassword(input.password);
     return this.writes.run(async (manager) => {
-      const failures = [...(await this.scopeFailures(input.role, input.region ?? null, input.chain ?? null)), ...passwordProblems];
+      const failures = [...(await this.scopeFailures(input.role, input.region ?? null, input.chain ?? null, input.department ?? null)), ...passwordProblems];
       if (await this.findByName(manager, input.username))
         failures.push({ field: 'username', code: 'duplicateUsername', message: `用户名 ${input.username} 已存在（不区分大小写）` });
       if (failures.length) throw unprocessable('用户数据未通过校验', failures);
@@ -207,8 +210,9 @@ export class AuthService {
       const role = input.role ?? user.role;
       const region = input.region !== undefined ? input.region : user.regionCode;
       const chain = input.chain !== undefined ? input.chain : user.chainCode;
+      const department = input.department !== undefined ? input.department : user.departmentCode;
       const active = input.active ?? Boolean(user.active);
-      const failures = await this.scopeFailures(role, role === 'region' ? region : null, role === 'chain' ? chain : null);
+      const failures = await this.scopeFailures(role, role === 'region' ? region : null, role === 'chain' ? chain : null, role === 'department' ? department : null);
       if (input.password !== undefined) failures.push(...passwordFailures(input.password, user.username));
       if (user.role === 'admin' && user.active && (role !== 'admin' || !active) && (await manager.countBy(User, { role: 'admin', active: true })) <= 1)
         failures.push({
@@ -221,12 +225,13 @@ export class AuthService {
         role,
         regionCode: role === 'region' ? region : null,
         chainCode: role === 'chain' ? chain : null,
+        departmentCode: role === 'department' ? department : null,
         active,
         updatedAt: this.clock.nowIso(),
       };
       if (input.password !== undefined) changes.passwordHash = await hashPassword(input.password);
       const securityChange =
-        input.password !== undefined || changes.role !== user.role || changes.regionCode !== user.regionCode || changes.chainCode !== user.chainCode || changes.active !== Boolean(user.active);
+        input.password !== undefined || changes.role !== user.role || changes.regionCode !== user.regionCode || changes.chainCode !== user.chainCode || changes.departmentCode !== (user.departmentCode ?? null) || changes.active !== Boolean(user.active);
       if (securityChange) changes.tokenVersion = user.tokenVersion + 1;
       await manager.update(User, { id }, changes);
       const view = viewOf({ ...user, ...changes } as User);
@@ -235,7 +240,7 @@ export class AuthService {
         actor,
         subject: auditSubject.user(user.username),
         action: input.password !== undefined ? 'password' : 'update',
-        before: { role: user.role, region: user.regionCode, chain: user.chainCode, active: Boolean(user.active) },
+        before: { role: user.role, region: user.regionCode, chain: user.chainCode, department: user.departmentCode ?? null, active: Boolean(user.active) },
         after: { ...visible, passwordChanged: input.password !== undefined },
         at: changes.updatedAt,
       });
@@ -255,7 +260,7 @@ export class AuthService {
       const existing = await this.findByName(manager, username);
       if (!existing) return { user: await this.insertUser(manager, { username, role: 'admin', passwordHash }, actor), created: true };
       const now = this.clock.nowIso();
-      const changes: Partial<User> = { role: 'admin', regionCode: null, chainCode: null, active: true, passwordHash, tokenVersion: existing.tokenVersion + 1, updatedAt: now };
+      const changes: Partial<User> = { role: 'admin', regionCode: null, chainCode: null, departmentCode: null, active: true, passwordHash, tokenVersion: existing.tokenVersion + 1, updatedAt: now };
       await manager.update(User, { id: existing.id }, changes);
       await manager.delete(AuthSession, { userId: existing.id });
       await this.changes.record(manager, {
@@ -272,7 +277,7 @@ export class AuthService {
 
   private async insertUser(
     manager: EntityManager,
-    input: { username: string; role: Role; region?: string | null; chain?: string | null; active?: boolean; passwordHash: string },
+    input: { username: string; role: Role; region?: string | null; chain?: string | null; department?: string | null; active?: boolean; passwordHash: string },
     actor: string,
   ): Promise<UserView> {
     const now = this.clock.nowIso();
@@ -282,6 +287,7 @@ export class AuthService {
       role: input.role,
       regionCode: input.role === 'region' ? (input.region ?? null) : null,
       chainCode: input.role === 'chain' ? (input.chain ?? null) : null,
+      departmentCode: input.role === 'department' ? (input.department ?? null) : null,
       active: input.active ?? true,
       tokenVersion: 1,
       createdAt: now,
@@ -298,12 +304,14 @@ export class AuthService {
     return manager.getRepository(User).createQueryBuilder('u').where('lower(u.username) = lower(:username)', { username }).getOne();
   }
 
-  private async scopeFailures(role: Role, region: string | null, chain: string | null): Promise<ErrorDetail[]> {
+  private async scopeFailures(role: Role, region: string | null, chain: string | null, department: string | null): Promise<ErrorDetail[]> {
     const failures: ErrorDetail[] = [];
     if (role === 'region' && !(region && (await this.dataSource.getRepository(Region).existsBy({ code: region }))))
       failures.push({ field: 'region', code: 'regionRequired', message: '县区操作员必须指定有效的县（市、区）代码' });
     if (role === 'chain' && !(chain && (await this.dataSource.getRepository(Chain).existsBy({ code: chain }))))
       failures.push({ field: 'chain', code: 'chainRequired', message: '产业链专班用户必须指定有效的产业链代码' });
+    if (role === 'department' && !(department && (await this.dataSource.getRepository(Department).existsBy({ code: department }))))
+      failures.push({ field: 'department', code: 'departmentRequired', message: '要素保障部门用户必须指定有效的部门代码' });
     return failures;
   }
 
@@ -325,7 +333,7 @@ export class AuthService {
 }
 
 function principalOf(user: User): Principal {
-  return { id: user.id, username: user.username, role: user.role, region: user.regionCode, chain: user.chainCode };
+  return { id: user.id, username: user.username, role: user.role, region: user.regionCode, chain: user.chainCode, department: user.departmentCode ?? null };
 }
 
 function viewOf(user: User): UserView {
@@ -335,6 +343,7 @@ function viewOf(user: User): UserView {
     role: user.role,
     region: user.regionCode,
     chain: user.chainCode,
+    department: user.departmentCode ?? null,
     active: Boolean(user.active),
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,

@@ -100,7 +100,7 @@ export class DisplayTokensService {
     const now = this.clock.now();
     if (!row || row.revokedAt || row.expiresAt <= now.toISOString()) return null;
     if (useToNote(row.lastUsedAt, now)) await this.writes.run((manager) => this.noteUse(manager, row.id, now));
-    return { id: 0, username: displayActor(row.name), role: DISPLAY_ROLE, region: null, chain: null };
+    return { id: 0, username: displayActor(row.name), role: DISPLAY_ROLE, region: null, chain: null, department: null };
   }
 
   /** Inside the write queue, so that two requests at once note one use: the row is read again here. */

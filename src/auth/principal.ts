@@ -16,26 +16,33 @@ export interface Principal {
   role: PrincipalRole;
   region: string | null;
   chain: string | null;
+  /** For role `department`: the 要素保障组 department's code. */
+  department: string | null;
 }
 
 /**
  * Which projects a principal may see: all (admin, auditor), one region's (region), one
- * chain's (chain). Comes from the signed-in user only.
+ * chain's (chain). Comes from the signed-in user only. A department (role `department`) sees
+ * no project through `inScope`: it sees the requests routed to it, and read-only the projects
+ * they are on (src/requests/department-scope.ts), nothing else project-wise.
  */
 export interface Scope {
   region?: string;
   chain?: string;
+  department?: string;
 }
 
 export const ALL: Scope = {};
 
-export function scopeOf(principal: Principal): Scope {
+export function scopeOf(principal: Pick<Principal, 'role' | 'region' | 'chain' | 'department'>): Scope {
   if (principal.role === 'region') return { region: principal.region ?? '\u0000none' };
   if (principal.role === 'chain') return { chain: principal.chain ?? '\u0000none' };
+  if (principal.role === 'department') return { department: principal.department ?? '\u0000none' };
   return ALL;
 }
 
 export function inScope(project: { regionCode: string | null; chainCode: string | null }, scope: Scope): boolean {
+  if (scope.department !== undefined) return false;
   if (scope.region !== undefined && project.regionCode !== scope.region) return false;
   if (scope.chain !== undefined && project.chainCode !== scope.chain) return false;
   return true;
@@ -57,13 +64,17 @@ export const ALLOWED_ROLES = 'auth:roles';
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /**
- * The roles that may call a route. Without it, reads (GET) are open to every signed-in
- * role and writes to admin only: a new write route is closed until someone opens it.
+ * The roles that may call a route. Without it, reads (GET) are open to READERS and writes to
+ * admin only: a new write route is closed until someone opens it, and a new read is closed to
+ * departments until someone opens it to them.
  */
 export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
 
-/** Every role: for routes each signed-in user calls about themselves (logout, own password). */
-export const EVERY_ROLE: Role[] = ['admin', 'region', 'chain', 'auditor'];
+/** Who may read a route without @Roles: everyone but a department, which sees its requests only. */
+export const READERS: Role[] = ['admin', 'region', 'chain', 'auditor'];
+
+/** Every role: for routes each signed-in user calls about themselves (logout, own password) and reads a department needs. */
+export const EVERY_ROLE: Role[] = [...READERS, 'department'];
 
 /** Roles that may change project data in their scope. */
 export const EDITORS: Role[] = ['admin', 'region'];

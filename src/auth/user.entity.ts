@@ -1,12 +1,13 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ROLES = ['admin', 'region', 'chain', 'auditor'] as const;
+export const ROLES = ['admin', 'region', 'chain', 'auditor', 'department'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
  * A person who signs in. `admin` is the city office (everything); `region` one county's or
  * zone's operator (its projects: edit, advance, report; its leads); `chain` one chain team (read its
- * projects, comment; its chain's 招商 leads, indicators and notes); `auditor` reads everything and changes nothing.
+ * projects, comment; its chain's 招商 leads, indicators and notes); `auditor` reads everything and changes nothing;
+ * `department` one 要素保障组 department (the requests routed to it, city-wide; docs/domain/requests.md).
  */
 @Entity('app_user')
 // Unique whatever the case (`admin` = `ADMIN`): an index on lower(username), created in the
@@ -31,6 +32,9 @@ export class User {
 
   @Column({ name: 'chain_code', type: 'varchar', length: 32, nullable: true })
   chainCode: string | null;
+
+  @Column({ name: 'department_code', type: 'varchar', length: 32, nullable: true })
+  departmentCode: string | null;
 
   @Column({ type: 'boolean' })
   active: boolean;

@@ -185,7 +185,7 @@ function chains(board: Dashboard): (Paragraph | Table)[] {
 function redList(board: Dashboard): (Paragraph | Table)[] {
   if (board.redList.length === 0) return [body('本期无红榜项目。')];
   const out: (Paragraph | Table)[] = [
-    body(`以下${board.redList.length}个项目需重点关注（序时进度滞后、逾期未开工或停工）。`),
+    body(`以下${board.redList.length}个项目需重点关注（${Object.values(RED_LIST_KINDS).join('、')}）。`),
     table(
       ['序号', '项目编码', '项目名称', '县（市、区）', '类型', '原因'],
       board.redList.map((item, index) => [index + 1, item.code, item.name, item.regionName ?? item.region ?? '', { text: RED_LIST_KINDS[item.kind], fill: RATING_COLOURS.red }, item.reason]),

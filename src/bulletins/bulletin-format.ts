@@ -1,3 +1,4 @@
+import { RATING_LABELS, RED_LIST_LABELS } from '../common/labels.js';
 import type { Dashboard, Rated, Rating, RedListKind, RegionRow } from '../targets/dashboard.types.js';
 import type { BulletinSummary } from './bulletins.service.js';
 
@@ -18,10 +19,11 @@ export const BULLETIN_TITLE = '聊城市制造业重点项目月通报';
 export const ISSUING_OFFICE = '聊城市产业链链长制工作办公室';
 
 /** 蓝黄红 (docs/domain/figures.md "蓝黄红榜"): the word, and the cell colour (RGB hex) both copies use. */
-export const RATING_WORDS: Record<Rating, string> = { blue: '蓝', yellow: '黄', red: '红' };
+export const RATING_WORDS: Record<Rating, string> = RATING_LABELS;
 export const RATING_COLOURS: Record<Rating, string> = { blue: '9DC3E6', yellow: 'FFE699', red: 'FF9999' };
 
-export const RED_LIST_KINDS: Record<RedListKind, string> = { lagging: '序时进度滞后', overdueStart: '逾期未开工', halted: '停工' };
+/** Why a project is on the red list, in the bulletin's words (序时进度滞后 where the board says 进度滞后). */
+export const RED_LIST_KINDS: Record<RedListKind, string> = { ...RED_LIST_LABELS, lagging: '序时进度滞后' };
 
 /** A ratio with 4 decimals (0.9076) → 90.76%, by integer arithmetic after one rounding. */
 export function percent(ratio: number | null): string {

@@ -8,6 +8,7 @@
  */
 import type { Evidence, JobPhase, MappingSource, SkipKind } from '../excel/import-codes.js';
 import { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, STAGE_LABELS, type ApprovalKey, type EventType, type Stage } from '../lifecycle/stages.js';
+import type { ApprovalStatus, EvaluationRating, Pollutant, RequestCategory, RequestEventType, RequestKind, RequestStatus } from '../requests/request-kinds.js';
 import type { Rating, RedListKind } from '../targets/dashboard.types.js';
 import {
   INDICATOR_KEYS,
@@ -57,16 +58,86 @@ export const RED_LIST_LABELS: Record<RedListKind, string> = {
   halted: '停工',
   overdueStart: '逾期未开工',
   lagging: '进度滞后',
+  conditionalOverdue: '容缺逾期',
 };
 
 /** A county (县、市、区) or a development zone (园区). */
 export const REGION_KIND_LABELS: Record<'county' | 'zone', string> = { county: '县（市、区）', zone: '园区' };
 
-export const ROLE_LABELS: Record<'admin' | 'region' | 'chain' | 'auditor', string> = {
+export const ROLE_LABELS: Record<'admin' | 'region' | 'chain' | 'auditor' | 'department', string> = {
   admin: '市链长办',
   region: '县区操作员',
   chain: '产业链专班',
   auditor: '审计督查（只读）',
+  department: '要素保障部门',
+};
+
+/** 要素保障: what a project asks for (docs/domain/requests.md). */
+export const REQUEST_KIND_LABELS: Record<RequestKind, string> = {
+  land: '用地',
+  energy: '能耗',
+  environment: '环境容量',
+  funding: '资金',
+  approval: '审批',
+  utilities: '水电气',
+  other: '其他',
+};
+
+/** The unit of each counted kind (src/requests/request-kinds.ts KIND_UNITS). */
+export const UNIT_LABELS: Record<'mu' | 'tce' | 'tpa' | 'wan', string> = {
+  mu: '亩',
+  tce: '吨标准煤',
+  tpa: '吨/年',
+  wan: '万元',
+};
+
+/** 环境容量 is asked per pollutant (污染物排放总量指标). */
+export const POLLUTANT_LABELS: Record<Pollutant, string> = {
+  cod: '化学需氧量（COD）',
+  ammonia: '氨氮',
+  so2: '二氧化硫',
+  nox: '氮氧化物',
+  vocs: '挥发性有机物（VOCs）',
+  particulates: '颗粒物',
+};
+
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
+  raised: '已提出',
+  accepted: '已受理',
+  resolved: '已办结（待评价）',
+  closed: '已关闭',
+  returned: '已退回',
+  escalated: '已提交常务会',
+};
+
+export const REQUEST_EVENT_LABELS: Record<RequestEventType | 'RAISE', string> = {
+  RAISE: '提出需求',
+  ACCEPT: '受理研判',
+  RESOLVE: '办结',
+  RETURN: '退回',
+  EVALUATE: '评价',
+  ESCALATE: '提交市政府常务会',
+};
+
+/** The month's three problem lists. */
+export const REQUEST_CATEGORY_LABELS: Record<RequestCategory, string> = {
+  simple: '简单',
+  frequent: '高频',
+  complex: '复杂',
+};
+
+export const EVALUATION_LABELS: Record<EvaluationRating, string> = {
+  satisfied: '满意',
+  basically: '基本满意',
+  dissatisfied: '不满意',
+};
+
+/** An approval's status (督办). */
+export const APPROVAL_STATUS_LABELS: Record<ApprovalStatus, string> = {
+  pending: '未办',
+  in_progress: '办理中',
+  conditional: '容缺受理',
+  done: '已办',
 };
 
 /** The API's field names (request bodies, error details) as the forms and the ledger name them. */
@@ -126,6 +197,8 @@ export const HISTORY_FIELD_LABELS: Record<string, string> = {
   plannedCompletionDate: FIELD_LABELS.plannedCompletionDate,
   actualCompletionDate: FIELD_LABELS.actualCompletionDate,
   ...Object.fromEntries(APPROVAL_KEYS.map((key) => [approvalColumn(key), APPROVAL_LABELS[key]])),
+  // An approval's status change (PUT …/approvals/:key) is recorded under `approvalStatus.<key>`.
+  ...Object.fromEntries(APPROVAL_KEYS.map((key) => [`approvalStatus.${key}`, `${APPROVAL_LABELS[key]}（办理状态）`])),
 };
 
 /** What each stage event asks for, in the words of that event (开工 asks for 实际开工日期). */

@@ -24,7 +24,11 @@ import { ReportRevision } from '../reports/report-revision.entity.js';
 import { ProjectYearFigure } from '../reports/project-year-figure.entity.js';
 import { WriteCounter } from './write-counter.entity.js';
 import { LoginAttempt } from '../auth/login-attempt.entity.js';
+import { ApprovalStatusRow } from '../requests/approval-status.entity.js';
+import { Department } from '../requests/department.entity.js';
+import { FactorRequest } from '../requests/factor-request.entity.js';
+import { RequestTransition } from '../requests/request-transition.entity.js';
 import { RatingOverride } from '../targets/rating-override.entity.js';
 
 /** Every entity, listed once, for the app, the tests and the migrations CLI alike. */
-export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, AuthSession, ProjectComment, AuditEntry, PlaceRule, PlanAdjustment, ImportMapping, ProjectYearFigure, WriteCounter, LoginAttempt, DisplayToken, Lead, LeadTransition, LeadFund, ChainIndicator, ChainNote];
+export const ENTITIES = [Region, Chain, ChainTarget, YearTarget, Project, ProjectHistory, ListEntry, ReportRevision, RatingOverride, Bulletin, User, AppSetting, AuthSession, ProjectComment, AuditEntry, PlaceRule, PlanAdjustment, ImportMapping, Department, FactorRequest, RequestTransition, ApprovalStatusRow, ProjectYearFigure, WriteCounter, LoginAttempt, DisplayToken, Lead, LeadTransition, LeadFund, ChainIndicator, ChainNote];

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { approvalsOf } from '../projects/project.view.js';
+import { conditionalAllowedYears, conditionalCommitments } from '../requests/approval-details.js';
 import { ProjectHistory } from '../projects/project-history.entity.js';
 import type { Project } from '../projects/project.entity.js';
 import { ReportRevision } from '../reports/report-revision.entity.js';
@@ -26,10 +27,18 @@ export async function loadFacts(manager: EntityManager, project: Project): Promi
           order: { id: 'DESC' },
         })
       : null;
-  return factsOf(project, Number(reported?.months ?? 0), lastHalt?.effectiveDate ?? null);
+  const approvals = approvalsOf(project);
+  const conditional = await conditionalCommitments(manager, project.id, approvals);
+  return factsOf(project, Number(reported?.months ?? 0), lastHalt?.effectiveDate ?? null, conditional, await conditionalAllowedYears(manager));
 }
 
-export function factsOf(project: Project, reportedMonths: number, haltedSince: string | null): ProjectFacts {
+export function factsOf(
+  project: Project,
+  reportedMonths: number,
+  haltedSince: string | null,
+  conditional: ProjectFacts['conditional'] = {},
+  conditionalYears: number[] = [],
+): ProjectFacts {
   return {
     regionCode: project.regionCode,
     chainCode: project.chainCode,
@@ -38,6 +47,8 @@ export function factsOf(project: Project, reportedMonths: number, haltedSince: s
     plannedStartDate: project.plannedStartDate,
     actualStartDate: project.actualStartDate,
     approvals: approvalsOf(project),
+    conditional,
+    conditionalAllowedYears: conditionalYears,
     reportedMonths,
     haltedSince,
   };
@@ -46,7 +57,9 @@ export function factsOf(project: Project, reportedMonths: number, haltedSince: s
 /**
  * What must stay true of a project in a stage after an edit: the facts that let it
  * into the stage cannot be taken away (a project in preparation keeps its county,
- * chain, owner, total and planned start; one that has started keeps its approvals).
+ * chain, owner, total and planned start; one that has started keeps its approvals, each
+ * obtained or accepted conditionally — a commitment that passes later is a red-list matter,
+ * 容缺逾期, not a reason to refuse every edit of the project).
  */
 export function stageInvariantFailures(stage: Stage, context: LifecycleContext): GuardFailure[] {
   const pastReserve = stage !== 'reserve' && stage !== 'withdrawn';

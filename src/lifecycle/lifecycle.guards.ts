@@ -13,6 +13,10 @@ export interface ProjectFacts {
   plannedStartDate: string | null;
   actualStartDate: string | null;
   approvals: Record<ApprovalKey, string | null>;
+  /** Approvals not obtained but accepted conditionally (容缺受理), with their commitment dates. */
+  conditional: Partial<Record<ApprovalKey, string>>;
+  /** The years whose plan allows starting on 容缺受理 (year_target.conditional_approvals_allowed). */
+  conditionalAllowedYears: number[];
   /** Months with at least one investment report. */
   reportedMonths: number;
   /** Effective date of the latest HALT, if halted. */
@@ -73,17 +77,36 @@ export const promoteRule: Rule<Extract<LifecycleEvent, { type: 'PROMOTE' }>> = (
 export const deferRule: Rule<Extract<LifecycleEvent, { type: 'DEFER' }>> = (_context, event) =>
   needReason(event, '退回储备');
 
-/** 准备 → 实施: started on a date not after today, with every approval (前期手续) obtained. */
+/**
+ * 准备 → 实施: started on a date not after today, with every approval (前期手续) obtained — or,
+ * when the plan of the start's year allows 容缺受理 (2024 plan §三(六)), accepted conditionally
+ * with a commitment date not yet passed (docs/domain/requests.md "容缺受理").
+ */
 export const startRule: Rule<Extract<LifecycleEvent, { type: 'START' }>> = ({ project, today }, event) => {
   const failures = needDateNotAfterToday(event.date, today, '开工');
+  const year = Number((hasText(event.date) ? event.date! : today).slice(0, 4));
+  const conditionalAllowed = project.conditionalAllowedYears.includes(year);
   for (const key of APPROVAL_KEYS) {
-    if (!project.approvals[key]) {
+    if (project.approvals[key]) continue;
+    const commitment = project.conditional[key];
+    if (commitment && !conditionalAllowed)
+      failures.push({
+        field: `approvals.${key}`,
+        code: 'conditionalNotAllowed',
+        message: `${APPROVAL_LABELS[key]}为容缺受理，但 ${year} 年计划不允许容缺开工，须办结后开工`,
+      });
+    else if (commitment && commitment < today)
+      failures.push({
+        field: `approvals.${key}`,
+        code: 'conditionalCommitmentPassed',
+        message: `${APPROVAL_LABELS[key]}容缺受理的承诺日期 ${commitment} 已过，须办结后开工`,
+      });
+    else if (!commitment)
       failures.push({
         field: `approvals.${key}`,
         code: 'approvalMissing',
         message: `缺少前期手续：${APPROVAL_LABELS[key]}`,
       });
-    }
   }
   return failures;
 };

@@ -435,6 +435,38 @@ const GUARD_CASES: GuardCase[] = [
     failures: [['date', 'dateRequired'], ['approvals.land', 'approvalMissing']],
   },
 
+  // START on 容缺受理 (docs/domain/requests.md): allowed by the plan of the start date's year, commitment not yet passed
+  { name: 'START with land accepted conditionally until next month', from: 'preparation', facts: { approvals: { land: null }, conditional: { land: '2024-07-31' } }, event: VALID.START, failures: [] },
+  { name: 'START with land accepted conditionally until today', from: 'preparation', facts: { approvals: { land: null }, conditional: { land: TODAY } }, event: VALID.START, failures: [] },
+  {
+    name: 'START with a conditional commitment passed yesterday',
+    from: 'preparation',
+    facts: { approvals: { land: null }, conditional: { land: '2024-06-29' } },
+    event: VALID.START,
+    failures: [['approvals.land', 'conditionalCommitmentPassed']],
+  },
+  {
+    name: 'START on 容缺 when no plan allows it',
+    from: 'preparation',
+    facts: { approvals: { energy: null }, conditional: { energy: '2024-12-31' }, conditionalAllowedYears: [] },
+    event: VALID.START,
+    failures: [['approvals.energy', 'conditionalNotAllowed']],
+  },
+  {
+    name: 'START dated in 2023 on 容缺 when only 2024 allows it (the plan of the start date\'s year)',
+    from: 'preparation',
+    facts: { approvals: { energy: null }, conditional: { energy: '2024-12-31' }, conditionalAllowedYears: [2024] },
+    event: { type: 'START', date: '2023-12-29' },
+    failures: [['approvals.energy', 'conditionalNotAllowed']],
+  },
+  {
+    name: 'START with one conditional approval and one missing',
+    from: 'preparation',
+    facts: { approvals: { land: null, planning: null }, conditional: { land: '2024-07-31' } },
+    event: VALID.START,
+    failures: [['approvals.planning', 'approvalMissing']],
+  },
+
   // HALT: reason and date, not before the start, not after today
   { name: 'HALT without a reason', from: 'implementation.active', facts: { actualStartDate: STARTED }, event: { type: 'HALT', date: HALTED }, failures: [['reason', 'reasonRequired']] },
   { name: 'HALT with a blank reason', from: 'implementation.active', facts: { actualStartDate: STARTED }, event: { type: 'HALT', reason: '   ', date: HALTED }, failures: [['reason', 'reasonRequired']] },

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVERY_ROLE, Roles } from '../auth/principal.js';
 import type { DefaultPeriod } from './default-period.js';
 import { PeriodsService } from './periods.service.js';
 
@@ -9,6 +10,7 @@ export class PeriodsController {
   constructor(private readonly periods: PeriodsService) {}
 
   @Get('default')
+  @Roles(...EVERY_ROLE)
   @ApiOperation({
     summary: '页面默认期间：上月（1 月时为上年 12 月）；该年尚无年度计划时为最近有计划的年份（fallback=true，note 说明），并列出有计划的年份',
   })

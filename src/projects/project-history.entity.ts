@@ -2,11 +2,12 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, t
 import { Project } from './project.entity.js';
 
 /** `lead`: the project came from a 招商 lead's 落地 (docs/domain/attraction.md); data names the lead. */
-export type HistoryKind = 'created' | 'updated' | 'transition' | 'list' | 'lead';
+export type HistoryKind = 'created' | 'updated' | 'transition' | 'list' | 'request' | 'lead';
 
 /**
  * One row per change to a project: its creation, an edit (with before/after of each
- * field) or a lifecycle transition (with the event payload). Append-only.
+ * field) or a lifecycle transition (with the event payload), or a step of one of its 要素保障
+ * requests (kind `request`, the request event in `event`). Append-only.
  */
 @Entity('project_history')
 @Index('idx_history_project', ['projectId', 'id'])

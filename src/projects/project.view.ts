@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { acceptedEventsOf } from '../lifecycle/lifecycle.snapshot.js';
 import { APPROVAL_KEYS, STAGE_LABELS, type ApprovalKey, type EventType, type Stage } from '../lifecycle/stages.js';
+import type { ApprovalDetails } from '../requests/approval-details.js';
 import type { Project } from './project.entity.js';
 import type { ProjectLeadLink } from '../attraction/lead-link.js';
 
@@ -51,6 +52,8 @@ export class ProjectView {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional({ type: [ListMembershipView] }) lists?: ListMembershipView[];
+  @ApiPropertyOptional({ description: 'one project read only: each approval\'s status (pending / in_progress / conditional / done), date, commitmentDate, department' })
+  approvalDetails?: ApprovalDetails;
   @ApiPropertyOptional({ nullable: true, description: '招商项目（落地而来时）：{ id, name, investor, status }' }) lead?: ProjectLeadLink | null;
 }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentScope, EDITORS, Roles, type Scope } from '../auth/principal.js';
+import { CurrentScope, EDITORS, EVERY_ROLE, Roles, type Scope } from '../auth/principal.js';
 import { badRequest } from '../common/api-error.js';
 import { actorOf, asOfParam, IdParam, parseIfMatch } from '../common/http-params.js';
 import { EVENT_FIELDS, LifecycleEventDto } from '../lifecycle/dto/lifecycle-event.dto.js';
@@ -24,7 +24,8 @@ export class ProjectsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: '项目列表（筛选、分页）' })
+  @Roles(...EVERY_ROLE)
+  @ApiOperation({ summary: '项目列表（筛选、分页）；要素保障部门只见有本部门需求的项目' })
   list(@Query() query: ListProjectsQuery, @CurrentScope() scope: Scope): Promise<Page<ProjectView>> {
     return this.projects.list(query, scope);
   }
@@ -38,6 +39,7 @@ export class ProjectsController {
   }
 
   @Get(':id')
+  @Roles(...EVERY_ROLE)
   @ApiOperation({ summary: '项目详情，含 allowedEvents 与 version（ETag）' })
   @ApiOkResponse({ type: ProjectView })
   @ApiQuery({ name: 'asOf', required: false, description: 'instant with offset: the project as recorded then' })
@@ -96,6 +98,7 @@ export class ProjectsController {
   }
 
   @Get(':id/history')
+  @Roles(...EVERY_ROLE)
   @ApiOperation({ summary: '项目变更与阶段流转记录（时间正序）' })
   @ApiQuery({ name: 'asOf', required: false })
   history(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope, @Query('asOf') asOf?: string): Promise<HistoryView[]> {

@@ -4,7 +4,7 @@ import { ApiError, notFound, preconditionFailed, unprocessable, badRequest, type
 import { leadOfProject } from '../attraction/lead-link.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { ALL, inScope, type Scope } from '../auth/principal.js';
+import { ALL, type Scope } from '../auth/principal.js';
 import { ProjectComment } from './project-comment.entity.js';
 import { replayProject } from './project-replay.js';
 import { Clock } from '../common/clock.js';
@@ -14,6 +14,8 @@ import { factsOf, loadFacts, stageInvariantFailures } from '../lifecycle/lifecyc
 import { initialPersisted } from '../lifecycle/lifecycle.snapshot.js';
 import { APPROVAL_KEYS, APPROVAL_LABELS } from '../lifecycle/stages.js';
 import { ListEntry } from '../lists/list-entry.entity.js';
+import { approvalDetailsOf, recordApprovalDates } from '../requests/approval-details.js';
+import { departmentProjectsSql, projectVisible } from '../requests/department-scope.js';
 import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
 import type { CreateProjectDto } from './dto/create-project.dto.js';
@@ -57,6 +59,7 @@ export class ProjectsService {
     else if (query.stage) qb.andWhere('p.stage = :stage', { stage: query.stage });
     if (scope.region !== undefined) qb.andWhere('p.region_code = :scopeRegion', { scopeRegion: scope.region });
     if (scope.chain !== undefined) qb.andWhere('p.chain_code = :scopeChain', { scopeChain: scope.chain });
+    if (scope.department !== undefined) qb.andWhere(departmentProjectsSql('p'), { scopeDepartment: scope.department });
     if (query.region) qb.andWhere('p.region_code = :region', { region: query.region });
     if (query.chain) qb.andWhere('p.chain_code = :chain', { chain: query.chain });
     if (query.list && query.year === undefined)
@@ -95,13 +98,16 @@ export class ProjectsService {
       .filter((entry) => (asOf ? entry.addedAt <= asOf && (entry.removedAt === null || entry.removedAt > asOf) : entry.removedAt === null))
       .map((entry) => ({ year: entry.year, category: entry.category, plannedInvestment: entry.plannedInvestmentWan }));
     const lead = await leadOfProject(this.dataSource.manager, id, asOf);
-    if (!asOf) return { ...toView(project, memberships), lead };
+    if (!asOf) {
+      const view = toView(project, memberships);
+      return { ...view, approvalDetails: await approvalDetailsOf(this.dataSource.manager, id, view.approvals), lead };
+    }
     const rows = (await this.dataSource.getRepository(ProjectHistory).find({ where: { projectId: id }, order: { id: 'ASC' } })).filter(
       (row) => row.recordedAt <= asOf,
     );
     const replayed = replayProject(rows, memberships);
     if (!replayed) throw notFound(`项目 ${id} 在 ${asOf} 时尚未建立`);
-    return { ...replayed, lead };
+    return { ...replayed, approvalDetails: await approvalDetailsOf(this.dataSource.manager, id, replayed.approvals, asOf), lead };
   }
 
   create(dto: CreateProjectDto, actor: string, scope: Scope = ALL): Promise<ProjectView> {
@@ -235,12 +241,16 @@ export class ProjectsService {
       at: now,
       history: { projectId: id, kind: 'updated', fromStage: project.stage, toStage: project.stage, data: changes },
     });
+    const dates = Object.fromEntries(
+      APPROVAL_KEYS.filter((key) => APPROVAL_COLUMNS[key] in changes).map((key) => [key, (columns[APPROVAL_COLUMNS[key]] as string | null) ?? null]),
+    );
+    await recordApprovalDates(manager, id, dates, actor, now);
   }
 
   /** The project, or 404 when it does not exist or lies outside the caller's scope (no difference shown). */
   async findInScope(manager: EntityManager, id: number, scope: Scope): Promise<Project> {
     const project = await manager.findOneBy(Project, { id });
-    if (!project || !inScope(project, scope)) throw notFound(`项目 ${id} 不存在`);
+    if (!project || !(await projectVisible(manager, project, scope))) throw notFound(`项目 ${id} 不存在`);
     return project;
   }
 

@@ -1,8 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVERY_ROLE, Roles } from '../auth/principal.js';
 import { ReferenceService, type ChainView, type RegionView } from './reference.service.js';
 
 @ApiTags('reference')
+// Names of codes: every role reads them, a department included.
+@Roles(...EVERY_ROLE)
 @Controller()
 export class ReferenceController {
   constructor(private readonly reference: ReferenceService) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentScope, EDITORS, Roles, type Scope } from '../auth/principal.js';
+import { CurrentScope, EDITORS, EVERY_ROLE, Roles, type Scope } from '../auth/principal.js';
 import { Clock } from '../common/clock.js';
 import { lastMonthOf } from '../periods/default-period.js';
 import { actorOf, asOfParam, IdParam, MonthParam } from '../common/http-params.js';
@@ -33,6 +33,7 @@ export class ReportsController {
   }
 
   @Get('projects/:id/reports')
+  @Roles(...EVERY_ROLE)
   @ApiOperation({ summary: '项目各月月报（最新修订及修订次数）' })
   @ApiQuery({ name: 'asOf', required: false, description: 'instant with offset: the reports as recorded then' })
   monthly(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope, @Query('asOf') asOf?: string): Promise<MonthReportView[]> {

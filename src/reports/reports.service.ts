@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { ALL, inScope, type Scope } from '../auth/principal.js';
+import { ALL, type Scope } from '../auth/principal.js';
 import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { monthOf } from '../common/calendar.js';
@@ -12,6 +12,8 @@ import { isLatestRevisionSql } from '../rules/latest-revision.js';
 import { CLOSING_BULLETIN_SQL } from '../rules/month-closed.js';
 import { dueToReportSql, filedSql, reportingParams } from '../rules/reporting.js';
 import { ProjectHistory } from '../projects/project-history.entity.js';
+import { projectVisible } from '../requests/department-scope.js';
+import { RequestsService, type RaisedRequest } from '../requests/requests.service.js';
 import { Project } from '../projects/project.entity.js';
 import type { FileReportDto } from './dto/file-report.dto.js';
 import { storeRevision } from './report-figures.js';
@@ -35,6 +37,8 @@ export interface ReportView {
 export interface FiledReport extends ReportView {
   /** Σ latest revisions of every month, 万元. */
   cumulative: number;
+  /** The 要素保障 requests raised with this report (or already raised with it before). */
+  requests: RaisedRequest[];
   /** `cumulativeAboveTotal` when reports add up to more than the project's total investment. */
   flags: string[];
   created: boolean;
@@ -65,6 +69,7 @@ export class ReportsService {
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     private readonly changes: ChangeRecorder,
+    private readonly requests: RequestsService,
   ) {}
 
   file(projectId: number, month: string, dto: FileReportDto, actor: string, scope: Scope = ALL): Promise<FiledReport> {
@@ -79,8 +84,10 @@ export class ReportsService {
     const latest = await manager.findOne(ReportRevision, { where: { projectId, month }, order: { revision: 'DESC' } });
     const progress = dto.progress?.trim() || null;
     const problems = dto.problems?.trim() || null;
+    // Needs entered with the report become requests in the same transaction (docs/domain/requests.md "Raised from").
+    const raise = () => (dto.requests?.length ? this.requests.raiseIn(manager, projectId, dto.requests, actor, scope, { month }) : Promise.resolve([]));
     if (failures.length === 0 && latest && latest.amountWan === dto.amount && latest.progress === progress && latest.problems === problems)
-      return this.filed(manager, project, latest, false); // same report again: idempotent, no new revision
+      return this.filed(manager, project, latest, false, await raise()); // same report again: idempotent, no new revision
 
     const closedBy = await this.closingBulletin(manager, month);
     const reason = dto.reason?.trim() || null;
@@ -114,7 +121,7 @@ export class ReportsService {
       reason,
       at: revision.recordedAt,
     });
-    return this.filed(manager, project, revision, latest === null);
+    return this.filed(manager, project, revision, latest === null, await raise());
   }
 
   /** Every month's latest revision (recorded by `asOf`, when given) with its revision count. */
@@ -172,7 +179,7 @@ export class ReportsService {
 
   private async projectInScope(manager: EntityManager, id: number, scope: Scope): Promise<Project> {
     const project = await manager.findOneBy(Project, { id });
-    if (!project || !inScope(project, scope)) throw notFound(`项目 ${id} 不存在`);
+    if (!project || !(await projectVisible(manager, project, scope))) throw notFound(`项目 ${id} 不存在`);
     return project;
   }
 
@@ -202,7 +209,7 @@ export class ReportsService {
     return row ? { year: int(row.year), month: int(row.month) } : null;
   }
 
-  private async filed(manager: EntityManager, project: Project, revision: ReportRevision, created: boolean): Promise<FiledReport> {
+  private async filed(manager: EntityManager, project: Project, revision: ReportRevision, created: boolean, requests: RaisedRequest[] = []): Promise<FiledReport> {
     const [row] = await sql<{ cumulative: unknown }>(
       manager,
       `SELECT SUM(r.amount_wan) AS cumulative FROM report_revision r
@@ -211,7 +218,7 @@ export class ReportsService {
     );
     const cumulative = int(row?.cumulative);
     const flags = project.totalInvestmentWan !== null && cumulative > project.totalInvestmentWan ? ['cumulativeAboveTotal'] : [];
-    return { ...viewOf(revision), cumulative, flags, created };
+    return { ...viewOf(revision), cumulative, flags, created, requests };
   }
 }
 

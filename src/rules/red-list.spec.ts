@@ -1,9 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
-import { evaluateFragment } from '../../test/support/sql-cases.js';
-import { runStatement } from '../../test/support/sql-cases.js';
-import { haltedReason, haltedSql, laggingReason, laggingSql, LAST_HALT_EVENTS_SQL, overdueReferenceDate, overdueStartReason, overdueStartSql } from './red-list.js';
+import { evaluateFragment, runStatement } from '../../test/support/sql-cases.js';
+import {
+  CONDITIONAL_COMMITMENTS_SQL,
+  conditionalOverdueReason,
+  conditionalOverdueSql,
+  haltedReason,
+  haltedSql,
+  laggingReason,
+  laggingSql,
+  LAST_HALT_EVENTS_SQL,
+  overdueReferenceDate,
+  overdueStartReason,
+  overdueStartSql,
+} from './red-list.js';
 
-const LP = 'category TEXT, actual INTEGER, expected12 INTEGER, stage TEXT, planned_start_date TEXT, actual_start_date TEXT, last_halt_event TEXT';
+const LP = 'category TEXT, actual INTEGER, expected12 INTEGER, stage TEXT, planned_start_date TEXT, actual_start_date TEXT, last_halt_event TEXT, conditional_commitment TEXT';
 
 /** October 2024's board, shown on 15 November: reference date 2024-10-31. */
 const october = { yellowPct: 80, refDate: '2024-10-31', monthEnd: '2024-10-31' };
@@ -70,7 +81,50 @@ describe('红榜 membership (rules/red-list.ts)', () => {
     expect(at('2024-06-30', '2024-07-01T00:00:00.000Z')).toEqual([[1, 'RESUME'], [2, 'RESUME']]);
   });
 
+  it('容缺逾期: a project in implementation whose conditional approval’s commitment date has passed', () => {
+    const rows = [
+      { stage: 'implementation.active', conditional_commitment: '2024-10-30', expected: 1 },
+      { stage: 'implementation.halted', conditional_commitment: '2024-10-01', expected: 1 },
+      { stage: 'implementation.active', conditional_commitment: '2024-10-31', expected: 0 }, // the commitment date itself: not yet passed
+      { stage: 'implementation.active', conditional_commitment: '2024-12-01', expected: 0 },
+      { stage: 'implementation.active', conditional_commitment: null, expected: 0 }, // no approval pending on a commitment
+      { stage: 'preparation', conditional_commitment: '2024-06-01', expected: 0 }, // not started: START is what it is checked against
+      { stage: 'completed', conditional_commitment: '2024-06-01', expected: 0 },
+    ];
+    for (const { row, value } of evaluateFragment({ name: 'lp', columns: LP, rows }, conditionalOverdueSql('lp'), october)) expect([row, value]).toEqual([row, row.expected]);
+  });
+
+  it('the commitment that counts: the earliest among approvals whose latest status by asOf is 容缺受理', () => {
+    const setup = `
+      CREATE TABLE p (id INTEGER PRIMARY KEY);
+      INSERT INTO p (id) VALUES (1), (2), (3), (4), (5);
+      CREATE TABLE approval_status (id INTEGER PRIMARY KEY, project_id INTEGER, approval_key TEXT, status TEXT, commitment_date TEXT, recorded_at TEXT);
+      INSERT INTO approval_status VALUES
+        -- 1: land conditional until 06-30, planning conditional until 05-31: the earlier counts
+        (1, 1, 'land', 'conditional', '2024-06-30', '2024-03-01T00:00:00.000Z'),
+        (2, 1, 'planning', 'conditional', '2024-05-31', '2024-03-02T00:00:00.000Z'),
+        -- 2: conditional, then done: nothing pending
+        (3, 2, 'land', 'conditional', '2024-04-30', '2024-03-01T00:00:00.000Z'),
+        (4, 2, 'land', 'done', NULL, '2024-04-20T00:00:00.000Z'),
+        -- 3: conditional, done only after asOf: still pending at asOf
+        (5, 3, 'energy', 'conditional', '2024-04-30', '2024-03-01T00:00:00.000Z'),
+        (6, 3, 'energy', 'done', NULL, '2024-12-01T00:00:00.000Z'),
+        -- 4: in progress only
+        (7, 4, 'land', 'in_progress', NULL, '2024-03-01T00:00:00.000Z'),
+        -- 5: conditional recorded after asOf: not known then
+        (8, 5, 'land', 'conditional', '2024-04-30', '2024-12-02T00:00:00.000Z');`;
+    const rows = runStatement(setup, `SELECT p.id, c.commitment FROM p LEFT JOIN (${CONDITIONAL_COMMITMENTS_SQL}) c ON c.project_id = p.id ORDER BY p.id`, { asOf: '2024-11-15T00:00:00.000Z' });
+    expect(rows).toEqual([
+      { id: 1, commitment: '2024-05-31' },
+      { id: 2, commitment: null },
+      { id: 3, commitment: '2024-04-30' },
+      { id: 4, commitment: null },
+      { id: 5, commitment: null },
+    ]);
+  });
+
   it('says why in the words the board shows', () => {
+    expect(conditionalOverdueReason('2024-05-31')).toBe('容缺受理承诺 2024-05-31 前补齐手续，已逾期');
     expect(laggingReason(700, 1000, 0.7)).toBe('投资进度滞后：完成 700 万元，序时应完成 1000 万元（70.0%）');
     expect(overdueStartReason('2024-03-01')).toBe('计划 2024-03-01 开工，尚未开工');
     expect(haltedReason('2024-05-10', '环保督查')).toBe('停工（2024-05-10 起）：环保督查');

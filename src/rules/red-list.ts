@@ -9,12 +9,15 @@ import { formatPercent } from '../common/money.js';
  *    date is before the reference date (the month's last day, or the day the board is for
  *    when that is earlier) and that had not started by the month's end;
  *  - 停工 halted: a listed project whose last halt, resume, completion or withdrawal by the
- *    month's end is a halt.
+ *    month's end is a halt;
+ *  - 容缺逾期 conditionalOverdue: a listed project in implementation that started on an
+ *    approval accepted conditionally (容缺受理) whose commitment date has passed by the
+ *    reference date without the approval being done (docs/domain/requests.md "容缺受理").
  * The fragments read the columns of one listed-project row `lp` (category, actual,
- * expected12, stage, planned_start_date, actual_start_date, last_halt_event) and the
- * parameters `:yellowPct`, `:refDate`, `:monthEnd`.
+ * expected12, stage, planned_start_date, actual_start_date, last_halt_event,
+ * conditional_commitment) and the parameters `:yellowPct`, `:refDate`, `:monthEnd`.
  */
-export type RedListKind = 'lagging' | 'overdueStart' | 'halted';
+export type RedListKind = 'lagging' | 'overdueStart' | 'halted' | 'conditionalOverdue';
 
 export function laggingSql(lp = 'lp'): string {
   return `(${lp}.category = 'implementation' AND ${lp}.expected12 > 0 AND ${lp}.actual * 1200 < :yellowPct * ${lp}.expected12)`;
@@ -46,6 +49,24 @@ export const LAST_HALT_EVENTS_SQL = `
                         AND later.recorded_at <= :asOf AND later.effective_date <= :monthEnd
                         AND (later.effective_date > h.effective_date OR (later.effective_date = h.effective_date AND later.id > h.id)))`;
 
+export function conditionalOverdueSql(lp = 'lp'): string {
+  return `(${lp}.stage IN ('implementation.active', 'implementation.halted') AND ${lp}.conditional_commitment < :refDate)`;
+}
+
+/**
+ * One row per project with an approval whose latest status recorded by :asOf is 容缺受理 (an
+ * approval done since has a later `done` row): the earliest such commitment date. Read once for
+ * the board (joined to `lp` as conditional_commitment), not looked up per listed project.
+ */
+export const CONDITIONAL_COMMITMENTS_SQL = `
+SELECT a.project_id, MIN(a.commitment_date) AS commitment
+  FROM approval_status a
+ WHERE a.status = 'conditional' AND a.recorded_at <= :asOf
+   AND NOT EXISTS (SELECT 1 FROM approval_status b
+                    WHERE b.project_id = a.project_id AND b.approval_key = a.approval_key
+                      AND b.recorded_at <= :asOf AND b.id > a.id)
+ GROUP BY a.project_id`;
+
 /**
  * The reference date for "past its planned start": the month's last day, or the calendar
  * day of the instant the board is for when that comes first (a board of the running month
@@ -61,6 +82,10 @@ export function laggingReason(actualWan: number, expectedWan: number, ratio: num
 
 export function overdueStartReason(plannedStartDate: string): string {
   return `计划 ${plannedStartDate} 开工，尚未开工`;
+}
+
+export function conditionalOverdueReason(commitmentDate: string): string {
+  return `容缺受理承诺 ${commitmentDate} 前补齐手续，已逾期`;
 }
 
 export function haltedReason(since: string | null, reason: string | null): string {

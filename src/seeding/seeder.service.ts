@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { CHAINS, PLAN_2024, REGIONS } from '../../seeds/reference-data.js';
+import { CHAINS, DEPARTMENTS, PLAN_2024, REGIONS } from '../../seeds/reference-data.js';
 import type { DemoProject, DemoReport } from '../../seeds/demo-types.js';
 import type { SeedMode } from '../config/app-config.js';
 import { WriteQueue } from '../database/write-queue.js';
@@ -22,6 +22,12 @@ import { hashPassword } from '../auth/password.js';
 import { User } from '../auth/user.entity.js';
 import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
+import { ApprovalsService } from '../requests/approvals.service.js';
+import { Department } from '../requests/department.entity.js';
+import { RequestEngine, type Actor } from '../requests/request.engine.js';
+import type { RequestEvent } from '../requests/request.guards.js';
+import { RequestsService } from '../requests/requests.service.js';
+import { at as demoInstant, DEMO_APPROVALS, DEMO_REQUESTS_2024, DEMO_REQUESTS_2025, type DemoApproval, type DemoRequest } from '../../seeds/demo-requests.js';
 import { YearTarget } from '../plans/year-target.entity.js';
 import { storeRevision } from '../reports/report-figures.js';
 import { AttractionSeeder } from './attraction-seeder.js';
@@ -55,6 +61,9 @@ export class SeederService {
     private readonly clock: Clock,
     private readonly plans: PlansService,
     private readonly projects: ProjectsService,
+    private readonly requests: RequestsService,
+    private readonly requestEngine: RequestEngine,
+    private readonly approvals: ApprovalsService,
     private readonly attraction: AttractionSeeder,
   ) {}
 
@@ -66,10 +75,14 @@ export class SeederService {
       demoProjectsAdded = await this.seedDemo(DEMO_PROJECTS);
       // The 2024 plan, published on the day the real one was issued: its lists are frozen from then on.
       await this.writes.run((manager) => this.plans.publishIn(manager, PLAN_2024.city.year, DEMO_ACTOR, PLAN_2024.publishedAt!));
+      await this.seedDemoRequests(DEMO_REQUESTS_2024, DEMO_APPROVALS);
       // 招商 2024 (illustrative, seeds/demo-2024-attraction.ts): leads, 到位资金, the chains' indicators and notes.
       await this.attraction.seedDemo2024(DEMO_ACTOR);
       // The illustrative 2025 is loaded only once it has happened (a clock set inside 2024 sees 2024 alone).
-      if (this.clock.nowIso() >= DEMO_2025_RECORDED_BY) await this.seedDemo2025();
+      if (this.clock.nowIso() >= DEMO_2025_RECORDED_BY) {
+        await this.seedDemo2025();
+        await this.seedDemoRequests(DEMO_REQUESTS_2025, []);
+      }
       this.logger.log(`loaded ${demoProjectsAdded} illustrative demo projects (seeds/demo-2024.ts) and an illustrative 2025 (seeds/demo-2025.ts)`);
       await this.seedDemoUsers();
     }
@@ -88,6 +101,8 @@ export class SeederService {
       for (const [index, region] of REGIONS.entries())
         await insertMissing(Region, { code: region.code }, { ...region, sortOrder: index + 1 });
       for (const chain of CHAINS) await insertMissing(Chain, { code: chain.code }, chain);
+      for (const [index, d] of DEPARTMENTS.entries())
+        await insertMissing(Department, { code: d.code }, { code: d.code, name: d.name, kinds: d.kinds.join(','), sortOrder: index + 1 });
       // The 2024 plan ships as a draft: the demo publishes it on the day the real one was issued.
       if (!(await manager.existsBy(YearTarget, { year: PLAN_2024.city.year }))) {
         const { year, ...city } = PLAN_2024.city;
@@ -103,8 +118,34 @@ export class SeederService {
   }
 
   /**
+   * DEMO ONLY (seeds/demo-requests.ts, illustrative): 要素保障 requests raised, handled and evaluated
+   * through the same service and engine as the API, each step recorded on its day; then the
+   * approval statuses (督办, 容缺受理). The actors are the demo seed standing in for the county,
+   * the department the request is routed to, and the city office.
+   */
+  async seedDemoRequests(requests: DemoRequest[], approvals: DemoApproval[]): Promise<void> {
+    for (const demo of requests) {
+      const project = await this.dataSource.getRepository(Project).findOneByOrFail({ code: demo.project });
+      const { project: _code, raisedOn, steps, ...item } = demo;
+      const [{ id, department }] = await this.writes.run((manager) => this.requests.raiseIn(manager, project.id, [item], DEMO_ACTOR, ALL, { at: demoInstant(raisedOn) }));
+      for (const { on, ...event } of steps) {
+        const base = { username: DEMO_ACTOR, region: null, chain: null, department: null };
+        const actor: Actor =
+          event.type === 'EVALUATE' ? { ...base, role: 'region', region: project.regionCode } : event.type === 'ESCALATE' ? { ...base, role: 'admin' } : { ...base, role: 'department', department };
+        await this.requestEngine.apply(id, event as RequestEvent, actor, { recordedAt: demoInstant(on) });
+      }
+    }
+    for (const demo of approvals)
+      await this.writes.run(async (manager) => {
+        const project = await manager.findOneByOrFail(Project, { code: demo.project });
+        await this.approvals.setIn(manager, project, demo.key, { status: demo.status, date: demo.date, commitmentDate: demo.commitmentDate, department: demo.department }, DEMO_ACTOR, demoInstant(demo.on));
+      });
+  }
+
+  /**
    * DEMO ONLY: one operator per region (`region-371502` / `demo-pass-371502`), one team per
-   * chain (`chain-health` / `demo-pass-health`) and an auditor (`auditor` / `demo-pass-auditor`).
+   * chain (`chain-health` / `demo-pass-health`), one user per 要素保障 department
+   * (`dept-natural-resources` / `demo-pass-natural-resources`) and an auditor (`auditor` / `demo-pass-auditor`).
    * Never in SEED=none; README says these passwords are public. They meet the length rule
    * (12+ characters) so that the demo shows passwords as the app requires them.
    */
@@ -112,6 +153,7 @@ export class SeederService {
     const wanted = [
       ...REGIONS.map((r) => ({ username: `region-${r.code}`, password: `demo-pass-${r.code}`, role: 'region' as const, regionCode: r.code, chainCode: null })),
       ...CHAINS.map((c) => ({ username: `chain-${c.code}`, password: `demo-pass-${c.code}`, role: 'chain' as const, regionCode: null, chainCode: c.code })),
+      ...DEPARTMENTS.map((d) => ({ username: `dept-${d.code}`, password: `demo-pass-${d.code}`, role: 'department' as const, regionCode: null, chainCode: null, departmentCode: d.code })),
       { username: 'auditor', password: 'demo-pass-auditor', role: 'auditor' as const, regionCode: null, chainCode: null },
     ];
     const existing = new Set((await this.dataSource.getRepository(User).find({ select: { username: true } })).map((u) => u.username));
@@ -120,8 +162,15 @@ export class SeederService {
     const now = this.clock.nowIso();
     await this.writes.run(async (manager) => {
       for (const [index, user] of missing.entries()) {
-        await manager.insert(User, { username: user.username, passwordHash: hashes[index], role: user.role, regionCode: user.regionCode, chainCode: user.chainCode, active: true, tokenVersion: 1, createdAt: now, updatedAt: now });
-        await this.changes.record(manager, { actor: DEMO_ACTOR, subject: auditSubject.user(user.username), action: 'create', after: { username: user.username, role: user.role, region: user.regionCode, chain: user.chainCode, demo: true }, at: now });
+        const departmentCode = 'departmentCode' in user ? user.departmentCode : null;
+        await manager.insert(User, { username: user.username, passwordHash: hashes[index], role: user.role, regionCode: user.regionCode, chainCode: user.chainCode, departmentCode, active: true, tokenVersion: 1, createdAt: now, updatedAt: now });
+        await this.changes.record(manager, {
+          actor: DEMO_ACTOR,
+          subject: auditSubject.user(user.username),
+          action: 'create',
+          after: { username: user.username, role: user.role, region: user.regionCode, chain: user.chainCode, department: departmentCode, demo: true },
+          at: now,
+        });
       }
     });
     return missing.length;

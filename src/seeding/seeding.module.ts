@@ -3,11 +3,12 @@ import { AttractionModule } from '../attraction/attraction.module.js';
 import { ListsModule } from '../lists/lists.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
+import { RequestsModule } from '../requests/requests.module.js';
 import { AttractionSeeder } from './attraction-seeder.js';
 import { SeederService } from './seeder.service.js';
 
 @Module({
-  imports: [ProjectsModule, ListsModule, PlansModule, AttractionModule],
+  imports: [ProjectsModule, ListsModule, PlansModule, RequestsModule, AttractionModule],
   providers: [SeederService, AttractionSeeder],
   exports: [SeederService],
 })

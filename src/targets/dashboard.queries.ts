@@ -1,4 +1,4 @@
-import { haltedSql, laggingSql, LAST_HALT_EVENTS_SQL, overdueStartSql } from '../rules/red-list.js';
+import { CONDITIONAL_COMMITMENTS_SQL, conditionalOverdueSql, haltedSql, laggingSql, LAST_HALT_EVENTS_SQL, overdueStartSql } from '../rules/red-list.js';
 import { isKeyProjectSql } from '../rules/key-projects.js';
 import { figureColumn, figuresThroughSql } from '../reports/project-year-figure.entity.js';
 import { isLatestRevisionSql } from '../rules/latest-revision.js';
@@ -87,6 +87,7 @@ WITH lst AS (
     FROM list_entry l
    WHERE l.year = :year AND l.added_at <= :asOf AND (l.removed_at IS NULL OR l.removed_at > :asOf)
 ),
+cond AS (${CONDITIONAL_COMMITMENTS_SQL}),
 rep AS (${historical ? replayedReports(withPrevious) : maintainedReports(month, withPrevious)}),${withHaltEvent ? `
 halts AS MATERIALIZED (${LAST_HALT_EVENTS_SQL}),` : ''}
 lp AS ${materialized ? 'MATERIALIZED ' : ''}(
@@ -97,7 +98,8 @@ lp AS ${materialized ? 'MATERIALIZED ' : ''}(
          p.code, p.name, p.region_code, p.chain_code, p.total_investment_wan, p.planned_start_date,
          ${stageExpression(historical)} AS stage,
          ${eventDateExpression(historical, 'START', 'actual_start_date')} AS actual_start_date,
-         ${eventDateExpression(historical, 'COMPLETE', 'actual_completion_date')} AS actual_completion_date${
+         ${eventDateExpression(historical, 'COMPLETE', 'actual_completion_date')} AS actual_completion_date,
+         cond.commitment AS conditional_commitment${
            withHaltEvent
              ? `,
          halts.event AS last_halt_event`
@@ -105,7 +107,8 @@ lp AS ${materialized ? 'MATERIALIZED ' : ''}(
          }
     FROM lst
     JOIN project p ON p.id = lst.project_id
-    LEFT JOIN rep ON rep.project_id = lst.project_id${withHaltEvent ? `
+    LEFT JOIN rep ON rep.project_id = lst.project_id
+    LEFT JOIN cond ON cond.project_id = lst.project_id${withHaltEvent ? `
     LEFT JOIN halts ON halts.project_id = lst.project_id` : ''}
 )`;
 }
@@ -130,7 +133,8 @@ SELECT c.code, c.no, c.name, c.flagship, COALESCE(t.projects, 0) AS target_proje
  * projects (row_kind 'red'), as things stood at the end of month M by effective dates, among
  * what was recorded by asOf: implementation-list projects below the yellow line of their own
  * 序时 expected; preparation-list projects past their planned start and not started by then;
- * listed projects halted (停工) then. At most :redListLimit red rows, by region then code.
+ * listed projects halted (停工) then; projects in implementation whose 容缺受理 commitment has
+ * passed. At most :redListLimit red rows, by region then code.
  */
 export const BOARD_SQL = `
 SELECT 'group' AS row_kind, lp.region_code, lp.chain_code, lp.category,
@@ -146,7 +150,8 @@ SELECT 'group' AS row_kind, lp.region_code, lp.chain_code, lp.category,
        SUM(CASE WHEN lp.actual_completion_date <= :monthEnd THEN 1 ELSE 0 END) AS completed_by_month_end,
        CAST(NULL AS INTEGER) AS project_id, CAST(NULL AS VARCHAR(64)) AS code, CAST(NULL AS VARCHAR(200)) AS name,
        CAST(NULL AS VARCHAR(32)) AS stage, CAST(NULL AS VARCHAR(10)) AS planned_start_date,
-       CAST(NULL AS INTEGER) AS lagging, CAST(NULL AS INTEGER) AS overdue, CAST(NULL AS INTEGER) AS halted
+       CAST(NULL AS INTEGER) AS lagging, CAST(NULL AS INTEGER) AS overdue, CAST(NULL AS INTEGER) AS halted,
+       CAST(NULL AS INTEGER) AS conditional_overdue, CAST(NULL AS VARCHAR(10)) AS conditional_commitment
   FROM lp
  GROUP BY lp.region_code, lp.chain_code, lp.category, ${isKeyProjectSql('lp')}
 UNION ALL
@@ -155,16 +160,18 @@ SELECT * FROM (
          CAST(NULL AS BIGINT) AS projects, CAST(NULL AS BIGINT) AS plan, c.actual, c.expected12,
          CAST(NULL AS BIGINT) AS actual_prev, CAST(NULL AS BIGINT) AS expected12_prev, CAST(NULL AS BIGINT) AS started,
          CAST(NULL AS BIGINT) AS started_by_month_end, CAST(NULL AS BIGINT) AS completed_by_month_end,
-         c.project_id, c.code, c.name, c.stage, c.planned_start_date, c.lagging, c.overdue, c.halted
+         c.project_id, c.code, c.name, c.stage, c.planned_start_date, c.lagging, c.overdue, c.halted,
+         c.conditional_overdue, c.conditional_commitment
     FROM (
       SELECT lp.*, g.sort_order,
              CASE WHEN ${laggingSql('lp')} THEN 1 ELSE 0 END AS lagging,
              CASE WHEN ${overdueStartSql('lp')} THEN 1 ELSE 0 END AS overdue,
-             CASE WHEN ${haltedSql('lp')} THEN 1 ELSE 0 END AS halted
+             CASE WHEN ${haltedSql('lp')} THEN 1 ELSE 0 END AS halted,
+             CASE WHEN ${conditionalOverdueSql('lp')} THEN 1 ELSE 0 END AS conditional_overdue
         FROM lp
         LEFT JOIN region g ON g.code = lp.region_code
     ) c
-   WHERE c.lagging = 1 OR c.overdue = 1 OR c.halted = 1
+   WHERE c.lagging = 1 OR c.overdue = 1 OR c.halted = 1 OR c.conditional_overdue = 1
    ORDER BY c.sort_order, c.code
    LIMIT :redListLimit
 ) red`;
@@ -222,7 +229,8 @@ export function listedProjectsSql(filter: ListedFilter): string {
   return `
 SELECT lp.project_id, lp.code, lp.name, lp.region_code, lp.chain_code, lp.category, lp.stage,
        lp.total_investment_wan, lp.planned, lp.actual, lp.expected12, lp.actual_start_date, lp.planned_start_date,
-       CASE WHEN ${overdueStartSql('lp')} THEN 1 ELSE 0 END AS overdue
+       CASE WHEN ${overdueStartSql('lp')} THEN 1 ELSE 0 END AS overdue,
+       CASE WHEN ${conditionalOverdueSql('lp')} THEN 1 ELSE 0 END AS conditional_overdue
   FROM lp
  WHERE ${listedWhere(filter)}
  ORDER BY lp.category, lp.code

@@ -13,7 +13,8 @@ import { figureColumn } from '../reports/project-year-figure.entity.js';
 import { bigProjectsBlock, bigProjectsSql, PLACE_SIZE_COUNTS_SQL, placeCountChecks, type BigProject } from '../rules/big-projects.js';
 import { expectedWan, progressAgainstTarget, ratingOf, ratioOf, type Progress, type Rating, type Thresholds } from '../rules/progress.js';
 import { rankChange, rankRegions, type RankedTotals } from '../rules/ranking.js';
-import { haltedReason, laggingReason, overdueReferenceDate, overdueStartReason } from '../rules/red-list.js';
+import { factorGuaranteeBlock } from '../requests/factor-guarantee.js';
+import { conditionalOverdueReason, haltedReason, laggingReason, overdueReferenceDate, overdueStartReason } from '../rules/red-list.js';
 import { startRate } from '../rules/start-rate.js';
 import { boardWarnings } from '../rules/warnings.js';
 import {
@@ -83,8 +84,8 @@ export interface ListedProjectRow {
   ratio: number | null;
   /** 蓝黄红: implementation-list projects by their own 序时 ratio; a preparation-list project past its planned start, red. */
   rating: Rating | null;
-  /** Why the colour: 序时 progress, or 逾期未开工 (rules/red-list.ts). */
-  ratingReason: 'progress' | 'overdueStart' | null;
+  /** Why the colour: 序时 progress, 逾期未开工, or 容缺逾期 (rules/red-list.ts). */
+  ratingReason: 'progress' | 'overdueStart' | 'conditionalOverdue' | null;
   actualStartDate: string | null;
   plannedStartDate: string | null;
 }
@@ -135,13 +136,14 @@ export class DashboardService {
     const { target, instant, historical, thresholds, params } = await this.context(year, month, asOf);
     const stage = stageExpression(historical);
     const completion = eventDateExpression(historical, 'COMPLETE', 'actual_completion_date');
-    const [boardRows, bigRows, overrideRows, regionRef, chainRef, adjustments, attractionRows] = await Promise.all([
+    const [boardRows, bigRows, overrideRows, regionRef, chainRef, adjustments, factorGuarantee, attractionRows] = await Promise.all([
       sql(this.dataSource, boardCtes({ year, month, historical, withPrevious: true, withHaltEvent: true, materialized: true }) + BOARD_SQL, params),
       sql(this.dataSource, bigProjectsSql(stage, completion), params),
       sql(this.dataSource, OVERRIDES_SQL, params),
       sql(this.dataSource, REGIONS_REFERENCE_SQL, params),
       sql(this.dataSource, CHAINS_REFERENCE_SQL, params),
       adjustmentsOf(this.dataSource.manager, year, instant),
+      factorGuaranteeBlock(this.dataSource, { asOf: params.asOf, refDate: params.refDate }),
       sql(this.dataSource, ATTRACTION_SQL, { ...params, quarter: quarterOf(month) }),
     ]);
     // Count ranges per place are rare in a plan: their query runs only when one is set.
@@ -301,6 +303,7 @@ export class DashboardService {
       redList,
       redListTruncated: redRows.length > RED_LIST_LIMIT,
       warnings: [...warnings, ...attraction.warnings],
+      factorGuarantee,
       attraction: attraction.block,
     };
   }
@@ -340,7 +343,9 @@ export class DashboardService {
       const progress = { actual12: int(row.actual) * 12, expected12: int(row.expected12) };
       const category = row.category as 'implementation' | 'preparation';
       const overdue = int(row.overdue) === 1;
-      const rating = category === 'implementation' ? ratingOf(progress, thresholds) : overdue ? 'red' : null;
+      // A passed 容缺受理 commitment makes a started project red whatever its progress (rules/red-list.ts).
+      const conditionalOverdue = int(row.conditional_overdue) === 1;
+      const rating = conditionalOverdue ? 'red' : category === 'implementation' ? ratingOf(progress, thresholds) : overdue ? 'red' : null;
       return {
         projectId: int(row.project_id),
         code: row.code as string,
@@ -355,7 +360,7 @@ export class DashboardService {
         expected: expectedWan(progress),
         ratio: ratioOf(progress),
         rating,
-        ratingReason: rating === null ? null : category === 'implementation' ? 'progress' : 'overdueStart',
+        ratingReason: rating === null ? null : conditionalOverdue ? 'conditionalOverdue' : category === 'implementation' ? 'progress' : 'overdueStart',
         actualStartDate: (row.actual_start_date as string | null) ?? null,
         plannedStartDate: (row.planned_start_date as string | null) ?? null,
       };
@@ -442,6 +447,7 @@ export class DashboardService {
         const halt = halts.get(base.projectId);
         items.push({ ...base, kind: 'halted', reason: haltedReason(halt?.date ?? null, halt?.reason ?? null) });
       }
+      if (int(row.conditional_overdue) === 1) items.push({ ...base, kind: 'conditionalOverdue', reason: conditionalOverdueReason(row.conditional_commitment as string) });
     }
     return items;
   }

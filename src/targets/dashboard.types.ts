@@ -2,6 +2,7 @@ import type { AttractionBlock } from '../attraction/attraction.types.js';
 import type { AdjustmentView } from '../plans/plan.types.js';
 import type { BigProjectsBlock, PlaceCountCheck } from '../rules/big-projects.js';
 import type { Rating } from '../rules/progress.js';
+import type { FactorGuaranteeBlock } from '../requests/factor-guarantee.types.js';
 import type { RedListKind } from '../rules/red-list.js';
 import type { Warning } from '../rules/warnings.js';
 
@@ -9,6 +10,7 @@ export type { BigProjectsBlock, BigProject as BigProjectView } from '../rules/bi
 export type { Rating } from '../rules/progress.js';
 export type { RedListKind } from '../rules/red-list.js';
 export type { Warning } from '../rules/warnings.js';
+export type { FactorGuaranteeBlock } from '../requests/factor-guarantee.types.js';
 export type { AttractionBlock, AttractionChainRow, AttractionFigure, ChainNoteView, IndicatorFiling } from '../attraction/attraction.types.js';
 
 /**
@@ -138,4 +140,6 @@ export interface Dashboard {
   /** 招商引资: 签约 and 到位 against the city's and each chain's targets (docs/domain/attraction.md). */
   attraction: AttractionBlock;
   warnings: Warning[];
+  /** 要素保障: open and overdue requests by kind and department, the longest overdue (docs/domain/requests.md). */
+  factorGuarantee: FactorGuaranteeBlock;
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentScope, CurrentUser, type Principal, type Scope } from '../auth/principal.js';
+import { CurrentScope, CurrentUser, EVERY_ROLE, Roles, type Principal, type Scope } from '../auth/principal.js';
 import { MonthParam } from '../common/http-params.js';
 import { WorkbenchProjectsQuery } from './dto/workbench.query.js';
 import { WorkbenchService, type ReportSheet, type WorkbenchContext, type WorkbenchProjectPage } from './workbench.service.js';
@@ -12,6 +12,7 @@ export class WorkbenchController {
   constructor(private readonly workbench: WorkbenchService) {}
 
   @Get('context')
+  @Roles(...EVERY_ROLE)
   @ApiOperation({ summary: '工作台：当前用户、范围、今天的日期与默认填报月份（上月）' })
   context(@CurrentUser() user: Principal): Promise<WorkbenchContext> {
     return this.workbench.context(user);

@@ -24,7 +24,17 @@ export interface WorkbenchContext {
   currentMonth: string;
   /** The month being collected by default: last month (src/periods/default-period.ts, the war room's definition too). */
   defaultMonth: string;
-  user: { username: string; role: string; region: string | null; regionName: string | null; chain: string | null; chainName: string | null };
+  user: {
+    username: string;
+    role: string;
+    region: string | null;
+    regionName: string | null;
+    chain: string | null;
+    chainName: string | null;
+    /** Role `department`: its 要素保障组 department. */
+    department: string | null;
+    departmentName: string | null;
+  };
   /** Whether the role may change project data and file reports (in its scope). */
   canEdit: boolean;
 }
@@ -38,7 +48,7 @@ export interface WorkbenchProjectRow extends ProjectView {
   report: { status: 'filed' | 'missing' | 'notDue'; amount: number | null };
   /** 蓝黄红: implementation-list projects by 序时进度 through the month; preparation-list projects past their planned start, red. */
   rating: Rating | null;
-  ratingReason: 'progress' | 'overdueStart' | null;
+  ratingReason: 'progress' | 'overdueStart' | 'conditionalOverdue' | null;
   ratio: number | null;
 }
 
@@ -118,6 +128,7 @@ export class WorkbenchService {
     const currentMonth = monthOf(today);
     const [region] = user.region ? await sql(this.dataSource, 'SELECT name FROM region WHERE code = :code', { code: user.region }) : [];
     const [chain] = user.chain ? await sql(this.dataSource, 'SELECT name FROM chain WHERE code = :code', { code: user.chain }) : [];
+    const [department] = user.department ? await sql(this.dataSource, 'SELECT name FROM department WHERE code = :code', { code: user.department }) : [];
     return {
       today,
       currentMonth,
@@ -129,6 +140,8 @@ export class WorkbenchService {
         regionName: (region?.name as string | undefined) ?? null,
         chain: user.chain,
         chainName: (chain?.name as string | undefined) ?? null,
+        department: user.department,
+        departmentName: (department?.name as string | undefined) ?? null,
       },
       canEdit: user.role !== DISPLAY_ROLE && EDITORS.includes(user.role),
     };

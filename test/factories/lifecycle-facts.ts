@@ -33,6 +33,8 @@ export function lifecycleFacts(overrides: FactsOverrides = {}): ProjectFacts {
     actualStartDate: null,
     reportedMonths: 1,
     haltedSince: null,
+    conditional: {},
+    conditionalAllowedYears: [2024],
     ...rest,
     approvals: { ...ALL_APPROVAL_DATES, ...approvals },
   };

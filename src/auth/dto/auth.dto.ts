@@ -49,6 +49,11 @@ export class CreateUserDto {
   @IsOptional()
   @IsString()
   chain?: string | null;
+
+  @ApiPropertyOptional({ description: 'department code, for role "department" (GET /api/departments)' })
+  @IsOptional()
+  @IsString()
+  department?: string | null;
 }
 
 export class UpdateUserDto {
@@ -72,6 +77,11 @@ export class UpdateUserDto {
   @IsOptional()
   @IsString()
   chain?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  department?: string | null;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -13,6 +13,7 @@ import {
   regionsByRank,
   type PublishedBulletin,
 } from '../../bulletins/bulletin-format.js';
+import { REQUEST_KIND_LABELS } from '../../common/labels.js';
 import { formatYi } from '../../common/money.js';
 import type { Rated } from '../../targets/dashboard.types.js';
 import { addBand, addHeader, addRow, RATING_FILLS, type Value } from './sheet-style.js';
@@ -24,7 +25,8 @@ export const BULLETIN_SECTIONS = {
   regions: '二、县（市、区）序时进度排名',
   chains: '三、产业链完成情况',
   redList: '四、红榜（需重点关注的项目）',
-  warnings: '五、提示',
+  factorGuarantee: '五、要素保障',
+  warnings: '六、提示',
 } as const;
 
 const WIDTH = 9;
@@ -119,6 +121,23 @@ export class BulletinExportService {
     });
     if (board.redList.length === 0) addRow(sheet, ['', '无', '', '', '', '', '', '', '']);
     if (board.redListTruncated) addBand(sheet, `红榜项目超过 ${board.redList.length} 个，本表只列出前 ${board.redList.length} 个（按县（市、区）和项目编码排列）`, WIDTH);
+
+    // Bulletins published before 要素保障 was tracked have no such block.
+    const factors = board.factorGuarantee;
+    if (factors) {
+      sheet.addRow([]);
+      addBand(sheet, BULLETIN_SECTIONS.factorGuarantee, WIDTH, { bold: true });
+      addBand(sheet, `截至 ${factors.refDate}：待办需求 ${factors.open} 项，其中逾期 ${factors.overdue} 项；已办结待评价 ${factors.awaitingEvaluation} 项；提交市政府常务会 ${factors.escalated} 项`, WIDTH);
+      addHeader(sheet, ['', '要素 / 承办部门', '待办（项）', '逾期（项）', '', '', '', '', '']);
+      for (const k of factors.byKind) addRow(sheet, ['', REQUEST_KIND_LABELS[k.kind], k.open, k.overdue, '', '', '', '', '']);
+      for (const d of factors.byDepartment) addRow(sheet, ['', d.name, d.open, d.overdue, '', '', '', '', '']);
+      if (factors.longestOverdue.length) {
+        addHeader(sheet, ['序号', '逾期最久的需求（项目）', '', '要素', '承办部门', '应办日期', '逾期（天）', '', '']);
+        factors.longestOverdue.forEach((item, index) =>
+          addRow(sheet, [index + 1, item.projectName, '', REQUEST_KIND_LABELS[item.kind], item.departmentName, item.due, item.daysOverdue, '', '']),
+        );
+      }
+    }
 
     if (board.warnings.length) {
       sheet.addRow([]);

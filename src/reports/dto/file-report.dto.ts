@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDefined, IsOptional, ValidateNested } from 'class-validator';
+import { RaiseRequestDto } from '../../requests/dto/request.dto.js';
 import { IsText, IsWan } from '../../common/validation.js';
 
 /** `PUT /api/projects/:id/reports/:month`: one month's report (月调度). */
@@ -18,6 +20,17 @@ export class FileReportDto {
   @IsOptional()
   @IsText(2000)
   problems?: string | null;
+
+  @ApiPropertyOptional({
+    type: [RaiseRequestDto],
+    description: '要素需求：每项成为一条要素保障需求（与月报同一事务）；同一月报再次提交相同的需求不重复提出',
+  })
+  @IsOptional()
+  @IsArray({ message: 'requests 必须是需求的数组' })
+  @ArrayMaxSize(20, { message: '一次最多提出 20 项需求' })
+  @ValidateNested({ each: true })
+  @Type(() => RaiseRequestDto)
+  requests?: RaiseRequestDto[];
 
   @ApiPropertyOptional({ description: '已发布通报月份的更正原因（该月通报发布后必填）' })
   @IsOptional()

@@ -3,7 +3,7 @@
 // newest first, each entry described in the words of src/common/labels.ts.
 import { h } from '/shared/dom.js';
 import { shanghaiDateTime, wan } from '/shared/format.js';
-import { EVENT_LABELS, HISTORY_FIELD_LABELS, LIST_LABELS, STAGE_LABELS } from '/shared/labels.js';
+import { EVENT_LABELS, HISTORY_FIELD_LABELS, LIST_LABELS, REQUEST_EVENT_LABELS, REQUEST_KIND_LABELS, STAGE_LABELS } from '/shared/labels.js';
 
 /** @typedef {import('/shared/types.js').HistoryEntry} HistoryEntry */
 
@@ -43,6 +43,13 @@ export function describe(entry) {
     case 'lead': {
       const lead = isObject(entry.data) ? /** @type {{ lead?: { id?: number, name?: string, investor?: string } }} */ (entry.data).lead : undefined;
       return [`招商落地${lead?.name ? `：${lead.name}` : ''}`, [lead?.investor ? `投资方 ${lead.investor}` : '', reason].filter(Boolean).join('；')];
+    }
+    case 'request': {
+      // A step of one of the project's 要素保障 requests: data has its kind and (on RAISE) what is asked.
+      const data = /** @type {{ kind?: keyof typeof REQUEST_KIND_LABELS, requestId?: number, note?: string }} */ (isObject(entry.data) ? entry.data : {});
+      const event = /** @type {keyof typeof REQUEST_EVENT_LABELS | null} */ (/** @type {unknown} */ (entry.event));
+      const what = `要素保障 · ${data.kind ? REQUEST_KIND_LABELS[data.kind] : ''}需求${event ? REQUEST_EVENT_LABELS[event] ?? event : ''}`;
+      return [what, [data.note, reason].filter(Boolean).join('；')];
     }
     default:
       return [String(entry.kind), reason];

@@ -63,6 +63,7 @@
 /** @typedef {import('../../targets/dashboard.types.js').RedListItem} RedListItem */
 /** @typedef {import('../../targets/dashboard.types.js').RedListKind} RedListKind */
 /** @typedef {import('../../targets/dashboard.types.js').Warning} Warning */
+/** @typedef {import('../../targets/dashboard.types.js').FactorGuaranteeBlock} FactorGuaranteeBlock */
 
 /**
  * One month of the implementation list's curve (src/targets/dashboard.service.ts `CurvePoint`).
@@ -122,6 +123,7 @@
  * @property {string} createdAt
  * @property {string} updatedAt
  * @property {ListMembership[]} [lists]
+ * @property {ApprovalDetails} [approvalDetails] one project read only: each approval's status (督办, 容缺受理)
  */
 
 /**
@@ -130,7 +132,7 @@
  * `lead` (the project came from a 招商 lead's 落地), { lead: { id, name, investor, … } }.
  * @typedef {object} HistoryEntry
  * @property {number} id
- * @property {'created' | 'updated' | 'transition' | 'list' | 'lead'} kind
+ * @property {'created' | 'updated' | 'transition' | 'list' | 'request' | 'lead'} kind
  * @property {EventType | null} event
  * @property {Stage | null} fromStage
  * @property {Stage | null} toStage
@@ -160,7 +162,7 @@
 /**
  * The answer to filing a report (src/reports/reports.service.ts `FiledReport`): the revision,
  * the project's cumulative reports, flags (cumulativeAboveTotal) and whether it was the first.
- * @typedef {Omit<ReportView, 'revisions'> & { cumulative: number, flags: string[], created: boolean }} FiledReport
+ * @typedef {Omit<ReportView, 'revisions'> & { cumulative: number, flags: string[], created: boolean, requests: RaisedRequest[] }} FiledReport
  */
 
 // ------------------------------------------------------------------ the workbench (src/workbench/workbench.service.ts)
@@ -170,7 +172,7 @@
  * @property {string} today
  * @property {string} currentMonth
  * @property {string} defaultMonth
- * @property {{ username: string, role: Role, region: string | null, regionName: string | null, chain: string | null, chainName: string | null }} user
+ * @property {{ username: string, role: Role, region: string | null, regionName: string | null, chain: string | null, chainName: string | null, department: string | null, departmentName: string | null }} user
  * @property {boolean} canEdit
  */
 
@@ -181,7 +183,7 @@
  *   listCategory: ListCategory | null,
  *   report: { status: 'filed' | 'missing' | 'notDue', amount: number | null },
  *   rating: Rating | null,
- *   ratingReason: 'progress' | 'overdueStart' | null,
+ *   ratingReason: 'progress' | 'overdueStart' | 'conditionalOverdue' | null,
  *   ratio: number | null,
  * }} WorkbenchProjectRow
  */
@@ -227,6 +229,17 @@
  * @property {{ year: number, month: number } | null} closedBy
  * @property {ReportSheetRow[]} rows
  */
+
+// ------------------------------------------------------------------ 要素保障 (src/requests/request.types.ts)
+
+/** @typedef {import('../../requests/request.types.js').RequestView} RequestView */
+/** @typedef {import('../../requests/request.types.js').RequestDetail} RequestDetail */
+/** @typedef {import('../../requests/request.types.js').RequestTransitionView} RequestTransitionView */
+/** @typedef {import('../../requests/request.types.js').MonthLists} MonthLists */
+/** @typedef {import('../../requests/request.types.js').DepartmentView} DepartmentView */
+/** @typedef {import('../../requests/request.types.js').ApprovalDetail} ApprovalDetail */
+/** @typedef {import('../../requests/request.types.js').ApprovalDetails} ApprovalDetails */
+/** @typedef {import('../../requests/request.types.js').RaisedRequest} RaisedRequest */
 
 // ------------------------------------------------------------------ 招商 (src/attraction/attraction.types.ts)
 

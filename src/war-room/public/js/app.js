@@ -3,7 +3,7 @@
 // the board (headline, regions, curve, chains, big projects, red list, filter, freshness,
 // controls, project card), loaded and drawn by board.js. Money is integer 万元 from the API.
 import { onUnauthenticated, resumeSession } from '/shared/api.js';
-import { adoptDisplayLink, forgetDisplayToken } from '/shared/display.js';
+import { adoptDisplayLink, displayToken, forgetDisplayToken } from '/shared/display.js';
 import { handleError, loadAll, loadBoard, setFilter, setPrintMode } from './board.js';
 import { initBulletin } from './bulletin.js';
 import { initCard } from './card.js';
@@ -32,11 +32,14 @@ initControls({
   onClearFilter: () => setFilter({}),
 });
 if (!window.echarts) showBanner('图表组件未加载（/vendor/echarts/echarts.min.js）');
-// The session first (who is signed in, and this tab's CSRF token); without one, the sign-in form.
-resumeSession().then(
-  (user) => {
-    showAccount(user);
-    return loadAll();
-  },
-  handleError,
-);
+// A wall screen reads with its display token and has no session; otherwise the session first (who is
+// signed in, and this tab's CSRF token), and without one the sign-in form.
+if (displayToken() !== null) void loadAll();
+else
+  resumeSession().then(
+    (user) => {
+      showAccount(user);
+      return loadAll();
+    },
+    handleError,
+  );

@@ -12,6 +12,7 @@ import { openCard } from './card.js';
 import { setBarsPrintMode } from './card-bars.js';
 import { openChainPage } from './chain-page.js';
 import { renderChains } from './chains.js';
+import { renderFactorGuarantee } from './factor-guarantee.js';
 import { fillYearSelect, showPeriodChoice } from './controls.js';
 import { renderCurve, resizeCurveForPrint } from './curve.js';
 import { clearProjects, renderFilterState, renderProjects } from './filter.js';
@@ -131,6 +132,7 @@ function renderAll(/** @type {Dashboard} */ d) {
   renderBigProjects(d, openProject);
   renderFilterState();
   renderRedList(openProject);
+  renderFactorGuarantee(d, openProject);
   renderFreshness();
 }
 

@@ -1,13 +1,15 @@
 // @ts-check
-// The project card (项目卡片): the stage timeline from the history, the six approvals, the
-// monthly investment bars of the year shown, and the change history.
+// The project card (项目卡片): the stage timeline from the history, the six approvals and the
+// open 要素保障 requests (card-requests.js), the monthly investment bars of the year shown, and
+// the change history.
 import { api } from '/shared/api.js';
 import { $, h, setChildren } from '/shared/dom.js';
 import { stageName, wan, yi } from '/shared/format.js';
 import { renderHistory } from '/shared/history.js';
-import { APPROVAL_KEYS, APPROVAL_LABELS, LIST_LABELS } from '/shared/labels.js';
+import { LIST_LABELS } from '/shared/labels.js';
 import { renderTimeline } from '/shared/timeline.js';
 import { clearBars, renderBars } from './card-bars.js';
+import { readRequests, renderApprovalStatuses, renderRequests } from './card-requests.js';
 
 /** @typedef {import('/shared/types.js').ProjectView} ProjectView */
 /** @typedef {import('/shared/types.js').HistoryEntry} HistoryEntry */
@@ -58,7 +60,7 @@ export async function openCard(/** @type {number} */ id, /** @type {CardContext}
   $('#card-title').textContent = '加载中…';
   $('[data-role="card-meta"]').replaceChildren();
   $('[data-role="card-loading"]').hidden = false;
-  for (const selector of ['[data-testid="card-timeline"]', '[data-role="timeline-notes"]', '[data-testid="card-approvals"]', '.history-table tbody'])
+  for (const selector of ['[data-testid="card-timeline"]', '[data-role="timeline-notes"]', '[data-testid="card-approvals"]', '[data-testid="card-requests"]', '.history-table tbody'])
     $(selector, modal).replaceChildren();
   clearBars();
   $('.close', modal).focus();
@@ -69,15 +71,16 @@ export async function openCard(/** @type {number} */ id, /** @type {CardContext}
   const historyRead = api(`/api/projects/${id}/history`);
   /** @type {Promise<ReportView[]>} */
   const reportsRead = api(`/api/projects/${id}/reports`);
+  const requestsRead = readRequests(id);
   let read;
   try {
-    read = await Promise.all([projectRead, historyRead, reportsRead]);
+    read = await Promise.all([projectRead, historyRead, reportsRead, requestsRead]);
   } catch (error) {
     if (seq === openSeq) closeCard();
     throw error;
   }
   if (seq !== openSeq) return;
-  const [project, history, reports] = read;
+  const [project, history, reports, requests] = read;
 
   $('[data-role="card-loading"]').hidden = true;
   $('#card-title').textContent = project.name;
@@ -94,20 +97,10 @@ export async function openCard(/** @type {number} */ id, /** @type {CardContext}
       : h('span', null, `未列入${ctx.year}年清单`),
   );
   renderTimeline({ list: $('[data-testid="card-timeline"]', modal), notes: $('[data-role="timeline-notes"]', modal) }, project, history);
-  renderApprovals(project);
+  renderApprovalStatuses(project);
+  renderRequests(requests);
   $('[data-role="card-year"]').textContent = `${ctx.year}年 · 万元`;
   renderBars(reports, ctx.year);
   renderHistory($('.history-table tbody', modal), history);
   modal.dataset.status = 'ready';
-}
-
-/** The six approvals (前期手续), each with the date obtained or 未取得. */
-function renderApprovals(/** @type {ProjectView} */ project) {
-  $('[data-testid="card-approvals"]').replaceChildren(...APPROVAL_KEYS.map((key) => {
-    const date = project.approvals[key];
-    return h('li', { class: date ? 'ok' : 'missing', 'data-testid': `approval-${key}` },
-      h('span', { class: 'ap-mark', 'aria-hidden': 'true' }, date ? '✓' : '○'),
-      h('span', { class: 'ap-label' }, APPROVAL_LABELS[key]),
-      h('span', { class: 'ap-date' }, date || '未取得'));
-  }));
 }

@@ -106,6 +106,11 @@ function render(/** @type {WorkbenchProjectPage} */ result) {
 
 run(async () => {
   context = await startPage('list');
+  // A 要素保障 department works from its inbox; project lists are not its to read.
+  if (context.user.role === 'department') {
+    window.location.replace('/workbench/requests.html');
+    return;
+  }
   const ref = await referenceData();
   const q = queryParams();
   const form = filterForm();

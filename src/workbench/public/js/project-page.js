@@ -13,6 +13,7 @@ import { messageOf, reasonsOf } from '/shared/messages.js';
 import { renderTimeline } from '/shared/timeline.js';
 import { asDateInput } from './dates.js';
 import { renderEvents } from './project-events.js';
+import { renderFactors } from './project-requests.js';
 import { applyChanges, changeCount, clearFieldMessages, diff, fill, form, formValues, holderOf, input, renderApprovalRows, showFieldMessages, valuesOf } from './project-form.js';
 import { referenceData, run, showBanner, startPage } from './shell.js';
 
@@ -134,6 +135,8 @@ function show(/** @type {Read} */ { project, history, reports }, /** @type {Chan
   renderEvents(project, { context, project: () => base, hasPendingChanges: () => changeCount(pendingChanges()) > 0, afterEvent, refresh, lock });
   renderReports(reports);
   renderHistory($('[data-testid="project-history"] tbody'), history, { limit: 30 });
+  // 要素保障: after a write there, the page reads again, keeping the form's unsaved changes.
+  renderFactors(project, { context, changed: () => void refresh() }).catch((error) => showBanner(messageOf(error)));
   setEditable(project);
   $of(HTMLAnchorElement, '[data-testid="report-link"]').href = `/workbench/report.html?month=${context.defaultMonth}`;
   return conflicts;

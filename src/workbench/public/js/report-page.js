@@ -86,7 +86,7 @@ async function load(/** @type {string} */ month) {
   /** @type {import('./report-row.js').SheetOptions} */
   const options = { month: result.month, editable: context.canEdit, showRegion: context.user.role !== 'region', closed: Boolean(result.closedBy), onChange: summarize };
   for (const data of result.rows) rows.set(data.projectId, createRow(data, options));
-  $('[data-testid="report-table"] tbody').replaceChildren(...[...rows.values()].flatMap((row) => [row.tr, row.msg]));
+  $('[data-testid="report-table"] tbody').replaceChildren(...[...rows.values()].flatMap((row) => [row.tr, row.msg, ...(row.need ? [row.need.tr] : [])]));
   $('[data-testid="report-empty"]').hidden = result.rows.length > 0;
   $('[data-testid="save-all-status"]').textContent = '';
   $('[data-testid="save-all"]').hidden = !context.canEdit;

@@ -6,6 +6,7 @@ import { $, h, setChildren } from '/shared/dom.js';
 import { monthLabel, shanghaiDateTime, stageName, wan } from '/shared/format.js';
 import { LIST_LABELS } from '/shared/labels.js';
 import { reasonsOf } from '/shared/messages.js';
+import { needEntry } from './report-needs.js';
 
 /** @typedef {import('/shared/types.js').ReportSheetRow} ReportSheetRow */
 /** @typedef {import('/shared/types.js').FiledReport} FiledReport */
@@ -30,6 +31,7 @@ import { reasonsOf } from '/shared/messages.js';
  * @property {HTMLTableRowElement} msg
  * @property {{ amount: HTMLInputElement, progress: HTMLInputElement, problems: HTMLInputElement, reason: HTMLInputElement | null }} inputs
  * @property {HTMLButtonElement | null} save
+ * @property {ReturnType<typeof needEntry> | null} need a 要素需求 to raise with the report (report-needs.js)
  */
 
 /** @returns {{ empty: true } | { error: string } | { value: number }} */
@@ -46,8 +48,9 @@ export function isDirty(/** @type {Row} */ row) {
   const amount = i.amount.value.replace(/[,，\s]/g, '');
   const progress = i.progress.value.trim();
   const problems = i.problems.value.trim();
-  if (!r) return amount !== '' || progress !== '' || problems !== '';
-  return amount !== String(r.amount) || progress !== (r.progress || '') || problems !== (r.problems || '');
+  const need = Boolean(row.need && row.need.read().length);
+  if (!r) return amount !== '' || progress !== '' || problems !== '' || need;
+  return amount !== String(r.amount) || progress !== (r.progress || '') || problems !== (r.problems || '') || need;
 }
 
 function setRowState(/** @type {Row} */ row, /** @type {string} */ state, /** @type {Child} */ content) {
@@ -89,6 +92,7 @@ export function createRow(/** @type {ReportSheetRow} */ data, /** @type {SheetOp
   const reason = sheet.closed ? h('input', { 'data-role': 'reason', 'data-testid': 'reason', maxlength: '1000', placeholder: '修改已通报数据须填写', 'aria-label': `${data.name} 更正原因`, disabled: !editable }) : null;
   const save = editable ? h('button', { type: 'button', class: 'btn small', 'data-testid': 'save-row' }, '保存') : null;
   const prev = data.previous;
+  const need = editable ? needEntry(data.name, reason ? 9 : 8) : null;
   const tr = h('tr', { class: 'report-row', 'data-testid': 'report-row', 'data-project-id': data.projectId, 'data-region': data.region || '', 'data-list': data.listCategory || '' },
     h('td', { class: 'name', title: data.name },
       h('a', { href: `/workbench/project.html?id=${data.projectId}` }, data.name),
@@ -97,14 +101,15 @@ export function createRow(/** @type {ReportSheetRow} */ data, /** @type {SheetOp
     h('td', { class: 'num', title: `此前各月合计 ${wan(data.yearToDateBefore)} 万元` }, h('span', { 'data-testid': 'ytd' }, wan(data.yearToDateBefore)), h('small', { class: 'before' }, `此前 ${wan(data.yearToDateBefore)}`)),
     h('td', { class: 'amount-col' }, amount),
     h('td', { class: 'text-col' }, progress),
-    h('td', { class: 'text-col' }, problems),
+    h('td', { class: 'text-col' }, problems, need ? need.open : null),
     reason ? h('td', { class: 'text-col' }, reason) : null,
     h('td', { class: 'state-col', 'data-testid': 'row-status' }),
     h('td', { class: 'action-col' }, save));
   const msg = h('tr', { class: 'row-msg', 'data-testid': 'row-msg', hidden: true }, h('td', { colspan: String(reason ? 9 : 8) }));
   /** @type {Row} */
-  const row = { data, sheet, tr, msg, inputs: { amount, progress, problems, reason }, save };
+  const row = { data, sheet, tr, msg, inputs: { amount, progress, problems, reason }, save, need };
   for (const el of [amount, progress, problems]) el.addEventListener('input', () => refreshRow(row));
+  need?.tr.addEventListener('input', () => refreshRow(row));
   amount.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') {
       event.preventDefault();
@@ -129,9 +134,11 @@ export async function saveRow(/** @type {Row} */ row, { quiet = false } = {}) {
     i.amount.focus();
     return false;
   }
-  /** @type {{ amount: number, progress: string | null, problems: string | null, reason?: string }} */
+  /** @type {{ amount: number, progress: string | null, problems: string | null, reason?: string, requests?: Record<string, string>[] }} */
   const body = { amount: amount.value, progress: i.progress.value.trim() || null, problems: i.problems.value.trim() || null };
   if (i.reason && i.reason.value.trim()) body.reason = i.reason.value.trim();
+  const needs = row.need ? row.need.read() : [];
+  if (needs.length) body.requests = needs;
   if (row.save) row.save.disabled = true;
   setRowState(row, 'saving', h('span', { class: 'status' }, '保存中…'));
   try {
@@ -141,6 +148,7 @@ export async function saveRow(/** @type {Row} */ row, { quiet = false } = {}) {
     const revisions = filed.created ? 1 : old && filed.revision !== old.revision ? old.revisions + 1 : old ? old.revisions : 1;
     row.data.report = { ...filed, revisions };
     if (i.reason) i.reason.value = '';
+    if (row.need && filed.requests.length) row.need.sent(`已提出要素保障需求 ${filed.requests.length} 项（可在“要素保障”页跟踪）`);
     refreshRow(row);
     setRowState(row, 'saved', [h('span', { class: 'status filed' }, '已保存'), h('small', null, revisions > 1 ? ` 第${revisions}次修订` : '')]);
     if (filed.flags.includes('cumulativeAboveTotal'))

@@ -22,12 +22,19 @@ import { leaveSession } from '/shared/sign-in.js';
  * @property {(code: string | null) => string} chainName
  */
 
+/** Roles that work on projects (a 要素保障 department works from its requests inbox only). */
+const PROJECT_ROLES = ['admin', 'region', 'chain', 'auditor'];
+
+/** @type {[key: string, href: string, label: string, roles: string[]][]} */
 const NAV = [
-  ['list', '/workbench/', '项目列表'],
-  ['report', '/workbench/report.html', '月调度填报'],
-  ['excel', '/workbench/excel.html', 'Excel 导入导出'],
-  ['plan', '/workbench/plan.html', '年度计划'],
-  ['displays', '/workbench/displays.html', '大屏令牌', 'admin'],
+  ['list', '/workbench/', '项目列表', PROJECT_ROLES],
+  ['report', '/workbench/report.html', '月调度填报', PROJECT_ROLES],
+  ['requests', '/workbench/requests.html', '要素保障', [...PROJECT_ROLES, 'department']],
+  ['leads', '/workbench/leads.html', '招商项目', PROJECT_ROLES],
+  ['chain', '/workbench/chain.html', '产业链指标', PROJECT_ROLES],
+  ['excel', '/workbench/excel.html', 'Excel 导入导出', PROJECT_ROLES],
+  ['plan', '/workbench/plan.html', '年度计划', PROJECT_ROLES],
+  ['displays', '/workbench/displays.html', '大屏令牌', ['admin']],
 ];
 
 const SIGN_IN_PAGE = '/workbench/login.html';
@@ -70,6 +77,7 @@ export async function startPage(pageKey) {
 function scopeText(/** @type {WorkbenchContext['user']} */ user) {
   if (user.role === 'region') return user.regionName || user.region || '—';
   if (user.role === 'chain') return `${user.chainName || user.chain || '—'}产业链`;
+  if (user.role === 'department') return user.departmentName || user.department || '—';
   return '全市';
 }
 
@@ -84,7 +92,7 @@ function renderHeader(/** @type {string} */ pageKey, /** @type {WorkbenchContext
       h('a', { href: '/workbench/', class: 'brand-link' }, '聊城市制造业重点项目“三个一批”'),
       h('span', { class: 'brand-sub' }, '工作台')),
     h('nav', { class: 'nav', 'aria-label': '工作台导航' },
-      NAV.filter(([, , , role]) => !role || role === user.role).map(([key, href, label]) => h('a', { href, class: key === pageKey ? 'active' : null, 'aria-current': key === pageKey ? 'page' : null, 'data-testid': `nav-${key}` }, label)),
+      NAV.filter(([, , , roles]) => roles.includes(user.role)).map(([key, href, label]) => h('a', { href, class: key === pageKey ? 'active' : null, 'aria-current': key === pageKey ? 'page' : null, 'data-testid': `nav-${key}` }, label)),
       h('a', { href: '/', class: 'external', 'data-testid': 'nav-war-room' }, '挂图作战')),
     h('div', { class: 'who', 'data-testid': 'who' },
       h('span', { class: 'who-name', 'data-testid': 'who-name' }, user.username),

@@ -7,8 +7,8 @@ import { Table, TableColumn, TableForeignKey, TableIndex, type MigrationInterfac
  * two counts its appendix names (黑色金属: 10 deals over 1亿; 大健康: 10 deals landed), as a
  * fresh one gets them from the reference data.
  */
-export class Attraction1732800000000 implements MigrationInterface {
-  name = 'Attraction1732800000000';
+export class Attraction1733200000000 implements MigrationInterface {
+  name = 'Attraction1733200000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+import { ChangeRecorder } from '../audit/change-recorder.js';
+import { auditSubject } from '../audit/audit-subjects.js';
+import { ALL, type Scope } from '../auth/principal.js';
+import { preconditionFailed, unprocessable, type ErrorDetail } from '../common/api-error.js';
+import { Clock } from '../common/clock.js';
+import { WriteQueue } from '../database/write-queue.js';
+import { loadFacts, stageInvariantFailures } from '../lifecycle/lifecycle.facts.js';
+import { APPROVAL_LABELS, type ApprovalKey } from '../lifecycle/stages.js';
+import { Project } from '../projects/project.entity.js';
+import { APPROVAL_COLUMNS, approvalsOf } from '../projects/project.view.js';
+import type { ProjectView } from '../projects/project.view.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { detailOf, latestApprovalRows, type ApprovalDetail } from './approval-details.js';
+import { ApprovalStatusRow } from './approval-status.entity.js';
+import { Department } from './department.entity.js';
+import type { PutApprovalDto } from './dto/approval.dto.js';
+
+/**
+ * 督办 and 容缺受理 of a project's six approvals (docs/domain/requests.md "Approvals"). A PUT sets
+ * an approval's whole status; `done` also sets the project's approval date (done ⇔ dated), so
+ * START and everything else keep reading the date. One queued transaction: the project row
+ * (date and version, guarded by the version read), a status row, one history row and one audit
+ * entry (project / approval).
+ */
+@Injectable()
+export class ApprovalsService {
+  constructor(
+    private readonly writes: WriteQueue,
+    private readonly clock: Clock,
+    private readonly changes: ChangeRecorder,
+    private readonly projects: ProjectsService,
+  ) {}
+
+  async put(projectId: number, key: ApprovalKey, dto: PutApprovalDto, ifMatch: number | undefined, actor: string, scope: Scope = ALL): Promise<ProjectView> {
+    await this.writes.run(async (manager) => {
+      const project = await this.projects.findInScope(manager, projectId, scope);
+      if (ifMatch !== undefined && ifMatch !== project.version)
+        throw preconditionFailed('数据已被他人修改，请刷新后重试', [{ field: 'version', code: 'staleVersion', message: `读取的版本 ${ifMatch} 已过期，当前版本 ${project.version}` }]);
+      const today = this.clock.today();
+      const next: ApprovalDetail = { status: dto.status, date: dto.date ?? null, commitmentDate: dto.commitmentDate ?? null, department: dto.department ?? null };
+      const failures = detailFailures(key, next, today);
+      if (next.department !== null && !(await manager.existsBy(Department, { code: next.department })))
+        failures.push({ field: 'department', code: 'unknownDepartment', message: `未知的部门：${next.department}` });
+      // A started project keeps each approval obtained or accepted conditionally (lifecycle.facts.ts).
+      if (failures.length === 0) {
+        const edited = Object.assign(manager.create(Project, { ...project }), { [APPROVAL_COLUMNS[key]]: next.status === 'done' ? next.date : null });
+        const facts = await loadFacts(manager, edited);
+        if (next.status === 'conditional') facts.conditional[key] = next.commitmentDate!;
+        else delete facts.conditional[key];
+        failures.push(...stageInvariantFailures(project.stage, { project: facts, today }).filter((f) => f.field === `approvals.${key}`));
+      }
+      if (failures.length) throw unprocessable(`${APPROVAL_LABELS[key]}：${failures.map((f) => f.message).join('；')}`, failures);
+      await this.setIn(manager, project, key, next, actor, this.clock.nowIso());
+    });
+    return this.projects.findOne(projectId, scope);
+  }
+
+  /**
+   * Records an approval's new status in the caller's transaction (no change, nothing written):
+   * the project's date column and version, a status row, the history row and the audit entry.
+   * Also used when a department resolves an approval request with the date it was obtained.
+   */
+  async setIn(manager: EntityManager, project: Project, key: ApprovalKey, next: ApprovalDetail, actor: string, at: string): Promise<boolean> {
+    const column = APPROVAL_COLUMNS[key];
+    const latest = (await latestApprovalRows(manager, project.id)).get(key);
+    const before = detailOf(approvalsOf(project)[key], latest);
+    if (sameDetail(before, next)) return false;
+    const date = next.status === 'done' ? next.date : null;
+    const result = await manager
+      .createQueryBuilder()
+      .update(Project)
+      .set({ [column]: date, updatedAt: at, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id: project.id, version: project.version })
+      .execute();
+    if (result.affected !== 1)
+      throw preconditionFailed('数据已被他人修改，请刷新后重试', [{ field: 'version', code: 'staleVersion', message: `版本 ${project.version} 已过期` }]);
+    await manager.insert(ApprovalStatusRow, {
+      projectId: project.id,
+      approvalKey: key,
+      status: next.status,
+      date: next.date,
+      commitmentDate: next.commitmentDate,
+      departmentCode: next.department,
+      actor,
+      recordedAt: at,
+    });
+    const previousDate = approvalsOf(project)[key];
+    const data: Record<string, { from: unknown; to: unknown }> = { [`approvalStatus.${key}`]: { from: before, to: next } };
+    if (previousDate !== date) data[column] = { from: previousDate, to: date };
+    await this.changes.record(manager, {
+      actor,
+      subject: auditSubject.project(project.id),
+      action: 'approval',
+      before: { approval: key, ...before },
+      after: { approval: key, ...next },
+      at,
+      history: { projectId: project.id, kind: 'updated', fromStage: project.stage, toStage: project.stage, data },
+    });
+    return true;
+  }
+}
+
+/** What a status needs: done a date (not after today); 容缺受理 a commitment date not passed; no commitment otherwise. */
+export function detailFailures(key: ApprovalKey, next: ApprovalDetail, today: string): ErrorDetail[] {
+  const failures: ErrorDetail[] = [];
+  const label = APPROVAL_LABELS[key];
+  if (next.status === 'done' && next.date === null) failures.push({ field: 'date', code: 'dateRequired', message: `${label}已办需填写办结日期` });
+  if (next.status === 'pending' && next.date !== null) failures.push({ field: 'date', code: 'dateNotApplicable', message: '未办的手续没有日期' });
+  if (next.date !== null && next.date > today) failures.push({ field: 'date', code: 'dateInFuture', message: `日期 ${next.date} 不能晚于今天（${today}）` });
+  if (next.status === 'conditional') {
+    if (next.commitmentDate === null) failures.push({ field: 'commitmentDate', code: 'commitmentDateRequired', message: '容缺受理需填写承诺补齐手续的日期' });
+    else if (next.commitmentDate < today)
+      failures.push({ field: 'commitmentDate', code: 'commitmentDatePassed', message: `承诺日期 ${next.commitmentDate} 已过（今天 ${today}）` });
+    else if (next.date !== null && next.commitmentDate < next.date)
+      failures.push({ field: 'commitmentDate', code: 'commitmentBeforeAcceptance', message: '承诺日期不能早于受理日期' });
+  } else if (next.commitmentDate !== null)
+    failures.push({ field: 'commitmentDate', code: 'commitmentNotApplicable', message: '只有容缺受理填写承诺日期' });
+  return failures;
+}
+
+function sameDetail(a: ApprovalDetail, b: ApprovalDetail): boolean {
+  return a.status === b.status && a.date === b.date && a.commitmentDate === b.commitmentDate && a.department === b.department;
+}

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { ChangeRecorder } from '../audit/change-recorder.js';
+import { auditSubject } from '../audit/audit-subjects.js';
+import { scopeOf, type Principal } from '../auth/principal.js';
+import { ApiError, conflict, notFound, preconditionFailed, unprocessable } from '../common/api-error.js';
+import { Clock } from '../common/clock.js';
+import { REQUEST_EVENT_LABELS, REQUEST_STATUS_LABELS } from '../common/labels.js';
+import { WriteQueue } from '../database/write-queue.js';
+import { approvalsOf } from '../projects/project.view.js';
+import { Project } from '../projects/project.entity.js';
+import { parseQuantity } from '../rules/quantities.js';
+import { dayNumber } from '../rules/working-days.js';
+import { ApprovalsService } from './approvals.service.js';
+import { requestVisible } from './department-scope.js';
+import { FactorRequest } from './factor-request.entity.js';
+import { requestGuardFailures, type RequestContext, type RequestEvent } from './request.guards.js';
+import { acceptedRequestEvents, nextRequest, restoreRequest, statusOf } from './request.snapshot.js';
+import type { EvaluationRating, RequestCategory, RequestEventType } from './request-kinds.js';
+import { RequestTransition } from './request-transition.entity.js';
+
+/** Who acts: the signed-in user (or, for the demo seed, a stand-in with the same fields). */
+export type Actor = Pick<Principal, 'username' | 'role' | 'region' | 'chain' | 'department'>;
+
+export interface RequestApplyOptions {
+  /** The version the caller read (If-Match); stale → 412. */
+  expectedVersion?: number;
+  /** Record at this instant instead of now (the demo seed replaying its story only). */
+  recordedAt?: string;
+}
+
+/**
+ * Who may send each event (docs/domain/requests.md "Who does what"): the department the request
+ * is routed to handles it (the city office may act for it); only the requesting county evaluates;
+ * only the city office takes a request to the 常务会.
+ */
+const SENDERS: Record<RequestEventType, { roles: Actor['role'][]; refusal: string }> = {
+  ACCEPT: { roles: ['department', 'admin'], refusal: '只有承办部门（或市链长办）可以受理' },
+  RESOLVE: { roles: ['department', 'admin'], refusal: '只有承办部门（或市链长办）可以办结' },
+  RETURN: { roles: ['department', 'admin'], refusal: '只有承办部门（或市链长办）可以退回' },
+  EVALUATE: { roles: ['region'], refusal: '只有提出需求的县（市、区）可以评价' },
+  ESCALATE: { roles: ['admin'], refusal: '只有市链长办可以提交市政府常务会' },
+};
+
+/**
+ * The one place a request changes status. In one queued transaction: the request, if the
+ * caller may see it (404 otherwise: a department sees its own requests, a county its projects'),
+ * if the caller may send this event (403), if its status takes the event (409) and its guards
+ * pass (422, every reason); then the row (guarded by the version read), the transition row, the
+ * project's history row and the audit entry; after the transition, its side effect (an approval
+ * request resolved with a date marks that approval done on the project).
+ */
+@Injectable()
+export class RequestEngine {
+  constructor(
+    private readonly writes: WriteQueue,
+    private readonly clock: Clock,
+    private readonly changes: ChangeRecorder,
+    private readonly approvals: ApprovalsService,
+  ) {}
+
+  apply(requestId: number, event: RequestEvent, actor: Actor, options: RequestApplyOptions = {}): Promise<void> {
+    return this.writes.run(async (manager) => {
+      const request = await manager.findOneBy(FactorRequest, { id: requestId });
+      const project = request ? await manager.findOneBy(Project, { id: request.projectId }) : null;
+      if (!request || !project || !requestVisible(request, project, scopeOf(actor))) throw notFound(`需求 ${requestId} 不存在`);
+      const sender = SENDERS[event.type];
+      if (!sender.roles.includes(actor.role))
+        throw new ApiError(403, sender.refusal, [{ field: 'type', code: 'notYourStep', message: sender.refusal }]);
+      if (options.expectedVersion !== undefined && options.expectedVersion !== request.version)
+        throw preconditionFailed('数据已被他人修改，请刷新后重试', [
+          { field: 'version', code: 'staleVersion', message: `读取的版本 ${options.expectedVersion} 已过期，当前版本 ${request.version}` },
+        ]);
+
+      const now = options.recordedAt ?? this.clock.nowIso();
+      const today = this.clock.dateOf(now);
+      const context: RequestContext = { request: { kind: request.kind, approvalKey: request.approvalKey, status: request.status, promisedDate: request.promisedDate }, today };
+      const snapshot = restoreRequest(request.status, context);
+      if (!acceptedRequestEvents(request.status).includes(event.type))
+        throw conflict(`需求当前状态为“${REQUEST_STATUS_LABELS[request.status]}”，不能“${REQUEST_EVENT_LABELS[event.type]}”`, [
+          { field: 'type', code: 'eventNotAllowed', message: `“${REQUEST_STATUS_LABELS[request.status]}”的需求不能执行“${REQUEST_EVENT_LABELS[event.type]}”（${event.type}）` },
+        ]);
+      if (!snapshot.can(event)) {
+        const failures = requestGuardFailures(context, event);
+        throw unprocessable(`不能${REQUEST_EVENT_LABELS[event.type]}：${failures.map((f) => f.message).join('；')}`, failures);
+      }
+      const toStatus = statusOf(nextRequest(snapshot, event));
+
+      const changes: Partial<FactorRequest> = {};
+      const step: Partial<RequestTransition> = {};
+      switch (event.type) {
+        case 'ACCEPT':
+          changes.category = step.category = event.category as RequestCategory;
+          changes.promisedDate = step.promisedDate = event.promisedDate!;
+          break;
+        case 'RESOLVE': {
+          const parsed = event.granted === undefined ? null : parseQuantity(request.kind, event.granted);
+          changes.granted = step.granted = parsed?.ok ? parsed.scaled : null;
+          step.note = event.note!.trim();
+          step.approvalDate = event.approvalDate ?? null;
+          break;
+        }
+        case 'EVALUATE':
+          changes.rating = step.rating = event.rating as EvaluationRating;
+          step.reason = event.reason?.trim() || null;
+          if (toStatus === 'accepted') changes.reopenCount = request.reopenCount + 1;
+          break;
+        case 'RETURN':
+        case 'ESCALATE':
+          step.reason = event.reason!.trim();
+          break;
+      }
+      const result = await manager
+        .createQueryBuilder()
+        .update(FactorRequest)
+        .set({ ...changes, status: toStatus, updatedAt: now, version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id: requestId, version: request.version })
+        .execute();
+      if (result.affected !== 1)
+        throw preconditionFailed('数据已被他人修改，请刷新后重试', [{ field: 'version', code: 'staleVersion', message: `版本 ${request.version} 已过期` }]);
+      await manager.insert(RequestTransition, {
+        category: null,
+        promisedDate: null,
+        granted: null,
+        approvalDate: null,
+        rating: null,
+        note: null,
+        reason: null,
+        ...step,
+        requestId,
+        event: event.type,
+        fromStatus: request.status,
+        toStatus,
+        actor: actor.username,
+        recordedAt: now,
+        effectiveDate: today,
+        effectiveDay: dayNumber(today),
+      });
+      const { type, ...payload } = event;
+      const data = { requestId, kind: request.kind, fromStatus: request.status, toStatus, ...payload };
+      await this.changes.record(manager, {
+        actor: actor.username,
+        subject: auditSubject.request(requestId),
+        action: 'transition',
+        before: { status: request.status },
+        after: { event: type, projectId: project.id, ...payload, status: toStatus },
+        reason: step.reason ?? null,
+        at: now,
+        history: { projectId: project.id, kind: 'request', event: type, fromStage: project.stage, toStage: project.stage, effectiveDate: today, data },
+      });
+
+      // Side effect, after the transition: the approval the request was about is now obtained.
+      if (event.type === 'RESOLVE' && request.kind === 'approval' && request.approvalKey && event.approvalDate && !approvalsOf(project)[request.approvalKey]) {
+        const fresh = await manager.findOneByOrFail(Project, { id: project.id });
+        await this.approvals.setIn(manager, fresh, request.approvalKey, { status: 'done', date: event.approvalDate, commitmentDate: null, department: request.departmentCode }, actor.username, now);
+      }
+    });
+  }
+}

@@ -1,0 +1,23 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentScope, EVERY_ROLE, Roles, type Scope } from '../auth/principal.js';
+import { MonthParam } from '../common/http-params.js';
+import { attachment } from '../common/attachment.js';
+import { XLSX_CONTENT_TYPE } from '../excel/export/sheet-style.js';
+import { RequestsExportService } from './requests-export.service.js';
+
+@ApiTags('requests')
+@Controller('exports/requests')
+export class RequestsExportController {
+  constructor(private readonly exports: RequestsExportService) {}
+
+  @Get(':month.xlsx')
+  @Roles(...EVERY_ROLE)
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({ summary: '导出该月问题清单（简单 / 高频 / 复杂，供市政府常务会）；本人范围内的需求' })
+  async monthLists(@Param('month', MonthParam) month: string, @CurrentScope() scope: Scope, @Res() response: Response): Promise<void> {
+    const body = await this.exports.workbook(month, scope);
+    response.status(200).type(XLSX_CONTENT_TYPE).set('Content-Disposition', attachment(`requests-${month}.xlsx`, `企业问题清单-${month}.xlsx`)).send(body);
+  }
+}

@@ -1,0 +1,143 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentScope, CurrentUser, EDITORS, EVERY_ROLE, Roles, type Principal, type Scope } from '../auth/principal.js';
+import { badRequest } from '../common/api-error.js';
+import { actorOf, asOfParam, IdParam, MonthParam, parseIfMatch } from '../common/http-params.js';
+import type { Page } from '../common/page.js';
+import type { ProjectView } from '../projects/project.view.js';
+import { APPROVAL_KEYS, type ApprovalKey } from '../lifecycle/stages.js';
+import { ApprovalsService } from './approvals.service.js';
+import { DepartmentsService, type DepartmentView } from './departments.service.js';
+import { PutApprovalDto } from './dto/approval.dto.js';
+import { ListRequestsQuery, PutDepartmentDto, RaiseRequestDto, REQUEST_EVENT_FIELD_NAMES, REQUEST_EVENT_FIELDS, RequestEventDto, RequestSettingsDto } from './dto/request.dto.js';
+import { RequestEngine } from './request.engine.js';
+import type { RequestEvent } from './request.guards.js';
+import type { RequestView } from './request.view.js';
+import { RequestSettingsService, type RequestSettings } from './request-settings.service.js';
+import { RequestsService, type MonthLists, type RequestDetail } from './requests.service.js';
+
+/** `:key` of an approval: one of the six, else a 400. */
+export const ApprovalKeyParam = {
+  transform(value: string): ApprovalKey {
+    if (!(APPROVAL_KEYS as readonly string[]).includes(value))
+      throw badRequest('未知的前期手续', [{ field: 'key', code: 'invalidApproval', message: `前期手续应为 ${APPROVAL_KEYS.join(', ')} 之一` }]);
+    return value as ApprovalKey;
+  },
+};
+
+/** 要素保障 (docs/domain/requests.md; routes in docs/api.md "Requests and problems"). */
+@ApiTags('requests')
+@Controller()
+export class RequestsController {
+  constructor(
+    private readonly requests: RequestsService,
+    private readonly engine: RequestEngine,
+    private readonly departments: DepartmentsService,
+    private readonly settings: RequestSettingsService,
+    private readonly approvals: ApprovalsService,
+  ) {}
+
+  @Get('departments')
+  @Roles(...EVERY_ROLE)
+  @ApiOperation({ summary: '要素保障组部门及其承办的需求类型' })
+  departmentList(): Promise<DepartmentView[]> {
+    return this.departments.list();
+  }
+
+  @Put('departments/:code')
+  @Roles('admin')
+  @ApiOperation({ summary: '新建或修改部门（名称、承办类型；列出别部门的类型即移交过来）' })
+  putDepartment(@Param('code') code: string, @Body() dto: PutDepartmentDto, @Req() request: Request): Promise<DepartmentView> {
+    return this.departments.put(code, dto, actorOf(request));
+  }
+
+  @Get('request-settings')
+  @Roles(...EVERY_ROLE)
+  @ApiOperation({ summary: '要素保障设置：受理时限（工作日）' })
+  getSettings(): Promise<RequestSettings> {
+    return this.settings.get();
+  }
+
+  @Put('request-settings')
+  @Roles('admin')
+  @ApiOperation({ summary: '修改受理时限（对此后提出的需求生效）' })
+  putSettings(@Body() dto: RequestSettingsDto, @Req() request: Request): Promise<RequestSettings> {
+    return this.settings.put(dto, actorOf(request));
+  }
+
+  @Post('projects/:id/requests')
+  @Roles(...EDITORS)
+  @ApiOperation({ summary: '提出要素保障需求（用地、能耗、环境容量、资金、审批、水电气、其他），按类型分派承办部门' })
+  raise(@Param('id', IdParam) id: number, @Body() dto: RaiseRequestDto, @Req() request: Request, @CurrentScope() scope: Scope): Promise<RequestView> {
+    return this.requests.raise(id, dto, actorOf(request), scope);
+  }
+
+  @Put('projects/:id/approvals/:key')
+  @Roles(...EDITORS)
+  @ApiOperation({ summary: '前期手续办理状态（督办）：未办 / 办理中 / 容缺受理（承诺日期）/ 已办（办结日期）' })
+  @ApiHeader({ name: 'If-Match', required: false })
+  async putApproval(
+    @Param('id', IdParam) id: number,
+    @Param('key', ApprovalKeyParam) key: ApprovalKey,
+    @Body() dto: PutApprovalDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: Request,
+    @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ProjectView> {
+    const view = await this.approvals.put(id, key, dto, parseIfMatch(ifMatch), actorOf(request), scope);
+    response.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+
+  @Get('requests')
+  @Roles(...EVERY_ROLE)
+  @ApiOperation({ summary: '需求列表（本人范围：县区本县、专班本链、部门本部门）；待办的按到期日在前' })
+  list(@Query() query: ListRequestsQuery, @CurrentScope() scope: Scope): Promise<Page<RequestView>> {
+    const { asOf, overdue, ...filters } = query;
+    return this.requests.list({ ...filters, overdue: overdue === undefined ? undefined : overdue === 'true' }, scope, asOfParam(asOf));
+  }
+
+  @Get('requests/lists/:month')
+  @Roles(...EVERY_ROLE)
+  @ApiOperation({ summary: '月度问题清单：该月提出的需求按简单 / 高频 / 复杂（及待研判），计数、逾期、平均办结天数、保障与需求' })
+  @ApiQuery({ name: 'asOf', required: false })
+  monthLists(@Param('month', MonthParam) month: string, @CurrentScope() scope: Scope, @Query('asOf') asOf?: string): Promise<MonthLists> {
+    return this.requests.monthLists(month, scope, asOfParam(asOf));
+  }
+
+  @Get('requests/:id')
+  @Roles(...EVERY_ROLE)
+  @ApiOperation({ summary: '需求详情及每一步流转（谁、何时、原因）' })
+  @ApiQuery({ name: 'asOf', required: false })
+  async findOne(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope, @Res({ passthrough: true }) response: Response, @Query('asOf') asOf?: string): Promise<RequestDetail> {
+    const view = await this.requests.findOne(id, scope, asOfParam(asOf));
+    response.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+
+  @Post('requests/:id/events')
+  @Roles('admin', 'region', 'department')
+  @HttpCode(200)
+  @ApiOperation({ summary: '需求流转：ACCEPT / RESOLVE / RETURN（承办部门）、EVALUATE（提出的县区）、ESCALATE（市链长办）' })
+  @ApiBody({ type: RequestEventDto })
+  @ApiHeader({ name: 'If-Match', required: false })
+  async event(
+    @Param('id', IdParam) id: number,
+    @Body() dto: RequestEventDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: Principal,
+    @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RequestDetail> {
+    const allowed = REQUEST_EVENT_FIELDS[dto.type];
+    const extra = REQUEST_EVENT_FIELD_NAMES.filter((field) => dto[field] !== undefined && !allowed.includes(field));
+    if (extra.length)
+      throw badRequest(`事件 ${dto.type} 不接受这些字段：${extra.join(', ')}`, extra.map((field) => ({ field, code: 'unknownField', message: `事件 ${dto.type} 不接受字段 ${field}` })));
+    await this.engine.apply(id, { ...dto } as RequestEvent, user, { expectedVersion: parseIfMatch(ifMatch) });
+    const view = await this.requests.findOne(id, scope);
+    response.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+}

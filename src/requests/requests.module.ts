@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { ProjectsModule } from '../projects/projects.module.js';
+import { ApprovalsService } from './approvals.service.js';
+import { DepartmentsService } from './departments.service.js';
+import { RequestEngine } from './request.engine.js';
+import { RequestSettingsService } from './request-settings.service.js';
+import { RequestsExportController } from './requests-export.controller.js';
+import { RequestsExportService } from './requests-export.service.js';
+import { RequestsController } from './requests.controller.js';
+import { RequestsService } from './requests.service.js';
+
+/** 要素保障: requests, departments, approvals' status, the month's lists and their export. */
+@Module({
+  imports: [ProjectsModule],
+  controllers: [RequestsController, RequestsExportController],
+  providers: [RequestsService, RequestEngine, DepartmentsService, RequestSettingsService, ApprovalsService, RequestsExportService],
+  exports: [RequestsService, RequestEngine, ApprovalsService],
+})
+export class RequestsModule {}

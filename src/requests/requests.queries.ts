@@ -1,0 +1,145 @@
+import { requestDueSql, requestOpenSql, requestOverdueSql } from '../rules/request-overdue.js';
+
+/**
+ * The requests' SQL. Every read starts from `rq`: one row per request raised by `:asOf` (and
+ * on or before `:refDate`), its state REPLAYED from its transition rows recorded by then —
+ * status, list, promise, grant, evaluation, reopenings, version — so a past instant reads
+ * exactly as it was recorded, and "now" is the same query with asOf = now (one read path).
+ */
+const DONE_BY = `t.request_id = r.id AND t.recorded_at <= :asOf AND t.effective_date <= :refDate`;
+
+const last = (column: string, event?: string) =>
+  `(SELECT t.${column} FROM factor_request_transition t WHERE ${DONE_BY}${event ? ` AND t.event = '${event}'` : ''} ORDER BY t.id DESC LIMIT 1)`;
+const count = (condition: string) => `(SELECT COUNT(*) FROM factor_request_transition t WHERE ${DONE_BY} AND ${condition})`;
+
+export const REQUESTS_CTE = `
+WITH rq AS (
+  SELECT r.id, r.project_id, r.kind, r.approval_key, r.pollutant, r.quantity, r.description, r.needed_by,
+         r.department_code, r.source_month, r.raised_by, r.raised_at, r.raised_on, r.raised_day, r.accept_due,
+         p.code AS project_code, p.name AS project_name, p.region_code, p.chain_code,
+         ${last('to_status')} AS status,
+         ${last('category', 'ACCEPT')} AS category,
+         ${last('promised_date', 'ACCEPT')} AS promised_date,
+         ${last('granted', 'RESOLVE')} AS granted,
+         ${last('approval_date', 'RESOLVE')} AS approval_date,
+         ${last('rating', 'EVALUATE')} AS rating,
+         ${last('effective_day')} AS last_day,
+         ${last('recorded_at')} AS updated_at,
+         ${count("t.event = 'EVALUATE' AND t.to_status = 'accepted'")} AS reopen_count,
+         ${count("t.event = 'ACCEPT'")} AS accepts,
+         ${count("t.event = 'RESOLVE'")} AS resolves,
+         ${count("t.event = 'ESCALATE'")} AS escalations,
+         ${count('1 = 1')} AS version
+    FROM factor_request r
+    JOIN project p ON p.id = r.project_id
+   WHERE r.raised_at <= :asOf AND r.raised_on <= :refDate
+)`;
+
+/** The caller's scope and the filters of GET /api/requests, as conditions on rq (bind the same names). */
+export interface RequestFilter {
+  scopeRegion?: string;
+  scopeChain?: string;
+  scopeDepartment?: string;
+  status?: string;
+  kind?: string;
+  department?: string;
+  region?: string;
+  project?: number;
+  overdue?: boolean;
+  id?: number;
+  /** Raised within [monthStart, monthEnd]. */
+  monthStart?: string;
+  monthEnd?: string;
+}
+
+export function requestWhere(filter: RequestFilter): string {
+  const conditions = ['1 = 1'];
+  if (filter.scopeRegion !== undefined) conditions.push('rq.region_code = :scopeRegion');
+  if (filter.scopeChain !== undefined) conditions.push('rq.chain_code = :scopeChain');
+  if (filter.scopeDepartment !== undefined) conditions.push('rq.department_code = :scopeDepartment');
+  if (filter.status !== undefined) conditions.push('rq.status = :status');
+  if (filter.kind !== undefined) conditions.push('rq.kind = :kind');
+  if (filter.department !== undefined) conditions.push('rq.department_code = :department');
+  if (filter.region !== undefined) conditions.push('rq.region_code = :region');
+  if (filter.project !== undefined) conditions.push('rq.project_id = :project');
+  if (filter.id !== undefined) conditions.push('rq.id = :id');
+  if (filter.overdue !== undefined) conditions.push(filter.overdue ? requestOverdueSql('rq') : `NOT ${requestOverdueSql('rq')}`);
+  if (filter.monthStart !== undefined) conditions.push('rq.raised_on >= :monthStart AND rq.raised_on <= :monthEnd');
+  return conditions.join(' AND ');
+}
+
+/** One page of requests: open ones by the date they wait on (soonest first), then the rest, newest first. */
+export function requestsPageSql(filter: RequestFilter): string {
+  return `${REQUESTS_CTE}
+SELECT rq.*, d.name AS department_name, g.name AS region_name,
+       ${requestDueSql('rq')} AS due,
+       CASE WHEN ${requestOverdueSql('rq')} THEN 1 ELSE 0 END AS overdue
+  FROM rq
+  LEFT JOIN department d ON d.code = rq.department_code
+  LEFT JOIN region g ON g.code = rq.region_code
+ WHERE ${requestWhere(filter)}
+ ORDER BY CASE WHEN ${requestDueSql('rq')} IS NULL THEN 1 ELSE 0 END, ${requestDueSql('rq')}, rq.raised_at DESC, rq.id DESC
+ LIMIT :limit OFFSET :offset`;
+}
+
+export function requestsCountSql(filter: RequestFilter): string {
+  return `${REQUESTS_CTE} SELECT COUNT(*) AS total FROM rq WHERE ${requestWhere(filter)}`;
+}
+
+/** The counts every month-list group carries (by list, department, kind, region). */
+const COUNTS = `
+       COUNT(*) AS raised,
+       SUM(CASE WHEN rq.accepts > 0 THEN 1 ELSE 0 END) AS accepted,
+       SUM(CASE WHEN rq.resolves > 0 THEN 1 ELSE 0 END) AS resolved,
+       SUM(CASE WHEN rq.status = 'closed' THEN 1 ELSE 0 END) AS closed,
+       SUM(CASE WHEN rq.status = 'returned' THEN 1 ELSE 0 END) AS returned,
+       SUM(CASE WHEN rq.escalations > 0 THEN 1 ELSE 0 END) AS escalated,
+       SUM(CASE WHEN ${requestOpenSql('rq')} THEN 1 ELSE 0 END) AS open_count,
+       SUM(CASE WHEN ${requestOverdueSql('rq')} THEN 1 ELSE 0 END) AS overdue,
+       SUM(CASE WHEN rq.status = 'closed' THEN rq.last_day - rq.raised_day ELSE 0 END) AS close_days`;
+
+export type MonthGroup = 'list' | 'department' | 'kind' | 'region';
+
+const GROUP_KEY: Record<MonthGroup, string> = {
+  list: "COALESCE(rq.category, 'unsorted')",
+  department: 'rq.department_code',
+  kind: 'rq.kind',
+  region: 'rq.region_code',
+};
+
+/** The month's requests (raised in it, in the caller's scope) counted by one grouping. */
+export function monthCountsSql(group: MonthGroup, filter: RequestFilter): string {
+  return `${REQUESTS_CTE}
+SELECT ${GROUP_KEY[group]} AS group_key, ${COUNTS}
+  FROM rq
+ WHERE ${requestWhere(filter)}
+ GROUP BY ${GROUP_KEY[group]}`;
+}
+
+/** 保障 vs 需求: per counted kind (and pollutant), what was asked and what was granted (not counting returned requests' grants). */
+export function grantedVsAskedSql(filter: RequestFilter): string {
+  return `${REQUESTS_CTE}
+SELECT rq.kind, rq.pollutant, COUNT(rq.quantity) AS requests, SUM(rq.quantity) AS asked,
+       SUM(CASE WHEN rq.status <> 'returned' THEN rq.granted ELSE NULL END) AS granted
+  FROM rq
+ WHERE ${requestWhere(filter)} AND rq.kind IN ('land', 'energy', 'environment', 'funding')
+ GROUP BY rq.kind, rq.pollutant`;
+}
+
+/** The war room's 要素保障 block: open, overdue, awaiting evaluation and escalated, by kind and department. */
+export const FACTOR_GROUPS_SQL = `${REQUESTS_CTE}
+SELECT rq.kind, rq.department_code,
+       SUM(CASE WHEN ${requestOpenSql('rq')} THEN 1 ELSE 0 END) AS open_count,
+       SUM(CASE WHEN ${requestOverdueSql('rq')} THEN 1 ELSE 0 END) AS overdue,
+       SUM(CASE WHEN rq.status = 'resolved' THEN 1 ELSE 0 END) AS awaiting,
+       SUM(CASE WHEN rq.status = 'escalated' THEN 1 ELSE 0 END) AS escalated
+  FROM rq
+ GROUP BY rq.kind, rq.department_code`;
+
+/** The longest overdue requests, by the date they wait on. */
+export const LONGEST_OVERDUE_SQL = `${REQUESTS_CTE}
+SELECT rq.id, rq.project_id, rq.project_name, rq.region_code, rq.kind, rq.department_code, ${requestDueSql('rq')} AS due
+  FROM rq
+ WHERE ${requestOverdueSql('rq')}
+ ORDER BY ${requestDueSql('rq')}, rq.id
+ LIMIT :limit`;

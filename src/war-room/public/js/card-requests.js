@@ -1,0 +1,45 @@
+// @ts-check
+// The project card's 要素保障: the project's open requests (what, how much, which department,
+// where it stands) and each approval's status (已办 / 容缺受理 / 办理中 / 未办).
+import { api } from '/shared/api.js';
+import { $, h } from '/shared/dom.js';
+import { APPROVAL_KEYS, APPROVAL_LABELS } from '/shared/labels.js';
+import { approvalStatusText, kindText, quantityText, statusText } from '/shared/requests.js';
+
+/** @typedef {import('/shared/types.js').ProjectView} ProjectView */
+/** @typedef {import('/shared/types.js').RequestView} RequestView */
+/** @typedef {import('/shared/types.js').Page<RequestView>} RequestPage */
+
+const OPEN = new Set(['raised', 'accepted', 'escalated', 'resolved']);
+
+/** The project's requests, read with the card (a role that may not list them sees none). */
+export async function readRequests(/** @type {number} */ projectId) {
+  /** @type {RequestPage} */
+  const page = await api(`/api/requests?project=${projectId}&pageSize=100`);
+  return page.items;
+}
+
+export function renderRequests(/** @type {RequestView[]} */ requests) {
+  const open = requests.filter((r) => OPEN.has(r.status));
+  $('[data-testid="card-requests"]').replaceChildren(...(open.length
+    ? open.map((r) => h('li', { class: r.overdue ? 'late' : null, 'data-testid': 'card-request', 'data-status': r.status },
+      h('span', { class: 'cr-kind' }, kindText(r)),
+      h('span', { class: 'cr-what', title: r.description }, [quantityText(r.quantity, r.unit), r.description].filter(Boolean).join(' · ')),
+      h('span', { class: 'cr-status' }, `${r.departmentName} · ${statusText(r)}`)))
+    : [h('li', { class: 'empty' }, '暂无待办需求')]));
+}
+
+/** The six approvals with their status; without details (older reads), the date or 未取得. */
+export function renderApprovalStatuses(/** @type {ProjectView} */ project) {
+  $('[data-testid="card-approvals"]').replaceChildren(...APPROVAL_KEYS.map((key) => {
+    const detail = project.approvalDetails?.[key];
+    const date = project.approvals[key];
+    const status = detail?.status ?? (date ? 'done' : 'pending');
+    const css = status === 'done' ? 'ok' : status === 'conditional' ? 'conditional' : 'missing';
+    return h('li', { class: css, 'data-testid': `approval-${key}`, 'data-status': status },
+      h('span', { class: 'ap-mark', 'aria-hidden': 'true' }, status === 'done' ? '✓' : status === 'conditional' ? '◐' : '○'),
+      h('span', { class: 'ap-label' }, APPROVAL_LABELS[key]),
+      // 未取得 as the card always said it; a status being worked on says where it stands.
+      h('span', { class: 'ap-date' }, status === 'pending' ? '未取得' : detail ? approvalStatusText(detail) : date));
+  }));
+}

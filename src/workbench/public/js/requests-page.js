@@ -1,0 +1,133 @@
+// @ts-check
+// 要素保障需求: the caller's requests — a department's inbox (routed to it, by the date each is
+// due: accept with a list and a promised date, resolve with what was granted, return with a
+// reason), a county's own (follow, evaluate once resolved), everything for the city office
+// (which may also take one to the 常务会) — and, for the city office and auditors, the month's
+// three lists with their export.
+import { download } from '/shared/api.js';
+import { $, $of, h, queryParams } from '/shared/dom.js';
+import { monthLabel, monthsUpTo, shortRegion } from '/shared/format.js';
+import { POLLUTANT_LABELS, REQUEST_CATEGORY_LABELS, REQUEST_EVENT_LABELS, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from '/shared/labels.js';
+import { messageOf } from '/shared/messages.js';
+import { kindText, quantityText, statusText } from '/shared/requests.js';
+import { stepForm, stepsFor } from './request-forms.js';
+import { readForTable, run, showBanner, startPage } from './shell.js';
+
+/** @typedef {import('/shared/types.js').WorkbenchContext} WorkbenchContext */
+/** @typedef {import('/shared/types.js').RequestView} RequestView */
+/** @typedef {import('/shared/types.js').Page<RequestView>} RequestPage */
+/** @typedef {import('/shared/types.js').MonthLists} MonthLists */
+
+/** @type {WorkbenchContext} */
+let context;
+
+function title() {
+  const { user } = context;
+  if (user.role === 'department') return `需求收件箱 · ${user.departmentName ?? user.department ?? ''}`;
+  if (user.role === 'region') return `${user.regionName ?? ''}要素保障需求`;
+  if (user.role === 'chain') return `${user.chainName ?? ''}产业链要素保障需求`;
+  return '全市要素保障需求';
+}
+
+function hint() {
+  const role = context.user.role;
+  if (role === 'department') return '本部门承办的需求：先受理研判（选定简单 / 高频 / 复杂清单并承诺办结日期），办结时填写保障数量与办理情况；不属本部门的退回并说明原因。';
+  if (role === 'region') return '本县（市、区）项目的需求：在项目页或月调度填报中提出；部门办结后请评价（满意 / 基本满意 / 不满意，不满意须说明原因，需求退回部门重办）。';
+  if (role === 'admin') return '市链长办可代部门受理、办结、退回，并将重大问题提交市政府常务会（一事一议）。';
+  return '只读。';
+}
+
+async function load() {
+  const table = $('[data-testid="request-table"]');
+  const q = new URLSearchParams({ pageSize: '500' });
+  const status = $of(HTMLSelectElement, '#status').value;
+  const kind = $of(HTMLSelectElement, '#kind').value;
+  if (status) q.set('status', status);
+  if (kind) q.set('kind', kind);
+  if ($of(HTMLInputElement, '#overdue').checked) q.set('overdue', 'true');
+  /** @type {RequestPage | null} */
+  const page = await readForTable(table, `/api/requests?${q}`);
+  if (!page) return;
+  const focus = Number(queryParams().request) || null;
+  $('[data-testid="request-table"] tbody').replaceChildren(...page.items.map((r) => row(r, r.id === focus)));
+  $('[data-testid="requests-empty"]').hidden = page.items.length > 0;
+  $('[data-testid="requests-total"]').textContent = String(page.total);
+  table.dataset.status = 'ready';
+}
+
+function row(/** @type {RequestView} */ r, /** @type {boolean} */ focused) {
+  const actions = stepsFor(r, context.user.role).map((type) =>
+    h('button', { type: 'button', class: 'btn small', 'data-testid': `act-${type}`, onclick: () => openStep(tr, r, type) }, REQUEST_EVENT_LABELS[type]));
+  const tr = h('tr', { class: [r.overdue ? 'late' : '', focused ? 'focused' : ''].join(' ').trim() || null, 'data-testid': 'request-row', 'data-request-id': r.id, 'data-status': r.status },
+    h('td', { class: r.overdue ? 'bad-text' : null }, r.due ?? '—'),
+    h('td', { class: 'name', title: r.projectName }, h('a', { href: `/workbench/project.html?id=${r.projectId}` }, r.projectName), h('small', null, shortRegion(r.regionName))),
+    h('td', null, kindText(r)),
+    h('td', { class: 'ellipsis', title: r.description }, [quantityText(r.quantity, r.unit), r.description].filter(Boolean).join(' · ')),
+    h('td', null, r.departmentName),
+    h('td', { class: 'status', 'data-testid': 'request-status' }, statusText(r), r.category ? h('small', null, ` · ${REQUEST_CATEGORY_LABELS[r.category]}`) : null, r.reopenCount ? h('small', null, ` · 重办 ${r.reopenCount} 次`) : null),
+    h('td', null, quantityText(r.granted, r.unit) || '—'),
+    h('td', { class: 'actions' }, actions));
+  if (focused) setTimeout(() => tr.scrollIntoView({ block: 'center' }), 0);
+  return tr;
+}
+
+function openStep(/** @type {HTMLTableRowElement} */ tr, /** @type {RequestView} */ r, /** @type {keyof typeof REQUEST_EVENT_LABELS} */ type) {
+  const open = tr.nextElementSibling;
+  if (open?.classList.contains('step-row')) open.remove();
+  const formRow = h('tr', { class: 'step-row', 'data-testid': 'step-row' },
+    h('td', { colspan: '8' }, stepForm({
+      type,
+      request: r,
+      today: context.today,
+      cancel: () => formRow.remove(),
+      done: (view) => {
+        showBanner(`已${REQUEST_EVENT_LABELS[type]}：${view.projectName} · ${kindText(view)}（${REQUEST_STATUS_LABELS[view.status]}）`, 'ok');
+        void load();
+      },
+    })));
+  tr.after(formRow);
+  const first = formRow.querySelector('input, select');
+  if (first instanceof HTMLElement) first.focus();
+}
+
+// ------------------------------------------------------------------ the month's three lists
+
+async function loadLists(/** @type {string} */ month) {
+  const table = $('[data-testid="month-lists"]');
+  /** @type {MonthLists | null} */
+  const lists = await readForTable(table, `/api/requests/lists/${month}`);
+  if (!lists) return;
+  const label = (/** @type {string} */ c) => (c === 'unsorted' ? '待研判' : `${REQUEST_CATEGORY_LABELS[/** @type {keyof typeof REQUEST_CATEGORY_LABELS} */ (c)]}问题清单`);
+  const counts = (/** @type {MonthLists['totals']} */ c) => [c.raised, c.accepted, c.resolved, c.closed, c.returned, c.escalated, c.open, c.overdue].map((n) => h('td', { class: 'num' }, String(n)));
+  $('[data-testid="month-lists"] tbody').replaceChildren(
+    ...lists.lists.map((l) => h('tr', { 'data-list': l.category }, h('td', null, label(l.category)), counts(l.counts), h('td', { class: 'num' }, l.counts.meanDaysToClose?.toFixed(1) ?? '—'))),
+    h('tr', { class: 'total', 'data-list': 'total' }, h('td', null, '合计'), counts(lists.totals), h('td', { class: 'num' }, lists.totals.meanDaysToClose?.toFixed(1) ?? '—')));
+  $('[data-testid="granted-vs-asked"]').textContent = lists.grantedVsAsked.length
+    ? `保障情况：${lists.grantedVsAsked.map((g) => `${REQUEST_KIND_LABELS[g.kind]}${g.pollutant ? `（${POLLUTANT_LABELS[g.pollutant]}）` : ''} 已保障 ${quantityText(g.granted, g.unit)}，需求 ${quantityText(g.asked, g.unit)}`).join('；')}`
+    : '本月无计量的要素需求';
+  table.dataset.status = 'ready';
+  table.dataset.month = month;
+}
+
+run(async () => {
+  context = await startPage('requests');
+  $('[data-testid="requests-title"]').textContent = title();
+  $('[data-testid="requests-hint"]').textContent = hint();
+  $of(HTMLSelectElement, '#status').replaceChildren(h('option', { value: '' }, '全部'), ...Object.entries(REQUEST_STATUS_LABELS).map(([value, label]) => h('option', { value }, label)));
+  $of(HTMLSelectElement, '#kind').replaceChildren(h('option', { value: '' }, '全部'), ...Object.entries(REQUEST_KIND_LABELS).map(([value, label]) => h('option', { value }, label)));
+  for (const id of ['#status', '#kind', '#overdue']) $(id).addEventListener('change', () => void load());
+  await load();
+
+  if (context.user.role === 'admin' || context.user.role === 'auditor') {
+    $('[data-testid="month-lists-panel"]').hidden = false;
+    const select = $of(HTMLSelectElement, '#lists-month');
+    select.replaceChildren(...monthsUpTo(context.currentMonth).map((m) => h('option', { value: m }, monthLabel(m))));
+    select.value = context.currentMonth;
+    select.addEventListener('change', () => void loadLists(select.value));
+    $('[data-testid="lists-export"]').addEventListener('click', () => {
+      download(`/api/exports/requests/${select.value}.xlsx`, `requests-${select.value}.xlsx`).catch((error) => showBanner(messageOf(error)));
+    });
+    await loadLists(select.value);
+  }
+  document.body.dataset.state = 'ready';
+});
