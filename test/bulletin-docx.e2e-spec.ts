@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REQUEST_KIND_LABELS } from '../src/common/labels.js';
 import { ALL_APPROVALS, projectBody, startedProject } from './factories/project.factory.js';
 import { binary, pct, rankedRegionRows, WORD, yi } from './support/bulletin-figures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -70,9 +71,9 @@ describe('the bulletin as a Word document', () => {
     const p = doc.paragraphs;
     expect(p.slice(0, 4)).toEqual(['聊城市制造业重点项目月通报', '2024年第5期', '聊城市产业链链长制工作办公室\t2024年6月30日', '2024年1—5月全市制造业重点项目推进情况']);
     const headings = p.filter((text) => /^[一二三四五六七八九十]、/.test(text));
-    expect(headings).toEqual(['一、投资完成情况', '二、准备类项目开工', '三、大项目和重点项目', '四、县（市、区）排名', '五、产业链', '六、红榜']);
+    expect(headings).toEqual(['一、投资完成情况', '二、准备类项目开工', '三、大项目和重点项目', '四、县（市、区）排名', '五、产业链', '六、红榜', '七、要素保障']);
 
-    const [investment, start, bigKey, regions, chains, redList] = doc.tables;
+    const [investment, start, bigKey, regions, chains, redList, factorCounts] = doc.tables;
     const i = b.investment;
     expect(investment).toEqual([
       ['指标', '完成（亿元）', '年度目标（亿元）', '序时进度（亿元）', '完成序时进度', '评级'],
@@ -98,20 +99,27 @@ describe('the bulletin as a Word document', () => {
     const last = p[p.length - 1];
     expect(last).toContain(bulletin.hash);
     expect(last).toContain(`审计检查点：第 ${bulletin.checkpoint.seq} 条，哈希 ${bulletin.checkpoint.hash}`);
-    expect(p.join('\n')).not.toContain('要素保障');
+
+    // 要素保障: the block's own figures, per kind and per department.
+    const f = b.factorGuarantee;
+    expect(p).toContain(`截至 ${f.refDate}：待办需求 ${f.open} 项，其中逾期 ${f.overdue} 项；已办结待评价 ${f.awaitingEvaluation} 项；提交市政府常务会 ${f.escalated} 项。`);
+    expect(factorCounts).toEqual([
+      ['要素 / 承办部门', '待办（项）', '逾期（项）'],
+      ...f.byKind.map((k: { kind: keyof typeof REQUEST_KIND_LABELS; open: number; overdue: number }) => [REQUEST_KIND_LABELS[k.kind], String(k.open), String(k.overdue)]),
+      ...f.byDepartment.map((d: { name: string; open: number; overdue: number }) => [d.name, String(d.open), String(d.overdue)]),
+    ]);
   });
 
-  it('adds the 要素保障 section when the bulletin carries that block, and only then', async () => {
+  it('has no 要素保障 section for a bulletin published before requests were tracked (no such block)', async () => {
     const board = JSON.parse((await t.client.get('/api/dashboard/2024?month=4')).text);
-    board.factorGuarantee = { 待办事项: 3, byKind: [{ 类别: '用地', 申请: '62.5', 已保障: '55.5' }, { 类别: '能耗', 申请: '1200', 已保障: '800' }] };
+    delete board.factorGuarantee;
     const body = JSON.stringify(board);
     await t.dataSource.query('INSERT INTO bulletin (year, month, published_at, published_by, body, hash) VALUES (?, ?, ?, ?, ?, ?)', [
       2024, 4, '2024-06-30T04:00:00.000Z', 'admin', body, createHash('sha256').update(body).digest('hex'),
     ]);
     const doc = readDocx(await download(2024, 4), 'f.docx');
-    expect(doc.paragraphs.filter((text) => /^[一二三四五六七八九十]、/.test(text)).at(-1)).toBe('七、要素保障');
-    expect(doc.paragraphs).toContain('待办事项：3');
-    expect(doc.tables.at(-1)).toEqual([['类别', '申请', '已保障'], ['用地', '62.5', '55.5'], ['能耗', '1200', '800']]);
+    expect(doc.paragraphs.filter((text) => /^[一二三四五六七八九十]、/.test(text)).at(-1)).toBe('六、红榜');
+    expect(doc.paragraphs.join('\n')).not.toContain('要素保障');
     expect(doc.paragraphs.at(-1)).toContain('审计检查点：无');
   });
 

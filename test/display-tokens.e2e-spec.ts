@@ -114,7 +114,7 @@ describe('display tokens (大屏令牌)', () => {
     }
     expect(outcome).toEqual(expected);
     expect(Object.keys(BOARD).filter((route) => !servedRoutes(t.app).includes(route))).toEqual([]);
-    expect((await display.get('/api/auth/me')).body).toEqual({ id: 0, username: 'display:巡检大屏', role: 'display', region: null, chain: null });
+    expect((await display.get('/api/auth/me')).body).toEqual({ id: 0, username: 'display:巡检大屏', role: 'display', region: null, chain: null, department: null });
   });
 
   it('changes nothing when it tries to write', async () => {

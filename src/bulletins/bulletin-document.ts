@@ -19,6 +19,7 @@ import { formatYi, formatYiShort } from '../common/money.js';
 import type { Dashboard, Rated } from '../targets/dashboard.types.js';
 import {
   BULLETIN_TITLE,
+  factorGuaranteeText,
   ISSUING_OFFICE,
   overrideNote,
   percent,
@@ -73,8 +74,8 @@ export async function bulletinDocument(bulletin: PublishedBulletin, calendar: Do
     ['产业链', chains(board)],
     ['红榜', redList(board)],
   ];
-  const factors = (board as Dashboard & { factorGuarantee?: unknown }).factorGuarantee;
-  if (factors !== undefined && factors !== null) sections.push(['要素保障', factorGuarantee(factors)]);
+  const factors = factorGuaranteeText(board);
+  if (factors) sections.push(['要素保障', factorGuarantee(factors)]);
 
   const children: (Paragraph | Table)[] = [
     para([run(BULLETIN_TITLE, { size: 52, bold: true, color: RED, font: TITLE_FONT })], { align: AlignmentType.CENTER, after: 120 }),
@@ -195,27 +196,11 @@ function redList(board: Dashboard): (Paragraph | Table)[] {
   return out;
 }
 
-/**
- * 要素保障, when the board carries it: its figures as they come, a line per figure and a table per
- * list of rows (labels as the block names them), so that the section follows the block it reads.
- */
-function factorGuarantee(block: unknown): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [];
-  const entries = typeof block === 'object' && block !== null ? Object.entries(block as Record<string, unknown>) : [['', block] as [string, unknown]];
-  for (const [label, value] of entries) {
-    if (Array.isArray(value) && value.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row))) {
-      const rows = value as Record<string, unknown>[];
-      const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-      if (label) out.push(body(label));
-      if (rows.length) out.push(table(columns, rows.map((row) => columns.map((column) => scalar(row[column])))));
-    } else out.push(body(label ? `${label}：${scalar(value)}` : scalar(value)));
-  }
+/** 要素保障 (when the bulletin carries it): the summary, open and overdue by kind and department, the longest overdue. */
+function factorGuarantee(factors: NonNullable<ReturnType<typeof factorGuaranteeText>>): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [body(`${factors.summary}。`), table(['要素 / 承办部门', '待办（项）', '逾期（项）'], factors.counts)];
+  if (factors.longest.length) out.push(body('逾期最久的需求：'), table(['序号', '项目', '要素', '承办部门', '应办日期', '逾期（天）'], factors.longest));
   return out;
-}
-
-function scalar(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 function rating(rated: Rated): Cell {

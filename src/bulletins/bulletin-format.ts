@@ -1,4 +1,5 @@
-import { RATING_LABELS, RED_LIST_LABELS } from '../common/labels.js';
+import { RATING_LABELS, RED_LIST_LABELS, REQUEST_KIND_LABELS } from '../common/labels.js';
+import type { FactorGuaranteeBlock } from '../requests/factor-guarantee.types.js';
 import type { Dashboard, Rated, Rating, RedListKind, RegionRow } from '../targets/dashboard.types.js';
 import type { BulletinSummary } from './bulletins.service.js';
 
@@ -63,4 +64,23 @@ export function provenanceLine(bulletin: PublishedBulletin): string {
     ? `审计检查点：第 ${bulletin.checkpoint.seq} 条，哈希 ${bulletin.checkpoint.hash}（核对：GET /api/audit/verify?bulletin=${bulletin.year}-${String(bulletin.month).padStart(2, '0')}）`
     : '审计检查点：无';
   return `本件由已发布的 ${bulletin.year}年${bulletin.month}月通报生成。通报 SHA-256：${bulletin.hash}；${checkpoint}`;
+}
+
+/**
+ * 要素保障 as every copy prints it (docs/domain/requests.md "On the board"): the summary line, then
+ * open and overdue per kind and per department, then the longest overdue. A bulletin published
+ * before requests were tracked has no block (null).
+ */
+export function factorGuaranteeText(board: Dashboard): {
+  summary: string;
+  counts: [string, number, number][];
+  longest: [number, string, string, string, string, number][];
+} | null {
+  const factors: FactorGuaranteeBlock | undefined = board.factorGuarantee;
+  if (!factors) return null;
+  return {
+    summary: `截至 ${factors.refDate}：待办需求 ${factors.open} 项，其中逾期 ${factors.overdue} 项；已办结待评价 ${factors.awaitingEvaluation} 项；提交市政府常务会 ${factors.escalated} 项`,
+    counts: [...factors.byKind.map((k): [string, number, number] => [REQUEST_KIND_LABELS[k.kind], k.open, k.overdue]), ...factors.byDepartment.map((d): [string, number, number] => [d.name, d.open, d.overdue])],
+    longest: factors.longestOverdue.map((item, index): [number, string, string, string, string, number] => [index + 1, item.projectName, REQUEST_KIND_LABELS[item.kind], item.departmentName, item.due, item.daysOverdue]),
+  };
 }

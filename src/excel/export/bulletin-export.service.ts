@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { BulletinsService } from '../../bulletins/bulletins.service.js';
 import {
   BULLETIN_TITLE,
+  factorGuaranteeText,
   overrideNote,
   percent,
   provenanceLine,
@@ -13,7 +14,6 @@ import {
   regionsByRank,
   type PublishedBulletin,
 } from '../../bulletins/bulletin-format.js';
-import { REQUEST_KIND_LABELS } from '../../common/labels.js';
 import { formatYi } from '../../common/money.js';
 import type { Rated } from '../../targets/dashboard.types.js';
 import { addBand, addHeader, addRow, RATING_FILLS, type Value } from './sheet-style.js';
@@ -123,19 +123,16 @@ export class BulletinExportService {
     if (board.redListTruncated) addBand(sheet, `红榜项目超过 ${board.redList.length} 个，本表只列出前 ${board.redList.length} 个（按县（市、区）和项目编码排列）`, WIDTH);
 
     // Bulletins published before 要素保障 was tracked have no such block.
-    const factors = board.factorGuarantee;
+    const factors = factorGuaranteeText(board);
     if (factors) {
       sheet.addRow([]);
       addBand(sheet, BULLETIN_SECTIONS.factorGuarantee, WIDTH, { bold: true });
-      addBand(sheet, `截至 ${factors.refDate}：待办需求 ${factors.open} 项，其中逾期 ${factors.overdue} 项；已办结待评价 ${factors.awaitingEvaluation} 项；提交市政府常务会 ${factors.escalated} 项`, WIDTH);
+      addBand(sheet, factors.summary, WIDTH);
       addHeader(sheet, ['', '要素 / 承办部门', '待办（项）', '逾期（项）', '', '', '', '', '']);
-      for (const k of factors.byKind) addRow(sheet, ['', REQUEST_KIND_LABELS[k.kind], k.open, k.overdue, '', '', '', '', '']);
-      for (const d of factors.byDepartment) addRow(sheet, ['', d.name, d.open, d.overdue, '', '', '', '', '']);
-      if (factors.longestOverdue.length) {
+      for (const [name, open, overdue] of factors.counts) addRow(sheet, ['', name, open, overdue, '', '', '', '', '']);
+      if (factors.longest.length) {
         addHeader(sheet, ['序号', '逾期最久的需求（项目）', '', '要素', '承办部门', '应办日期', '逾期（天）', '', '']);
-        factors.longestOverdue.forEach((item, index) =>
-          addRow(sheet, [index + 1, item.projectName, '', REQUEST_KIND_LABELS[item.kind], item.departmentName, item.due, item.daysOverdue, '', '']),
-        );
+        for (const [no, project, kind, department, due, days] of factors.longest) addRow(sheet, [no, project, '', kind, department, due, days, '', '']);
       }
     }
 
