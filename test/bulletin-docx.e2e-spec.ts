@@ -71,9 +71,9 @@ describe('the bulletin as a Word document', () => {
     const p = doc.paragraphs;
     expect(p.slice(0, 4)).toEqual(['聊城市制造业重点项目月通报', '2024年第5期', '聊城市产业链链长制工作办公室\t2024年6月30日', '2024年1—5月全市制造业重点项目推进情况']);
     const headings = p.filter((text) => /^[一二三四五六七八九十]、/.test(text));
-    expect(headings).toEqual(['一、投资完成情况', '二、准备类项目开工', '三、大项目和重点项目', '四、县（市、区）排名', '五、产业链', '六、红榜', '七、要素保障']);
+    expect(headings).toEqual(['一、投资完成情况', '二、准备类项目开工', '三、大项目和重点项目', '四、县（市、区）排名', '五、产业链', '六、招商引资', '七、红榜', '八、要素保障']);
 
-    const [investment, start, bigKey, regions, chains, redList, factorCounts] = doc.tables;
+    const [investment, start, bigKey, regions, chains, attraction, redList, factorCounts] = doc.tables;
     const i = b.investment;
     expect(investment).toEqual([
       ['指标', '完成（亿元）', '年度目标（亿元）', '序时进度（亿元）', '完成序时进度', '评级'],
@@ -100,6 +100,23 @@ describe('the bulletin as a Word document', () => {
     expect(last).toContain(bulletin.hash);
     expect(last).toContain(`审计检查点：第 ${bulletin.checkpoint.seq} 条，哈希 ${bulletin.checkpoint.hash}`);
 
+    // 招商引资: the city's 签约 and 到位 against target with 序时, then each chain's row.
+    const a = b.attraction;
+    const figure = (label: string, f: { actual: number; target: number; expected: number; ratio: number | null; rating: keyof typeof WORD | null }) =>
+      `${label} ${yi(f.actual)} 亿元，年度目标 ${yi(f.target)} 亿元，序时 ${yi(f.expected)} 亿元，完成序时 ${pct(f.ratio)}（${f.rating ? WORD[f.rating] : '—'}）`;
+    expect(p).toContain(`${figure('全市产业链招商签约', a.signed)}；${figure('到位资金', a.funded)}；签约项目 ${a.signedCount} 个，落地 ${a.landedCount} 个。`);
+    const counted = (c: { count: number; target: number | null }) => (c.target === null ? String(c.count) : `${c.count}/${c.target}`);
+    expect(attraction).toHaveLength(1 + 12);
+    expect(attraction.slice(1)).toEqual(
+      a.chains.map((c: { no: number; name: string; flagship: boolean; signed: { actual: number; target: number; ratio: number | null }; funded: { actual: number; target: number; ratio: number | null }; signedOver100m: { count: number; target: number | null }; landed: { count: number; target: number | null } }) => [
+        String(c.no), `${c.name}${c.flagship ? '★' : ''}`,
+        yi(c.signed.actual), yi(c.signed.target), pct(c.signed.ratio), yi(c.funded.actual), yi(c.funded.target), pct(c.funded.ratio),
+        counted(c.signedOver100m), counted(c.landed),
+      ]),
+    );
+    // The plan's count targets show where the appendix names one (2024: 黑色金属 10 over 1亿, 大健康 10 landed).
+    expect(attraction.filter((row) => row[8].includes('/') || row[9].includes('/')).map((row) => row[1])).toEqual(['黑色金属', '大健康★']);
+
     // 要素保障: the block's own figures, per kind and per department.
     const f = b.factorGuarantee;
     expect(p).toContain(`截至 ${f.refDate}：待办需求 ${f.open} 项，其中逾期 ${f.overdue} 项；已办结待评价 ${f.awaitingEvaluation} 项；提交市政府常务会 ${f.escalated} 项。`);
@@ -110,16 +127,17 @@ describe('the bulletin as a Word document', () => {
     ]);
   });
 
-  it('has no 要素保障 section for a bulletin published before requests were tracked (no such block)', async () => {
+  it('has no 招商 or 要素保障 section for a bulletin published before they were tracked (no such blocks)', async () => {
     const board = JSON.parse((await t.client.get('/api/dashboard/2024?month=4')).text);
     delete board.factorGuarantee;
+    delete board.attraction;
     const body = JSON.stringify(board);
     await t.dataSource.query('INSERT INTO bulletin (year, month, published_at, published_by, body, hash) VALUES (?, ?, ?, ?, ?, ?)', [
       2024, 4, '2024-06-30T04:00:00.000Z', 'admin', body, createHash('sha256').update(body).digest('hex'),
     ]);
     const doc = readDocx(await download(2024, 4), 'f.docx');
-    expect(doc.paragraphs.filter((text) => /^[一二三四五六七八九十]、/.test(text)).at(-1)).toBe('六、红榜');
-    expect(doc.paragraphs.join('\n')).not.toContain('要素保障');
+    expect(doc.paragraphs.filter((text) => /^[一二三四五六七八九十]、/.test(text))).toEqual(['一、投资完成情况', '二、准备类项目开工', '三、大项目和重点项目', '四、县（市、区）排名', '五、产业链', '六、红榜']);
+    expect(doc.paragraphs.filter((text) => text.startsWith('全市产业链招商签约') || text.startsWith('截至'))).toEqual([]);
     expect(doc.paragraphs.at(-1)).toContain('审计检查点：无');
   });
 

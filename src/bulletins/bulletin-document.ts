@@ -16,8 +16,11 @@ import {
   WidthType,
 } from 'docx';
 import { formatYi, formatYiShort } from '../common/money.js';
-import type { Dashboard, Rated } from '../targets/dashboard.types.js';
+import type { AttractionBlock, Dashboard, Rated } from '../targets/dashboard.types.js';
 import {
+  ATTRACTION_HEADS,
+  attractionCells,
+  attractionSummary,
   BULLETIN_TITLE,
   factorGuaranteeText,
   ISSUING_OFFICE,
@@ -74,6 +77,8 @@ export async function bulletinDocument(bulletin: PublishedBulletin, calendar: Do
     ['产业链', chains(board)],
     ['红榜', redList(board)],
   ];
+  // Bulletins published before 招商 was tracked have no such block.
+  if (board.attraction) sections.splice(sections.findIndex(([title]) => title === '产业链') + 1, 0, ['招商引资', attraction(board.attraction)]);
   const factors = factorGuaranteeText(board);
   if (factors) sections.push(['要素保障', factorGuarantee(factors)]);
 
@@ -180,6 +185,14 @@ function chains(board: Dashboard): (Paragraph | Table)[] {
       ['序号', '产业链', '目标项目（个）', '清单项目（个）', '目标投资（亿元）', '完成投资（亿元）', '完成序时进度', '评级', '说明'],
       board.chains.map((c) => [c.no, `${c.name}${c.flagship ? '★' : ''}`, c.targetProjects, c.listedProjects, formatYi(c.targetInvestment), formatYi(c.actual), percent(c.ratio), rating(c), overrideNote(c)]),
     ),
+  ];
+}
+
+/** 招商引资: the city's 签约 and 到位 against target with 序时, then each chain's row. */
+function attraction(block: AttractionBlock): (Paragraph | Table)[] {
+  return [
+    body(attractionSummary(block)),
+    table(['序号', '产业链', ...ATTRACTION_HEADS], block.chains.map((row) => [row.no, `${row.name}${row.flagship ? '★' : ''}`, ...attractionCells(row)])),
   ];
 }
 

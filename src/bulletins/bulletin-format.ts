@@ -1,4 +1,7 @@
 import { RATING_LABELS, RED_LIST_LABELS, REQUEST_KIND_LABELS } from '../common/labels.js';
+import type { AttractionBlock, AttractionChainRow } from '../attraction/attraction.types.js';
+import { formatYi } from '../common/money.js';
+import type { AttractionFigure } from '../rules/attraction.js';
 import type { FactorGuaranteeBlock } from '../requests/factor-guarantee.types.js';
 import type { Dashboard, Rated, Rating, RedListKind, RegionRow } from '../targets/dashboard.types.js';
 import type { BulletinSummary } from './bulletins.service.js';
@@ -83,4 +86,28 @@ export function factorGuaranteeText(board: Dashboard): {
     counts: [...factors.byKind.map((k): [string, number, number] => [REQUEST_KIND_LABELS[k.kind], k.open, k.overdue]), ...factors.byDepartment.map((d): [string, number, number] => [d.name, d.open, d.overdue])],
     longest: factors.longestOverdue.map((item, index): [number, string, string, string, string, number] => [index + 1, item.projectName, REQUEST_KIND_LABELS[item.kind], item.departmentName, item.due, item.daysOverdue]),
   };
+}
+
+/** The 招商 columns of a chain's row, as every copy prints them. */
+export const ATTRACTION_HEADS = ['签约（亿元）', '签约目标（亿元）', '签约完成序时', '到位（亿元）', '到位目标（亿元）', '到位完成序时', '过亿元签约（个）', '签约落地（个）'];
+
+/** A count against the plan's count where it names one: 7/10, or 7. */
+export function countAgainst({ count, target }: { count: number; target: number | null }): string {
+  return target === null ? String(count) : `${count}/${target}`;
+}
+
+/** One chain's 招商 cells under ATTRACTION_HEADS (docs/domain/attraction.md "The board"). */
+export function attractionCells(row: AttractionChainRow): string[] {
+  return [
+    formatYi(row.signed.actual), formatYi(row.signed.target), percent(row.signed.ratio),
+    formatYi(row.funded.actual), formatYi(row.funded.target), percent(row.funded.ratio),
+    countAgainst(row.signedOver100m), countAgainst(row.landed),
+  ];
+}
+
+/** The city's 签约 and 到位 in one sentence: amount, target, 序时 and ratio with its colour, and the deals. */
+export function attractionSummary(block: AttractionBlock): string {
+  const figure = (label: string, f: AttractionFigure) =>
+    `${label} ${formatYi(f.actual)} 亿元，年度目标 ${formatYi(f.target)} 亿元，序时 ${formatYi(f.expected)} 亿元，完成序时 ${percent(f.ratio)}（${f.rating ? RATING_WORDS[f.rating] : '—'}）`;
+  return `${figure('全市产业链招商签约', block.signed)}；${figure('到位资金', block.funded)}；签约项目 ${block.signedCount} 个，落地 ${block.landedCount} 个。`;
 }

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { INDICATOR_KEYS, NOTE_STATUS_LABELS, type IndicatorKey } from '../../attraction/lead-states.js';
 import { formatYi } from '../../common/money.js';
 import type { Dashboard } from '../../targets/dashboard.types.js';
-import { percent } from '../../bulletins/bulletin-format.js';
+import { ATTRACTION_HEADS, attractionCells, percent } from '../../bulletins/bulletin-format.js';
 import { addBand, addHeader, addRow, type Value } from './sheet-style.js';
 
 /** The sheet's name and title: what a reader (or a test) finds the table by. */
@@ -21,13 +21,11 @@ const INDICATOR_HEADS: Record<IndicatorKey, string> = {
 
 const HEADS = [
   '序号', '产业链', '项目（入库/目标）', '完成投资（亿元）', '投资目标（亿元）', '投资完成序时',
-  '签约（亿元）', '签约目标（亿元）', '签约完成序时', '到位（亿元）', '到位目标（亿元）', '到位完成序时',
-  '过亿元签约（个）', '签约落地（个）', ...INDICATOR_KEYS.map((key) => `${INDICATOR_HEADS[key]}（完成/目标）`),
+  ...ATTRACTION_HEADS, ...INDICATOR_KEYS.map((key) => `${INDICATOR_HEADS[key]}（完成/目标）`),
   '指标所属季度', '差异化指标', '状态', '进展说明',
 ];
 
 const figure = (actual: number | null, target: number | null): string => `${actual ?? '—'}/${target ?? '—'}`;
-const count = ({ count: n, target }: { count: number; target: number | null }): string => (target === null ? String(n) : `${n}/${target}`);
 
 /**
  * The appendix's whole row per chain (docs/domain/attraction.md "The chain page"), from the
@@ -52,14 +50,7 @@ export function addChainTableSheet(workbook: ExcelJS.Workbook, board: Dashboard,
       formatYi(chain.actual),
       formatYi(chain.targetInvestment),
       percent(chain.ratio),
-      formatYi(a.signed.actual),
-      formatYi(a.signed.target),
-      percent(a.signed.ratio),
-      formatYi(a.funded.actual),
-      formatYi(a.funded.target),
-      percent(a.funded.ratio),
-      count(a.signedOver100m),
-      count(a.landed),
+      ...attractionCells(a),
       ...INDICATOR_KEYS.map((key) => figure(filed ? filed[key] : null, a.indicatorTargets[key])),
       filed ? `第${filed.quarter}季度` : '未填报',
       a.differentiated.text ?? '',
