@@ -7,11 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './support/browser.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { listen } from './support/raw-http.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -33,9 +33,7 @@ async function text(testId: string): Promise<string> {
 
 beforeAll(async () => {
   t = await startTestApp({ seed: 'demo', now: '2024-11-20T02:00:00.000Z' });
-  await t.app.listen(0, '127.0.0.1');
-  const { port } = t.app.getHttpServer().address() as AddressInfo;
-  base = `http://127.0.0.1:${port}`;
+  base = await listen(t);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   page = await context.newPage();

@@ -7,10 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import type { AddressInfo } from 'node:net';
 import { launchChromium } from './support/browser.js';
 import { projectBody, startedProject } from './factories/project.factory.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
+import { listen } from './support/raw-http.js';
 
 // Browser globals as seen inside page.evaluate callbacks (the project's tsconfig has no DOM lib).
 declare const window: { location: { href: string; hash: string } };
@@ -24,8 +24,7 @@ beforeAll(async () => {
   t = await startTestApp({ now: '2024-06-30T04:00:00.000Z' });
   await startedProject(t.client, { region: '371502' }, 12345, 60000);
   expect((await t.client.post('/api/bulletins/2024/5')).status).toBe(201);
-  await t.app.listen(0, '127.0.0.1');
-  base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  base = await listen(t);
   browser = await launchChromium();
 });
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
+import { listen } from './support/raw-http.js';
 
 /**
  * The workbench's 年度计划 page, in chromium: the city office creates next year's plan as a copy,
@@ -15,8 +15,7 @@ let base: string;
 
 beforeAll(async () => {
   t = await startTestApp({ seed: 'demo', now: '2024-12-20T02:00:00.000Z' });
-  await t.app.listen(0, '127.0.0.1');
-  base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  base = await listen(t);
   browser = await launchChromium();
 }, 120_000);
 

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AddressInfo } from 'node:net';
 import { launchChromium } from './support/browser.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
+import { listen } from './support/raw-http.js';
 
 const REGION = '371522'; // 莘县
 const COUNTY = [`region-${REGION}`, `demo-pass-${REGION}`] as const;
@@ -74,9 +74,7 @@ async function warRoomCounts(page: Page): Promise<{ open: number; overdue: numbe
 
 beforeAll(async () => {
   t = await startTestApp({ seed: 'demo', now: '2024-11-20T02:00:00.000Z' });
-  await t.app.listen(0, '127.0.0.1');
-  const { port } = t.app.getHttpServer().address() as AddressInfo;
-  base = `http://127.0.0.1:${port}`;
+  base = await listen(t);
   browser = await launchChromium();
 });
 

@@ -6,11 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { copyFileSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, scriptVisibleStorage, SESSION_COOKIE, storedSession } from './support/browser.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
+import { listen } from './support/raw-http.js';
 
 // Browser globals as seen inside page.evaluate callbacks (the project's tsconfig has no DOM lib).
 declare const window: {
@@ -193,9 +193,7 @@ async function screenshot(page: Page, name: string, docsName?: string): Promise<
 
 beforeAll(async () => {
   t = await startTestApp({ seed: 'demo', now: '2024-11-20T02:00:00.000Z' });
-  await t.app.listen(0, '127.0.0.1');
-  const { port } = t.app.getHttpServer().address() as AddressInfo;
-  base = `http://127.0.0.1:${port}`;
+  base = await listen(t);
   browser = await launchChromium();
 });
 

@@ -13,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { copyFileSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CSRF_KEY, launchChromium, scriptVisibleStorage, SESSION_COOKIE, storedSession } from './support/browser.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
+import { listen } from './support/raw-http.js';
 
 // Browser globals as seen inside page.evaluate callbacks (the project's tsconfig has no DOM lib).
 declare const window: { innerWidth: number };
@@ -215,9 +215,7 @@ const filed: Record<number, number> = {}; // November amounts filed, by project
 
 beforeAll(async () => {
   t = await startTestApp({ seed: 'demo', now: '2024-11-20T02:00:00.000Z' });
-  await t.app.listen(0, '127.0.0.1');
-  const { port } = t.app.getHttpServer().address() as AddressInfo;
-  base = `http://127.0.0.1:${port}`;
+  base = await listen(t);
   regionToken = await t.login(USER, PASSWORD);
   browser = await launchChromium();
 });
