@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { ALL, inScope, type Scope } from '../auth/principal.js';
-import { conflict, preconditionFailed, unprocessable } from '../common/api-error.js';
+import { conflict, unprocessable } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { Project } from '../projects/project.entity.js';
@@ -15,6 +15,7 @@ import { leadEventsOf, nextLead, restoreLead, statusOf } from './lead.snapshot.j
 import { LEAD_EVENT_LABELS, LEAD_STATUS_LABELS } from './lead-states.js';
 import { LeadTransition } from './lead-transition.entity.js';
 import { leadInScope } from './lead-records.js';
+import { checkReadVersion, updateVersioned } from '../database/versioned.js';
 
 export interface LeadApplyOptions {
   actor: string;
@@ -49,10 +50,7 @@ export class LeadEngine {
   async applyIn(manager: EntityManager, leadId: number, event: LeadEvent, options: LeadApplyOptions): Promise<void> {
     const scope = options.scope ?? ALL;
     const lead = await leadInScope(manager, leadId, scope);
-    if (options.expectedVersion !== undefined && options.expectedVersion !== lead.version)
-      throw preconditionFailed('数据已被他人修改，请刷新后重试', [
-        { field: 'version', code: 'staleVersion', message: `读取的版本 ${options.expectedVersion} 已过期，当前版本 ${lead.version}` },
-      ]);
+    checkReadVersion(options.expectedVersion, lead.version);
 
     const now = options.recordedAt ?? this.clock.nowIso();
     const today = options.recordedAt ? this.clock.dateOf(options.recordedAt) : this.clock.today();
@@ -91,14 +89,7 @@ export class LeadEngine {
         break;
     }
 
-    const result = await manager
-      .createQueryBuilder()
-      .update(Lead)
-      .set({ ...changes, status: toStatus, updatedAt: now, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id: lead.id, version: lead.version })
-      .execute();
-    if (result.affected !== 1)
-      throw preconditionFailed('数据已被他人修改，请刷新后重试', [{ field: 'version', code: 'staleVersion', message: `版本 ${lead.version} 已过期` }]);
+    await updateVersioned(manager, Lead, lead, { ...changes, status: toStatus, updatedAt: now });
 
     const { type, ...payload } = event;
     const data = type === 'LAND' ? { date: effectiveDate, projectId: project!.id, created: 'project' in payload && payload.project !== undefined } : payload;

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { ALL, inScope, type Scope } from '../auth/principal.js';
-import { conflict, notFound, preconditionFailed, unprocessable } from '../common/api-error.js';
+import { conflict, notFound, unprocessable } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { Project } from '../projects/project.entity.js';
@@ -11,6 +11,7 @@ import { guardFailures, type LifecycleEvent } from './lifecycle.guards.js';
 import { loadFacts } from './lifecycle.facts.js';
 import { acceptedEvents, next, persist, restore, stageOf, type PersistedLifecycle } from './lifecycle.snapshot.js';
 import { EVENT_LABELS, STAGE_LABELS } from './stages.js';
+import { checkReadVersion, updateVersioned } from '../database/versioned.js';
 
 export interface ApplyOptions {
   actor: string;
@@ -43,10 +44,7 @@ export class LifecycleEngine {
   async applyIn(manager: EntityManager, projectId: number, event: LifecycleEvent, options: ApplyOptions): Promise<void> {
     const project = await manager.findOneBy(Project, { id: projectId });
     if (!project || !inScope(project, options.scope ?? ALL)) throw notFound(`项目 ${projectId} 不存在`);
-    if (options.expectedVersion !== undefined && options.expectedVersion !== project.version)
-      throw preconditionFailed('数据已被他人修改，请刷新后重试', [
-        { field: 'version', code: 'staleVersion', message: `读取的版本 ${options.expectedVersion} 已过期，当前版本 ${project.version}` },
-      ]);
+    checkReadVersion(options.expectedVersion, project.version);
 
     const context = { project: await loadFacts(manager, project), today: this.clock.today() };
     const snapshot = restore(JSON.parse(project.lifecycleSnapshot) as PersistedLifecycle, context);
@@ -74,22 +72,7 @@ export class LifecycleEngine {
     if (event.type === 'START') changes.actualStartDate = event.date;
     if (event.type === 'COMPLETE') changes.actualCompletionDate = event.date;
 
-    const result = await manager
-      .createQueryBuilder()
-      .update(Project)
-      .set({
-        ...changes,
-        stage: toStage,
-        lifecycleSnapshot: JSON.stringify(persist(after)),
-        updatedAt: now,
-        version: () => 'version + 1',
-      })
-      .where('id = :id AND version = :version', { id: projectId, version: project.version })
-      .execute();
-    if (result.affected !== 1)
-      throw preconditionFailed('数据已被他人修改，请刷新后重试', [
-        { field: 'version', code: 'staleVersion', message: `版本 ${project.version} 已过期` },
-      ]);
+    await updateVersioned(manager, Project, project, { ...changes, stage: toStage, lifecycleSnapshot: JSON.stringify(persist(after)), updatedAt: now });
 
     const { type, ...payload } = event;
     await this.changes.record(manager, {

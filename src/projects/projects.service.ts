@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ApiError, notFound, preconditionFailed, unprocessable, badRequest, type ErrorDetail } from '../common/api-error.js';
+import { ApiError, notFound, unprocessable, badRequest, type ErrorDetail } from '../common/api-error.js';
 import { leadOfProject } from '../attraction/lead-link.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
@@ -25,6 +25,7 @@ import type { UpdateProjectDto } from './dto/update-project.dto.js';
 import { ProjectHistory } from './project-history.entity.js';
 import { Project } from './project.entity.js';
 import { APPROVAL_COLUMNS, toView, type ListMembershipView, type ProjectView } from './project.view.js';
+import { checkReadVersion, updateVersioned } from '../database/versioned.js';
 
 /** Entity columns an edit may change, with the DTO field each comes from. */
 type EditableColumn = keyof Project;
@@ -205,7 +206,7 @@ export class ProjectsService {
       ]);
 
     const project = await this.findInScope(manager, id, scope);
-    if (project.version !== readVersion) throw this.stale(project.version, readVersion);
+    checkReadVersion(readVersion, project.version);
     if (scope.region !== undefined && fields.region !== undefined && fields.region !== scope.region) throw outOfScopeRegion();
 
     const columns = this.columnsFrom(fields);
@@ -225,13 +226,7 @@ export class ProjectsService {
     if (failures.length) throw unprocessable('项目数据未通过校验', failures);
 
     const now = at ?? this.clock.nowIso();
-    const result = await manager
-      .createQueryBuilder()
-      .update(Project)
-      .set({ ...columns, updatedAt: now, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id, version: readVersion })
-      .execute();
-    if (result.affected !== 1) throw this.stale(undefined, readVersion);
+    await updateVersioned(manager, Project, { id, version: readVersion }, { ...columns, updatedAt: now });
     await this.changes.record(manager, {
       actor,
       subject: auditSubject.project(id),
@@ -288,16 +283,6 @@ export class ProjectsService {
       actor: row.actor,
       recordedAt: row.recordedAt,
     }));
-  }
-
-  private stale(current: number | undefined, read: number) {
-    return preconditionFailed('数据已被他人修改，请刷新后重试', [
-      {
-        field: 'version',
-        code: 'staleVersion',
-        message: current === undefined ? `版本 ${read} 已过期` : `读取的版本 ${read} 已过期，当前版本 ${current}`,
-      },
-    ]);
   }
 
   /** DTO fields → entity columns, for the fields present in the request. */

@@ -3,7 +3,7 @@ import { type EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { ALL, type Scope } from '../auth/principal.js';
-import { preconditionFailed, unprocessable, type ErrorDetail } from '../common/api-error.js';
+import { unprocessable, type ErrorDetail } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { loadFacts, stageInvariantFailures } from '../lifecycle/lifecycle.facts.js';
@@ -16,6 +16,7 @@ import { detailOf, latestApprovalRows, type ApprovalDetail } from './approval-de
 import { ApprovalStatusRow } from './approval-status.entity.js';
 import { Department } from './department.entity.js';
 import type { PutApprovalDto } from './dto/approval.dto.js';
+import { checkReadVersion, updateVersioned } from '../database/versioned.js';
 
 /**
  * 督办 and 容缺受理 of a project's six approvals (docs/domain/requests.md "Approvals"). A PUT sets
@@ -36,8 +37,7 @@ export class ApprovalsService {
   async put(projectId: number, key: ApprovalKey, dto: PutApprovalDto, ifMatch: number | undefined, actor: string, scope: Scope = ALL): Promise<ProjectView> {
     await this.writes.run(async (manager) => {
       const project = await this.projects.findInScope(manager, projectId, scope);
-      if (ifMatch !== undefined && ifMatch !== project.version)
-        throw preconditionFailed('数据已被他人修改，请刷新后重试', [{ field: 'version', code: 'staleVersion', message: `读取的版本 ${ifMatch} 已过期，当前版本 ${project.version}` }]);
+      checkReadVersion(ifMatch, project.version);
       const today = this.clock.today();
       const next: ApprovalDetail = { status: dto.status, date: dto.date ?? null, commitmentDate: dto.commitmentDate ?? null, department: dto.department ?? null };
       const failures = detailFailures(key, next, today);
@@ -68,14 +68,7 @@ export class ApprovalsService {
     const before = detailOf(approvalsOf(project)[key], latest);
     if (sameDetail(before, next)) return false;
     const date = next.status === 'done' ? next.date : null;
-    const result = await manager
-      .createQueryBuilder()
-      .update(Project)
-      .set({ [column]: date, updatedAt: at, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id: project.id, version: project.version })
-      .execute();
-    if (result.affected !== 1)
-      throw preconditionFailed('数据已被他人修改，请刷新后重试', [{ field: 'version', code: 'staleVersion', message: `版本 ${project.version} 已过期` }]);
+    await updateVersioned(manager, Project, project, { [column]: date, updatedAt: at });
     await manager.insert(ApprovalStatusRow, {
       projectId: project.id,
       approvalKey: key,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { scopeOf, type Principal } from '../auth/principal.js';
-import { ApiError, conflict, notFound, preconditionFailed, unprocessable } from '../common/api-error.js';
+import { ApiError, conflict, notFound, unprocessable } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { REQUEST_EVENT_LABELS, REQUEST_STATUS_LABELS } from '../common/labels.js';
 import { WriteQueue } from '../database/write-queue.js';
@@ -17,6 +17,7 @@ import { requestGuardFailures, type RequestContext, type RequestEvent } from './
 import { acceptedRequestEvents, nextRequest, restoreRequest, statusOf } from './request.snapshot.js';
 import type { EvaluationRating, RequestCategory, RequestEventType } from './request-kinds.js';
 import { RequestTransition } from './request-transition.entity.js';
+import { checkReadVersion, updateVersioned } from '../database/versioned.js';
 
 /** Who acts: the signed-in user (or, for the demo seed, a stand-in with the same fields). */
 export type Actor = Pick<Principal, 'username' | 'role' | 'region' | 'chain' | 'department'>;
@@ -66,10 +67,7 @@ export class RequestEngine {
       const sender = SENDERS[event.type];
       if (!sender.roles.includes(actor.role))
         throw new ApiError(403, sender.refusal, [{ field: 'type', code: 'notYourStep', message: sender.refusal }]);
-      if (options.expectedVersion !== undefined && options.expectedVersion !== request.version)
-        throw preconditionFailed('数据已被他人修改，请刷新后重试', [
-          { field: 'version', code: 'staleVersion', message: `读取的版本 ${options.expectedVersion} 已过期，当前版本 ${request.version}` },
-        ]);
+      checkReadVersion(options.expectedVersion, request.version);
 
       const now = options.recordedAt ?? this.clock.nowIso();
       const today = this.clock.dateOf(now);
@@ -109,14 +107,7 @@ export class RequestEngine {
           step.reason = event.reason!.trim();
           break;
       }
-      const result = await manager
-        .createQueryBuilder()
-        .update(FactorRequest)
-        .set({ ...changes, status: toStatus, updatedAt: now, version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id: requestId, version: request.version })
-        .execute();
-      if (result.affected !== 1)
-        throw preconditionFailed('数据已被他人修改，请刷新后重试', [{ field: 'version', code: 'staleVersion', message: `版本 ${request.version} 已过期` }]);
+      await updateVersioned(manager, FactorRequest, request, { ...changes, status: toStatus, updatedAt: now });
       await manager.insert(RequestTransition, {
         category: null,
         promisedDate: null,
