@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { badRequest, notFound } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { int, sql } from '../database/sql.js';
 import { ENTRY_COLUMNS, type StoredEntryRow } from './audit-chain.js';
 import { ENTITY_LABELS, PROJECT_ENTITIES } from './audit-subjects.js';
@@ -80,7 +79,6 @@ export class AuditExportService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly anomalies: AnomaliesService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async history(filter: HistoryFilter): Promise<PreparedExport> {
@@ -224,19 +222,8 @@ export class AuditExportService {
     }
   }
 
-  /** `2024-06-30T04:00:00.000Z` → `2024-06-30 12:00:00` in the configured zone (Asia/Shanghai). */
+  /** `2024-06-30T04:00:00.000Z` → `2024-06-30 12:00:00` in the configured zone (Asia/Shanghai); unreadable → empty. */
   private localTime(instant: string): string {
-    const date = new Date(instant);
-    if (Number.isNaN(date.getTime())) return '';
-    return new Intl.DateTimeFormat('sv-SE', {
-      timeZone: this.config.timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hour12: false,
-    }).format(date);
+    return Number.isNaN(new Date(instant).getTime()) ? '' : this.clock.wallClock(instant, { seconds: true });
   }
 }

@@ -28,8 +28,8 @@ export class Clock {
     return calendarDate(typeof instant === 'string' ? new Date(instant) : instant, this.config.timeZone);
   }
 
-  /** An instant as local wall-clock text in the configured zone, for printed documents: "2024-11-05 09:30". */
-  wallClock(instant: string | Date): string {
+  /** An instant as local wall-clock text in the configured zone, for printed documents: "2024-11-05 09:30" (with seconds: "2024-11-05 09:30:07"). */
+  wallClock(instant: string | Date, options: { seconds?: boolean } = {}): string {
     const parts = new Intl.DateTimeFormat('en-CA', {
       timeZone: this.config.timeZone,
       year: 'numeric',
@@ -37,10 +37,11 @@ export class Clock {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: options.seconds ? '2-digit' : undefined,
       hourCycle: 'h23',
     }).formatToParts(typeof instant === 'string' ? new Date(instant) : instant);
     const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-    return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+    return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}${options.seconds ? `:${part('second')}` : ''}`;
   }
 
   /** The configured calendar zone (TZ_CALENDAR). */

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { DataSource, IsNull } from 'typeorm';
 import type { Scope } from '../../auth/principal.js';
 import { Clock } from '../../common/clock.js';
-import { APPROVAL_KEYS, type ApprovalKey } from '../../lifecycle/stages.js';
+import { APPROVAL_KEYS, APPROVAL_LABELS } from '../../lifecycle/stages.js';
 import { ListEntry, type ListCategory } from '../../lists/list-entry.entity.js';
 import { Project } from '../../projects/project.entity.js';
 import { APPROVAL_COLUMNS } from '../../projects/project.view.js';
@@ -17,14 +17,6 @@ import { addBand, addHeader, addRow, type Value } from './sheet-style.js';
  * The export's columns, with the headers the import reads back (parsing/columns.ts): an
  * exported ledger imports back unchanged. Money in 万元, dates as Excel dates.
  */
-const APPROVAL_HEADERS: Record<ApprovalKey, string> = {
-  filing: '立项（备案/核准）',
-  land: '用地',
-  planning: '规划许可',
-  environment: '环评',
-  energy: '节能审查',
-  construction: '施工许可',
-};
 
 interface LedgerColumn {
   header: string;
@@ -52,7 +44,7 @@ export function ledgerColumns(regions: RegionLookup, chains: ChainLookup): Ledge
     { header: '计划竣工时间', width: 12, value: ({ project }) => date(project.plannedCompletionDate) },
     { header: '竣工时间', width: 12, value: ({ project }) => date(project.actualCompletionDate) },
     ...APPROVAL_KEYS.map((key) => ({
-      header: APPROVAL_HEADERS[key],
+      header: APPROVAL_LABELS[key],
       width: 12,
       value: ({ project }: { project: Project }) => date(project[APPROVAL_COLUMNS[key]] as string | null),
     })),
