@@ -26,34 +26,11 @@
  */
 import { CHAINS, PLAN_2024 } from './reference-data.js';
 import type { DemoEvent, DemoListEntry, DemoProject, DemoReport } from './demo-types.js';
+import { rngFor, type Rng } from './demo-random.js';
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic helpers
 
-/** mulberry32: a tiny seeded PRNG, so the data set is identical on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a over a string: one PRNG stream per project, stable when rows are added elsewhere. */
-function hashOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-type Rng = () => number;
-const rngFor = (key: string): Rng => mulberry32(hashOf(key));
 const between = (rng: Rng, low: number, high: number): number => low + Math.floor(rng() * (high - low + 1));
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 

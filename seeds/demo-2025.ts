@@ -9,27 +9,9 @@
  * Deterministic: mulberry32 seeded from each project's code, like the 2024 set.
  */
 import type { ApprovalKey } from '../src/lifecycle/stages.js';
+import { rngFor } from './demo-random.js';
 import type { DemoProject } from './demo-types.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function hashOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-const rngFor = (key: string) => mulberry32(hashOf(key));
 const round100 = (wan: number) => Math.max(0, Math.round(wan / 100) * 100);
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -1,3 +1,5 @@
+import type { ChainPlanRow } from '../src/plans/plan.types.js';
+
 /**
  * Reference data: places, chains and targets, all from the source documents.
  * - Regions: 统计用区划代码 (docs/domain/plan-2024.md "The eleven places"). 茌平 has been a district (茌平区, 371503)
@@ -80,26 +82,8 @@ export const DEPARTMENTS: DepartmentSeed[] = [
   { code: 'chain-office', name: '市链长办', kinds: ['other'] },
 ];
 
-/** One chain's row of a year's plan: the appendix's columns (money in 万元, rates in %). */
-export interface ChainPlanSeed {
-  chain: string;
-  projects: number;
-  investmentWan: number;
-  signedWan: number;
-  fundedWan: number;
-  revenueGrowthPct: number | null;
-  valueAddedGrowthPct: number | null;
-  newAboveScale: number | null;
-  newQuality: number | null;
-  newHighTech: number | null;
-  newInnovationPlatforms: number | null;
-  loanGrowthPct: number | null;
-  /** 差异化指标 counts where the text names one (deals over 1亿 to sign, signed deals to land). */
-  signedOver100mTarget: number | null;
-  landedTarget: number | null;
-  differentiated: string | null;
-  bigProjectRequired: boolean;
-}
+/** One chain's row of a year's plan: the appendix's columns (money in 万元, rates in %; src/plans/plan.types.ts). */
+export type ChainPlanSeed = ChainPlanRow & { chain: string };
 
 export interface PlaceRuleSeed {
   region: string;
