@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { figureColumn, ProjectYearFigure } from './project-year-figure.entity.js';
+import { int, sql } from '../database/sql.js';
+import { figureColumn, figuresThroughSql } from './project-year-figure.entity.js';
 import { ReportRevision } from './report-revision.entity.js';
 
 /**
@@ -11,13 +12,18 @@ import { ReportRevision } from './report-revision.entity.js';
  */
 export async function storeRevision(manager: EntityManager, revision: Omit<ReportRevision, 'id' | 'project'>): Promise<void> {
   await manager.insert(ReportRevision, revision);
-  const year = Number(revision.month.slice(0, 4));
   const column = figureColumn(Number(revision.month.slice(5, 7)));
-  const updated = await manager
-    .createQueryBuilder()
-    .update(ProjectYearFigure)
-    .set({ [column]: revision.amountWan })
-    .where('project_id = :projectId AND year = :year', { projectId: revision.projectId, year })
-    .execute();
-  if (!updated.affected) await manager.insert(ProjectYearFigure, { projectId: revision.projectId, year, [column]: revision.amountWan });
+  // One statement on both databases: the year's row is created with its first revision.
+  await sql(
+    manager,
+    `INSERT INTO project_year_figure (project_id, year, ${column}) VALUES (:projectId, :year, :amount)
+     ON CONFLICT (project_id, year) DO UPDATE SET ${column} = excluded.${column}`,
+    { projectId: revision.projectId, year: Number(revision.month.slice(0, 4)), amount: revision.amountWan },
+  );
+}
+
+/** A project's reported total over all its years (万元): the sum of each month's latest revision, from the kept figures. */
+export async function cumulativeOf(manager: EntityManager, projectId: number): Promise<number> {
+  const [row] = await sql<{ cumulative: unknown }>(manager, `SELECT SUM(${figuresThroughSql('f', 12)}) AS cumulative FROM project_year_figure f WHERE f.project_id = :projectId`, { projectId });
+  return int(row?.cumulative);
 }

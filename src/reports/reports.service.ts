@@ -16,7 +16,7 @@ import { projectVisible } from '../requests/department-scope.js';
 import { RequestsService, type RaisedRequest } from '../requests/requests.service.js';
 import { Project } from '../projects/project.entity.js';
 import type { FileReportDto } from './dto/file-report.dto.js';
-import { storeRevision } from './report-figures.js';
+import { cumulativeOf, storeRevision } from './report-figures.js';
 import { ReportRevision } from './report-revision.entity.js';
 
 export interface ReportView {
@@ -210,13 +210,7 @@ export class ReportsService {
   }
 
   private async filed(manager: EntityManager, project: Project, revision: ReportRevision, created: boolean, requests: RaisedRequest[] = []): Promise<FiledReport> {
-    const [row] = await sql<{ cumulative: unknown }>(
-      manager,
-      `SELECT SUM(r.amount_wan) AS cumulative FROM report_revision r
-        WHERE r.project_id = :projectId AND ${isLatestRevisionSql('r')}`,
-      { projectId: project.id },
-    );
-    const cumulative = int(row?.cumulative);
+    const cumulative = await cumulativeOf(manager, project.id);
     const flags = project.totalInvestmentWan !== null && cumulative > project.totalInvestmentWan ? ['cumulativeAboveTotal'] : [];
     return { ...viewOf(revision), cumulative, flags, created, requests };
   }

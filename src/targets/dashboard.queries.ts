@@ -73,7 +73,7 @@ function maintainedReports(month: number, withPrevious: boolean): string {
   SELECT f.project_id, ${figuresThroughSql('f', month)} AS actual${withPrevious ? `,
          ${figuresThroughSql('f', month - 1)} AS actual_prev` : ''}
     FROM project_year_figure f
-   WHERE f.year = :year AND f.project_id IN (SELECT project_id FROM lst)
+   WHERE f.year = :year
 `;
 }
 
