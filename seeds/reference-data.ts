@@ -1,4 +1,4 @@
-import type { ChainPlanRow } from '../src/plans/plan.types.js';
+import type { ChainPlanRow, CityTargets, PlaceRuleRow } from '../src/plans/plan.types.js';
 
 /**
  * Reference data: places, chains and targets, all from the source documents.
@@ -85,32 +85,9 @@ export const DEPARTMENTS: DepartmentSeed[] = [
 /** One chain's row of a year's plan: the appendix's columns (money in 万元, rates in %; src/plans/plan.types.ts). */
 export type ChainPlanSeed = ChainPlanRow & { chain: string };
 
-export interface PlaceRuleSeed {
-  region: string;
-  bigProjectRequired: boolean;
-  overKeyMin: number | null;
-  overKeyMax: number | null;
-  overBigMin: number | null;
-  overBigMax: number | null;
-}
+export type PlaceRuleSeed = PlaceRuleRow & { region: string };
 
-export interface YearTargetSeed {
-  year: number;
-  implementationListSize: number;
-  implementationInvestmentWan: number;
-  preparationListSize: number;
-  startRateTargetPct: number;
-  bigProjectThresholdWan: number;
-  bigProjectCityTarget: number;
-  keyProjectThresholdWan: number;
-  keyProjectCount: number;
-  keyProjectInvestmentWan: number;
-  ratingBluePct: number;
-  ratingYellowPct: number;
-  attractionSignedWan: number;
-  attractionFundedWan: number;
-  conditionalApprovalsAllowed: boolean;
-}
+export type YearTargetSeed = CityTargets & { year: number };
 
 export interface PlanSeed {
   city: YearTargetSeed;
