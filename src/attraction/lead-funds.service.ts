@@ -6,9 +6,8 @@ import { ALL, type Scope } from '../auth/principal.js';
 import { unprocessable, type ErrorDetail } from '../common/api-error.js';
 import { monthOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
-import { int, sql } from '../database/sql.js';
 import { WriteQueue } from '../database/write-queue.js';
-import { CLOSING_BULLETIN_SQL } from '../rules/month-closed.js';
+import { closingBulletinOf, correctionReasonFailure } from '../rules/month-closed.js';
 import type { FiledFund, FundView } from './attraction.types.js';
 import type { FileFundDto } from './dto/lead.dto.js';
 import { LeadFund } from './lead-fund.entity.js';
@@ -41,14 +40,10 @@ export class LeadFundsService {
     const latest = await manager.findOne(LeadFund, { where: { leadId, month }, order: { revision: 'DESC' } });
     if (failures.length === 0 && latest && latest.amountWan === dto.amount) return { ...fundViewOf({ ...latest }), created: false }; // the same again: no new revision
 
-    const [closedBy] = await sql(manager, CLOSING_BULLETIN_SQL, { month });
+    const closedBy = await closingBulletinOf(manager, month);
     const reason = dto.reason?.trim() || null;
-    if (closedBy && !reason)
-      failures.push({
-        field: 'reason',
-        code: 'correctionReasonRequired',
-        message: `${int(closedBy.year)}年${int(closedBy.month)}月通报已发布，修改 ${month} 的到位资金需填写更正原因`,
-      });
+    const uncorrected = correctionReasonFailure(closedBy, month, reason, '到位资金');
+    if (uncorrected) failures.push(uncorrected);
     if (failures.length) throw unprocessable(failures.map((f) => f.message).join('；'), failures);
 
     const revision = manager.create(LeadFund, {
@@ -58,7 +53,7 @@ export class LeadFundsService {
       amountWan: dto.amount,
       actor,
       recordedAt: now,
-      correction: closedBy !== undefined,
+      correction: closedBy !== null,
       reason,
     });
     await manager.insert(LeadFund, revision);

@@ -9,7 +9,7 @@ import { monthOf } from '../common/calendar.js';
 import { int, sql } from '../database/sql.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { isLatestRevisionSql } from '../rules/latest-revision.js';
-import { CLOSING_BULLETIN_SQL } from '../rules/month-closed.js';
+import { closingBulletinOf, correctionReasonFailure } from '../rules/month-closed.js';
 import { dueToReportSql, filedSql, reportingParams } from '../rules/reporting.js';
 import { ProjectHistory } from '../projects/project-history.entity.js';
 import { projectVisible } from '../requests/department-scope.js';
@@ -89,14 +89,10 @@ export class ReportsService {
     if (failures.length === 0 && latest && latest.amountWan === dto.amount && latest.progress === progress && latest.problems === problems)
       return this.filed(manager, project, latest, false, await raise()); // same report again: idempotent, no new revision
 
-    const closedBy = await this.closingBulletin(manager, month);
+    const closedBy = await closingBulletinOf(manager, month);
     const reason = dto.reason?.trim() || null;
-    if (closedBy && !reason)
-      failures.push({
-        field: 'reason',
-        code: 'correctionReasonRequired',
-        message: `${closedBy.year}年${closedBy.month}月通报已发布，修改 ${month} 的数据需填写更正原因`,
-      });
+    const uncorrected = correctionReasonFailure(closedBy, month, reason, '数据');
+    if (uncorrected) failures.push(uncorrected);
     if (failures.length) throw unprocessable(failures.map((f) => f.message).join('；'), failures);
 
     const revision = manager.create(ReportRevision, {
@@ -201,12 +197,6 @@ export class ReportsService {
         return [{ field: 'month', code: 'monthAfterWithdrawal', message: `${month} 晚于项目调出月份 ${withdrawnMonth}` }];
     }
     return [];
-  }
-
-  /** The published bulletin that closed `month` (rules/month-closed.ts), if any. */
-  private async closingBulletin(manager: EntityManager, month: string): Promise<{ year: number; month: number } | null> {
-    const [row] = await sql(manager, CLOSING_BULLETIN_SQL, { month });
-    return row ? { year: int(row.year), month: int(row.month) } : null;
   }
 
   private async filed(manager: EntityManager, project: Project, revision: ReportRevision, created: boolean, requests: RaisedRequest[] = []): Promise<FiledReport> {

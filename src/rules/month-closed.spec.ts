@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { runStatement } from '../../test/support/sql-cases.js';
-import { bulletinCoversSql, CLOSING_BULLETIN_SQL } from './month-closed.js';
+import { bulletinCoversSql, CLOSING_BULLETIN_SQL, correctionReasonFailure } from './month-closed.js';
 
 const BULLETINS = `CREATE TABLE bulletin (year INTEGER, month INTEGER);
   INSERT INTO bulletin VALUES (2024, 6), (2024, 3), (2023, 12);`;
@@ -32,5 +32,15 @@ describe('month closed by a bulletin (rules/month-closed.ts)', () => {
       { month: '2024-05', closed_by: 6 },
       { month: '2024-07', closed_by: null },
     ]);
+  });
+
+  it('a closed month needs a correction reason; an open month or a given reason does not', () => {
+    expect(correctionReasonFailure({ year: 2024, month: 6 }, '2024-05', null, '数据')).toEqual({
+      field: 'reason',
+      code: 'correctionReasonRequired',
+      message: '2024年6月通报已发布，修改 2024-05 的数据需填写更正原因',
+    });
+    expect(correctionReasonFailure({ year: 2024, month: 6 }, '2024-05', '台账更正', '数据')).toBeNull();
+    expect(correctionReasonFailure(null, '2024-07', null, '到位资金')).toBeNull();
   });
 });
