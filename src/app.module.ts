@@ -18,7 +18,7 @@ import { ReferenceModule } from './reference/reference.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { RequestsModule } from './requests/requests.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
-import { TargetsModule } from './targets/targets.module.js';
+import { TargetsModule } from './board/targets.module.js';
 import { WorkbenchModule } from './workbench/workbench.module.js';
 
 @Module({})

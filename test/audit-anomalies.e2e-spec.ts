@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AuditController } from '../src/audit/audit.controller.js';
+import { AuditController } from '../src/oversight/audit.controller.js';
 import { AUDIT_PROVIDERS } from '../src/audit/audit.module.js';
 import { AuditService } from '../src/audit/audit.service.js';
 import { AllExceptionsFilter } from '../src/common/all-exceptions.filter.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { factsOf, stageInvariantFailures } from '../src/lifecycle/lifecycle.facts.js';
+import { factsOf, stageInvariantFailures } from '../src/projects/lifecycle.facts.js';
 import { stageOf, type PersistedLifecycle } from '../src/lifecycle/lifecycle.snapshot.js';
 import { APPROVAL_KEYS } from '../src/lifecycle/stages.js';
-import { Project } from '../src/projects/project.entity.js';
+import { Project } from '../src/project-records/project.entity.js';
 import { approvalsOf } from '../src/projects/project.view.js';
 import { SeederService } from '../src/seeding/seeder.service.js';
 import { databaseState, startTestApp, type TestApp } from './support/test-app.js';

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { PlansModule } from '../plans/plans.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
-import { TargetsModule } from '../targets/targets.module.js';
+import { TargetsModule } from '../board/targets.module.js';
 import { ChainFilingsService } from './chain-filings.service.js';
-import { ChainPageService } from './chain-page.service.js';
+import { ChainPageService } from '../board/chain-page.service.js';
 import { ChainsController } from './chains.controller.js';
 import { LeadEngine } from './lead.engine.js';
 import { LeadFundsService } from './lead-funds.service.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import type { Scope } from '../auth/principal.js';
+import type { Scope } from '../access/principal.js';
 import { ApiError, notFound, unprocessable } from '../common/api-error.js';
 import { monthKey, monthOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';

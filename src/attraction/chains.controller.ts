@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CHAIN_FILERS, CurrentScope, Roles, type Scope } from '../auth/principal.js';
+import { CHAIN_FILERS, CurrentScope, Roles, type Scope } from '../access/principal.js';
 import { actorOf, asOfParam, QuarterParam, YearParam } from '../common/http-params.js';
-import { DashboardService } from '../targets/dashboard.service.js';
+import { DashboardService } from '../board/dashboard.service.js';
 import type { ChainNoteView, ChainPage, IndicatorFiling } from './attraction.types.js';
 import { ChainFilingsService } from './chain-filings.service.js';
-import { ChainPageService } from './chain-page.service.js';
+import { ChainPageService } from '../board/chain-page.service.js';
 import { ChainPageQuery, FileIndicatorsDto, PutChainNoteDto } from './dto/chain-filing.dto.js';
 
 /** A chain's page and what its team files (docs/domain/attraction.md "The chain page"). */

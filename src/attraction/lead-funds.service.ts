@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { ALL, type Scope } from '../auth/principal.js';
+import { ALL, type Scope } from '../access/principal.js';
 import { unprocessable, type ErrorDetail } from '../common/api-error.js';
 import { monthOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { inScope, type Scope } from '../auth/principal.js';
+import { inScope, type Scope } from '../access/principal.js';
 import { notFound } from '../common/api-error.js';
 import { int } from '../database/sql.js';
 import { FUND_REVISIONS, isLatestRevisionSql } from '../rules/latest-revision.js';

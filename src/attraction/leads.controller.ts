@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentScope, LEAD_WRITERS, Roles, type Scope } from '../auth/principal.js';
+import { CurrentScope, LEAD_WRITERS, Roles, type Scope } from '../access/principal.js';
 import { badRequest } from '../common/api-error.js';
 import { actorOf, IdParam, MonthParam, parseIfMatch } from '../common/http-params.js';
 import type { Page } from '../common/page.js';

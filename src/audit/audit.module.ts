@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { AuditExportService } from './audit-export.service.js';
-import { AuditController } from './audit.controller.js';
+import { AuditExportService } from '../oversight/audit-export.service.js';
+import { AuditController } from '../oversight/audit.controller.js';
 import { AuditService } from './audit.service.js';
-import { AnomaliesService } from './anomalies.service.js';
+import { AnomaliesService } from '../oversight/anomalies.service.js';
 import { ChangeRecorder } from './change-recorder.js';
 
 export const AUDIT_PROVIDERS = [AuditService, ChangeRecorder, AnomaliesService, AuditExportService];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { ProjectHistory, type HistoryKind } from '../projects/project-history.entity.js';
+import { ProjectHistory, type HistoryKind } from './project-history.entity.js';
 import type { AuditEntry } from './audit-entry.entity.js';
 import type { AuditSubject } from './audit-subjects.js';
 import { AuditService } from './audit.service.js';

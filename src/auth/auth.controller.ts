@@ -8,7 +8,7 @@ import { AuthService, type SessionView, type SignedIn, type UserView } from './a
 import { ChangePasswordDto, CreateUserDto, LoginDto, UpdateUserDto } from './dto/auth.dto.js';
 import { attemptKeys, LoginLimiter } from './login-limiter.js';
 import { assertAcceptablePassword } from './password-policy.js';
-import { CurrentCredential, CurrentUser, EVERY_ROLE, Public, Roles, type AuthenticatedRequest, type Credential, type Principal } from './principal.js';
+import { CurrentCredential, CurrentUser, EVERY_ROLE, Public, Roles, type AuthenticatedRequest, type Credential, type Principal } from '../access/principal.js';
 import { clearSessionCookie, setSessionCookie, SESSION_COOKIE } from './session-cookie.js';
 
 @ApiTags('auth')

@@ -9,12 +9,12 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
-import { Department } from '../requests/department.entity.js';
-import { AppSetting } from './app-setting.entity.js';
+import { Department } from '../reference/department.entity.js';
+import { AppSetting } from '../database/app-setting.entity.js';
 import { AuthSession } from './auth-session.entity.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
 import { assertAcceptablePassword, passwordFailures } from './password-policy.js';
-import type { Credential, Principal } from './principal.js';
+import type { Credential, Principal } from '../access/principal.js';
 import { issueToken, verifyToken } from './token.js';
 import { User, type Role } from './user.entity.js';
 

@@ -16,7 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import { formatYi, formatYiShort } from '../common/money.js';
-import type { AttractionBlock, Dashboard, Rated } from '../targets/dashboard.types.js';
+import type { AttractionBlock, Dashboard, Rated } from '../board/dashboard.types.js';
 import {
   ATTRACTION_HEADS,
   attractionCells,

@@ -3,7 +3,7 @@ import type { AttractionBlock, AttractionChainRow } from '../attraction/attracti
 import { formatYi } from '../common/money.js';
 import type { AttractionFigure } from '../rules/attraction.js';
 import type { FactorGuaranteeBlock } from '../requests/factor-guarantee.types.js';
-import type { Dashboard, Rated, Rating, RedListKind, RegionRow } from '../targets/dashboard.types.js';
+import type { Dashboard, Rated, Rating, RedListKind, RegionRow } from '../board/dashboard.types.js';
 import type { BulletinSummary } from './bulletins.service.js';
 
 /**

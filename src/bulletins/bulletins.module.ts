@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TargetsModule } from '../targets/targets.module.js';
+import { TargetsModule } from '../board/targets.module.js';
 import { BulletinDocxController } from './bulletin-docx.controller.js';
 import { BulletinsController } from './bulletins.controller.js';
 import { BulletinsService } from './bulletins.service.js';

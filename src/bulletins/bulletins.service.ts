@@ -8,7 +8,7 @@ import { conflict, notFound, unprocessable } from '../common/api-error.js';
 import { monthKey, monthOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
-import { DashboardService } from '../targets/dashboard.service.js';
+import { DashboardService } from '../board/dashboard.service.js';
 import { Bulletin } from './bulletin.entity.js';
 
 export interface BulletinSummary {

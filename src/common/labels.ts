@@ -8,8 +8,8 @@
  */
 import type { Evidence, JobPhase, MappingSource, SkipKind } from '../excel/import-codes.js';
 import { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, STAGE_LABELS, type ApprovalKey, type EventType, type Stage } from '../lifecycle/stages.js';
-import type { ApprovalStatus, EvaluationRating, Pollutant, RequestCategory, RequestEventType, RequestKind, RequestStatus } from '../requests/request-kinds.js';
-import type { Rating, RedListKind } from '../targets/dashboard.types.js';
+import type { ApprovalStatus, EvaluationRating, Pollutant, RequestCategory, RequestEventType, RequestKind, RequestStatus } from '../reference/request-kinds.js';
+import type { Rating, RedListKind } from '../board/dashboard.types.js';
 import {
   INDICATOR_KEYS,
   INDICATOR_LABELS,

@@ -3,7 +3,7 @@ import { BulletinsService } from '../bulletins/bulletins.service.js';
 import { ListsModule } from '../lists/lists.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
-import { TargetsModule } from '../targets/targets.module.js';
+import { TargetsModule } from '../board/targets.module.js';
 import { ExportsController } from './exports.controller.js';
 import { BulletinExportService } from './export/bulletin-export.service.js';
 import { LedgerExportService } from './export/ledger-export.service.js';

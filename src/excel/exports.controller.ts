@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentScope, type Scope } from '../auth/principal.js';
+import { CurrentScope, type Scope } from '../access/principal.js';
 import { Clock } from '../common/clock.js';
 import { MonthNumberParam, YearParam } from '../common/http-params.js';
 import { LedgerExportQuery } from './dto/excel-query.dto.js';

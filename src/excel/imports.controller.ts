@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentScope, Roles, type Scope } from '../auth/principal.js';
+import { CurrentScope, Roles, type Scope } from '../access/principal.js';
 import { ApiError, badRequest } from '../common/api-error.js';
 import { actorOf, MonthParam } from '../common/http-params.js';
 import { LedgerImportQuery, ReportImportQuery } from './dto/excel-query.dto.js';

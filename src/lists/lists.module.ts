@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ListsController } from './lists.controller.js';
-import { ListsService } from './lists.service.js';
+import { ListsController } from '../plans/lists.controller.js';
+import { ListsService } from '../plans/lists.service.js';
 
 @Module({
   controllers: [ListsController],

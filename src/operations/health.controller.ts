@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/principal.js';
+import { Public } from '../access/principal.js';
 import { ApiError } from '../common/api-error.js';
 import { ReadinessService } from './readiness.service.js';
 

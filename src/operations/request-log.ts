@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import type { AuthenticatedRequest } from '../auth/principal.js';
+import type { AuthenticatedRequest } from '../access/principal.js';
 import { assignRequestId } from '../common/request-id.js';
 import type { LogFormat } from '../config/app-config.js';
 

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EVERY_ROLE, Roles } from '../auth/principal.js';
+import { EVERY_ROLE, Roles } from '../access/principal.js';
 import type { DefaultPeriod } from './default-period.js';
 import { PeriodsService } from './periods.service.js';
 

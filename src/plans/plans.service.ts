@@ -6,7 +6,7 @@ import { badRequest, conflict, notFound, unprocessable, type ErrorDetail } from 
 import { Clock } from '../common/clock.js';
 import { int, sql } from '../database/sql.js';
 import { WriteQueue } from '../database/write-queue.js';
-import { ListsService } from '../lists/lists.service.js';
+import { ListsService } from './lists.service.js';
 import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
 import { isLatestRevisionSql } from '../rules/latest-revision.js';

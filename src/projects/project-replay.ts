@@ -1,6 +1,6 @@
 import { acceptedEventsOf } from '../lifecycle/lifecycle.snapshot.js';
 import { STAGE_LABELS, type ApprovalKey, type Stage } from '../lifecycle/stages.js';
-import type { ProjectHistory } from './project-history.entity.js';
+import type { ProjectHistory } from '../audit/project-history.entity.js';
 import type { ListMembershipView, ProjectView } from './project.view.js';
 
 /** Entity column names (as edits record them) → the view's field, or an approval key. */

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { acceptedEventsOf } from '../lifecycle/lifecycle.snapshot.js';
 import { APPROVAL_KEYS, STAGE_LABELS, type ApprovalKey, type EventType, type Stage } from '../lifecycle/stages.js';
-import type { ApprovalDetails } from '../requests/approval-details.js';
-import type { Project } from './project.entity.js';
+import type { ApprovalDetails } from '../project-records/approval-details.js';
+import type { Project } from '../project-records/project.entity.js';
 import type { ProjectLeadLink } from '../attraction/lead-link.js';
 
 /** Column of each approval on the entity. */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LifecycleEngine } from '../lifecycle/lifecycle.engine.js';
+import { LifecycleEngine } from './lifecycle.engine.js';
 import { ProjectsController } from './projects.controller.js';
 import { ProjectsService } from './projects.service.js';
 

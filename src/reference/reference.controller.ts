@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EVERY_ROLE, Roles } from '../auth/principal.js';
+import { EVERY_ROLE, Roles } from '../access/principal.js';
 import { ReferenceService, type ChainView, type RegionView } from './reference.service.js';
 
 @ApiTags('reference')

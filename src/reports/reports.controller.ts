@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentScope, EDITORS, EVERY_ROLE, Roles, type Scope } from '../auth/principal.js';
+import { CurrentScope, EDITORS, EVERY_ROLE, Roles, type Scope } from '../access/principal.js';
 import { Clock } from '../common/clock.js';
 import { lastMonthOf } from '../periods/default-period.js';
 import { actorOf, asOfParam, IdParam, MonthParam } from '../common/http-params.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { AppSetting } from '../auth/app-setting.entity.js';
+import { AppSetting } from '../database/app-setting.entity.js';
 import { unprocessable } from '../common/api-error.js';
 import { WriteQueue } from '../database/write-queue.js';
 

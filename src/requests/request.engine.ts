@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { scopeOf, type Principal } from '../auth/principal.js';
+import { scopeOf, type Principal } from '../access/principal.js';
 import { ApiError, conflict, notFound, unprocessable } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { REQUEST_EVENT_LABELS, REQUEST_STATUS_LABELS } from '../common/labels.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { approvalsOf } from '../projects/project.view.js';
-import { Project } from '../projects/project.entity.js';
+import { Project } from '../project-records/project.entity.js';
 import { parseQuantity } from '../rules/quantities.js';
 import { dayNumber } from '../rules/working-days.js';
-import { ApprovalsService } from './approvals.service.js';
-import { requestVisible } from './department-scope.js';
+import { ApprovalsService } from '../project-records/approvals.service.js';
+import { requestVisible } from '../access/scope-policy.js';
 import { FactorRequest } from './factor-request.entity.js';
 import { requestGuardFailures, type RequestContext, type RequestEvent } from './request.guards.js';
 import { acceptedRequestEvents, nextRequest, restoreRequest, statusOf } from './request.snapshot.js';
-import type { EvaluationRating, RequestCategory, RequestEventType } from './request-kinds.js';
+import type { EvaluationRating, RequestCategory, RequestEventType } from '../reference/request-kinds.js';
 import { RequestTransition } from './request-transition.entity.js';
 import { checkReadVersion, updateVersioned } from '../database/versioned.js';
 

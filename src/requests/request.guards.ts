@@ -6,7 +6,7 @@ import {
   isQuantityKind,
   type RequestKind,
   type RequestStatus,
-} from './request-kinds.js';
+} from '../reference/request-kinds.js';
 
 /**
  * The request machine's rules (docs/domain/requests.md "The request machine"), as pure

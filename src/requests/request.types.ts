@@ -8,7 +8,7 @@ import type {
   RequestEventType,
   RequestKind,
   RequestStatus,
-} from './request-kinds.js';
+} from '../reference/request-kinds.js';
 
 /**
  * The 要素保障 shapes the API answers with (docs/api.md "Requests and problems"): plain types,

@@ -3,7 +3,7 @@ import type { ApprovalKey } from '../lifecycle/stages.js';
 import { formatQuantity } from '../rules/quantities.js';
 import { daysOverdue } from '../rules/request-overdue.js';
 import { acceptedRequestEvents } from './request.snapshot.js';
-import { KIND_UNITS, isQuantityKind, type EvaluationRating, type Pollutant, type RequestCategory, type RequestKind, type RequestStatus } from './request-kinds.js';
+import { KIND_UNITS, isQuantityKind, type EvaluationRating, type Pollutant, type RequestCategory, type RequestKind, type RequestStatus } from '../reference/request-kinds.js';
 import type { RequestView } from './request.types.js';
 
 export type { RequestTransitionView, RequestView } from './request.types.js';

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ProjectsModule } from '../projects/projects.module.js';
-import { ApprovalsService } from './approvals.service.js';
-import { DepartmentsService } from './departments.service.js';
+import { ApprovalsService } from '../project-records/approvals.service.js';
+import { DepartmentsService } from '../reference/departments.service.js';
 import { RequestEngine } from './request.engine.js';
 import { RequestSettingsService } from './request-settings.service.js';
-import { RequestsExportController } from './requests-export.controller.js';
-import { RequestsExportService } from './requests-export.service.js';
+import { RequestsExportController } from '../excel/requests-export.controller.js';
+import { RequestsExportService } from '../excel/export/requests-export.service.js';
 import { RequestsController } from './requests.controller.js';
 import { RequestsService } from './requests.service.js';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { ALL, type Scope } from '../auth/principal.js';
+import { ALL, type Scope } from '../access/principal.js';
 import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
 import { monthEnd } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
@@ -10,13 +10,13 @@ import { REQUEST_KIND_LABELS, UNIT_LABELS } from '../common/labels.js';
 import type { Page } from '../common/page.js';
 import { int, sql } from '../database/sql.js';
 import { WriteQueue } from '../database/write-queue.js';
-import { Project } from '../projects/project.entity.js';
+import { Project } from '../project-records/project.entity.js';
 import { formatQuantity, parseQuantity } from '../rules/quantities.js';
 import { meanDays } from '../rules/request-overdue.js';
 import { addWorkingDays, dayNumber } from '../rules/working-days.js';
-import { Department } from './department.entity.js';
-import { routeOf } from './departments.service.js';
-import { projectVisible } from './department-scope.js';
+import { Department } from '../reference/department.entity.js';
+import { routeOf } from '../reference/departments.service.js';
+import { projectVisible } from '../access/scope-policy.js';
 import type { RaiseRequestDto } from './dto/request.dto.js';
 import { FactorRequest } from './factor-request.entity.js';
 import { initialStatus } from './request.snapshot.js';
@@ -35,7 +35,7 @@ import {
   isRequestKind,
   type Pollutant,
   type QuantityKind,
-} from './request-kinds.js';
+} from '../reference/request-kinds.js';
 import { acceptWorkingDays } from './request-settings.service.js';
 import { RequestTransition } from './request-transition.entity.js';
 import { grantedVsAskedSql, monthCountsSql, requestsCountSql, requestsPageSql, type MonthGroup, type RequestFilter } from './requests.queries.js';

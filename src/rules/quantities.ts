@@ -1,4 +1,4 @@
-import { KIND_UNITS, isQuantityKind, type QuantityKind, type RequestKind } from '../requests/request-kinds.js';
+import { KIND_UNITS, isQuantityKind, type QuantityKind, type RequestKind } from '../reference/request-kinds.js';
 
 /**
  * Quantities of 要素 in their kind's unit, exactly (docs/domain/requests.md "Kinds and units"):

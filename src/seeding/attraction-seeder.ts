@@ -6,7 +6,7 @@ import { LeadEngine } from '../attraction/lead.engine.js';
 import { LeadFundsService } from '../attraction/lead-funds.service.js';
 import { Lead } from '../attraction/lead.entity.js';
 import { LeadsService } from '../attraction/leads.service.js';
-import { ALL } from '../auth/principal.js';
+import { ALL } from '../access/principal.js';
 import { WriteQueue } from '../database/write-queue.js';
 
 /**

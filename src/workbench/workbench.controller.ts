@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentScope, CurrentUser, EVERY_ROLE, Roles, type Principal, type Scope } from '../auth/principal.js';
+import { CurrentScope, CurrentUser, EVERY_ROLE, Roles, type Principal, type Scope } from '../access/principal.js';
 import { MonthParam } from '../common/http-params.js';
 import { WorkbenchProjectsQuery } from './dto/workbench.query.js';
 import { WorkbenchService, type ReportSheet, type WorkbenchContext, type WorkbenchProjectPage } from './workbench.service.js';

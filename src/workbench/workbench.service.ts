@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DISPLAY_ROLE, EDITORS, type Principal, type Scope } from '../auth/principal.js';
+import { DISPLAY_ROLE, EDITORS, type Principal, type Scope } from '../access/principal.js';
 import { ApiError } from '../common/api-error.js';
 import { monthOf, previousMonth } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
@@ -13,7 +13,7 @@ import { dueToReportSql, filedSql, reportingParams } from '../rules/reporting.js
 import type { ProjectView } from '../projects/project.view.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { lastMonthOf } from '../periods/default-period.js';
-import { DashboardService } from '../targets/dashboard.service.js';
+import { DashboardService } from '../board/dashboard.service.js';
 import type { WorkbenchProjectsQuery } from './dto/workbench.query.js';
 
 type Row = Record<string, unknown>;

@@ -15,7 +15,7 @@ import {
   type PublishedBulletin,
 } from '../../bulletins/bulletin-format.js';
 import { formatYi } from '../../common/money.js';
-import type { Rated } from '../../targets/dashboard.types.js';
+import type { Rated } from '../../board/dashboard.types.js';
 import { addBand, addHeader, addRow, RATING_FILLS, type Value } from './sheet-style.js';
 import { addChainTableSheet } from './chain-table-sheet.js';
 

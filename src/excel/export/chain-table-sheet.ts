@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { INDICATOR_KEYS, NOTE_STATUS_LABELS, type IndicatorKey } from '../../attraction/lead-states.js';
 import { formatYi } from '../../common/money.js';
-import type { Dashboard } from '../../targets/dashboard.types.js';
+import type { Dashboard } from '../../board/dashboard.types.js';
 import { ATTRACTION_HEADS, attractionCells, percent } from '../../bulletins/bulletin-format.js';
 import { addBand, addHeader, addRow, type Value } from './sheet-style.js';
 

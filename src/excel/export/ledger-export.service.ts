@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource, IsNull } from 'typeorm';
-import type { Scope } from '../../auth/principal.js';
+import type { Scope } from '../../access/principal.js';
 import { Clock } from '../../common/clock.js';
 import { APPROVAL_KEYS, APPROVAL_LABELS } from '../../lifecycle/stages.js';
-import { ListEntry, type ListCategory } from '../../lists/list-entry.entity.js';
-import { Project } from '../../projects/project.entity.js';
+import { ListEntry, type ListCategory } from '../../plans/list-entry.entity.js';
+import { Project } from '../../project-records/project.entity.js';
 import { APPROVAL_COLUMNS } from '../../projects/project.view.js';
 import { Chain } from '../../reference/chain.entity.js';
 import { Region } from '../../reference/region.entity.js';

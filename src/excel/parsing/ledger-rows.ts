@@ -1,5 +1,5 @@
 import { ApiError } from '../../common/api-error.js';
-import type { ListCategory } from '../../lists/list-entry.entity.js';
+import type { ListCategory } from '../../plans/list-entry.entity.js';
 import { APPROVAL_KEYS, type ApprovalKey } from '../../lifecycle/stages.js';
 import type { RowError } from '../import-result.js';
 import { MONEY_KEYS, recogniseLedgerColumn, type LedgerKey } from './columns.js';

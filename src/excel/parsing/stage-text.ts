@@ -1,4 +1,4 @@
-import type { ListCategory } from '../../lists/list-entry.entity.js';
+import type { ListCategory } from '../../plans/list-entry.entity.js';
 import type { Stage } from '../../lifecycle/stages.js';
 import { fold } from './cells.js';
 import type { Parsed } from './money.js';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsOptional, IsString, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
 import { PageQuery, PageSizeQuery, QueryInt, QueryText, IsCalendarDate, IsText } from '../../common/validation.js';
-import { REQUEST_EVENT_TYPES, REQUEST_KINDS, type RequestEventType } from '../request-kinds.js';
+import { REQUEST_EVENT_TYPES, REQUEST_KINDS, type RequestEventType } from '../../reference/request-kinds.js';
 
 /**
  * A quantity as the client sends it: a JSON number or a decimal string (a 400 for anything

@@ -53,17 +53,17 @@
 
 // ------------------------------------------------------------------ the target board (src/targets/dashboard.types.ts)
 
-/** @typedef {import('../../targets/dashboard.types.js').Rating} Rating */
-/** @typedef {import('../../targets/dashboard.types.js').Rated} Rated */
-/** @typedef {import('../../targets/dashboard.types.js').Dashboard} Dashboard */
-/** @typedef {import('../../targets/dashboard.types.js').InvestmentBlock} InvestmentBlock */
-/** @typedef {import('../../targets/dashboard.types.js').BigProjectsBlock} BigProjectsBlock */
-/** @typedef {import('../../targets/dashboard.types.js').ChainRow} ChainRow */
-/** @typedef {import('../../targets/dashboard.types.js').RegionRow} RegionRow */
-/** @typedef {import('../../targets/dashboard.types.js').RedListItem} RedListItem */
-/** @typedef {import('../../targets/dashboard.types.js').RedListKind} RedListKind */
-/** @typedef {import('../../targets/dashboard.types.js').Warning} Warning */
-/** @typedef {import('../../targets/dashboard.types.js').FactorGuaranteeBlock} FactorGuaranteeBlock */
+/** @typedef {import('../../board/dashboard.types.js').Rating} Rating */
+/** @typedef {import('../../board/dashboard.types.js').Rated} Rated */
+/** @typedef {import('../../board/dashboard.types.js').Dashboard} Dashboard */
+/** @typedef {import('../../board/dashboard.types.js').InvestmentBlock} InvestmentBlock */
+/** @typedef {import('../../board/dashboard.types.js').BigProjectsBlock} BigProjectsBlock */
+/** @typedef {import('../../board/dashboard.types.js').ChainRow} ChainRow */
+/** @typedef {import('../../board/dashboard.types.js').RegionRow} RegionRow */
+/** @typedef {import('../../board/dashboard.types.js').RedListItem} RedListItem */
+/** @typedef {import('../../board/dashboard.types.js').RedListKind} RedListKind */
+/** @typedef {import('../../board/dashboard.types.js').Warning} Warning */
+/** @typedef {import('../../board/dashboard.types.js').FactorGuaranteeBlock} FactorGuaranteeBlock */
 
 /**
  * One month of the implementation list's curve (src/targets/dashboard.service.ts `CurvePoint`).

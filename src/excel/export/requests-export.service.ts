@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import type { Scope } from '../auth/principal.js';
-import { Clock } from '../common/clock.js';
+import type { Scope } from '../../access/principal.js';
+import { Clock } from '../../common/clock.js';
 import {
   APPROVAL_LABELS,
   EVALUATION_LABELS,
@@ -10,10 +10,10 @@ import {
   REQUEST_KIND_LABELS,
   REQUEST_STATUS_LABELS,
   UNIT_LABELS,
-} from '../common/labels.js';
-import { addBand, addHeader, addRow, type Value } from '../excel/export/sheet-style.js';
-import type { RequestView } from './request.view.js';
-import { RequestsService, type ListCategory, type MonthCounts } from './requests.service.js';
+} from '../../common/labels.js';
+import { addBand, addHeader, addRow, type Value } from './sheet-style.js';
+import type { RequestView } from '../../requests/request.view.js';
+import { RequestsService, type ListCategory, type MonthCounts } from '../../requests/requests.service.js';
 
 /** Sheet names and headings, also what a reader (or a test) finds the tables by. */
 export const LIST_SHEET_NAMES: Record<ListCategory, string> = {

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { approvalsOf } from '../projects/project.view.js';
-import { conditionalAllowedYears, conditionalCommitments } from '../requests/approval-details.js';
-import { ProjectHistory } from '../projects/project-history.entity.js';
-import type { Project } from '../projects/project.entity.js';
+import { approvalsOf } from './project.view.js';
+import { conditionalAllowedYears, conditionalCommitments } from '../project-records/approval-details.js';
+import { ProjectHistory } from '../audit/project-history.entity.js';
+import type { Project } from '../project-records/project.entity.js';
 import { ReportRevision } from '../reports/report-revision.entity.js';
 import {
   promoteRule,
@@ -10,8 +10,8 @@ import {
   type GuardFailure,
   type LifecycleContext,
   type ProjectFacts,
-} from './lifecycle.guards.js';
-import type { Stage } from './stages.js';
+} from '../lifecycle/lifecycle.guards.js';
+import type { Stage } from '../lifecycle/stages.js';
 
 /** The facts the guards read, from the project row plus its reports and its last halt. */
 export async function loadFacts(manager: EntityManager, project: Project): Promise<ProjectFacts> {

@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { ALL, inScope, type Scope } from '../auth/principal.js';
+import { ALL, inScope, type Scope } from '../access/principal.js';
 import { conflict, notFound, unprocessable } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
-import { Project } from '../projects/project.entity.js';
-import { guardFailures, type LifecycleEvent } from './lifecycle.guards.js';
+import { Project } from '../project-records/project.entity.js';
+import { guardFailures, type LifecycleEvent } from '../lifecycle/lifecycle.guards.js';
 import { loadFacts } from './lifecycle.facts.js';
-import { acceptedEvents, next, persist, restore, stageOf, type PersistedLifecycle } from './lifecycle.snapshot.js';
-import { EVENT_LABELS, STAGE_LABELS } from './stages.js';
+import { acceptedEvents, next, persist, restore, stageOf, type PersistedLifecycle } from '../lifecycle/lifecycle.snapshot.js';
+import { EVENT_LABELS, STAGE_LABELS } from '../lifecycle/stages.js';
 import { checkReadVersion, updateVersioned } from '../database/versioned.js';
 
 export interface ApplyOptions {

@@ -2,12 +2,12 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Roles } from '../auth/principal.js';
+import { Roles } from '../access/principal.js';
 import { bulletinCheckpoint } from '../bulletins/bulletin-checkpoint.js';
 import type { Page } from '../common/page.js';
-import type { VerifyResult } from './audit-chain.js';
+import type { VerifyResult } from '../audit/audit-chain.js';
 import { AuditExportService, type ExportFormat, type PreparedExport } from './audit-export.service.js';
-import { AuditService, type AuditCheckpoint, type AuditEventView } from './audit.service.js';
+import { AuditService, type AuditCheckpoint, type AuditEventView } from '../audit/audit.service.js';
 import { AnomaliesService, type AnomalyReport } from './anomalies.service.js';
 import {
   AnomaliesQuery,

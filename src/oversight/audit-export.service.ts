@@ -4,12 +4,12 @@ import { DataSource } from 'typeorm';
 import { badRequest, notFound } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { int, sql } from '../database/sql.js';
-import { ENTRY_COLUMNS, type StoredEntryRow } from './audit-chain.js';
-import { ENTITY_LABELS, PROJECT_ENTITIES } from './audit-subjects.js';
-import { AuditService } from './audit.service.js';
+import { ENTRY_COLUMNS, type StoredEntryRow } from '../audit/audit-chain.js';
+import { ENTITY_LABELS, PROJECT_ENTITIES } from '../audit/audit-subjects.js';
+import { AuditService } from '../audit/audit.service.js';
 import { ANOMALY_RULE_LABELS, AnomaliesService, type AnomalyOptions } from './anomalies.service.js';
-import { canonicalJson } from './canonical-json.js';
-import { csvWriter, xlsxWriter, type Cell } from './table-writers.js';
+import { canonicalJson } from '../audit/canonical-json.js';
+import { csvWriter, xlsxWriter, type Cell } from '../audit/table-writers.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { ALL, type Scope } from '../auth/principal.js';
+import { ALL, type Scope } from '../access/principal.js';
 import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
-import { recordAdjustment } from '../plans/plan-adjustments.js';
-import { YearTarget } from '../plans/year-target.entity.js';
+import { recordAdjustment } from './plan-adjustments.js';
+import { YearTarget } from './year-target.entity.js';
 import { frozenChangeFailures, keyDesignationFailures } from '../rules/plan-freeze.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
-import { Project } from '../projects/project.entity.js';
+import { Project } from '../project-records/project.entity.js';
 import type { PutListEntryDto } from './dto/list-entry.dto.js';
 import { ListEntry, monthlyPlanOf, PLAN_MONTH_KEYS, type ListCategory } from './list-entry.entity.js';
 

@@ -7,9 +7,9 @@ import { REQUEST_KIND_LABELS } from '../common/labels.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { Department } from './department.entity.js';
 import { REQUEST_KINDS, isRequestKind, type RequestKind } from './request-kinds.js';
-import type { DepartmentView } from './request.types.js';
+import type { DepartmentView } from '../requests/request.types.js';
 
-export type { DepartmentView } from './request.types.js';
+export type { DepartmentView } from '../requests/request.types.js';
 
 /** Department codes: 2–32 lower-case letters, digits and hyphens (natural-resources). */
 export const DEPARTMENT_CODE = /^[a-z0-9][a-z0-9-]{1,31}$/;

@@ -2,9 +2,9 @@ import { LessThanOrEqual, type EntityManager } from 'typeorm';
 import { APPROVAL_KEYS, type ApprovalKey } from '../lifecycle/stages.js';
 import { YearTarget } from '../plans/year-target.entity.js';
 import { ApprovalStatusRow } from './approval-status.entity.js';
-import type { ApprovalDetail, ApprovalDetails } from './request.types.js';
+import type { ApprovalDetail, ApprovalDetails } from '../requests/request.types.js';
 
-export type { ApprovalDetail, ApprovalDetails } from './request.types.js';
+export type { ApprovalDetail, ApprovalDetails } from '../requests/request.types.js';
 
 /**
  * The status of a project's six approvals (督办, 容缺受理; docs/domain/requests.md "Approvals"):

@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentScope, EVERY_ROLE, Roles, type Scope } from '../auth/principal.js';
+import { CurrentScope, EVERY_ROLE, Roles, type Scope } from '../access/principal.js';
 import { MonthParam } from '../common/http-params.js';
 import { attachment } from '../common/attachment.js';
-import { XLSX_CONTENT_TYPE } from '../excel/export/sheet-style.js';
-import { RequestsExportService } from './requests-export.service.js';
+import { XLSX_CONTENT_TYPE } from './export/sheet-style.js';
+import { RequestsExportService } from './export/requests-export.service.js';
 
 @ApiTags('requests')
 @Controller('exports/requests')

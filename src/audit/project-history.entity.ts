@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { Project } from './project.entity.js';
+import { Project } from '../project-records/project.entity.js';
 
 /** `lead`: the project came from a 招商 lead's 落地 (docs/domain/attraction.md); data names the lead. */
 export type HistoryKind = 'created' | 'updated' | 'transition' | 'list' | 'request' | 'lead';

@@ -1,6 +1,6 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Role } from './user.entity.js';
+import type { Role } from '../auth/user.entity.js';
 
 /**
  * A wall screen signed in with a display token (display-tokens.service.ts): no user behind it,

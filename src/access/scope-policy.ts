@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { inScope, type Scope } from '../auth/principal.js';
-import { FactorRequest } from './factor-request.entity.js';
+import { inScope, type Scope } from './principal.js';
+import { FactorRequest } from '../requests/factor-request.entity.js';
 
 /**
  * What a department (role `department`) may see of projects: read-only, the projects that have a

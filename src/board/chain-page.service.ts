@@ -5,11 +5,11 @@ import { sql } from '../database/sql.js';
 import { PlansService } from '../plans/plans.service.js';
 import { countByQuarter, rateMet } from '../rules/attraction.js';
 import { INDICATOR_REVISIONS, isLatestRevisionSql } from '../rules/latest-revision.js';
-import { DashboardService } from '../targets/dashboard.service.js';
-import { filingOf, INDICATOR_COLUMNS, noteOf, quarterOf } from './attraction-board.js';
-import type { ChainPage, IndicatorFiling, IndicatorRow, IndicatorValues } from './attraction.types.js';
-import { fundedSql, summaryOf } from './lead-records.js';
-import { INDICATOR_KEYS, RATE_INDICATORS } from './lead-states.js';
+import { DashboardService } from './dashboard.service.js';
+import { filingOf, INDICATOR_COLUMNS, noteOf, quarterOf } from '../attraction/attraction-board.js';
+import type { ChainPage, IndicatorFiling, IndicatorRow, IndicatorValues } from '../attraction/attraction.types.js';
+import { fundedSql, summaryOf } from '../attraction/lead-records.js';
+import { INDICATOR_KEYS, RATE_INDICATORS } from '../attraction/lead-states.js';
 
 /**
  * A chain's page (docs/domain/attraction.md "The chain page"): the appendix's whole row for the
