@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { ENTITIES } from './entities.js';
 
 /** The data source the TypeORM CLI uses (migration:generate, migration:run). */
-export default new DataSource(dataSourceOptions(loadConfig().database));
+export default new DataSource(dataSourceOptions(loadConfig().database, ENTITIES));

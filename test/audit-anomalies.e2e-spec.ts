@@ -1,44 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { NestFactory } from '@nestjs/core';
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { AuditController } from '../src/oversight/audit.controller.js';
-import { AUDIT_PROVIDERS } from '../src/audit/audit.module.js';
 import { AuditService } from '../src/audit/audit.service.js';
-import { AllExceptionsFilter } from '../src/common/all-exceptions.filter.js';
-import { Clock } from '../src/common/clock.js';
-import { createValidationPipe } from '../src/common/validation.js';
-import { APP_CONFIG } from '../src/config/app-config.js';
 import { WriteQueue } from '../src/database/write-queue.js';
 import { projectBody } from './factories/project.factory.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-/** Whether AppModule imports AuditModule (then the app serves the audit routes). */
-const AUDIT_REGISTERED = /^\s*AuditModule,?\s*$/m.test(readFileSync(new URL('../src/app.module.ts', import.meta.url), 'utf8'));
-
-/** The app's audit routes once AuditModule is registered; until then the audit controller alone on the same database. */
+/** The app's audit routes (the oversight module) and its audit service. */
 async function auditApp(t: TestApp): Promise<{ audit: AuditService; client: ReturnType<typeof request.agent>; close(): Promise<void> }> {
-  if (AUDIT_REGISTERED) return { audit: t.app.get(AuditService), client: t.client, close: async () => undefined };
-  const app = await NestFactory.create(
-    {
-      module: class AuditOnlyModule {},
-      controllers: [AuditController],
-      providers: [
-        ...AUDIT_PROVIDERS,
-        { provide: DataSource, useValue: t.dataSource },
-        { provide: Clock, useValue: t.app.get(Clock) },
-        { provide: APP_CONFIG, useValue: t.app.get(APP_CONFIG) },
-      ],
-    },
-    { logger: false },
-  );
-  app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
-  await app.init();
-  return { audit: app.get(AuditService), client: request.agent(app.getHttpServer()), close: () => app.close() };
+  return { audit: t.app.get(AuditService), client: t.client, close: async () => undefined };
 }
 
 interface Item {

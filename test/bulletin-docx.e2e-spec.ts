@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REQUEST_KIND_LABELS } from '../src/common/labels.js';
 import { ALL_APPROVALS, projectBody, startedProject } from './factories/project.factory.js';
 import { binary, pct, rankedRegionRows, WORD, yi } from './support/bulletin-figures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -20,6 +19,7 @@ import json, sys, docx
 d = docx.Document(sys.argv[1])
 print(json.dumps({"paragraphs": [p.text for p in d.paragraphs], "tables": [[[c.text for c in r.cells] for r in t.rows] for t in d.tables]}, ensure_ascii=False))
 `;
+import { REQUEST_KIND_LABELS } from '../src/reference/labels.js';
 
 interface Read {
   paragraphs: string[];

@@ -29,7 +29,7 @@ export interface Link {
 }
 
 /**
- * `docs/x.md "Section"`: a space after the path on the same line, or a line break and a comment
+ * `docs/<file>.md "<heading>"`: a space after the path on the same line, or a line break and a comment
  * leader (`*`, `//`, `#`) before the quoted name; straight or curly double quotes.
  */
 const CITATION = /(?<![\w-])(docs\/[\w./-]+?\.md)(?:[ \t]+|[ \t]*\r?\n[ \t]*(?:\*|\/\/|#)?[ \t]*)(?:"([^"\n]+)"|“([^”\n]+)”)/g;
@@ -67,7 +67,7 @@ export function brokenCitations(citations: Citation[], headingsByDoc: (doc: stri
   return citations.filter((citation) => !(headingsByDoc(citation.doc) ?? []).includes(citation.section));
 }
 
-/** `file:line → docs/x.md "Section"`, one per broken citation. */
+/** `file:line → docs/<file>.md "<heading>"`, one per broken citation. */
 export function describeCitation(citation: Citation): string {
   return `${citation.file}:${citation.line} → ${citation.doc} "${citation.section}"`;
 }

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { factsOf, stageInvariantFailures } from '../src/projects/lifecycle.facts.js';
+import { stageInvariantFailures } from '../src/lifecycle/lifecycle.guards.js';
+import { recordFactsOf } from '../src/project-records/project-records.service.js';
 import { stageOf, type PersistedLifecycle } from '../src/lifecycle/lifecycle.snapshot.js';
 import { APPROVAL_KEYS } from '../src/lifecycle/stages.js';
 import { Project } from '../src/project-records/project.entity.js';
-import { approvalsOf } from '../src/projects/project.view.js';
 import { SeederService } from '../src/seeding/seeder.service.js';
 import { databaseState, startTestApp, type TestApp } from './support/test-app.js';
+import { approvalsOf } from '../src/project-records/project-view.js';
 
 /** 2024 work plan appendix (通用指标): implementation-list projects per chain, rows 1–12. */
 const APPENDIX_PROJECTS = [7, 23, 4, 5, 2, 5, 9, 4, 10, 16, 6, 9];
@@ -75,8 +76,7 @@ describe('seeds: reference data and the illustrative 2024 demo', () => {
       const persisted = JSON.parse(project.lifecycleSnapshot) as PersistedLifecycle;
       expect([project.code, stageOf(persisted.value)]).toEqual([project.code, project.stage]);
       const [{ months }] = await t.dataSource.query('SELECT COUNT(DISTINCT month) AS months FROM report_revision WHERE project_id = ?', [project.id]);
-      const facts = factsOf(project, Number(months), null);
-      expect([project.code, stageInvariantFailures(project.stage, { project: facts, today })]).toEqual([project.code, []]);
+      expect([project.code, stageInvariantFailures(project.stage, recordFactsOf(project))]).toEqual([project.code, []]);
 
       const started = project.stage.startsWith('implementation') || project.stage === 'completed';
       if (started) {

@@ -1,24 +1,31 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlansModule } from '../plans/plans.module.js';
-import { ProjectsModule } from '../projects/projects.module.js';
-import { TargetsModule } from '../board/targets.module.js';
+import { ProjectRecordsModule } from '../project-records/project-records.module.js';
+import { ReferenceModule } from '../reference/reference.module.js';
 import { ChainFilingsService } from './chain-filings.service.js';
-import { ChainPageService } from '../board/chain-page.service.js';
+import { ChainIndicator } from './chain-indicator.entity.js';
+import { ChainNote } from './chain-note.entity.js';
 import { ChainsController } from './chains.controller.js';
 import { LeadEngine } from './lead.engine.js';
+import { LeadFund } from './lead-fund.entity.js';
 import { LeadFundsService } from './lead-funds.service.js';
+import { LeadTransition } from './lead-transition.entity.js';
+import { Lead } from './lead.entity.js';
 import { LeadsController } from './leads.controller.js';
 import { LeadsService } from './leads.service.js';
 
+export const ATTRACTION_ENTITIES = [Lead, LeadTransition, LeadFund, ChainIndicator, ChainNote];
+
 /**
  * 招商引资 (docs/domain/attraction.md): leads from negotiation to a project, their 到位资金, and
- * each chain's page with the indicators and 差异化指标 its team files. The board's 招商 block is
- * computed with the dashboard (attraction-board.ts), which this module reads back for chain pages.
+ * the indicators and 差异化指标 each chain's team files. The board's 招商 block is computed with
+ * the dashboard from this module's published queries (attraction-board.ts).
  */
 @Module({
-  imports: [ProjectsModule, PlansModule, TargetsModule],
+  imports: [TypeOrmModule.forFeature(ATTRACTION_ENTITIES), ProjectRecordsModule, PlansModule, ReferenceModule],
   controllers: [LeadsController, ChainsController],
-  providers: [LeadsService, LeadEngine, LeadFundsService, ChainFilingsService, ChainPageService],
+  providers: [LeadsService, LeadEngine, LeadFundsService, ChainFilingsService],
   exports: [LeadsService, LeadEngine, LeadFundsService, ChainFilingsService],
 })
 export class AttractionModule {}

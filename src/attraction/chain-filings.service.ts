@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import type { Scope } from '../access/principal.js';
 import { ApiError, notFound, unprocessable } from '../common/api-error.js';
-import { monthKey, monthOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { PlansService } from '../plans/plans.service.js';
@@ -15,6 +13,8 @@ import { ChainIndicator } from './chain-indicator.entity.js';
 import { ChainNote } from './chain-note.entity.js';
 import type { FileIndicatorsDto, PutChainNoteDto } from './dto/chain-filing.dto.js';
 import { INDICATOR_KEYS, RATE_INDICATORS, type IndicatorKey } from './lead-states.js';
+import { type Scope } from '../access/scope-policy.js';
+import { monthKey, monthOf } from '../common/period.js';
 
 /** Columns of each indicator (rates stored in permille). */
 const COLUMNS: Record<IndicatorKey, keyof ChainIndicator> = {

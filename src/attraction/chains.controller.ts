@@ -1,29 +1,19 @@
-import { Body, Controller, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Param, Put, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CHAIN_FILERS, CurrentScope, Roles, type Scope } from '../access/principal.js';
-import { actorOf, asOfParam, QuarterParam, YearParam } from '../common/http-params.js';
-import { DashboardService } from '../board/dashboard.service.js';
-import type { ChainNoteView, ChainPage, IndicatorFiling } from './attraction.types.js';
+import { actorOf, QuarterParam, YearParam } from '../common/http-params.js';
+import type { ChainNoteView, IndicatorFiling } from './attraction.types.js';
 import { ChainFilingsService } from './chain-filings.service.js';
-import { ChainPageService } from '../board/chain-page.service.js';
-import { ChainPageQuery, FileIndicatorsDto, PutChainNoteDto } from './dto/chain-filing.dto.js';
+import { FileIndicatorsDto, PutChainNoteDto } from './dto/chain-filing.dto.js';
+import { CHAIN_FILERS } from '../access/roles.js';
+import { CurrentScope, Roles } from '../access/decorators.js';
+import { type Scope } from '../access/scope-policy.js';
 
-/** A chain's page and what its team files (docs/domain/attraction.md "The chain page"). */
+/** What a chain's team files for its page (docs/domain/attraction.md "The chain page"); the page itself is the board's. */
 @ApiTags('attraction')
 @Controller('chains')
 export class ChainsController {
-  constructor(
-    private readonly pages: ChainPageService,
-    private readonly filings: ChainFilingsService,
-    private readonly dashboard: DashboardService,
-  ) {}
-
-  @Get(':code/page/:year')
-  @ApiOperation({ summary: '产业链页面：附件整行目标与完成（项目、完成投资、签约、到位、通用指标、差异化指标）及招商项目' })
-  page(@Param('code') code: string, @Param('year', YearParam) year: number, @Query() query: ChainPageQuery): Promise<ChainPage> {
-    return this.pages.page(code, year, query.month ?? this.dashboard.defaultMonth(year), asOfParam(query.asOf));
-  }
+  constructor(private readonly filings: ChainFilingsService) {}
 
   @Put(':code/indicators/:year/:quarter')
   @Roles(...CHAIN_FILERS)

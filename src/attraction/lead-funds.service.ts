@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { ALL, type Scope } from '../access/principal.js';
 import { unprocessable, type ErrorDetail } from '../common/api-error.js';
-import { monthOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { closingBulletinOf, correctionReasonFailure } from '../rules/month-closed.js';
@@ -13,6 +11,8 @@ import type { FileFundDto } from './dto/lead.dto.js';
 import { LeadFund } from './lead-fund.entity.js';
 import { fundViewOf, leadInScope } from './lead-records.js';
 import type { Lead } from './lead.entity.js';
+import { ALL, type Scope } from '../access/scope-policy.js';
+import { monthOf } from '../common/period.js';
 
 /**
  * 到位资金 (docs/domain/attraction.md): a signed or landed lead's funds per month, kept as

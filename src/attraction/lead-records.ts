@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { inScope, type Scope } from '../access/principal.js';
 import { notFound } from '../common/api-error.js';
 import { int } from '../database/sql.js';
 import { FUND_REVISIONS, isLatestRevisionSql } from '../rules/latest-revision.js';
@@ -7,6 +6,7 @@ import type { FundView, LeadSummary, LeadTransitionView } from './attraction.typ
 import { Lead } from './lead.entity.js';
 import type { LeadEventType, LeadStatus } from './lead-states.js';
 import type { LeadTransition } from './lead-transition.entity.js';
+import { inScope, type Scope } from '../access/scope-policy.js';
 
 /** Reading leads, their transitions and funds: shared by the lead services and the engine. */
 

@@ -2,20 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { ALL, inScope, type Scope } from '../access/principal.js';
-import { conflict, unprocessable } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
-import { Project } from '../project-records/project.entity.js';
-import { ProjectsService } from '../projects/projects.service.js';
+import type { Project } from '../project-records/project.entity.js';
+import { ProjectRecordsService } from '../project-records/project-records.service.js';
 import type { LandProjectDto } from './dto/lead.dto.js';
-import { leadGuardFailures, type LeadContext, type LeadEvent, type LinkedProjectFacts } from './lead.guards.js';
+import type { LeadContext, LeadEvent, LinkedProjectFacts } from './lead.guards.js';
 import { Lead } from './lead.entity.js';
-import { leadEventsOf, nextLead, restoreLead, statusOf } from './lead.snapshot.js';
-import { LEAD_EVENT_LABELS, LEAD_STATUS_LABELS } from './lead-states.js';
+import { leadWorkflow } from './lead.workflow.js';
+import type { LeadStatus } from './lead-states.js';
 import { LeadTransition } from './lead-transition.entity.js';
 import { leadInScope } from './lead-records.js';
-import { checkReadVersion, updateVersioned } from '../database/versioned.js';
+import { TransitionEngine } from '../workflow/transition-engine.js';
+import { ALL, inScope, type Scope } from '../access/scope-policy.js';
 
 export interface LeadApplyOptions {
   actor: string;
@@ -40,7 +39,8 @@ export class LeadEngine {
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     private readonly changes: ChangeRecorder,
-    private readonly projects: ProjectsService,
+    private readonly records: ProjectRecordsService,
+    private readonly engine: TransitionEngine,
   ) {}
 
   apply(leadId: number, event: LeadEvent, options: LeadApplyOptions): Promise<void> {
@@ -49,91 +49,91 @@ export class LeadEngine {
 
   async applyIn(manager: EntityManager, leadId: number, event: LeadEvent, options: LeadApplyOptions): Promise<void> {
     const scope = options.scope ?? ALL;
-    const lead = await leadInScope(manager, leadId, scope);
-    checkReadVersion(options.expectedVersion, lead.version);
-
     const now = options.recordedAt ?? this.clock.nowIso();
     const today = options.recordedAt ? this.clock.dateOf(options.recordedAt) : this.clock.today();
-    const context: LeadContext = {
-      lead: { id: lead.id, chainCode: lead.chainCode, signedDate: lead.signedDate, linkedProject: await this.linkedProject(manager, event, scope) },
-      today,
-    };
-    const snapshot = restoreLead(lead.status, context);
-    if (!leadEventsOf(lead.status).includes(event.type))
-      throw conflict(`招商项目当前为“${LEAD_STATUS_LABELS[lead.status]}”，不能执行“${LEAD_EVENT_LABELS[event.type]}”`, [
-        { field: 'type', code: 'eventNotAllowed', message: `“${LEAD_STATUS_LABELS[lead.status]}”状态不能执行“${LEAD_EVENT_LABELS[event.type]}”（${event.type}）` },
-      ]);
-    if (!snapshot.can(event)) {
-      const failures = leadGuardFailures(context, event);
-      throw unprocessable(`不能${LEAD_EVENT_LABELS[event.type]}：${failures.map((f) => f.message).join('；')}`, failures);
-    }
-    const toStatus = statusOf(nextLead(snapshot, event));
-
-    const changes: Partial<Lead> = {};
-    let effectiveDate: string;
-    let project: Project | null = null;
-    switch (event.type) {
-      case 'SIGN':
-        effectiveDate = event.date!;
-        Object.assign(changes, { signedAmountWan: event.amount!, signedDate: event.date!, agreementNo: event.agreementNo?.trim() || null });
-        break;
-      case 'LAND':
-        effectiveDate = event.date ?? today;
-        project = await this.landOn(manager, lead, event, effectiveDate, options.actor, scope, now);
-        Object.assign(changes, { landedDate: effectiveDate, projectId: project.id });
-        break;
-      case 'TERMINATE':
-        // A termination has no date of its own: it takes effect on the day it is recorded (the city's zone).
-        effectiveDate = this.clock.dateOf(now);
-        changes.terminatedDate = effectiveDate;
-        break;
-    }
-
-    await updateVersioned(manager, Lead, lead, { ...changes, status: toStatus, updatedAt: now });
-
-    const { type, ...payload } = event;
-    const data = type === 'LAND' ? { date: effectiveDate, projectId: project!.id, created: 'project' in payload && payload.project !== undefined } : payload;
-    const reason = type === 'TERMINATE' ? (event.reason ?? null) : null;
-    await manager.insert(LeadTransition, {
-      leadId: lead.id,
-      event: type,
-      fromStatus: lead.status,
-      toStatus,
-      effectiveDate,
-      amountWan: type === 'SIGN' ? event.amount! : null,
-      projectId: project?.id ?? null,
-      data: JSON.stringify(data),
-      reason: reason?.trim() || null,
-      actor: options.actor,
-      recordedAt: now,
-    });
-    await this.changes.record(manager, {
-      actor: options.actor,
-      subject: auditSubject.lead(lead.id),
-      action: 'transition',
-      before: { status: lead.status },
-      after: { event: type, ...data, ...changes, status: toStatus, effectiveDate },
-      reason: reason ?? (project ? `招商项目“${lead.name}”落地` : null),
-      at: now,
-      // 落地: the project's own history names the lead it came from.
-      history: project
-        ? {
-            projectId: project.id,
-            kind: 'lead',
-            event: 'LAND',
-            fromStage: project.stage,
-            toStage: project.stage,
-            effectiveDate,
-            data: { lead: { id: lead.id, name: lead.name, investor: lead.investor, origin: lead.origin, signedAmount: lead.signedAmountWan, signedDate: lead.signedDate, agreementNo: lead.agreementNo } },
+    type Done = { changes: Partial<Lead>; effectiveDate: string; project: Project | null };
+    await this.engine.applyIn<Lead, LeadStatus, LeadEvent, LeadContext, Done>(
+      manager,
+      {
+        workflow: leadWorkflow,
+        entity: Lead,
+        load: (m) => leadInScope(m, leadId, scope),
+        stateOf: (lead) => lead.status,
+        context: async (m, lead) => ({
+          lead: { id: lead.id, chainCode: lead.chainCode, signedDate: lead.signedDate, linkedProject: await this.linkedProject(m, event, scope) },
+          today,
+        }),
+        changes: async (m, lead, _event, toStatus) => {
+          const changes: Partial<Lead> = {};
+          let effectiveDate: string;
+          let project: Project | null = null;
+          switch (event.type) {
+            case 'SIGN':
+              effectiveDate = event.date!;
+              Object.assign(changes, { signedAmountWan: event.amount!, signedDate: event.date!, agreementNo: event.agreementNo?.trim() || null });
+              break;
+            case 'LAND':
+              effectiveDate = event.date ?? today;
+              project = await this.landOn(m, lead, event, effectiveDate, options.actor, scope, now);
+              Object.assign(changes, { landedDate: effectiveDate, projectId: project.id });
+              break;
+            case 'TERMINATE':
+              // A termination has no date of its own: it takes effect on the day it is recorded (the city's zone).
+              effectiveDate = this.clock.dateOf(now);
+              changes.terminatedDate = effectiveDate;
+              break;
           }
-        : undefined,
-    });
+          return { columns: { ...changes, status: toStatus, updatedAt: now }, done: { changes, effectiveDate, project } };
+        },
+        record: async (m, lead, _event, toStatus, { changes, effectiveDate, project }) => {
+          const { type, ...payload } = event;
+          const data = type === 'LAND' ? { date: effectiveDate, projectId: project!.id, created: 'project' in payload && payload.project !== undefined } : payload;
+          const reason = type === 'TERMINATE' ? (event.reason ?? null) : null;
+          await m.insert(LeadTransition, {
+            leadId: lead.id,
+            event: type,
+            fromStatus: lead.status,
+            toStatus,
+            effectiveDate,
+            amountWan: type === 'SIGN' ? event.amount! : null,
+            projectId: project?.id ?? null,
+            data: JSON.stringify(data),
+            reason: reason?.trim() || null,
+            actor: options.actor,
+            recordedAt: now,
+          });
+          await this.changes.record(m, {
+            actor: options.actor,
+            subject: auditSubject.lead(lead.id),
+            action: 'transition',
+            before: { status: lead.status },
+            after: { event: type, ...data, ...changes, status: toStatus, effectiveDate },
+            reason: reason ?? (project ? `招商项目“${lead.name}”落地` : null),
+            at: now,
+            // 落地: the project's own history names the lead it came from.
+            history: project
+              ? {
+                  projectId: project.id,
+                  kind: 'lead',
+                  event: 'LAND',
+                  fromStage: project.stage,
+                  toStage: project.stage,
+                  effectiveDate,
+                  data: { lead: { id: lead.id, name: lead.name, investor: lead.investor, origin: lead.origin, signedAmount: lead.signedAmountWan, signedDate: lead.signedDate, agreementNo: lead.agreementNo } },
+                }
+              : undefined,
+          });
+        },
+      },
+      event,
+      options.expectedVersion,
+    );
   }
 
   /** The project a LAND names by id, as the caller may see it, with the lead it is linked to already. */
   private async linkedProject(manager: EntityManager, event: LeadEvent, scope: Scope): Promise<LinkedProjectFacts | null> {
     if (event.type !== 'LAND' || event.projectId === undefined || event.projectId === null) return null;
-    const project = await manager.findOneBy(Project, { id: event.projectId });
+    const project = await this.records.find(manager, event.projectId);
     if (!project || !inScope(project, scope)) return null;
     const linked = await manager.findOneBy(Lead, { projectId: project.id });
     return { chainCode: project.chainCode, stage: project.stage, leadId: linked?.id ?? null };
@@ -153,15 +153,14 @@ export class LeadEngine {
     scope: Scope,
     at: string,
   ): Promise<Project> {
-    if (event.projectId !== undefined && event.projectId !== null) return manager.findOneByOrFail(Project, { id: event.projectId });
+    if (event.projectId !== undefined && event.projectId !== null) return (await this.records.find(manager, event.projectId))!;
     const given = event.project as LandProjectDto;
-    const view = await this.projects.createIn(
+    return this.records.createIn(
       manager,
       { ...given, name: given.name ?? lead.name, region: lead.regionCode, chain: lead.chainCode, origin: 'attracted', plannedAt: landedOn },
       actor,
       scope,
       at,
     );
-    return manager.findOneByOrFail(Project, { id: view.id });
   }
 }

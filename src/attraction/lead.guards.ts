@@ -1,4 +1,4 @@
-import { hasText, needDateNotAfterToday, needReason, type GuardFailure } from '../lifecycle/lifecycle.guards.js';
+import { hasText, needDateNotAfterToday, needReason, type GuardFailure } from '../workflow/guards.js';
 import type { Stage } from '../lifecycle/stages.js';
 import type { LeadEventType } from './lead-states.js';
 

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { ALL, type Scope } from '../access/principal.js';
 import { ApiError, unprocessable, type ErrorDetail } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import type { Page } from '../common/page.js';
@@ -19,6 +18,7 @@ import { leadEventsOf } from './lead.snapshot.js';
 import { Lead } from './lead.entity.js';
 import { LEAD_STATUS_LABELS } from './lead-states.js';
 import { LeadTransition } from './lead-transition.entity.js';
+import { ALL, type Scope } from '../access/scope-policy.js';
 
 /**
  * Leads (招商项目, docs/domain/attraction.md "Leads"): recorded by chain teams in their chain,

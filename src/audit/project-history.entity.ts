@@ -1,5 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { Project } from '../project-records/project.entity.js';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /** `lead`: the project came from a 招商 lead's 落地 (docs/domain/attraction.md); data names the lead. */
 export type HistoryKind = 'created' | 'updated' | 'transition' | 'list' | 'request' | 'lead';
@@ -19,9 +18,11 @@ export class ProjectHistory {
   @Column({ name: 'project_id', type: 'integer' })
   projectId: number;
 
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
+  // The row belongs to a project (src/project-records): named, not imported, since the recorder
+  // sits below the modules whose changes it records.
+  @ManyToOne('Project', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'project_id' })
-  project?: Relation<Project>;
+  project?: unknown;
 
   @Column({ type: 'varchar', length: 16 })
   kind: HistoryKind;

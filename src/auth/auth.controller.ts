@@ -8,8 +8,10 @@ import { AuthService, type SessionView, type SignedIn, type UserView } from './a
 import { ChangePasswordDto, CreateUserDto, LoginDto, UpdateUserDto } from './dto/auth.dto.js';
 import { attemptKeys, LoginLimiter } from './login-limiter.js';
 import { assertAcceptablePassword } from './password-policy.js';
-import { CurrentCredential, CurrentUser, EVERY_ROLE, Public, Roles, type AuthenticatedRequest, type Credential, type Principal } from '../access/principal.js';
+import { type AuthenticatedRequest, type Credential, type Principal } from '../access/principal.js';
 import { clearSessionCookie, setSessionCookie, SESSION_COOKIE } from './session-cookie.js';
+import { CurrentCredential, CurrentUser, Public, Roles } from '../access/decorators.js';
+import { EVERY_ROLE } from '../access/roles.js';
 
 @ApiTags('auth')
 @Controller()

@@ -4,8 +4,10 @@ import { ApiError } from '../common/api-error.js';
 import { AuthService } from './auth.service.js';
 import { DISPLAY_ROUTES, DISPLAY_TOKEN_PREFIX, routeKey } from './display-routes.js';
 import { DisplayTokensService } from './display-tokens.service.js';
-import { ALLOWED_ROLES, IS_PUBLIC, READERS, type AuthenticatedRequest, type Credential, type PrincipalRole } from '../access/principal.js';
+import { type AuthenticatedRequest, type Credential } from '../access/principal.js';
 import { CSRF_HEADER, sessionTokenOf, TOKEN_PATTERN } from './session-cookie.js';
+import { ALLOWED_ROLES, IS_PUBLIC } from '../access/decorators.js';
+import { READERS, type PrincipalRole } from '../access/roles.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

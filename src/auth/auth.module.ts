@@ -1,5 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReferenceModule } from '../reference/reference.module.js';
+import { AuthSession } from './auth-session.entity.js';
+import { DisplayToken } from './display-token.entity.js';
+import { LoginAttempt } from './login-attempt.entity.js';
+import { User } from './user.entity.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
@@ -7,8 +13,12 @@ import { DisplayTokensController } from './display-tokens.controller.js';
 import { DisplayTokensService } from './display-tokens.service.js';
 import { LoginLimiter } from './login-limiter.js';
 
+export const AUTH_ENTITIES = [User, AuthSession, LoginAttempt, DisplayToken];
+
+/** Who signs in: users, sessions and tokens, sign-in limits, wall-screen display tokens; the guard on every route. */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature(AUTH_ENTITIES), ReferenceModule],
   controllers: [AuthController, DisplayTokensController],
   providers: [AuthService, DisplayTokensService, LoginLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],

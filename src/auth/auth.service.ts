@@ -16,7 +16,8 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
 import { assertAcceptablePassword, passwordFailures } from './password-policy.js';
 import type { Credential, Principal } from '../access/principal.js';
 import { issueToken, verifyToken } from './token.js';
-import { User, type Role } from './user.entity.js';
+import { User } from './user.entity.js';
+import { type Role } from '../access/roles.js';
 
 export interface UserView {
   id: number;

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../common/http-params.js';
 import { DisplayTokensService, type DisplayTokenView, type IssuedDisplayToken } from './display-tokens.service.js';
 import { CreateDisplayTokenDto } from './dto/display-token.dto.js';
-import { CurrentUser, Roles, type Principal } from '../access/principal.js';
+import { type Principal } from '../access/principal.js';
+import { CurrentUser, Roles } from '../access/decorators.js';
 
 /** Wall-screen tokens (大屏令牌): the admin makes, lists and revokes them. */
 @ApiTags('auth')

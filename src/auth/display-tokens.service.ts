@@ -8,7 +8,8 @@ import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { DISPLAY_TOKEN_PREFIX } from './display-routes.js';
 import { DisplayToken } from './display-token.entity.js';
-import { DISPLAY_ROLE, type Principal } from '../access/principal.js';
+import { type Principal } from '../access/principal.js';
+import { DISPLAY_ROLE } from '../access/roles.js';
 
 export interface DisplayTokenView {
   id: number;

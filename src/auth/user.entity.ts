@@ -1,7 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ROLES = ['admin', 'region', 'chain', 'auditor', 'department'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../access/roles.js';
 
 /**
  * A person who signs in. `admin` is the city office (everything); `region` one county's or

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ATTRACTION_SQL, attractionBlock, quarterOf } from '../attraction/attraction-board.js';
-import { monthEnd, monthKey } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import type { Page } from '../common/page.js';
 import { int, sql } from '../database/sql.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { adjustmentsOf } from '../plans/plan-adjustments.js';
-import { boardMonthOf } from '../periods/default-period.js';
 import { PlansService } from '../plans/plans.service.js';
 import { figureColumn } from '../reports/project-year-figure.entity.js';
 import { bigProjectsBlock, bigProjectsSql, PLACE_SIZE_COUNTS_SQL, placeCountChecks, type BigProject } from '../rules/big-projects.js';
@@ -17,22 +15,9 @@ import { factorGuaranteeBlock } from '../requests/factor-guarantee.js';
 import { conditionalOverdueReason, haltedReason, laggingReason, overdueReferenceDate, overdueStartReason } from '../rules/red-list.js';
 import { startRate } from '../rules/start-rate.js';
 import { boardWarnings } from '../rules/warnings.js';
-import {
-  boardCtes,
-  eventDateExpression,
-  BOARD_SQL,
-  CHAINS_REFERENCE_SQL,
-  HALT_REASONS_SQL,
-  listedProjectsCountSql,
-  listedProjectsSql,
-  MONTHLY_ACTUAL_SQL,
-  monthlyFiguresSql,
-  OVERRIDES_SQL,
-  type ListedFilter,
-  REGIONS_REFERENCE_SQL,
-  stageExpression,
-} from './dashboard.queries.js';
+import { boardCtes, eventDateExpression, BOARD_SQL, CHAINS_REFERENCE_SQL, HALT_REASONS_SQL, listedProjectsCountSql, listedProjectsSql, MONTHLY_ACTUAL_SQL, monthlyFiguresSql, OVERRIDES_SQL, type ListedFilter, REGIONS_REFERENCE_SQL, stageExpression } from './dashboard.queries.js';
 import type { ChainRow, Dashboard, Rated, RatingOverrideView, RedListItem, RegionRow } from './dashboard.types.js';
+import { boardMonthOf, monthKey, periodParams } from '../common/period.js';
 
 type Row = Record<string, unknown>;
 
@@ -374,17 +359,18 @@ export class DashboardService {
     const instant = asOf && asOf < now ? asOf : now;
     const historical = instant < now;
     const thresholds: Thresholds = { bluePct: target.ratingBluePct, yellowPct: target.ratingYellowPct };
+    const period = periodParams(monthKey(year, month));
     const params = {
       year,
       month,
       asOf: instant,
-      fromMonth: monthKey(year, 1),
-      toMonth: monthKey(year, month),
-      yearStart: `${year}-01-01`,
-      yearEnd: `${year}-12-31`,
-      monthEnd: monthEnd(monthKey(year, month)),
+      fromMonth: period.fromMonth,
+      toMonth: period.toMonth,
+      yearStart: period.yearStart,
+      yearEnd: period.yearEnd,
+      monthEnd: period.monthEnd,
       prevMonth: monthKey(year, month - 1),
-      refDate: overdueReferenceDate(monthEnd(monthKey(year, month)), this.clock.dateOf(instant)),
+      refDate: overdueReferenceDate(period.monthEnd, this.clock.dateOf(instant)),
       keyThreshold: target.keyProjectThresholdWan,
       bigThreshold: target.bigProjectThresholdWan,
       yellowPct: target.ratingYellowPct,

@@ -1,10 +1,11 @@
-import { RATING_LABELS, RED_LIST_LABELS, REQUEST_KIND_LABELS } from '../common/labels.js';
 import type { AttractionBlock, AttractionChainRow } from '../attraction/attraction.types.js';
 import { formatYi } from '../common/money.js';
 import type { AttractionFigure } from '../rules/attraction.js';
 import type { FactorGuaranteeBlock } from '../requests/factor-guarantee.types.js';
 import type { Dashboard, Rated, Rating, RedListKind, RegionRow } from '../board/dashboard.types.js';
 import type { BulletinSummary } from './bulletins.service.js';
+import { RATING_LABELS, RED_LIST_LABELS } from '../board/labels.js';
+import { REQUEST_KIND_LABELS } from '../reference/labels.js';
 
 /**
  * What every copy of a published bulletin (月通报) shares, whatever its format (.xlsx, .docx):

@@ -5,11 +5,11 @@ import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import type { Checkpoint } from '../audit/audit-chain.js';
 import { conflict, notFound, unprocessable } from '../common/api-error.js';
-import { monthKey, monthOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { DashboardService } from '../board/dashboard.service.js';
 import { Bulletin } from './bulletin.entity.js';
+import { monthKey, monthOf } from '../common/period.js';
 
 export interface BulletinSummary {
   year: number;

@@ -1,4 +1,4 @@
-/** Calendar arithmetic on `YYYY-MM-DD` dates and `YYYY-MM` months, as text: no time zones involved. */
+/** Dates and instants as text: the years accepted, instants parsed, fractions rounded. Months: period.ts. */
 
 /**
  * The years the tracker accepts anywhere (dates, months, year parameters, ledger cells):
@@ -10,26 +10,6 @@ export const MAX_YEAR = 2100;
 
 export function isYearInRange(year: number): boolean {
   return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
-}
-
-export function monthOf(date: string): string {
-  return date.slice(0, 7);
-}
-
-export function monthKey(year: number, month: number): string {
-  return `${year}-${String(month).padStart(2, '0')}`;
-}
-
-/** Last day of a month: 2024-02 → 2024-02-29. */
-export function monthEnd(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(days).padStart(2, '0')}`;
-}
-
-export function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 1 ? monthKey(y - 1, 12) : monthKey(y, m - 1);
 }
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;

@@ -5,6 +5,7 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 import { ApiError, type ErrorDetail } from './api-error.js';
 import { isYearInRange } from './calendar.js';
+import { yearOf } from './period.js';
 
 /**
  * One ValidationPipe for the whole app, and the small composite decorators the DTOs use.
@@ -104,7 +105,7 @@ export function createValidationPipe(): ValidationPipe {
 }
 
 function isRealDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isYearInRange(Number(value.slice(0, 4)))) return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isYearInRange(yearOf(value))) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
@@ -125,7 +126,7 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
 
 /** A month `YYYY-MM` in the years 2000–2100. */
 export function isMonth(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) && isYearInRange(Number(value.slice(0, 4)));
+  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) && isYearInRange(yearOf(value));
 }
 
 /** A month `YYYY-MM`. */

@@ -1,19 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
-import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 /**
  * Connection options for a database URL. SQLite: WAL journal, a busy timeout, foreign
  * keys on, and synchronous=NORMAL (in WAL mode a commit survives a process crash; only a
  * power loss can drop the last transactions, never corrupt the file). Schema comes only
- * from the committed migrations, run at start; `synchronize` is always off.
+ * from the committed migrations, run at start; `synchronize` is always off. The app registers
+ * each module's entities with the module (TypeOrmModule.forFeature); the migrations CLI and the
+ * scripts pass every entity (src/entities.ts).
  */
-export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+export function dataSourceOptions(database: DatabaseConfig, entities: MixedList<Function | string | EntitySchema> = []): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,

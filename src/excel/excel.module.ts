@@ -1,9 +1,16 @@
 import { Module } from '@nestjs/common';
-import { BulletinsService } from '../bulletins/bulletins.service.js';
-import { ListsModule } from '../lists/lists.module.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BoardModule } from '../board/board.module.js';
+import { BulletinsModule } from '../bulletins/bulletins.module.js';
+import { PlansModule } from '../plans/plans.module.js';
+import { ProjectRecordsModule } from '../project-records/project-records.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
+import { ReferenceModule } from '../reference/reference.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
-import { TargetsModule } from '../board/targets.module.js';
+import { RequestsModule } from '../requests/requests.module.js';
+import { RequestsExportService } from './export/requests-export.service.js';
+import { ImportMapping } from './mapping/import-mapping.entity.js';
+import { RequestsExportController } from './requests-export.controller.js';
 import { ExportsController } from './exports.controller.js';
 import { BulletinExportService } from './export/bulletin-export.service.js';
 import { LedgerExportService } from './export/ledger-export.service.js';
@@ -15,13 +22,14 @@ import { ReportImportService } from './report-import.service.js';
 
 /**
  * Excel in and out (docs/api.md "Names that stay"): the ledger (台账) and month-sheet (月调度表) imports,
- * the ledger and bulletin (月通报) exports, and the guards that keep hostile files out.
+ * the ledger, bulletin (月通报) and problem-list exports, and the guards that keep hostile files out.
  */
+export const EXCEL_ENTITIES = [ImportMapping];
+
 @Module({
-  // BulletinsModule does not export its service; it is stateless, so this module has its own.
-  imports: [ProjectsModule, ListsModule, ReportsModule, TargetsModule],
-  controllers: [ImportsController, ExportsController],
-  providers: [BulletinsService, LedgerImportService, ReportImportService, ImportMappingService, ImportJobs, LedgerExportService, BulletinExportService],
+  imports: [TypeOrmModule.forFeature(EXCEL_ENTITIES), ReferenceModule, ProjectRecordsModule, PlansModule, RequestsModule, ReportsModule, ProjectsModule, BoardModule, BulletinsModule],
+  controllers: [ImportsController, ExportsController, RequestsExportController],
+  providers: [LedgerImportService, ReportImportService, ImportMappingService, ImportJobs, LedgerExportService, BulletinExportService, RequestsExportService],
   exports: [LedgerImportService, ReportImportService],
 })
 export class ExcelModule {}

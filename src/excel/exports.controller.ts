@@ -1,7 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentScope, type Scope } from '../access/principal.js';
 import { Clock } from '../common/clock.js';
 import { MonthNumberParam, YearParam } from '../common/http-params.js';
 import { LedgerExportQuery } from './dto/excel-query.dto.js';
@@ -9,6 +8,9 @@ import { BulletinExportService } from './export/bulletin-export.service.js';
 import { LedgerExportService } from './export/ledger-export.service.js';
 import { attachment } from '../common/attachment.js';
 import { XLSX_CONTENT_TYPE } from './export/sheet-style.js';
+import { CurrentScope } from '../access/decorators.js';
+import { type Scope } from '../access/scope-policy.js';
+import { yearOf } from '../common/period.js';
 
 @ApiTags('excel')
 @Controller('exports')
@@ -23,7 +25,7 @@ export class ExportsController {
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOperation({ summary: '导出项目台账（与导入同列，可原样导回）；只含本人范围内的项目' })
   async ledgerExport(@Query() query: LedgerExportQuery, @CurrentScope() scope: Scope, @Res() response: Response): Promise<void> {
-    const year = query.year ?? Number(this.clock.today().slice(0, 4));
+    const year = query.year ?? yearOf(this.clock.today());
     const body = await this.ledger.workbook(year, scope);
     response.status(200).type(XLSX_CONTENT_TYPE).set('Content-Disposition', attachment(`ledger-${year}.xlsx`, `聊城市${year}年制造业重点项目台账.xlsx`)).send(body);
   }

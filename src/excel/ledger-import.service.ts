@@ -4,7 +4,6 @@ import { validate } from 'class-validator';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { ChangeRecorder, type HistoryRow } from '../audit/change-recorder.js';
-import { ALL } from '../access/principal.js';
 import { ApiError, type ErrorDetail } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { validationExceptionFactory } from '../common/validation.js';
@@ -17,8 +16,7 @@ import { ListsService } from '../plans/lists.service.js';
 import { CreateProjectDto } from '../project-records/dto/create-project.dto.js';
 import { UpdateProjectDto } from '../project-records/dto/update-project.dto.js';
 import { Project } from '../project-records/project.entity.js';
-import { APPROVAL_COLUMNS } from '../projects/project.view.js';
-import { ProjectsService } from '../projects/projects.service.js';
+import { ProjectRecordsService } from '../project-records/project-records.service.js';
 import { Chain } from '../reference/chain.entity.js';
 import { Region } from '../reference/region.entity.js';
 import { runTrial } from './import-trial.js';
@@ -33,6 +31,8 @@ import { ChainLookup, RegionLookup } from './parsing/reference-lookup.js';
 import { CLAIM_RANK, decideStage, isConflict, keptDetail, type StageDecision } from './parsing/stage-evidence.js';
 import { categoryNamed, CLAIM_WORDS, STAGE_WORDS } from './parsing/stage-text.js';
 import type { Table } from './parsing/table.js';
+import { ALL } from '../access/scope-policy.js';
+import { APPROVAL_COLUMNS } from '../project-records/project-view.js';
 
 export interface LedgerImportOptions {
   commit: boolean;
@@ -120,7 +120,7 @@ class RowRefused extends ApiError {
 /**
  * The ledger import (台账导入): a project list as offices keep it, into projects, their
  * year-list places and their stages. Every change goes through the services the API uses
- * (ProjectsService.createIn/updateIn, ListsService.putIn, LifecycleEngine.applyIn), inside
+ * (ProjectRecordsService.createIn/updateIn, ListsService.putIn, LifecycleEngine.applyIn), inside
  * one write transaction for the whole file: a dry run or any error applies nothing.
  */
 @Injectable()
@@ -129,7 +129,7 @@ export class LedgerImportService {
     private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
-    private readonly projects: ProjectsService,
+    private readonly projects: ProjectRecordsService,
     private readonly lists: ListsService,
     private readonly lifecycle: LifecycleEngine,
     private readonly recorder: ChangeRecorder,

@@ -4,7 +4,6 @@ import { validate } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
-import { inScope, type Scope } from '../access/principal.js';
 import { ApiError } from '../common/api-error.js';
 import { validationExceptionFactory } from '../common/validation.js';
 import { WriteQueue } from '../database/write-queue.js';
@@ -22,6 +21,7 @@ import { ImportMappingService } from './mapping/import-mapping.service.js';
 import { REPORT_FIELDS, type ReportKey } from './parsing/columns.js';
 import { checkReportColumns, monthOfTitle, readReportRows, REPORT_TABLE, type ReportRow } from './parsing/report-rows.js';
 import { RegionLookup } from './parsing/reference-lookup.js';
+import { inScope, type Scope } from '../access/scope-policy.js';
 
 export interface ReportImportOptions {
   commit: boolean;

@@ -1,11 +1,16 @@
-import { APPROVAL_KEYS, APPROVAL_LABELS, type ApprovalKey, type EventType } from './stages.js';
+import { yearOf } from '../common/period.js';
+import { hasText, needDateNotAfterToday, needReason, type GuardFailure } from '../workflow/guards.js';
+import { APPROVAL_KEYS, APPROVAL_LABELS, type ApprovalKey, type EventType, type Stage } from './stages.js';
+
+export { hasText, needDateNotAfterToday, needReason, type GuardFailure };
 
 /**
  * The lifecycle's rules, as pure synchronous functions over the project's facts,
  * today's date and the event payload. Each returns every reason the event is
  * refused (an empty list means it may proceed), so a refusal names them all.
  */
-export interface ProjectFacts {
+/** The facts a project's own record holds: its row and its approvals' statuses. */
+export interface RecordFacts {
   regionCode: string | null;
   chainCode: string | null;
   ownerEnterprise: string | null;
@@ -15,6 +20,10 @@ export interface ProjectFacts {
   approvals: Record<ApprovalKey, string | null>;
   /** Approvals not obtained but accepted conditionally (容缺受理), with their commitment dates. */
   conditional: Partial<Record<ApprovalKey, string>>;
+}
+
+/** Every fact the guards read: the record's, and those other modules keep (plans, reports, history). */
+export interface ProjectFacts extends RecordFacts {
   /** The years whose plan allows starting on 容缺受理 (year_target.conditional_approvals_allowed). */
   conditionalAllowedYears: number[];
   /** Months with at least one investment report. */
@@ -38,30 +47,10 @@ export type LifecycleEvent =
   | { type: 'COMPLETE'; date?: string }
   | { type: 'WITHDRAW'; reason?: string };
 
-export interface GuardFailure {
-  field: string;
-  code: string;
-  message: string;
-}
-
 type Rule<E extends LifecycleEvent> = (context: LifecycleContext, event: E) => GuardFailure[];
 
-export const hasText = (value: string | null | undefined): boolean => typeof value === 'string' && value.trim() !== '';
-
-/** A reason with something in it, else one failure naming the action. */
-export function needReason(event: { reason?: string }, action: string): GuardFailure[] {
-  return hasText(event.reason) ? [] : [{ field: 'reason', code: 'reasonRequired', message: `${action}需要填写原因` }];
-}
-
-/** A date that is given and not after today, else the failure naming the action. */
-export function needDateNotAfterToday(date: string | undefined, today: string, action: string): GuardFailure[] {
-  if (!hasText(date)) return [{ field: 'date', code: 'dateRequired', message: `${action}需要填写日期` }];
-  if (date! > today) return [{ field: 'date', code: 'dateInFuture', message: `${action}日期 ${date} 不能晚于今天（${today}）` }];
-  return [];
-}
-
 /** 储备 → 准备: county, chain, owner enterprise, total investment and planned start date known. */
-export const promoteRule: Rule<Extract<LifecycleEvent, { type: 'PROMOTE' }>> = ({ project }, event) => {
+export const promoteRule = ({ project }: { project: RecordFacts }, event: Extract<LifecycleEvent, { type: 'PROMOTE' }>): GuardFailure[] => {
   const failures: GuardFailure[] = [];
   if (!project.regionCode) failures.push({ field: 'region', code: 'regionRequired', message: '缺少所属县（市、区）' });
   if (!project.chainCode) failures.push({ field: 'chain', code: 'chainRequired', message: '缺少所属产业链' });
@@ -84,7 +73,7 @@ export const deferRule: Rule<Extract<LifecycleEvent, { type: 'DEFER' }>> = (_con
  */
 export const startRule: Rule<Extract<LifecycleEvent, { type: 'START' }>> = ({ project, today }, event) => {
   const failures = needDateNotAfterToday(event.date, today, '开工');
-  const year = Number((hasText(event.date) ? event.date! : today).slice(0, 4));
+  const year = yearOf(hasText(event.date) ? event.date! : today);
   const conditionalAllowed = project.conditionalAllowedYears.includes(year);
   for (const key of APPROVAL_KEYS) {
     if (project.approvals[key]) continue;
@@ -101,15 +90,33 @@ export const startRule: Rule<Extract<LifecycleEvent, { type: 'START' }>> = ({ pr
         code: 'conditionalCommitmentPassed',
         message: `${APPROVAL_LABELS[key]}容缺受理的承诺日期 ${commitment} 已过，须办结后开工`,
       });
-    else if (!commitment)
-      failures.push({
-        field: `approvals.${key}`,
-        code: 'approvalMissing',
-        message: `缺少前期手续：${APPROVAL_LABELS[key]}`,
-      });
+    else if (!commitment) failures.push(approvalMissing(key));
   }
   return failures;
 };
+
+const approvalMissing = (key: ApprovalKey): GuardFailure => ({ field: `approvals.${key}`, code: 'approvalMissing', message: `缺少前期手续：${APPROVAL_LABELS[key]}` });
+
+/** Each approval neither obtained nor accepted conditionally (容缺受理): the approvals a start still lacks. */
+export function missingApprovalFailures(project: RecordFacts): GuardFailure[] {
+  return APPROVAL_KEYS.filter((key) => !project.approvals[key] && !project.conditional[key]).map(approvalMissing);
+}
+
+/**
+ * What must stay true of a project in a stage after an edit: the facts that let it into the
+ * stage cannot be taken away (a project in preparation keeps its county, chain, owner, total and
+ * planned start; one that has started keeps its approvals, each obtained or accepted
+ * conditionally — a commitment that passes later is a red-list matter, 容缺逾期, not a reason
+ * to refuse every edit of the project).
+ */
+export function stageInvariantFailures(stage: Stage, project: RecordFacts): GuardFailure[] {
+  const pastReserve = stage !== 'reserve' && stage !== 'withdrawn';
+  const started = stage.startsWith('implementation') || stage === 'completed';
+  const failures: GuardFailure[] = [];
+  if (pastReserve) failures.push(...promoteRule({ project }, { type: 'PROMOTE' }));
+  if (started) failures.push(...missingApprovalFailures(project));
+  return failures;
+}
 
 export const haltRule: Rule<Extract<LifecycleEvent, { type: 'HALT' }>> = ({ project, today }, event) => {
   const failures = [...needReason(event, '停工'), ...needDateNotAfterToday(event.date, today, '停工')];

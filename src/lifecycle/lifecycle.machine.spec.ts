@@ -111,7 +111,7 @@ describe('snapshot helpers round-trip every stage', () => {
   });
 
   it('a new project starts in reserve', () => {
-    expect(initialPersisted(lifecycleContext())).toEqual({ value: 'reserve', status: 'active' });
+    expect(initialPersisted()).toEqual({ value: 'reserve', status: 'active' });
   });
 
   it('stageOf refuses a value that is not a stage', () => {

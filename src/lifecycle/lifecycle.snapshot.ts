@@ -1,12 +1,13 @@
-import { initialTransition, transition, type SnapshotFrom, type StateValue } from 'xstate';
+import { transition, type SnapshotFrom, type StateValue } from 'xstate';
+import { acceptedEventsOf as acceptedByMachine, stateNameOf, stateValueOf } from '../workflow/machine-states.js';
 import { lifecycleMachine } from './lifecycle.machine.js';
 import type { LifecycleContext, LifecycleEvent } from './lifecycle.guards.js';
 import { EVENT_TYPES, isStage, type EventType, type Stage } from './stages.js';
 
 /**
- * Pure helpers between the machine and the database: the persisted form of a
- * snapshot, restoring it with fresh facts, and reading the stage and the events
- * a stage accepts from the machine definition (so they can never drift from it).
+ * Pure helpers between the machine and the database: the persisted form of a snapshot,
+ * restoring it with fresh facts, and reading the stage and the events a stage accepts from the
+ * machine definition (src/workflow/machine-states.ts), so they can never drift from it.
  */
 export type LifecycleSnapshot = SnapshotFrom<typeof lifecycleMachine>;
 
@@ -17,28 +18,22 @@ export interface PersistedLifecycle {
 }
 
 export function stageOf(value: StateValue): Stage {
-  const stage =
-    typeof value === 'string'
-      ? value
-      : Object.entries(value)
-          .map(([parent, child]) => `${parent}.${String(child)}`)
-          .join('');
+  const stage = stateNameOf(value);
   if (!isStage(stage)) throw new Error(`lifecycle snapshot has an unknown state: ${JSON.stringify(value)}`);
   return stage;
 }
 
 export function valueOfStage(stage: Stage): StateValue {
-  const [parent, child] = stage.split('.');
-  return child ? { [parent]: child } : parent;
+  return stateValueOf(stage);
 }
 
 export function persist(snapshot: LifecycleSnapshot): PersistedLifecycle {
   return { value: snapshot.value, status: snapshot.status };
 }
 
-export function initialPersisted(context: LifecycleContext): PersistedLifecycle {
-  const [snapshot] = initialTransition(lifecycleMachine, context);
-  return persist(snapshot);
+/** What a new project stores: the machine's initial state (储备), which no fact decides. */
+export function initialPersisted(): PersistedLifecycle {
+  return persistedOf(stageOf(lifecycleMachine.config.initial as StateValue));
 }
 
 export function persistedOf(stage: Stage): PersistedLifecycle {
@@ -56,22 +51,9 @@ export function acceptedEvents(snapshot: LifecycleSnapshot): EventType[] {
   return acceptedEventsOf(stageOf(snapshot.value));
 }
 
-const acceptedByStage = new Map<Stage, EventType[]>();
-
-/** The same, by stage name, read from the machine definition once per stage. */
+/** The same, by stage name, read from the machine definition. */
 export function acceptedEventsOf(stage: Stage): EventType[] {
-  const known = acceptedByStage.get(stage);
-  if (known) return [...known];
-  const accepted = new Set<string>();
-  const path = stage.split('.');
-  for (let depth = 1; depth <= path.length; depth++) {
-    const node = lifecycleMachine.getStateNodeById(`projectLifecycle.${path.slice(0, depth).join('.')}`);
-    if (node.type === 'final') return [];
-    for (const type of Object.keys(node.on)) accepted.add(type);
-  }
-  const events = EVENT_TYPES.filter((type) => accepted.has(type));
-  acceptedByStage.set(stage, events);
-  return [...events];
+  return acceptedByMachine(lifecycleMachine, stage, EVENT_TYPES);
 }
 
 export function next(snapshot: LifecycleSnapshot, event: LifecycleEvent): LifecycleSnapshot {

@@ -47,6 +47,10 @@ export const APPROVAL_LABELS: Record<ApprovalKey, string> = {
   construction: '施工许可',
 };
 
+/** An approval's status (未办 / 办理中 / 容缺受理 / 已办). */
+export const APPROVAL_STATUSES = ['pending', 'in_progress', 'conditional', 'done'] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+
 /** Stages in which a project is under construction (实施). */
 export const IMPLEMENTATION_STAGES: readonly Stage[] = ['implementation.active', 'implementation.halted'];
 

@@ -1,18 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { monthKey, roundDiv } from '../common/calendar.js';
-import { lastMonthOf } from '../periods/default-period.js';
+import { roundDiv } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import { int, sql } from '../database/sql.js';
-import {
-  CUMULATIVE_ABOVE_TOTAL_SQL,
-  missingMonthsSql,
-  MONTH_SHARE_ABOVE_LIMIT_SQL,
-  REPORT_OUTSIDE_PERIOD_SQL,
-  REVISION_AFTER_BULLETIN_SQL,
-  START_AFTER_FIRST_REPORT_SQL,
-  SUDDEN_JUMP_SQL,
-} from './anomalies.queries.js';
+import { CUMULATIVE_ABOVE_TOTAL_SQL, missingMonthsSql, MONTH_SHARE_ABOVE_LIMIT_SQL, REPORT_OUTSIDE_PERIOD_SQL, REVISION_AFTER_BULLETIN_SQL, START_AFTER_FIRST_REPORT_SQL, SUDDEN_JUMP_SQL } from './anomalies.queries.js';
+import { monthKey, lastMonthOf, monthNumberOf } from '../common/period.js';
 
 export const ANOMALY_RULES = [
   'cumulativeAboveTotal',
@@ -232,7 +224,7 @@ export class AnomaliesService {
 
   private async missingMonths(year: number, lastEndedMonth: string | null): Promise<AnomalyItem[]> {
     if (lastEndedMonth === null) return [];
-    const lastMonth = Number(lastEndedMonth.slice(5, 7));
+    const lastMonth = monthNumberOf(lastEndedMonth);
     const params: Record<string, unknown> = {};
     for (let m = 1; m <= lastMonth; m++) params[`m${m}`] = monthKey(year, m);
     const rows = await sql(this.dataSource, missingMonthsSql(Object.keys(params)), params);

@@ -2,22 +2,14 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Roles } from '../access/principal.js';
 import { bulletinCheckpoint } from '../bulletins/bulletin-checkpoint.js';
 import type { Page } from '../common/page.js';
 import type { VerifyResult } from '../audit/audit-chain.js';
 import { AuditExportService, type ExportFormat, type PreparedExport } from './audit-export.service.js';
 import { AuditService, type AuditCheckpoint, type AuditEventView } from '../audit/audit.service.js';
 import { AnomaliesService, type AnomalyReport } from './anomalies.service.js';
-import {
-  AnomaliesQuery,
-  AuditEventsQuery,
-  checkpointQuery,
-  HistoryExportQuery,
-  instantQuery,
-  jumpFactorQuery,
-  VerifyQuery,
-} from './dto/audit-query.dto.js';
+import { AnomaliesQuery, AuditEventsQuery, checkpointQuery, HistoryExportQuery, instantQuery, jumpFactorQuery, VerifyQuery } from './dto/audit-query.dto.js';
+import { Roles } from '../access/decorators.js';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { boardMonthOf, defaultPeriod, lastMonthOf } from './default-period.js';
+import { defaultPeriod } from './default-period.js';
+import { boardMonthOf, lastMonthOf } from '../common/period.js';
 
 describe('last month (the month being collected)', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { monthOf, previousMonth } from '../common/calendar.js';
+import { boardMonthOf, lastMonthOf, yearOf } from '../common/period.js';
 
 /**
  * The period a page opens on (docs/default-period.md): the month whose figures are being
@@ -21,19 +21,6 @@ export interface DefaultPeriod {
   note?: string;
 }
 
-/** Last month, from a calendar date: 2024-11-15 → 2024-10, 2025-01-10 → 2024-12. */
-export function lastMonthOf(today: string): string {
-  return previousMonth(monthOf(today));
-}
-
-/** The month a board of `year` shows by default: last month in its own year, December of a past year, January of a later one. */
-export function boardMonthOf(year: number, today: string): number {
-  const [lastYear, lastMonth] = lastMonthOf(today).split('-').map(Number);
-  if (year < lastYear) return 12;
-  if (year > lastYear) return 1;
-  return lastMonth;
-}
-
 /**
  * The default period for `today`, given the years that have a plan. Without a plan for last
  * month's year, the latest planned year before it is shown (a later one only when no earlier
@@ -41,7 +28,7 @@ export function boardMonthOf(year: number, today: string): number {
  */
 export function defaultPeriod(today: string, plannedYears: readonly number[]): DefaultPeriod {
   const lastMonth = lastMonthOf(today);
-  const wanted = Number(lastMonth.slice(0, 4));
+  const wanted = yearOf(lastMonth);
   const years = [...new Set(plannedYears)].sort((a, b) => a - b);
   const base = { today, lastMonth, years };
   if (years.includes(wanted)) return { ...base, year: wanted, month: boardMonthOf(wanted, today), fallback: false };

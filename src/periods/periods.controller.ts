@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EVERY_ROLE, Roles } from '../access/principal.js';
 import type { DefaultPeriod } from './default-period.js';
 import { PeriodsService } from './periods.service.js';
+import { EVERY_ROLE } from '../access/roles.js';
+import { Roles } from '../access/decorators.js';
 
 @ApiTags('periods')
 @Controller('periods')

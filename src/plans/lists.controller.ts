@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentScope, type Scope } from '../access/principal.js';
 import { actorOf, IdParam, reasonQuery, YearParam } from '../common/http-params.js';
 import { PutListEntryDto } from './dto/list-entry.dto.js';
 import { ListsService, type ListEntryView } from './lists.service.js';
+import { CurrentScope } from '../access/decorators.js';
+import { type Scope } from '../access/scope-policy.js';
 
 @ApiTags('lists')
 @Controller('lists')

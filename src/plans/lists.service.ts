@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { ALL, type Scope } from '../access/principal.js';
 import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
 import { recordAdjustment } from './plan-adjustments.js';
 import { YearTarget } from './year-target.entity.js';
@@ -12,6 +12,7 @@ import { WriteQueue } from '../database/write-queue.js';
 import { Project } from '../project-records/project.entity.js';
 import type { PutListEntryDto } from './dto/list-entry.dto.js';
 import { ListEntry, monthlyPlanOf, PLAN_MONTH_KEYS, type ListCategory } from './list-entry.entity.js';
+import { ALL, type Scope } from '../access/scope-policy.js';
 
 export interface ListEntryView {
   projectId: number;
@@ -25,6 +26,21 @@ export interface ListEntryView {
   /** 市级重点项目 (designated). */
   keyProject: boolean;
   addedAt: string;
+}
+
+/** A project's place on one year's list, as the project's read shows it. */
+export class ListMembershipView {
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: ['implementation', 'preparation'] }) category: string;
+  @ApiProperty({ description: '万元' }) plannedInvestment: number;
+}
+
+/**
+ * The published query for "on the year's list" (list entries open now), as a condition on a
+ * project row's id column, binding `:listYear` and, with a category, `:listCategory`.
+ */
+export function onListSql(projectId: string, withCategory: boolean): string {
+  return `EXISTS (SELECT 1 FROM list_entry le WHERE le.project_id = ${projectId} AND le.year = :listYear AND le.removed_at IS NULL${withCategory ? ' AND le.category = :listCategory' : ''})`;
 }
 
 export interface ListChange {
@@ -79,6 +95,14 @@ export class ListsService {
       if (plan) view.monthlyPlan = plan;
       return view;
     });
+  }
+
+  /** A project's places on the year lists, now or as they stood at `asOf`, oldest year first. */
+  async membershipsOf(projectId: number, asOf?: string): Promise<ListMembershipView[]> {
+    const entries = await this.dataSource.getRepository(ListEntry).find({ where: { projectId }, order: { year: 'ASC' } });
+    return entries
+      .filter((entry) => (asOf ? entry.addedAt <= asOf && (entry.removedAt === null || entry.removedAt > asOf) : entry.removedAt === null))
+      .map((entry) => ({ year: entry.year, category: entry.category, plannedInvestment: entry.plannedInvestmentWan }));
   }
 
   put(year: number, projectId: number, dto: PutListEntryDto, options: ListChangeOptions): Promise<ListChange> {

@@ -14,7 +14,10 @@ export interface AdjustmentView {
   reason: string;
 }
 
-export type PlanStatus = 'draft' | 'published';
+import type { PlanStatus } from '../rules/plan-freeze.js';
+import type { RolloverKind } from '../rules/rollover.js';
+
+export type { PlanStatus, RolloverKind };
 
 /** The city part of a year plan (year_target). Money in 万元; rates in whole percent. */
 export interface CityTargets {
@@ -105,7 +108,6 @@ export interface PlanView extends CityTargets {
   adjustments: AdjustmentView[];
 }
 
-export type RolloverKind = 'continuing' | 'notStarted' | 'moved';
 
 export interface RolloverEntry {
   projectId: number;

@@ -1,12 +1,26 @@
 import { Module } from '@nestjs/common';
-import { ListsModule } from '../lists/lists.module.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProjectRecordsModule } from '../project-records/project-records.module.js';
+import { ReferenceModule } from '../reference/reference.module.js';
+import { ChainTarget } from './chain-target.entity.js';
+import { ChainTargetsController } from './chain-targets.controller.js';
+import { ChainTargetsService } from './chain-targets.service.js';
+import { ListEntry } from './list-entry.entity.js';
+import { ListsController } from './lists.controller.js';
+import { ListsService } from './lists.service.js';
+import { PlaceRule } from './place-rule.entity.js';
+import { PlanAdjustment } from './plan-adjustment.entity.js';
 import { PlansController } from './plans.controller.js';
 import { PlansService } from './plans.service.js';
+import { YearTarget } from './year-target.entity.js';
 
+export const PLANS_ENTITIES = [YearTarget, ChainTarget, PlaceRule, PlanAdjustment, ListEntry];
+
+/** Year plans (年度计划): the city's targets, each chain's and place's, the year lists (年度清单), adjustments and the rollover. */
 @Module({
-  imports: [ListsModule],
-  controllers: [PlansController],
-  providers: [PlansService],
-  exports: [PlansService],
+  imports: [TypeOrmModule.forFeature(PLANS_ENTITIES), ReferenceModule, ProjectRecordsModule],
+  controllers: [PlansController, ListsController, ChainTargetsController],
+  providers: [PlansService, ListsService, ChainTargetsService],
+  exports: [PlansService, ListsService, ChainTargetsService],
 })
 export class PlansModule {}

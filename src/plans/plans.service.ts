@@ -84,6 +84,12 @@ export class PlansService {
     return target;
   }
 
+  /** The years whose plan allows a start on approvals accepted conditionally (容缺受理; year_target.conditional_approvals_allowed). */
+  async conditionalAllowedYears(manager: EntityManager = this.dataSource.manager): Promise<number[]> {
+    const rows = await manager.find(YearTarget, { select: { year: true, conditionalApprovalsAllowed: true } });
+    return rows.filter((row) => Boolean(row.conditionalApprovalsAllowed)).map((row) => row.year);
+  }
+
   /** Every year with a plan, newest first. */
   async years(): Promise<{ year: number; status: PlanStatus; publishedAt: string | null }[]> {
     const rows = await this.dataSource.getRepository(YearTarget).find({ order: { year: 'DESC' } });

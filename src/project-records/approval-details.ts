@@ -1,10 +1,9 @@
 import { LessThanOrEqual, type EntityManager } from 'typeorm';
 import { APPROVAL_KEYS, type ApprovalKey } from '../lifecycle/stages.js';
-import { YearTarget } from '../plans/year-target.entity.js';
+import type { ApprovalDetail, ApprovalDetails } from './approval-details.types.js';
 import { ApprovalStatusRow } from './approval-status.entity.js';
-import type { ApprovalDetail, ApprovalDetails } from '../requests/request.types.js';
 
-export type { ApprovalDetail, ApprovalDetails } from '../requests/request.types.js';
+export type { ApprovalDetail, ApprovalDetails } from './approval-details.types.js';
 
 /**
  * The status of a project's six approvals (督办, 容缺受理; docs/domain/requests.md "Approvals"):
@@ -54,12 +53,6 @@ export async function conditionalCommitments(
     if (status === 'conditional' && commitmentDate) out[key] = commitmentDate;
   }
   return out;
-}
-
-/** The years whose plan allows a start on approvals accepted conditionally (year_target.conditional_approvals_allowed). */
-export async function conditionalAllowedYears(manager: EntityManager): Promise<number[]> {
-  const rows = await manager.find(YearTarget, { select: { year: true, conditionalApprovalsAllowed: true } });
-  return rows.filter((row) => Boolean(row.conditionalApprovalsAllowed)).map((row) => row.year);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { ApprovalKey } from '../lifecycle/stages.js';
 import { Project } from './project.entity.js';
-import type { ApprovalStatus } from '../reference/request-kinds.js';
+import type { ApprovalStatus } from '../lifecycle/stages.js';
 
 /**
  * One recorded status of one of a project's six approvals (督办, 容缺受理): append-only, the

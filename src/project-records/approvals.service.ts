@@ -2,21 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { ALL, type Scope } from '../access/principal.js';
 import { unprocessable, type ErrorDetail } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
 import { WriteQueue } from '../database/write-queue.js';
-import { loadFacts, stageInvariantFailures } from '../projects/lifecycle.facts.js';
+import { stageInvariantFailures } from '../lifecycle/lifecycle.guards.js';
 import { APPROVAL_LABELS, type ApprovalKey } from '../lifecycle/stages.js';
 import { Project } from './project.entity.js';
-import { APPROVAL_COLUMNS, approvalsOf } from '../projects/project.view.js';
-import type { ProjectView } from '../projects/project.view.js';
-import { ProjectsService } from '../projects/projects.service.js';
+import { ProjectRecordsService } from './project-records.service.js';
 import { detailOf, latestApprovalRows, type ApprovalDetail } from './approval-details.js';
 import { ApprovalStatusRow } from './approval-status.entity.js';
-import { Department } from '../reference/department.entity.js';
+import { DepartmentsService } from '../reference/departments.service.js';
 import type { PutApprovalDto } from './dto/approval.dto.js';
 import { checkReadVersion, updateVersioned } from '../database/versioned.js';
+import { ALL, type Scope } from '../access/scope-policy.js';
+import { APPROVAL_COLUMNS, approvalsOf } from './project-view.js';
 
 /**
  * 督办 and 容缺受理 of a project's six approvals (docs/domain/requests.md "Approvals"). A PUT sets
@@ -31,30 +30,30 @@ export class ApprovalsService {
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     private readonly changes: ChangeRecorder,
-    private readonly projects: ProjectsService,
+    private readonly records: ProjectRecordsService,
+    private readonly departments: DepartmentsService,
   ) {}
 
-  async put(projectId: number, key: ApprovalKey, dto: PutApprovalDto, ifMatch: number | undefined, actor: string, scope: Scope = ALL): Promise<ProjectView> {
-    await this.writes.run(async (manager) => {
-      const project = await this.projects.findInScope(manager, projectId, scope);
+  put(projectId: number, key: ApprovalKey, dto: PutApprovalDto, ifMatch: number | undefined, actor: string, scope: Scope = ALL): Promise<void> {
+    return this.writes.run(async (manager) => {
+      const project = await this.records.findVisible(manager, projectId, scope);
       checkReadVersion(ifMatch, project.version);
       const today = this.clock.today();
       const next: ApprovalDetail = { status: dto.status, date: dto.date ?? null, commitmentDate: dto.commitmentDate ?? null, department: dto.department ?? null };
       const failures = detailFailures(key, next, today);
-      if (next.department !== null && !(await manager.existsBy(Department, { code: next.department })))
+      if (next.department !== null && !(await this.departments.exists(manager, next.department)))
         failures.push({ field: 'department', code: 'unknownDepartment', message: `未知的部门：${next.department}` });
-      // A started project keeps each approval obtained or accepted conditionally (lifecycle.facts.ts).
+      // A started project keeps each approval obtained or accepted conditionally (lifecycle.guards.ts stageInvariantFailures).
       if (failures.length === 0) {
         const edited = Object.assign(manager.create(Project, { ...project }), { [APPROVAL_COLUMNS[key]]: next.status === 'done' ? next.date : null });
-        const facts = await loadFacts(manager, edited);
+        const facts = await this.records.recordFacts(manager, edited);
         if (next.status === 'conditional') facts.conditional[key] = next.commitmentDate!;
         else delete facts.conditional[key];
-        failures.push(...stageInvariantFailures(project.stage, { project: facts, today }).filter((f) => f.field === `approvals.${key}`));
+        failures.push(...stageInvariantFailures(project.stage, facts).filter((f) => f.field === `approvals.${key}`));
       }
       if (failures.length) throw unprocessable(`${APPROVAL_LABELS[key]}：${failures.map((f) => f.message).join('；')}`, failures);
       await this.setIn(manager, project, key, next, actor, this.clock.nowIso());
     });
-    return this.projects.findOne(projectId, scope);
   }
 
   /**

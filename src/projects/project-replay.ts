@@ -1,7 +1,8 @@
 import { acceptedEventsOf } from '../lifecycle/lifecycle.snapshot.js';
 import { STAGE_LABELS, type ApprovalKey, type Stage } from '../lifecycle/stages.js';
 import type { ProjectHistory } from '../audit/project-history.entity.js';
-import type { ListMembershipView, ProjectView } from './project.view.js';
+import type { ProjectView } from './project.view.js';
+import { type ListMembershipView } from '../plans/lists.service.js';
 
 /** Entity column names (as edits record them) → the view's field, or an approval key. */
 const COLUMN_TO_FIELD: Record<string, keyof ProjectView | `approvals.${ApprovalKey}`> = {

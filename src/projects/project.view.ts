@@ -1,56 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { acceptedEventsOf } from '../lifecycle/lifecycle.snapshot.js';
-import { APPROVAL_KEYS, STAGE_LABELS, type ApprovalKey, type EventType, type Stage } from '../lifecycle/stages.js';
-import type { ApprovalDetails } from '../project-records/approval-details.js';
-import type { Project } from '../project-records/project.entity.js';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { ProjectLeadLink } from '../attraction/lead-link.js';
+import { ProjectRecordView, recordViewOf } from '../project-records/project-view.js';
+import type { Project } from '../project-records/project.entity.js';
+import { ListMembershipView } from '../plans/lists.service.js';
+import { type ApprovalDetails } from '../project-records/approval-details.js';
 
-/** Column of each approval on the entity. */
-export const APPROVAL_COLUMNS: Record<ApprovalKey, keyof Project> = {
-  filing: 'approvalFiling',
-  land: 'approvalLand',
-  planning: 'approvalPlanning',
-  environment: 'approvalEnvironment',
-  energy: 'approvalEnergy',
-  construction: 'approvalConstruction',
-};
-
-export function approvalsOf(project: Project): Record<ApprovalKey, string | null> {
-  return Object.fromEntries(
-    APPROVAL_KEYS.map((key) => [key, (project[APPROVAL_COLUMNS[key]] as string | null) ?? null]),
-  ) as Record<ApprovalKey, string | null>;
-}
-
-export class ListMembershipView {
-  @ApiProperty() year: number;
-  @ApiProperty({ enum: ['implementation', 'preparation'] }) category: string;
-  @ApiProperty({ description: '万元' }) plannedInvestment: number;
-}
-
-/** A project as the API shows it (docs/api.md "Names that stay"). */
-export class ProjectView {
-  @ApiProperty() id: number;
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) ownerEnterprise: string | null;
-  @ApiProperty({ nullable: true, description: 'region code' }) region: string | null;
-  @ApiProperty({ nullable: true, description: 'chain code' }) chain: string | null;
-  @ApiProperty({ nullable: true, description: '总投资, 万元' }) totalInvestment: number | null;
-  @ApiProperty({ nullable: true }) content: string | null;
-  @ApiProperty({ nullable: true }) plannedStartDate: string | null;
-  @ApiProperty({ nullable: true }) actualStartDate: string | null;
-  @ApiProperty({ nullable: true }) plannedCompletionDate: string | null;
-  @ApiProperty({ nullable: true }) actualCompletionDate: string | null;
-  @ApiProperty({ nullable: true, description: '形象进度（当前进展，文字）' }) progress: string | null;
-  @ApiProperty({ description: 'date each approval was obtained, or null' }) approvals: Record<ApprovalKey, string | null>;
-  @ApiProperty({ nullable: true, enum: ['attracted', 'expansion', 'renovation'], description: '项目来源：招商引进 / 本地企业扩产 / 技改' }) origin: string | null;
-  @ApiProperty({ nullable: true, description: '谋划入库日期' }) plannedAt: string | null;
-  @ApiProperty() stage: Stage;
-  @ApiProperty() stageLabel: string;
-  @ApiProperty({ description: 'event types the current stage accepts' }) allowedEvents: EventType[];
-  @ApiProperty() version: number;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+/**
+ * A project as the API shows it (docs/api.md "Names that stay"): its record, and on the reads
+ * of one project what other modules keep about it: its places on the year lists, its approvals'
+ * statuses, the 招商 lead it came from.
+ */
+export class ProjectView extends ProjectRecordView {
   @ApiPropertyOptional({ type: [ListMembershipView] }) lists?: ListMembershipView[];
   @ApiPropertyOptional({ description: 'one project read only: each approval\'s status (pending / in_progress / conditional / done), date, commitmentDate, department' })
   approvalDetails?: ApprovalDetails;
@@ -58,30 +18,7 @@ export class ProjectView {
 }
 
 export function toView(project: Project, lists?: ListMembershipView[]): ProjectView {
-  const view: ProjectView = {
-    id: project.id,
-    code: project.code,
-    name: project.name,
-    ownerEnterprise: project.ownerEnterprise,
-    region: project.regionCode,
-    chain: project.chainCode,
-    totalInvestment: project.totalInvestmentWan,
-    content: project.content,
-    plannedStartDate: project.plannedStartDate,
-    actualStartDate: project.actualStartDate,
-    plannedCompletionDate: project.plannedCompletionDate,
-    actualCompletionDate: project.actualCompletionDate,
-    progress: project.progress,
-    approvals: approvalsOf(project),
-    origin: project.origin ?? null,
-    plannedAt: project.plannedAt ?? null,
-    stage: project.stage,
-    stageLabel: STAGE_LABELS[project.stage],
-    allowedEvents: acceptedEventsOf(project.stage),
-    version: project.version,
-    createdAt: project.createdAt,
-    updatedAt: project.updatedAt,
-  };
+  const view: ProjectView = recordViewOf(project);
   if (lists) view.lists = lists;
   return view;
 }

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentScope, EDITORS, EVERY_ROLE, Roles, type Scope } from '../access/principal.js';
 import { badRequest } from '../common/api-error.js';
 import { actorOf, asOfParam, IdParam, parseIfMatch } from '../common/http-params.js';
 import { EVENT_FIELDS, LifecycleEventDto } from './dto/lifecycle-event.dto.js';
@@ -14,6 +13,22 @@ import { UpdateProjectDto } from '../project-records/dto/update-project.dto.js';
 import { ProjectView } from './project.view.js';
 import type { Page } from '../common/page.js';
 import { ProjectsService, type HistoryView } from './projects.service.js';
+import { ApprovalsService } from '../project-records/approvals.service.js';
+import { ProjectRecordsService, type CommentView } from '../project-records/project-records.service.js';
+import { PutApprovalDto } from '../project-records/dto/approval.dto.js';
+import { APPROVAL_KEYS, type ApprovalKey } from '../lifecycle/stages.js';
+import { CurrentScope, Roles } from '../access/decorators.js';
+import { EDITORS, EVERY_ROLE } from '../access/roles.js';
+import { type Scope } from '../access/scope-policy.js';
+
+/** `:key` of an approval: one of the six, else a 400. */
+export const ApprovalKeyParam = {
+  transform(value: string): ApprovalKey {
+    if (!(APPROVAL_KEYS as readonly string[]).includes(value))
+      throw badRequest('未知的前期手续', [{ field: 'key', code: 'invalidApproval', message: `前期手续应为 ${APPROVAL_KEYS.join(', ')} 之一` }]);
+    return value as ApprovalKey;
+  },
+};
 
 @ApiTags('projects')
 @Controller('projects')
@@ -21,6 +36,8 @@ export class ProjectsController {
   constructor(
     private readonly projects: ProjectsService,
     private readonly lifecycle: LifecycleEngine,
+    private readonly records: ProjectRecordsService,
+    private readonly approvals: ApprovalsService,
   ) {}
 
   @Get()
@@ -102,19 +119,38 @@ export class ProjectsController {
   @ApiOperation({ summary: '项目变更与阶段流转记录（时间正序）' })
   @ApiQuery({ name: 'asOf', required: false })
   history(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope, @Query('asOf') asOf?: string): Promise<HistoryView[]> {
-    return this.projects.history(id, scope, asOfParam(asOf));
+    return this.projects.historyOf(id, scope, asOfParam(asOf));
   }
 
   @Get(':id/comments')
   @ApiOperation({ summary: '项目评论' })
-  comments(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope) {
-    return this.projects.comments(id, scope);
+  comments(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope): Promise<CommentView[]> {
+    return this.records.comments(id, scope);
   }
 
   @Post(':id/comments')
   @Roles('admin', 'region', 'chain')
   @ApiOperation({ summary: '发表评论（产业链专班、县区、市链长办）' })
-  addComment(@Param('id', IdParam) id: number, @Body() dto: CommentDto, @Req() request: Request, @CurrentScope() scope: Scope) {
-    return this.projects.addComment(id, dto.text, actorOf(request), scope);
+  addComment(@Param('id', IdParam) id: number, @Body() dto: CommentDto, @Req() request: Request, @CurrentScope() scope: Scope): Promise<CommentView> {
+    return this.records.addComment(id, dto.text, actorOf(request), scope);
+  }
+
+  @Put(':id/approvals/:key')
+  @Roles(...EDITORS)
+  @ApiOperation({ summary: '前期手续办理状态（督办）：未办 / 办理中 / 容缺受理（承诺日期）/ 已办（办结日期）' })
+  @ApiHeader({ name: 'If-Match', required: false })
+  async putApproval(
+    @Param('id', IdParam) id: number,
+    @Param('key', ApprovalKeyParam) key: ApprovalKey,
+    @Body() dto: PutApprovalDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: Request,
+    @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ProjectView> {
+    await this.approvals.put(id, key, dto, parseIfMatch(ifMatch), actorOf(request), scope);
+    const view = await this.projects.findOne(id, scope);
+    response.setHeader('ETag', `"${view.version}"`);
+    return view;
   }
 }

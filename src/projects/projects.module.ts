@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
+import { PlansModule } from '../plans/plans.module.js';
+import { ProjectRecordsModule } from '../project-records/project-records.module.js';
+import { ReportsModule } from '../reports/reports.module.js';
+import { LifecycleFacts } from './lifecycle-facts.js';
 import { LifecycleEngine } from './lifecycle.engine.js';
 import { ProjectsController } from './projects.controller.js';
 import { ProjectsService } from './projects.service.js';
 
+/** The projects API: a project's reads (with its lists, approvals' statuses, lead) and its lifecycle. */
 @Module({
+  imports: [ProjectRecordsModule, PlansModule, ReportsModule],
   controllers: [ProjectsController],
-  providers: [ProjectsService, LifecycleEngine],
+  providers: [ProjectsService, LifecycleEngine, LifecycleFacts],
   exports: [ProjectsService, LifecycleEngine],
 })
 export class ProjectsModule {}

@@ -3,15 +3,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
 import { unprocessable, type ErrorDetail } from '../common/api-error.js';
-import { REQUEST_KIND_LABELS } from '../common/labels.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { Department } from './department.entity.js';
 import { REQUEST_KINDS, isRequestKind, type RequestKind } from './request-kinds.js';
-import type { DepartmentView } from '../requests/request.types.js';
+import type { DepartmentView } from './reference.types.js';
+import { REQUEST_KIND_LABELS } from './labels.js';
 
-export type { DepartmentView } from '../requests/request.types.js';
 
 /** Department codes: 2–32 lower-case letters, digits and hyphens (natural-resources). */
+export type { DepartmentView } from './reference.types.js';
+
 export const DEPARTMENT_CODE = /^[a-z0-9][a-z0-9-]{1,31}$/;
 
 export function kindsOf(department: Department): RequestKind[] {
@@ -42,6 +43,15 @@ export class DepartmentsService {
     private readonly writes: WriteQueue,
     private readonly changes: ChangeRecorder,
   ) {}
+
+  exists(manager: EntityManager, code: string): Promise<boolean> {
+    return manager.existsBy(Department, { code });
+  }
+
+  /** The department a new request of `kind` goes to (每类需求由一个部门承办), or null when none owns it. */
+  routeOf(manager: EntityManager, kind: RequestKind): Promise<Department | null> {
+    return routeOf(manager, kind);
+  }
 
   async list(): Promise<DepartmentView[]> {
     return (await this.dataSource.getRepository(Department).find({ order: { sortOrder: 'ASC', code: 'ASC' } })).map(viewOfDepartment);

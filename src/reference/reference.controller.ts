@@ -1,14 +1,22 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EVERY_ROLE, Roles } from '../access/principal.js';
-import { ReferenceService, type ChainView, type RegionView } from './reference.service.js';
+import type { Request } from 'express';
+import { Roles } from '../access/decorators.js';
+import { EVERY_ROLE } from '../access/roles.js';
+import { actorOf } from '../common/http-params.js';
+import { DepartmentsService, type DepartmentView } from './departments.service.js';
+import { PutDepartmentDto } from './dto/department.dto.js';
+import { ReferenceService, type RegionView } from './reference.service.js';
 
 @ApiTags('reference')
 // Names of codes: every role reads them, a department included.
 @Roles(...EVERY_ROLE)
 @Controller()
 export class ReferenceController {
-  constructor(private readonly reference: ReferenceService) {}
+  constructor(
+    private readonly reference: ReferenceService,
+    private readonly departments: DepartmentsService,
+  ) {}
 
   @Get('regions')
   @ApiOperation({ summary: '县（市、区）与开发区，统计用区划代码' })
@@ -16,9 +24,16 @@ export class ReferenceController {
     return this.reference.regions();
   }
 
-  @Get('chains')
-  @ApiOperation({ summary: '12 条产业链及年度目标（附件通用指标）' })
-  chains(): Promise<ChainView[]> {
-    return this.reference.chains();
+  @Get('departments')
+  @ApiOperation({ summary: '要素保障组部门及其承办的需求类型' })
+  departmentList(): Promise<DepartmentView[]> {
+    return this.departments.list();
+  }
+
+  @Put('departments/:code')
+  @Roles('admin')
+  @ApiOperation({ summary: '新建或修改部门（名称、承办类型；列出别部门的类型即移交过来）' })
+  putDepartment(@Param('code') code: string, @Body() dto: PutDepartmentDto, @Req() request: Request): Promise<DepartmentView> {
+    return this.departments.put(code, dto, actorOf(request));
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ChainTarget } from '../plans/chain-target.entity.js';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Chain } from './chain.entity.js';
 import { Region } from './region.entity.js';
 
@@ -11,16 +10,7 @@ export interface RegionView {
   bigProjectRequired: boolean;
 }
 
-export interface ChainView {
-  code: string;
-  no: number;
-  name: string;
-  flagship: boolean;
-  leadUnit: string;
-  /** year → { projects, investment (万元) } */
-  targets: Record<string, { projects: number; investment: number }>;
-}
-
+/** The reference data every module names: the places, the chains (and, in departments.service.ts, the 要素保障 departments). */
 @Injectable()
 export class ReferenceService {
   constructor(private readonly dataSource: DataSource) {}
@@ -30,22 +20,21 @@ export class ReferenceService {
     return rows.map(({ code, name, kind, bigProjectRequired }) => ({ code, name, kind, bigProjectRequired }));
   }
 
-  async chains(): Promise<ChainView[]> {
-    const [chains, targets] = await Promise.all([
-      this.dataSource.getRepository(Chain).find({ order: { no: 'ASC' } }),
-      this.dataSource.getRepository(ChainTarget).find({ order: { year: 'ASC' } }),
-    ]);
-    return chains.map((chain) => ({
-      code: chain.code,
-      no: chain.no,
-      name: chain.name,
-      flagship: chain.flagship,
-      leadUnit: chain.leadUnit,
-      targets: Object.fromEntries(
-        targets
-          .filter((t) => t.chainCode === chain.code)
-          .map((t) => [String(t.year), { projects: t.projects, investment: t.investmentWan }]),
-      ),
-    }));
+  regionExists(manager: EntityManager, code: string): Promise<boolean> {
+    return manager.existsBy(Region, { code });
+  }
+
+  chainExists(manager: EntityManager, code: string): Promise<boolean> {
+    return manager.existsBy(Chain, { code });
+  }
+
+  /** The twelve chains in the appendix's order (附件序号). */
+  chainRows(manager: EntityManager = this.dataSource.manager): Promise<Chain[]> {
+    return manager.find(Chain, { order: { no: 'ASC' } });
+  }
+
+  /** The eleven places in their display order. */
+  regionRows(manager: EntityManager = this.dataSource.manager): Promise<Region[]> {
+    return manager.find(Region, { order: { sortOrder: 'ASC' } });
   }
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { int, sql } from '../database/sql.js';
 import { figureColumn, figuresThroughSql } from './project-year-figure.entity.js';
 import { ReportRevision } from './report-revision.entity.js';
+import { monthNumberOf, yearOf } from '../common/period.js';
 
 /**
  * The one way a report revision is stored: the revision row, and in the same transaction the
@@ -12,13 +13,13 @@ import { ReportRevision } from './report-revision.entity.js';
  */
 export async function storeRevision(manager: EntityManager, revision: Omit<ReportRevision, 'id' | 'project'>): Promise<void> {
   await manager.insert(ReportRevision, revision);
-  const column = figureColumn(Number(revision.month.slice(5, 7)));
+  const column = figureColumn(monthNumberOf(revision.month));
   // One statement on both databases: the year's row is created with its first revision.
   await sql(
     manager,
     `INSERT INTO project_year_figure (project_id, year, ${column}) VALUES (:projectId, :year, :amount)
      ON CONFLICT (project_id, year) DO UPDATE SET ${column} = excluded.${column}`,
-    { projectId: revision.projectId, year: Number(revision.month.slice(0, 4)), amount: revision.amountWan },
+    { projectId: revision.projectId, year: yearOf(revision.month), amount: revision.amountWan },
   );
 }
 

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentScope, EDITORS, EVERY_ROLE, Roles, type Scope } from '../access/principal.js';
 import { Clock } from '../common/clock.js';
-import { lastMonthOf } from '../periods/default-period.js';
 import { actorOf, asOfParam, IdParam, MonthParam } from '../common/http-params.js';
 import { FileReportDto } from './dto/file-report.dto.js';
 import { ReportsService, type FiledReport, type MissingReports, type MonthReportView, type ReportView } from './reports.service.js';
+import { CurrentScope, Roles } from '../access/decorators.js';
+import { EDITORS, EVERY_ROLE } from '../access/roles.js';
+import { type Scope } from '../access/scope-policy.js';
+import { lastMonthOf } from '../common/period.js';
 
 @ApiTags('reports')
 @Controller()

@@ -1,10 +1,17 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProjectRecordsModule } from '../project-records/project-records.module.js';
 import { RequestsModule } from '../requests/requests.module.js';
+import { ProjectYearFigure } from './project-year-figure.entity.js';
+import { ReportRevision } from './report-revision.entity.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
+export const REPORTS_ENTITIES = [ReportRevision, ProjectYearFigure];
+
+/** Monthly reports (月调度): one project, one month, many revisions; the year figures kept with them; the 缺报 list. */
 @Module({
-  imports: [RequestsModule],
+  imports: [TypeOrmModule.forFeature(REPORTS_ENTITIES), ProjectRecordsModule, RequestsModule],
   controllers: [ReportsController],
   providers: [ReportsService],
   exports: [ReportsService],

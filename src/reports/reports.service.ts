@@ -2,22 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { ALL, type Scope } from '../access/principal.js';
 import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
-import { monthOf } from '../common/calendar.js';
 import { int, sql } from '../database/sql.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { isLatestRevisionSql } from '../rules/latest-revision.js';
 import { closingBulletinOf, correctionReasonFailure } from '../rules/month-closed.js';
 import { dueToReportSql, filedSql, reportingParams } from '../rules/reporting.js';
 import { ProjectHistory } from '../audit/project-history.entity.js';
-import { projectVisible } from '../access/scope-policy.js';
+import { projectVisible, ALL, type Scope } from '../access/scope-policy.js';
 import { RequestsService, type RaisedRequest } from '../requests/requests.service.js';
 import { Project } from '../project-records/project.entity.js';
 import type { FileReportDto } from './dto/file-report.dto.js';
 import { cumulativeOf, storeRevision } from './report-figures.js';
 import { ReportRevision } from './report-revision.entity.js';
+import { monthOf } from '../common/period.js';
 
 export interface ReportView {
   projectId: number;
@@ -118,6 +117,12 @@ export class ReportsService {
       at: revision.recordedAt,
     });
     return this.filed(manager, project, revision, latest === null, await raise());
+  }
+
+  /** How many months the project has a report for (any revision). */
+  async reportedMonths(manager: EntityManager, projectId: number): Promise<number> {
+    const [row] = await sql(manager, 'SELECT COUNT(DISTINCT r.month) AS months FROM report_revision r WHERE r.project_id = :projectId', { projectId });
+    return int(row?.months ?? 0);
   }
 
   /** Every month's latest revision (recorded by `asOf`, when given) with its revision count. */

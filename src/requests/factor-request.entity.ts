@@ -1,7 +1,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { ApprovalKey } from '../lifecycle/stages.js';
 import { Project } from '../project-records/project.entity.js';
-import type { EvaluationRating, Pollutant, RequestCategory, RequestKind, RequestStatus } from '../reference/request-kinds.js';
+import type { Pollutant, RequestKind } from '../reference/request-kinds.js';
+import type { EvaluationRating, RequestCategory, RequestStatus } from './request-states.js';
 
 /**
  * One need of a project (要素保障需求), routed to the department that owns its kind when it is

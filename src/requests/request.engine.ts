@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { scopeOf, type Principal } from '../access/principal.js';
-import { ApiError, conflict, notFound, unprocessable } from '../common/api-error.js';
+import { type Principal } from '../access/principal.js';
+import { ApiError } from '../common/api-error.js';
 import { Clock } from '../common/clock.js';
-import { REQUEST_EVENT_LABELS, REQUEST_STATUS_LABELS } from '../common/labels.js';
 import { WriteQueue } from '../database/write-queue.js';
-import { approvalsOf } from '../projects/project.view.js';
-import { Project } from '../project-records/project.entity.js';
+import type { Project } from '../project-records/project.entity.js';
+import { ProjectRecordsService } from '../project-records/project-records.service.js';
 import { parseQuantity } from '../rules/quantities.js';
 import { dayNumber } from '../rules/working-days.js';
 import { ApprovalsService } from '../project-records/approvals.service.js';
-import { requestVisible } from '../access/scope-policy.js';
+import { requestVisible, scopeOf, visibleOr404 } from '../access/scope-policy.js';
 import { FactorRequest } from './factor-request.entity.js';
-import { requestGuardFailures, type RequestContext, type RequestEvent } from './request.guards.js';
-import { acceptedRequestEvents, nextRequest, restoreRequest, statusOf } from './request.snapshot.js';
-import type { EvaluationRating, RequestCategory, RequestEventType } from '../reference/request-kinds.js';
+import type { RequestContext, RequestEvent } from './request.guards.js';
+import { requestWorkflow } from './request.workflow.js';
+import type { EvaluationRating, RequestCategory, RequestEventType, RequestStatus } from './request-states.js';
 import { RequestTransition } from './request-transition.entity.js';
-import { checkReadVersion, updateVersioned } from '../database/versioned.js';
+import { TransitionEngine } from '../workflow/transition-engine.js';
+import { approvalsOf } from '../project-records/project-view.js';
 
 /** Who acts: the signed-in user (or, for the demo seed, a stand-in with the same fields). */
 export type Actor = Pick<Principal, 'username' | 'role' | 'region' | 'chain' | 'department'>;
@@ -57,93 +57,106 @@ export class RequestEngine {
     private readonly clock: Clock,
     private readonly changes: ChangeRecorder,
     private readonly approvals: ApprovalsService,
+    private readonly records: ProjectRecordsService,
+    private readonly engine: TransitionEngine,
   ) {}
 
   apply(requestId: number, event: RequestEvent, actor: Actor, options: RequestApplyOptions = {}): Promise<void> {
     return this.writes.run(async (manager) => {
-      const request = await manager.findOneBy(FactorRequest, { id: requestId });
-      const project = request ? await manager.findOneBy(Project, { id: request.projectId }) : null;
-      if (!request || !project || !requestVisible(request, project, scopeOf(actor))) throw notFound(`需求 ${requestId} 不存在`);
-      const sender = SENDERS[event.type];
-      if (!sender.roles.includes(actor.role))
-        throw new ApiError(403, sender.refusal, [{ field: 'type', code: 'notYourStep', message: sender.refusal }]);
-      checkReadVersion(options.expectedVersion, request.version);
-
+      let project: Project | null = null;
       const now = options.recordedAt ?? this.clock.nowIso();
       const today = this.clock.dateOf(now);
-      const context: RequestContext = { request: { kind: request.kind, approvalKey: request.approvalKey, status: request.status, promisedDate: request.promisedDate }, today };
-      const snapshot = restoreRequest(request.status, context);
-      if (!acceptedRequestEvents(request.status).includes(event.type))
-        throw conflict(`需求当前状态为“${REQUEST_STATUS_LABELS[request.status]}”，不能“${REQUEST_EVENT_LABELS[event.type]}”`, [
-          { field: 'type', code: 'eventNotAllowed', message: `“${REQUEST_STATUS_LABELS[request.status]}”的需求不能执行“${REQUEST_EVENT_LABELS[event.type]}”（${event.type}）` },
-        ]);
-      if (!snapshot.can(event)) {
-        const failures = requestGuardFailures(context, event);
-        throw unprocessable(`不能${REQUEST_EVENT_LABELS[event.type]}：${failures.map((f) => f.message).join('；')}`, failures);
-      }
-      const toStatus = statusOf(nextRequest(snapshot, event));
+      type Done = { changes: Partial<FactorRequest>; step: Partial<RequestTransition> };
+      await this.engine.applyIn<FactorRequest, RequestStatus, RequestEvent, RequestContext, Done>(
+        manager,
+        {
+          workflow: requestWorkflow,
+          entity: FactorRequest,
+          load: async (m) => {
+            const request = await m.findOneBy(FactorRequest, { id: requestId });
+            project = request ? await this.records.find(m, request.projectId) : null;
+            const visible = request !== null && project !== null && requestVisible(request, project, scopeOf(actor));
+            const found = visibleOr404(request, visible, `需求 ${requestId} 不存在`);
+            const sender = SENDERS[event.type];
+            if (!sender.roles.includes(actor.role))
+              throw new ApiError(403, sender.refusal, [{ field: 'type', code: 'notYourStep', message: sender.refusal }]);
+            return found;
+          },
+          stateOf: (request) => request.status,
+          context: async (_m, request) => ({
+            request: { kind: request.kind, approvalKey: request.approvalKey, status: request.status, promisedDate: request.promisedDate },
+            today,
+          }),
+          changes: async (_m, request, _event, toStatus) => {
+            const changes: Partial<FactorRequest> = {};
+            const step: Partial<RequestTransition> = {};
+            switch (event.type) {
+              case 'ACCEPT':
+                changes.category = step.category = event.category as RequestCategory;
+                changes.promisedDate = step.promisedDate = event.promisedDate!;
+                break;
+              case 'RESOLVE': {
+                const parsed = event.granted === undefined ? null : parseQuantity(request.kind, event.granted);
+                changes.granted = step.granted = parsed?.ok ? parsed.scaled : null;
+                step.note = event.note!.trim();
+                step.approvalDate = event.approvalDate ?? null;
+                break;
+              }
+              case 'EVALUATE':
+                changes.rating = step.rating = event.rating as EvaluationRating;
+                step.reason = event.reason?.trim() || null;
+                if (toStatus === 'accepted') changes.reopenCount = request.reopenCount + 1;
+                break;
+              case 'RETURN':
+              case 'ESCALATE':
+                step.reason = event.reason!.trim();
+                break;
+            }
+            return { columns: { ...changes, status: toStatus, updatedAt: now }, done: { changes, step } };
+          },
+          record: async (m, request, _event, toStatus, { step }) => {
+            const onProject = project!;
+            await m.insert(RequestTransition, {
+              category: null,
+              promisedDate: null,
+              granted: null,
+              approvalDate: null,
+              rating: null,
+              note: null,
+              reason: null,
+              ...step,
+              requestId,
+              event: event.type,
+              fromStatus: request.status,
+              toStatus,
+              actor: actor.username,
+              recordedAt: now,
+              effectiveDate: today,
+              effectiveDay: dayNumber(today),
+            });
+            const { type, ...payload } = event;
+            const data = { requestId, kind: request.kind, fromStatus: request.status, toStatus, ...payload };
+            await this.changes.record(m, {
+              actor: actor.username,
+              subject: auditSubject.request(requestId),
+              action: 'transition',
+              before: { status: request.status },
+              after: { event: type, projectId: onProject.id, ...payload, status: toStatus },
+              reason: step.reason ?? null,
+              at: now,
+              history: { projectId: onProject.id, kind: 'request', event: type, fromStage: onProject.stage, toStage: onProject.stage, effectiveDate: today, data },
+            });
 
-      const changes: Partial<FactorRequest> = {};
-      const step: Partial<RequestTransition> = {};
-      switch (event.type) {
-        case 'ACCEPT':
-          changes.category = step.category = event.category as RequestCategory;
-          changes.promisedDate = step.promisedDate = event.promisedDate!;
-          break;
-        case 'RESOLVE': {
-          const parsed = event.granted === undefined ? null : parseQuantity(request.kind, event.granted);
-          changes.granted = step.granted = parsed?.ok ? parsed.scaled : null;
-          step.note = event.note!.trim();
-          step.approvalDate = event.approvalDate ?? null;
-          break;
-        }
-        case 'EVALUATE':
-          changes.rating = step.rating = event.rating as EvaluationRating;
-          step.reason = event.reason?.trim() || null;
-          if (toStatus === 'accepted') changes.reopenCount = request.reopenCount + 1;
-          break;
-        case 'RETURN':
-        case 'ESCALATE':
-          step.reason = event.reason!.trim();
-          break;
-      }
-      await updateVersioned(manager, FactorRequest, request, { ...changes, status: toStatus, updatedAt: now });
-      await manager.insert(RequestTransition, {
-        category: null,
-        promisedDate: null,
-        granted: null,
-        approvalDate: null,
-        rating: null,
-        note: null,
-        reason: null,
-        ...step,
-        requestId,
-        event: event.type,
-        fromStatus: request.status,
-        toStatus,
-        actor: actor.username,
-        recordedAt: now,
-        effectiveDate: today,
-        effectiveDay: dayNumber(today),
-      });
-      const { type, ...payload } = event;
-      const data = { requestId, kind: request.kind, fromStatus: request.status, toStatus, ...payload };
-      await this.changes.record(manager, {
-        actor: actor.username,
-        subject: auditSubject.request(requestId),
-        action: 'transition',
-        before: { status: request.status },
-        after: { event: type, projectId: project.id, ...payload, status: toStatus },
-        reason: step.reason ?? null,
-        at: now,
-        history: { projectId: project.id, kind: 'request', event: type, fromStage: project.stage, toStage: project.stage, effectiveDate: today, data },
-      });
-
-      // Side effect, after the transition: the approval the request was about is now obtained.
-      if (event.type === 'RESOLVE' && request.kind === 'approval' && request.approvalKey && event.approvalDate && !approvalsOf(project)[request.approvalKey]) {
-        const fresh = await manager.findOneByOrFail(Project, { id: project.id });
-        await this.approvals.setIn(manager, fresh, request.approvalKey, { status: 'done', date: event.approvalDate, commitmentDate: null, department: request.departmentCode }, actor.username, now);
-      }
+            // Side effect, after the transition: the approval the request was about is now obtained.
+            if (event.type === 'RESOLVE' && request.kind === 'approval' && request.approvalKey && event.approvalDate && !approvalsOf(onProject)[request.approvalKey]) {
+              const fresh = (await this.records.find(m, onProject.id))!;
+              await this.approvals.setIn(m, fresh, request.approvalKey, { status: 'done', date: event.approvalDate, commitmentDate: null, department: request.departmentCode }, actor.username, now);
+            }
+          },
+        },
+        event,
+        options.expectedVersion,
+      );
     });
   }
 }

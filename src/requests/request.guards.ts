@@ -1,12 +1,8 @@
 import { APPROVAL_KEYS, type ApprovalKey } from '../lifecycle/stages.js';
+import type { GuardFailure } from '../workflow/guards.js';
 import { parseQuantity } from '../rules/quantities.js';
-import {
-  EVALUATION_RATINGS,
-  REQUEST_CATEGORIES,
-  isQuantityKind,
-  type RequestKind,
-  type RequestStatus,
-} from '../reference/request-kinds.js';
+import { isQuantityKind, type RequestKind } from '../reference/request-kinds.js';
+import { EVALUATION_RATINGS, REQUEST_CATEGORIES, type RequestStatus } from './request-states.js';
 
 /**
  * The request machine's rules (docs/domain/requests.md "The request machine"), as pure
@@ -34,12 +30,6 @@ export type RequestEvent =
   | { type: 'RETURN'; reason?: string }
   | { type: 'EVALUATE'; rating?: string; reason?: string }
   | { type: 'ESCALATE'; reason?: string };
-
-export interface GuardFailure {
-  field: string;
-  code: string;
-  message: string;
-}
 
 type Rule<E extends RequestEvent> = (context: RequestContext, event: E) => GuardFailure[];
 type EventOf<T extends RequestEvent['type']> = Extract<RequestEvent, { type: T }>;

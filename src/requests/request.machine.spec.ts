@@ -4,7 +4,7 @@ import { requestContext, REQUEST_TODAY } from '../../test/factories/request-fact
 import { requestGuardFailures, type RequestContext, type RequestEvent } from './request.guards.js';
 import { requestMachine } from './request.machine.js';
 import { acceptedRequestEvents, initialStatus, nextRequest, restoreRequest, statusOf, type RequestSnapshot } from './request.snapshot.js';
-import { REQUEST_EVENT_TYPES, REQUEST_STATUSES, type RequestStatus } from '../reference/request-kinds.js';
+import { REQUEST_EVENT_TYPES, REQUEST_STATUSES, type RequestStatus } from './request-states.js';
 
 /*
  * Everything expected below comes from the hand-written table in this file (transcribed from

@@ -1,7 +1,7 @@
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { requestMachine } from './request.machine.js';
 import type { RequestContext, RequestEvent } from './request.guards.js';
-import { REQUEST_EVENT_TYPES, REQUEST_STATUSES, type RequestEventType, type RequestStatus } from '../reference/request-kinds.js';
+import { REQUEST_EVENT_TYPES, REQUEST_STATUSES, type RequestEventType, type RequestStatus } from './request-states.js';
 
 /**
  * Pure helpers between the request machine and the database. The machine is flat, so the

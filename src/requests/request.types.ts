@@ -1,14 +1,6 @@
 import type { ApprovalKey } from '../lifecycle/stages.js';
-import type {
-  ApprovalStatus,
-  EvaluationRating,
-  Pollutant,
-  QuantityKind,
-  RequestCategory,
-  RequestEventType,
-  RequestKind,
-  RequestStatus,
-} from '../reference/request-kinds.js';
+import type { Pollutant, QuantityKind, RequestKind } from '../reference/request-kinds.js';
+import { type EvaluationRating, type RequestCategory, type RequestEventType, type RequestStatus } from './request-states.js';
 
 /**
  * The 要素保障 shapes the API answers with (docs/api.md "Requests and problems"): plain types,
@@ -120,23 +112,4 @@ export interface RaisedRequest {
 
 export interface RequestDetail extends RequestView {
   transitions: RequestTransitionView[];
-}
-
-export interface ApprovalDetail {
-  status: ApprovalStatus;
-  /** done: the date obtained; in_progress / conditional: the date accepted (受理), if known. */
-  date: string | null;
-  /** conditional: the date the missing papers are promised by. */
-  commitmentDate: string | null;
-  /** The department handling it, if named. */
-  department: string | null;
-}
-
-export type ApprovalDetails = Record<ApprovalKey, ApprovalDetail>;
-
-/** A 要素保障组 department and the kinds it owns (GET /api/departments). */
-export interface DepartmentView {
-  code: string;
-  name: string;
-  kinds: RequestKind[];
 }

@@ -3,7 +3,8 @@ import type { ApprovalKey } from '../lifecycle/stages.js';
 import { formatQuantity } from '../rules/quantities.js';
 import { daysOverdue } from '../rules/request-overdue.js';
 import { acceptedRequestEvents } from './request.snapshot.js';
-import { KIND_UNITS, isQuantityKind, type EvaluationRating, type Pollutant, type RequestCategory, type RequestKind, type RequestStatus } from '../reference/request-kinds.js';
+import { KIND_UNITS, isQuantityKind, type Pollutant, type RequestKind } from '../reference/request-kinds.js';
+import type { EvaluationRating, RequestCategory, RequestStatus } from './request-states.js';
 import type { RequestView } from './request.types.js';
 
 export type { RequestTransitionView, RequestView } from './request.types.js';

@@ -1,30 +1,20 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentScope, CurrentUser, EDITORS, EVERY_ROLE, Roles, type Principal, type Scope } from '../access/principal.js';
+import { type Principal } from '../access/principal.js';
 import { badRequest } from '../common/api-error.js';
 import { actorOf, asOfParam, IdParam, MonthParam, parseIfMatch } from '../common/http-params.js';
 import type { Page } from '../common/page.js';
-import type { ProjectView } from '../projects/project.view.js';
-import { APPROVAL_KEYS, type ApprovalKey } from '../lifecycle/stages.js';
-import { ApprovalsService } from '../project-records/approvals.service.js';
-import { DepartmentsService, type DepartmentView } from '../reference/departments.service.js';
-import { PutApprovalDto } from '../project-records/dto/approval.dto.js';
-import { ListRequestsQuery, PutDepartmentDto, RaiseRequestDto, REQUEST_EVENT_FIELD_NAMES, REQUEST_EVENT_FIELDS, RequestEventDto, RequestSettingsDto } from './dto/request.dto.js';
+import { ListRequestsQuery, RaiseRequestDto, REQUEST_EVENT_FIELD_NAMES, REQUEST_EVENT_FIELDS, RequestEventDto, RequestSettingsDto } from './dto/request.dto.js';
 import { RequestEngine } from './request.engine.js';
 import type { RequestEvent } from './request.guards.js';
 import type { RequestView } from './request.view.js';
 import { RequestSettingsService, type RequestSettings } from './request-settings.service.js';
 import { RequestsService, type MonthLists, type RequestDetail } from './requests.service.js';
-
-/** `:key` of an approval: one of the six, else a 400. */
-export const ApprovalKeyParam = {
-  transform(value: string): ApprovalKey {
-    if (!(APPROVAL_KEYS as readonly string[]).includes(value))
-      throw badRequest('未知的前期手续', [{ field: 'key', code: 'invalidApproval', message: `前期手续应为 ${APPROVAL_KEYS.join(', ')} 之一` }]);
-    return value as ApprovalKey;
-  },
-};
+import { CurrentScope, CurrentUser, Roles } from '../access/decorators.js';
+import { EDITORS, EVERY_ROLE } from '../access/roles.js';
+import { type Scope } from '../access/scope-policy.js';
+import { PutDepartmentDto } from '../reference/dto/department.dto.js';
 
 /** 要素保障 (docs/domain/requests.md; routes in docs/api.md "Requests and problems"). */
 @ApiTags('requests')
@@ -33,24 +23,8 @@ export class RequestsController {
   constructor(
     private readonly requests: RequestsService,
     private readonly engine: RequestEngine,
-    private readonly departments: DepartmentsService,
     private readonly settings: RequestSettingsService,
-    private readonly approvals: ApprovalsService,
   ) {}
-
-  @Get('departments')
-  @Roles(...EVERY_ROLE)
-  @ApiOperation({ summary: '要素保障组部门及其承办的需求类型' })
-  departmentList(): Promise<DepartmentView[]> {
-    return this.departments.list();
-  }
-
-  @Put('departments/:code')
-  @Roles('admin')
-  @ApiOperation({ summary: '新建或修改部门（名称、承办类型；列出别部门的类型即移交过来）' })
-  putDepartment(@Param('code') code: string, @Body() dto: PutDepartmentDto, @Req() request: Request): Promise<DepartmentView> {
-    return this.departments.put(code, dto, actorOf(request));
-  }
 
   @Get('request-settings')
   @Roles(...EVERY_ROLE)
@@ -71,24 +45,6 @@ export class RequestsController {
   @ApiOperation({ summary: '提出要素保障需求（用地、能耗、环境容量、资金、审批、水电气、其他），按类型分派承办部门' })
   raise(@Param('id', IdParam) id: number, @Body() dto: RaiseRequestDto, @Req() request: Request, @CurrentScope() scope: Scope): Promise<RequestView> {
     return this.requests.raise(id, dto, actorOf(request), scope);
-  }
-
-  @Put('projects/:id/approvals/:key')
-  @Roles(...EDITORS)
-  @ApiOperation({ summary: '前期手续办理状态（督办）：未办 / 办理中 / 容缺受理（承诺日期）/ 已办（办结日期）' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  async putApproval(
-    @Param('id', IdParam) id: number,
-    @Param('key', ApprovalKeyParam) key: ApprovalKey,
-    @Body() dto: PutApprovalDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<ProjectView> {
-    const view = await this.approvals.put(id, key, dto, parseIfMatch(ifMatch), actorOf(request), scope);
-    response.setHeader('ETag', `"${view.version}"`);
-    return view;
   }
 
   @Get('requests')

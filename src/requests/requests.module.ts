@@ -1,19 +1,21 @@
 import { Module } from '@nestjs/common';
-import { ProjectsModule } from '../projects/projects.module.js';
-import { ApprovalsService } from '../project-records/approvals.service.js';
-import { DepartmentsService } from '../reference/departments.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProjectRecordsModule } from '../project-records/project-records.module.js';
+import { ReferenceModule } from '../reference/reference.module.js';
+import { FactorRequest } from './factor-request.entity.js';
 import { RequestEngine } from './request.engine.js';
 import { RequestSettingsService } from './request-settings.service.js';
-import { RequestsExportController } from '../excel/requests-export.controller.js';
-import { RequestsExportService } from '../excel/export/requests-export.service.js';
+import { RequestTransition } from './request-transition.entity.js';
 import { RequestsController } from './requests.controller.js';
 import { RequestsService } from './requests.service.js';
 
-/** 要素保障: requests, departments, approvals' status, the month's lists and their export. */
+export const REQUESTS_ENTITIES = [FactorRequest, RequestTransition];
+
+/** 要素保障 (docs/domain/requests.md): requests raised for projects, routed to departments, through their machine; the month's lists. */
 @Module({
-  imports: [ProjectsModule],
-  controllers: [RequestsController, RequestsExportController],
-  providers: [RequestsService, RequestEngine, DepartmentsService, RequestSettingsService, ApprovalsService, RequestsExportService],
-  exports: [RequestsService, RequestEngine, ApprovalsService],
+  imports: [TypeOrmModule.forFeature(REQUESTS_ENTITIES), ProjectRecordsModule, ReferenceModule],
+  controllers: [RequestsController],
+  providers: [RequestsService, RequestEngine, RequestSettingsService],
+  exports: [RequestsService, RequestEngine, RequestSettingsService],
 })
 export class RequestsModule {}

@@ -2,11 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { auditSubject } from '../audit/audit-subjects.js';
-import { ALL, type Scope } from '../access/principal.js';
 import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
-import { monthEnd } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
-import { REQUEST_KIND_LABELS, UNIT_LABELS } from '../common/labels.js';
 import type { Page } from '../common/page.js';
 import { int, sql } from '../database/sql.js';
 import { WriteQueue } from '../database/write-queue.js';
@@ -16,7 +13,7 @@ import { meanDays } from '../rules/request-overdue.js';
 import { addWorkingDays, dayNumber } from '../rules/working-days.js';
 import { Department } from '../reference/department.entity.js';
 import { routeOf } from '../reference/departments.service.js';
-import { projectVisible } from '../access/scope-policy.js';
+import { projectVisible, ALL, type Scope } from '../access/scope-policy.js';
 import type { RaiseRequestDto } from './dto/request.dto.js';
 import { FactorRequest } from './factor-request.entity.js';
 import { initialStatus } from './request.snapshot.js';
@@ -25,20 +22,13 @@ import { requestViewOf, quantityText } from './request.view.js';
 import type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetail, RequestView } from './request.types.js';
 
 export type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetail } from './request.types.js';
-import {
-  KIND_UNITS,
-  POLLUTANTS,
-  REQUEST_CATEGORIES,
-  REQUEST_KINDS,
-  REQUEST_STATUSES,
-  isQuantityKind,
-  isRequestKind,
-  type Pollutant,
-  type QuantityKind,
-} from '../reference/request-kinds.js';
+import { KIND_UNITS, POLLUTANTS, REQUEST_KINDS, isQuantityKind, isRequestKind, type Pollutant, type QuantityKind } from '../reference/request-kinds.js';
 import { acceptWorkingDays } from './request-settings.service.js';
 import { RequestTransition } from './request-transition.entity.js';
 import { grantedVsAskedSql, monthCountsSql, requestsCountSql, requestsPageSql, type MonthGroup, type RequestFilter } from './requests.queries.js';
+import { REQUEST_KIND_LABELS, UNIT_LABELS } from '../reference/labels.js';
+import { REQUEST_CATEGORIES, REQUEST_STATUSES } from './request-states.js';
+import { periodParams } from '../common/period.js';
 
 /** A month's list items at most (a city raises a few dozen a month). */
 const MONTH_ITEMS_LIMIT = 2000;
@@ -269,7 +259,8 @@ export class RequestsService {
   /** The month's three lists (and 待研判), counted by list, department, kind and region, with granted vs asked. */
   async monthLists(month: string, scope: Scope, asOf?: string): Promise<MonthLists> {
     const at = this.at(asOf);
-    const filter: RequestFilter = { ...scopeFilter(scope), monthStart: `${month}-01`, monthEnd: monthEnd(month) };
+    const { monthStart, monthEnd } = periodParams(month);
+    const filter: RequestFilter = { ...scopeFilter(scope), monthStart, monthEnd };
     const params = { ...at, ...filter };
     const groups: MonthGroup[] = ['list', 'department', 'kind', 'region'];
     const [byList, byDepartment, byKind, byRegion, grants, rows, departments, regions] = await Promise.all([

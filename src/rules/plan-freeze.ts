@@ -6,7 +6,8 @@ import type { ErrorDetail } from '../common/api-error.js';
  * list entry (added, removed, planned investment, monthly curve, key designation) — needs a
  * reason and is kept as an adjustment the board counts. Before it, changes need none.
  */
-import type { PlanStatus } from '../plans/plan.types.js';
+/** A year plan is a draft until it is published (docs/domain/figures.md "Year plans"). */
+export type PlanStatus = 'draft' | 'published';
 
 /** Why a change to a plan or list in this state cannot be made without more (empty when it can). */
 export function frozenChangeFailures(status: PlanStatus, reason: string | null | undefined, year: number): ErrorDetail[] {

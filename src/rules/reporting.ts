@@ -1,4 +1,4 @@
-import { monthEnd } from '../common/calendar.js';
+import { periodParams } from '../common/period.js';
 
 /**
  * Due to report (应报) for month M — the rule behind 缺报 counts and reminders
@@ -22,5 +22,6 @@ export function filedSql(p = 'p'): string {
 
 /** The parameters the fragments above read, for month `YYYY-MM`. */
 export function reportingParams(month: string): { month: string; monthStart: string; monthEnd: string } {
-  return { month, monthStart: `${month}-01`, monthEnd: monthEnd(month) };
+  const { monthStart, monthEnd } = periodParams(month);
+  return { month, monthStart, monthEnd };
 }

@@ -6,9 +6,8 @@
  * withdrawn projects leave. Planned amounts are left for the city office to fill in; the
  * proposal gives last year's plan and what remains of the total as a guide.
  */
-import type { RolloverKind } from '../plans/plan.types.js';
-
-export type { RolloverKind };
+/** What the rollover proposes for an entry of this year's lists: 续建, 未开工 carried over, moved to 实施类. */
+export type RolloverKind = 'continuing' | 'notStarted' | 'moved';
 
 export interface ListedNow {
   projectId: number;

@@ -6,8 +6,8 @@ import { LeadEngine } from '../attraction/lead.engine.js';
 import { LeadFundsService } from '../attraction/lead-funds.service.js';
 import { Lead } from '../attraction/lead.entity.js';
 import { LeadsService } from '../attraction/leads.service.js';
-import { ALL } from '../access/principal.js';
 import { WriteQueue } from '../database/write-queue.js';
+import { ALL } from '../access/scope-policy.js';
 
 /**
  * DEMO ONLY (illustrative, seeds/demo-2024-attraction.ts): 2024's 招商 — leads recorded, signed,

@@ -5,15 +5,13 @@ import type { DemoProject, DemoReport } from '../../seeds/demo-types.js';
 import type { SeedMode } from '../config/app-config.js';
 import { WriteQueue } from '../database/write-queue.js';
 import { LifecycleEngine } from '../projects/lifecycle.engine.js';
-import { factsOf } from '../projects/lifecycle.facts.js';
 import type { LifecycleEvent } from '../lifecycle/lifecycle.guards.js';
 import { initialPersisted } from '../lifecycle/lifecycle.snapshot.js';
 import { ListsService } from '../plans/lists.service.js';
 import { PlansService } from '../plans/plans.service.js';
 import { Project } from '../project-records/project.entity.js';
-import { approvalsOf, toView } from '../projects/project.view.js';
-import { ProjectsService } from '../projects/projects.service.js';
-import { ALL } from '../access/principal.js';
+import { toView } from '../projects/project.view.js';
+import { ProjectRecordsService } from '../project-records/project-records.service.js';
 
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { Clock } from '../common/clock.js';
@@ -31,6 +29,8 @@ import { at as demoInstant, DEMO_APPROVALS, DEMO_REQUESTS_2024, DEMO_REQUESTS_20
 import { YearTarget } from '../plans/year-target.entity.js';
 import { storeRevision } from '../reports/report-figures.js';
 import { AttractionSeeder } from './attraction-seeder.js';
+import { approvalsOf } from '../project-records/project-view.js';
+import { ALL } from '../access/scope-policy.js';
 
 export const DEMO_ACTOR = 'demo-seed';
 
@@ -60,7 +60,7 @@ export class SeederService {
     private readonly changes: ChangeRecorder,
     private readonly clock: Clock,
     private readonly plans: PlansService,
-    private readonly projects: ProjectsService,
+    private readonly projects: ProjectRecordsService,
     private readonly requests: RequestsService,
     private readonly requestEngine: RequestEngine,
     private readonly approvals: ApprovalsService,
@@ -216,7 +216,7 @@ export class SeederService {
       createdAt,
       updatedAt: createdAt,
     });
-    draft.lifecycleSnapshot = JSON.stringify(initialPersisted({ project: factsOf(draft, 0, null), today: this.clock.dateOf(createdAt) }));
+    draft.lifecycleSnapshot = JSON.stringify(initialPersisted());
     const project = await manager.save(Project, draft);
     await this.changes.record(manager, {
       actor: DEMO_ACTOR,

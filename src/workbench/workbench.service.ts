@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DISPLAY_ROLE, EDITORS, type Principal, type Scope } from '../access/principal.js';
+import { type Principal } from '../access/principal.js';
 import { ApiError } from '../common/api-error.js';
-import { monthOf, previousMonth } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import { int, sql } from '../database/sql.js';
 import { STAGE_LABELS, type Stage } from '../lifecycle/stages.js';
@@ -12,9 +11,11 @@ import type { Rating } from '../rules/progress.js';
 import { dueToReportSql, filedSql, reportingParams } from '../rules/reporting.js';
 import type { ProjectView } from '../projects/project.view.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { lastMonthOf } from '../periods/default-period.js';
 import { DashboardService } from '../board/dashboard.service.js';
 import type { WorkbenchProjectsQuery } from './dto/workbench.query.js';
+import { DISPLAY_ROLE, EDITORS } from '../access/roles.js';
+import { type Scope } from '../access/scope-policy.js';
+import { monthOf, previousMonth, lastMonthOf, monthNumberOf, yearOf } from '../common/period.js';
 
 type Row = Record<string, unknown>;
 type Category = 'implementation' | 'preparation';
@@ -150,7 +151,7 @@ export class WorkbenchService {
   async projectList(query: WorkbenchProjectsQuery, scope: Scope): Promise<WorkbenchProjectPage> {
     const today = this.clock.today();
     const month = query.month ?? lastMonthOf(today);
-    const year = Number(month.slice(0, 4));
+    const year = yearOf(month);
     const page = await this.projects.list(
       {
         stage: query.stage,
@@ -177,7 +178,7 @@ export class WorkbenchService {
       ids.length
         ? sql(this.dataSource, 'SELECT project_id, category FROM list_entry WHERE year = :year AND removed_at IS NULL AND project_id IN (:...ids)', params)
         : Promise.resolve([] as Row[]),
-      this.ratings(year, Number(month.slice(5, 7)), scope),
+      this.ratings(year, monthNumberOf(month), scope),
       sql(
         this.dataSource,
         `SELECT COUNT(*) AS due, SUM(CASE WHEN ${filedSql('p')} THEN 1 ELSE 0 END) AS filed
@@ -212,7 +213,7 @@ export class WorkbenchService {
 
   async reportSheet(month: string, scope: Scope): Promise<ReportSheet> {
     const today = this.clock.today();
-    const year = Number(month.slice(0, 4));
+    const year = yearOf(month);
     const params = { ...reportingParams(month), year, ...scopeParams(scope) };
     const [projects, [closing]] = await Promise.all([
       sql(

@@ -1,4 +1,5 @@
-import type { Parsed } from './money.js';
+/** A cell read as a value, or why it could not be. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 import type { CellData, GridCell } from './workbook-reader.js';
 
 /**

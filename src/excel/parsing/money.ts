@@ -1,12 +1,12 @@
 import { MAX_WAN } from '../../common/validation.js';
-import { fold } from './cells.js';
+import { fold, type Parsed } from './cells.js';
 
 /** The unit a money column is written in: 万元, or 亿元 (1亿元 = 10,000 万元). */
 export type MoneyUnit = 'wan' | 'yi';
 
 export const UNIT_LABELS: Record<MoneyUnit, string> = { wan: '万元', yi: '亿元' };
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+export type { Parsed };
 
 /** Decimal places a figure moves when it becomes 万元: 亿元 four to the right, 元 four to the left. */
 const SHIFT = { yi: 4, wan: 0, yuan: -4 } as const;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsOptional, IsString, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
 import { PageQuery, PageSizeQuery, QueryInt, QueryText, IsCalendarDate, IsText } from '../../common/validation.js';
-import { REQUEST_EVENT_TYPES, REQUEST_KINDS, type RequestEventType } from '../../reference/request-kinds.js';
+import { REQUEST_KINDS } from '../../reference/request-kinds.js';
+import { REQUEST_EVENT_TYPES, type RequestEventType } from '../request-states.js';
 
 /**
  * A quantity as the client sends it: a JSON number or a decimal string (a 400 for anything
@@ -128,22 +129,6 @@ export class ListRequestsQuery {
   @ApiPropertyOptional({ description: 'instant with offset: the requests as recorded then' }) @IsOptional() @QueryText(40) asOf?: string;
   @PageQuery() page?: number;
   @PageSizeQuery() pageSize?: number;
-}
-
-/** `PUT /api/departments/:code`. */
-export class PutDepartmentDto {
-  @ApiProperty({ example: '市自然资源和规划局' })
-  @IsDefined({ message: '缺少部门名称 name' })
-  @IsText(64)
-  name: string;
-
-  @ApiProperty({ description: '承办的需求类型（每类只属一个部门；列出别的部门的类型即把它移交过来）', example: ['land'] })
-  @IsDefined({ message: '缺少承办类型 kinds' })
-  @IsArray({ message: 'kinds 必须是需求类型代码的数组' })
-  @ArrayMaxSize(20)
-  @IsString({ each: true, message: 'kinds 的每一项必须是文本' })
-  @MaxLength(32, { each: true })
-  kinds: string[];
 }
 
 /** `PUT /api/request-settings`. */

@@ -2,6 +2,7 @@
 // Display formatting of both pages. Money arrives as integer 万元 and is only ever turned
 // into text here, with integer arithmetic (never floats for money).
 import { STAGE_LABELS } from '/shared/labels.js';
+import { CALENDAR_ZONE, calendarDateIn, wallClockIn } from '/shared/period.js';
 
 /** Integer 万元 → 亿元 with two decimals, rounded half up: 1247980 → "124.80". */
 export function yi(/** @type {number | null | undefined} */ wan) {
@@ -41,66 +42,22 @@ export function pctWhole(/** @type {number} */ ratio) {
   return `${Math.round(Number(ratio) * 100)}%`;
 }
 
-// ------------------------------------------------------------------ dates and times (Asia/Shanghai)
+// ------------------------------------------------------------------ dates and times (the server's calendar zone)
 
-const SHANGHAI = 'Asia/Shanghai';
-
-/**
- * The Shanghai wall-clock parts of an instant.
- * @param {string | Date} instant
- * @param {boolean} withTime
- * @returns {Record<string, string>}
- */
-function shanghaiParts(instant, withTime) {
-  /** @type {Intl.DateTimeFormatOptions} */
-  const options = { timeZone: SHANGHAI, year: 'numeric', month: '2-digit', day: '2-digit' };
-  if (withTime) Object.assign(options, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-  /** @type {Record<string, string>} */
-  const map = {};
-  for (const p of new Intl.DateTimeFormat('en-CA', options).formatToParts(new Date(instant))) map[p.type] = p.value;
-  return map;
-}
-
-/** An instant as the Shanghai wall-clock "2024-11-20 10:00". */
-export function shanghaiDateTime(/** @type {string | null | undefined} */ iso) {
+/** An instant as the calendar zone's wall clock "2024-11-20 10:00" (the zone is the server's, /shared/period.js). */
+export function localDateTime(/** @type {string | null | undefined} */ iso) {
   if (!iso) return '—';
-  const p = shanghaiParts(iso, true);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  return wallClockIn(iso, CALENDAR_ZONE);
 }
 
-/** An instant as its Shanghai calendar date "2024-11-20". */
-export function shanghaiDate(/** @type {string} */ iso) {
-  const p = shanghaiParts(iso, false);
-  return `${p.year}-${p.month}-${p.day}`;
+/** An instant as its calendar date in the zone, "2024-11-20". */
+export function localDate(/** @type {string} */ iso) {
+  return calendarDateIn(iso, CALENDAR_ZONE);
 }
 
-/** A moment as the Shanghai clock time "10:00:05" (when the page last loaded its data). */
+/** A moment as the zone's clock time "10:00:05" (when the page last loaded its data). */
 export function clockTime(/** @type {Date} */ date) {
-  const p = shanghaiParts(date, true);
-  return `${p.hour}:${p.minute}:${p.second}`;
-}
-
-// ------------------------------------------------------------------ months
-
-/** "2024-10" → "2024年10月". */
-export function monthLabel(/** @type {string | null | undefined} */ month) {
-  if (!month) return '—';
-  const [y, m] = month.split('-');
-  return `${y}年${Number(m)}月`;
-}
-
-/** "2024-01" → "2023-12". */
-export function previousMonth(/** @type {string} */ month) {
-  const [y, m] = month.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
-
-/** Months from January of the previous year up to `last`, newest first. */
-export function monthsUpTo(/** @type {string} */ last) {
-  const months = [];
-  const firstYear = Number(last.slice(0, 4)) - 1;
-  for (let month = last; Number(month.slice(0, 4)) >= firstYear; month = previousMonth(month)) months.push(month);
-  return months;
+  return wallClockIn(date, CALENDAR_ZONE, true).slice(11);
 }
 
 // ------------------------------------------------------------------ names

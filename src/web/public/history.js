@@ -2,7 +2,7 @@
 // The change history table both pages show (记录时间 · 事项 · 生效日期 · 原因/说明 · 操作人),
 // newest first, each entry described in the words of src/common/labels.ts.
 import { h } from '/shared/dom.js';
-import { shanghaiDateTime, wan } from '/shared/format.js';
+import { localDateTime, wan } from '/shared/format.js';
 import { EVENT_LABELS, HISTORY_FIELD_LABELS, LIST_LABELS, REQUEST_EVENT_LABELS, REQUEST_KIND_LABELS, STAGE_LABELS } from '/shared/labels.js';
 
 /** @typedef {import('/shared/types.js').HistoryEntry} HistoryEntry */
@@ -72,7 +72,7 @@ export function renderHistory(tbody, history, { limit = Infinity } = {}) {
   tbody.replaceChildren(...newestFirst.slice(0, limit).map((entry) => {
     const [what, note] = describe(entry);
     return h('tr', { 'data-testid': 'history-row', 'data-kind': entry.kind },
-      h('td', { class: 'nowrap' }, shanghaiDateTime(entry.recordedAt)),
+      h('td', { class: 'nowrap' }, localDateTime(entry.recordedAt)),
       h('td', { title: what }, what),
       h('td', { class: 'nowrap' }, entry.effectiveDate || '—'),
       h('td', { class: 'ellipsis', title: note }, note || '—'),

@@ -3,7 +3,7 @@
 // date each main stage was last entered, the step it stands on now, the planned dates ahead,
 // and notes for 停工, 复工, 退回 and 调出 with their dates and reasons.
 import { h } from '/shared/dom.js';
-import { shanghaiDate } from '/shared/format.js';
+import { localDate } from '/shared/format.js';
 import { EVENT_LABELS, STAGE_LABELS, STEP_LABELS } from '/shared/labels.js';
 
 /** @typedef {import('/shared/types.js').ProjectView} ProjectView */
@@ -18,7 +18,7 @@ const NOTED = new Set(['HALT', 'RESUME', 'DEFER', 'WITHDRAW']);
 
 /** The date a history entry took effect: its effective date, else the Shanghai date it was recorded. */
 function dateOf(/** @type {HistoryEntry} */ entry) {
-  return entry.effectiveDate || shanghaiDate(entry.recordedAt);
+  return entry.effectiveDate || localDate(entry.recordedAt);
 }
 
 /**

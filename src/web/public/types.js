@@ -236,9 +236,9 @@
 /** @typedef {import('../../requests/request.types.js').RequestDetail} RequestDetail */
 /** @typedef {import('../../requests/request.types.js').RequestTransitionView} RequestTransitionView */
 /** @typedef {import('../../requests/request.types.js').MonthLists} MonthLists */
-/** @typedef {import('../../requests/request.types.js').DepartmentView} DepartmentView */
-/** @typedef {import('../../requests/request.types.js').ApprovalDetail} ApprovalDetail */
-/** @typedef {import('../../requests/request.types.js').ApprovalDetails} ApprovalDetails */
+/** @typedef {import('../../reference/reference.types.js').DepartmentView} DepartmentView */
+/** @typedef {import('../../project-records/approval-details.types.js').ApprovalDetail} ApprovalDetail */
+/** @typedef {import('../../project-records/approval-details.types.js').ApprovalDetails} ApprovalDetails */
 /** @typedef {import('../../requests/request.types.js').RaisedRequest} RaisedRequest */
 
 // ------------------------------------------------------------------ 招商 (src/attraction/attraction.types.ts)

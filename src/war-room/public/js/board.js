@@ -4,7 +4,7 @@
 // projects; errors go to the banner and the freshness badge.
 import { api, ApiError } from '/shared/api.js';
 import { $ } from '/shared/dom.js';
-import { defaultPeriod } from '/shared/period.js';
+import { defaultPeriod } from '/shared/default-period.js';
 import { renderAttraction } from './attraction.js';
 import { renderBigProjects } from './big-projects.js';
 import { renderBulletin } from './bulletin.js';

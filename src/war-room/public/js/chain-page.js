@@ -4,7 +4,7 @@
 // its 差异化指标 with status and note, and its 招商 leads (docs/domain/attraction.md).
 import { api } from '/shared/api.js';
 import { $, h, setChildren } from '/shared/dom.js';
-import { pct, shanghaiDateTime, wan, yi } from '/shared/format.js';
+import { pct, localDateTime, wan, yi } from '/shared/format.js';
 import { INDICATOR_LABELS, LEAD_ORIGIN_LABELS, LEAD_STATUS_LABELS, NOTE_STATUS_LABELS, RATE_INDICATORS } from '/shared/labels.js';
 
 /** @typedef {import('/shared/types.js').ChainPage} ChainPage */
@@ -91,7 +91,7 @@ function targetRow(/** @type {string} */ key, /** @type {string} */ label, /** @
 function render(/** @type {HTMLElement} */ box, /** @type {ChainPage} */ p, /** @type {ChainPageContext} */ ctx) {
   const a = p.attraction;
   $('#chain-page-title').textContent = `${p.chain.name}产业链${p.chain.flagship ? ' ★' : ''}`;
-  $('[data-role="chain-page-meta"]', box).textContent = `责任单位：${p.chain.leadUnit} · ${p.year}年1–${p.month}月（第${p.quarter}季度）· 数据截至 ${shanghaiDateTime(p.asOf)}`;
+  $('[data-role="chain-page-meta"]', box).textContent = `责任单位：${p.chain.leadUnit} · ${p.year}年1–${p.month}月（第${p.quarter}季度）· 数据截至 ${localDateTime(p.asOf)}`;
   const rows = [
     targetRow('projects', '实施强链延链补链重点项目（个）', String(p.projects.target), String(p.projects.listed), '—', '入库/目标'),
     targetRow('investment', '完成投资（亿元）', yi(p.investment.target), yi(p.investment.actual), yi(p.investment.expected), pct(p.investment.ratio), p.investment.rating ?? ''),
@@ -124,7 +124,7 @@ function render(/** @type {HTMLElement} */ box, /** @type {ChainPage} */ p, /** 
         h('span', { class: `chip note-${note ? note.status : 'none'}`, 'data-testid': 'chain-note-status' }, note ? NOTE_STATUS_LABELS[note.status] : '未填报'),
         ' ',
         h('span', { 'data-testid': 'chain-note-text' }, note?.note || ''),
-        note ? h('small', null, ` （${note.actor}，${shanghaiDateTime(note.recordedAt)}）`) : null)),
+        note ? h('small', null, ` （${note.actor}，${localDateTime(note.recordedAt)}）`) : null)),
     h('section', { class: 'card-block chain-leads' },
       h('h3', null, `招商项目 `, h('small', null, `${p.leads.length} 个`)),
       h('div', { class: 'table-wrap' },

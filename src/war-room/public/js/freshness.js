@@ -3,7 +3,7 @@
 // and for the month shown whether its reports are all in (缺报 once the month has ended).
 import { api, ApiError } from '/shared/api.js';
 import { $maybe } from '/shared/dom.js';
-import { clockTime, shanghaiDate } from '/shared/format.js';
+import { clockTime, localDate } from '/shared/format.js';
 import { REFRESH_MS, state } from './state.js';
 
 /** @typedef {import('/shared/types.js').MissingReports} MissingReports */
@@ -13,7 +13,7 @@ export async function loadMissing() {
   const d = state.dashboard;
   state.missing = null;
   if (!d || state.asOf) return renderFreshness();
-  const [ty, tm] = shanghaiDate(d.asOf).split('-').map(Number);
+  const [ty, tm] = localDate(d.asOf).split('-').map(Number);
   const ended = d.year < ty || (d.year === ty && d.month < tm);
   if (!ended) {
     state.missing = { pending: true, current: d.year === ty && d.month === tm };

@@ -2,7 +2,7 @@
 // What the board says about itself: the period it shows (and that it fell back to another
 // year when this one has no plan), the configuration warnings, and the error banner.
 import { $, h, setChildren, setText } from '/shared/dom.js';
-import { shanghaiDateTime } from '/shared/format.js';
+import { localDateTime } from '/shared/format.js';
 import { WARNING_GROUP_LABELS } from '/shared/labels.js';
 import { state } from './state.js';
 
@@ -33,7 +33,7 @@ export function showBanner(/** @type {string} */ message) {
 /** The period line under the title, the as-of stamp and the server's note when it fell back to another year. */
 export function renderPeriod(/** @type {Dashboard} */ d) {
   setText('period', `${d.year}年1–${d.month}月 · 序时进度按 ${d.month}/12 计`);
-  setText('asof-stamp', shanghaiDateTime(d.asOf));
+  setText('asof-stamp', localDateTime(d.asOf));
   const note = $('[data-testid="period-note"]');
   const period = state.period;
   const fellBack = Boolean(period && period.fallback && period.note && period.year === d.year);

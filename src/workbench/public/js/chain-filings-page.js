@@ -4,10 +4,11 @@
 // progress note (docs/domain/attraction.md "The chain page"). The city office picks the chain.
 import { api } from '/shared/api.js';
 import { $, $of, control, h, queryParams, setChildren, setQueryParams } from '/shared/dom.js';
-import { shanghaiDateTime } from '/shared/format.js';
+import { localDateTime } from '/shared/format.js';
 import { INDICATOR_KEYS, INDICATOR_LABELS, NOTE_STATUS_LABELS, RATE_INDICATORS } from '/shared/labels.js';
 import { reasonsOf } from '/shared/messages.js';
 import { referenceData, run, showBanner, startPage } from './shell.js';
+import { monthNumberOf, yearOf } from '/shared/period.js';
 
 /** @typedef {import('/shared/types.js').ChainPage} ChainPage */
 /** @typedef {import('/shared/types.js').WorkbenchContext} WorkbenchContext */
@@ -33,14 +34,14 @@ async function load() {
   const table = $('[data-testid="indicator-table"]');
   table.dataset.status = 'loading';
   /** @type {ChainPage} */
-  const page = await api(`/api/chains/${encodeURIComponent(code)}/page/${year}?month=${year < Number(context.currentMonth.slice(0, 4)) ? 12 : Number(context.currentMonth.slice(5, 7))}`);
+  const page = await api(`/api/chains/${encodeURIComponent(code)}/page/${year}?month=${year < yearOf(context.currentMonth) ? 12 : monthNumberOf(context.currentMonth)}`);
   const targets = page.attraction.indicatorTargets;
   setChildren($('thead', table), h('tr', null, h('th', null, '季度'), INDICATOR_KEYS.map((k) => h('th', { title: INDICATOR_LABELS[k] }, INDICATOR_LABELS[k], h('small', null, `目标 ${targets[k] ?? '—'}${RATE_INDICATORS.includes(k) && targets[k] !== null ? '%' : ''}`))), h('th', null, '说明'), h('th', null, '')));
   const disabled = !writable();
   setChildren($('tbody', table), quarters(year).map((quarter) => {
     const filed = page.filings.find((f) => f.quarter === quarter) ?? null;
     const row = h('tr', { 'data-testid': 'indicator-row', 'data-quarter': quarter },
-      h('th', { scope: 'row' }, `第${quarter}季度`, filed ? h('small', null, ` 第${filed.revision}版 ${filed.actor} ${shanghaiDateTime(filed.recordedAt)}`) : h('small', null, ' 未填报')),
+      h('th', { scope: 'row' }, `第${quarter}季度`, filed ? h('small', null, ` 第${filed.revision}版 ${filed.actor} ${localDateTime(filed.recordedAt)}`) : h('small', null, ' 未填报')),
       INDICATOR_KEYS.map((k) => h('td', null, h('input', { name: k, class: 'num', inputmode: 'decimal', value: filed && filed[k] !== null ? String(filed[k]) : '', disabled, 'data-testid': `indicator-${quarter}-${k}` }))),
       h('td', null, h('input', { name: 'note', value: filed?.note ?? '', maxlength: '2000', disabled })),
       h('td', null, disabled ? null : h('button', { type: 'button', class: 'btn primary small', 'data-testid': `indicator-save-${quarter}`, onclick: () => void save(code, year, quarter, row) }, '保存')));
@@ -59,7 +60,7 @@ async function load() {
   control(form, 'note').value = note?.note ?? '';
   for (const el of form.elements) if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLButtonElement) el.disabled = disabled;
   setChildren($('[data-testid="note-history"]'), [...page.differentiated.history].reverse().map((n) =>
-    h('li', null, `${shanghaiDateTime(n.recordedAt)} ${NOTE_STATUS_LABELS[n.status]}${n.note ? `：${n.note}` : ''}`, h('small', null, ` ${n.actor}`))));
+    h('li', null, `${localDateTime(n.recordedAt)} ${NOTE_STATUS_LABELS[n.status]}${n.note ? `：${n.note}` : ''}`, h('small', null, ` ${n.actor}`))));
 }
 
 /** Saves one quarter's row: percents as typed (one decimal), counts as whole numbers, empty as unknown. */
@@ -114,7 +115,7 @@ run(async () => {
   const chains = context.user.role === 'chain' ? ref.chains.filter((c) => c.code === context.user.chain) : ref.chains;
   chainSelect().replaceChildren(...chains.map((c) => h('option', { value: c.code }, `${c.flagship ? '★' : ''}${c.name}`)));
   chainSelect().value = chains.some((c) => c.code === q.chain) ? q.chain : chains[0]?.code ?? '';
-  const thisYear = Number(context.today.slice(0, 4));
+  const thisYear = yearOf(context.today);
   yearSelect().replaceChildren(...[thisYear, thisYear - 1].map((y) => h('option', { value: String(y) }, `${y}年`)));
   yearSelect().value = q.year === String(thisYear - 1) ? q.year : String(thisYear);
   const status = $of(HTMLSelectElement, '[data-testid="note-status"]');

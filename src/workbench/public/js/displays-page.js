@@ -3,7 +3,7 @@
 // revoke one at once. A token is shown once, as the link `/#display=<token>`, when it is made.
 import { api } from '/shared/api.js';
 import { $, $of, control, h } from '/shared/dom.js';
-import { shanghaiDateTime } from '/shared/format.js';
+import { localDateTime } from '/shared/format.js';
 import { messageOf } from '/shared/messages.js';
 import { readForTable, run, showBanner, startPage } from './shell.js';
 
@@ -24,10 +24,10 @@ async function loadList() {
           revoke?.addEventListener('click', () => void revokeToken(t));
           return h('tr', { 'data-testid': `display-row-${t.id}`, 'data-status': t.status },
             h('td', null, t.name),
-            h('td', null, shanghaiDateTime(t.createdAt)),
+            h('td', null, localDateTime(t.createdAt)),
             h('td', null, t.createdBy),
-            h('td', null, shanghaiDateTime(t.expiresAt)),
-            h('td', null, t.lastUsedAt ? shanghaiDateTime(t.lastUsedAt) : '未使用'),
+            h('td', null, localDateTime(t.expiresAt)),
+            h('td', null, t.lastUsedAt ? localDateTime(t.lastUsedAt) : '未使用'),
             h('td', null, STATUS_LABELS[t.status]),
             h('td', null, revoke));
         })
@@ -61,7 +61,7 @@ function wireForm() {
       const made = await api('/api/display-tokens', { method: 'POST', body: { name, days } });
       link.value = `${window.location.origin}/#display=${made.token}`;
       issued.hidden = false;
-      showBanner(`已生成“${made.name}”，有效期至 ${shanghaiDateTime(made.expiresAt)}`, 'ok');
+      showBanner(`已生成“${made.name}”，有效期至 ${localDateTime(made.expiresAt)}`, 'ok');
       form.reset();
     } catch (error) {
       showBanner(messageOf(error));

@@ -5,7 +5,7 @@
 // import job; and download the ledger and a published bulletin.
 import { api, ApiError, download } from '/shared/api.js';
 import { $, $of, control, fieldValue, h } from '/shared/dom.js';
-import { monthLabel, monthsUpTo } from '/shared/format.js';
+import { monthLabel, monthsUpTo, yearOf } from '/shared/period.js';
 import { IMPORT_PHASE_LABELS } from '/shared/labels.js';
 import { messageOf } from '/shared/messages.js';
 import { hideResult, mappingFromEditor, showResult } from './excel-import-result.js';
@@ -213,7 +213,7 @@ async function fetchFile(/** @type {string} */ path, /** @type {string} */ name)
 }
 
 async function wireExport() {
-  const year = Number(context.today.slice(0, 4));
+  const year = yearOf(context.today);
   const ledgerYear = $of(HTMLSelectElement, '#ledger-year');
   ledgerYear.replaceChildren(...[year + 1, year, year - 1, year - 2].map((y) => h('option', { value: String(y) }, `${y}年`)));
   ledgerYear.value = String(year);

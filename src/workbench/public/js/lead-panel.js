@@ -4,7 +4,8 @@
 // sent with the version read — and its 到位资金 by month (revisions kept; the latest counts).
 import { api, ApiError } from '/shared/api.js';
 import { $, $of, control, h, setChildren } from '/shared/dom.js';
-import { monthLabel, previousMonth, shanghaiDateTime, wan, yi } from '/shared/format.js';
+import { localDateTime, wan, yi } from '/shared/format.js';
+import { monthLabel, previousMonth, monthOf } from '/shared/period.js';
 import { LEAD_EVENT_FIELD_LABELS, LEAD_EVENT_LABELS, LEAD_ORIGIN_LABELS, LEAD_STATUS_LABELS, STAGE_LABELS } from '/shared/labels.js';
 import { reasonsOf } from '/shared/messages.js';
 import { asDateInput, normalizeDate } from './dates.js';
@@ -129,14 +130,14 @@ export function renderLead(/** @type {LeadView} */ lead, /** @type {LeadHost} */
     h('dl', { class: 'lead-facts' }, facts.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
     h('h3', { class: 'sub-title' }, '状态流转'),
     h('ol', { class: 'lead-way', 'data-testid': 'lead-transitions' }, lead.transitions.map((t) =>
-      h('li', { 'data-event': t.event }, `${t.effectiveDate} ${LEAD_EVENT_LABELS[t.event]}：${LEAD_STATUS_LABELS[t.fromStatus]} → ${LEAD_STATUS_LABELS[t.toStatus]}`, t.reason ? `（${t.reason}）` : '', h('small', null, ` ${t.actor} ${shanghaiDateTime(t.recordedAt)}`)))),
+      h('li', { 'data-event': t.event }, `${t.effectiveDate} ${LEAD_EVENT_LABELS[t.event]}：${LEAD_STATUS_LABELS[t.fromStatus]} → ${LEAD_STATUS_LABELS[t.toStatus]}`, t.reason ? `（${t.reason}）` : '', h('small', null, ` ${t.actor} ${localDateTime(t.recordedAt)}`)))),
     h('div', { class: 'events' }, events),
     h('p', { class: 'event-result', 'data-testid': 'lead-event-result', role: 'status' }),
     h('h3', { class: 'sub-title' }, '到位资金 ', h('small', null, `合计 ${wan(lead.funded)} 万元`)),
     h('table', { class: 'grid-table', 'data-testid': 'fund-table' },
       h('thead', null, h('tr', null, h('th', null, '月份'), h('th', { class: 'num' }, '到位(万元)'), h('th', { class: 'num' }, '修订'), h('th', null, '填报'))),
       h('tbody', null, lead.funds.map((f) => h('tr', { 'data-testid': 'fund-row', 'data-month': f.month },
-        h('td', null, monthLabel(f.month)), h('td', { class: 'num' }, wan(f.amount)), h('td', { class: 'num' }, String(f.revisions)), h('td', null, `${f.actor} ${shanghaiDateTime(f.recordedAt)}`))))),
+        h('td', null, monthLabel(f.month)), h('td', { class: 'num' }, wan(f.amount)), h('td', { class: 'num' }, String(f.revisions)), h('td', null, `${f.actor} ${localDateTime(f.recordedAt)}`))))),
     fundable ? fundForm(lead, host) : null);
 }
 
@@ -148,7 +149,7 @@ function fundMonths(/** @type {string} */ from, /** @type {string} */ to) {
 }
 
 function fundForm(/** @type {LeadView} */ lead, /** @type {LeadHost} */ host) {
-  const months = fundMonths(/** @type {string} */ (lead.signedDate).slice(0, 7), host.context.currentMonth);
+  const months = fundMonths(monthOf(/** @type {string} */ (lead.signedDate)), host.context.currentMonth);
   const errors = h('ul', { class: 'event-error', 'data-testid': 'fund-error', role: 'alert' });
   const form = h('form', { class: 'event-form fund-form', 'data-testid': 'fund-form', novalidate: true },
     h('label', { class: 'event-field' }, '月份', h('select', { name: 'month', 'data-testid': 'fund-month' }, months.map((m) => h('option', { value: m }, monthLabel(m))))),

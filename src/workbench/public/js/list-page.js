@@ -2,7 +2,8 @@
 // 项目列表: the caller's projects with filters (stage, chain, list, search; region for
 // city-wide roles), this month's report status and the 蓝黄红 colour.
 import { $, $of, control, h, queryParams, setChildren, setQueryParams } from '/shared/dom.js';
-import { monthLabel, monthsUpTo, pct, stageName, wan } from '/shared/format.js';
+import { pct, stageName, wan } from '/shared/format.js';
+import { monthLabel, monthsUpTo, monthNumberOf, yearOf } from '/shared/period.js';
 import { LIST_LABELS, RATING_LABELS, RED_LIST_LABELS, STAGE_FILTER_LABELS } from '/shared/labels.js';
 import { readForTable, referenceData, run, startPage } from './shell.js';
 
@@ -64,8 +65,8 @@ function reportCell(/** @type {WorkbenchProjectRow} */ p) {
 
 function render(/** @type {WorkbenchProjectPage} */ result) {
   const showRegion = context.user.role !== 'region';
-  $('[data-testid="report-col"]').textContent = `${Number(result.month.slice(5, 7))}月月报`;
-  const year = result.month.slice(0, 4);
+  $('[data-testid="report-col"]').textContent = `${monthNumberOf(result.month)}月月报`;
+  const year = String(yearOf(result.month));
   for (const o of selectOf('list').options) if (o.value in LIST_LABELS) o.textContent = `${year}年${LIST_LABELS[/** @type {keyof typeof LIST_LABELS} */ (o.value)]}`;
   const { due, filed, missing } = result.reports;
   setChildren($('[data-testid="report-summary"]'),

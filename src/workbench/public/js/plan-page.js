@@ -5,10 +5,11 @@
 // year's. Everyone else reads it.
 import { api, ApiError } from '/shared/api.js';
 import { $, $of, h, queryParams, setChildren, setQueryParams } from '/shared/dom.js';
-import { shanghaiDateTime, yi } from '/shared/format.js';
+import { localDateTime, yi } from '/shared/format.js';
 import { CHAIN_PLAN_LABELS, LIST_LABELS, PLACE_RULE_LABELS, PLAN_FIELD_LABELS, PLAN_STATUS_LABELS, ROLLOVER_KIND_LABELS } from '/shared/labels.js';
 import { messageOf, reasonsOf } from '/shared/messages.js';
 import { run, showBanner, startPage } from './shell.js';
+import { yearOf } from '/shared/period.js';
 
 /** @typedef {import('/shared/types.js').PlanView} PlanView */
 /** @typedef {import('/shared/types.js').PlanYear} PlanYear */
@@ -47,7 +48,7 @@ function showResult(/** @type {string} */ text, kind = 'ok', /** @type {string[]
 function renderPlan(/** @type {PlanView} */ p) {
   plan = p;
   const published = p.status === 'published';
-  $('[data-testid="plan-status"]').textContent = `${p.year}年 · ${PLAN_STATUS_LABELS[p.status]}${published && p.publishedAt ? `（${shanghaiDateTime(p.publishedAt)} 发布）` : ''}`;
+  $('[data-testid="plan-status"]').textContent = `${p.year}年 · ${PLAN_STATUS_LABELS[p.status]}${published && p.publishedAt ? `（${localDateTime(p.publishedAt)} 发布）` : ''}`;
   $('[data-testid="plan-missing"]').hidden = true;
   const form = $of(HTMLFormElement, '[data-testid="plan-form"]');
   form.hidden = false;
@@ -64,7 +65,7 @@ function renderPlan(/** @type {PlanView} */ p) {
   const adjustments = $('[data-testid="plan-adjustments"]');
   adjustments.hidden = p.adjustments.length === 0;
   setChildren($('[data-role="adjustment-list"]'), p.adjustments.map((a) =>
-    h('li', { 'data-testid': 'adjustment' }, `${shanghaiDateTime(a.at)} ${a.actor}：${a.kind === 'plan' ? '调整计划' : `调整清单（${a.projectName ?? a.projectId}）`}——${a.reason}`)));
+    h('li', { 'data-testid': 'adjustment' }, `${localDateTime(a.at)} ${a.actor}：${a.kind === 'plan' ? '调整计划' : `调整清单（${a.projectName ?? a.projectId}）`}——${a.reason}`)));
   const rollover = $('[data-testid="rollover"]');
   rollover.hidden = !isAdmin;
   $('[data-role="rollover-title"]').textContent = `由 ${p.year} 年清单生成 ${p.year + 1} 年清单建议`;
@@ -169,7 +170,7 @@ run(async () => {
   isAdmin = context.user.role === 'admin';
   /** @type {PlanYear[]} */
   const years = await api('/api/targets');
-  const wanted = Number(queryParams().year) || years[0]?.year || Number(context.today.slice(0, 4));
+  const wanted = Number(queryParams().year) || years[0]?.year || yearOf(context.today);
   const choices = [...new Set([...years.map((y) => y.year), wanted, wanted + 1])].sort((a, b) => b - a);
   const select = $of(HTMLSelectElement, '#plan-year');
   select.replaceChildren(...choices.map((y) => h('option', { value: y }, `${y}年${years.some((p) => p.year === y) ? '' : '（尚无）'}`)));

@@ -6,7 +6,8 @@
 // events panel project-events.js; the timeline and the history are the shared ones.
 import { api, ApiError } from '/shared/api.js';
 import { $, $$, $of, h, setChildren } from '/shared/dom.js';
-import { monthLabel, shanghaiDateTime, stageName, wan } from '/shared/format.js';
+import { localDateTime, stageName, wan } from '/shared/format.js';
+import { monthLabel, yearOf } from '/shared/period.js';
 import { renderHistory } from '/shared/history.js';
 import { LIST_LABELS } from '/shared/labels.js';
 import { messageOf, reasonsOf } from '/shared/messages.js';
@@ -53,7 +54,7 @@ function renderTitle(/** @type {ProjectView} */ project) {
   badge.textContent = stageName(project.stage);
   badge.className = `stage-badge stage-${project.stage.replace('.', '-')}`;
   badge.dataset.stage = project.stage;
-  const year = Number(context.today.slice(0, 4));
+  const year = yearOf(context.today);
   const lists = (project.lists || []).filter((l) => l.year >= year - 1).map((l) => `${l.year}年${LIST_LABELS[l.category]}清单（年度计划 ${wan(l.plannedInvestment)} 万元）`);
   $('[data-testid="project-meta"]').replaceChildren(
     h('span', null, project.code),
@@ -61,7 +62,7 @@ function renderTitle(/** @type {ProjectView} */ project) {
     h('span', null, `${ref.chainName(project.chain)}产业链`),
     h('span', null, lists.length ? lists.join('；') : `未列入${year}年清单`),
   );
-  $('[data-testid="project-version"]').textContent = `版本 ${project.version} · 更新于 ${shanghaiDateTime(project.updatedAt)}`;
+  $('[data-testid="project-version"]').textContent = `版本 ${project.version} · 更新于 ${localDateTime(project.updatedAt)}`;
   $('[data-testid="actual-start"]').textContent = project.actualStartDate || '—';
   $('[data-testid="actual-completion"]').textContent = project.actualCompletionDate || '—';
   form().dataset.version = String(project.version);

@@ -4,7 +4,8 @@
 // previous month and the year to date beside the input; save a row or all; the server's
 // validation inline; a month closed by a published bulletin asks for a correction reason.
 import { $, $$, $maybe, $of, h, queryParams, setChildren, setQueryParams } from '/shared/dom.js';
-import { monthLabel, monthsUpTo, wan } from '/shared/format.js';
+import { wan } from '/shared/format.js';
+import { monthLabel, monthsUpTo } from '/shared/period.js';
 import { createRow, isDirty, saveRow } from './report-row.js';
 import { readForTable, run, showBanner, startPage } from './shell.js';
 

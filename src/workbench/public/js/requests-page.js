@@ -6,7 +6,8 @@
 // three lists with their export.
 import { download } from '/shared/api.js';
 import { $, $of, h, queryParams } from '/shared/dom.js';
-import { monthLabel, monthsUpTo, shortRegion } from '/shared/format.js';
+import { shortRegion } from '/shared/format.js';
+import { monthLabel, monthsUpTo } from '/shared/period.js';
 import { POLLUTANT_LABELS, REQUEST_CATEGORY_LABELS, REQUEST_EVENT_LABELS, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from '/shared/labels.js';
 import { messageOf } from '/shared/messages.js';
 import { kindText, quantityText, statusText } from '/shared/requests.js';

@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentScope, type Scope } from '../access/principal.js';
 import { badRequest } from '../common/api-error.js';
 import { actorOf, asOfParam, MonthNumberParam, reasonQuery, YearParam } from '../common/http-params.js';
 import { DashboardService, type CurvePoint, type ListedProjectRow } from './dashboard.service.js';
@@ -11,6 +10,8 @@ import { DashboardProjectsQuery, DashboardQuery } from './dto/dashboard.query.js
 import { PutRatingOverrideDto } from './dto/rating-override.dto.js';
 import type { OverrideScope } from './rating-override.entity.js';
 import { RatingsService, type OverrideView } from './ratings.service.js';
+import { CurrentScope } from '../access/decorators.js';
+import { type Scope } from '../access/scope-policy.js';
 
 const ScopeParam = {
   transform(value: string): OverrideScope {
@@ -20,9 +21,10 @@ const ScopeParam = {
   },
 };
 
+/** The target board's routes (docs/board.md): the dashboard, its curve and listed projects, 蓝黄红 overrides. */
 @ApiTags('targets')
 @Controller()
-export class TargetsController {
+export class BoardController {
   constructor(
     private readonly dashboard: DashboardService,
     private readonly ratings: RatingsService,

@@ -1,0 +1,23 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { asOfParam, YearParam } from '../common/http-params.js';
+import type { ChainPage } from '../attraction/attraction.types.js';
+import { ChainPageQuery } from '../attraction/dto/chain-filing.dto.js';
+import { ChainPageService } from './chain-page.service.js';
+import { DashboardService } from './dashboard.service.js';
+
+/** A chain's page (docs/domain/attraction.md "The chain page"): the board's figures for the chain beside its appendix row. */
+@ApiTags('attraction')
+@Controller('chains')
+export class BoardChainsController {
+  constructor(
+    private readonly pages: ChainPageService,
+    private readonly dashboard: DashboardService,
+  ) {}
+
+  @Get(':code/page/:year')
+  @ApiOperation({ summary: '产业链页面：附件整行目标与完成（项目、完成投资、签约、到位、通用指标、差异化指标）及招商项目' })
+  page(@Param('code') code: string, @Param('year', YearParam) year: number, @Query() query: ChainPageQuery): Promise<ChainPage> {
+    return this.pages.page(code, year, query.month ?? this.dashboard.defaultMonth(year), asOfParam(query.asOf));
+  }
+}

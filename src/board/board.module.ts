@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PlansModule } from '../plans/plans.module.js';
+import { ReferenceModule } from '../reference/reference.module.js';
+import { BoardChainsController } from './board-chains.controller.js';
+import { BoardController } from './board.controller.js';
+import { ChainPageService } from './chain-page.service.js';
+import { DashboardService } from './dashboard.service.js';
+import { RatingOverride } from './rating-override.entity.js';
+import { RatingsService } from './ratings.service.js';
+
+export const BOARD_ENTITIES = [RatingOverride];
+
+/** The target board (挂图作战): the dashboard of a year and month, its curve and projects, 蓝黄红 overrides, each chain's page. */
+@Module({
+  imports: [TypeOrmModule.forFeature(BOARD_ENTITIES), ReferenceModule, PlansModule],
+  controllers: [BoardController, BoardChainsController],
+  providers: [DashboardService, RatingsService, ChainPageService],
+  exports: [DashboardService],
+})
+export class BoardModule {}

@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../access/decorators.js';
+import { EVERY_ROLE } from '../access/roles.js';
+import { ChainTargetsService, type ChainView } from './chain-targets.service.js';
+
+@ApiTags('reference')
+// Names of codes and their targets: every role reads them, a department included.
+@Roles(...EVERY_ROLE)
+@Controller()
+export class ChainTargetsController {
+  constructor(private readonly chainTargets: ChainTargetsService) {}
+
+  @Get('chains')
+  @ApiOperation({ summary: '12 条产业链及年度目标（附件通用指标）' })
+  chains(): Promise<ChainView[]> {
+    return this.chainTargets.chains();
+  }
+}

@@ -1,0 +1,265 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ALL, projectVisible, refuseOtherScope, visibleOr404, type Scope } from '../access/scope-policy.js';
+import { auditSubject } from '../audit/audit-subjects.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
+import { badRequest, unprocessable, type ErrorDetail } from '../common/api-error.js';
+import { Clock } from '../common/clock.js';
+import { checkReadVersion, updateVersioned } from '../database/versioned.js';
+import { WriteQueue } from '../database/write-queue.js';
+import { stageInvariantFailures, type RecordFacts } from '../lifecycle/lifecycle.guards.js';
+import { initialPersisted } from '../lifecycle/lifecycle.snapshot.js';
+import { APPROVAL_KEYS, APPROVAL_LABELS } from '../lifecycle/stages.js';
+import { ReferenceService } from '../reference/reference.service.js';
+import { conditionalCommitments, recordApprovalDates } from './approval-details.js';
+import type { CreateProjectDto } from './dto/create-project.dto.js';
+import type { ProjectFieldsDto } from './dto/project-fields.dto.js';
+import type { UpdateProjectDto } from './dto/update-project.dto.js';
+import { ProjectComment } from './project-comment.entity.js';
+import { APPROVAL_COLUMNS, approvalsOf, recordViewOf } from './project-view.js';
+import { Project } from './project.entity.js';
+
+/** Entity columns an edit may change, with the DTO field each comes from. */
+type EditableColumn = keyof Project;
+
+export interface CommentView {
+  id: number;
+  author: string;
+  text: string;
+  createdAt: string;
+}
+
+/**
+ * A project's record (项目库): the one place a project is created, edited, looked up for a caller
+ * (in scope or 404) and commented on. Its stage changes go through the lifecycle engine
+ * (src/projects/lifecycle.service.ts), its approvals' statuses through ApprovalsService.
+ */
+@Injectable()
+export class ProjectRecordsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: WriteQueue,
+    private readonly clock: Clock,
+    private readonly changes: ChangeRecorder,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  /** The project, or 404 when it does not exist or lies outside the caller's scope (no difference shown). */
+  async findVisible(manager: EntityManager, id: number, scope: Scope): Promise<Project> {
+    const project = await manager.findOneBy(Project, { id });
+    return visibleOr404(project, project !== null && (await projectVisible(manager, project, scope)), `项目 ${id} 不存在`);
+  }
+
+  /** The project row, whoever asks (for modules that check scope their own way); null when there is none. */
+  find(manager: EntityManager, id: number): Promise<Project | null> {
+    return manager.findOneBy(Project, { id });
+  }
+
+  /** The facts the project's own record holds for the lifecycle's guards: its row and its approvals' statuses. */
+  async recordFacts(manager: EntityManager, project: Project): Promise<RecordFacts> {
+    return recordFactsOf(project, await conditionalCommitments(manager, project.id, approvalsOf(project)));
+  }
+
+  create(dto: CreateProjectDto, actor: string, scope: Scope = ALL): Promise<Project> {
+    return this.writes.run((manager) => this.createIn(manager, dto, actor, scope));
+  }
+
+  /**
+   * `create` inside the caller's write transaction (the Excel import runs a whole file in one;
+   * a lead's 落地 creates its project with its transition). `at`: record at this instant instead
+   * of now, for the demo seed replaying a year only.
+   */
+  async createIn(manager: EntityManager, dto: CreateProjectDto, actor: string, scope: Scope = ALL, at?: string): Promise<Project> {
+    // A county operator creates projects in their own county; scope comes from the user, not the body.
+    refuseOtherScope(scope, { region: dto.region ?? undefined }, OWN_COUNTY);
+    if (scope.region !== undefined) dto.region = scope.region;
+    const now = at ?? this.clock.nowIso();
+    const draft = manager.create(Project, {
+      code: dto.code.trim(),
+      name: dto.name.trim(),
+      ownerEnterprise: null,
+      regionCode: null,
+      chainCode: null,
+      totalInvestmentWan: null,
+      content: null,
+      progress: null,
+      plannedStartDate: null,
+      origin: null,
+      plannedAt: null,
+      actualStartDate: null,
+      plannedCompletionDate: null,
+      actualCompletionDate: null,
+      approvalFiling: null,
+      approvalLand: null,
+      approvalPlanning: null,
+      approvalEnvironment: null,
+      approvalEnergy: null,
+      approvalConstruction: null,
+      stage: 'reserve',
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    Object.assign(draft, columnsFrom(dto));
+    draft.plannedAt ??= this.clock.today();
+    draft.lifecycleSnapshot = JSON.stringify(initialPersisted());
+    const failures = [...(await this.referenceFailures(manager, draft)), ...this.fieldFailures(draft)];
+    if (await manager.existsBy(Project, { code: draft.code }))
+      failures.push({ field: 'code', code: 'duplicateCode', message: `项目编码 ${draft.code} 已存在` });
+    if (failures.length) throw unprocessable('项目数据未通过校验', failures);
+
+    const saved = await manager.save(Project, draft);
+    await this.changes.record(manager, {
+      actor,
+      subject: auditSubject.project(saved.id),
+      action: 'create',
+      after: recordViewOf(saved),
+      at: now,
+      history: { projectId: saved.id, kind: 'created', toStage: saved.stage, data: recordViewOf(saved) },
+    });
+    return saved;
+  }
+
+  /**
+   * An edit with an optimistic version check done by the database: the UPDATE carries
+   * `WHERE version = :read`, so of two edits made from the same read only one lands.
+   */
+  update(id: number, dto: UpdateProjectDto, ifMatch: number | undefined, actor: string, scope: Scope = ALL): Promise<void> {
+    return this.writes.run((manager) => this.updateIn(manager, id, dto, ifMatch, actor, scope));
+  }
+
+  /** `update` inside the caller's write transaction (the Excel import runs a whole file in one). */
+  async updateIn(
+    manager: EntityManager,
+    id: number,
+    dto: UpdateProjectDto,
+    ifMatch: number | undefined,
+    actor: string,
+    scope: Scope = ALL,
+    /** Record at this instant instead of now: for the demo seed replaying a year only. */
+    at?: string,
+  ): Promise<void> {
+    const { version: bodyVersion, ...fields } = dto;
+    if (bodyVersion !== undefined && ifMatch !== undefined && bodyVersion !== ifMatch)
+      throw badRequest('If-Match 与 version 不一致', [{ field: 'version', code: 'versionMismatch', message: 'If-Match 与请求体中的 version 不一致' }]);
+    const readVersion = bodyVersion ?? ifMatch;
+    if (readVersion === undefined)
+      throw badRequest('修改项目需要提供读取时的版本号（version 或 If-Match）', [
+        { field: 'version', code: 'versionRequired', message: '缺少版本号 version（或 If-Match 头）' },
+      ]);
+
+    const project = await this.findVisible(manager, id, scope);
+    checkReadVersion(readVersion, project.version);
+    refuseOtherScope(scope, { region: fields.region }, OWN_COUNTY);
+
+    const columns = columnsFrom(fields);
+    const changes: Partial<Record<EditableColumn, { from: unknown; to: unknown }>> = {};
+    for (const [column, value] of Object.entries(columns) as [EditableColumn, unknown][]) {
+      if (project[column] !== value) changes[column] = { from: project[column], to: value };
+    }
+    if (Object.keys(changes).length === 0) return;
+
+    const edited = Object.assign(manager.create(Project, { ...project }), columns);
+    const failures = [
+      ...(await this.referenceFailures(manager, edited)),
+      ...this.fieldFailures(edited),
+      ...stageInvariantFailures(edited.stage, await this.recordFacts(manager, edited)),
+    ];
+    if (failures.length) throw unprocessable('项目数据未通过校验', failures);
+
+    const now = at ?? this.clock.nowIso();
+    await updateVersioned(manager, Project, { id, version: readVersion }, { ...columns, updatedAt: now });
+    await this.changes.record(manager, {
+      actor,
+      subject: auditSubject.project(id),
+      action: 'update',
+      before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v!.from])),
+      after: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v!.to])),
+      at: now,
+      history: { projectId: id, kind: 'updated', fromStage: project.stage, toStage: project.stage, data: changes },
+    });
+    const dates = Object.fromEntries(
+      APPROVAL_KEYS.filter((key) => APPROVAL_COLUMNS[key] in changes).map((key) => [key, (columns[APPROVAL_COLUMNS[key]] as string | null) ?? null]),
+    );
+    await recordApprovalDates(manager, id, dates, actor, now);
+  }
+
+  async comments(id: number, scope: Scope): Promise<CommentView[]> {
+    await this.findVisible(this.dataSource.manager, id, scope);
+    const rows = await this.dataSource.getRepository(ProjectComment).find({ where: { projectId: id }, order: { id: 'ASC' } });
+    return rows.map(({ id: commentId, author, text, createdAt }) => ({ id: commentId, author, text, createdAt }));
+  }
+
+  addComment(id: number, text: string, actor: string, scope: Scope): Promise<CommentView> {
+    return this.writes.run(async (manager) => {
+      await this.findVisible(manager, id, scope);
+      const comment = manager.create(ProjectComment, { projectId: id, author: actor, text: text.trim(), createdAt: this.clock.nowIso() });
+      if (!comment.text) throw unprocessable('评论不能为空', [{ field: 'text', code: 'textRequired', message: '评论不能为空' }]);
+      await manager.insert(ProjectComment, comment);
+      await this.changes.record(manager, { actor, subject: auditSubject.comment(id), action: 'create', after: { id: comment.id, text: comment.text }, at: comment.createdAt });
+      return { id: comment.id, author: comment.author, text: comment.text, createdAt: comment.createdAt };
+    });
+  }
+
+  private async referenceFailures(manager: EntityManager, project: Project): Promise<ErrorDetail[]> {
+    const failures: ErrorDetail[] = [];
+    if (project.regionCode !== null && !(await this.reference.regionExists(manager, project.regionCode)))
+      failures.push({ field: 'region', code: 'unknownRegion', message: `未知的县（市、区）代码：${project.regionCode}` });
+    if (project.chainCode !== null && !(await this.reference.chainExists(manager, project.chainCode)))
+      failures.push({ field: 'chain', code: 'unknownChain', message: `未知的产业链代码：${project.chainCode}` });
+    return failures;
+  }
+
+  private fieldFailures(project: Project): ErrorDetail[] {
+    const failures: ErrorDetail[] = [];
+    const today = this.clock.today();
+    if (project.plannedStartDate && project.plannedCompletionDate && project.plannedCompletionDate < project.plannedStartDate)
+      failures.push({ field: 'plannedCompletionDate', code: 'completionBeforeStart', message: '计划竣工时间不能早于计划开工时间' });
+    for (const key of APPROVAL_KEYS) {
+      const date = project[APPROVAL_COLUMNS[key]] as string | null;
+      if (date && date > today)
+        failures.push({ field: `approvals.${key}`, code: 'dateInFuture', message: `${APPROVAL_LABELS[key]}办结日期不能晚于今天` });
+    }
+    return failures;
+  }
+}
+
+/** A project row's facts for the lifecycle's guards, with the approvals accepted conditionally (容缺受理) and their commitment dates. */
+export function recordFactsOf(project: Project, conditional: RecordFacts['conditional'] = {}): RecordFacts {
+  return {
+    regionCode: project.regionCode,
+    chainCode: project.chainCode,
+    ownerEnterprise: project.ownerEnterprise,
+    totalInvestmentWan: project.totalInvestmentWan,
+    plannedStartDate: project.plannedStartDate,
+    actualStartDate: project.actualStartDate,
+    approvals: approvalsOf(project),
+    conditional,
+  };
+}
+
+const OWN_COUNTY = { region: { message: '只能管理本县（市、区）的项目', detail: '所属县（市、区）只能是本人负责的县（市、区）' } };
+
+/** DTO fields → entity columns, for the fields present in the request. */
+function columnsFrom(dto: ProjectFieldsDto & { name?: string }): Partial<Project> {
+  const columns: Partial<Project> = {};
+  const text = (value: string | null | undefined) => (value === null || value === undefined ? null : value.trim() || null);
+  if (dto.name !== undefined) columns.name = dto.name.trim();
+  if (dto.ownerEnterprise !== undefined) columns.ownerEnterprise = text(dto.ownerEnterprise);
+  if (dto.region !== undefined) columns.regionCode = dto.region;
+  if (dto.chain !== undefined) columns.chainCode = dto.chain;
+  if (dto.totalInvestment !== undefined) columns.totalInvestmentWan = dto.totalInvestment;
+  if (dto.content !== undefined) columns.content = text(dto.content);
+  if (dto.progress !== undefined) columns.progress = text(dto.progress);
+  if (dto.plannedStartDate !== undefined) columns.plannedStartDate = dto.plannedStartDate;
+  if (dto.plannedCompletionDate !== undefined) columns.plannedCompletionDate = dto.plannedCompletionDate;
+  if (dto.origin !== undefined) columns.origin = dto.origin;
+  if (dto.plannedAt !== undefined) columns.plannedAt = dto.plannedAt;
+  if (dto.approvals) {
+    for (const key of APPROVAL_KEYS) {
+      const value = dto.approvals[key];
+      if (value !== undefined) (columns as Record<string, unknown>)[APPROVAL_COLUMNS[key]] = value;
+    }
+  }
+  return columns;
+}

@@ -1,0 +1,77 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { acceptedEventsOf } from '../lifecycle/lifecycle.snapshot.js';
+import { APPROVAL_KEYS, STAGE_LABELS, type ApprovalKey, type EventType, type Stage } from '../lifecycle/stages.js';
+import type { Project } from './project.entity.js';
+
+/** Column of each approval on the entity. */
+export const APPROVAL_COLUMNS: Record<ApprovalKey, keyof Project> = {
+  filing: 'approvalFiling',
+  land: 'approvalLand',
+  planning: 'approvalPlanning',
+  environment: 'approvalEnvironment',
+  energy: 'approvalEnergy',
+  construction: 'approvalConstruction',
+};
+
+export function approvalsOf(project: Project): Record<ApprovalKey, string | null> {
+  return Object.fromEntries(
+    APPROVAL_KEYS.map((key) => [key, (project[APPROVAL_COLUMNS[key]] as string | null) ?? null]),
+  ) as Record<ApprovalKey, string | null>;
+}
+
+/**
+ * A project's record as the API shows it (docs/api.md "Names that stay"): its row, its stage
+ * and the events the stage accepts. The project reads add what other modules keep
+ * (src/projects/project.view.ts: list places, approval statuses, the lead it came from).
+ */
+export class ProjectRecordView {
+  @ApiProperty() id: number;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true }) ownerEnterprise: string | null;
+  @ApiProperty({ nullable: true, description: 'region code' }) region: string | null;
+  @ApiProperty({ nullable: true, description: 'chain code' }) chain: string | null;
+  @ApiProperty({ nullable: true, description: '总投资, 万元' }) totalInvestment: number | null;
+  @ApiProperty({ nullable: true }) content: string | null;
+  @ApiProperty({ nullable: true }) plannedStartDate: string | null;
+  @ApiProperty({ nullable: true }) actualStartDate: string | null;
+  @ApiProperty({ nullable: true }) plannedCompletionDate: string | null;
+  @ApiProperty({ nullable: true }) actualCompletionDate: string | null;
+  @ApiProperty({ nullable: true, description: '形象进度（当前进展，文字）' }) progress: string | null;
+  @ApiProperty({ description: 'date each approval was obtained, or null' }) approvals: Record<ApprovalKey, string | null>;
+  @ApiProperty({ nullable: true, enum: ['attracted', 'expansion', 'renovation'], description: '项目来源：招商引进 / 本地企业扩产 / 技改' }) origin: string | null;
+  @ApiProperty({ nullable: true, description: '谋划入库日期' }) plannedAt: string | null;
+  @ApiProperty() stage: Stage;
+  @ApiProperty() stageLabel: string;
+  @ApiProperty({ description: 'event types the current stage accepts' }) allowedEvents: EventType[];
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export function recordViewOf(project: Project): ProjectRecordView {
+  return {
+    id: project.id,
+    code: project.code,
+    name: project.name,
+    ownerEnterprise: project.ownerEnterprise,
+    region: project.regionCode,
+    chain: project.chainCode,
+    totalInvestment: project.totalInvestmentWan,
+    content: project.content,
+    plannedStartDate: project.plannedStartDate,
+    actualStartDate: project.actualStartDate,
+    plannedCompletionDate: project.plannedCompletionDate,
+    actualCompletionDate: project.actualCompletionDate,
+    progress: project.progress,
+    approvals: approvalsOf(project),
+    origin: project.origin ?? null,
+    plannedAt: project.plannedAt ?? null,
+    stage: project.stage,
+    stageLabel: STAGE_LABELS[project.stage],
+    allowedEvents: acceptedEventsOf(project.stage),
+    version: project.version,
+    createdAt: project.createdAt,
+    updatedAt: project.updatedAt,
+  };
+}
