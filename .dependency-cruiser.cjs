@@ -5,8 +5,9 @@
  * the house to the top, in layers; a module may import only modules listed before it (and
  * itself). A total order: so no two top-level folders can ever import each other, directly
  * or round a loop. Outside a module, only its public faces may be imported: `index.ts` (what
- * other modules may use) and `labels.ts` (the words for its codes: plain data the pages load
- * too). Type-only imports count like any other: types flow down as code does.
+ * other modules may use), `labels.ts` (the words for its codes: plain data the pages load too)
+ * and common's `period.ts` (months and dates, which the pages load too). Type-only imports
+ * count like any other: types flow down as code does.
  */
 const LAYERS = [
   ['foundation', ['config', 'common', 'database', 'workflow', 'access', 'audit', 'reference']],
@@ -19,7 +20,8 @@ const LAYERS = [
 const MODULES = LAYERS.flatMap(([, modules]) => modules);
 const FOUNDATION = LAYERS[0][1];
 const any = (names) => `(${names.map((n) => n.replace(/[-]/g, '\\-')).join('|')})`;
-const FACE = '^src/[^/]+/(index|labels)\\.ts$';
+// common/period.ts is a face too: the months-and-dates module the pages load as /shared/period.js.
+const FACE = '^src/[^/]+/(index|labels)\\.ts$|^src/common/period\\.ts$';
 
 /** For each module, the modules above it: importing any of them is forbidden. */
 const layerRules = MODULES.slice(0, -1).map((module, i) => ({
@@ -68,6 +70,13 @@ module.exports = {
       comment: 'The app, the seeds and the tests use a module through its public face too (index.ts or labels.ts).',
       from: { path: '^(src/[^/]+\\.ts$|seeds/|test/)' },
       to: { path: '^src/[^/]+/', pathNot: [FACE, '^src/database/migrations/'] },
+    },
+    {
+      name: 'lifecycle-free-of-persistence',
+      severity: 'error',
+      comment: 'The lifecycle is data and pure rules (docs/domain/lifecycle.md): its definition and guards touch no database, no HTTP and no module that does.',
+      from: { path: '^src/lifecycle/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '(^|/)node_modules/(typeorm|@nestjs|pg|better-sqlite3|express)/|^src/(database|access|audit|reference|config)/' },
     },
     {
       name: 'not-to-unresolvable',

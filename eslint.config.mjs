@@ -27,6 +27,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+  },
+  {
     files: ['src/war-room/public/**/*.js', 'src/workbench/public/**/*.js', 'src/web/public/**/*.js'],
     languageOptions: { sourceType: 'module', globals: { ...globals.browser, echarts: 'readonly' } },
   },

@@ -15,7 +15,7 @@
  *
  * Deterministic: no randomness, only fixed patterns.
  */
-import type { IndicatorValues } from '../src/attraction/attraction.types.js';
+import type { IndicatorValues } from '../src/attraction/index.js';
 import { apportion } from './demo-2024.js';
 import { PLAN_2024, REGIONS } from './reference-data.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { guardFailures, type LifecycleEvent, type ProjectFacts } from '../src/lifecycle/lifecycle.guards.js';
+import { guardFailures, type LifecycleEvent, type ProjectFacts } from '../src/lifecycle/index.js';
 import { DEMO_PROJECTS } from './demo-2024.js';
 import type { DemoEvent, DemoProject } from './demo-types.js';
 import { CHAINS, PLAN_2024, REGIONS } from './reference-data.js';

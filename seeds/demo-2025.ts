@@ -8,7 +8,7 @@
  *
  * Deterministic: mulberry32 seeded from each project's code, like the 2024 set.
  */
-import type { ApprovalKey } from '../src/lifecycle/stages.js';
+import type { ApprovalKey } from '../src/lifecycle/index.js';
 import { rngFor } from './demo-random.js';
 import type { DemoProject } from './demo-types.js';
 

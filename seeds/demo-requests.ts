@@ -5,7 +5,7 @@
  * accepted in time, past the promise), reopened after a 不满意, returned, taken to the 常务会,
  * and a 容缺受理 approval. Instants are 10:00 in Liaocheng (02:00Z) on the day named.
  */
-import type { ApprovalKey } from '../src/lifecycle/stages.js';
+import type { ApprovalKey } from '../src/lifecycle/index.js';
 
 export type DemoRequestStep =
   | { type: 'ACCEPT'; on: string; category: 'simple' | 'frequent' | 'complex'; promisedDate: string }

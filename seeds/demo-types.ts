@@ -1,4 +1,4 @@
-import type { ApprovalKey } from '../src/lifecycle/stages.js';
+import type { ApprovalKey } from '../src/lifecycle/index.js';
 
 /**
  * The shape of the demo data set (seeds/demo-2024.ts). ILLUSTRATIVE: the real project

@@ -1,4 +1,4 @@
-import type { ChainPlanRow, CityTargets, PlaceRuleRow } from '../src/plans/plan.types.js';
+import type { ChainPlanRow, CityTargets, PlaceRuleRow } from '../src/plans/index.js';
 
 /**
  * Reference data: places, chains and targets, all from the source documents.

@@ -2,20 +2,17 @@ import 'reflect-metadata';
 import { ConsoleLogger, type LoggerService } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import helmet, { type HelmetOptions } from 'helmet';
-import { AuthService } from './auth/auth.service.js';
+import { AuthService } from './auth/index.js';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
-import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
-import { verifyJsonBody } from './common/json-body.js';
-import { JsonOnlyInterceptor } from './common/json-only.interceptor.js';
-import { createValidationPipe } from './common/validation.js';
-import type { AppConfig } from './config/app-config.js';
-import { requestLogging } from './operations/request-log.js';
-import { SeederService } from './seeding/seeder.service.js';
-import { mountWarRoom } from './war-room/war-room.static.js';
-import { mountShared } from './web/web.static.js';
-import { mountWorkbench } from './workbench/workbench.static.js';
+import { AllExceptionsFilter, createValidationPipe, JsonOnlyInterceptor, verifyJsonBody } from './common/index.js';
+import type { AppConfig } from './config/index.js';
+import { requestLogging } from './operations/index.js';
+import { SeederService } from './seeding/index.js';
+import { mountWarRoom } from './war-room/index.js';
+import { mountShared } from './web/index.js';
+import { mountWorkbench } from './workbench/index.js';
 
 /**
  * Headers on every response. The pages load scripts only from the app itself (no inline

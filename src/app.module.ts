@@ -1,26 +1,25 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig } from './config/app-config.js';
-import { dataSourceOptions } from './database/data-source-options.js';
-import { DatabaseModule } from './database/database.module.js';
-import { WorkflowModule } from './workflow/workflow.module.js';
-import { AttractionModule } from './attraction/attraction.module.js';
-import { AuditModule } from './audit/audit.module.js';
-import { AuthModule } from './auth/auth.module.js';
-import { BenchRoutesModule } from './bench/bench-routes.js';
-import { BulletinsModule } from './bulletins/bulletins.module.js';
-import { ExcelModule } from './excel/excel.module.js';
-import { OperationsModule } from './operations/operations.module.js';
-import { OversightModule } from './oversight/oversight.module.js';
-import { PeriodsModule } from './periods/periods.module.js';
-import { PlansModule } from './plans/plans.module.js';
-import { ProjectsModule } from './projects/projects.module.js';
-import { ReferenceModule } from './reference/reference.module.js';
-import { ReportsModule } from './reports/reports.module.js';
-import { RequestsModule } from './requests/requests.module.js';
-import { SeedingModule } from './seeding/seeding.module.js';
-import { BoardModule } from './board/board.module.js';
-import { WorkbenchModule } from './workbench/workbench.module.js';
+import { APP_CONFIG, type AppConfig } from './config/index.js';
+import { DatabaseModule, dataSourceOptions } from './database/index.js';
+import { WorkflowModule } from './workflow/index.js';
+import { AttractionModule } from './attraction/index.js';
+import { AuditModule } from './audit/index.js';
+import { AuthModule } from './auth/index.js';
+import { BenchRoutesModule } from './bench/index.js';
+import { BulletinsModule } from './bulletins/index.js';
+import { ExcelModule } from './excel/index.js';
+import { OperationsModule } from './operations/index.js';
+import { OversightModule } from './oversight/index.js';
+import { PeriodsModule } from './periods/index.js';
+import { PlansModule } from './plans/index.js';
+import { ProjectsModule } from './projects/index.js';
+import { ReferenceModule } from './reference/index.js';
+import { ReportsModule } from './reports/index.js';
+import { RequestsModule } from './requests/index.js';
+import { SeedingModule } from './seeding/index.js';
+import { BoardModule } from './board/index.js';
+import { WorkbenchModule } from './workbench/index.js';
 
 @Module({})
 export class AppModule {

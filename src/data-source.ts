@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { loadConfig } from './config/app-config.js';
-import { dataSourceOptions } from './database/data-source-options.js';
+import { loadConfig } from './config/index.js';
+import { dataSourceOptions } from './database/index.js';
 import { ENTITIES } from './entities.js';
 
 /** The data source the TypeORM CLI uses (migration:generate, migration:run). */

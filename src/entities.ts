@@ -1,15 +1,15 @@
-import { ATTRACTION_ENTITIES } from './attraction/attraction.module.js';
-import { AUDIT_ENTITIES } from './audit/audit.module.js';
-import { AUTH_ENTITIES } from './auth/auth.module.js';
-import { BOARD_ENTITIES } from './board/board.module.js';
-import { BULLETIN_ENTITIES } from './bulletins/bulletins.module.js';
-import { DATABASE_ENTITIES } from './database/database.module.js';
-import { EXCEL_ENTITIES } from './excel/excel.module.js';
-import { PLANS_ENTITIES } from './plans/plans.module.js';
-import { PROJECT_RECORD_ENTITIES } from './project-records/project-records.module.js';
-import { REFERENCE_ENTITIES } from './reference/reference.module.js';
-import { REPORTS_ENTITIES } from './reports/reports.module.js';
-import { REQUESTS_ENTITIES } from './requests/requests.module.js';
+import { ATTRACTION_ENTITIES } from './attraction/index.js';
+import { AUDIT_ENTITIES } from './audit/index.js';
+import { AUTH_ENTITIES } from './auth/index.js';
+import { BOARD_ENTITIES } from './board/index.js';
+import { BULLETIN_ENTITIES } from './bulletins/index.js';
+import { DATABASE_ENTITIES } from './database/index.js';
+import { EXCEL_ENTITIES } from './excel/index.js';
+import { PLANS_ENTITIES } from './plans/index.js';
+import { PROJECT_RECORD_ENTITIES } from './project-records/index.js';
+import { REFERENCE_ENTITIES } from './reference/index.js';
+import { REPORTS_ENTITIES } from './reports/index.js';
+import { REQUESTS_ENTITIES } from './requests/index.js';
 
 /**
  * Every entity, for what runs outside the app's modules: the migrations CLI (data-source.ts), the

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
-import { ConfigError, loadConfig } from './config/app-config.js';
-import { installGracefulShutdown } from './operations/shutdown.js';
+import { ConfigError, loadConfig } from './config/index.js';
+import { installGracefulShutdown } from './operations/index.js';
 
 async function main(): Promise<void> {
   let config;

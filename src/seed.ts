@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
-import { loadConfig } from './config/app-config.js';
-import { SeederService } from './seeding/seeder.service.js';
+import { loadConfig } from './config/index.js';
+import { SeederService } from './seeding/index.js';
 
 /** `npm run seed`: run migrations and load seed data (idempotent), then exit. */
 const config = loadConfig();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { AuditService } from '../src/audit/audit.service.js';
-import { WriteQueue } from '../src/database/write-queue.js';
+import { AuditService } from '../src/audit/index.js';
+import { WriteQueue } from '../src/database/index.js';
 import { projectBody } from './factories/project.factory.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

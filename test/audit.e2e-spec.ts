@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { AuditService, type AuditInput } from '../src/audit/audit.service.js';
-import { WriteQueue } from '../src/database/write-queue.js';
-import { ReportRevision } from '../src/reports/report-revision.entity.js';
+import { type AuditInput, AuditService } from '../src/audit/index.js';
+import { WriteQueue } from '../src/database/index.js';
+import { ReportRevision } from '../src/reports/index.js';
 import { projectBody } from './factories/project.factory.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory.js';
-import { loadConfig } from '../src/config/app-config.js';
+import { loadConfig } from '../src/config/index.js';
 import { projectBody } from './factories/project.factory.js';
 import { databaseState, freshDatabase, startTestApp, TEST_TOKEN_TTL_SECONDS, type TestApp } from './support/test-app.js';
 

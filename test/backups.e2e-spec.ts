@@ -5,8 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { BackupSchedule, type Timer } from '../src/operations/backup-schedule.js';
-import { BackupScheduler } from '../src/operations/backup-scheduler.service.js';
+import { BackupSchedule, BackupScheduler, type Timer } from '../src/operations/index.js';
 import { startedProject } from './factories/project.factory.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { AuditService } from '../src/audit/audit.service.js';
+import { AuditService } from '../src/audit/index.js';
 import { projectBody, startedProject } from './factories/project.factory.js';
 import { binary } from './support/bulletin-figures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';

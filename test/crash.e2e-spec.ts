@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import { backupSqlite, checkSqlite } from '../src/database/backup.js';
+import { backupSqlite, checkSqlite } from '../src/database/index.js';
 import { projectBody } from './factories/project.factory.js';
 import { freshDatabase } from './support/test-app.js';
 

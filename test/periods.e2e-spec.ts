@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { YearTarget } from '../src/plans/year-target.entity.js';
+import { YearTarget } from '../src/plans/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**

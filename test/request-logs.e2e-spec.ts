@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RequestLogFields } from '../src/operations/request-log.js';
+import type { RequestLogFields } from '../src/operations/index.js';
 import { projectBody } from './factories/project.factory.js';
 import { signIn, startChildServer, type ChildServer } from './support/child-server.js';
 

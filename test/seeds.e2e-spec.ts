@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { stageInvariantFailures } from '../src/lifecycle/lifecycle.guards.js';
-import { recordFactsOf } from '../src/project-records/project-records.service.js';
-import { stageOf, type PersistedLifecycle } from '../src/lifecycle/lifecycle.snapshot.js';
-import { APPROVAL_KEYS } from '../src/lifecycle/stages.js';
-import { Project } from '../src/project-records/project.entity.js';
-import { SeederService } from '../src/seeding/seeder.service.js';
+import { APPROVAL_KEYS, type PersistedLifecycle, stageInvariantFailures, stageOf } from '../src/lifecycle/index.js';
+import { approvalsOf, Project, recordFactsOf } from '../src/project-records/index.js';
+import { SeederService } from '../src/seeding/index.js';
 import { databaseState, startTestApp, type TestApp } from './support/test-app.js';
-import { approvalsOf } from '../src/project-records/project-view.js';
 
 /** 2024 work plan appendix (通用指标): implementation-list projects per chain, rows 1–12. */
 const APPENDIX_PROJECTS = [7, 23, 4, 5, 2, 5, 9, 4, 10, 16, 6, 9];

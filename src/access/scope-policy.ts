@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { ApiError, notFound } from '../common/api-error.js';
-import { int, sql } from '../database/sql.js';
+import { ApiError, notFound } from '../common/index.js';
+import { int, sql } from '../database/index.js';
 import type { Principal } from './principal.js';
 import { DISPLAY_ROLE } from './roles.js';
 

@@ -4,18 +4,8 @@
  * latest indicator filing and 差异化指标 note, all as recorded by the board's instant), and the
  * plain function that turns those rows into the block. No service here: the dashboard calls it.
  */
-import { int } from '../database/sql.js';
-import {
-  attractionFigure,
-  DEAL_OVER_100M_WAN,
-  fundedInPeriodSql,
-  landedInPeriodSql,
-  signedInPeriodSql,
-} from '../rules/attraction.js';
-import { attractionWarnings } from '../rules/attraction-warnings.js';
-import { INDICATOR_REVISIONS, isLatestRevisionSql, NOTE_REVISIONS } from '../rules/latest-revision.js';
-import type { Thresholds } from '../rules/progress.js';
-import type { Warning } from '../rules/warnings.js';
+import { int } from '../database/index.js';
+import { attractionFigure, attractionWarnings, DEAL_OVER_100M_WAN, fundedInPeriodSql, INDICATOR_REVISIONS, isLatestRevisionSql, landedInPeriodSql, NOTE_REVISIONS, signedInPeriodSql, type Thresholds, type Warning } from '../rules/index.js';
 import type { AttractionBlock, ChainNoteView, IndicatorFiling } from './attraction.types.js';
 import type { NoteStatus } from './lead-states.js';
 

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PlansModule } from '../plans/plans.module.js';
-import { ProjectRecordsModule } from '../project-records/project-records.module.js';
-import { ReferenceModule } from '../reference/reference.module.js';
+import { PlansModule } from '../plans/index.js';
+import { ProjectRecordsModule } from '../project-records/index.js';
+import { ReferenceModule } from '../reference/index.js';
 import { ChainFilingsService } from './chain-filings.service.js';
 import { ChainIndicator } from './chain-indicator.entity.js';
 import { ChainNote } from './chain-note.entity.js';

@@ -3,10 +3,10 @@
  * board's types (src/targets/dashboard.types.ts) and the pages' type check read them too.
  * Money is integer 万元; rates in percent (one decimal); counts of enterprises (家).
  */
-import type { AttractionFigure, CountAgainstTarget } from '../rules/attraction.js';
+import type { AttractionFigure, CountAgainstTarget } from '../rules/index.js';
 import type { IndicatorKey, LeadEventType, LeadOrigin, LeadStatus, NoteStatus } from './lead-states.js';
 
-export type { AttractionFigure, CountAgainstTarget } from '../rules/attraction.js';
+export type { AttractionFigure, CountAgainstTarget } from '../rules/index.js';
 
 /** One quarter's latest filing of a chain's other 通用指标, year to date. */
 export type IndicatorValues = Record<IndicatorKey, number | null>;

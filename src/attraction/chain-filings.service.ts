@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { auditSubject } from '../audit/audit-subjects.js';
-import { ApiError, notFound, unprocessable } from '../common/api-error.js';
-import { Clock } from '../common/clock.js';
-import { WriteQueue } from '../database/write-queue.js';
-import { PlansService } from '../plans/plans.service.js';
-import { Chain } from '../reference/chain.entity.js';
+import { auditSubject, ChangeRecorder } from '../audit/index.js';
+import { ApiError, Clock, monthKey, monthOf, notFound, unprocessable } from '../common/index.js';
+import { WriteQueue } from '../database/index.js';
+import { PlansService } from '../plans/index.js';
+import { Chain } from '../reference/index.js';
 import { filingOf, noteOf } from './attraction-board.js';
 import type { ChainNoteView, IndicatorFiling } from './attraction.types.js';
 import { ChainIndicator } from './chain-indicator.entity.js';
 import { ChainNote } from './chain-note.entity.js';
 import type { FileIndicatorsDto, PutChainNoteDto } from './dto/chain-filing.dto.js';
 import { INDICATOR_KEYS, RATE_INDICATORS, type IndicatorKey } from './lead-states.js';
-import { type Scope } from '../access/scope-policy.js';
-import { monthKey, monthOf } from '../common/period.js';
+import type { Scope } from '../access/index.js';
 
 /** Columns of each indicator (rates stored in permille). */
 const COLUMNS: Record<IndicatorKey, keyof ChainIndicator> = {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { Chain } from '../reference/chain.entity.js';
+import { Chain } from '../reference/index.js';
 
 /**
  * One filing of a chain's other 通用指标 for a quarter, year to date (docs/domain/attraction.md

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { Chain } from '../reference/chain.entity.js';
+import { Chain } from '../reference/index.js';
 import type { NoteStatus } from './lead-states.js';
 
 /**

@@ -1,13 +1,11 @@
 import { Body, Controller, Param, Put, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { actorOf, QuarterParam, YearParam } from '../common/http-params.js';
+import { actorOf, QuarterParam, YearParam } from '../common/index.js';
 import type { ChainNoteView, IndicatorFiling } from './attraction.types.js';
 import { ChainFilingsService } from './chain-filings.service.js';
 import { FileIndicatorsDto, PutChainNoteDto } from './dto/chain-filing.dto.js';
-import { CHAIN_FILERS } from '../access/roles.js';
-import { CurrentScope, Roles } from '../access/decorators.js';
-import { type Scope } from '../access/scope-policy.js';
+import { CHAIN_FILERS, CurrentScope, Roles, type Scope } from '../access/index.js';
 
 /** What a chain's team files for its page (docs/domain/attraction.md "The chain page"); the page itself is the board's. */
 @ApiTags('attraction')

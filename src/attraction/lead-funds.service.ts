@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { auditSubject } from '../audit/audit-subjects.js';
-import { unprocessable, type ErrorDetail } from '../common/api-error.js';
-import { Clock } from '../common/clock.js';
-import { WriteQueue } from '../database/write-queue.js';
-import { closingBulletinOf, correctionReasonFailure } from '../rules/month-closed.js';
+import { auditSubject, ChangeRecorder } from '../audit/index.js';
+import { Clock, type ErrorDetail, monthOf, unprocessable } from '../common/index.js';
+import { WriteQueue } from '../database/index.js';
+import { closingBulletinOf, correctionReasonFailure } from '../rules/index.js';
 import type { FiledFund, FundView } from './attraction.types.js';
 import type { FileFundDto } from './dto/lead.dto.js';
 import { LeadFund } from './lead-fund.entity.js';
 import { fundViewOf, leadInScope } from './lead-records.js';
 import type { Lead } from './lead.entity.js';
-import { ALL, type Scope } from '../access/scope-policy.js';
-import { monthOf } from '../common/period.js';
+import { ALL, type Scope } from '../access/index.js';
 
 /**
  * 到位资金 (docs/domain/attraction.md): a signed or landed lead's funds per month, kept as

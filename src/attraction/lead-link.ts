@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { int, sql } from '../database/sql.js';
+import { int, sql } from '../database/index.js';
 import type { LeadStatus } from './lead-states.js';
 
 /** A project's lead, as the project's read shows it (docs/domain/attraction.md "落地"). */

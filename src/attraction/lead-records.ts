@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { notFound } from '../common/api-error.js';
-import { int } from '../database/sql.js';
-import { FUND_REVISIONS, isLatestRevisionSql } from '../rules/latest-revision.js';
+import { notFound } from '../common/index.js';
+import { int } from '../database/index.js';
+import { FUND_REVISIONS, isLatestRevisionSql } from '../rules/index.js';
 import type { FundView, LeadSummary, LeadTransitionView } from './attraction.types.js';
 import { Lead } from './lead.entity.js';
 import type { LeadEventType, LeadStatus } from './lead-states.js';
 import type { LeadTransition } from './lead-transition.entity.js';
-import { inScope, type Scope } from '../access/scope-policy.js';
+import { inScope, type Scope } from '../access/index.js';
 
 /** Reading leads, their transitions and funds: shared by the lead services and the engine. */
 

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { auditSubject } from '../audit/audit-subjects.js';
-import { Clock } from '../common/clock.js';
-import { WriteQueue } from '../database/write-queue.js';
-import type { Project } from '../project-records/project.entity.js';
-import { ProjectRecordsService } from '../project-records/project-records.service.js';
+import { auditSubject, ChangeRecorder } from '../audit/index.js';
+import { Clock } from '../common/index.js';
+import { WriteQueue } from '../database/index.js';
+import { type Project, ProjectRecordsService } from '../project-records/index.js';
 import type { LandProjectDto } from './dto/lead.dto.js';
 import type { LeadContext, LeadEvent, LinkedProjectFacts } from './lead.guards.js';
 import { Lead } from './lead.entity.js';
@@ -13,8 +11,8 @@ import { leadWorkflow } from './lead.workflow.js';
 import type { LeadStatus } from './lead-states.js';
 import { LeadTransition } from './lead-transition.entity.js';
 import { leadInScope } from './lead-records.js';
-import { TransitionEngine } from '../workflow/transition-engine.js';
-import { ALL, inScope, type Scope } from '../access/scope-policy.js';
+import { TransitionEngine } from '../workflow/index.js';
+import { ALL, inScope, type Scope } from '../access/index.js';
 
 export interface LeadApplyOptions {
   actor: string;

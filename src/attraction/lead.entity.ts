@@ -1,7 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { Project } from '../project-records/project.entity.js';
-import { Chain } from '../reference/chain.entity.js';
-import { Region } from '../reference/region.entity.js';
+import { Project } from '../project-records/index.js';
+import { Chain, Region } from '../reference/index.js';
 import type { LeadOrigin, LeadStatus } from './lead-states.js';
 
 /**

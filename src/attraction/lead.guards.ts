@@ -1,5 +1,5 @@
-import { hasText, needDateNotAfterToday, needReason, type GuardFailure } from '../workflow/guards.js';
-import type { Stage } from '../lifecycle/stages.js';
+import { type GuardFailure, hasText, needDateNotAfterToday, needReason } from '../workflow/index.js';
+import type { Stage } from '../lifecycle/index.js';
 import type { LeadEventType } from './lead-states.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Workflow } from '../workflow/transition-engine.js';
+import type { Workflow } from '../workflow/index.js';
 import { leadGuardFailures, type LeadContext, type LeadEvent } from './lead.guards.js';
 import { leadMachine } from './lead.machine.js';
 import { LEAD_EVENT_LABELS, LEAD_EVENT_TYPES, LEAD_STATUS_LABELS, type LeadStatus } from './lead-states.js';

@@ -1,18 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { badRequest } from '../common/api-error.js';
-import { actorOf, IdParam, MonthParam, parseIfMatch } from '../common/http-params.js';
-import type { Page } from '../common/page.js';
+import { actorOf, badRequest, IdParam, MonthParam, type Page, parseIfMatch } from '../common/index.js';
 import type { FiledFund, FundView, LeadSummary, LeadView } from './attraction.types.js';
 import { CreateLeadDto, FileFundDto, LEAD_EVENT_FIELDS, LeadEventDto, ListLeadsQuery, type LeadEventField } from './dto/lead.dto.js';
 import type { LeadEvent } from './lead.guards.js';
 import { LeadEngine } from './lead.engine.js';
 import { LeadFundsService } from './lead-funds.service.js';
 import { LeadsService } from './leads.service.js';
-import { CurrentScope, Roles } from '../access/decorators.js';
-import { LEAD_WRITERS } from '../access/roles.js';
-import { type Scope } from '../access/scope-policy.js';
+import { CurrentScope, LEAD_WRITERS, Roles, type Scope } from '../access/index.js';
 
 /** 招商项目 (docs/domain/attraction.md "Leads"): record, list, read, advance, file 到位资金. */
 @ApiTags('attraction')

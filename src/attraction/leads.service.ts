@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { auditSubject } from '../audit/audit-subjects.js';
-import { ApiError, unprocessable, type ErrorDetail } from '../common/api-error.js';
-import { Clock } from '../common/clock.js';
-import type { Page } from '../common/page.js';
-import { int, sql } from '../database/sql.js';
-import { WriteQueue } from '../database/write-queue.js';
-import { Project } from '../project-records/project.entity.js';
-import { Chain } from '../reference/chain.entity.js';
-import { Region } from '../reference/region.entity.js';
-import { FUND_REVISIONS, isLatestRevisionSql } from '../rules/latest-revision.js';
+import { auditSubject, ChangeRecorder } from '../audit/index.js';
+import { ApiError, Clock, type ErrorDetail, type Page, unprocessable } from '../common/index.js';
+import { int, sql, WriteQueue } from '../database/index.js';
+import { Project } from '../project-records/index.js';
+import { Chain, Region } from '../reference/index.js';
+import { FUND_REVISIONS, isLatestRevisionSql } from '../rules/index.js';
 import type { LeadSummary, LeadView, MonthFundView } from './attraction.types.js';
 import type { CreateLeadDto, ListLeadsQuery } from './dto/lead.dto.js';
 import { fundedSql, fundViewOf, leadInScope, summaryOf, transitionView } from './lead-records.js';
@@ -18,7 +13,7 @@ import { leadEventsOf } from './lead.snapshot.js';
 import { Lead } from './lead.entity.js';
 import { LEAD_STATUS_LABELS } from './lead-states.js';
 import { LeadTransition } from './lead-transition.entity.js';
-import { ALL, type Scope } from '../access/scope-policy.js';
+import { ALL, type Scope } from '../access/index.js';
 
 /**
  * Leads (招商项目, docs/domain/attraction.md "Leads"): recorded by chain teams in their chain,

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { int, sql } from '../database/sql.js';
+import { int, sql } from '../database/index.js';
 import { canonicalJson, chainHash, ZERO_HASH, type Json } from './canonical-json.js';
 
 /** A kept checkpoint: the latest entry's position and hash, stored outside the database. */

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock } from '../common/clock.js';
-import { int, sql } from '../database/sql.js';
-import type { Page } from '../common/page.js';
+import { Clock, type Page } from '../common/index.js';
+import { int, sql } from '../database/index.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { DEFAULT_VERIFY_BATCH, ENTRY_COLUMNS, verifyChain, type Checkpoint, type StoredEntryRow, type VerifyResult } from './audit-chain.js';
 import { canonicalJson, chainHash, ZERO_HASH, type ChainFields, type Json } from './canonical-json.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../common/index.js';
 import { ProjectHistory, type HistoryKind } from './project-history.entity.js';
 import type { AuditEntry } from './audit-entry.entity.js';
 import type { AuditSubject } from './audit-subjects.js';

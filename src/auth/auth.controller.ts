@@ -1,17 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiError, unprocessable } from '../common/api-error.js';
-import { IdParam } from '../common/http-params.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ApiError, IdParam, unprocessable } from '../common/index.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { AuthService, type SessionView, type SignedIn, type UserView } from './auth.service.js';
 import { ChangePasswordDto, CreateUserDto, LoginDto, UpdateUserDto } from './dto/auth.dto.js';
 import { attemptKeys, LoginLimiter } from './login-limiter.js';
 import { assertAcceptablePassword } from './password-policy.js';
-import { type AuthenticatedRequest, type Credential, type Principal } from '../access/principal.js';
+import { type AuthenticatedRequest, type Credential, CurrentCredential, CurrentUser, EVERY_ROLE, type Principal, Public, Roles } from '../access/index.js';
 import { clearSessionCookie, setSessionCookie, SESSION_COOKIE } from './session-cookie.js';
-import { CurrentCredential, CurrentUser, Public, Roles } from '../access/decorators.js';
-import { EVERY_ROLE } from '../access/roles.js';
 
 @ApiTags('auth')
 @Controller()

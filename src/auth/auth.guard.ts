@@ -1,13 +1,11 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiError } from '../common/api-error.js';
+import { ApiError } from '../common/index.js';
 import { AuthService } from './auth.service.js';
 import { DISPLAY_ROUTES, DISPLAY_TOKEN_PREFIX, routeKey } from './display-routes.js';
 import { DisplayTokensService } from './display-tokens.service.js';
-import { type AuthenticatedRequest, type Credential } from '../access/principal.js';
+import { ALLOWED_ROLES, type AuthenticatedRequest, type Credential, IS_PUBLIC, type PrincipalRole, READERS } from '../access/index.js';
 import { CSRF_HEADER, sessionTokenOf, TOKEN_PATTERN } from './session-cookie.js';
-import { ALLOWED_ROLES, IS_PUBLIC } from '../access/decorators.js';
-import { READERS, type PrincipalRole } from '../access/roles.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

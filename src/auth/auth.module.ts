@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ReferenceModule } from '../reference/reference.module.js';
+import { ReferenceModule } from '../reference/index.js';
 import { AuthSession } from './auth-session.entity.js';
 import { DisplayToken } from './display-token.entity.js';
 import { LoginAttempt } from './login-attempt.entity.js';

@@ -1,23 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource, LessThanOrEqual, Not, type EntityManager } from 'typeorm';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { auditSubject } from '../audit/audit-subjects.js';
-import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
-import { Clock } from '../common/clock.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { WriteQueue } from '../database/write-queue.js';
-import { Chain } from '../reference/chain.entity.js';
-import { Region } from '../reference/region.entity.js';
-import { Department } from '../reference/department.entity.js';
-import { AppSetting } from '../database/app-setting.entity.js';
+import { auditSubject, ChangeRecorder } from '../audit/index.js';
+import { Clock, type ErrorDetail, notFound, unprocessable } from '../common/index.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { AppSetting, WriteQueue } from '../database/index.js';
+import { Chain, Department, Region } from '../reference/index.js';
 import { AuthSession } from './auth-session.entity.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
 import { assertAcceptablePassword, passwordFailures } from './password-policy.js';
-import type { Credential, Principal } from '../access/principal.js';
+import type { Credential, Principal, Role } from '../access/index.js';
 import { issueToken, verifyToken } from './token.js';
 import { User } from './user.entity.js';
-import { type Role } from '../access/roles.js';
 
 export interface UserView {
   id: number;

@@ -1,10 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdParam } from '../common/http-params.js';
+import { IdParam } from '../common/index.js';
 import { DisplayTokensService, type DisplayTokenView, type IssuedDisplayToken } from './display-tokens.service.js';
 import { CreateDisplayTokenDto } from './dto/display-token.dto.js';
-import { type Principal } from '../access/principal.js';
-import { CurrentUser, Roles } from '../access/decorators.js';
+import { CurrentUser, type Principal, Roles } from '../access/index.js';
 
 /** Wall-screen tokens (大屏令牌): the admin makes, lists and revokes them. */
 @ApiTags('auth')

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { auditSubject } from '../audit/audit-subjects.js';
-import { conflict, notFound } from '../common/api-error.js';
-import { Clock } from '../common/clock.js';
-import { WriteQueue } from '../database/write-queue.js';
+import { auditSubject, ChangeRecorder } from '../audit/index.js';
+import { Clock, conflict, notFound } from '../common/index.js';
+import { WriteQueue } from '../database/index.js';
 import { DISPLAY_TOKEN_PREFIX } from './display-routes.js';
 import { DisplayToken } from './display-token.entity.js';
-import { type Principal } from '../access/principal.js';
-import { DISPLAY_ROLE } from '../access/roles.js';
+import { DISPLAY_ROLE, type Principal } from '../access/index.js';
 
 export interface DisplayTokenView {
   id: number;

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In, LessThan, type EntityManager } from 'typeorm';
-import { RetryLater } from '../common/api-error.js';
-import { Clock } from '../common/clock.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { WriteQueue } from '../database/write-queue.js';
+import { Clock, RetryLater } from '../common/index.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { WriteQueue } from '../database/index.js';
 import { LoginAttempt } from './login-attempt.entity.js';
 
 const WINDOW_MS = 15 * 60 * 1000;

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unprocessable, type ErrorDetail } from '../common/api-error.js';
-import { projectRoot } from '../common/paths.js';
+import { type ErrorDetail, projectRoot, unprocessable } from '../common/index.js';
 
 /**
  * The rules for a password someone chooses (through the API or `npm run admin:reset`),

@@ -1,6 +1,6 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { RetryLater } from '../common/api-error.js';
+import { RetryLater } from '../common/index.js';
 import { ConcurrencyGate } from './concurrency-gate.js';
 
 /**

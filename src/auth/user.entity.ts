@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-import type { Role } from '../access/roles.js';
+import type { Role } from '../access/index.js';
 
 /**
  * A person who signs in. `admin` is the city office (everything); `region` one county's or

@@ -2,13 +2,10 @@ import { Body, Controller, Module, Param, Put, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { IsDefined, IsIn, IsOptional } from 'class-validator';
-import { auditSubject } from '../audit/audit-subjects.js';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { Clock } from '../common/clock.js';
-import { actorOf, IdParam, MonthParam } from '../common/http-params.js';
-import { IsWan } from '../common/validation.js';
-import { WriteQueue } from '../database/write-queue.js';
-import { ReportRevision } from '../reports/report-revision.entity.js';
+import { auditSubject, ChangeRecorder } from '../audit/index.js';
+import { actorOf, Clock, IdParam, IsWan, MonthParam } from '../common/index.js';
+import { WriteQueue } from '../database/index.js';
+import { ReportRevision } from '../reports/index.js';
 
 class BenchInsertDto {
   @IsDefined()

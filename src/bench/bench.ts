@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { projectRoot } from '../common/paths.js';
-import { figuresThroughSql } from '../reports/project-year-figure.entity.js';
+import { projectRoot } from '../common/index.js';
+import { figuresThroughSql } from '../reports/index.js';
 import { loadPostgres, loadSqlite } from './synthetic.js';
 
 type Backend = 'sqlite' | 'postgres';

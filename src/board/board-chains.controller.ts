@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { asOfParam, YearParam } from '../common/http-params.js';
-import type { ChainPage } from '../attraction/attraction.types.js';
-import { ChainPageQuery } from '../attraction/dto/chain-filing.dto.js';
+import { asOfParam, YearParam } from '../common/index.js';
+import { type ChainPage, ChainPageQuery } from '../attraction/index.js';
 import { ChainPageService } from './chain-page.service.js';
 import { DashboardService } from './dashboard.service.js';
 

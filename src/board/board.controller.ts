@@ -1,17 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { badRequest } from '../common/api-error.js';
-import { actorOf, asOfParam, MonthNumberParam, reasonQuery, YearParam } from '../common/http-params.js';
+import { actorOf, asOfParam, badRequest, MonthNumberParam, type Page, reasonQuery, YearParam } from '../common/index.js';
 import { DashboardService, type CurvePoint, type ListedProjectRow } from './dashboard.service.js';
-import type { Page } from '../common/page.js';
 import type { Dashboard } from './dashboard.types.js';
 import { DashboardProjectsQuery, DashboardQuery } from './dto/dashboard.query.js';
 import { PutRatingOverrideDto } from './dto/rating-override.dto.js';
 import type { OverrideScope } from './rating-override.entity.js';
 import { RatingsService, type OverrideView } from './ratings.service.js';
-import { CurrentScope } from '../access/decorators.js';
-import { type Scope } from '../access/scope-policy.js';
+import { CurrentScope, type Scope } from '../access/index.js';
 
 const ScopeParam = {
   transform(value: string): OverrideScope {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PlansModule } from '../plans/plans.module.js';
-import { ReferenceModule } from '../reference/reference.module.js';
+import { PlansModule } from '../plans/index.js';
+import { ReferenceModule } from '../reference/index.js';
 import { BoardChainsController } from './board-chains.controller.js';
 import { BoardController } from './board.controller.js';
 import { ChainPageService } from './chain-page.service.js';

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { notFound } from '../common/api-error.js';
-import { sql } from '../database/sql.js';
-import { PlansService } from '../plans/plans.service.js';
-import { countByQuarter, rateMet } from '../rules/attraction.js';
-import { INDICATOR_REVISIONS, isLatestRevisionSql } from '../rules/latest-revision.js';
+import { notFound } from '../common/index.js';
+import { sql } from '../database/index.js';
+import { PlansService } from '../plans/index.js';
+import { countByQuarter, INDICATOR_REVISIONS, isLatestRevisionSql, rateMet } from '../rules/index.js';
 import { DashboardService } from './dashboard.service.js';
-import { filingOf, INDICATOR_COLUMNS, noteOf, quarterOf } from '../attraction/attraction-board.js';
-import type { ChainPage, IndicatorFiling, IndicatorRow, IndicatorValues } from '../attraction/attraction.types.js';
-import { fundedSql, summaryOf } from '../attraction/lead-records.js';
-import { INDICATOR_KEYS, RATE_INDICATORS } from '../attraction/lead-states.js';
+import { type ChainPage, filingOf, fundedSql, INDICATOR_COLUMNS, INDICATOR_KEYS, type IndicatorFiling, type IndicatorRow, type IndicatorValues, noteOf, quarterOf, RATE_INDICATORS, summaryOf } from '../attraction/index.js';
 
 /**
  * A chain's page (docs/domain/attraction.md "The chain page"): the appendix's whole row for the

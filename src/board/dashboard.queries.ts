@@ -1,9 +1,5 @@
-import { CONDITIONAL_COMMITMENTS_SQL, conditionalOverdueSql, haltedSql, laggingSql, LAST_HALT_EVENTS_SQL, overdueStartSql } from '../rules/red-list.js';
-import { isKeyProjectSql } from '../rules/key-projects.js';
-import { figureColumn, figuresThroughSql } from '../reports/project-year-figure.entity.js';
-import { isLatestRevisionSql } from '../rules/latest-revision.js';
-import { projectExpected12Sql } from '../rules/progress.js';
-import { startedInYearSql } from '../rules/start-rate.js';
+import { CONDITIONAL_COMMITMENTS_SQL, conditionalOverdueSql, haltedSql, isKeyProjectSql, isLatestRevisionSql, laggingSql, LAST_HALT_EVENTS_SQL, overdueStartSql, projectExpected12Sql, startedInYearSql } from '../rules/index.js';
+import { figureColumn, figuresThroughSql } from '../reports/index.js';
 
 /**
  * The dashboard's SQL: one aggregate query per block over indexed tables. Every query

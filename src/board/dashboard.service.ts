@@ -1,23 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ATTRACTION_SQL, attractionBlock, quarterOf } from '../attraction/attraction-board.js';
-import { Clock } from '../common/clock.js';
-import type { Page } from '../common/page.js';
-import { int, sql } from '../database/sql.js';
-import { WriteQueue } from '../database/write-queue.js';
-import { adjustmentsOf } from '../plans/plan-adjustments.js';
-import { PlansService } from '../plans/plans.service.js';
-import { figureColumn } from '../reports/project-year-figure.entity.js';
-import { bigProjectsBlock, bigProjectsSql, PLACE_SIZE_COUNTS_SQL, placeCountChecks, type BigProject } from '../rules/big-projects.js';
-import { expectedWan, progressAgainstTarget, ratingOf, ratioOf, type Progress, type Rating, type Thresholds } from '../rules/progress.js';
-import { rankChange, rankRegions, type RankedTotals } from '../rules/ranking.js';
-import { factorGuaranteeBlock } from '../requests/factor-guarantee.js';
-import { conditionalOverdueReason, haltedReason, laggingReason, overdueReferenceDate, overdueStartReason } from '../rules/red-list.js';
-import { startRate } from '../rules/start-rate.js';
-import { boardWarnings } from '../rules/warnings.js';
+import { ATTRACTION_SQL, attractionBlock, quarterOf } from '../attraction/index.js';
+import { boardMonthOf, Clock, monthKey, type Page, periodParams } from '../common/index.js';
+import { int, sql, WriteQueue } from '../database/index.js';
+import { adjustmentsOf, PlansService } from '../plans/index.js';
+import { figureColumn } from '../reports/index.js';
+import { type BigProject, bigProjectsBlock, bigProjectsSql, boardWarnings, conditionalOverdueReason, expectedWan, haltedReason, laggingReason, overdueReferenceDate, overdueStartReason, PLACE_SIZE_COUNTS_SQL, placeCountChecks, type Progress, progressAgainstTarget, rankChange, type RankedTotals, rankRegions, type Rating, ratingOf, ratioOf, startRate, type Thresholds } from '../rules/index.js';
+import { factorGuaranteeBlock } from '../requests/index.js';
 import { boardCtes, eventDateExpression, BOARD_SQL, CHAINS_REFERENCE_SQL, HALT_REASONS_SQL, listedProjectsCountSql, listedProjectsSql, MONTHLY_ACTUAL_SQL, monthlyFiguresSql, OVERRIDES_SQL, type ListedFilter, REGIONS_REFERENCE_SQL, stageExpression } from './dashboard.queries.js';
 import type { ChainRow, Dashboard, Rated, RatingOverrideView, RedListItem, RegionRow } from './dashboard.types.js';
-import { boardMonthOf, monthKey, periodParams } from '../common/period.js';
 
 type Row = Record<string, unknown>;
 

@@ -1,17 +1,11 @@
-import type { AttractionBlock } from '../attraction/attraction.types.js';
-import type { AdjustmentView } from '../plans/plan.types.js';
-import type { BigProjectsBlock, PlaceCountCheck } from '../rules/big-projects.js';
-import type { Rating } from '../rules/progress.js';
-import type { FactorGuaranteeBlock } from '../requests/factor-guarantee.types.js';
-import type { RedListKind } from '../rules/red-list.js';
-import type { Warning } from '../rules/warnings.js';
+import type { AttractionBlock } from '../attraction/index.js';
+import type { AdjustmentView } from '../plans/index.js';
+import type { BigProjectsBlock, PlaceCountCheck, Rating, RedListKind, Warning } from '../rules/index.js';
+import type { FactorGuaranteeBlock } from '../requests/index.js';
 
-export type { BigProjectsBlock, BigProject as BigProjectView } from '../rules/big-projects.js';
-export type { Rating } from '../rules/progress.js';
-export type { RedListKind } from '../rules/red-list.js';
-export type { Warning } from '../rules/warnings.js';
-export type { FactorGuaranteeBlock } from '../requests/factor-guarantee.types.js';
-export type { AttractionBlock, AttractionChainRow, AttractionFigure, ChainNoteView, IndicatorFiling } from '../attraction/attraction.types.js';
+export type { BigProjectsBlock, BigProject as BigProjectView, Rating, RedListKind, Warning } from '../rules/index.js';
+export type { FactorGuaranteeBlock } from '../requests/index.js';
+export type { AttractionBlock, AttractionChainRow, AttractionFigure, ChainNoteView, IndicatorFiling } from '../attraction/index.js';
 
 /**
  * The target board (docs/api.md "The war room"): every figure the city is judged by.

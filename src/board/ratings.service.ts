@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { auditSubject } from '../audit/audit-subjects.js';
-import { notFound, unprocessable } from '../common/api-error.js';
-import { Clock } from '../common/clock.js';
-import { WriteQueue } from '../database/write-queue.js';
-import { Chain } from '../reference/chain.entity.js';
-import { Region } from '../reference/region.entity.js';
-import { YearTarget } from '../plans/year-target.entity.js';
+import { auditSubject, ChangeRecorder } from '../audit/index.js';
+import { Clock, notFound, unprocessable } from '../common/index.js';
+import { WriteQueue } from '../database/index.js';
+import { Chain, Region } from '../reference/index.js';
+import { YearTarget } from '../plans/index.js';
 import type { PutRatingOverrideDto } from './dto/rating-override.dto.js';
 import { RatingOverride, type OverrideScope } from './rating-override.entity.js';
 

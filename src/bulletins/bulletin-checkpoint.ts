@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { Checkpoint } from '../audit/audit-chain.js';
-import { notFound, unprocessable } from '../common/api-error.js';
+import type { Checkpoint } from '../audit/index.js';
+import { notFound, unprocessable } from '../common/index.js';
 import { Bulletin } from './bulletin.entity.js';
 
 /**

@@ -15,8 +15,8 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { formatYi, formatYiShort } from '../common/money.js';
-import type { AttractionBlock, Dashboard, Rated } from '../board/dashboard.types.js';
+import { formatYi, formatYiShort } from '../common/index.js';
+import type { AttractionBlock, Dashboard, Rated } from '../board/index.js';
 import {
   ATTRACTION_HEADS,
   attractionCells,

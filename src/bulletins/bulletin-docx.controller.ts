@@ -1,9 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { attachment } from '../common/attachment.js';
-import { Clock } from '../common/clock.js';
-import { MonthNumberParam, YearParam } from '../common/http-params.js';
+import { attachment, Clock, MonthNumberParam, YearParam } from '../common/index.js';
 import { bulletinDocument } from './bulletin-document.js';
 import type { PublishedBulletin } from './bulletin-format.js';
 import { BulletinsService } from './bulletins.service.js';

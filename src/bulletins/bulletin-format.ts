@@ -1,8 +1,8 @@
-import type { AttractionBlock, AttractionChainRow } from '../attraction/attraction.types.js';
-import { formatYi } from '../common/money.js';
-import type { AttractionFigure } from '../rules/attraction.js';
-import type { FactorGuaranteeBlock } from '../requests/factor-guarantee.types.js';
-import type { Dashboard, Rated, Rating, RedListKind, RegionRow } from '../board/dashboard.types.js';
+import type { AttractionBlock, AttractionChainRow } from '../attraction/index.js';
+import { formatYi } from '../common/index.js';
+import type { AttractionFigure } from '../rules/index.js';
+import type { FactorGuaranteeBlock } from '../requests/index.js';
+import type { Dashboard, Rated, Rating, RedListKind, RegionRow } from '../board/index.js';
 import type { BulletinSummary } from './bulletins.service.js';
 import { RATING_LABELS, RED_LIST_LABELS } from '../board/labels.js';
 import { REQUEST_KIND_LABELS } from '../reference/labels.js';

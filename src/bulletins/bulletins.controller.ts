@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { actorOf, MonthNumberParam, YearParam } from '../common/http-params.js';
+import { actorOf, MonthNumberParam, YearParam } from '../common/index.js';
 import { BulletinsService, type BulletinSummary } from './bulletins.service.js';
 
 @ApiTags('bulletins')

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BoardModule } from '../board/board.module.js';
+import { BoardModule } from '../board/index.js';
 import { Bulletin } from './bulletin.entity.js';
 import { BulletinDocxController } from './bulletin-docx.controller.js';
 import { BulletinsController } from './bulletins.controller.js';

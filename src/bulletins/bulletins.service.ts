@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { auditSubject } from '../audit/audit-subjects.js';
-import type { Checkpoint } from '../audit/audit-chain.js';
-import { conflict, notFound, unprocessable } from '../common/api-error.js';
-import { Clock } from '../common/clock.js';
-import { WriteQueue } from '../database/write-queue.js';
-import { DashboardService } from '../board/dashboard.service.js';
+import { auditSubject, ChangeRecorder, type Checkpoint } from '../audit/index.js';
+import { Clock, conflict, monthKey, monthOf, notFound, unprocessable } from '../common/index.js';
+import { WriteQueue } from '../database/index.js';
+import { DashboardService } from '../board/index.js';
 import { Bulletin } from './bulletin.entity.js';
-import { monthKey, monthOf } from '../common/period.js';
 
 export interface BulletinSummary {
   year: number;

@@ -2,9 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { AppModule } from '../app.module.js';
-import { AuthService } from '../auth/auth.service.js';
-import { USERNAME } from '../auth/dto/auth.dto.js';
-import { ApiError } from '../common/api-error.js';
+import { AuthService, USERNAME } from '../auth/index.js';
+import { ApiError } from '../common/index.js';
 import { configOrExit, fail } from './cli.js';
 
 /**

@@ -1,5 +1,5 @@
-import { loadConfig } from '../config/app-config.js';
-import { backupSqlite } from '../database/backup.js';
+import { loadConfig } from '../config/index.js';
+import { backupSqlite } from '../database/index.js';
 
 /**
  * `npm run backup -- <destination.sqlite>`: an online backup of the configured SQLite

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, type AppConfig } from '../config/app-config.js';
+import { type AppConfig, ConfigError, loadConfig } from '../config/index.js';
 
 /** Prints `message` to stderr and exits with `code` (1 refused, 2 wrong usage or configuration). */
 export function fail(code: number, message: string): never {

@@ -5,10 +5,9 @@ import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppModule } from '../app.module.js';
-import { ApiError } from '../common/api-error.js';
-import { EXCEL_LIMITS } from '../excel/limits.js';
-import { LedgerImportService } from '../excel/ledger-import.service.js';
-import { SeederService } from '../seeding/seeder.service.js';
+import { ApiError } from '../common/index.js';
+import { EXCEL_LIMITS, LedgerImportService } from '../excel/index.js';
+import { SeederService } from '../seeding/index.js';
 import { configOrExit, fail } from './cli.js';
 
 /**

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
-import type { DatabaseConfig } from '../config/app-config.js';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/index.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 /**
@@ -12,7 +12,7 @@ import { MIGRATIONS } from './migrations/index.js';
  * each module's entities with the module (TypeOrmModule.forFeature); the migrations CLI and the
  * scripts pass every entity (src/entities.ts).
  */
-export function dataSourceOptions(database: DatabaseConfig, entities: MixedList<Function | string | EntitySchema> = []): DataSourceOptions {
+export function dataSourceOptions(database: DatabaseConfig, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   const common = {
     entities,
     migrations: MIGRATIONS,

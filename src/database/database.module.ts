@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../common/index.js';
 import { AppSetting } from './app-setting.entity.js';
 import { WriteCounter } from './write-counter.entity.js';
 import { WriteQueue } from './write-queue.js';

@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
-import { preconditionFailed, type ApiError } from '../common/api-error.js';
+import { type ApiError, preconditionFailed } from '../common/index.js';
 
 /**
  * Lost updates (README "Choices written down"): `@VersionColumn` does not prevent them, so a row

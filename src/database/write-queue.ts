@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { RetryLater } from '../common/api-error.js';
+import { RetryLater } from '../common/index.js';
 
 /**
  * Every write transaction goes through here, one after another in arrival order.

@@ -1,16 +1,12 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Clock } from '../common/clock.js';
-import { MonthNumberParam, YearParam } from '../common/http-params.js';
+import { attachment, Clock, MonthNumberParam, yearOf, YearParam } from '../common/index.js';
 import { LedgerExportQuery } from './dto/excel-query.dto.js';
 import { BulletinExportService } from './export/bulletin-export.service.js';
 import { LedgerExportService } from './export/ledger-export.service.js';
-import { attachment } from '../common/attachment.js';
 import { XLSX_CONTENT_TYPE } from './export/sheet-style.js';
-import { CurrentScope } from '../access/decorators.js';
-import { type Scope } from '../access/scope-policy.js';
-import { yearOf } from '../common/period.js';
+import { CurrentScope, type Scope } from '../access/index.js';
 
 @ApiTags('excel')
 @Controller('exports')

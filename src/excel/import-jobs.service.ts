@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { ApiError, notFound } from '../common/api-error.js';
-import { AllExceptionsFilter } from '../common/all-exceptions.filter.js';
+import { AllExceptionsFilter, ApiError, notFound } from '../common/index.js';
 import { JOB_PHASES, type JobPhase } from './import-codes.js';
 import type { ImportProgress } from './import-progress.js';
 import { ImportResult } from './import-result.js';

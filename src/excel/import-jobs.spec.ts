@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { badRequest } from '../common/api-error.js';
+import { badRequest } from '../common/index.js';
 import { ImportJobs } from './import-jobs.service.js';
 import type { ImportProgress } from './import-progress.js';
 import type { ImportResult } from './import-result.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ApiError } from '../common/api-error.js';
+import { ApiError } from '../common/index.js';
 import type { RowError } from './import-result.js';
 import type { ImportProgress } from './import-progress.js';
 import { checkGivenHeaders, mappingFields, mappingView, withMapping, type ColumnMapping, type MappingView, type ValueCheck } from './mapping/column-mapping.js';

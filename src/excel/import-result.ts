@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { STAGES, type Stage } from '../lifecycle/stages.js';
+import { type Stage, STAGES } from '../lifecycle/index.js';
 import { MappingView } from './mapping/column-mapping.js';
 import { EVIDENCE, SKIP_KINDS, type Evidence, type SkipKind } from './import-codes.js';
 

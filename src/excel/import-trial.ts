@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { ApiError } from '../common/api-error.js';
-import type { WriteQueue } from '../database/write-queue.js';
+import { ApiError } from '../common/index.js';
+import type { WriteQueue } from '../database/index.js';
 import type { RowError, RowOutcome } from './import-result.js';
 
 export interface TrialRow {

@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiError, badRequest } from '../common/api-error.js';
-import { actorOf, MonthParam } from '../common/http-params.js';
+import { actorOf, ApiError, badRequest, MonthParam } from '../common/index.js';
 import { LedgerImportQuery, ReportImportQuery } from './dto/excel-query.dto.js';
 import { ImportJobs, JobStarted, JobView } from './import-jobs.service.js';
 import type { ImportProgress } from './import-progress.js';
@@ -13,8 +12,7 @@ import { ImportMappingService } from './mapping/import-mapping.service.js';
 import { LEDGER_FIELDS, REPORT_FIELDS, type FieldWords } from './parsing/columns.js';
 import { ReportImportService } from './report-import.service.js';
 import { requireFile, WorkbookUploadInterceptor, type UploadedFileData } from './upload.interceptor.js';
-import { CurrentScope, Roles } from '../access/decorators.js';
-import { type Scope } from '../access/scope-policy.js';
+import { CurrentScope, Roles, type Scope } from '../access/index.js';
 
 const FILE_BODY = {
   schema: {

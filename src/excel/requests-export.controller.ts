@@ -1,13 +1,10 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { MonthParam } from '../common/http-params.js';
-import { attachment } from '../common/attachment.js';
+import { attachment, MonthParam } from '../common/index.js';
 import { XLSX_CONTENT_TYPE } from './export/sheet-style.js';
 import { RequestsExportService } from './export/requests-export.service.js';
-import { CurrentScope, Roles } from '../access/decorators.js';
-import { EVERY_ROLE } from '../access/roles.js';
-import { type Scope } from '../access/scope-policy.js';
+import { CurrentScope, EVERY_ROLE, Roles, type Scope } from '../access/index.js';
 
 @ApiTags('requests')
 @Controller('exports/requests')

@@ -1,7 +1,7 @@
 import { HttpException, HttpStatus, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
-import { ApiError, badRequest } from '../common/api-error.js';
+import { ApiError, badRequest } from '../common/index.js';
 import { EXCEL_LIMITS } from './limits.js';
 
 /** The part of multer's file object the imports read. */

@@ -1,5 +1,5 @@
-import { yearOf } from '../common/period.js';
-import { hasText, needDateNotAfterToday, needReason, type GuardFailure } from '../workflow/guards.js';
+import { yearOf } from '../common/index.js';
+import { type GuardFailure, hasText, needDateNotAfterToday, needReason } from '../workflow/index.js';
 import { APPROVAL_KEYS, APPROVAL_LABELS, type ApprovalKey, type EventType, type Stage } from './stages.js';
 
 export { hasText, needDateNotAfterToday, needReason, type GuardFailure };

@@ -1,5 +1,5 @@
 import { transition, type SnapshotFrom, type StateValue } from 'xstate';
-import { acceptedEventsOf as acceptedByMachine, stateNameOf, stateValueOf } from '../workflow/machine-states.js';
+import { acceptedEventsOf as acceptedByMachine, stateNameOf, stateValueOf } from '../workflow/index.js';
 import { lifecycleMachine } from './lifecycle.machine.js';
 import type { LifecycleContext, LifecycleEvent } from './lifecycle.guards.js';
 import { EVENT_TYPES, isStage, type EventType, type Stage } from './stages.js';

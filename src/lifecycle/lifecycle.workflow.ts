@@ -1,4 +1,4 @@
-import type { Workflow } from '../workflow/transition-engine.js';
+import type { Workflow } from '../workflow/index.js';
 import { guardFailures, type LifecycleContext, type LifecycleEvent } from './lifecycle.guards.js';
 import { lifecycleMachine } from './lifecycle.machine.js';
 import { EVENT_LABELS, EVENT_TYPES, STAGE_LABELS, type Stage } from './stages.js';

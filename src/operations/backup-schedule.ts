@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { backupSqlite } from '../database/backup.js';
+import { backupSqlite } from '../database/index.js';
 
 /** A repeating timer: the system's in the app, one the test moves by hand. */
 export interface Timer {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Clock } from '../common/clock.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Clock } from '../common/index.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { BackupSchedule, SYSTEM_TIMER } from './backup-schedule.js';
 
 /**

@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '../common/api-error.js';
+import { ApiError } from '../common/index.js';
 import { ReadinessService } from './readiness.service.js';
-import { Public } from '../access/decorators.js';
+import { Public } from '../access/index.js';
 
 /**
  * For a service manager or a load balancer: `health` says the process answers (restart it when

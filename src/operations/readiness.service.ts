@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ErrorDetail } from '../common/api-error.js';
+import type { ErrorDetail } from '../common/index.js';
 
 /**
  * Whether the app can serve: the database answers a query, and every migration the code

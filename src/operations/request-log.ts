@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import type { AuthenticatedRequest } from '../access/principal.js';
-import { assignRequestId } from '../common/request-id.js';
-import type { LogFormat } from '../config/app-config.js';
+import type { AuthenticatedRequest } from '../access/index.js';
+import { assignRequestId } from '../common/index.js';
+import type { LogFormat } from '../config/index.js';
 
 /** What one request's log line says: nothing from its headers, query string or body. */
 export interface RequestLogFields {

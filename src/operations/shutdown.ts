@@ -1,7 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
-import { WriteQueue } from '../database/write-queue.js';
+import { WriteQueue } from '../database/index.js';
 
 /** How long requests already being answered get before their connections are cut. */
 const GRACE_MS = 30_000;

@@ -1,5 +1,4 @@
-import { isLatestRevisionSql } from '../rules/latest-revision.js';
-import { bulletinCoversSql } from '../rules/month-closed.js';
+import { bulletinCoversSql, isLatestRevisionSql } from '../rules/index.js';
 
 /**
  * SQL for the anomaly checks, one query per rule. Aggregates (cumulative sums, the mean of

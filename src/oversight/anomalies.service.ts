@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { roundDiv } from '../common/calendar.js';
-import { Clock } from '../common/clock.js';
-import { int, sql } from '../database/sql.js';
+import { Clock, lastMonthOf, monthKey, monthNumberOf, roundDiv } from '../common/index.js';
+import { int, sql } from '../database/index.js';
 import { CUMULATIVE_ABOVE_TOTAL_SQL, missingMonthsSql, MONTH_SHARE_ABOVE_LIMIT_SQL, REPORT_OUTSIDE_PERIOD_SQL, REVISION_AFTER_BULLETIN_SQL, START_AFTER_FIRST_REPORT_SQL, SUDDEN_JUMP_SQL } from './anomalies.queries.js';
-import { monthKey, lastMonthOf, monthNumberOf } from '../common/period.js';
 
 export const ANOMALY_RULES = [
   'cumulativeAboveTotal',

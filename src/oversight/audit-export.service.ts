@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { badRequest, notFound } from '../common/api-error.js';
-import { Clock } from '../common/clock.js';
-import { int, sql } from '../database/sql.js';
-import { ENTRY_COLUMNS, type StoredEntryRow } from '../audit/audit-chain.js';
-import { ENTITY_LABELS, PROJECT_ENTITIES } from '../audit/audit-subjects.js';
-import { AuditService } from '../audit/audit.service.js';
+import { badRequest, Clock, notFound } from '../common/index.js';
+import { int, sql } from '../database/index.js';
+import { AuditService, canonicalJson, type Cell, csvWriter, ENTITY_LABELS, ENTRY_COLUMNS, PROJECT_ENTITIES, type StoredEntryRow, xlsxWriter } from '../audit/index.js';
 import { ANOMALY_RULE_LABELS, AnomaliesService, type AnomalyOptions } from './anomalies.service.js';
-import { canonicalJson } from '../audit/canonical-json.js';
-import { csvWriter, xlsxWriter, type Cell } from '../audit/table-writers.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 

@@ -2,14 +2,13 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { bulletinCheckpoint } from '../bulletins/bulletin-checkpoint.js';
-import type { Page } from '../common/page.js';
-import type { VerifyResult } from '../audit/audit-chain.js';
+import { bulletinCheckpoint } from '../bulletins/index.js';
+import type { Page } from '../common/index.js';
+import { type AuditCheckpoint, type AuditEventView, AuditService, type VerifyResult } from '../audit/index.js';
 import { AuditExportService, type ExportFormat, type PreparedExport } from './audit-export.service.js';
-import { AuditService, type AuditCheckpoint, type AuditEventView } from '../audit/audit.service.js';
 import { AnomaliesService, type AnomalyReport } from './anomalies.service.js';
 import { AnomaliesQuery, AuditEventsQuery, checkpointQuery, HistoryExportQuery, instantQuery, jumpFactorQuery, VerifyQuery } from './dto/audit-query.dto.js';
-import { Roles } from '../access/decorators.js';
+import { Roles } from '../access/index.js';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { defaultPeriod } from './default-period.js';
-import { boardMonthOf, lastMonthOf } from '../common/period.js';
+import { boardMonthOf, lastMonthOf } from '../common/index.js';
 
 describe('last month (the month being collected)', () => {
   it.each([

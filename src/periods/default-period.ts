@@ -1,4 +1,4 @@
-import { boardMonthOf, lastMonthOf, yearOf } from '../common/period.js';
+import { boardMonthOf, lastMonthOf, yearOf } from '../common/index.js';
 
 /**
  * The period a page opens on (docs/default-period.md): the month whose figures are being

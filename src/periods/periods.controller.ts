@@ -2,8 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DefaultPeriod } from './default-period.js';
 import { PeriodsService } from './periods.service.js';
-import { EVERY_ROLE } from '../access/roles.js';
-import { Roles } from '../access/decorators.js';
+import { EVERY_ROLE, Roles } from '../access/index.js';
 
 @ApiTags('periods')
 @Controller('periods')

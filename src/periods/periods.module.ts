@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PlansModule } from '../plans/plans.module.js';
+import { PlansModule } from '../plans/index.js';
 import { PeriodsController } from './periods.controller.js';
 import { PeriodsService } from './periods.service.js';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../common/clock.js';
-import { PlansService } from '../plans/plans.service.js';
+import { Clock } from '../common/index.js';
+import { PlansService } from '../plans/index.js';
 import { defaultPeriod, type DefaultPeriod } from './default-period.js';
 
 /** The period pages open on, from today in the configured calendar zone and the years that have a plan. */

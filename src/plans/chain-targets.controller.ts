@@ -1,7 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../access/decorators.js';
-import { EVERY_ROLE } from '../access/roles.js';
+import { EVERY_ROLE, Roles } from '../access/index.js';
 import { ChainTargetsService, type ChainView } from './chain-targets.service.js';
 
 @ApiTags('reference')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ReferenceService } from '../reference/reference.service.js';
+import { ReferenceService } from '../reference/index.js';
 import { ChainTarget } from './chain-target.entity.js';
 
 export interface ChainView {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { Project } from '../project-records/project.entity.js';
+import { Project } from '../project-records/index.js';
 
 export type ListCategory = 'implementation' | 'preparation';
 

@@ -1,11 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { actorOf, IdParam, reasonQuery, YearParam } from '../common/http-params.js';
+import { actorOf, IdParam, reasonQuery, YearParam } from '../common/index.js';
 import { PutListEntryDto } from './dto/list-entry.dto.js';
 import { ListsService, type ListEntryView } from './lists.service.js';
-import { CurrentScope } from '../access/decorators.js';
-import { type Scope } from '../access/scope-policy.js';
+import { CurrentScope, type Scope } from '../access/index.js';
 
 @ApiTags('lists')
 @Controller('lists')

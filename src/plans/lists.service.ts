@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { auditSubject } from '../audit/audit-subjects.js';
-import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
+import { auditSubject, ChangeRecorder } from '../audit/index.js';
+import { Clock, type ErrorDetail, notFound, unprocessable } from '../common/index.js';
 import { recordAdjustment } from './plan-adjustments.js';
 import { YearTarget } from './year-target.entity.js';
-import { frozenChangeFailures, keyDesignationFailures } from '../rules/plan-freeze.js';
-import { Clock } from '../common/clock.js';
-import { WriteQueue } from '../database/write-queue.js';
-import { Project } from '../project-records/project.entity.js';
+import { frozenChangeFailures, keyDesignationFailures } from '../rules/index.js';
+import { WriteQueue } from '../database/index.js';
+import { Project } from '../project-records/index.js';
 import type { PutListEntryDto } from './dto/list-entry.dto.js';
 import { ListEntry, monthlyPlanOf, PLAN_MONTH_KEYS, type ListCategory } from './list-entry.entity.js';
-import { ALL, type Scope } from '../access/scope-policy.js';
+import { ALL, type Scope } from '../access/index.js';
 
 export interface ListEntryView {
   projectId: number;

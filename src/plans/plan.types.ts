@@ -14,8 +14,7 @@ export interface AdjustmentView {
   reason: string;
 }
 
-import type { PlanStatus } from '../rules/plan-freeze.js';
-import type { RolloverKind } from '../rules/rollover.js';
+import type { PlanStatus, RolloverKind } from '../rules/index.js';
 
 export type { PlanStatus, RolloverKind };
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { actorOf, YearParam } from '../common/http-params.js';
+import { actorOf, YearParam } from '../common/index.js';
 import { ApplyRolloverDto, CreatePlanDto, PatchPlanDto } from './dto/plan.dto.js';
 import { PlansService, type PlanView, type RolloverProposal } from './plans.service.js';
 

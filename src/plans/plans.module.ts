@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ProjectRecordsModule } from '../project-records/project-records.module.js';
-import { ReferenceModule } from '../reference/reference.module.js';
+import { ProjectRecordsModule } from '../project-records/index.js';
+import { ReferenceModule } from '../reference/index.js';
 import { ChainTarget } from './chain-target.entity.js';
 import { ChainTargetsController } from './chain-targets.controller.js';
 import { ChainTargetsService } from './chain-targets.service.js';

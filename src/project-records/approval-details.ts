@@ -1,5 +1,5 @@
 import { LessThanOrEqual, type EntityManager } from 'typeorm';
-import { APPROVAL_KEYS, type ApprovalKey } from '../lifecycle/stages.js';
+import { APPROVAL_KEYS, type ApprovalKey } from '../lifecycle/index.js';
 import type { ApprovalDetail, ApprovalDetails } from './approval-details.types.js';
 import { ApprovalStatusRow } from './approval-status.entity.js';
 

@@ -1,4 +1,4 @@
-import type { ApprovalKey, ApprovalStatus } from '../lifecycle/stages.js';
+import type { ApprovalKey, ApprovalStatus } from '../lifecycle/index.js';
 
 /** Where one approval stands (督办, 容缺受理). */
 export interface ApprovalDetail {

@@ -1,7 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import type { ApprovalKey } from '../lifecycle/stages.js';
+import type { ApprovalKey, ApprovalStatus } from '../lifecycle/index.js';
 import { Project } from './project.entity.js';
-import type { ApprovalStatus } from '../lifecycle/stages.js';
 
 /**
  * One recorded status of one of a project's six approvals (督办, 容缺受理): append-only, the

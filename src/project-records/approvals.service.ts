@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { auditSubject } from '../audit/audit-subjects.js';
-import { unprocessable, type ErrorDetail } from '../common/api-error.js';
-import { Clock } from '../common/clock.js';
-import { WriteQueue } from '../database/write-queue.js';
-import { stageInvariantFailures } from '../lifecycle/lifecycle.guards.js';
-import { APPROVAL_LABELS, type ApprovalKey } from '../lifecycle/stages.js';
+import { auditSubject, ChangeRecorder } from '../audit/index.js';
+import { Clock, type ErrorDetail, unprocessable } from '../common/index.js';
+import { checkReadVersion, updateVersioned, WriteQueue } from '../database/index.js';
+import { APPROVAL_LABELS, type ApprovalKey, stageInvariantFailures } from '../lifecycle/index.js';
 import { Project } from './project.entity.js';
 import { ProjectRecordsService } from './project-records.service.js';
 import { detailOf, latestApprovalRows, type ApprovalDetail } from './approval-details.js';
 import { ApprovalStatusRow } from './approval-status.entity.js';
-import { DepartmentsService } from '../reference/departments.service.js';
+import { DepartmentsService } from '../reference/index.js';
 import type { PutApprovalDto } from './dto/approval.dto.js';
-import { checkReadVersion, updateVersioned } from '../database/versioned.js';
-import { ALL, type Scope } from '../access/scope-policy.js';
+import { ALL, type Scope } from '../access/index.js';
 import { APPROVAL_COLUMNS, approvalsOf } from './project-view.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ReferenceModule } from '../reference/reference.module.js';
+import { ReferenceModule } from '../reference/index.js';
 import { ApprovalStatusRow } from './approval-status.entity.js';
 import { ApprovalsService } from './approvals.service.js';
 import { ProjectComment } from './project-comment.entity.js';

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { acceptedEventsOf } from '../lifecycle/lifecycle.snapshot.js';
-import { APPROVAL_KEYS, STAGE_LABELS, type ApprovalKey, type EventType, type Stage } from '../lifecycle/stages.js';
+import { acceptedEventsOf, APPROVAL_KEYS, type ApprovalKey, type EventType, type Stage, STAGE_LABELS } from '../lifecycle/index.js';
 import type { Project } from './project.entity.js';
 
 /** Column of each approval on the entity. */

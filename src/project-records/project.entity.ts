@@ -1,7 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { Chain } from '../reference/chain.entity.js';
-import { Region } from '../reference/region.entity.js';
-import type { Stage } from '../lifecycle/stages.js';
+import { Chain, Region } from '../reference/index.js';
+import type { Stage } from '../lifecycle/index.js';
 
 /**
  * A manufacturing project in the library (项目库). Stage is kept in step with the

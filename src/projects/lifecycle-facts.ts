@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ProjectHistoryReader } from '../audit/project-history.js';
-import type { ProjectFacts } from '../lifecycle/lifecycle.guards.js';
-import { ProjectRecordsService } from '../project-records/project-records.service.js';
-import type { Project } from '../project-records/project.entity.js';
-import { PlansService } from '../plans/plans.service.js';
-import { ReportsService } from '../reports/reports.service.js';
+import { ProjectHistoryReader } from '../audit/index.js';
+import type { ProjectFacts } from '../lifecycle/index.js';
+import { type Project, ProjectRecordsService } from '../project-records/index.js';
+import { PlansService } from '../plans/index.js';
+import { ReportsService } from '../reports/index.js';
 
 /**
  * The facts the lifecycle's guards read (src/lifecycle/lifecycle.guards.ts), each from the

@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ALL, type Scope } from '../access/scope-policy.js';
-import { auditSubject } from '../audit/audit-subjects.js';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { Clock } from '../common/clock.js';
-import { WriteQueue } from '../database/write-queue.js';
-import type { LifecycleEvent } from '../lifecycle/lifecycle.guards.js';
-import { persistedOf, stageOf, type PersistedLifecycle } from '../lifecycle/lifecycle.snapshot.js';
-import { lifecycleWorkflow } from '../lifecycle/lifecycle.workflow.js';
-import type { Stage } from '../lifecycle/stages.js';
-import { ProjectRecordsService } from '../project-records/project-records.service.js';
-import { Project } from '../project-records/project.entity.js';
-import { TransitionEngine, type TransitionSubject } from '../workflow/transition-engine.js';
+import { ALL, type Scope } from '../access/index.js';
+import { auditSubject, ChangeRecorder } from '../audit/index.js';
+import { Clock } from '../common/index.js';
+import { WriteQueue } from '../database/index.js';
+import { type LifecycleEvent, lifecycleWorkflow, type PersistedLifecycle, persistedOf, type Stage, stageOf } from '../lifecycle/index.js';
+import { Project, ProjectRecordsService } from '../project-records/index.js';
+import { TransitionEngine, type TransitionSubject } from '../workflow/index.js';
 import { LifecycleFacts } from './lifecycle-facts.js';
 
 export interface ApplyOptions {

@@ -1,8 +1,7 @@
-import { acceptedEventsOf } from '../lifecycle/lifecycle.snapshot.js';
-import { STAGE_LABELS, type ApprovalKey, type Stage } from '../lifecycle/stages.js';
-import type { ProjectHistory } from '../audit/project-history.entity.js';
+import { acceptedEventsOf, type ApprovalKey, type Stage, STAGE_LABELS } from '../lifecycle/index.js';
+import type { ProjectHistory } from '../audit/index.js';
 import type { ProjectView } from './project.view.js';
-import { type ListMembershipView } from '../plans/lists.service.js';
+import type { ListMembershipView } from '../plans/index.js';
 
 /** Entity column names (as edits record them) → the view's field, or an approval key. */
 const COLUMN_TO_FIELD: Record<string, keyof ProjectView | `approvals.${ApprovalKey}`> = {

@@ -1,9 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { ProjectLeadLink } from '../attraction/lead-link.js';
-import { ProjectRecordView, recordViewOf } from '../project-records/project-view.js';
-import type { Project } from '../project-records/project.entity.js';
-import { ListMembershipView } from '../plans/lists.service.js';
-import { type ApprovalDetails } from '../project-records/approval-details.js';
+import type { ProjectLeadLink } from '../attraction/index.js';
+import { type ApprovalDetails, type Project, ProjectRecordView, recordViewOf } from '../project-records/index.js';
+import { ListMembershipView } from '../plans/index.js';
 
 /**
  * A project as the API shows it (docs/api.md "Names that stay"): its record, and on the reads

@@ -1,25 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { badRequest } from '../common/api-error.js';
-import { actorOf, asOfParam, IdParam, parseIfMatch } from '../common/http-params.js';
+import { actorOf, asOfParam, badRequest, IdParam, type Page, parseIfMatch } from '../common/index.js';
 import { EVENT_FIELDS, LifecycleEventDto } from './dto/lifecycle-event.dto.js';
 import { LifecycleEngine } from './lifecycle.engine.js';
-import type { LifecycleEvent } from '../lifecycle/lifecycle.guards.js';
-import { CommentDto } from '../project-records/dto/comment.dto.js';
-import { CreateProjectDto } from '../project-records/dto/create-project.dto.js';
+import { APPROVAL_KEYS, type ApprovalKey, type LifecycleEvent } from '../lifecycle/index.js';
+import { ApprovalsService, CommentDto, type CommentView, CreateProjectDto, ProjectRecordsService, PutApprovalDto, UpdateProjectDto } from '../project-records/index.js';
 import { ListProjectsQuery } from './dto/list-projects.query.js';
-import { UpdateProjectDto } from '../project-records/dto/update-project.dto.js';
 import { ProjectView } from './project.view.js';
-import type { Page } from '../common/page.js';
 import { ProjectsService, type HistoryView } from './projects.service.js';
-import { ApprovalsService } from '../project-records/approvals.service.js';
-import { ProjectRecordsService, type CommentView } from '../project-records/project-records.service.js';
-import { PutApprovalDto } from '../project-records/dto/approval.dto.js';
-import { APPROVAL_KEYS, type ApprovalKey } from '../lifecycle/stages.js';
-import { CurrentScope, Roles } from '../access/decorators.js';
-import { EDITORS, EVERY_ROLE } from '../access/roles.js';
-import { type Scope } from '../access/scope-policy.js';
+import { CurrentScope, EDITORS, EVERY_ROLE, Roles, type Scope } from '../access/index.js';
 
 /** `:key` of an approval: one of the six, else a 400. */
 export const ApprovalKeyParam = {

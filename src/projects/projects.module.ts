@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { PlansModule } from '../plans/plans.module.js';
-import { ProjectRecordsModule } from '../project-records/project-records.module.js';
-import { ReportsModule } from '../reports/reports.module.js';
+import { PlansModule } from '../plans/index.js';
+import { ProjectRecordsModule } from '../project-records/index.js';
+import { ReportsModule } from '../reports/index.js';
 import { LifecycleFacts } from './lifecycle-facts.js';
 import { LifecycleEngine } from './lifecycle.engine.js';
 import { ProjectsController } from './projects.controller.js';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { auditSubject } from '../audit/audit-subjects.js';
-import { unprocessable, type ErrorDetail } from '../common/api-error.js';
-import { WriteQueue } from '../database/write-queue.js';
+import { auditSubject, ChangeRecorder } from '../audit/index.js';
+import { type ErrorDetail, unprocessable } from '../common/index.js';
+import { WriteQueue } from '../database/index.js';
 import { Department } from './department.entity.js';
 import { REQUEST_KINDS, isRequestKind, type RequestKind } from './request-kinds.js';
 import type { DepartmentView } from './reference.types.js';

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Roles } from '../access/decorators.js';
-import { EVERY_ROLE } from '../access/roles.js';
-import { actorOf } from '../common/http-params.js';
+import { EVERY_ROLE, Roles } from '../access/index.js';
+import { actorOf } from '../common/index.js';
 import { DepartmentsService, type DepartmentView } from './departments.service.js';
 import { PutDepartmentDto } from './dto/department.dto.js';
 import { ReferenceService, type RegionView } from './reference.service.js';

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { int, sql } from '../database/sql.js';
+import { int, sql } from '../database/index.js';
 import { figureColumn, figuresThroughSql } from './project-year-figure.entity.js';
 import { ReportRevision } from './report-revision.entity.js';
-import { monthNumberOf, yearOf } from '../common/period.js';
+import { monthNumberOf, yearOf } from '../common/index.js';
 
 /**
  * The one way a report revision is stored: the revision row, and in the same transaction the

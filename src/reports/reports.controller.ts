@@ -1,14 +1,10 @@
 import { Body, Controller, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Clock } from '../common/clock.js';
-import { actorOf, asOfParam, IdParam, MonthParam } from '../common/http-params.js';
+import { actorOf, asOfParam, Clock, IdParam, lastMonthOf, MonthParam } from '../common/index.js';
 import { FileReportDto } from './dto/file-report.dto.js';
 import { ReportsService, type FiledReport, type MissingReports, type MonthReportView, type ReportView } from './reports.service.js';
-import { CurrentScope, Roles } from '../access/decorators.js';
-import { EDITORS, EVERY_ROLE } from '../access/roles.js';
-import { type Scope } from '../access/scope-policy.js';
-import { lastMonthOf } from '../common/period.js';
+import { CurrentScope, EDITORS, EVERY_ROLE, Roles, type Scope } from '../access/index.js';
 
 @ApiTags('reports')
 @Controller()

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ProjectRecordsModule } from '../project-records/project-records.module.js';
-import { RequestsModule } from '../requests/requests.module.js';
+import { ProjectRecordsModule } from '../project-records/index.js';
+import { RequestsModule } from '../requests/index.js';
 import { ProjectYearFigure } from './project-year-figure.entity.js';
 import { ReportRevision } from './report-revision.entity.js';
 import { ReportsController } from './reports.controller.js';

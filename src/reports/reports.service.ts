@@ -1,22 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { auditSubject } from '../audit/audit-subjects.js';
-import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
-import { Clock } from '../common/clock.js';
-import { int, sql } from '../database/sql.js';
-import { WriteQueue } from '../database/write-queue.js';
-import { isLatestRevisionSql } from '../rules/latest-revision.js';
-import { closingBulletinOf, correctionReasonFailure } from '../rules/month-closed.js';
-import { dueToReportSql, filedSql, reportingParams } from '../rules/reporting.js';
-import { ProjectHistory } from '../audit/project-history.entity.js';
-import { projectVisible, ALL, type Scope } from '../access/scope-policy.js';
-import { RequestsService, type RaisedRequest } from '../requests/requests.service.js';
-import { Project } from '../project-records/project.entity.js';
+import { auditSubject, ChangeRecorder, ProjectHistory } from '../audit/index.js';
+import { Clock, type ErrorDetail, monthOf, notFound, unprocessable } from '../common/index.js';
+import { int, sql, WriteQueue } from '../database/index.js';
+import { closingBulletinOf, correctionReasonFailure, dueToReportSql, filedSql, isLatestRevisionSql, reportingParams } from '../rules/index.js';
+import { ALL, projectVisible, type Scope } from '../access/index.js';
+import { type RaisedRequest, RequestsService } from '../requests/index.js';
+import { Project } from '../project-records/index.js';
 import type { FileReportDto } from './dto/file-report.dto.js';
 import { cumulativeOf, storeRevision } from './report-figures.js';
 import { ReportRevision } from './report-revision.entity.js';
-import { monthOf } from '../common/period.js';
 
 export interface ReportView {
   projectId: number;

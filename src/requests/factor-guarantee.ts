@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { int, sql } from '../database/sql.js';
-import { daysOverdue } from '../rules/request-overdue.js';
+import { int, sql } from '../database/index.js';
+import { daysOverdue } from '../rules/index.js';
 import type { FactorGuaranteeBlock } from './factor-guarantee.types.js';
-import { REQUEST_KINDS, type RequestKind } from '../reference/request-kinds.js';
+import { REQUEST_KINDS, type RequestKind } from '../reference/index.js';
 import { FACTOR_GROUPS_SQL, LONGEST_OVERDUE_SQL } from './requests.queries.js';
 
 export const LONGEST_OVERDUE_LIMIT = 5;

@@ -1,4 +1,4 @@
-import type { RequestKind } from '../reference/request-kinds.js';
+import type { RequestKind } from '../reference/index.js';
 
 /**
  * The war room's 要素保障 block (`factorGuarantee` of GET /api/dashboard/:year; docs/domain/requests.md

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import type { ApprovalKey } from '../lifecycle/stages.js';
-import { Project } from '../project-records/project.entity.js';
-import type { Pollutant, RequestKind } from '../reference/request-kinds.js';
+import type { ApprovalKey } from '../lifecycle/index.js';
+import { Project } from '../project-records/index.js';
+import type { Pollutant, RequestKind } from '../reference/index.js';
 import type { EvaluationRating, RequestCategory, RequestStatus } from './request-states.js';
 
 /**

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { auditSubject } from '../audit/audit-subjects.js';
-import { AppSetting } from '../database/app-setting.entity.js';
-import { unprocessable } from '../common/api-error.js';
-import { WriteQueue } from '../database/write-queue.js';
+import { auditSubject, ChangeRecorder } from '../audit/index.js';
+import { AppSetting, WriteQueue } from '../database/index.js';
+import { unprocessable } from '../common/index.js';
 
 /** The city-wide acceptance time limit, in working days (docs/domain/requests.md "Overdue"). */
 export const ACCEPT_WORKING_DAYS_KEY = 'requests.acceptWorkingDays';

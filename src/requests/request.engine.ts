@@ -1,23 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { auditSubject } from '../audit/audit-subjects.js';
-import { type Principal } from '../access/principal.js';
-import { ApiError } from '../common/api-error.js';
-import { Clock } from '../common/clock.js';
-import { WriteQueue } from '../database/write-queue.js';
-import type { Project } from '../project-records/project.entity.js';
-import { ProjectRecordsService } from '../project-records/project-records.service.js';
-import { parseQuantity } from '../rules/quantities.js';
-import { dayNumber } from '../rules/working-days.js';
-import { ApprovalsService } from '../project-records/approvals.service.js';
-import { requestVisible, scopeOf, visibleOr404 } from '../access/scope-policy.js';
+import { auditSubject, ChangeRecorder } from '../audit/index.js';
+import { type Principal, requestVisible, scopeOf, visibleOr404 } from '../access/index.js';
+import { ApiError, Clock } from '../common/index.js';
+import { WriteQueue } from '../database/index.js';
+import { approvalsOf, ApprovalsService, type Project, ProjectRecordsService } from '../project-records/index.js';
+import { dayNumber, parseQuantity } from '../rules/index.js';
 import { FactorRequest } from './factor-request.entity.js';
 import type { RequestContext, RequestEvent } from './request.guards.js';
 import { requestWorkflow } from './request.workflow.js';
 import type { EvaluationRating, RequestCategory, RequestEventType, RequestStatus } from './request-states.js';
 import { RequestTransition } from './request-transition.entity.js';
-import { TransitionEngine } from '../workflow/transition-engine.js';
-import { approvalsOf } from '../project-records/project-view.js';
+import { TransitionEngine } from '../workflow/index.js';
 
 /** Who acts: the signed-in user (or, for the demo seed, a stand-in with the same fields). */
 export type Actor = Pick<Principal, 'username' | 'role' | 'region' | 'chain' | 'department'>;

@@ -1,7 +1,7 @@
-import { APPROVAL_KEYS, type ApprovalKey } from '../lifecycle/stages.js';
-import type { GuardFailure } from '../workflow/guards.js';
-import { parseQuantity } from '../rules/quantities.js';
-import { isQuantityKind, type RequestKind } from '../reference/request-kinds.js';
+import { APPROVAL_KEYS, type ApprovalKey } from '../lifecycle/index.js';
+import type { GuardFailure } from '../workflow/index.js';
+import { parseQuantity } from '../rules/index.js';
+import { isQuantityKind, type RequestKind } from '../reference/index.js';
 import { EVALUATION_RATINGS, REQUEST_CATEGORIES, type RequestStatus } from './request-states.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { ApprovalKey } from '../lifecycle/stages.js';
-import type { Pollutant, QuantityKind, RequestKind } from '../reference/request-kinds.js';
+import type { ApprovalKey } from '../lifecycle/index.js';
+import type { Pollutant, QuantityKind, RequestKind } from '../reference/index.js';
 import { type EvaluationRating, type RequestCategory, type RequestEventType, type RequestStatus } from './request-states.js';
 
 /**

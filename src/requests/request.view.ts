@@ -1,9 +1,8 @@
-import { int } from '../database/sql.js';
-import type { ApprovalKey } from '../lifecycle/stages.js';
-import { formatQuantity } from '../rules/quantities.js';
-import { daysOverdue } from '../rules/request-overdue.js';
+import { int } from '../database/index.js';
+import type { ApprovalKey } from '../lifecycle/index.js';
+import { daysOverdue, formatQuantity } from '../rules/index.js';
 import { acceptedRequestEvents } from './request.snapshot.js';
-import { KIND_UNITS, isQuantityKind, type Pollutant, type RequestKind } from '../reference/request-kinds.js';
+import { isQuantityKind, KIND_UNITS, type Pollutant, type RequestKind } from '../reference/index.js';
 import type { EvaluationRating, RequestCategory, RequestStatus } from './request-states.js';
 import type { RequestView } from './request.types.js';
 

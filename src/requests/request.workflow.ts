@@ -2,7 +2,7 @@ import { REQUEST_EVENT_LABELS, REQUEST_STATUS_LABELS } from './labels.js';
 import { requestGuardFailures, type RequestContext, type RequestEvent } from './request.guards.js';
 import { requestMachine } from './request.machine.js';
 import { REQUEST_EVENT_TYPES, type RequestStatus } from './request-states.js';
-import type { Workflow } from '../workflow/transition-engine.js';
+import type { Workflow } from '../workflow/index.js';
 
 /** A 要素保障 request's machine as the transition engine applies it (src/workflow/transition-engine.ts). */
 export const requestWorkflow: Workflow<RequestStatus, RequestEvent, RequestContext> = {

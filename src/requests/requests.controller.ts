@@ -1,20 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { type Principal } from '../access/principal.js';
-import { badRequest } from '../common/api-error.js';
-import { actorOf, asOfParam, IdParam, MonthParam, parseIfMatch } from '../common/http-params.js';
-import type { Page } from '../common/page.js';
+import { CurrentScope, CurrentUser, EDITORS, EVERY_ROLE, type Principal, Roles, type Scope } from '../access/index.js';
+import { actorOf, asOfParam, badRequest, IdParam, MonthParam, type Page, parseIfMatch } from '../common/index.js';
 import { ListRequestsQuery, RaiseRequestDto, REQUEST_EVENT_FIELD_NAMES, REQUEST_EVENT_FIELDS, RequestEventDto, RequestSettingsDto } from './dto/request.dto.js';
 import { RequestEngine } from './request.engine.js';
 import type { RequestEvent } from './request.guards.js';
 import type { RequestView } from './request.view.js';
 import { RequestSettingsService, type RequestSettings } from './request-settings.service.js';
 import { RequestsService, type MonthLists, type RequestDetail } from './requests.service.js';
-import { CurrentScope, CurrentUser, Roles } from '../access/decorators.js';
-import { EDITORS, EVERY_ROLE } from '../access/roles.js';
-import { type Scope } from '../access/scope-policy.js';
-import { PutDepartmentDto } from '../reference/dto/department.dto.js';
 
 /** 要素保障 (docs/domain/requests.md; routes in docs/api.md "Requests and problems"). */
 @ApiTags('requests')

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ProjectRecordsModule } from '../project-records/project-records.module.js';
-import { ReferenceModule } from '../reference/reference.module.js';
+import { ProjectRecordsModule } from '../project-records/index.js';
+import { ReferenceModule } from '../reference/index.js';
 import { FactorRequest } from './factor-request.entity.js';
 import { RequestEngine } from './request.engine.js';
 import { RequestSettingsService } from './request-settings.service.js';

@@ -1,4 +1,4 @@
-import { requestDueSql, requestOpenSql, requestOverdueSql } from '../rules/request-overdue.js';
+import { requestDueSql, requestOpenSql, requestOverdueSql } from '../rules/index.js';
 
 /**
  * The requests' SQL. Every read starts from `rq`: one row per request raised by `:asOf` (and

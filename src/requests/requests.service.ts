@@ -1,19 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
-import { ChangeRecorder } from '../audit/change-recorder.js';
-import { auditSubject } from '../audit/audit-subjects.js';
-import { notFound, unprocessable, type ErrorDetail } from '../common/api-error.js';
-import { Clock } from '../common/clock.js';
-import type { Page } from '../common/page.js';
-import { int, sql } from '../database/sql.js';
-import { WriteQueue } from '../database/write-queue.js';
-import { Project } from '../project-records/project.entity.js';
-import { formatQuantity, parseQuantity } from '../rules/quantities.js';
-import { meanDays } from '../rules/request-overdue.js';
-import { addWorkingDays, dayNumber } from '../rules/working-days.js';
-import { Department } from '../reference/department.entity.js';
-import { routeOf } from '../reference/departments.service.js';
-import { projectVisible, ALL, type Scope } from '../access/scope-policy.js';
+import { auditSubject, ChangeRecorder } from '../audit/index.js';
+import { Clock, type ErrorDetail, notFound, type Page, periodParams, unprocessable } from '../common/index.js';
+import { int, sql, WriteQueue } from '../database/index.js';
+import { Project } from '../project-records/index.js';
+import { addWorkingDays, dayNumber, formatQuantity, meanDays, parseQuantity } from '../rules/index.js';
+import { Department, isQuantityKind, isRequestKind, KIND_UNITS, type Pollutant, POLLUTANTS, type QuantityKind, REQUEST_KINDS, routeOf } from '../reference/index.js';
+import { ALL, projectVisible, type Scope } from '../access/index.js';
 import type { RaiseRequestDto } from './dto/request.dto.js';
 import { FactorRequest } from './factor-request.entity.js';
 import { initialStatus } from './request.snapshot.js';
@@ -22,13 +15,11 @@ import { requestViewOf, quantityText } from './request.view.js';
 import type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetail, RequestView } from './request.types.js';
 
 export type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetail } from './request.types.js';
-import { KIND_UNITS, POLLUTANTS, REQUEST_KINDS, isQuantityKind, isRequestKind, type Pollutant, type QuantityKind } from '../reference/request-kinds.js';
 import { acceptWorkingDays } from './request-settings.service.js';
 import { RequestTransition } from './request-transition.entity.js';
 import { grantedVsAskedSql, monthCountsSql, requestsCountSql, requestsPageSql, type MonthGroup, type RequestFilter } from './requests.queries.js';
 import { REQUEST_KIND_LABELS, UNIT_LABELS } from '../reference/labels.js';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from './request-states.js';
-import { periodParams } from '../common/period.js';
 
 /** A month's list items at most (a city raises a few dozen a month). */
 const MONTH_ITEMS_LIMIT = 2000;

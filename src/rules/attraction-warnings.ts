@@ -1,4 +1,4 @@
-import { formatYiShort } from '../common/money.js';
+import { formatYiShort } from '../common/index.js';
 import type { Warning } from './warnings.js';
 
 /**

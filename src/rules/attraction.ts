@@ -4,7 +4,7 @@
  * figure stands against its target. SQL fragments over `lead_transition` / `lead_fund`; the
  * `:asOf`, `:yearStart`, `:monthEnd`, `:fromMonth` and `:toMonth` parameters are the board's.
  */
-import { roundDiv } from '../common/calendar.js';
+import { roundDiv } from '../common/index.js';
 import { FUND_REVISIONS, isLatestRevisionSql } from './latest-revision.js';
 import { expectedWan, progressAgainstTarget, ratingOf, ratioOf, type Rating, type Thresholds } from './progress.js';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { ErrorDetail } from '../common/api-error.js';
-import { int, sql } from '../database/sql.js';
+import type { ErrorDetail } from '../common/index.js';
+import { int, sql } from '../database/index.js';
 
 /**
  * A month is closed once a bulletin (月通报) covering it has been published: the bulletin

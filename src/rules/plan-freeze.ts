@@ -1,4 +1,4 @@
-import type { ErrorDetail } from '../common/api-error.js';
+import type { ErrorDetail } from '../common/index.js';
 
 /**
  * A year's plan is a draft until published; publishing freezes the plan and that year's lists

@@ -6,7 +6,7 @@
  * so that "target × M/12" stays an integer; comparisons are made on integers (BigInt), so
  * a ratio of exactly 80% is yellow, never red by rounding.
  */
-import { roundDiv } from '../common/calendar.js';
+import { roundDiv } from '../common/index.js';
 
 export type Rating = 'blue' | 'yellow' | 'red';
 

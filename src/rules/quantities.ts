@@ -1,4 +1,4 @@
-import { KIND_UNITS, isQuantityKind, type QuantityKind, type RequestKind } from '../reference/request-kinds.js';
+import { isQuantityKind, KIND_UNITS, type QuantityKind, type RequestKind } from '../reference/index.js';
 
 /**
  * Quantities of 要素 in their kind's unit, exactly (docs/domain/requests.md "Kinds and units"):

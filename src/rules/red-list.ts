@@ -1,4 +1,4 @@
-import { formatPercent } from '../common/money.js';
+import { formatPercent } from '../common/index.js';
 
 /**
  * 红榜 membership (docs/domain/figures.md "Red list"), as things stood at the end of month M

@@ -1,4 +1,4 @@
-import { periodParams } from '../common/period.js';
+import { periodParams } from '../common/index.js';
 
 /**
  * Due to report (应报) for month M — the rule behind 缺报 counts and reminders

@@ -1,4 +1,4 @@
-import { roundDiv } from '../common/calendar.js';
+import { roundDiv } from '../common/index.js';
 import { daysBetween } from './working-days.js';
 
 /**

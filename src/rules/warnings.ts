@@ -1,4 +1,4 @@
-import { formatYi, formatYiShort } from '../common/money.js';
+import { formatYi, formatYiShort } from '../common/index.js';
 import type { BigProjectsBlock, PlaceCountCheck } from './big-projects.js';
 
 /**

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DemoLead } from '../../seeds/demo-2024-attraction.js';
-import { ChainFilingsService } from '../attraction/chain-filings.service.js';
-import { LeadEngine } from '../attraction/lead.engine.js';
-import { LeadFundsService } from '../attraction/lead-funds.service.js';
-import { Lead } from '../attraction/lead.entity.js';
-import { LeadsService } from '../attraction/leads.service.js';
-import { WriteQueue } from '../database/write-queue.js';
-import { ALL } from '../access/scope-policy.js';
+import { ChainFilingsService, Lead, LeadEngine, LeadFundsService, LeadsService } from '../attraction/index.js';
+import { WriteQueue } from '../database/index.js';
+import { ALL } from '../access/index.js';
 
 /**
  * DEMO ONLY (illustrative, seeds/demo-2024-attraction.ts): 2024's 招商 — leads recorded, signed,

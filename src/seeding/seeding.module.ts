@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AttractionModule } from '../attraction/attraction.module.js';
-import { PlansModule } from '../plans/plans.module.js';
-import { ProjectRecordsModule } from '../project-records/project-records.module.js';
-import { ReferenceModule } from '../reference/reference.module.js';
-import { ReportsModule } from '../reports/reports.module.js';
-import { ProjectsModule } from '../projects/projects.module.js';
-import { RequestsModule } from '../requests/requests.module.js';
+import { AttractionModule } from '../attraction/index.js';
+import { PlansModule } from '../plans/index.js';
+import { ProjectRecordsModule } from '../project-records/index.js';
+import { ReferenceModule } from '../reference/index.js';
+import { ReportsModule } from '../reports/index.js';
+import { ProjectsModule } from '../projects/index.js';
+import { RequestsModule } from '../requests/index.js';
 import { AttractionSeeder } from './attraction-seeder.js';
 import { SeederService } from './seeder.service.js';
 

@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { join } from 'node:path';
-import { projectRoot } from '../common/paths.js';
+import { projectRoot } from '../common/index.js';
 
 /**
  * The war-room page (挂图作战) at `GET /`: static files from `src/war-room/public`, and

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { MIN_PASSWORD_LENGTH } from '../auth/password-policy.js';
-import { EVIDENCE, JOB_PHASES, MAPPING_SOURCES, SKIP_KINDS } from '../excel/import-codes.js';
-import { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, EVENT_TYPES, STAGES, STAGE_LABELS } from '../lifecycle/stages.js';
-import { LEAD_EVENT_TYPES, LEAD_STATUS_LABELS } from '../attraction/lead-states.js';
+import { MIN_PASSWORD_LENGTH } from '../auth/index.js';
+import { EVIDENCE, JOB_PHASES, MAPPING_SOURCES, SKIP_KINDS } from '../excel/index.js';
+import { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, EVENT_TYPES, STAGE_LABELS, STAGES } from '../lifecycle/index.js';
+import { LEAD_EVENT_TYPES, LEAD_STATUS_LABELS } from '../attraction/index.js';
 import * as labels from './labels.js';
-import { APPROVAL_COLUMNS } from '../project-records/project-view.js';
+import { APPROVAL_COLUMNS } from '../project-records/index.js';
 
 describe('labels', () => {
   it('re-exports the lifecycle labels themselves, not copies', () => {

@@ -2,9 +2,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Express } from 'express';
 import { join } from 'node:path';
 import * as period from '../common/period.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import * as labels from './labels.js';
-import { projectRoot } from '../common/paths.js';
+import { projectRoot } from '../common/index.js';
 
 /**
  * The browser layer both pages share, at `/shared/`: the API client, formatting, the stage

@@ -1,12 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Principal } from '../access/principal.js';
-import { MonthParam } from '../common/http-params.js';
+import { CurrentScope, CurrentUser, EVERY_ROLE, type Principal, Roles, type Scope } from '../access/index.js';
+import { MonthParam } from '../common/index.js';
 import { WorkbenchProjectsQuery } from './dto/workbench.query.js';
 import { WorkbenchService, type ReportSheet, type WorkbenchContext, type WorkbenchProjectPage } from './workbench.service.js';
-import { CurrentScope, CurrentUser, Roles } from '../access/decorators.js';
-import { EVERY_ROLE } from '../access/roles.js';
-import { type Scope } from '../access/scope-policy.js';
 
 /** Reads for the operators' workbench pages (工作台, `/workbench/`); every write goes through the project and report routes. */
 @ApiTags('workbench')

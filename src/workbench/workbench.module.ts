@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ProjectsModule } from '../projects/projects.module.js';
-import { BoardModule } from '../board/board.module.js';
-import { ReportsModule } from '../reports/reports.module.js';
+import { ProjectsModule } from '../projects/index.js';
+import { BoardModule } from '../board/index.js';
+import { ReportsModule } from '../reports/index.js';
 import { WorkbenchController } from './workbench.controller.js';
 import { WorkbenchService } from './workbench.service.js';
 

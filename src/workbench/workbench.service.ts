@@ -1,21 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type Principal } from '../access/principal.js';
-import { ApiError } from '../common/api-error.js';
-import { Clock } from '../common/clock.js';
-import { int, sql } from '../database/sql.js';
-import { STAGE_LABELS, type Stage } from '../lifecycle/stages.js';
-import { isLatestRevisionSql } from '../rules/latest-revision.js';
-import { CLOSING_BULLETIN_SQL } from '../rules/month-closed.js';
-import type { Rating } from '../rules/progress.js';
-import { dueToReportSql, filedSql, reportingParams } from '../rules/reporting.js';
-import type { ProjectView } from '../projects/project.view.js';
-import { ProjectsService } from '../projects/projects.service.js';
-import { DashboardService } from '../board/dashboard.service.js';
+import { DISPLAY_ROLE, EDITORS, type Principal, type Scope } from '../access/index.js';
+import { ApiError, Clock, lastMonthOf, monthNumberOf, monthOf, previousMonth, yearOf } from '../common/index.js';
+import { int, sql } from '../database/index.js';
+import { type Stage, STAGE_LABELS } from '../lifecycle/index.js';
+import { CLOSING_BULLETIN_SQL, dueToReportSql, filedSql, isLatestRevisionSql, type Rating, reportingParams } from '../rules/index.js';
+import { ProjectsService, type ProjectView } from '../projects/index.js';
+import { DashboardService } from '../board/index.js';
 import type { WorkbenchProjectsQuery } from './dto/workbench.query.js';
-import { DISPLAY_ROLE, EDITORS } from '../access/roles.js';
-import { type Scope } from '../access/scope-policy.js';
-import { monthOf, previousMonth, lastMonthOf, monthNumberOf, yearOf } from '../common/period.js';
 
 type Row = Record<string, unknown>;
 type Category = 'implementation' | 'preparation';

@@ -1,4 +1,4 @@
-import type { ErrorDetail } from '../common/api-error.js';
+import type { ErrorDetail } from '../common/index.js';
 
 /**
  * What every machine's guards share (docs/architecture.md "Workflows"): a guard is a pure

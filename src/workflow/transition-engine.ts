@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { transition, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
-import { conflict, unprocessable, type ErrorDetail } from '../common/api-error.js';
-import { checkReadVersion, updateVersioned } from '../database/versioned.js';
-import { WriteQueue } from '../database/write-queue.js';
+import { conflict, type ErrorDetail, unprocessable } from '../common/index.js';
+import { checkReadVersion, updateVersioned, WriteQueue } from '../database/index.js';
 import { acceptedEventsOf, stateNameOf, stateValueOf } from './machine-states.js';
 
 /**

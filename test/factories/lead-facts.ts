@@ -1,4 +1,4 @@
-import type { LeadContext, LeadFacts, LinkedProjectFacts } from '../../src/attraction/lead.guards.js';
+import type { LeadContext, LeadFacts, LinkedProjectFacts } from '../../src/attraction/index.js';
 
 /**
  * Facts and context for the lead machine's pure guards: a signed green-chemical lead (signed on

@@ -1,5 +1,4 @@
-import type { LifecycleContext, ProjectFacts } from '../../src/lifecycle/lifecycle.guards.js';
-import type { ApprovalKey } from '../../src/lifecycle/stages.js';
+import type { ApprovalKey, LifecycleContext, ProjectFacts } from '../../src/lifecycle/index.js';
 
 /**
  * Facts and context for the lifecycle's pure guards and machine: a project that

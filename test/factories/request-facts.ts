@@ -1,4 +1,4 @@
-import type { RequestContext, RequestFacts } from '../../src/requests/request.guards.js';
+import type { RequestContext, RequestFacts } from '../../src/requests/index.js';
 
 /** Facts and context for the request machine's pure guards: a 用地 request, raised, on 2024-06-12. */
 export const REQUEST_TODAY = '2024-06-12';

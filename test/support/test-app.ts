@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
-import { Clock } from '../../src/common/clock.js';
-import { loadConfig, type SeedMode } from '../../src/config/app-config.js';
+import { Clock } from '../../src/common/index.js';
+import { loadConfig, type SeedMode } from '../../src/config/index.js';
 
 /** The first admin's password in every test app (user `admin`). */
 export const TEST_ADMIN_PASSWORD = 'test-admin-password-8f3c';
@@ -51,7 +51,7 @@ export async function startTestApp(options: { seed?: SeedMode; now?: string; env
   const clock = app.get(Clock);
   let now = new Date(options.now ?? '2024-06-30T04:00:00.000Z');
   jest.spyOn(clock, 'now').mockImplementation(() => new Date(now));
-  const { SeederService } = await import('../../src/seeding/seeder.service.js');
+  const { SeederService } = await import('../../src/seeding/index.js');
   await app.get(SeederService).run(config.seed);
   await app.init();
   const http = app.getHttpServer();

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
 import { IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, ValidateBy } from 'class-validator';
-import { IsText, QueryInt } from '../../common/validation.js';
+import { IsText, QueryInt } from '../../common/index.js';
 import { NOTE_STATUSES, type NoteStatus } from '../lead-states.js';
 
 /** A rate in percent with at most one decimal (6.3), between −100 and 1000. */

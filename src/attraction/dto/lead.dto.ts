@@ -2,9 +2,8 @@ import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
-import { IsCalendarDate, IsText, IsWan, PageQuery, PageSizeQuery, QueryText } from '../../common/validation.js';
-import { CreateProjectDto } from '../../project-records/dto/create-project.dto.js';
-import { IsProjectName } from '../../project-records/dto/project-fields.dto.js';
+import { IsCalendarDate, IsText, IsWan, PageQuery, PageSizeQuery, QueryText } from '../../common/index.js';
+import { CreateProjectDto, IsProjectName } from '../../project-records/index.js';
 import { LEAD_EVENT_TYPES, LEAD_ORIGINS, LEAD_STATUSES, type LeadEventType, type LeadOrigin, type LeadStatus } from '../lead-states.js';
 
 /** Text a person must fill in (something other than spaces), at most `length` characters. */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../password-policy.js';
-import { ROLES, type Role } from '../../access/roles.js';
+import { type Role, ROLES } from '../../access/index.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin' })

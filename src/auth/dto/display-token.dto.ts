@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsText } from '../../common/validation.js';
+import { IsText } from '../../common/index.js';
 
 export class CreateDisplayTokenDto {
   @ApiProperty({ example: '指挥部大屏', description: '1–48 characters; shown in the list, the logs and the audit log' })

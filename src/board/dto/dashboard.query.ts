@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
-import { PageQuery, PageSizeQuery, QueryInt } from '../../common/validation.js';
+import { PageQuery, PageSizeQuery, QueryInt } from '../../common/index.js';
 
 export class DashboardQuery {
   @ApiPropertyOptional({ description: 'month 1–12 (default: 12 for past years, last month for this year)' })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsOptional } from 'class-validator';
-import { IsText } from '../../common/validation.js';
+import { IsText } from '../../common/index.js';
 
 export class PutRatingOverrideDto {
   @ApiProperty({ enum: ['blue', 'yellow', 'red'] })

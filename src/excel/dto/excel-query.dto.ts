@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { IsText, QueryInt } from '../../common/validation.js';
+import { IsText, QueryInt } from '../../common/index.js';
 
 /** `?commit=true` applies the file; anything else is a dry run. `?async=true` runs it as a job. */
 class CommitQuery {

@@ -1,21 +1,8 @@
-import { Clock } from '../../common/clock.js';
+import { Clock, formatYi } from '../../common/index.js';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { BulletinsService } from '../../bulletins/bulletins.service.js';
-import {
-  BULLETIN_TITLE,
-  factorGuaranteeText,
-  overrideNote,
-  percent,
-  provenanceLine,
-  rankChangeText,
-  ratingWord,
-  RED_LIST_KINDS,
-  regionsByRank,
-  type PublishedBulletin,
-} from '../../bulletins/bulletin-format.js';
-import { formatYi } from '../../common/money.js';
-import type { Rated } from '../../board/dashboard.types.js';
+import { BULLETIN_TITLE, BulletinsService, factorGuaranteeText, overrideNote, percent, provenanceLine, type PublishedBulletin, rankChangeText, ratingWord, RED_LIST_KINDS, regionsByRank } from '../../bulletins/index.js';
+import type { Rated } from '../../board/index.js';
 import { addBand, addHeader, addRow, RATING_FILLS, type Value } from './sheet-style.js';
 import { addChainTableSheet } from './chain-table-sheet.js';
 

@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
-import { INDICATOR_KEYS, NOTE_STATUS_LABELS, type IndicatorKey } from '../../attraction/lead-states.js';
-import { formatYi } from '../../common/money.js';
-import type { Dashboard } from '../../board/dashboard.types.js';
-import { ATTRACTION_HEADS, attractionCells, percent } from '../../bulletins/bulletin-format.js';
+import { INDICATOR_KEYS, type IndicatorKey, NOTE_STATUS_LABELS } from '../../attraction/index.js';
+import { formatYi } from '../../common/index.js';
+import type { Dashboard } from '../../board/index.js';
+import { ATTRACTION_HEADS, attractionCells, percent } from '../../bulletins/index.js';
 import { addBand, addHeader, addRow, type Value } from './sheet-style.js';
 
 /** The sheet's name and title: what a reader (or a test) finds the table by. */

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource, IsNull } from 'typeorm';
-import { Clock } from '../../common/clock.js';
-import { APPROVAL_KEYS, APPROVAL_LABELS } from '../../lifecycle/stages.js';
-import { ListEntry, type ListCategory } from '../../plans/list-entry.entity.js';
-import { Project } from '../../project-records/project.entity.js';
-import { Chain } from '../../reference/chain.entity.js';
-import { Region } from '../../reference/region.entity.js';
+import { Clock } from '../../common/index.js';
+import { APPROVAL_KEYS, APPROVAL_LABELS } from '../../lifecycle/index.js';
+import { type ListCategory, ListEntry } from '../../plans/index.js';
+import { APPROVAL_COLUMNS, Project } from '../../project-records/index.js';
+import { Chain, Region } from '../../reference/index.js';
 import { ChainLookup, RegionLookup } from '../parsing/reference-lookup.js';
 import { CATEGORY_WORDS, STAGE_WORDS } from '../parsing/stage-text.js';
 import { addBand, addHeader, addRow, type Value } from './sheet-style.js';
-import { type Scope } from '../../access/scope-policy.js';
-import { APPROVAL_COLUMNS } from '../../project-records/project-view.js';
+import type { Scope } from '../../access/index.js';
 
 /**
  * The export's columns, with the headers the import reads back (parsing/columns.ts): an

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { Clock } from '../../common/clock.js';
+import { Clock } from '../../common/index.js';
 import { addBand, addHeader, addRow, type Value } from './sheet-style.js';
-import type { RequestView } from '../../requests/request.view.js';
-import { RequestsService, type ListCategory, type MonthCounts } from '../../requests/requests.service.js';
-import { APPROVAL_LABELS } from '../../lifecycle/stages.js';
+import { type ListCategory, type MonthCounts, RequestsService, type RequestView } from '../../requests/index.js';
+import { APPROVAL_LABELS } from '../../lifecycle/index.js';
 import { EVALUATION_LABELS, REQUEST_CATEGORY_LABELS, REQUEST_STATUS_LABELS } from '../../requests/labels.js';
 import { POLLUTANT_LABELS, REQUEST_KIND_LABELS, UNIT_LABELS } from '../../reference/labels.js';
-import { type Scope } from '../../access/scope-policy.js';
+import type { Scope } from '../../access/index.js';
 
 /** Sheet names and headings, also what a reader (or a test) finds the tables by. */
 export const LIST_SHEET_NAMES: Record<ListCategory, string> = {

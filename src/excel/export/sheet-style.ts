@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { neutralise } from '../parsing/cells.js';
-import { RATING_COLOURS } from '../../bulletins/bulletin-format.js';
-import type { Rating } from '../../board/dashboard.types.js';
+import { RATING_COLOURS } from '../../bulletins/index.js';
+import type { Rating } from '../../board/index.js';
 
 /** Shared look of the exported workbooks: a title band, bold headers with a fill, thin borders. */
 export type Value = string | number | Date | null;

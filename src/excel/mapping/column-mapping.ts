@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { badRequest } from '../../common/api-error.js';
-import { hasControlCharacters } from '../../common/validation.js';
+import { badRequest, hasControlCharacters } from '../../common/index.js';
 import { MAPPING_SOURCES, type MappingSource } from '../import-codes.js';
 import { cellText, isBlank } from '../parsing/cells.js';
 import type { FieldWords } from '../parsing/columns.js';

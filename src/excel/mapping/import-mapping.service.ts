@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { auditSubject } from '../../audit/audit-subjects.js';
-import { ChangeRecorder } from '../../audit/change-recorder.js';
-import { badRequest } from '../../common/api-error.js';
-import { Clock } from '../../common/clock.js';
-import { Region } from '../../reference/region.entity.js';
+import { auditSubject, ChangeRecorder } from '../../audit/index.js';
+import { badRequest, Clock } from '../../common/index.js';
+import { Region } from '../../reference/index.js';
 import { mappingFromJson, mappingJson, type ColumnMapping, type ImportKind } from './column-mapping.js';
 import { ImportMapping } from './import-mapping.entity.js';
 

@@ -1,4 +1,4 @@
-import { APPROVAL_KEYS, APPROVAL_LABELS, type ApprovalKey } from '../../lifecycle/stages.js';
+import { APPROVAL_KEYS, APPROVAL_LABELS, type ApprovalKey } from '../../lifecycle/index.js';
 
 /**
  * The columns the imports recognise, by their Chinese headers and the common variants

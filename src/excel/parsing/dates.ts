@@ -1,4 +1,4 @@
-import { MAX_YEAR, MIN_YEAR } from '../../common/calendar.js';
+import { MAX_YEAR, MIN_YEAR } from '../../common/index.js';
 import { fold } from './cells.js';
 import type { Parsed } from './money.js';
 import type { CellData } from './workbook-reader.js';

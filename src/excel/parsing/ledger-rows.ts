@@ -1,6 +1,6 @@
-import { ApiError } from '../../common/api-error.js';
-import type { ListCategory } from '../../plans/list-entry.entity.js';
-import { APPROVAL_KEYS, type ApprovalKey } from '../../lifecycle/stages.js';
+import { ApiError } from '../../common/index.js';
+import type { ListCategory } from '../../plans/index.js';
+import { APPROVAL_KEYS, type ApprovalKey } from '../../lifecycle/index.js';
 import type { RowError } from '../import-result.js';
 import { MONEY_KEYS, recogniseLedgerColumn, type LedgerKey } from './columns.js';
 import { UNIT_LABELS } from './money.js';

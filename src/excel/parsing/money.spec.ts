@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { MAX_WAN } from '../../common/validation.js';
+import { MAX_WAN } from '../../common/index.js';
 import { parseWan } from './money.js';
 
 describe('money from a cell (万元 / 亿元, exact)', () => {

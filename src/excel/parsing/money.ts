@@ -1,4 +1,4 @@
-import { MAX_WAN } from '../../common/validation.js';
+import { MAX_WAN } from '../../common/index.js';
 import { fold, type Parsed } from './cells.js';
 
 /** The unit a money column is written in: 万元, or 亿元 (1亿元 = 10,000 万元). */

@@ -1,4 +1,4 @@
-import { ApiError } from '../../common/api-error.js';
+import { ApiError } from '../../common/index.js';
 import type { RowError } from '../import-result.js';
 import { recogniseReportColumn, type ReportKey } from './columns.js';
 import { UNIT_LABELS } from './money.js';

@@ -1,4 +1,4 @@
-import { STAGE_LABELS, type Stage } from '../../lifecycle/stages.js';
+import { type Stage, STAGE_LABELS } from '../../lifecycle/index.js';
 import type { Evidence } from '../import-codes.js';
 import { CATEGORY_CLAIM_WORDS, CLAIM_WORDS, type CategoryClaim, type StageClaim } from './stage-text.js';
 

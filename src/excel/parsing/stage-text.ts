@@ -1,5 +1,5 @@
-import type { ListCategory } from '../../plans/list-entry.entity.js';
-import type { Stage } from '../../lifecycle/stages.js';
+import type { ListCategory } from '../../plans/index.js';
+import type { Stage } from '../../lifecycle/index.js';
 import { fold } from './cells.js';
 import type { Parsed } from './money.js';
 

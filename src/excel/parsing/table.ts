@@ -1,4 +1,4 @@
-import { ApiError } from '../../common/api-error.js';
+import { ApiError } from '../../common/index.js';
 import type { SkipKind } from '../import-codes.js';
 import { EXCEL_LIMITS } from '../limits.js';
 import { fold, isBlank, labelText } from './cells.js';

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ApiError, badRequest } from '../../common/api-error.js';
-import { projectRoot } from '../../common/paths.js';
+import { ApiError, badRequest, projectRoot } from '../../common/index.js';
 import { EXCEL_LIMITS } from '../limits.js';
 import { checkXlsxZip } from './zip-guard.js';
 

@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { ApiError, badRequest } from '../../common/api-error.js';
+import { ApiError, badRequest } from '../../common/index.js';
 import { EXCEL_LIMITS } from '../limits.js';
 
 /**

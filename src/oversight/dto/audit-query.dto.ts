@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { badRequest } from '../../common/api-error.js';
-import { parseInstant } from '../../common/calendar.js';
-import { IsMonth, PageQuery, PageSizeQuery, QueryInt } from '../../common/validation.js';
+import { badRequest, IsMonth, PageQuery, PageSizeQuery, parseInstant, QueryInt } from '../../common/index.js';
 
 const INSTANT_EXAMPLE = '2024-11-05T10:00:00+08:00';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsOptional } from 'class-validator';
-import { IsText, IsWan } from '../../common/validation.js';
+import { IsText, IsWan } from '../../common/index.js';
 import type { ListCategory } from '../list-entry.entity.js';
 
 /** `PUT /api/lists/:year/entries/:projectId`. */

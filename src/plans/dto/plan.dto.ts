@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsText, IsWan } from '../../common/validation.js';
+import { IsText, IsWan } from '../../common/index.js';
 
 /** A whole number within bounds (a count or a percent). */
 function Count(min: number, max: number, optional = true): PropertyDecorator {

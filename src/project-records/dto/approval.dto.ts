@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsOptional } from 'class-validator';
-import { IsCalendarDate, IsText } from '../../common/validation.js';
-import { APPROVAL_STATUSES, type ApprovalStatus } from '../../lifecycle/stages.js';
+import { IsCalendarDate, IsText } from '../../common/index.js';
+import { APPROVAL_STATUSES, type ApprovalStatus } from '../../lifecycle/index.js';
 
 /** `PUT /api/projects/:id/approvals/:key` (docs/domain/requests.md "Approvals"): the approval's whole status. */
 export class PutApprovalDto {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IsCalendarDate } from '../../common/validation.js';
+import { IsCalendarDate } from '../../common/index.js';
 
 /** 前期手续: the date each approval was obtained, or null while outstanding. */
 export class ApprovalsDto {

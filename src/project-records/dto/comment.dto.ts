@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined } from 'class-validator';
-import { IsText } from '../../common/validation.js';
+import { IsText } from '../../common/index.js';
 
 export class CommentDto {
   @ApiProperty({ maxLength: 2000 })

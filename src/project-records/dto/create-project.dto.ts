@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, Matches } from 'class-validator';
-import { IsText } from '../../common/validation.js';
+import { IsText } from '../../common/index.js';
 import { IsProjectName, ProjectFieldsDto } from './project-fields.dto.js';
 
 export class CreateProjectDto extends ProjectFieldsDto {

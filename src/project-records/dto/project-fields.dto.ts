@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
-import { IsCalendarDate, IsText, IsWan } from '../../common/validation.js';
+import { IsCalendarDate, IsText, IsWan } from '../../common/index.js';
 import { PROJECT_ORIGINS, type ProjectOrigin } from '../project.entity.js';
 import { ApprovalsDto } from './approvals.dto.js';
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { QueryInt } from '../../common/validation.js';
+import { QueryInt } from '../../common/index.js';
 import { IsProjectName, ProjectFieldsDto } from './project-fields.dto.js';
 
 export class UpdateProjectDto extends ProjectFieldsDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsOptional } from 'class-validator';
-import { IsCalendarDate, IsText } from '../../common/validation.js';
-import { EVENT_TYPES, type EventType } from '../../lifecycle/stages.js';
+import { IsCalendarDate, IsText } from '../../common/index.js';
+import { EVENT_TYPES, type EventType } from '../../lifecycle/index.js';
 
 /** `POST /api/projects/:id/events`: `{ type, ...payload }` (docs/domain/lifecycle.md). */
 export class LifecycleEventDto {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
-import { PageQuery, PageSizeQuery, QueryInt, QueryText } from '../../common/validation.js';
-import { STAGES } from '../../lifecycle/stages.js';
+import { PageQuery, PageSizeQuery, QueryInt, QueryText } from '../../common/index.js';
+import { STAGES } from '../../lifecycle/index.js';
 
 export const STAGE_FILTERS = [...STAGES, 'implementation'] as const;
 

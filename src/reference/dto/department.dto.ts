@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsDefined, IsString, MaxLength } from 'class-validator';
-import { IsText } from '../../common/validation.js';
+import { IsText } from '../../common/index.js';
 
 /** `PUT /api/departments/:code`. */
 export class PutDepartmentDto {

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsOptional, ValidateNested } from 'class-validator';
-import { RaiseRequestDto } from '../../requests/dto/request.dto.js';
-import { IsText, IsWan } from '../../common/validation.js';
+import { RaiseRequestDto } from '../../requests/index.js';
+import { IsText, IsWan } from '../../common/index.js';
 
 /** `PUT /api/projects/:id/reports/:month`: one month's report (月调度). */
 export class FileReportDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsOptional, IsString, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
-import { PageQuery, PageSizeQuery, QueryInt, QueryText, IsCalendarDate, IsText } from '../../common/validation.js';
-import { REQUEST_KINDS } from '../../reference/request-kinds.js';
+import { IsDefined, IsIn, IsOptional, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsCalendarDate, IsText, PageQuery, PageSizeQuery, QueryInt, QueryText } from '../../common/index.js';
+import { REQUEST_KINDS } from '../../reference/index.js';
 import { REQUEST_EVENT_TYPES, type RequestEventType } from '../request-states.js';
 
 /**

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IsMonth, PageSizeQuery } from '../../common/validation.js';
-import { ListProjectsQuery } from '../../projects/dto/list-projects.query.js';
+import { IsMonth, PageSizeQuery } from '../../common/index.js';
+import { ListProjectsQuery } from '../../projects/index.js';
 
 /**
  * `GET /api/workbench/projects`: the project list's filters (stage, region, chain, list, q,

@@ -1,0 +1,2 @@
+/** oversight: the module's public face — what other modules may use (docs/architecture.md). */
+export { OversightModule } from './oversight.module.js';

@@ -1,0 +1,2 @@
+/** periods: the module's public face — what other modules may use (docs/architecture.md). */
+export { PeriodsModule } from './periods.module.js';
