@@ -11,8 +11,8 @@
  */
 const LAYERS = [
   ['foundation', ['config', 'common', 'database', 'workflow', 'access', 'audit', 'reference']],
-  ['rules', ['rules', 'lifecycle']],
-  ['domain', ['auth', 'project-records', 'plans', 'requests', 'reports', 'attraction', 'projects']],
+  ['rules', ['lifecycle', 'rules']],
+  ['domain', ['revisions', 'auth', 'project-records', 'plans', 'requests', 'reports', 'attraction', 'projects']],
   ['read', ['periods', 'board', 'bulletins', 'workbench', 'excel', 'oversight']],
   ['shell', ['operations', 'seeding', 'bench', 'cli', 'web', 'war-room']],
 ];

@@ -16,7 +16,7 @@
  * Deterministic: no randomness, only fixed patterns.
  */
 import type { IndicatorValues } from '../src/attraction/index.js';
-import { apportion } from './demo-2024.js';
+import { apportion } from './demo-2024-timelines.js';
 import { PLAN_2024, REGIONS } from './reference-data.js';
 
 export interface DemoLead {

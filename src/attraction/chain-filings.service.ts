@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
-import { ApiError, Clock, monthKey, monthOf, notFound, unprocessable } from '../common/index.js';
+import { Clock, monthKey, monthOf, notFound, unprocessable } from '../common/index.js';
 import { WriteQueue } from '../database/index.js';
 import { PlansService } from '../plans/index.js';
 import { Chain } from '../reference/index.js';
@@ -12,6 +12,8 @@ import { ChainNote } from './chain-note.entity.js';
 import type { FileIndicatorsDto, PutChainNoteDto } from './dto/chain-filing.dto.js';
 import { INDICATOR_KEYS, RATE_INDICATORS, type IndicatorKey } from './lead-states.js';
 import type { Scope } from '../access/index.js';
+import { fileRevision } from '../revisions/index.js';
+import { refuseOtherScope } from '../access/index.js';
 
 /** Columns of each indicator (rates stored in permille). */
 const COLUMNS: Record<IndicatorKey, keyof ChainIndicator> = {
@@ -76,12 +78,14 @@ export class ChainFilingsService {
     if (Object.values(values).every((value) => value === null))
       throw unprocessable('请至少填写一项指标', [{ field: 'indicators', code: 'nothingFiled', message: '请至少填写一项指标' }]);
     const note = dto.note?.trim() || null;
-    const latest = await manager.findOne(ChainIndicator, { where: { chainCode: code, year, quarter }, order: { revision: 'DESC' } });
-    if (latest && note === latest.note && Object.entries(values).every(([column, value]) => latest[column as keyof ChainIndicator] === value))
-      return { ...filingOf(rowOf(latest), year), created: false };
-
-    const filing = manager.create(ChainIndicator, { chainCode: code, year, quarter, revision: (latest?.revision ?? 0) + 1, ...values, note, actor, recordedAt: now });
-    await manager.insert(ChainIndicator, filing);
+    const filed = await fileRevision(manager, {
+      entity: ChainIndicator,
+      key: { chainCode: code, year, quarter },
+      same: (latest) => note === latest.note && Object.entries(values).every(([column, value]) => latest[column as keyof ChainIndicator] === value),
+      build: (revision) => manager.create(ChainIndicator, { chainCode: code, year, quarter, revision, ...values, note, actor, recordedAt: now }),
+    });
+    if (!filed.added) return { ...filingOf(rowOf(filed.row), year), created: false };
+    const { row: filing, previous: latest } = filed;
     const view = filingOf(rowOf(filing), year);
     await this.changes.record(manager, {
       actor,
@@ -101,11 +105,15 @@ export class ChainFilingsService {
   async putNoteIn(manager: EntityManager, code: string, year: number, dto: PutChainNoteDto, actor: string, scope: Scope, at?: string): Promise<ChainNoteView & { created: boolean }> {
     await this.writable(manager, code, year, scope);
     const note = dto.note?.trim() || null;
-    const latest = await manager.findOne(ChainNote, { where: { chainCode: code, year }, order: { revision: 'DESC' } });
-    if (latest && latest.status === dto.status && latest.note === note) return { ...noteOf(rowOf(latest), year), created: false };
     const now = at ?? this.clock.nowIso();
-    const row = manager.create(ChainNote, { chainCode: code, year, revision: (latest?.revision ?? 0) + 1, status: dto.status, note, actor, recordedAt: now });
-    await manager.insert(ChainNote, row);
+    const filed = await fileRevision(manager, {
+      entity: ChainNote,
+      key: { chainCode: code, year },
+      same: (latest) => latest.status === dto.status && latest.note === note,
+      build: (revision) => manager.create(ChainNote, { chainCode: code, year, revision, status: dto.status, note, actor, recordedAt: now }),
+    });
+    if (!filed.added) return { ...noteOf(rowOf(filed.row), year), created: false };
+    const { row, previous: latest } = filed;
     await this.changes.record(manager, {
       actor,
       subject: auditSubject.chainNote(code, year),
@@ -120,8 +128,7 @@ export class ChainFilingsService {
   /** The chain exists (404), the caller may write it (403: a chain team, its own chain only), the year has a plan (404). */
   private async writable(manager: EntityManager, code: string, year: number, scope: Scope): Promise<void> {
     if (!(await manager.existsBy(Chain, { code }))) throw notFound(`产业链 ${code} 不存在`);
-    if (scope.chain !== undefined && scope.chain !== code)
-      throw new ApiError(403, '只能填报本产业链的指标', [{ field: 'chain', code: 'outOfScope', message: '产业链专班只能填报本产业链' }]);
+    refuseOtherScope(scope, { chain: code }, { chain: { message: '只能填报本产业链的指标', detail: '产业链专班只能填报本产业链' } });
     await this.plans.yearTarget(year, manager);
   }
 }

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
-import { Clock, type ErrorDetail, monthOf, unprocessable } from '../common/index.js';
+import { Clock, type ErrorDetail, monthOf } from '../common/index.js';
 import { WriteQueue } from '../database/index.js';
-import { closingBulletinOf, correctionReasonFailure } from '../rules/index.js';
 import type { FiledFund, FundView } from './attraction.types.js';
 import type { FileFundDto } from './dto/lead.dto.js';
 import { LeadFund } from './lead-fund.entity.js';
 import { fundViewOf, leadInScope } from './lead-records.js';
 import type { Lead } from './lead.entity.js';
 import { ALL, type Scope } from '../access/index.js';
+import { fileRevision, revisionsOf } from '../revisions/index.js';
 
 /**
  * 到位资金 (docs/domain/attraction.md): a signed or landed lead's funds per month, kept as
@@ -33,27 +33,17 @@ export class LeadFundsService {
   async fileIn(manager: EntityManager, leadId: number, month: string, dto: FileFundDto, actor: string, scope: Scope = ALL, at?: string): Promise<FiledFund> {
     const lead = await leadInScope(manager, leadId, scope);
     const now = at ?? this.clock.nowIso();
-    const failures = periodFailures(lead, month, monthOf(this.clock.dateOf(now)));
-    const latest = await manager.findOne(LeadFund, { where: { leadId, month }, order: { revision: 'DESC' } });
-    if (failures.length === 0 && latest && latest.amountWan === dto.amount) return { ...fundViewOf({ ...latest }), created: false }; // the same again: no new revision
-
-    const closedBy = await closingBulletinOf(manager, month);
     const reason = dto.reason?.trim() || null;
-    const uncorrected = correctionReasonFailure(closedBy, month, reason, '到位资金');
-    if (uncorrected) failures.push(uncorrected);
-    if (failures.length) throw unprocessable(failures.map((f) => f.message).join('；'), failures);
-
-    const revision = manager.create(LeadFund, {
-      leadId,
-      month,
-      revision: (latest?.revision ?? 0) + 1,
-      amountWan: dto.amount,
-      actor,
-      recordedAt: now,
-      correction: closedBy !== null,
-      reason,
+    const filed = await fileRevision(manager, {
+      entity: LeadFund,
+      key: { leadId, month },
+      failures: periodFailures(lead, month, monthOf(this.clock.dateOf(now))),
+      same: (latest) => latest.amountWan === dto.amount,
+      closing: { month, reason, what: '到位资金' },
+      build: (revision, correction) => manager.create(LeadFund, { leadId, month, revision, amountWan: dto.amount, actor, recordedAt: now, correction, reason }),
     });
-    await manager.insert(LeadFund, revision);
+    if (!filed.added) return { ...fundViewOf({ ...filed.row }), created: false }; // the same again: no new revision
+    const { row: revision, previous: latest } = filed;
     await this.changes.record(manager, {
       actor,
       subject: auditSubject.fund(leadId),
@@ -68,7 +58,7 @@ export class LeadFundsService {
 
   async revisions(leadId: number, month: string, scope: Scope = ALL): Promise<FundView[]> {
     await leadInScope(this.dataSource.manager, leadId, scope);
-    const rows = await this.dataSource.getRepository(LeadFund).find({ where: { leadId, month }, order: { revision: 'ASC' } });
+    const rows = await revisionsOf(this.dataSource.manager, { entity: LeadFund, key: { leadId, month } });
     return rows.map((row) => fundViewOf({ ...row }));
   }
 }

@@ -1,20 +1,18 @@
 import type { EntityManager } from 'typeorm';
-import { notFound } from '../common/index.js';
 import { int } from '../database/index.js';
 import { FUND_REVISIONS, isLatestRevisionSql } from '../rules/index.js';
 import type { FundView, LeadSummary, LeadTransitionView } from './attraction.types.js';
 import { Lead } from './lead.entity.js';
 import type { LeadEventType, LeadStatus } from './lead-states.js';
 import type { LeadTransition } from './lead-transition.entity.js';
-import { inScope, type Scope } from '../access/index.js';
+import { inScope, type Scope, visibleOr404 } from '../access/index.js';
 
 /** Reading leads, their transitions and funds: shared by the lead services and the engine. */
 
 /** The lead, or 404 when it does not exist or lies outside the caller's scope (no difference shown). */
 export async function leadInScope(manager: EntityManager, id: number, scope: Scope): Promise<Lead> {
   const lead = await manager.findOneBy(Lead, { id });
-  if (!lead || !inScope(lead, scope)) throw notFound(`招商项目 ${id} 不存在`);
-  return lead;
+  return visibleOr404(lead, lead !== null && inScope(lead, scope), `招商项目 ${id} 不存在`);
 }
 
 /** Σ latest 到位资金 of every month of a lead `l` (recorded by `:asOf` when asked), as a correlated subquery. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { actorOf, badRequest, IdParam, MonthParam, type Page, parseIfMatch } from '../common/index.js';
+import { actorOf, IdParam, MonthParam, type Page, parseIfMatch } from '../common/index.js';
 import type { FiledFund, FundView, LeadSummary, LeadView } from './attraction.types.js';
 import { CreateLeadDto, FileFundDto, LEAD_EVENT_FIELDS, LeadEventDto, ListLeadsQuery, type LeadEventField } from './dto/lead.dto.js';
 import type { LeadEvent } from './lead.guards.js';
@@ -9,6 +9,7 @@ import { LeadEngine } from './lead.engine.js';
 import { LeadFundsService } from './lead-funds.service.js';
 import { LeadsService } from './leads.service.js';
 import { CurrentScope, LEAD_WRITERS, Roles, type Scope } from '../access/index.js';
+import { refuseFieldsNotTaken } from '../workflow/index.js';
 
 /** 招商项目 (docs/domain/attraction.md "Leads"): record, list, read, advance, file 到位资金. */
 @ApiTags('attraction')
@@ -57,10 +58,7 @@ export class LeadsController {
     @CurrentScope() scope: Scope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<LeadView> {
-    const allowed = LEAD_EVENT_FIELDS[dto.type];
-    const extra = (Object.keys(dto) as (keyof LeadEventDto)[]).filter((f): f is LeadEventField => f !== 'type' && dto[f] !== undefined && !allowed.includes(f as LeadEventField));
-    if (extra.length)
-      throw badRequest(`事件 ${dto.type} 不接受这些字段：${extra.join(', ')}`, extra.map((field) => ({ field, code: 'unknownField', message: `事件 ${dto.type} 不接受字段 ${field}` })));
+    refuseFieldsNotTaken(dto, Object.keys(dto).filter((f): f is LeadEventField => f !== 'type'), LEAD_EVENT_FIELDS);
     await this.engine.apply(id, { ...dto } as LeadEvent, { actor: actorOf(request), expectedVersion: parseIfMatch(ifMatch), scope });
     const view = await this.leads.findOne(id, scope);
     response.setHeader('ETag', `"${view.version}"`);

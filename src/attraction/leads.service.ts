@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
-import { ApiError, Clock, type ErrorDetail, type Page, unprocessable } from '../common/index.js';
+import { Clock, type ErrorDetail, type Page, unprocessable } from '../common/index.js';
 import { int, sql, WriteQueue } from '../database/index.js';
 import { Project } from '../project-records/index.js';
 import { Chain, Region } from '../reference/index.js';
@@ -13,7 +13,7 @@ import { leadEventsOf } from './lead.snapshot.js';
 import { Lead } from './lead.entity.js';
 import { LEAD_STATUS_LABELS } from './lead-states.js';
 import { LeadTransition } from './lead-transition.entity.js';
-import { ALL, type Scope } from '../access/index.js';
+import { ALL, refuseOtherScope, type Scope, scopeSql } from '../access/index.js';
 
 /**
  * Leads (招商项目, docs/domain/attraction.md "Leads"): recorded by chain teams in their chain,
@@ -37,8 +37,7 @@ export class LeadsService {
   /** `create` in the caller's transaction; `at` records at that instant instead of now (the demo seed). */
   async createIn(manager: EntityManager, dto: CreateLeadDto, actor: string, scope: Scope = ALL, at?: string): Promise<number> {
     // A chain team records its own chain's leads, a county operator its own county's: scope comes from the user.
-    if (scope.chain !== undefined && dto.chain !== undefined && dto.chain !== scope.chain) throw outOfScope('chain', '只能登记本产业链的招商项目');
-    if (scope.region !== undefined && dto.region !== undefined && dto.region !== scope.region) throw outOfScope('region', '只能登记本县（市、区）的招商项目');
+    refuseOtherScope(scope, dto, { chain: { message: '只能登记本产业链的招商项目' }, region: { message: '只能登记本县（市、区）的招商项目' } });
     const chain = scope.chain ?? dto.chain;
     const region = scope.region ?? dto.region;
     const failures: ErrorDetail[] = [];
@@ -90,8 +89,9 @@ export class LeadsService {
       conditions.push(`l.${column} = :${name}`);
       params[name] = value;
     };
-    filter('chain_code', 'scopeChain', scope.chain);
-    filter('region_code', 'scopeRegion', scope.region);
+    const inScope = scopeSql(scope, { region: 'l.region_code', chain: 'l.chain_code' });
+    conditions.push(inScope.sql);
+    Object.assign(params, inScope.params);
     filter('chain_code', 'chain', query.chain);
     filter('region_code', 'region', query.region);
     filter('status', 'status', query.status);
@@ -139,8 +139,4 @@ export class LeadsService {
     );
     return rows.map((row) => ({ ...fundViewOf(row), revisions: int(row.revisions) }));
   }
-}
-
-function outOfScope(field: 'chain' | 'region', message: string): ApiError {
-  return new ApiError(403, message, [{ field, code: 'outOfScope', message }]);
 }

@@ -42,12 +42,10 @@ export class BoardController {
   @Get('dashboard/:year/projects')
   @ApiOperation({ summary: '清单项目及其序时进度（按县区、产业链、清单筛选，分页）' })
   listed(@Param('year', YearParam) year: number, @Query() query: DashboardProjectsQuery, @CurrentScope() scope: Scope): Promise<Page<ListedProjectRow>> {
-    if ((scope.region !== undefined && query.region !== undefined && query.region !== scope.region) || (scope.chain !== undefined && query.chain !== undefined && query.chain !== scope.chain))
-      return Promise.resolve({ items: [], total: 0, page: query.page ?? 1, pageSize: query.pageSize ?? 50 });
     return this.dashboard.listedProjects(
       year,
       query.month ?? this.dashboard.defaultMonth(year),
-      { region: scope.region ?? query.region, chain: scope.chain ?? query.chain, category: query.list },
+      { scope, region: query.region, chain: query.chain, category: query.list },
       query.page ?? 1,
       query.pageSize ?? 50,
       asOfParam(query.asOf),

@@ -1,5 +1,6 @@
 import { CONDITIONAL_COMMITMENTS_SQL, conditionalOverdueSql, haltedSql, isKeyProjectSql, isLatestRevisionSql, laggingSql, LAST_HALT_EVENTS_SQL, overdueStartSql, projectExpected12Sql, startedInYearSql } from '../rules/index.js';
 import { figureColumn, figuresThroughSql } from '../reports/index.js';
+import { scopeSql, type Scope, type ScopeCondition } from '../access/index.js';
 
 /**
  * The dashboard's SQL: one aggregate query per block over indexed tables. Every query
@@ -207,13 +208,20 @@ SELECT r.month, SUM(r.amount_wan) AS actual
  ORDER BY r.month`;
 
 export interface ListedFilter {
+  /** The caller's scope (src/access/scope-policy.ts). */
+  scope: Scope;
   region?: string;
   chain?: string;
   category?: 'implementation' | 'preparation';
 }
 
+/** The caller's scope as a condition on listed project rows `lp`. */
+export function listedScope(scope: Scope): ScopeCondition {
+  return scopeSql(scope, { region: 'lp.region_code', chain: 'lp.chain_code', project: 'lp.project_id' });
+}
+
 function listedWhere(filter: ListedFilter): string {
-  const conditions = ['1 = 1'];
+  const conditions = [listedScope(filter.scope).sql];
   if (filter.region !== undefined) conditions.push('lp.region_code = :region');
   if (filter.chain !== undefined) conditions.push('lp.chain_code = :chain');
   if (filter.category !== undefined) conditions.push('lp.category = :category');

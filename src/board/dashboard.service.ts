@@ -5,35 +5,19 @@ import { boardMonthOf, Clock, monthKey, type Page, periodParams } from '../commo
 import { int, sql, WriteQueue } from '../database/index.js';
 import { adjustmentsOf, PlansService } from '../plans/index.js';
 import { figureColumn } from '../reports/index.js';
-import { type BigProject, bigProjectsBlock, bigProjectsSql, boardWarnings, conditionalOverdueReason, expectedWan, haltedReason, laggingReason, overdueReferenceDate, overdueStartReason, PLACE_SIZE_COUNTS_SQL, placeCountChecks, type Progress, progressAgainstTarget, rankChange, type RankedTotals, rankRegions, type Rating, ratingOf, ratioOf, startRate, type Thresholds } from '../rules/index.js';
+import { bigProjectsBlock, bigProjectsSql, boardWarnings, expectedWan, overdueReferenceDate, PLACE_SIZE_COUNTS_SQL, placeCountChecks, type Progress, progressAgainstTarget, type RankedTotals, ratingOf, ratioOf, startRate, type Thresholds } from '../rules/index.js';
 import { factorGuaranteeBlock } from '../requests/index.js';
-import { boardCtes, eventDateExpression, BOARD_SQL, CHAINS_REFERENCE_SQL, HALT_REASONS_SQL, listedProjectsCountSql, listedProjectsSql, MONTHLY_ACTUAL_SQL, monthlyFiguresSql, OVERRIDES_SQL, type ListedFilter, REGIONS_REFERENCE_SQL, stageExpression } from './dashboard.queries.js';
-import type { ChainRow, Dashboard, Rated, RatingOverrideView, RedListItem, RegionRow } from './dashboard.types.js';
+import { boardCtes, eventDateExpression, BOARD_SQL, CHAINS_REFERENCE_SQL, HALT_REASONS_SQL, listedProjectsCountSql, listedProjectsSql, MONTHLY_ACTUAL_SQL, monthlyFiguresSql, OVERRIDES_SQL, type ListedFilter, listedScope, REGIONS_REFERENCE_SQL, stageExpression } from './dashboard.queries.js';
+import type { ChainRow, Dashboard, Rated } from './dashboard.types.js';
+import { bigProjectOf, listedRowOf, nullableInt, overridesByKey, redListOf, regionRows, type Group, type ListedProjectRow } from './board-rows.js';
 
-type Row = Record<string, unknown>;
+export type { ListedProjectRow };
 
 /**
  * Projects the red list names at most, so the board's size does not grow with the number of
  * projects (a city has a few dozen; a province's full list is paged through the drill-down).
  */
 const RED_LIST_LIMIT = 500;
-
-/** One 'group' row of BOARD_SQL: listed projects of one region, chain, list and key flag. */
-interface Group {
-  region: string | null;
-  chain: string | null;
-  implementation: boolean;
-  key: boolean;
-  projects: number;
-  plan: number;
-  actual: number;
-  expected12: number;
-  actualPrev: number;
-  expected12Prev: number;
-  started: number;
-  startedByMonthEnd: number;
-  completedByMonthEnd: number;
-}
 
 export interface CurvePoint {
   month: number;
@@ -45,26 +29,6 @@ export interface CurvePoint {
   ratio: number | null;
 }
 
-export interface ListedProjectRow {
-  projectId: number;
-  code: string;
-  name: string;
-  region: string | null;
-  chain: string | null;
-  category: 'implementation' | 'preparation';
-  stage: string;
-  totalInvestment: number | null;
-  plan: number;
-  actual: number;
-  expected: number;
-  ratio: number | null;
-  /** 蓝黄红: implementation-list projects by their own 序时 ratio; a preparation-list project past its planned start, red. */
-  rating: Rating | null;
-  /** Why the colour: 序时 progress, 逾期未开工, or 容缺逾期 (rules/red-list.ts). */
-  ratingReason: 'progress' | 'overdueStart' | 'conditionalOverdue' | null;
-  actualStartDate: string | null;
-  plannedStartDate: string | null;
-}
 
 
 /**
@@ -205,7 +169,7 @@ export class DashboardService {
           expected12: total((g) => (prev ? g.expected12Prev : g.expected12), mine),
         };
       });
-    const regions = this.regionRows(regionRef, regionTotals(false), month > 1 ? regionTotals(true) : null, groups, rated);
+    const regions = regionRows(regionRef, regionTotals(false), month > 1 ? regionTotals(true) : null, groups, rated);
     const chains: ChainRow[] = chainRef.map((row) => {
       const mine = (g: Group) => g.implementation && g.chain === row.code;
       const actual = total((g) => g.actual, mine);
@@ -241,7 +205,7 @@ export class DashboardService {
       })),
       new Map(placeCountRows.map((row) => [row.region_code as string, { overKey: int(row.over_key), overBig: int(row.over_big) }])),
     );
-    const redList = this.redList(redRows.slice(0, RED_LIST_LIMIT), halts, regionRef);
+    const redList = redListOf(redRows.slice(0, RED_LIST_LIMIT), halts, regionRef);
     const warnings = boardWarnings({
       implementationInvestmentWan: target.implementationInvestmentWan,
       implementationListSize: target.implementationListSize,
@@ -310,37 +274,13 @@ export class DashboardService {
   async listedProjects(year: number, month: number, filter: ListedFilter, page: number, pageSize: number, asOf?: string): Promise<Page<ListedProjectRow>> {
     const { historical, thresholds, params } = await this.context(year, month, asOf);
     const ctes = boardCtes({ year, month, historical });
-    const query = { ...params, ...filter, limit: pageSize, offset: (page - 1) * pageSize };
+    const { scope, ...filters } = filter;
+    const query = { ...params, ...filters, ...listedScope(scope).params, limit: pageSize, offset: (page - 1) * pageSize };
     const [rows, [count]] = await Promise.all([
       sql(this.dataSource, ctes + listedProjectsSql(filter), query),
       sql(this.dataSource, ctes + listedProjectsCountSql(filter), query),
     ]);
-    const items = rows.map((row): ListedProjectRow => {
-      const progress = { actual12: int(row.actual) * 12, expected12: int(row.expected12) };
-      const category = row.category as 'implementation' | 'preparation';
-      const overdue = int(row.overdue) === 1;
-      // A passed 容缺受理 commitment makes a started project red whatever its progress (rules/red-list.ts).
-      const conditionalOverdue = int(row.conditional_overdue) === 1;
-      const rating = conditionalOverdue ? 'red' : category === 'implementation' ? ratingOf(progress, thresholds) : overdue ? 'red' : null;
-      return {
-        projectId: int(row.project_id),
-        code: row.code as string,
-        name: row.name as string,
-        region: (row.region_code as string | null) ?? null,
-        chain: (row.chain_code as string | null) ?? null,
-        category,
-        stage: row.stage as string,
-        totalInvestment: row.total_investment_wan === null ? null : int(row.total_investment_wan),
-        plan: int(row.planned),
-        actual: int(row.actual),
-        expected: expectedWan(progress),
-        ratio: ratioOf(progress),
-        rating,
-        ratingReason: rating === null ? null : conditionalOverdue ? 'conditionalOverdue' : category === 'implementation' ? 'progress' : 'overdueStart',
-        actualStartDate: (row.actual_start_date as string | null) ?? null,
-        plannedStartDate: (row.planned_start_date as string | null) ?? null,
-      };
-    });
+    const items = rows.map((row) => listedRowOf(row, thresholds));
     return { items, total: int(count?.total), page, pageSize };
   }
 
@@ -369,93 +309,4 @@ export class DashboardService {
     };
     return { target, instant, historical, thresholds, params };
   }
-
-  /** Region rows with 序时 figures, rank and rank change (rules/ranking.ts). */
-  private regionRows(
-    reference: Row[],
-    current: RankedTotals[],
-    previous: RankedTotals[] | null,
-    groups: Group[],
-    rated: (p: Progress, key: string) => Rated,
-  ): RegionRow[] {
-    const currentRanks = rankRegions(current);
-    const previousRanks = previous ? rankRegions(previous) : null;
-    return reference.map((row, index) => {
-      const code = row.code as string;
-      const totals = current[index];
-      const progress = { actual12: totals.actual * 12, expected12: totals.expected12 };
-      const rank = currentRanks.get(code) ?? null;
-      return {
-        code,
-        name: row.name as string,
-        kind: row.kind as string,
-        projects: totals.projects,
-        plan: groups.filter((g) => g.implementation && g.region === code).reduce((sum, g) => sum + g.plan, 0),
-        actual: totals.actual,
-        expected: expectedWan(progress),
-        ratio: ratioOf(progress),
-        rank,
-        rankChange: rankChange(previousRanks?.get(code), rank),
-        ...rated(progress, `region:${code}`),
-      };
-    });
-  }
-
-  /** The red list's rows in the words the board shows (membership: rules/red-list.ts, decided in BOARD_SQL). */
-  private redList(rows: Row[], halts: Map<number, { reason: string | null; date: string | null }>, regionRef: Row[]): RedListItem[] {
-    const regionNames = new Map(regionRef.map((row) => [row.code as string, row.name as string]));
-    const items: RedListItem[] = [];
-    for (const row of rows) {
-      const base = {
-        projectId: int(row.project_id),
-        code: row.code as string,
-        name: row.name as string,
-        region: (row.region_code as string | null) ?? null,
-        regionName: regionNames.get(row.region_code as string) ?? null,
-      };
-      if (int(row.lagging) === 1) {
-        const progress = { actual12: int(row.actual) * 12, expected12: int(row.expected12) };
-        const expected = expectedWan(progress);
-        const ratio = ratioOf(progress);
-        items.push({ ...base, kind: 'lagging', reason: laggingReason(int(row.actual), expected, ratio), actual: int(row.actual), expected, ratio });
-      }
-      if (int(row.overdue) === 1) items.push({ ...base, kind: 'overdueStart', reason: overdueStartReason(row.planned_start_date as string) });
-      if (int(row.halted) === 1) {
-        const halt = halts.get(base.projectId);
-        items.push({ ...base, kind: 'halted', reason: haltedReason(halt?.date ?? null, halt?.reason ?? null) });
-      }
-      if (int(row.conditional_overdue) === 1) items.push({ ...base, kind: 'conditionalOverdue', reason: conditionalOverdueReason(row.conditional_commitment as string) });
-    }
-    return items;
-  }
-}
-
-function bigProjectOf(row: Row): BigProject {
-  return {
-    projectId: int(row.id),
-    code: row.code as string,
-    name: row.name as string,
-    region: (row.region_code as string | null) ?? null,
-    chain: (row.chain_code as string | null) ?? null,
-    totalInvestment: int(row.total_investment_wan),
-    stage: row.stage as string,
-    origin: (row.origin as string | null) ?? null,
-    plannedAt: (row.planned_at as string | null) ?? null,
-  };
-}
-
-function nullableInt(value: unknown): number | null {
-  return value === null || value === undefined ? null : int(value);
-}
-
-function overridesByKey(rows: Row[]): Map<string, RatingOverrideView> {
-  const map = new Map<string, RatingOverrideView>();
-  for (const row of rows)
-    map.set(`${row.scope as string}:${row.key as string}`, {
-      rating: row.rating as Rating,
-      reason: row.reason as string,
-      actor: row.actor as string,
-      at: row.recorded_at as string,
-    });
-  return map;
 }

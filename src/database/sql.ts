@@ -23,3 +23,9 @@ export function int(value: unknown): number {
   if (!Number.isSafeInteger(n)) throw new Error(`expected an integer from the database, got ${String(value)}`);
   return n;
 }
+
+/** Codes as an SQL `IN (…)` list of literals, for the code sets named once in the source (stages, statuses): never for input. */
+export function sqlCodes(codes: readonly string[]): string {
+  if (codes.some((code) => !/^[a-z][a-zA-Z_.]*$/.test(code))) throw new Error(`sqlCodes takes code constants only: ${codes.join(', ')}`);
+  return `(${codes.map((code) => `'${code}'`).join(', ')})`;
+}

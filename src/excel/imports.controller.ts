@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { actorOf, ApiError, badRequest, MonthParam } from '../common/index.js';
+import { actorOf, badRequest, MonthParam } from '../common/index.js';
 import { LedgerImportQuery, ReportImportQuery } from './dto/excel-query.dto.js';
 import { ImportJobs, JobStarted, JobView } from './import-jobs.service.js';
 import type { ImportProgress } from './import-progress.js';
@@ -12,7 +12,7 @@ import { ImportMappingService } from './mapping/import-mapping.service.js';
 import { LEDGER_FIELDS, REPORT_FIELDS, type FieldWords } from './parsing/columns.js';
 import { ReportImportService } from './report-import.service.js';
 import { requireFile, WorkbookUploadInterceptor, type UploadedFileData } from './upload.interceptor.js';
-import { CurrentScope, Roles, type Scope } from '../access/index.js';
+import { CurrentScope, refuseOtherScope, Roles, type Scope } from '../access/index.js';
 
 const FILE_BODY = {
   schema: {
@@ -78,10 +78,7 @@ export class ImportsController {
     const upload = requireFile(file);
     const mapping = mappingOf(query, request, REPORT_FIELDS);
     // A county operator's files are their county's: the mapping kept is theirs.
-    if (scope.region !== undefined && query.region !== undefined && query.region !== scope.region) {
-      const message = '只能使用本县（市、区）的列对应';
-      throw new ApiError(403, message, [{ field: 'region', code: 'outOfScope', message }]);
-    }
+    refuseOtherScope(scope, { region: query.region }, { region: { message: '只能使用本县（市、区）的列对应' } });
     const region = scope.region ?? query.region;
     await this.mappings.checkRegion(region);
     const run = (progress?: ImportProgress) =>

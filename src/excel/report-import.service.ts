@@ -6,7 +6,7 @@ import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { ApiError, validationExceptionFactory } from '../common/index.js';
 import { WriteQueue } from '../database/index.js';
 import { Project } from '../project-records/index.js';
-import { FileReportDto, ReportRevision, ReportsService } from '../reports/index.js';
+import { FileReportDto, ReportsService } from '../reports/index.js';
 import { Region } from '../reference/index.js';
 import { fieldValueCheck, prepareImport, type UploadedWorkbook } from './import-preparation.js';
 import { phaseOf, type ImportProgress } from './import-progress.js';
@@ -80,7 +80,7 @@ export class ReportImportService {
         if (first !== undefined)
           throw refused(row.code ? 'code' : 'name', `与${first.sheet === row.sheet ? '' : `工作表“${first.sheet}”`}第 ${first.row} 行是同一项目（${project.code}）`);
         seen.set(project.id, row);
-        const latest = await manager.findOne(ReportRevision, { where: { projectId: project.id, month }, order: { revision: 'DESC' } });
+        const latest = await this.reports.latestIn(manager, project.id, month);
         const dto = await validated({
           amount: row.amount,
           // A sheet without the column leaves the text as filed before.

@@ -4,10 +4,13 @@
  * module's labels), so it imports nothing but plain modules.
  */
 import { FIELD_LABELS } from '../common/labels.js';
-import { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, STAGE_LABELS, type EventType, type Stage } from './stages.js';
+import { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, IMPLEMENTATION_STAGES, STAGE_LABELS, type EventType, type Stage } from './stages.js';
 
 /** The six approvals in their order, for the forms that list them. */
 export { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, STAGE_LABELS };
+
+/** The stages of 实施 (在建, 停工), for the pages' timeline and filters. */
+export { IMPLEMENTATION_STAGES };
 
 /** The four steps of the stage timeline (储备 → 准备 → 实施 → 竣工); 实施 covers 在建 and 停工. */
 export const STEP_LABELS = {

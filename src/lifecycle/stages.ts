@@ -51,8 +51,12 @@ export const APPROVAL_LABELS: Record<ApprovalKey, string> = {
 export const APPROVAL_STATUSES = ['pending', 'in_progress', 'conditional', 'done'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
-/** Stages in which a project is under construction (实施). */
+/** Stages in which a project is under construction (实施: 在建 or 停工). */
 export const IMPLEMENTATION_STAGES: readonly Stage[] = ['implementation.active', 'implementation.halted'];
+
+export function isImplementation(stage: string): boolean {
+  return (IMPLEMENTATION_STAGES as readonly string[]).includes(stage);
+}
 
 export function isStage(value: string): value is Stage {
   return (STAGES as readonly string[]).includes(value);

@@ -1,4 +1,4 @@
-import { bulletinCoversSql, isLatestRevisionSql } from '../rules/index.js';
+import { bulletinCoversSql, filedSql, isLatestRevisionSql, wasDueToReportSql } from '../rules/index.js';
 
 /**
  * SQL for the anomaly checks, one query per rule. Aggregates (cumulative sums, the mean of
@@ -113,13 +113,8 @@ WITH months(month) AS (VALUES ${values})
 SELECT p.id, p.code, p.name, p.region_code, p.stage, p.actual_start_date, p.actual_completion_date, mo.month
   FROM project p
  CROSS JOIN months mo
- WHERE p.actual_start_date IS NOT NULL
-   AND mo.month >= substr(p.actual_start_date, 1, 7)
-   AND (p.actual_completion_date IS NULL OR mo.month <= substr(p.actual_completion_date, 1, 7))
-   AND NOT EXISTS (SELECT 1 FROM project_history h
-                    WHERE h.project_id = p.id AND h.event = 'WITHDRAW'
-                      AND substr(COALESCE(h.effective_date, h.recorded_at), 1, 7) < mo.month)
-   AND NOT EXISTS (SELECT 1 FROM report_revision r WHERE r.project_id = p.id AND r.month = mo.month)
+ WHERE ${wasDueToReportSql('p', 'mo.month')}
+   AND NOT ${filedSql('p', 'mo.month')}
  ORDER BY p.code, mo.month`;
 }
 

@@ -6,3 +6,4 @@ export { INDICATOR_KEYS, type AdjustmentView, type ChainPlanRow, type CityTarget
 export { PLANS_ENTITIES, PlansModule } from './plans.module.js';
 export { PlansService } from './plans.service.js';
 export { YearTarget } from './year-target.entity.js';
+export { RolloverService } from './rollover.service.js';

@@ -10,7 +10,7 @@ import { WriteQueue } from '../database/index.js';
 import { Project } from '../project-records/index.js';
 import type { PutListEntryDto } from './dto/list-entry.dto.js';
 import { ListEntry, monthlyPlanOf, PLAN_MONTH_KEYS, type ListCategory } from './list-entry.entity.js';
-import { ALL, type Scope } from '../access/index.js';
+import { ALL, projectColumns, type Scope, scopeSql } from '../access/index.js';
 
 export interface ListEntryView {
   projectId: number;
@@ -73,8 +73,8 @@ export class ListsService {
       .createQueryBuilder('l')
       .innerJoinAndSelect('l.project', 'p')
       .where('l.year = :year AND l.removed_at IS NULL', { year });
-    if (scope.region !== undefined) qb.andWhere('p.region_code = :region', { region: scope.region });
-    if (scope.chain !== undefined) qb.andWhere('p.chain_code = :chain', { chain: scope.chain });
+    const inScope = scopeSql(scope, projectColumns('p'));
+    qb.andWhere(inScope.sql, inScope.params);
     const rows = await qb
       .orderBy('l.category', 'ASC')
       .addOrderBy('p.code', 'ASC')

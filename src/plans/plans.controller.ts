@@ -3,13 +3,17 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { actorOf, YearParam } from '../common/index.js';
 import { ApplyRolloverDto, CreatePlanDto, PatchPlanDto } from './dto/plan.dto.js';
+import { RolloverService } from './rollover.service.js';
 import { PlansService, type PlanView, type RolloverProposal } from './plans.service.js';
 
 /** Year plans (年度计划): docs/domain/figures.md "Year plans". Writes are the city office's (admin). */
 @ApiTags('plans')
 @Controller('targets')
 export class PlansController {
-  constructor(private readonly plans: PlansService) {}
+  constructor(
+    private readonly plans: PlansService,
+    private readonly rollovers: RolloverService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: '有年度计划的年份（新到旧）及其状态' })
@@ -45,13 +49,13 @@ export class PlansController {
   @Get(':year/rollover')
   @ApiOperation({ summary: '滚动接续：由本年清单提出下一年清单建议（续建、未开工、转入实施类），计划投资待填' })
   rollover(@Param('year', YearParam) year: number): Promise<RolloverProposal> {
-    return this.plans.rollover(year);
+    return this.rollovers.rollover(year);
   }
 
   @Post(':year/rollover')
   @HttpCode(200)
   @ApiOperation({ summary: '把编辑后的建议列入下一年清单（全部成功或全部不变）' })
   applyRollover(@Param('year', YearParam) year: number, @Body() dto: ApplyRolloverDto, @Req() request: Request) {
-    return this.plans.applyRollover(year, dto, actorOf(request));
+    return this.rollovers.applyRollover(year, dto, actorOf(request));
   }
 }

@@ -12,6 +12,7 @@ import { PlaceRule } from './place-rule.entity.js';
 import { PlanAdjustment } from './plan-adjustment.entity.js';
 import { PlansController } from './plans.controller.js';
 import { PlansService } from './plans.service.js';
+import { RolloverService } from './rollover.service.js';
 import { YearTarget } from './year-target.entity.js';
 
 export const PLANS_ENTITIES = [YearTarget, ChainTarget, PlaceRule, PlanAdjustment, ListEntry];
@@ -20,7 +21,7 @@ export const PLANS_ENTITIES = [YearTarget, ChainTarget, PlaceRule, PlanAdjustmen
 @Module({
   imports: [TypeOrmModule.forFeature(PLANS_ENTITIES), ReferenceModule, ProjectRecordsModule],
   controllers: [PlansController, ListsController, ChainTargetsController],
-  providers: [PlansService, ListsService, ChainTargetsService],
-  exports: [PlansService, ListsService, ChainTargetsService],
+  providers: [PlansService, ListsService, ChainTargetsService, RolloverService],
+  exports: [PlansService, ListsService, ChainTargetsService, RolloverService],
 })
 export class PlansModule {}

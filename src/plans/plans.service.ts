@@ -5,11 +5,11 @@ import { badRequest, Clock, conflict, type ErrorDetail, notFound, unprocessable 
 import { int, sql, WriteQueue } from '../database/index.js';
 import { ListsService } from './lists.service.js';
 import { Chain, Region } from '../reference/index.js';
-import { frozenChangeFailures, isLatestRevisionSql, publishFailures, rolloverOf } from '../rules/index.js';
+import { frozenChangeFailures, publishFailures } from '../rules/index.js';
 import { ChainTarget } from './chain-target.entity.js';
-import type { ApplyRolloverDto, ChainPlanDto, CityPlanFields, CreatePlanDto, PatchPlanDto, PlaceRuleDto } from './dto/plan.dto.js';
+import type { ChainPlanDto, CityPlanFields, CreatePlanDto, PatchPlanDto, PlaceRuleDto } from './dto/plan.dto.js';
 import { adjustmentsOf, recordAdjustment } from './plan-adjustments.js';
-import type { CityTargets, PlanView, RolloverProposal } from './plan.types.js';
+import type { CityTargets, PlanView } from './plan.types.js';
 import { INDICATOR_KEYS } from './plan.types.js';
 import { PlaceRule } from './place-rule.entity.js';
 import { YearTarget, type PlanStatus } from './year-target.entity.js';
@@ -209,77 +209,6 @@ export class PlansService {
     if (failures.length) throw unprocessable(`${year} 年年度计划不能发布：${failures.map((f) => f.message).join('；')}`, failures);
     await manager.update(YearTarget, { year }, { status: 'published', publishedAt: at, publishedBy: actor });
     await this.changes.record(manager, { actor, subject: auditSubject.target(year), action: 'publish', before: { status: 'draft' }, after: { status: 'published', publishedAt: at }, at });
-  }
-
-  /** Next year's lists proposed from this year's (rules/rollover.ts). */
-  async rollover(year: number): Promise<RolloverProposal> {
-    await this.yearTarget(year);
-    const rows = await sql(
-      this.dataSource,
-      `SELECT l.project_id, l.category, l.planned_investment_wan, l.key_project,
-              p.code, p.name, p.region_code, p.chain_code, p.stage, p.total_investment_wan,
-              (SELECT SUM(r.amount_wan) FROM report_revision r WHERE r.project_id = p.id AND ${isLatestRevisionSql('r')}) AS reported
-         FROM list_entry l JOIN project p ON p.id = l.project_id
-        WHERE l.year = :year AND l.removed_at IS NULL
-        ORDER BY l.category, p.code`,
-      { year },
-    );
-    const proposal: RolloverProposal = { fromYear: year, toYear: year + 1, entries: [], leaving: [] };
-    for (const row of rows) {
-      const projectId = int(row.project_id);
-      const category = row.category as 'implementation' | 'preparation';
-      const decision = rolloverOf({ projectId, category, stage: row.stage as string });
-      if (decision.kind === 'leaves') {
-        proposal.leaving.push({ projectId, code: row.code as string, name: row.name as string, reason: decision.reason });
-        continue;
-      }
-      const total = row.total_investment_wan === null || row.total_investment_wan === undefined ? null : int(row.total_investment_wan);
-      proposal.entries.push({
-        projectId,
-        code: row.code as string,
-        name: row.name as string,
-        region: (row.region_code as string | null) ?? null,
-        chain: (row.chain_code as string | null) ?? null,
-        stage: row.stage as string,
-        kind: decision.kind,
-        category: decision.category,
-        previousCategory: category,
-        previousPlannedInvestment: int(row.planned_investment_wan),
-        remainingInvestment: total === null ? null : Math.max(0, total - int(row.reported)),
-        keyProject: Boolean(row.key_project),
-        plannedInvestment: null,
-      });
-    }
-    return proposal;
-  }
-
-  applyRollover(year: number, dto: ApplyRolloverDto, actor: string): Promise<{ year: number; added: number; changed: number; unchanged: number }> {
-    return this.writes.run((manager) => this.applyRolloverIn(manager, year, dto, actor));
-  }
-
-  /** Puts the edited proposal on next year's lists, all or nothing, through the list service (its checks, history and audit). */
-  async applyRolloverIn(manager: EntityManager, year: number, dto: ApplyRolloverDto, actor: string, at?: string) {
-    const next = year + 1;
-    if (!(await manager.existsBy(YearTarget, { year: next })))
-      throw unprocessable(`请先建立 ${next} 年年度计划（可复制 ${year} 年）`, [{ field: 'year', code: 'noPlan', message: `${next} 年尚无年度计划` }]);
-    const seen = new Set<number>();
-    const duplicates = dto.entries.filter((e) => seen.size === seen.add(e.projectId).size);
-    if (duplicates.length)
-      throw unprocessable('同一项目不能重复列入', duplicates.map((e) => ({ field: 'entries', code: 'duplicateProject', message: `项目 ${e.projectId} 重复` })));
-    const result = { year: next, added: 0, changed: 0, unchanged: 0 };
-    for (const entry of dto.entries) {
-      const outcome = await this.lists.putIn(
-        manager,
-        next,
-        entry.projectId,
-        { category: entry.category, plannedInvestment: entry.plannedInvestment, monthlyPlan: entry.monthlyPlan ?? null, keyProject: entry.keyProject ?? false, reason: dto.reason },
-        { actor, at },
-      );
-      if (outcome.created) result.added++;
-      else if (outcome.changed) result.changed++;
-      else result.unchanged++;
-    }
-    return result;
   }
 
   /** Checks a whole plan's values; 422 naming every inconsistency. */

@@ -10,6 +10,7 @@ import { ListProjectsQuery } from './dto/list-projects.query.js';
 import { ProjectView } from './project.view.js';
 import { ProjectsService, type HistoryView } from './projects.service.js';
 import { CurrentScope, EDITORS, EVERY_ROLE, Roles, type Scope } from '../access/index.js';
+import { refuseFieldsNotTaken } from '../workflow/index.js';
 
 /** `:key` of an approval: one of the six, else a 400. */
 export const ApprovalKeyParam = {
@@ -94,10 +95,7 @@ export class ProjectsController {
     @CurrentScope() scope: Scope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ProjectView> {
-    const allowed = EVENT_FIELDS[dto.type];
-    const extra = (['date', 'reason', 'plannedStartDate'] as const).filter((f) => dto[f] !== undefined && !allowed.includes(f));
-    if (extra.length)
-      throw badRequest(`事件 ${dto.type} 不接受这些字段：${extra.join(', ')}`, extra.map((field) => ({ field, code: 'unknownField', message: `事件 ${dto.type} 不接受字段 ${field}` })));
+    refuseFieldsNotTaken(dto, ['date', 'reason', 'plannedStartDate'], EVENT_FIELDS);
     await this.lifecycle.apply(id, { ...dto } as LifecycleEvent, { actor: actorOf(request), expectedVersion: parseIfMatch(ifMatch), scope });
     const view = await this.projects.findOne(id, scope);
     response.setHeader('ETag', `"${view.version}"`);

@@ -9,6 +9,7 @@ import { ListsService, onListSql } from '../plans/index.js';
 import type { ListProjectsQuery } from './dto/list-projects.query.js';
 import { replayProject } from './project-replay.js';
 import { toView, type ProjectView } from './project.view.js';
+import { IMPLEMENTATION_STAGES } from '../lifecycle/index.js';
 
 export type { HistoryView };
 
@@ -30,7 +31,7 @@ export class ProjectsService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const qb = this.dataSource.getRepository(Project).createQueryBuilder('p');
-    if (query.stage === 'implementation') qb.andWhere('p.stage IN (:...stages)', { stages: ['implementation.active', 'implementation.halted'] });
+    if (query.stage === 'implementation') qb.andWhere('p.stage IN (:...stages)', { stages: IMPLEMENTATION_STAGES });
     else if (query.stage) qb.andWhere('p.stage = :stage', { stage: query.stage });
     const inScope = scopeSql(scope, projectColumns('p'));
     qb.andWhere(inScope.sql, inScope.params);

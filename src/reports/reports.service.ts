@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder, ProjectHistory } from '../audit/index.js';
-import { Clock, type ErrorDetail, monthOf, notFound, unprocessable } from '../common/index.js';
+import { Clock, type ErrorDetail, monthOf } from '../common/index.js';
 import { int, sql, WriteQueue } from '../database/index.js';
-import { closingBulletinOf, correctionReasonFailure, dueToReportSql, filedSql, isLatestRevisionSql, reportingParams } from '../rules/index.js';
-import { ALL, projectVisible, type Scope } from '../access/index.js';
+import { dueToReportSql, filedSql, isLatestRevisionSql, reportingParams } from '../rules/index.js';
+import { ALL, projectColumns, type Scope, scopeSql } from '../access/index.js';
 import { type RaisedRequest, RequestsService } from '../requests/index.js';
-import { Project } from '../project-records/index.js';
+import { ProjectRecordsService, type Project } from '../project-records/index.js';
 import type { FileReportDto } from './dto/file-report.dto.js';
 import { cumulativeOf, storeRevision } from './report-figures.js';
 import { ReportRevision } from './report-revision.entity.js';
+import { fileRevision, latestRevision, revisionsOf } from '../revisions/index.js';
 
 export interface ReportView {
   projectId: number;
@@ -62,6 +63,7 @@ export class ReportsService {
     private readonly clock: Clock,
     private readonly changes: ChangeRecorder,
     private readonly requests: RequestsService,
+    private readonly records: ProjectRecordsService,
   ) {}
 
   file(projectId: number, month: string, dto: FileReportDto, actor: string, scope: Scope = ALL): Promise<FiledReport> {
@@ -70,36 +72,27 @@ export class ReportsService {
 
   /** `file` inside the caller's write transaction (the Excel import files a whole sheet in one). */
   async fileIn(manager: EntityManager, projectId: number, month: string, dto: FileReportDto, actor: string, scope: Scope = ALL): Promise<FiledReport> {
-    const project = await this.projectInScope(manager, projectId, scope);
+    const project = await this.records.findVisible(manager, projectId, scope);
     const failures = await this.periodFailures(manager, project, month);
 
-    const latest = await manager.findOne(ReportRevision, { where: { projectId, month }, order: { revision: 'DESC' } });
     const progress = dto.progress?.trim() || null;
     const problems = dto.problems?.trim() || null;
+    const reason = dto.reason?.trim() || null;
+    const filed = await fileRevision<ReportRevision>(manager, {
+      entity: ReportRevision,
+      key: { projectId, month },
+      failures,
+      same: (latest) => latest.amountWan === dto.amount && latest.progress === progress && latest.problems === problems,
+      closing: { month, reason, what: '数据' },
+      build: (revision, correction) =>
+        manager.create(ReportRevision, { projectId, month, revision, amountWan: dto.amount, progress, problems, actor, recordedAt: this.clock.nowIso(), correction, reason }),
+      store: storeRevision,
+    });
     // Needs entered with the report become requests in the same transaction (docs/domain/requests.md "Raised from").
     const raise = () => (dto.requests?.length ? this.requests.raiseIn(manager, projectId, dto.requests, actor, scope, { month }) : Promise.resolve([]));
-    if (failures.length === 0 && latest && latest.amountWan === dto.amount && latest.progress === progress && latest.problems === problems)
-      return this.filed(manager, project, latest, false, await raise()); // same report again: idempotent, no new revision
+    if (!filed.added) return this.filed(manager, project, filed.row, false, await raise()); // same report again: idempotent, no new revision
 
-    const closedBy = await closingBulletinOf(manager, month);
-    const reason = dto.reason?.trim() || null;
-    const uncorrected = correctionReasonFailure(closedBy, month, reason, '数据');
-    if (uncorrected) failures.push(uncorrected);
-    if (failures.length) throw unprocessable(failures.map((f) => f.message).join('；'), failures);
-
-    const revision = manager.create(ReportRevision, {
-      projectId,
-      month,
-      revision: (latest?.revision ?? 0) + 1,
-      amountWan: dto.amount,
-      progress,
-      problems,
-      actor,
-      recordedAt: this.clock.nowIso(),
-      correction: closedBy !== null,
-      reason,
-    });
-    await storeRevision(manager, revision);
+    const { row: revision, previous: latest } = filed;
     await this.changes.record(manager, {
       actor,
       subject: auditSubject.report(projectId),
@@ -112,6 +105,11 @@ export class ReportsService {
     return this.filed(manager, project, revision, latest === null, await raise());
   }
 
+  /** The latest revision of a project's month (null before its first report). */
+  latestIn(manager: EntityManager, projectId: number, month: string): Promise<ReportRevision | null> {
+    return latestRevision(manager, { entity: ReportRevision, key: { projectId, month } });
+  }
+
   /** How many months the project has a report for (any revision). */
   async reportedMonths(manager: EntityManager, projectId: number): Promise<number> {
     const [row] = await sql(manager, 'SELECT COUNT(DISTINCT r.month) AS months FROM report_revision r WHERE r.project_id = :projectId', { projectId });
@@ -120,7 +118,7 @@ export class ReportsService {
 
   /** Every month's latest revision (recorded by `asOf`, when given) with its revision count. */
   async monthly(projectId: number, scope: Scope = ALL, asOf?: string): Promise<MonthReportView[]> {
-    await this.projectInScope(this.dataSource.manager, projectId, scope);
+    await this.records.findVisible(this.dataSource.manager, projectId, scope);
     const until = asOf ?? '9999-12-31T23:59:59.999Z';
     const rows = await sql<Record<string, unknown>>(
       this.dataSource,
@@ -136,13 +134,14 @@ export class ReportsService {
   }
 
   async revisions(projectId: number, month: string, scope: Scope = ALL): Promise<ReportView[]> {
-    await this.projectInScope(this.dataSource.manager, projectId, scope);
-    const rows = await this.dataSource.getRepository(ReportRevision).find({ where: { projectId, month }, order: { revision: 'ASC' } });
+    await this.records.findVisible(this.dataSource.manager, projectId, scope);
+    const rows = await revisionsOf(this.dataSource.manager, { entity: ReportRevision, key: { projectId, month } });
     return rows.map(viewOf);
   }
 
   /** Reminders (月调度催报): projects due to report for `month` (rules/reporting.ts) with no report for it, by region. */
   async missing(month: string, scope: Scope = ALL): Promise<MissingReports> {
+    const inScope = scopeSql(scope, projectColumns('p'));
     const rows = await sql<Record<string, unknown>>(
       this.dataSource,
       `SELECT p.id, p.code, p.name, p.owner_enterprise, p.stage, p.region_code, g.name AS region_name
@@ -150,10 +149,9 @@ export class ReportsService {
          LEFT JOIN region g ON g.code = p.region_code
         WHERE ${dueToReportSql('p')}
           AND NOT ${filedSql('p')}
-          ${scope.region !== undefined ? 'AND p.region_code = :region' : ''}
-          ${scope.chain !== undefined ? 'AND p.chain_code = :chain' : ''}
+          AND ${inScope.sql}
         ORDER BY g.sort_order, p.code`,
-      { ...reportingParams(month), region: scope.region, chain: scope.chain },
+      { ...reportingParams(month), ...inScope.params },
     );
     const regions: MissingReports['regions'] = [];
     for (const row of rows) {
@@ -169,12 +167,6 @@ export class ReportsService {
       });
     }
     return { month, total: rows.length, regions };
-  }
-
-  private async projectInScope(manager: EntityManager, id: number, scope: Scope): Promise<Project> {
-    const project = await manager.findOneBy(Project, { id });
-    if (!project || !(await projectVisible(manager, project, scope))) throw notFound(`项目 ${id} 不存在`);
-    return project;
   }
 
   /** Why a month cannot carry a report for this project (empty when it can). */

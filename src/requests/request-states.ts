@@ -7,9 +7,6 @@
 export const REQUEST_STATUSES = ['raised', 'accepted', 'resolved', 'closed', 'returned', 'escalated'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-/** Statuses in which the request waits on a department (or the 常务会): what "open" counts. */
-export const OPEN_STATUSES: readonly RequestStatus[] = ['raised', 'accepted', 'escalated'];
-
 /** The events a request takes after it is raised (RAISE is its creation). */
 export const REQUEST_EVENT_TYPES = ['ACCEPT', 'RESOLVE', 'RETURN', 'EVALUATE', 'ESCALATE'] as const;
 export type RequestEventType = (typeof REQUEST_EVENT_TYPES)[number];

@@ -2,13 +2,14 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req,
 import { ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentScope, CurrentUser, EDITORS, EVERY_ROLE, type Principal, Roles, type Scope } from '../access/index.js';
-import { actorOf, asOfParam, badRequest, IdParam, MonthParam, type Page, parseIfMatch } from '../common/index.js';
+import { actorOf, asOfParam, IdParam, MonthParam, type Page, parseIfMatch } from '../common/index.js';
 import { ListRequestsQuery, RaiseRequestDto, REQUEST_EVENT_FIELD_NAMES, REQUEST_EVENT_FIELDS, RequestEventDto, RequestSettingsDto } from './dto/request.dto.js';
 import { RequestEngine } from './request.engine.js';
 import type { RequestEvent } from './request.guards.js';
 import type { RequestView } from './request.view.js';
 import { RequestSettingsService, type RequestSettings } from './request-settings.service.js';
 import { RequestsService, type MonthLists, type RequestDetail } from './requests.service.js';
+import { refuseFieldsNotTaken } from '../workflow/index.js';
 
 /** 要素保障 (docs/domain/requests.md; routes in docs/api.md "Requests and problems"). */
 @ApiTags('requests')
@@ -81,10 +82,7 @@ export class RequestsController {
     @CurrentScope() scope: Scope,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RequestDetail> {
-    const allowed = REQUEST_EVENT_FIELDS[dto.type];
-    const extra = REQUEST_EVENT_FIELD_NAMES.filter((field) => dto[field] !== undefined && !allowed.includes(field));
-    if (extra.length)
-      throw badRequest(`事件 ${dto.type} 不接受这些字段：${extra.join(', ')}`, extra.map((field) => ({ field, code: 'unknownField', message: `事件 ${dto.type} 不接受字段 ${field}` })));
+    refuseFieldsNotTaken(dto, REQUEST_EVENT_FIELD_NAMES, REQUEST_EVENT_FIELDS);
     await this.engine.apply(id, { ...dto } as RequestEvent, user, { expectedVersion: parseIfMatch(ifMatch) });
     const view = await this.requests.findOne(id, scope);
     response.setHeader('ETag', `"${view.version}"`);

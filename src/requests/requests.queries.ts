@@ -1,4 +1,5 @@
 import { requestDueSql, requestOpenSql, requestOverdueSql } from '../rules/index.js';
+import type { ScopeCondition } from '../access/index.js';
 
 /**
  * The requests' SQL. Every read starts from `rq`: one row per request raised by `:asOf` (and
@@ -37,9 +38,8 @@ WITH rq AS (
 
 /** The caller's scope and the filters of GET /api/requests, as conditions on rq (bind the same names). */
 export interface RequestFilter {
-  scopeRegion?: string;
-  scopeChain?: string;
-  scopeDepartment?: string;
+  /** The caller's scope (src/access/scope-policy.ts) as a condition on rq, with its parameters. */
+  scope: ScopeCondition;
   status?: string;
   kind?: string;
   department?: string;
@@ -52,11 +52,14 @@ export interface RequestFilter {
   monthEnd?: string;
 }
 
+/** The named parameters a filter's conditions bind: its fields and its scope's. */
+export function filterParams(filter: RequestFilter): Record<string, unknown> {
+  const { scope, ...fields } = filter;
+  return { ...fields, ...scope.params };
+}
+
 export function requestWhere(filter: RequestFilter): string {
-  const conditions = ['1 = 1'];
-  if (filter.scopeRegion !== undefined) conditions.push('rq.region_code = :scopeRegion');
-  if (filter.scopeChain !== undefined) conditions.push('rq.chain_code = :scopeChain');
-  if (filter.scopeDepartment !== undefined) conditions.push('rq.department_code = :scopeDepartment');
+  const conditions = [filter.scope.sql];
   if (filter.status !== undefined) conditions.push('rq.status = :status');
   if (filter.kind !== undefined) conditions.push('rq.kind = :kind');
   if (filter.department !== undefined) conditions.push('rq.department_code = :department');

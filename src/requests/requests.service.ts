@@ -3,10 +3,10 @@ import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, type ErrorDetail, notFound, type Page, periodParams, unprocessable } from '../common/index.js';
 import { int, sql, WriteQueue } from '../database/index.js';
-import { Project } from '../project-records/index.js';
+import { ProjectRecordsService } from '../project-records/index.js';
 import { addWorkingDays, dayNumber, formatQuantity, meanDays, parseQuantity } from '../rules/index.js';
 import { Department, isQuantityKind, isRequestKind, KIND_UNITS, type Pollutant, POLLUTANTS, type QuantityKind, REQUEST_KINDS, routeOf } from '../reference/index.js';
-import { ALL, projectVisible, type Scope } from '../access/index.js';
+import { ALL, type Scope, type ScopeCondition, scopeSql } from '../access/index.js';
 import type { RaiseRequestDto } from './dto/request.dto.js';
 import { FactorRequest } from './factor-request.entity.js';
 import { initialStatus } from './request.snapshot.js';
@@ -17,7 +17,7 @@ import type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetai
 export type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetail } from './request.types.js';
 import { acceptWorkingDays } from './request-settings.service.js';
 import { RequestTransition } from './request-transition.entity.js';
-import { grantedVsAskedSql, monthCountsSql, requestsCountSql, requestsPageSql, type MonthGroup, type RequestFilter } from './requests.queries.js';
+import { filterParams, grantedVsAskedSql, monthCountsSql, requestsCountSql, requestsPageSql, type MonthGroup, type RequestFilter } from './requests.queries.js';
 import { REQUEST_KIND_LABELS, UNIT_LABELS } from '../reference/labels.js';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from './request-states.js';
 
@@ -35,6 +35,7 @@ export class RequestsService {
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     private readonly changes: ChangeRecorder,
+    private readonly records: ProjectRecordsService,
   ) {}
 
   async raise(projectId: number, dto: RaiseRequestDto, actor: string, scope: Scope = ALL): Promise<RequestView> {
@@ -57,8 +58,9 @@ export class RequestsService {
     scope: Scope = ALL,
     from: { month?: string; at?: string } = {},
   ): Promise<RaisedRequest[]> {
-    const project = await manager.findOneBy(Project, { id: projectId });
-    if (!project || scope.department !== undefined || !(await projectVisible(manager, project, scope))) throw notFound(`项目 ${projectId} 不存在`);
+    // A department answers requests; it raises none (404, as for a project it cannot see).
+    if (scope.department !== undefined) throw notFound(`项目 ${projectId} 不存在`);
+    const project = await this.records.findVisible(manager, projectId, scope);
     const at = from.at ?? this.clock.nowIso();
     const today = this.clock.dateOf(at);
     const failures: ErrorDetail[] = [];
@@ -211,9 +213,9 @@ export class RequestsService {
     if (failures.length) throw unprocessable('筛选条件有误', failures);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const filter: RequestFilter = { ...scopeFilter(scope), status: query.status, kind: query.kind, department: query.department, region: query.region, project: query.project, overdue: query.overdue };
+    const filter: RequestFilter = { scope: requestScope(scope), status: query.status, kind: query.kind, department: query.department, region: query.region, project: query.project, overdue: query.overdue };
     const at = this.at(asOf);
-    const params = { ...at, ...filter, limit: pageSize, offset: (page - 1) * pageSize };
+    const params = { ...at, ...filterParams(filter), limit: pageSize, offset: (page - 1) * pageSize };
     const [rows, [count]] = await Promise.all([sql(this.dataSource, requestsPageSql(filter), params), sql(this.dataSource, requestsCountSql(filter), params)]);
     return { items: rows.map((row) => requestViewOf(row, at.refDate)), total: int(count?.total), page, pageSize };
   }
@@ -221,8 +223,8 @@ export class RequestsService {
   /** One request with its steps, as of `asOf`; 404 outside the caller's scope. */
   async findOne(id: number, scope: Scope, asOf?: string): Promise<RequestDetail> {
     const at = this.at(asOf);
-    const filter: RequestFilter = { ...scopeFilter(scope), id };
-    const [row] = await sql(this.dataSource, requestsPageSql(filter), { ...at, ...filter, limit: 1, offset: 0 });
+    const filter: RequestFilter = { scope: requestScope(scope), id };
+    const [row] = await sql(this.dataSource, requestsPageSql(filter), { ...at, ...filterParams(filter), limit: 1, offset: 0 });
     if (!row) throw notFound(`需求 ${id} 不存在`);
     const view = requestViewOf(row, at.refDate);
     const steps = await this.dataSource.getRepository(RequestTransition).find({ where: { requestId: id, recordedAt: LessThanOrEqual(at.asOf) }, order: { id: 'ASC' } });
@@ -251,8 +253,8 @@ export class RequestsService {
   async monthLists(month: string, scope: Scope, asOf?: string): Promise<MonthLists> {
     const at = this.at(asOf);
     const { monthStart, monthEnd } = periodParams(month);
-    const filter: RequestFilter = { ...scopeFilter(scope), monthStart, monthEnd };
-    const params = { ...at, ...filter };
+    const filter: RequestFilter = { scope: requestScope(scope), monthStart, monthEnd };
+    const params = { ...at, ...filterParams(filter) };
     const groups: MonthGroup[] = ['list', 'department', 'kind', 'region'];
     const [byList, byDepartment, byKind, byRegion, grants, rows, departments, regions] = await Promise.all([
       ...groups.map((group) => sql(this.dataSource, monthCountsSql(group, filter), params)),
@@ -314,9 +316,6 @@ export class RequestsService {
 }
 
 /** The caller's scope as request filters: county, chain, or department; nothing for the city office and auditors. */
-export function scopeFilter(scope: Scope): Pick<RequestFilter, 'scopeRegion' | 'scopeChain' | 'scopeDepartment'> {
-  return { scopeRegion: scope.region, scopeChain: scope.chain, scopeDepartment: scope.department };
-}
 
 function countsOf(row: Record<string, unknown>): MonthCounts {
   return {
@@ -356,3 +355,7 @@ function regionOrder(regions: Record<string, unknown>[], code: string | null): n
   return index < 0 ? regions.length : index;
 }
 
+/** The caller's scope on a request row `rq`: its place and chain (the project's), or the department it is routed to. */
+function requestScope(scope: Scope): ScopeCondition {
+  return scopeSql(scope, { region: 'rq.region_code', chain: 'rq.chain_code', department: 'rq.department_code' });
+}

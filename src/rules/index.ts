@@ -10,7 +10,7 @@ export { expectedWan, progressAgainstTarget, projectExpected12Sql, ratingOf, rat
 export { formatQuantity, parseQuantity } from './quantities.js';
 export { rankChange, rankRegions, type RankedTotals } from './ranking.js';
 export { CONDITIONAL_COMMITMENTS_SQL, LAST_HALT_EVENTS_SQL, conditionalOverdueReason, conditionalOverdueSql, haltedReason, haltedSql, laggingReason, laggingSql, overdueReferenceDate, overdueStartReason, overdueStartSql, type RedListKind } from './red-list.js';
-export { dueToReportSql, filedSql, reportingParams } from './reporting.js';
+export { dueToReportSql, filedSql, reportingParams, wasDueToReportSql } from './reporting.js';
 export { daysOverdue, meanDays, requestDueSql, requestOpenSql, requestOverdueSql } from './request-overdue.js';
 export { rolloverOf, type RolloverKind } from './rollover.js';
 export { startRate, startedInYearSql } from './start-rate.js';

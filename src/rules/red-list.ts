@@ -1,4 +1,6 @@
 import { formatPercent } from '../common/index.js';
+import { IMPLEMENTATION_STAGES } from '../lifecycle/index.js';
+import { sqlCodes } from '../database/index.js';
 
 /**
  * 红榜 membership (docs/domain/figures.md "Red list"), as things stood at the end of month M
@@ -50,7 +52,7 @@ export const LAST_HALT_EVENTS_SQL = `
                         AND (later.effective_date > h.effective_date OR (later.effective_date = h.effective_date AND later.id > h.id)))`;
 
 export function conditionalOverdueSql(lp = 'lp'): string {
-  return `(${lp}.stage IN ('implementation.active', 'implementation.halted') AND ${lp}.conditional_commitment < :refDate)`;
+  return `(${lp}.stage IN ${sqlCodes(IMPLEMENTATION_STAGES)} AND ${lp}.conditional_commitment < :refDate)`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { roundDiv } from '../common/index.js';
 import { daysBetween } from './working-days.js';
+import { sqlCodes } from '../database/index.js';
 
 /**
  * When a request (要素保障需求) is open and when it is overdue (docs/domain/requests.md
@@ -12,8 +13,11 @@ import { daysBetween } from './working-days.js';
  *    it had been accepted, else the acceptance deadline). On the due date itself it is in time.
  * Resolved requests (awaiting the county's evaluation), closed and returned ones are neither.
  */
+/** The statuses in which a request waits on a department (or the 常务会): what "open" counts. */
+export const OPEN_REQUEST_STATUSES = ['raised', 'accepted', 'escalated'] as const;
+
 export function requestOpenSql(rq = 'rq'): string {
-  return `(${rq}.status IN ('raised', 'accepted', 'escalated'))`;
+  return `(${rq}.status IN ${sqlCodes(OPEN_REQUEST_STATUSES)})`;
 }
 
 /** The date an open request waits on (NULL when it is not open). */

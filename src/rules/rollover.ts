@@ -1,3 +1,4 @@
+import { isImplementation } from '../lifecycle/index.js';
 /**
  * Rollover (滚动接续): next year's lists proposed from this year's (docs/domain/figures.md
  * "Year plans"). An implementation-list project not completed continues (续建) on next year's
@@ -22,7 +23,7 @@ export type RolloverDecision =
 export function rolloverOf({ category, stage }: ListedNow): RolloverDecision {
   if (stage === 'completed') return { kind: 'leaves', reason: 'completed' };
   if (stage === 'withdrawn') return { kind: 'leaves', reason: 'withdrawn' };
-  const started = stage === 'implementation.active' || stage === 'implementation.halted';
+  const started = isImplementation(stage);
   if (category === 'implementation') return { kind: 'continuing', category: 'implementation' };
   return started ? { kind: 'moved', category: 'implementation' } : { kind: 'notStarted', category: 'preparation' };
 }

@@ -6,7 +6,7 @@ import type { SeedMode } from '../config/index.js';
 import { WriteQueue } from '../database/index.js';
 import { LifecycleEngine, toView } from '../projects/index.js';
 import { initialPersisted, type LifecycleEvent } from '../lifecycle/index.js';
-import { ListsService, PlansService, YearTarget } from '../plans/index.js';
+import { ListsService, PlansService, RolloverService, YearTarget } from '../plans/index.js';
 import { approvalsOf, ApprovalsService, Project, ProjectRecordsService } from '../project-records/index.js';
 
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
@@ -47,6 +47,7 @@ export class SeederService {
     private readonly changes: ChangeRecorder,
     private readonly clock: Clock,
     private readonly plans: PlansService,
+    private readonly rollovers: RolloverService,
     private readonly projects: ProjectRecordsService,
     private readonly requests: RequestsService,
     private readonly requestEngine: RequestEngine,
@@ -275,7 +276,7 @@ export class SeederService {
    */
   async seedDemo2025(): Promise<void> {
     const { demo2025, NEW_2025_PROJECTS, PLAN_2025_TIMES } = await import('../../seeds/demo-2025.js');
-    const proposal = await this.plans.rollover(2024);
+    const proposal = await this.rollovers.rollover(2024);
     const projects = new Map((await this.dataSource.getRepository(Project).findBy({ id: In(proposal.entries.map((e) => e.projectId)) })).map((p) => [p.id, p]));
     const plan2024 = await this.plans.yearTarget(2024);
     const year = demo2025(
@@ -311,7 +312,7 @@ export class SeederService {
         DEMO_ACTOR,
         PLAN_2025_TIMES.created,
       );
-      await this.plans.applyRolloverIn(manager, 2024, { entries: year.entries }, DEMO_ACTOR, PLAN_2025_TIMES.rolledOver);
+      await this.rollovers.applyRolloverIn(manager, 2024, { entries: year.entries }, DEMO_ACTOR, PLAN_2025_TIMES.rolledOver);
     });
     for (const demo of NEW_2025_PROJECTS)
       await this.writes.run(async (manager) => {

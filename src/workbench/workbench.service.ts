@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DISPLAY_ROLE, EDITORS, type Principal, type Scope } from '../access/index.js';
+import { DISPLAY_ROLE, EDITORS, projectColumns, scopeSql, type Principal, type Scope } from '../access/index.js';
 import { ApiError, Clock, lastMonthOf, monthNumberOf, monthOf, previousMonth, yearOf } from '../common/index.js';
 import { int, sql } from '../database/index.js';
 import { type Stage, STAGE_LABELS } from '../lifecycle/index.js';
@@ -158,7 +158,8 @@ export class WorkbenchService {
       scope,
     );
     const ids = page.items.map((p) => p.id);
-    const params = { ...reportingParams(month), year, ids, ...scopeParams(scope) };
+    const inScope = scopeSql(scope, projectColumns('p'));
+    const params = { ...reportingParams(month), year, ids, ...inScope.params };
     const [names, reported, dueRows, lists, ratings, [counts]] = await Promise.all([
       this.names(),
       ids.length
@@ -175,7 +176,7 @@ export class WorkbenchService {
         this.dataSource,
         `SELECT COUNT(*) AS due, SUM(CASE WHEN ${filedSql('p')} THEN 1 ELSE 0 END) AS filed
            FROM project p
-          WHERE ${dueToReportSql('p')} ${scopeWhere(scope)}`,
+          WHERE ${dueToReportSql('p')} AND ${inScope.sql}`,
         params,
       ),
     ]);
@@ -206,7 +207,8 @@ export class WorkbenchService {
   async reportSheet(month: string, scope: Scope): Promise<ReportSheet> {
     const today = this.clock.today();
     const year = yearOf(month);
-    const params = { ...reportingParams(month), year, ...scopeParams(scope) };
+    const inScope = scopeSql(scope, projectColumns('p'));
+    const params = { ...reportingParams(month), year, ...inScope.params };
     const [projects, [closing]] = await Promise.all([
       sql(
         this.dataSource,
@@ -217,7 +219,7 @@ export class WorkbenchService {
            LEFT JOIN region g ON g.code = p.region_code
            LEFT JOIN chain c ON c.code = p.chain_code
           WHERE (${dueToReportSql('p')} OR ${filedSql('p')})
-                ${scopeWhere(scope)}
+            AND ${inScope.sql}
           ORDER BY g.sort_order, p.code`,
         params,
       ),
@@ -290,7 +292,7 @@ export class WorkbenchService {
     const result = new Map<number, Pick<WorkbenchProjectRow, 'rating' | 'ratingReason' | 'ratio'>>();
     try {
       for (let page = 1; ; page++) {
-        const listed = await this.dashboard.listedProjects(year, month, { region: scope.region, chain: scope.chain }, page, 500);
+        const listed = await this.dashboard.listedProjects(year, month, { scope }, page, 500);
         for (const row of listed.items)
           result.set(row.projectId, { rating: row.rating, ratingReason: row.ratingReason, ratio: row.category === 'implementation' ? row.ratio : null });
         if (page * 500 >= listed.total) break;
@@ -312,15 +314,4 @@ export class WorkbenchService {
       chains: new Map(chains.map((c) => [c.code as string, c.name as string])),
     };
   }
-}
-
-function scopeParams(scope: Scope): Record<string, string> {
-  const params: Record<string, string> = {};
-  if (scope.region !== undefined) params.scopeRegion = scope.region;
-  if (scope.chain !== undefined) params.scopeChain = scope.chain;
-  return params;
-}
-
-function scopeWhere(scope: Scope): string {
-  return `${scope.region !== undefined ? 'AND p.region_code = :scopeRegion' : ''} ${scope.chain !== undefined ? 'AND p.chain_code = :scopeChain' : ''}`;
 }

@@ -3,3 +3,4 @@ export { hasText, needDateNotAfterToday, needReason, type GuardFailure } from '.
 export { acceptedEventsOf, stateNameOf, stateValueOf } from './machine-states.js';
 export { TransitionEngine, type TransitionSubject, type Workflow } from './transition-engine.js';
 export { WorkflowModule } from './workflow.module.js';
+export { refuseFieldsNotTaken } from './event-fields.js';

@@ -10,6 +10,7 @@ import { ChainLookup, RegionLookup } from '../parsing/reference-lookup.js';
 import { CATEGORY_WORDS, STAGE_WORDS } from '../parsing/stage-text.js';
 import { addBand, addHeader, addRow, type Value } from './sheet-style.js';
 import type { Scope } from '../../access/index.js';
+import { scopeSql, projectColumns } from '../../access/index.js';
 
 /**
  * The export's columns, with the headers the import reads back (parsing/columns.ts): an
@@ -65,8 +66,8 @@ export class LedgerExportService {
 
   async workbook(year: number, scope: Scope): Promise<Buffer> {
     const qb = this.dataSource.getRepository(Project).createQueryBuilder('p');
-    if (scope.region !== undefined) qb.andWhere('p.region_code = :region', { region: scope.region });
-    if (scope.chain !== undefined) qb.andWhere('p.chain_code = :chain', { chain: scope.chain });
+    const inScope = scopeSql(scope, projectColumns('p'));
+    qb.andWhere(inScope.sql, inScope.params);
     const [projects, entries, regionRows, chainRows] = await Promise.all([
       qb.orderBy('p.code', 'ASC').getMany(),
       this.dataSource.getRepository(ListEntry).find({ where: { year, removedAt: IsNull() } }),

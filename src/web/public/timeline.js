@@ -4,7 +4,7 @@
 // and notes for 停工, 复工, 退回 and 调出 with their dates and reasons.
 import { h } from '/shared/dom.js';
 import { localDate } from '/shared/format.js';
-import { EVENT_LABELS, STAGE_LABELS, STEP_LABELS } from '/shared/labels.js';
+import { EVENT_LABELS, IMPLEMENTATION_STAGES, STAGE_LABELS, STEP_LABELS } from '/shared/labels.js';
 
 /** @typedef {import('/shared/types.js').ProjectView} ProjectView */
 /** @typedef {import('/shared/types.js').HistoryEntry} HistoryEntry */
@@ -47,7 +47,7 @@ export function stageDates(project, history) {
 export function currentStep(/** @type {ProjectView['stage']} */ stage, /** @type {Record<Step, string | null>} */ dates) {
   if (stage === 'reserve') return 0;
   if (stage === 'preparation') return 1;
-  if (stage === 'implementation.active' || stage === 'implementation.halted') return 2;
+  if (IMPLEMENTATION_STAGES.includes(stage)) return 2;
   if (stage === 'completed') return 3;
   return dates.completed ? 3 : dates.implementation ? 2 : dates.preparation ? 1 : 0;
 }
