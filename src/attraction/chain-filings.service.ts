@@ -4,7 +4,7 @@ import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, monthKey, monthOf, notFound, unprocessable } from '../common/index.js';
 import { WriteQueue } from '../database/index.js';
 import { PlansService } from '../plans/index.js';
-import { Chain } from '../reference/index.js';
+import { ReferenceService } from '../reference/index.js';
 import { filingOf, noteOf } from './attraction-board.js';
 import type { ChainNoteView, IndicatorFiling } from './attraction.types.js';
 import { ChainIndicator } from './chain-indicator.entity.js';
@@ -56,6 +56,7 @@ export class ChainFilingsService {
     private readonly clock: Clock,
     private readonly changes: ChangeRecorder,
     private readonly plans: PlansService,
+    private readonly reference: ReferenceService,
   ) {}
 
   fileIndicators(code: string, year: number, quarter: number, dto: FileIndicatorsDto, actor: string, scope: Scope, at?: string): Promise<IndicatorFiling & { created: boolean }> {
@@ -127,7 +128,7 @@ export class ChainFilingsService {
 
   /** The chain exists (404), the caller may write it (403: a chain team, its own chain only), the year has a plan (404). */
   private async writable(manager: EntityManager, code: string, year: number, scope: Scope): Promise<void> {
-    if (!(await manager.existsBy(Chain, { code }))) throw notFound(`产业链 ${code} 不存在`);
+    if (!(await this.reference.chainExists(manager, code))) throw notFound(`产业链 ${code} 不存在`);
     refuseOtherScope(scope, { chain: code }, { chain: { message: '只能填报本产业链的指标', detail: '产业链专班只能填报本产业链' } });
     await this.plans.yearTarget(year, manager);
   }

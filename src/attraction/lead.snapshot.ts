@@ -2,6 +2,7 @@ import { transition, type SnapshotFrom } from 'xstate';
 import type { LeadContext, LeadEvent } from './lead.guards.js';
 import { leadMachine } from './lead.machine.js';
 import { isLeadStatus, LEAD_EVENT_TYPES, type LeadEventType, type LeadStatus } from './lead-states.js';
+import { acceptedEventsOf } from '../workflow/index.js';
 
 /**
  * Pure helpers between the lead machine and the database. The machine is flat, so a lead's
@@ -20,16 +21,9 @@ export function restoreLead(status: LeadStatus, context: LeadContext): LeadSnaps
   return leadMachine.resolveState({ value: status, context });
 }
 
-const acceptedByStatus = new Map<LeadStatus, LeadEventType[]>();
-
-/** Event types a status has a transition for, guards aside (none for the final ones). */
+/** Event types a status has a transition for, guards aside (none for the final ones), read from the machine (src/workflow/machine-states.ts). */
 export function leadEventsOf(status: LeadStatus): LeadEventType[] {
-  const known = acceptedByStatus.get(status);
-  if (known) return [...known];
-  const node = leadMachine.getStateNodeById(`lead.${status}`);
-  const accepted = node.type === 'final' ? [] : LEAD_EVENT_TYPES.filter((type) => type in node.on);
-  acceptedByStatus.set(status, accepted);
-  return [...accepted];
+  return acceptedEventsOf(leadMachine, status, LEAD_EVENT_TYPES);
 }
 
 export function nextLead(snapshot: LeadSnapshot, event: LeadEvent): LeadSnapshot {

@@ -4,7 +4,7 @@ import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, type ErrorDetail, type Page, unprocessable } from '../common/index.js';
 import { int, sql, WriteQueue } from '../database/index.js';
 import { Project } from '../project-records/index.js';
-import { Chain, Region } from '../reference/index.js';
+import { ReferenceService } from '../reference/index.js';
 import { FUND_REVISIONS, isLatestRevisionSql } from '../rules/index.js';
 import type { LeadSummary, LeadView, MonthFundView } from './attraction.types.js';
 import type { CreateLeadDto, ListLeadsQuery } from './dto/lead.dto.js';
@@ -27,6 +27,7 @@ export class LeadsService {
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     private readonly changes: ChangeRecorder,
+    private readonly reference: ReferenceService,
   ) {}
 
   async create(dto: CreateLeadDto, actor: string, scope: Scope = ALL): Promise<LeadView> {
@@ -42,9 +43,9 @@ export class LeadsService {
     const region = scope.region ?? dto.region;
     const failures: ErrorDetail[] = [];
     if (!chain) failures.push({ field: 'chain', code: 'chainRequired', message: '缺少所属产业链' });
-    else if (!(await manager.existsBy(Chain, { code: chain }))) failures.push({ field: 'chain', code: 'unknownChain', message: `未知的产业链代码：${chain}` });
+    else if (!(await this.reference.chainExists(manager, chain))) failures.push({ field: 'chain', code: 'unknownChain', message: `未知的产业链代码：${chain}` });
     if (!region) failures.push({ field: 'region', code: 'regionRequired', message: '缺少意向落地县（市、区）' });
-    else if (!(await manager.existsBy(Region, { code: region }))) failures.push({ field: 'region', code: 'unknownRegion', message: `未知的县（市、区）代码：${region}` });
+    else if (!(await this.reference.regionExists(manager, region))) failures.push({ field: 'region', code: 'unknownRegion', message: `未知的县（市、区）代码：${region}` });
     if (failures.length) throw unprocessable('招商项目数据未通过校验', failures);
 
     const now = at ?? this.clock.nowIso();

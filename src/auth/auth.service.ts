@@ -4,8 +4,8 @@ import { DataSource, LessThanOrEqual, Not, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, type ErrorDetail, notFound, unprocessable } from '../common/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
-import { AppSetting, WriteQueue } from '../database/index.js';
-import { Chain, Department, Region } from '../reference/index.js';
+import { insertSettingOnce, readSetting, WriteQueue } from '../database/index.js';
+import { DepartmentsService, ReferenceService } from '../reference/index.js';
 import { AuthSession } from './auth-session.entity.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
 import { assertAcceptablePassword, passwordFailures } from './password-policy.js';
@@ -61,6 +61,8 @@ export class AuthService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly changes: ChangeRecorder,
+    private readonly reference: ReferenceService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   /**
@@ -301,11 +303,12 @@ export class AuthService {
 
   private async scopeFailures(role: Role, region: string | null, chain: string | null, department: string | null): Promise<ErrorDetail[]> {
     const failures: ErrorDetail[] = [];
-    if (role === 'region' && !(region && (await this.dataSource.getRepository(Region).existsBy({ code: region }))))
+    const manager = this.dataSource.manager;
+    if (role === 'region' && !(region && (await this.reference.regionExists(manager, region))))
       failures.push({ field: 'region', code: 'regionRequired', message: '县区操作员必须指定有效的县（市、区）代码' });
-    if (role === 'chain' && !(chain && (await this.dataSource.getRepository(Chain).existsBy({ code: chain }))))
+    if (role === 'chain' && !(chain && (await this.reference.chainExists(manager, chain))))
       failures.push({ field: 'chain', code: 'chainRequired', message: '产业链专班用户必须指定有效的产业链代码' });
-    if (role === 'department' && !(department && (await this.dataSource.getRepository(Department).existsBy({ code: department }))))
+    if (role === 'department' && !(department && (await this.departments.exists(manager, department))))
       failures.push({ field: 'department', code: 'departmentRequired', message: '要素保障部门用户必须指定有效的部门代码' });
     return failures;
   }
@@ -314,16 +317,12 @@ export class AuthService {
   private async signingKey(): Promise<Buffer> {
     if (this.secret) return this.secret;
     if (this.config.tokenSecret) return (this.secret = Buffer.from(this.config.tokenSecret, 'utf8'));
-    const repo = this.dataSource.getRepository(AppSetting);
-    let setting = await repo.findOneBy({ key: SECRET_KEY });
-    if (!setting) {
-      await this.writes.run(async (manager) => {
-        if (!(await manager.existsBy(AppSetting, { key: SECRET_KEY })))
-          await manager.insert(AppSetting, { key: SECRET_KEY, value: randomBytes(32).toString('base64') });
-      });
-      setting = await repo.findOneByOrFail({ key: SECRET_KEY });
+    let setting = await readSetting(this.dataSource.manager, SECRET_KEY);
+    if (setting === null) {
+      await this.writes.run((manager) => insertSettingOnce(manager, SECRET_KEY, randomBytes(32).toString('base64')));
+      setting = (await readSetting(this.dataSource.manager, SECRET_KEY))!;
     }
-    return (this.secret = Buffer.from(setting.value, 'base64'));
+    return (this.secret = Buffer.from(setting, 'base64'));
   }
 }
 

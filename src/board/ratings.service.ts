@@ -3,8 +3,8 @@ import { DataSource, IsNull } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, notFound, unprocessable } from '../common/index.js';
 import { WriteQueue } from '../database/index.js';
-import { Chain, Region } from '../reference/index.js';
-import { YearTarget } from '../plans/index.js';
+import { ReferenceService } from '../reference/index.js';
+import { PlansService } from '../plans/index.js';
 import type { PutRatingOverrideDto } from './dto/rating-override.dto.js';
 import { RatingOverride, type OverrideScope } from './rating-override.entity.js';
 
@@ -28,6 +28,8 @@ export class RatingsService {
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     private readonly changes: ChangeRecorder,
+    private readonly reference: ReferenceService,
+    private readonly plans: PlansService,
   ) {}
 
   async overrides(year: number, month: number): Promise<OverrideView[]> {
@@ -37,9 +39,9 @@ export class RatingsService {
 
   put(year: number, month: number, scope: OverrideScope, key: string, dto: PutRatingOverrideDto, actor: string): Promise<{ created: boolean; override: OverrideView }> {
     return this.writes.run(async (manager) => {
-      const exists = scope === 'region' ? await manager.existsBy(Region, { code: key }) : await manager.existsBy(Chain, { code: key });
+      const exists = scope === 'region' ? await this.reference.regionExists(manager, key) : await this.reference.chainExists(manager, key);
       if (!exists) throw notFound(`未知的${scope === 'region' ? '县（市、区）' : '产业链'}：${key}`);
-      if (!(await manager.existsBy(YearTarget, { year }))) throw notFound(`没有 ${year} 年的目标`);
+      if (!(await this.plans.hasPlan(manager, year))) throw notFound(`没有 ${year} 年的目标`);
       const reason = dto.reason?.trim() ?? '';
       if (!reason) throw unprocessable('人工调整颜色必须填写原因', [{ field: 'reason', code: 'reasonRequired', message: '人工调整颜色必须填写原因' }]);
       const now = this.clock.nowIso();

@@ -1,8 +1,8 @@
 /** database: the module's public face — what other modules may use (docs/architecture.md). */
-export { AppSetting } from './app-setting.entity.js';
 export { backupSqlite, checkSqlite } from './backup.js';
 export { dataSourceOptions } from './data-source-options.js';
 export { DATABASE_ENTITIES, DatabaseModule } from './database.module.js';
 export { int, sql, sqlCodes } from './sql.js';
 export { checkReadVersion, updateVersioned } from './versioned.js';
 export { WriteQueue } from './write-queue.js';
+export { insertSettingOnce, readSetting, writeSetting } from './settings.js';

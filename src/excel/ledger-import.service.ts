@@ -7,7 +7,7 @@ import { LifecycleEngine } from '../projects/index.js';
 import { APPROVAL_KEYS, type Stage } from '../lifecycle/index.js';
 import { ListEntry, ListsService, monthlyPlanOf } from '../plans/index.js';
 import { APPROVAL_COLUMNS, CreateProjectDto, Project, ProjectRecordsService, UpdateProjectDto } from '../project-records/index.js';
-import { Chain, Region } from '../reference/index.js';
+import { ReferenceService } from '../reference/index.js';
 import { runTrial } from './import-trial.js';
 import type { ImportResult, RowOutcome } from './import-result.js';
 import { phaseOf, type ImportProgress } from './import-progress.js';
@@ -54,14 +54,15 @@ export class LedgerImportService {
     private readonly lifecycle: LifecycleEngine,
     private readonly recorder: ChangeRecorder,
     private readonly mappings: ImportMappingService,
+    private readonly reference: ReferenceService,
   ) {}
 
   async import(upload: UploadedWorkbook, options: LedgerImportOptions): Promise<ImportResult> {
     const region = options.region ?? null;
     const given = options.mapping ?? new Map<string, string | null>();
     const [regionRows, chainRows, saved] = await Promise.all([
-      this.dataSource.getRepository(Region).find(),
-      this.dataSource.getRepository(Chain).find(),
+      this.reference.regionRows(),
+      this.reference.chainRows(),
       this.mappings.kept('ledger', region),
     ]);
     const lookups = { regions: new RegionLookup(regionRows), chains: new ChainLookup(chainRows) };

@@ -7,7 +7,7 @@ import { ApiError, validationExceptionFactory } from '../common/index.js';
 import { WriteQueue } from '../database/index.js';
 import { Project } from '../project-records/index.js';
 import { FileReportDto, ReportsService } from '../reports/index.js';
-import { Region } from '../reference/index.js';
+import { ReferenceService } from '../reference/index.js';
 import { fieldValueCheck, prepareImport, type UploadedWorkbook } from './import-preparation.js';
 import { phaseOf, type ImportProgress } from './import-progress.js';
 import { runTrial } from './import-trial.js';
@@ -51,12 +51,13 @@ export class ReportImportService {
     private readonly reports: ReportsService,
     private readonly recorder: ChangeRecorder,
     private readonly mappings: ImportMappingService,
+    private readonly reference: ReferenceService,
   ) {}
 
   async import(upload: UploadedWorkbook, month: string, options: ReportImportOptions): Promise<ImportResult> {
     const region = options.region ?? null;
     const given = options.mapping ?? new Map<string, string | null>();
-    const [regionRows, saved] = await Promise.all([this.dataSource.getRepository(Region).find(), this.mappings.kept('reports', region)]);
+    const [regionRows, saved] = await Promise.all([this.reference.regionRows(), this.mappings.kept('reports', region)]);
     const fits = fieldValueCheck({ regions: new RegionLookup(regionRows) });
     const prepared = await prepareImport(upload, REPORT_TABLE, REPORT_FIELDS, { region, given, saved, fits, progress: options.progress });
     const { tables, sha256 } = prepared;

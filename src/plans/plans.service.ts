@@ -4,7 +4,7 @@ import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { badRequest, Clock, conflict, type ErrorDetail, notFound, unprocessable } from '../common/index.js';
 import { int, sql, WriteQueue } from '../database/index.js';
 import { ListsService } from './lists.service.js';
-import { Chain, Region } from '../reference/index.js';
+import { ReferenceService, Region } from '../reference/index.js';
 import { frozenChangeFailures, publishFailures } from '../rules/index.js';
 import { ChainTarget } from './chain-target.entity.js';
 import type { ChainPlanDto, CityPlanFields, CreatePlanDto, PatchPlanDto, PlaceRuleDto } from './dto/plan.dto.js';
@@ -68,6 +68,7 @@ export class PlansService {
     private readonly clock: Clock,
     private readonly changes: ChangeRecorder,
     private readonly lists: ListsService,
+    private readonly reference: ReferenceService,
   ) {}
 
   /** The city targets of a year; 404 when the year has no plan. */
@@ -76,6 +77,11 @@ export class PlansService {
     if (!target)
       throw notFound(`${year} 年尚无年度计划`, [{ field: 'year', code: 'noPlan', message: `${year} 年尚无年度计划，请市链长办先建立年度计划` }]);
     return target;
+  }
+
+  /** Whether the year has a plan. */
+  hasPlan(manager: EntityManager, year: number): Promise<boolean> {
+    return manager.existsBy(YearTarget, { year });
   }
 
   /** The years whose plan allows a start on approvals accepted conditionally (容缺受理; year_target.conditional_approvals_allowed). */
@@ -93,9 +99,9 @@ export class PlansService {
   async plan(year: number, manager: EntityManager = this.dataSource.manager): Promise<PlanView> {
     const target = await this.yearTarget(year, manager);
     const [chains, chainTargets, regions, rules, adjustments] = await Promise.all([
-      manager.find(Chain, { order: { no: 'ASC' } }),
+      this.reference.chainRows(manager),
       manager.findBy(ChainTarget, { year }),
-      manager.find(Region, { order: { sortOrder: 'ASC' } }),
+      this.reference.regionRows(manager),
       manager.findBy(PlaceRule, { year }),
       adjustmentsOf(manager, year),
     ]);
@@ -222,8 +228,8 @@ export class PlansService {
       failures.push({ field: 'ratingYellowPct', code: 'yellowNotBelowBlue', message: '黄线百分比必须小于蓝线百分比' });
     if (city.keyProjectThresholdWan > city.bigProjectThresholdWan)
       failures.push({ field: 'keyProjectThresholdWan', code: 'keyAboveBig', message: '重点项目门槛不能高于大项目门槛' });
-    const chainCodes = new Set((await manager.find(Chain)).map((c) => c.code));
-    const regionCodes = new Set((await manager.find(Region)).map((r) => r.code));
+    const chainCodes = new Set((await this.reference.chainRows(manager)).map((c) => c.code));
+    const regionCodes = new Set((await this.reference.regionRows(manager)).map((r) => r.code));
     for (const chain of input.chains ?? [])
       if (!chainCodes.has(chain.code)) failures.push({ field: 'chains.code', code: 'unknownChain', message: `未知的产业链：${chain.code}` });
     for (const place of input.places ?? []) {
@@ -238,7 +244,7 @@ export class PlansService {
 
   /** Chain and place rows of a plan: every chain and place gets a row (defaults for those not given). */
   private async writeRows(manager: EntityManager, year: number, plan: { chains: NonNullable<PlanInput['chains']>; places: NonNullable<PlanInput['places']> }): Promise<void> {
-    const [chains, regions] = await Promise.all([manager.find(Chain), manager.find(Region)]);
+    const [chains, regions] = await Promise.all([this.reference.chainRows(manager), this.reference.regionRows(manager)]);
     await manager.delete(ChainTarget, { year });
     await manager.delete(PlaceRule, { year });
     for (const chain of chains) {

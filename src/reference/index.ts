@@ -2,7 +2,6 @@
 export { Chain } from './chain.entity.js';
 export { Department } from './department.entity.js';
 export { DepartmentsService, routeOf } from './departments.service.js';
-export { PutDepartmentDto } from './dto/department.dto.js';
 export { REFERENCE_ENTITIES, ReferenceModule } from './reference.module.js';
 export { ReferenceService } from './reference.service.js';
 export { Region } from './region.entity.js';

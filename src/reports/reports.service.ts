@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { auditSubject, ChangeRecorder, ProjectHistory } from '../audit/index.js';
+import { auditSubject, ChangeRecorder, ProjectHistoryReader } from '../audit/index.js';
 import { Clock, type ErrorDetail, monthOf } from '../common/index.js';
 import { int, sql, WriteQueue } from '../database/index.js';
 import { dueToReportSql, filedSql, isLatestRevisionSql, reportingParams } from '../rules/index.js';
@@ -64,6 +64,7 @@ export class ReportsService {
     private readonly changes: ChangeRecorder,
     private readonly requests: RequestsService,
     private readonly records: ProjectRecordsService,
+    private readonly history: ProjectHistoryReader,
   ) {}
 
   file(projectId: number, month: string, dto: FileReportDto, actor: string, scope: Scope = ALL): Promise<FiledReport> {
@@ -181,7 +182,7 @@ export class ReportsService {
     if (project.actualCompletionDate && month > monthOf(project.actualCompletionDate))
       return [{ field: 'month', code: 'monthAfterCompletion', message: `${month} 晚于竣工月份 ${monthOf(project.actualCompletionDate)}` }];
     if (project.stage === 'withdrawn') {
-      const withdrawal = await manager.findOne(ProjectHistory, { where: { projectId: project.id, event: 'WITHDRAW' }, order: { id: 'DESC' } });
+      const withdrawal = await this.history.lastEvent(manager, project.id, 'WITHDRAW');
       const withdrawnMonth = monthOf(withdrawal?.effectiveDate ?? withdrawal?.recordedAt ?? '0000-00');
       if (month > withdrawnMonth)
         return [{ field: 'month', code: 'monthAfterWithdrawal', message: `${month} 晚于项目调出月份 ${withdrawnMonth}` }];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
-import { AppSetting, WriteQueue } from '../database/index.js';
+import { readSetting, WriteQueue, writeSetting } from '../database/index.js';
 import { unprocessable } from '../common/index.js';
 
 /** The city-wide acceptance time limit, in working days (docs/domain/requests.md "Overdue"). */
@@ -15,9 +15,9 @@ export interface RequestSettings {
 
 /** The limit in force (the migration stores 5; an administrator changes it). */
 export async function acceptWorkingDays(manager: EntityManager): Promise<number> {
-  const row = await manager.findOneBy(AppSetting, { key: ACCEPT_WORKING_DAYS_KEY });
-  const value = Number(row?.value);
-  if (!row || !Number.isInteger(value) || value < 0) throw new Error(`setting ${ACCEPT_WORKING_DAYS_KEY} is missing or not a whole number: run the migrations`);
+  const stored = await readSetting(manager, ACCEPT_WORKING_DAYS_KEY);
+  const value = Number(stored);
+  if (stored === null || !Number.isInteger(value) || value < 0) throw new Error(`setting ${ACCEPT_WORKING_DAYS_KEY} is missing or not a whole number: run the migrations`);
   return value;
 }
 
@@ -46,7 +46,7 @@ export class RequestSettingsService {
         ]);
       const before = await acceptWorkingDays(manager);
       if (before === days) return { acceptWorkingDays: days };
-      await manager.update(AppSetting, { key: ACCEPT_WORKING_DAYS_KEY }, { value: String(days) });
+      await writeSetting(manager, ACCEPT_WORKING_DAYS_KEY, String(days));
       await this.changes.record(manager, {
         actor,
         subject: auditSubject.setting(ACCEPT_WORKING_DAYS_KEY),

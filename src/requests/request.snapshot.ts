@@ -2,6 +2,7 @@ import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { requestMachine } from './request.machine.js';
 import type { RequestContext, RequestEvent } from './request.guards.js';
 import { REQUEST_EVENT_TYPES, REQUEST_STATUSES, type RequestEventType, type RequestStatus } from './request-states.js';
+import { acceptedEventsOf } from '../workflow/index.js';
 
 /**
  * Pure helpers between the request machine and the database. The machine is flat, so the
@@ -26,16 +27,9 @@ export function restoreRequest(status: RequestStatus, context: RequestContext): 
   return requestMachine.resolveState({ value: status, context });
 }
 
-const acceptedByStatus = new Map<RequestStatus, RequestEventType[]>();
-
-/** Event types a status has a transition for, guards aside ([] for final statuses). */
+/** Event types a status has a transition for, guards aside ([] for final statuses), read from the machine (src/workflow/machine-states.ts). */
 export function acceptedRequestEvents(status: RequestStatus): RequestEventType[] {
-  const known = acceptedByStatus.get(status);
-  if (known) return [...known];
-  const node = requestMachine.getStateNodeById(`factorRequest.${status}`);
-  const events = node.type === 'final' ? [] : REQUEST_EVENT_TYPES.filter((type) => type in node.on);
-  acceptedByStatus.set(status, events);
-  return [...events];
+  return acceptedEventsOf(requestMachine, status, REQUEST_EVENT_TYPES);
 }
 
 export function nextRequest(snapshot: RequestSnapshot, event: RequestEvent): RequestSnapshot {

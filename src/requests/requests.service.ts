@@ -5,7 +5,7 @@ import { Clock, type ErrorDetail, notFound, type Page, periodParams, unprocessab
 import { int, sql, WriteQueue } from '../database/index.js';
 import { ProjectRecordsService } from '../project-records/index.js';
 import { addWorkingDays, dayNumber, formatQuantity, meanDays, parseQuantity } from '../rules/index.js';
-import { Department, isQuantityKind, isRequestKind, KIND_UNITS, type Pollutant, POLLUTANTS, type QuantityKind, REQUEST_KINDS, routeOf } from '../reference/index.js';
+import { DepartmentsService, isQuantityKind, isRequestKind, KIND_UNITS, type Pollutant, POLLUTANTS, type QuantityKind, REQUEST_KINDS, routeOf } from '../reference/index.js';
 import { ALL, type Scope, type ScopeCondition, scopeSql } from '../access/index.js';
 import type { RaiseRequestDto } from './dto/request.dto.js';
 import { FactorRequest } from './factor-request.entity.js';
@@ -36,6 +36,7 @@ export class RequestsService {
     private readonly clock: Clock,
     private readonly changes: ChangeRecorder,
     private readonly records: ProjectRecordsService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   async raise(projectId: number, dto: RaiseRequestDto, actor: string, scope: Scope = ALL): Promise<RequestView> {
@@ -206,7 +207,7 @@ export class RequestsService {
     if (query.status !== undefined && !(REQUEST_STATUSES as readonly string[]).includes(query.status))
       failures.push({ field: 'status', code: 'unknownStatus', message: `未知的状态：${query.status}` });
     if (query.kind !== undefined && !isRequestKind(query.kind)) failures.push({ field: 'kind', code: 'unknownKind', message: `未知的需求类型：${query.kind}` });
-    if (query.department !== undefined && !(await this.dataSource.getRepository(Department).existsBy({ code: query.department })))
+    if (query.department !== undefined && !(await this.departments.exists(this.dataSource.manager, query.department)))
       failures.push({ field: 'department', code: 'unknownDepartment', message: `未知的部门：${query.department}` });
     if (query.region !== undefined && (await sql(this.dataSource, 'SELECT 1 FROM region WHERE code = :code', { code: query.region })).length === 0)
       failures.push({ field: 'region', code: 'unknownRegion', message: `未知的县（市、区）：${query.region}` });

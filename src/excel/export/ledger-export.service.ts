@@ -5,7 +5,7 @@ import { Clock } from '../../common/index.js';
 import { APPROVAL_KEYS, APPROVAL_LABELS } from '../../lifecycle/index.js';
 import { type ListCategory, ListEntry } from '../../plans/index.js';
 import { APPROVAL_COLUMNS, Project } from '../../project-records/index.js';
-import { Chain, Region } from '../../reference/index.js';
+import { ReferenceService } from '../../reference/index.js';
 import { ChainLookup, RegionLookup } from '../parsing/reference-lookup.js';
 import { CATEGORY_WORDS, STAGE_WORDS } from '../parsing/stage-text.js';
 import { addBand, addHeader, addRow, type Value } from './sheet-style.js';
@@ -62,6 +62,7 @@ export class LedgerExportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly reference: ReferenceService,
   ) {}
 
   async workbook(year: number, scope: Scope): Promise<Buffer> {
@@ -71,8 +72,8 @@ export class LedgerExportService {
     const [projects, entries, regionRows, chainRows] = await Promise.all([
       qb.orderBy('p.code', 'ASC').getMany(),
       this.dataSource.getRepository(ListEntry).find({ where: { year, removedAt: IsNull() } }),
-      this.dataSource.getRepository(Region).find({ order: { sortOrder: 'ASC' } }),
-      this.dataSource.getRepository(Chain).find({ order: { no: 'ASC' } }),
+      this.reference.regionRows(),
+      this.reference.chainRows(),
     ]);
     const regions = new RegionLookup(regionRows);
     const chains = new ChainLookup(chainRows);

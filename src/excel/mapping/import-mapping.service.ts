@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../../audit/index.js';
 import { badRequest, Clock } from '../../common/index.js';
-import { Region } from '../../reference/index.js';
+import { ReferenceService } from '../../reference/index.js';
 import { mappingFromJson, mappingJson, type ColumnMapping, type ImportKind } from './column-mapping.js';
 import { ImportMapping } from './import-mapping.entity.js';
 
@@ -20,6 +20,7 @@ export class ImportMappingService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly recorder: ChangeRecorder,
+    private readonly reference: ReferenceService,
   ) {}
 
   async kept(kind: ImportKind, region: string | null): Promise<ColumnMapping> {
@@ -30,7 +31,7 @@ export class ImportMappingService {
   /** 400 for a region code that does not exist. */
   async checkRegion(region: string | undefined): Promise<void> {
     if (region === undefined) return;
-    if (!(await this.dataSource.getRepository(Region).existsBy({ code: region }))) {
+    if (!(await this.reference.regionExists(this.dataSource.manager, region))) {
       const message = `未知的县（市、区）代码：${region}`;
       throw badRequest(message, [{ field: 'region', code: 'unknownRegion', message }]);
     }
