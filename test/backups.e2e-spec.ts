@@ -12,7 +12,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 /**
  * Scheduled backups: driven by a fake clock and a timer the test moves, copies appear when due,
  * pass their integrity check, and only the newest BACKUP_KEEP stay. Restore: a copy put back
- * (the SQLite file; on PostgreSQL the README's pg_dump / pg_restore) starts, its audit chain
+ * (the SQLite file; on PostgreSQL the pg_dump / pg_restore of docs/operations.md "Backups and restore") starts, its audit chain
  * verifies (also against its bulletin's checkpoint) and its board equals the board at the copy.
  */
 
@@ -164,7 +164,7 @@ describe('restore', () => {
 
     let restoredUrl: string;
     if (t.dataSource.options.type === 'postgres') {
-      // The README's procedure: pg_dump -Fc, then pg_restore into a new database.
+      // The procedure of docs/operations.md "Backups and restore": pg_dump -Fc, then pg_restore into a new database.
       expect(t.app.get(BackupScheduler).schedule).toBeNull();
       const bin = spawnSync('sh', ['-c', 'ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1'], { encoding: 'utf8' }).stdout.trim();
       const url = (t.dataSource.options as { url: string }).url;

@@ -2,7 +2,7 @@ import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity
 import { type ApiError, preconditionFailed } from '../common/index.js';
 
 /**
- * Lost updates (README "Choices written down"): `@VersionColumn` does not prevent them, so a row
+ * Lost updates (docs/choices.md "Storage and concurrency"): `@VersionColumn` does not prevent them, so a row
  * that callers edit carries `version` and every change to it goes through here.
  */
 

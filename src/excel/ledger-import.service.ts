@@ -132,7 +132,7 @@ export class LedgerImportService {
 
     // Approvals: a ledger without approval columns says nothing about them, but a project it
     // marks as started must have all six (START's guard): they are taken as obtained on the
-    // start date (README "Excel in and out": the assumption is recorded in the project's history).
+    // start date (docs/excel.md "Choices, written down": the assumption is recorded in the project's history).
     const approvals = { ...row.approvals };
     const starts = events.some((event) => event.type === 'START');
     const hasApprovalColumns = APPROVAL_KEYS.some((key) => table.byKey.has(`approval.${key}`));

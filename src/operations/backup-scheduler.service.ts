@@ -22,7 +22,7 @@ export class BackupScheduler implements OnApplicationBootstrap, OnApplicationShu
     const backup = this.config.backup;
     if (!backup) return;
     if (this.config.database.type !== 'sqlite') {
-      this.logger.warn(`BACKUP_DIR is set, but the database is PostgreSQL: back it up with pg_dump (README "Backups"); no copies are written to ${backup.dir}`);
+      this.logger.warn(`BACKUP_DIR is set, but the database is PostgreSQL: back it up with pg_dump (docs/operations.md "Backups and restore"); no copies are written to ${backup.dir}`);
       return;
     }
     this.schedule = new BackupSchedule({ source: this.config.database.location, ...backup }, () => this.clock.now(), SYSTEM_TIMER, this.logger);

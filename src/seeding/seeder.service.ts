@@ -134,7 +134,7 @@ export class SeederService {
    * DEMO ONLY: one operator per region (`region-371502` / `demo-pass-371502`), one team per
    * chain (`chain-health` / `demo-pass-health`), one user per 要素保障 department
    * (`dept-natural-resources` / `demo-pass-natural-resources`) and an auditor (`auditor` / `demo-pass-auditor`).
-   * Never in SEED=none; README says these passwords are public. They meet the length rule
+   * Never in SEED=none; docs/demo.md "Demo users" says these passwords are public. They meet the length rule
    * (12+ characters) so that the demo shows passwords as the app requires them.
    */
   async seedDemoUsers(): Promise<number> {
