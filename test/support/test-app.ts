@@ -1,7 +1,8 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -38,6 +39,9 @@ export interface TestApp {
 export async function startTestApp(options: { seed?: SeedMode; now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'tracker-test-'));
   const database = await freshDatabase(dir);
+  // A seeded database is built once per test run and copied for each test that asks for the same one.
+  const template = !database.postgres && options.seed && options.seed !== 'none' ? seededTemplate(options) : null;
+  if (template && existsSync(template)) copyFileSync(template, database.url.slice('sqlite:'.length));
   const config = loadConfig({
     DATABASE_URL: database.url,
     SEED: options.seed ?? 'none',
@@ -53,6 +57,7 @@ export async function startTestApp(options: { seed?: SeedMode; now?: string; env
   jest.spyOn(clock, 'now').mockImplementation(() => new Date(now));
   const { SeederService } = await import('../../src/seeding/index.js');
   await app.get(SeederService).run(config.seed);
+  if (template && !existsSync(template)) await keepTemplate(app.get(DataSource), template);
   await app.init();
   const http = app.getHttpServer();
   const login = async (username: string, password: string) => {
@@ -78,6 +83,26 @@ export async function startTestApp(options: { seed?: SeedMode; now?: string; env
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Where the seeded database for these options is kept during this test run (SQLite): a folder the
+ * run's global setup made (test/support/global-setup.ts), or, for a spec run on its own without it,
+ * this process's own. The seeders are deterministic for a given clock, so one copy serves every test
+ * that seeds the same way at the same instant; each test gets its own copy of it.
+ */
+function seededTemplate(options: { seed?: SeedMode; now?: string; env?: Record<string, string> }): string {
+  const folder = process.env.TRACKER_TEST_TEMPLATES ?? join(tmpdir(), `tracker-templates-${process.pid}`);
+  mkdirSync(folder, { recursive: true });
+  const key = createHash('sha256').update(JSON.stringify([options.seed, options.now ?? null, options.env ?? {}])).digest('hex').slice(0, 16);
+  return join(folder, `${key}.sqlite`);
+}
+
+/** A consistent copy of the live database (VACUUM INTO), moved into place at once so a reader never sees half of it. */
+async function keepTemplate(dataSource: DataSource, template: string): Promise<void> {
+  const partial = `${template}.${process.pid}.partial`;
+  await dataSource.query(`VACUUM INTO '${partial.replace(/'/g, "''")}'`);
+  renameSync(partial, template);
 }
 
 let databases = 0;
