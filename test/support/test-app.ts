@@ -215,7 +215,7 @@ export async function tableRows(dataSource: DataSource, table: string): Promise<
   return dataSource.query(`SELECT * FROM "${table}" ORDER BY 1`);
 }
 
-const BOOKKEEPING = ['write_counter', 'login_attempt'];
+const BOOKKEEPING = ['write_counter', 'login_attempt', 'job'];
 
 /** Every table's rows, for byte-for-byte "a rejected request changed nothing" checks. */
 export async function databaseState(dataSource: DataSource): Promise<Record<string, unknown[]>> {
@@ -227,7 +227,8 @@ export async function databaseState(dataSource: DataSource): Promise<Record<stri
   const state: Record<string, unknown[]> = {};
   // Bookkeeping, not data: write_counter counts committed write transactions (the board cache's
   // shared key; a request that changes nothing may still commit an empty one), and login_attempt
-  // holds the places sign-in attempts take (a refused sign-in keeps its place: that is the limit).
+  // holds the places sign-in attempts take (a refused sign-in keeps its place: that is the limit),
+  // and job the background work a request started (a refused import's job ends failed, applying nothing).
   for (const { name } of tables) if (!BOOKKEEPING.includes(name)) state[name] = await tableRows(dataSource, name);
   return state;
 }
