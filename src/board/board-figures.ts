@@ -46,6 +46,8 @@ export class BoardFigures implements OnModuleInit, OnApplicationBootstrap {
     await this.run(manager, insertMembersSql('all'));
     await this.run(manager, addToGroupsSql('all', 1, false));
     await this.run(manager, insertRedSql('all'));
+    // The planner's statistics for the new rows (both databases allow it inside the transaction).
+    for (const table of ['board_member', 'board_group', 'board_red']) await manager.query(`ANALYZE ${table}`);
     await writeSetting(manager, SETTING, BOARD_FIGURES_FORMAT);
   }
 
