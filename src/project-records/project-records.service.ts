@@ -50,6 +50,22 @@ export class ProjectRecordsService {
     return manager.findOneBy(Project, { id });
   }
 
+  /**
+   * The next free code of a sequence (`LC2024-371522-` → `LC2024-371522-007` when -001…-006 are
+   * taken): one more than the highest number in use under the prefix, read from the database in
+   * the caller's transaction, so numbers never collide whoever numbered from 1 before.
+   */
+  async nextCodeIn(manager: EntityManager, prefix: string): Promise<string> {
+    const rows = await manager
+      .createQueryBuilder(Project, 'p')
+      .select('p.code', 'code')
+      // A prefix is letters, digits and '-' (no LIKE wildcard); SQLite's LIKE ignores case, hence startsWith.
+      .where('p.code LIKE :pattern', { pattern: `${prefix}%` })
+      .getRawMany<{ code: string }>();
+    const used = rows.filter(({ code }) => code.startsWith(prefix)).map(({ code }) => code.slice(prefix.length)).filter((rest) => /^\d{1,9}$/.test(rest)).map(Number);
+    return `${prefix}${String(Math.max(0, ...used) + 1).padStart(3, '0')}`;
+  }
+
   /** The facts the project's own record holds for the lifecycle's guards: its row and its approvals' statuses. */
   async recordFacts(manager: EntityManager, project: Project): Promise<RecordFacts> {
     return recordFactsOf(project, await conditionalCommitments(manager, project.id, approvalsOf(project)));
