@@ -26,15 +26,21 @@ let plan = null;
 /** @type {RolloverProposal | null} */
 let proposal = null;
 
+/**
+ * Flags shown as the restriction they are: 容缺受理 is allowed unless a plan restricts it, so the
+ * box reads 限制容缺受理开工 and is ticked when the plan does not allow it.
+ */
+const SHOWN_INVERTED = new Set(['city.conditionalApprovalsAllowed']);
+
 /** A number input for a count or an amount; a checkbox for a flag. */
 function input(/** @type {string} */ name, /** @type {unknown} */ value) {
-  if (typeof value === 'boolean') return h('input', { type: 'checkbox', name, checked: value, disabled: !isAdmin });
+  if (typeof value === 'boolean') return h('input', { type: 'checkbox', name, checked: SHOWN_INVERTED.has(name) ? !value : value, disabled: !isAdmin });
   return h('input', { type: 'number', name, value: value === null || value === undefined ? '' : String(value), step: '1', min: '0', disabled: !isAdmin, class: 'num' });
 }
 
 /** The value an input holds, as the API takes it (null for an empty optional number). */
 function valueOf(/** @type {HTMLInputElement} */ el) {
-  if (el.type === 'checkbox') return el.checked;
+  if (el.type === 'checkbox') return SHOWN_INVERTED.has(el.name) ? !el.checked : el.checked;
   return el.value.trim() === '' ? null : Number(el.value);
 }
 
