@@ -27,6 +27,13 @@ export const SYSTEM_ACTOR_LABELS: Record<string, string> = {
   cli: '服务器维护命令',
 };
 
+/** What a role's scope is called on the 用户管理 page (access/roles.ts ROLE_SCOPES). */
+export const SCOPE_KIND_LABELS = {
+  region: '县（市、区）',
+  chain: '产业链',
+  department: '要素保障部门',
+} as const;
+
 /** The words of the 用户管理 page that are not a field's own label. */
 export const USER_ADMIN_LABELS = {
   lastAdmin: '最后一个启用的管理员：不能降级或停用（请先另设一个管理员）',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ROLE_SCOPES, ROLES, type Role } from '../access/index.js';
+import { ROLE_SCOPES, ROLES } from '../access/index.js';
 import { ROLE_LABELS } from '../access/labels.js';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, notFound } from '../common/index.js';
@@ -13,22 +13,9 @@ import { SYSTEM_ACTOR_LABELS, PASSWORD_FORM_LABELS, USER_ADMIN_LABELS } from './
 import { hashPassword } from './password.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblems } from './password-policy.js';
 import { User } from './user.entity.js';
+import type { ActorName, UserRules } from './users.types.js';
 
-/** The server's rules for the 用户管理 page's fields, so the page shows them as the server checks them. */
-export interface UserRules {
-  username: { pattern: string; rule: string };
-  password: { minLength: number; maxLength: number; rule: string };
-  officeName: { maxLength: number; rule: string };
-  /** Every role, in the server's order, with its words and the scope a user of it needs. */
-  roles: { role: Role; label: string; scope: 'region' | 'chain' | 'department' | null }[];
-  lastAdmin: { activeAdmins: number; rule: string };
-}
-
-/** A name to show for an actor (a user name, or a system actor) in every history. */
-export interface ActorName {
-  username: string;
-  name: string;
-}
+export type { ActorName, UserRules };
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or copied by hand. */
 const READABLE = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';

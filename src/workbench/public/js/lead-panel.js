@@ -2,6 +2,7 @@
 // The selected lead (leads-page.js): what it is, its way so far (在谈 → 签约 → 落地 / 终止), one
 // button per event its status takes — each a small form asking only for what that event needs,
 // sent with the version read — and its 到位资金 by month (revisions kept; the latest counts).
+import { actorName } from '/shared/actors.js';
 import { api, ApiError } from '/shared/api.js';
 import { $, $of, control, h, setChildren } from '/shared/dom.js';
 import { localDateTime, wan, yi } from '/shared/format.js';
@@ -130,14 +131,14 @@ export function renderLead(/** @type {LeadView} */ lead, /** @type {LeadHost} */
     h('dl', { class: 'lead-facts' }, facts.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
     h('h3', { class: 'sub-title' }, '状态流转'),
     h('ol', { class: 'lead-way', 'data-testid': 'lead-transitions' }, lead.transitions.map((t) =>
-      h('li', { 'data-event': t.event }, `${t.effectiveDate} ${LEAD_EVENT_LABELS[t.event]}：${LEAD_STATUS_LABELS[t.fromStatus]} → ${LEAD_STATUS_LABELS[t.toStatus]}`, t.reason ? `（${t.reason}）` : '', h('small', null, ` ${t.actor} ${localDateTime(t.recordedAt)}`)))),
+      h('li', { 'data-event': t.event }, `${t.effectiveDate} ${LEAD_EVENT_LABELS[t.event]}：${LEAD_STATUS_LABELS[t.fromStatus]} → ${LEAD_STATUS_LABELS[t.toStatus]}`, t.reason ? `（${t.reason}）` : '', h('small', null, ` ${actorName(t.actor)} ${localDateTime(t.recordedAt)}`)))),
     h('div', { class: 'events' }, events),
     h('p', { class: 'event-result', 'data-testid': 'lead-event-result', role: 'status' }),
     h('h3', { class: 'sub-title' }, '到位资金 ', h('small', null, `合计 ${wan(lead.funded)} 万元`)),
     h('table', { class: 'grid-table', 'data-testid': 'fund-table' },
       h('thead', null, h('tr', null, h('th', null, '月份'), h('th', { class: 'num' }, '到位(万元)'), h('th', { class: 'num' }, '修订'), h('th', null, '填报'))),
       h('tbody', null, lead.funds.map((f) => h('tr', { 'data-testid': 'fund-row', 'data-month': f.month },
-        h('td', null, monthLabel(f.month)), h('td', { class: 'num' }, wan(f.amount)), h('td', { class: 'num' }, String(f.revisions)), h('td', null, `${f.actor} ${localDateTime(f.recordedAt)}`))))),
+        h('td', null, monthLabel(f.month)), h('td', { class: 'num' }, wan(f.amount)), h('td', { class: 'num' }, String(f.revisions)), h('td', null, `${actorName(f.actor)} ${localDateTime(f.recordedAt)}`))))),
     fundable ? fundForm(lead, host) : null);
 }
 

@@ -3,6 +3,7 @@
 // draft, publishes it (the server names every list size that differs), edits it afterwards
 // with a reason (each change is an adjustment), and rolls this year's lists over into next
 // year's. Everyone else reads it.
+import { actorName } from '/shared/actors.js';
 import { api, ApiError } from '/shared/api.js';
 import { $, $of, h, queryParams, setChildren, setQueryParams } from '/shared/dom.js';
 import { localDateTime, yi } from '/shared/format.js';
@@ -71,7 +72,7 @@ function renderPlan(/** @type {PlanView} */ p) {
   const adjustments = $('[data-testid="plan-adjustments"]');
   adjustments.hidden = p.adjustments.length === 0;
   setChildren($('[data-role="adjustment-list"]'), p.adjustments.map((a) =>
-    h('li', { 'data-testid': 'adjustment' }, `${localDateTime(a.at)} ${a.actor}：${a.kind === 'plan' ? '调整计划' : `调整清单（${a.projectName ?? a.projectId}）`}——${a.reason}`)));
+    h('li', { 'data-testid': 'adjustment' }, `${localDateTime(a.at)} ${actorName(a.actor)}：${a.kind === 'plan' ? '调整计划' : `调整清单（${a.projectName ?? a.projectId}）`}——${a.reason}`)));
   const rollover = $('[data-testid="rollover"]');
   rollover.hidden = !isAdmin;
   $('[data-role="rollover-title"]').textContent = `由 ${p.year} 年清单生成 ${p.year + 1} 年清单建议`;
