@@ -42,7 +42,7 @@ export class ProjectRecordsService {
   /** The project, or 404 when it does not exist or lies outside the caller's scope (no difference shown). */
   async findVisible(manager: EntityManager, id: number, scope: Scope): Promise<Project> {
     const project = await manager.findOneBy(Project, { id });
-    return visibleOr404(project, project !== null && (await projectVisible(manager, project, scope)), `项目 ${id} 不存在`);
+    return visibleOr404(project, project !== null && (await projectVisible(manager, project, scope)), '项目');
   }
 
   /** The project row, whoever asks (for modules that check scope their own way); null when there is none. */

@@ -76,7 +76,7 @@ export function renderHistory(tbody, history, { limit = Infinity } = {}) {
       h('td', { class: 'nowrap' }, localDateTime(entry.recordedAt)),
       h('td', { title: what }, what),
       h('td', { class: 'nowrap' }, entry.effectiveDate || '—'),
-      h('td', { class: 'ellipsis', title: note }, note || '—'),
+      h('td', { class: 'reason' }, note || '—'),
       h('td', { class: 'actor', title: actorName(entry.actor) }, actorName(entry.actor)));
   }));
 }

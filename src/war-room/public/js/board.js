@@ -185,6 +185,8 @@ function openChain(/** @type {string} */ code) {
 function openProject(/** @type {number} */ id) {
   openCard(id, {
     year: state.dashboard?.year ?? state.year ?? 0,
+    // the card counts overdue days as the board's 要素保障 block does: same instant, same 截至 date
+    requestsAt: state.dashboard ? { asOf: state.dashboard.asOf, refDate: state.dashboard.factorGuarantee.refDate } : null,
     regionName,
     chainName,
     chainFlagship: (code) => Boolean(chainOf(code)?.flagship),

@@ -46,11 +46,31 @@ function eventForm(/** @type {LeadEventType} */ type, /** @type {LeadView} */ le
         field(type, 'ownerEnterprise', LEAD_EVENT_FIELD_LABELS.LAND.ownerEnterprise, { maxlength: '200' }),
         field(type, 'totalInvestment', LEAD_EVENT_FIELD_LABELS.LAND.totalInvestment, { inputmode: 'numeric', value: lead.signedAmount === null ? '' : String(lead.signedAmount) }),
         h('span', { class: 'muted land-note' }, '或关联已有项目：'),
-        field(type, 'projectId', LEAD_EVENT_FIELD_LABELS.LAND.projectId, { inputmode: 'numeric' }),
+        field(type, 'existing', LEAD_EVENT_FIELD_LABELS.LAND.projectId, { list: `land-projects-${lead.id}`, autocomplete: 'off', placeholder: '项目编码或名称' }),
+        projectChoices(lead),
       ];
     case 'TERMINATE':
       return [field(type, 'reason', LEAD_EVENT_FIELD_LABELS.TERMINATE.reason, { maxlength: '1000', placeholder: '请填写原因' })];
   }
+}
+
+/** The projects a lead may land on (its chain's, in the caller's scope), as `编码 名称` choices; filled once read. */
+function projectChoices(/** @type {LeadView} */ lead) {
+  const list = h('datalist', { id: `land-projects-${lead.id}`, 'data-testid': 'land-project-choices' });
+  /** @type {Promise<import('/shared/types.js').Page<import('/shared/types.js').ProjectView>>} */
+  const read = api(`/api/projects?chain=${encodeURIComponent(lead.chain)}&pageSize=500`);
+  read.then(
+    (page) => list.replaceChildren(...page.items.filter((p) => p.stage !== 'withdrawn').map((p) => h('option', { value: `${p.code} ${p.name}`, 'data-project-id': String(p.id) }))),
+    () => {},
+  );
+  return list;
+}
+
+/** The project a typed choice names: `编码 名称` as listed, or exactly its code or its name; null when none or several. */
+function chosenProject(/** @type {HTMLFormElement} */ form, /** @type {string} */ text) {
+  const options = [...form.querySelectorAll('datalist option')].map((o) => ({ label: o.getAttribute('value') ?? '', id: Number(o.getAttribute('data-project-id')) }));
+  const exact = options.filter((o) => o.label === text || o.label.split(' ')[0] === text || o.label.slice(o.label.indexOf(' ') + 1) === text);
+  return exact.length === 1 ? exact[0].id : null;
 }
 
 /** A whole number of 万元 typed with or without thousands separators; null when it is not one. */
@@ -81,7 +101,9 @@ function bodyOf(/** @type {LeadEventType} */ type, /** @type {HTMLFormElement} *
     if (value('agreementNo')) body.agreementNo = value('agreementNo');
     return { body, problems };
   }
-  const projectId = wanOf(value('projectId'));
+  const existing = value('existing');
+  const projectId = existing ? chosenProject(form, existing) : null;
+  if (existing && projectId === null) problems.push(`找不到项目“${existing}”：请输入项目编码或名称，从列表中选择`);
   if (projectId !== null) body.projectId = projectId;
   else if (value('code')) {
     /** @type {Record<string, unknown>} */

@@ -6,7 +6,7 @@
 import { actorName } from '/shared/actors.js';
 import { api, ApiError } from '/shared/api.js';
 import { $, $of, h, queryParams, setChildren, setQueryParams } from '/shared/dom.js';
-import { localDateTime, yi } from '/shared/format.js';
+import { localDateTime, wan } from '/shared/format.js';
 import { CHAIN_PLAN_LABELS, LIST_LABELS, PLACE_RULE_LABELS, PLAN_FIELD_LABELS, PLAN_STATUS_LABELS, ROLLOVER_KIND_LABELS } from '/shared/labels.js';
 import { messageOf, reasonsOf } from '/shared/messages.js';
 import { run, showBanner, startPage } from './shell.js';
@@ -105,9 +105,14 @@ function changesOf(/** @type {HTMLFormElement} */ form) {
   return body;
 }
 
-/** Why the server refused, one line per reason. */
-function refusal(/** @type {unknown} */ error) {
-  showResult(messageOf(error), 'error', error instanceof ApiError ? reasonsOf(error).map((r) => r.message) : []);
+/**
+ * Why the server refused, each reason once: one reason in the line itself; several under a
+ * heading (the server's message repeats them, so it is not printed beside them).
+ */
+function refusal(/** @type {unknown} */ error, heading = '未能完成') {
+  const reasons = error instanceof ApiError ? reasonsOf(error).map((r) => r.message) : [messageOf(error)];
+  if (reasons.length === 1) showResult(`${heading}：${reasons[0]}`, 'error');
+  else showResult(`${heading}：`, 'error', reasons);
 }
 
 async function loadYear(/** @type {number} */ year, /** @type {PlanYear[]} */ years) {
@@ -136,6 +141,16 @@ async function loadYear(/** @type {number} */ year, /** @type {PlanYear[]} */ ye
   }
 }
 
+/**
+ * The amount a row starts with (万元), to be checked rather than typed: this year's planned
+ * investment, but not more than what is left of the project's total when that is known and
+ * positive (docs/year-plans.md "The rollover").
+ */
+function suggestedInvestment(/** @type {RolloverProposal['entries'][number]} */ e) {
+  const remaining = e.remainingInvestment;
+  return remaining !== null && remaining > 0 ? Math.min(e.previousPlannedInvestment, remaining) : e.previousPlannedInvestment;
+}
+
 function renderProposal(/** @type {RolloverProposal} */ p) {
   proposal = p;
   const table = $of(HTMLTableElement, '[data-testid="rollover-table"]');
@@ -144,9 +159,9 @@ function renderProposal(/** @type {RolloverProposal} */ p) {
     h('td', null, h('b', null, e.name), h('small', null, ` ${e.code}`)),
     h('td', null, ROLLOVER_KIND_LABELS[e.kind]),
     h('td', null, h('select', { name: 'category' }, ['implementation', 'preparation'].map((c) => h('option', { value: c, selected: c === e.category }, LIST_LABELS[/** @type {'implementation' | 'preparation'} */ (c)])))),
-    h('td', { class: 'num' }, yi(e.previousPlannedInvestment)),
-    h('td', { class: 'num' }, e.remainingInvestment === null ? '—' : yi(e.remainingInvestment)),
-    h('td', null, h('input', { type: 'number', name: 'plannedInvestment', min: '0', step: '1', class: 'num', required: true, 'aria-label': `${e.name} 计划投资` })),
+    h('td', { class: 'num' }, wan(e.previousPlannedInvestment)),
+    h('td', { class: 'num' }, e.remainingInvestment === null ? '—' : wan(e.remainingInvestment)),
+    h('td', null, h('input', { type: 'number', name: 'plannedInvestment', min: '0', step: '1', class: 'num', required: true, value: String(suggestedInvestment(e)), 'aria-label': `${e.name} 计划投资` })),
     h('td', null, h('input', { type: 'checkbox', name: 'keyProject', checked: e.keyProject })))));
   $('[data-role="rollover-leaving"]').textContent = p.leaving.length ? `不再列入：${p.leaving.map((l) => `${l.name}（${l.reason === 'completed' ? '已竣工' : '已调出'}）`).join('、')}` : '';
   $of(HTMLButtonElement, '[data-testid="rollover-apply"]').disabled = p.entries.length === 0;
@@ -216,7 +231,7 @@ run(async () => {
       renderPlan(await api(`/api/targets/${plan.year}/publish`, { method: 'POST' }));
       showResult('已发布：此后调整计划或清单须填写原因');
     } catch (error) {
-      refusal(error);
+      refusal(error, '不能发布');
     }
   });
   $('[data-testid="rollover-load"]').addEventListener('click', async () => {

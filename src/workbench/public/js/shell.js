@@ -3,11 +3,12 @@
 // scope, change password, sign out), the navigation, reference data and the page-level
 // message banner.
 import { loadActorNames } from '/shared/actors.js';
-import { api, ApiError, hasSession, onUnauthenticated, resumeSession } from '/shared/api.js';
+import { api, ApiError, hasSession, onSessionExpired, onUnauthenticated, resumeSession } from '/shared/api.js';
 import { $, $maybe, h } from '/shared/dom.js';
 import { ROLE_LABELS } from '/shared/labels.js';
 import { messageOf } from '/shared/messages.js';
 import { openPasswordDialog } from '/shared/password.js';
+import { signInAgain } from '/shared/session-expired.js';
 import { leaveSession } from '/shared/sign-in.js';
 
 /** @typedef {import('/shared/types.js').WorkbenchContext} WorkbenchContext */
@@ -75,6 +76,8 @@ export async function startPage(pageKey) {
     throw error;
   }
   renderHeader(pageKey, context);
+  // A save that finds the session gone signs in again over the page and is sent again: nothing typed is lost.
+  onSessionExpired(() => signInAgain(context.user.username));
   return context;
 }
 
