@@ -85,9 +85,8 @@ export function renderRegions(d, { selected, onSelect }) {
   }
   const inv = d.investment;
   tiles.push(h('div', { class: `region-tile city rating-${inv.rating || 'none'}`, style: `grid-row:${CITY_CELL[0]};grid-column:${CITY_CELL[1]}`, 'data-testid': 'region-city' },
-    h('div', { class: 'rt-head' }, h('span', { class: 'rt-name' }, '全市'), h('span', { class: 'rt-rating' }, ratingWord(inv.rating))),
+    h('div', { class: 'rt-head' }, h('span', { class: 'rt-name' }, '全市'), h('span', { class: 'rt-note muted', title: '县（市、区）按示意布局排列，不是地图' }, '示意布局，非地图'), h('span', { class: 'rt-rating' }, ratingWord(inv.rating))),
     h('div', { class: 'rt-main' }, h('div', { class: 'rt-ratio' }, pct(inv.ratio))),
-    h('div', { class: 'rt-figs' }, h('span', null, '完成 ', h('b', null, yi(inv.actual))), h('span', null, '序时 ', h('b', null, yi(inv.expected))), h('span', null, '目标 ', h('b', null, yiShort(inv.target))),
-      h('span', { class: 'rt-count muted' }, '示意布局，非地图'))));
+    h('div', { class: 'rt-figs' }, h('span', null, '完成 ', h('b', null, yi(inv.actual))), h('span', null, '序时 ', h('b', null, yi(inv.expected))), h('span', null, '目标 ', h('b', null, yiShort(inv.target))))));
   $('[data-testid="region-board"]').replaceChildren(...tiles);
 }
