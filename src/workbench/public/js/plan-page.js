@@ -144,7 +144,7 @@ async function loadYear(/** @type {number} */ year, /** @type {PlanYear[]} */ ye
 /**
  * The amount a row starts with (万元), to be checked rather than typed: this year's planned
  * investment, but not more than what is left of the project's total when that is known and
- * positive (docs/year-plans.md "The rollover").
+ * positive (docs/year-plans.md "Rollover").
  */
 function suggestedInvestment(/** @type {RolloverProposal['entries'][number]} */ e) {
   const remaining = e.remainingInvestment;
