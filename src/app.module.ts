@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/index.js';
 import { DatabaseModule, dataSourceOptions } from './database/index.js';
 import { WorkflowModule } from './workflow/index.js';
+import { JobsModule } from './jobs/index.js';
 import { AttractionModule } from './attraction/index.js';
 import { AuditModule } from './audit/index.js';
 import { AuthModule } from './auth/index.js';
@@ -37,6 +38,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true, autoLoadEntities: true }),
         DatabaseModule,
         WorkflowModule,
+        JobsModule,
         AuditModule,
         OversightModule,
         AuthModule,
