@@ -23,7 +23,7 @@ import { leaveSession } from '/shared/sign-in.js';
  */
 
 /** Roles that work on projects (a 要素保障 department works from its requests inbox only). */
-const PROJECT_ROLES = ['admin', 'region', 'chain', 'auditor'];
+const PROJECT_ROLES = ['admin', 'region', 'chain', 'auditor', 'leader'];
 
 /** @type {[key: string, href: string, label: string, roles: string[]][]} */
 const NAV = [
