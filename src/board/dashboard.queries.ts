@@ -119,7 +119,7 @@ SELECT g.code, g.name, g.kind, g.sort_order, COALESCE(r.big_project_required, g.
 
 /** The chains with the year plan's appendix targets. */
 export const CHAINS_REFERENCE_SQL = `
-SELECT c.code, c.no, c.name, c.flagship, COALESCE(t.projects, 0) AS target_projects, COALESCE(t.investment_wan, 0) AS target_investment,
+SELECT c.code, c.no, c.name, c.flagship, c.lead_unit, COALESCE(t.projects, 0) AS target_projects, COALESCE(t.investment_wan, 0) AS target_investment,
        COALESCE(t.big_project_required, TRUE) AS big_project_required
   FROM chain c LEFT JOIN chain_target t ON t.chain_code = c.code AND t.year = :year
  ORDER BY c.no`;

@@ -7,6 +7,8 @@ import { adjustmentsOf, PlansService } from '../plans/index.js';
 import { figureColumn } from '../reports/index.js';
 import { bigProjectsBlock, bigProjectsSql, boardWarnings, expectedWan, overdueReferenceDate, PLACE_SIZE_COUNTS_SQL, placeCountChecks, type Progress, progressAgainstTarget, type RankedTotals, ratingOf, ratioOf, startRate, type Thresholds } from '../rules/index.js';
 import { factorGuaranteeBlock } from '../requests/index.js';
+import { ResponsibilityReader } from '../people/index.js';
+import { withResponsibility } from './responsibility-block.js';
 import { boardCtes, eventDateExpression, BOARD_SQL, CHAINS_REFERENCE_SQL, HALT_REASONS_SQL, listedProjectsCountSql, listedProjectsSql, MONTHLY_ACTUAL_SQL, monthlyFiguresSql, OVERRIDES_SQL, type ListedFilter, listedScope, REGIONS_REFERENCE_SQL, stageExpression } from './dashboard.queries.js';
 import type { ChainRow, Dashboard, Rated } from './dashboard.types.js';
 import { bigProjectOf, listedRowOf, nullableInt, overridesByKey, redListOf, regionRows, type Group, type ListedProjectRow } from './board-rows.js';
@@ -43,6 +45,7 @@ export class DashboardService {
     private readonly plans: PlansService,
     private readonly clock: Clock,
     private readonly writes: WriteQueue,
+    private readonly responsibility: ResponsibilityReader,
   ) {}
 
   /**
@@ -219,6 +222,7 @@ export class DashboardService {
       bigProjects,
       placeCounts,
     });
+    const named = await withResponsibility(this.dataSource, this.responsibility, { year, month, historical, params }, { chains, leadUnits: chainRef.map((row) => ({ code: row.code as string, leadUnit: row.lead_unit as string })), redList, factorGuarantee });
     const attraction = attractionBlock(attractionRows, { signedWan: target.attractionSignedWan, fundedWan: target.attractionFundedWan }, year, month, thresholds);
     const published = target.status === 'published' && target.publishedAt !== null ? target.publishedAt <= instant : target.status === 'published';
 
@@ -238,13 +242,14 @@ export class DashboardService {
       bigProjects,
       placeCounts,
       keyProjects,
-      chains,
+      chains: named.chains,
       regions,
-      redList,
+      redList: named.redList,
       redListTruncated: redRows.length > RED_LIST_LIMIT,
       warnings: [...warnings, ...attraction.warnings],
-      factorGuarantee,
+      factorGuarantee: named.factorGuarantee,
       attraction: attraction.block,
+      responsibilityCoverage: named.responsibilityCoverage,
     };
   }
 

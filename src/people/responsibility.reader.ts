@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { int, sql } from '../database/index.js';
 import { ReferenceService } from '../reference/index.js';
 import { CHAIN_RESPONSIBILITY_REVISIONS, isLatestRevisionSql, PROJECT_RESPONSIBILITY_REVISIONS } from '../rules/index.js';
-import { ChainResponsibility } from './chain-responsibility.entity.js';
+import type { ChainResponsibility } from './chain-responsibility.entity.js';
 import { chainViewOf, revisionOf } from './chain-responsibility.service.js';
-import { PeopleService } from './people.service.js';
+import type { Person } from './person.entity.js';
 import type { ChainResponsibilityView, ResponsibleNames, ResponsibleRole } from './people.types.js';
 
 /**
@@ -37,14 +37,13 @@ export interface PostOf {
 export class ResponsibilityReader {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly people: PeopleService,
     private readonly reference: ReferenceService,
   ) {}
 
   /** The names beside each project, as recorded by `asOf` (projects without any are absent). */
   async namesOf(projectIds: readonly number[], asOf: string): Promise<Map<number, ResponsibleNames>> {
-    const ids = [...new Set(projectIds)];
-    if (ids.length === 0) return new Map();
+    // Always one query (an id that cannot exist when there is none), so the board's query count stays fixed.
+    const ids = projectIds.length ? [...new Set(projectIds)] : [-1];
     const rows = await sql(
       this.dataSource,
       `SELECT r.project_id, c.name AS city_leader, k.name AS county_leader, m.name AS commissioner
@@ -65,20 +64,29 @@ export class ResponsibilityReader {
     return names;
   }
 
-  /** Every chain's "5个1" for the year as recorded by `asOf`, in the appendix's order (no history). */
-  async chainsOf(year: number, asOf: string): Promise<ChainResponsibilityView[]> {
-    const manager = this.dataSource.manager;
-    const chains = await this.reference.chainRows(manager);
-    const rows = await manager
-      .getRepository(ChainResponsibility)
-      .createQueryBuilder('cr')
-      .where('cr.year = :year AND cr.recorded_at <= :asOf', { year, asOf })
-      .andWhere(isLatestRevisionSql('cr', { asOf: true, of: CHAIN_RESPONSIBILITY_REVISIONS }))
-      .getMany();
-    const people = await this.people.byIds(manager, rows.map((row) => row.leaderId));
-    return chains.map((chain) => {
-      const row = rows.find((r) => r.chainCode === chain.code) ?? null;
-      const revisions = row ? [revisionOf(row, chain.leadUnit, people)] : [];
+  /**
+   * Every chain's "5个1" for the year as recorded by `asOf`, in the order of `chains` given (each
+   * with its lead unit, the 责任部门 when none is named), without history: one query whatever the data.
+   */
+  async chainsOf(year: number, asOf: string, chains?: readonly { code: string; leadUnit: string }[]): Promise<ChainResponsibilityView[]> {
+    const [chainRows, rows] = await Promise.all([
+      chains ?? this.reference.chainRows(this.dataSource.manager),
+      sql(
+        this.dataSource,
+        `SELECT cr.*, p.id AS p_id, p.name AS p_name, p.title AS p_title, p.organisation AS p_organisation, p.phone AS p_phone
+           FROM chain_responsibility cr
+           LEFT JOIN person p ON p.id = cr.leader_id
+          WHERE cr.year = :year AND cr.recorded_at <= :asOf
+            AND ${isLatestRevisionSql('cr', { asOf: true, of: CHAIN_RESPONSIBILITY_REVISIONS })}`,
+        { year, asOf },
+      ),
+    ]);
+    return chainRows.map((chain) => {
+      const row = rows.find((r) => r.chain_code === chain.code);
+      const people = new Map<number, Person>();
+      if (row?.p_id !== null && row?.p_id !== undefined)
+        people.set(int(row.p_id), { id: int(row.p_id), name: row.p_name, title: row.p_title, organisation: row.p_organisation, phone: row.p_phone ?? null } as Person);
+      const revisions = row ? [revisionOf(storedRow(row), chain.leadUnit, people)] : [];
       return { ...chainViewOf(chain.code, year, revisions, chain.leadUnit, people), history: [] };
     });
   }
@@ -126,4 +134,23 @@ export class ResponsibilityReader {
     const id = (value: unknown) => (value === null || value === undefined ? null : int(value));
     return new Map(rows.map((row) => [int(row.project_id), { cityLeaderId: id(row.city_leader_id), countyLeaderId: id(row.county_leader_id), commissionerId: id(row.commissioner_id) }]));
   }
+}
+
+/** A raw chain_responsibility row as the entity the views are made from. */
+function storedRow(row: Record<string, unknown>): ChainResponsibility {
+  return {
+    id: int(row.id),
+    chainCode: row.chain_code as string,
+    year: int(row.year),
+    revision: int(row.revision),
+    leaderId: row.leader_id === null || row.leader_id === undefined ? null : int(row.leader_id),
+    department: (row.department as string | null) ?? null,
+    planTitle: (row.plan_title as string | null) ?? null,
+    planDate: (row.plan_date as string | null) ?? null,
+    planText: (row.plan_text as string | null) ?? null,
+    measures: row.measures as string,
+    anchorEnterprises: row.anchor_enterprises as string,
+    actor: row.actor as string,
+    recordedAt: row.recorded_at as string,
+  };
 }
