@@ -213,6 +213,8 @@ export interface ListedFilter {
   region?: string;
   chain?: string;
   category?: 'implementation' | 'preparation';
+  /** Only these projects (a leader's home: the projects a person answers for). */
+  projectIds?: number[];
 }
 
 /** The caller's scope as a condition on listed project rows `lp`. */
@@ -225,6 +227,7 @@ function listedWhere(filter: ListedFilter): string {
   if (filter.region !== undefined) conditions.push('lp.region_code = :region');
   if (filter.chain !== undefined) conditions.push('lp.chain_code = :chain');
   if (filter.category !== undefined) conditions.push('lp.category = :category');
+  if (filter.projectIds !== undefined) conditions.push('lp.project_id IN (:...projectIds)');
   return conditions.join(' AND ');
 }
 

@@ -280,6 +280,8 @@ export class DashboardService {
     const { historical, thresholds, params } = await this.context(year, month, asOf);
     const ctes = boardCtes({ year, month, historical });
     const { scope, ...filters } = filter;
+    // An empty id list matches nothing (an id that cannot exist keeps the SQL valid).
+    if (filters.projectIds !== undefined && filters.projectIds.length === 0) filters.projectIds = [-1];
     const query = { ...params, ...filters, ...listedScope(scope).params, limit: pageSize, offset: (page - 1) * pageSize };
     const [rows, [count]] = await Promise.all([
       sql(this.dataSource, ctes + listedProjectsSql(filter), query),

@@ -1,8 +1,8 @@
-import type { AttractionBlock } from '../attraction/index.js';
+import type { AttractionBlock, ChainPage } from '../attraction/index.js';
 import type { AdjustmentView } from '../plans/index.js';
 import type { BigProjectsBlock, PlaceCountCheck, Rating, RedListKind, Warning } from '../rules/index.js';
 import type { FactorGuaranteeBlock } from '../requests/index.js';
-import type { ResponsibleNames } from '../people/index.js';
+import type { ActivityView, ChainResponsibilityView, ResponsibleNames } from '../people/index.js';
 
 export type { BigProjectsBlock, BigProject as BigProjectView, Rating, RedListKind, Warning } from '../rules/index.js';
 export type { FactorGuaranteeBlock } from '../requests/index.js';
@@ -156,4 +156,10 @@ export interface Dashboard {
   factorGuarantee: FactorGuaranteeBlock;
   /** 包联 and "5个1" coverage (absent in bulletins published before they were kept). */
   responsibilityCoverage?: ResponsibilityCoverage;
+}
+
+/** A chain's page (GET /api/chains/:code/page/:year): the appendix row and 招商, its "5个1" and the 链长's activities of the year. */
+export interface ChainPageView extends ChainPage {
+  responsibility: ChainResponsibilityView;
+  activities: ActivityView[];
 }
