@@ -108,6 +108,11 @@ export class PeopleService {
     return new Map(rows.map((row) => [row.id, row]));
   }
 
+  /** The people in office with exactly this name (the ledger import names people by name). */
+  named(manager: EntityManager, name: string): Promise<Person[]> {
+    return manager.find(Person, { where: { name: name.trim(), active: true }, take: 2 });
+  }
+
   /** Whether a person with this id exists (a user account may point at one). */
   exists(manager: EntityManager, id: number): Promise<boolean> {
     return manager.existsBy(Person, { id });

@@ -134,6 +134,32 @@ export class ResponsibilityReader {
     const id = (value: unknown) => (value === null || value === undefined ? null : int(value));
     return new Map(rows.map((row) => [int(row.project_id), { cityLeaderId: id(row.city_leader_id), countyLeaderId: id(row.county_leader_id), commissionerId: id(row.commissioner_id) }]));
   }
+
+  /** Every project's people (names) and contact now, for the ledger export: one query. */
+  async currentNames(): Promise<Map<number, ResponsibleNames & { contactName: string | null; contactPhone: string | null }>> {
+    const rows = await sql(
+      this.dataSource,
+      `SELECT pr.project_id, c.name AS city_leader, k.name AS county_leader, m.name AS commissioner, pr.contact_name, pr.contact_phone
+         FROM project_responsibility pr
+         LEFT JOIN person c ON c.id = pr.city_leader_id
+         LEFT JOIN person k ON k.id = pr.county_leader_id
+         LEFT JOIN person m ON m.id = pr.commissioner_id
+        WHERE ${isLatestRevisionSql('pr', { of: PROJECT_RESPONSIBILITY_REVISIONS })}`,
+    );
+    const text = (value: unknown) => (value === null || value === undefined ? undefined : (value as string));
+    return new Map(
+      rows.map((row) => [
+        int(row.project_id),
+        {
+          cityLeader: text(row.city_leader),
+          countyLeader: text(row.county_leader),
+          commissioner: text(row.commissioner),
+          contactName: text(row.contact_name) ?? null,
+          contactPhone: text(row.contact_phone) ?? null,
+        },
+      ]),
+    );
+  }
 }
 
 /** A raw chain_responsibility row as the entity the views are made from. */
