@@ -47,61 +47,64 @@ export class ChainActivitiesService {
   }
 
   create(code: string, dto: CreateActivityDto, actor: string, scope: Scope): Promise<ActivityView> {
-    return this.writes.run(async (manager) => {
-      if (!(await this.reference.chainExists(manager, code))) throw notFound(`产业链 ${code} 不存在`);
-      refuseOtherScope(scope, { chain: code }, { chain: { message: '只能记录本产业链的链长活动', detail: '产业链专班只能记录本产业链' } });
-      const today = this.clock.today();
-      const projectIds = [...new Set(dto.projectIds)];
-      const enterprises = [...new Set(dto.enterprises.map((name) => name.trim()).filter(Boolean))];
-      const findings = dto.findings.trim();
-      // Without a leader named, the chain's 链长 of the activity's year leads it (when there is one).
-      const leaderId = dto.leaderId !== undefined ? dto.leaderId : (await this.chains.get(code, Number(dto.date.slice(0, 4)), undefined, manager)).leaderId;
-      const failures: ErrorDetail[] = [
-        ...(await this.people.assignmentFailures(manager, dto.leaderId, 'leaderId', { kind: 'city' }, '带队领导')),
-        ...(await this.chains.enterpriseFailures(manager, enterprises, 'enterprises', '走访企业')),
-      ];
-      if (dto.date > today) failures.push({ field: 'date', code: 'dateInFuture', message: `活动日期 ${dto.date} 晚于今天（${today}）` });
-      if (!findings) failures.push({ field: 'findings', code: 'findingsRequired', message: '请填写发现的情况' });
-      const known = new Set((await this.records.findMany(manager, projectIds)).map((p) => p.id));
-      for (const id of projectIds) if (!known.has(id)) failures.push({ field: 'projectIds', code: 'unknownProject', message: `项目 ${id} 不存在` });
-      (dto.requests ?? []).forEach((item, index) => {
-        if (!projectIds.includes(item.projectId))
-          failures.push({ field: `requests[${index}].projectId`, code: 'projectNotVisited', message: '需求须针对本次活动走访的项目' });
-      });
-      if (failures.length) throw unprocessable(`链长活动未通过校验：${failures.map((f) => f.message).join('；')}`, failures);
+    return this.writes.run((manager) => this.createIn(manager, code, dto, actor, scope));
+  }
 
-      const now = this.clock.nowIso();
-      const row = manager.create(ChainActivity, {
-        chainCode: code,
-        kind: dto.kind,
-        date: dto.date,
-        leaderId,
-        enterprises: JSON.stringify(enterprises),
-        projectIds: JSON.stringify(projectIds),
-        findings,
-        actor,
-        recordedAt: now,
-      });
-      await manager.insert(ChainActivity, row);
-      await this.changes.record(manager, {
-        actor,
-        subject: auditSubject.activity(row.id),
-        action: 'create',
-        after: { chain: code, kind: row.kind, date: row.date, leaderId, enterprises, projectIds, findings },
-        at: now,
-      });
-      for (const [index, { projectId, ...item }] of (dto.requests ?? []).entries()) {
-        try {
-          await this.requests.raiseIn(manager, projectId, [item], actor, scope, { at: now, origin: { kind: ACTIVITY_ORIGIN, id: row.id } });
-        } catch (error) {
-          // The request's own checks, named by their place in this body.
-          if (error instanceof ApiError && error.getStatus() === 422)
-            throw unprocessable(`第 ${index + 1} 项需求未通过校验`, error.details.map((d) => ({ ...d, field: `requests[${index}].${d.field ?? ''}` })));
-          throw error;
-        }
-      }
-      return (await this.views(manager, [row]))[0];
+  /** `create` in the caller's write transaction; `at`: record at this instant (the demo seed only). */
+  async createIn(manager: EntityManager, code: string, dto: CreateActivityDto, actor: string, scope: Scope, at?: string): Promise<ActivityView> {
+    if (!(await this.reference.chainExists(manager, code))) throw notFound(`产业链 ${code} 不存在`);
+    refuseOtherScope(scope, { chain: code }, { chain: { message: '只能记录本产业链的链长活动', detail: '产业链专班只能记录本产业链' } });
+    const now = at ?? this.clock.nowIso();
+    const today = this.clock.dateOf(now);
+    const projectIds = [...new Set(dto.projectIds)];
+    const enterprises = [...new Set(dto.enterprises.map((name) => name.trim()).filter(Boolean))];
+    const findings = dto.findings.trim();
+    // Without a leader named, the chain's 链长 of the activity's year leads it (when there is one).
+    const leaderId = dto.leaderId !== undefined ? dto.leaderId : (await this.chains.get(code, Number(dto.date.slice(0, 4)), undefined, manager)).leaderId;
+    const failures: ErrorDetail[] = [
+      ...(await this.people.assignmentFailures(manager, dto.leaderId, 'leaderId', { kind: 'city' }, '带队领导')),
+      ...(await this.chains.enterpriseFailures(manager, enterprises, 'enterprises', '走访企业')),
+    ];
+    if (dto.date > today) failures.push({ field: 'date', code: 'dateInFuture', message: `活动日期 ${dto.date} 晚于今天（${today}）` });
+    if (!findings) failures.push({ field: 'findings', code: 'findingsRequired', message: '请填写发现的情况' });
+    const known = new Set((await this.records.findMany(manager, projectIds)).map((p) => p.id));
+    for (const id of projectIds) if (!known.has(id)) failures.push({ field: 'projectIds', code: 'unknownProject', message: `项目 ${id} 不存在` });
+    (dto.requests ?? []).forEach((item, index) => {
+      if (!projectIds.includes(item.projectId))
+        failures.push({ field: `requests[${index}].projectId`, code: 'projectNotVisited', message: '需求须针对本次活动走访的项目' });
     });
+    if (failures.length) throw unprocessable(`链长活动未通过校验：${failures.map((f) => f.message).join('；')}`, failures);
+
+    const row = manager.create(ChainActivity, {
+      chainCode: code,
+      kind: dto.kind,
+      date: dto.date,
+      leaderId,
+      enterprises: JSON.stringify(enterprises),
+      projectIds: JSON.stringify(projectIds),
+      findings,
+      actor,
+      recordedAt: now,
+    });
+    await manager.insert(ChainActivity, row);
+    await this.changes.record(manager, {
+      actor,
+      subject: auditSubject.activity(row.id),
+      action: 'create',
+      after: { chain: code, kind: row.kind, date: row.date, leaderId, enterprises, projectIds, findings },
+      at: now,
+    });
+    for (const [index, { projectId, ...item }] of (dto.requests ?? []).entries()) {
+      try {
+        await this.requests.raiseIn(manager, projectId, [item], actor, scope, { at: now, origin: { kind: ACTIVITY_ORIGIN, id: row.id } });
+      } catch (error) {
+        // The request's own checks, named by their place in this body.
+        if (error instanceof ApiError && error.getStatus() === 422)
+          throw unprocessable(`第 ${index + 1} 项需求未通过校验`, error.details.map((d) => ({ ...d, field: `requests[${index}].${d.field ?? ''}` })));
+        throw error;
+      }
+    }
+    return (await this.views(manager, [row]))[0];
   }
 
   private async views(manager: EntityManager, rows: ChainActivity[]): Promise<ActivityView[]> {

@@ -73,58 +73,64 @@ export class ChainResponsibilityService {
 
   put(code: string, year: number, dto: PutChainResponsibilityDto, actor: string, scope: Scope): Promise<ChainResponsibilityView & { created: boolean }> {
     return this.writes.run(async (manager) => {
-      const chain = await this.chain(manager, code);
-      refuseOtherScope(scope, { chain: code }, { chain: { message: '只能维护本产业链的“5个1”', detail: '产业链专班只能维护本产业链' } });
-      await this.plans.yearTarget(year, manager);
-      const latest = await manager.findOne(ChainResponsibility, { where: { chainCode: code, year }, order: { revision: 'DESC' } });
-      const current = { leaderId: latest?.leaderId ?? null, department: latest?.department ?? null, planTitle: latest?.planTitle ?? null, planDate: latest?.planDate ?? null, planText: latest?.planText ?? null, measures: latest ? parsed(latest.measures) : [], anchorEnterprises: latest ? parsed(latest.anchorEnterprises) : [] };
-      if (scope.chain !== undefined && dto.leaderId !== undefined && dto.leaderId !== current.leaderId)
-        throw new ApiError(403, '链长由市链长办指定', [{ field: 'leaderId', code: 'leaderByCityOffice', message: '产业链专班不能更改链长' }]);
-      const department = dto.department === undefined ? current.department : text(dto.department);
-      const next = {
-        leaderId: dto.leaderId === undefined ? current.leaderId : dto.leaderId,
-        // Naming the lead unit itself is the same as naming none: the appendix's unit stands.
-        department: department === chain.leadUnit ? null : department,
-        planTitle: dto.plan === undefined ? current.planTitle : text(dto.plan?.title),
-        planDate: dto.plan === undefined ? current.planDate : (dto.plan?.date ?? null),
-        planText: dto.plan === undefined ? current.planText : text(dto.plan?.text),
-        measures: dto.measures === undefined ? current.measures : list(dto.measures),
-        anchorEnterprises: dto.anchorEnterprises === undefined ? current.anchorEnterprises : list(dto.anchorEnterprises),
-      };
-      const failures: ErrorDetail[] = [
-        ...(dto.leaderId !== undefined ? await this.people.assignmentFailures(manager, next.leaderId, 'leaderId', { kind: 'city' }, '链长') : []),
-        ...(await this.enterpriseFailures(manager, dto.anchorEnterprises === undefined ? [] : next.anchorEnterprises, 'anchorEnterprises', '链主企业')),
-      ];
-      if (next.planTitle === null && (next.planDate !== null || next.planText !== null))
-        failures.push({ field: 'plan.title', code: 'planTitleRequired', message: '工作方案需要名称' });
-      const now = this.clock.nowIso();
-      const filed = await fileRevision(manager, {
-        entity: ChainResponsibility,
-        key: { chainCode: code, year },
-        failures,
-        same: (row) =>
-          row.leaderId === next.leaderId && row.department === next.department && row.planTitle === next.planTitle && row.planDate === next.planDate &&
-          row.planText === next.planText && row.measures === JSON.stringify(next.measures) && row.anchorEnterprises === JSON.stringify(next.anchorEnterprises),
-        build: (revision) =>
-          manager.create(ChainResponsibility, { chainCode: code, year, revision, ...next, measures: JSON.stringify(next.measures), anchorEnterprises: JSON.stringify(next.anchorEnterprises), actor, recordedAt: now }),
-      });
-      if (filed.added) {
-        const people = await this.people.byIds(manager, [filed.row.leaderId, filed.previous?.leaderId]);
-        const summary = (row: ChainResponsibility) => {
-          const r = revisionOf(row, chain.leadUnit, people);
-          return { year, revision: r.revision, leader: r.leader?.name ?? null, department: r.department, plan: r.plan.title, measures: r.measures.length, anchorEnterprises: r.anchorEnterprises };
-        };
-        await this.changes.record(manager, {
-          actor,
-          subject: auditSubject.chainResponsibility(code, year),
-          action: 'update',
-          before: filed.previous ? summary(filed.previous) : null,
-          after: summary(filed.row),
-          at: now,
-        });
-      }
-      return { ...(await this.get(code, year, undefined, manager)), created: filed.added && filed.previous === null };
+      const created = await this.putIn(manager, code, year, dto, actor, scope);
+      return { ...(await this.get(code, year, undefined, manager)), created };
     });
+  }
+
+  /** `put` in the caller's write transaction; `at`: record at this instant (the demo seed only). Whether it was the first revision. */
+  async putIn(manager: EntityManager, code: string, year: number, dto: PutChainResponsibilityDto, actor: string, scope: Scope, at?: string): Promise<boolean> {
+    const chain = await this.chain(manager, code);
+    refuseOtherScope(scope, { chain: code }, { chain: { message: '只能维护本产业链的“5个1”', detail: '产业链专班只能维护本产业链' } });
+    await this.plans.yearTarget(year, manager);
+    const latest = await manager.findOne(ChainResponsibility, { where: { chainCode: code, year }, order: { revision: 'DESC' } });
+    const current = { leaderId: latest?.leaderId ?? null, department: latest?.department ?? null, planTitle: latest?.planTitle ?? null, planDate: latest?.planDate ?? null, planText: latest?.planText ?? null, measures: latest ? parsed(latest.measures) : [], anchorEnterprises: latest ? parsed(latest.anchorEnterprises) : [] };
+    if (scope.chain !== undefined && dto.leaderId !== undefined && dto.leaderId !== current.leaderId)
+      throw new ApiError(403, '链长由市链长办指定', [{ field: 'leaderId', code: 'leaderByCityOffice', message: '产业链专班不能更改链长' }]);
+    const department = dto.department === undefined ? current.department : text(dto.department);
+    const next = {
+      leaderId: dto.leaderId === undefined ? current.leaderId : dto.leaderId,
+      // Naming the lead unit itself is the same as naming none: the appendix's unit stands.
+      department: department === chain.leadUnit ? null : department,
+      planTitle: dto.plan === undefined ? current.planTitle : text(dto.plan?.title),
+      planDate: dto.plan === undefined ? current.planDate : (dto.plan?.date ?? null),
+      planText: dto.plan === undefined ? current.planText : text(dto.plan?.text),
+      measures: dto.measures === undefined ? current.measures : list(dto.measures),
+      anchorEnterprises: dto.anchorEnterprises === undefined ? current.anchorEnterprises : list(dto.anchorEnterprises),
+    };
+    const failures: ErrorDetail[] = [
+      ...(dto.leaderId !== undefined ? await this.people.assignmentFailures(manager, next.leaderId, 'leaderId', { kind: 'city' }, '链长') : []),
+      ...(await this.enterpriseFailures(manager, dto.anchorEnterprises === undefined ? [] : next.anchorEnterprises, 'anchorEnterprises', '链主企业')),
+    ];
+    if (next.planTitle === null && (next.planDate !== null || next.planText !== null))
+      failures.push({ field: 'plan.title', code: 'planTitleRequired', message: '工作方案需要名称' });
+    const now = at ?? this.clock.nowIso();
+    const filed = await fileRevision(manager, {
+      entity: ChainResponsibility,
+      key: { chainCode: code, year },
+      failures,
+      same: (row) =>
+        row.leaderId === next.leaderId && row.department === next.department && row.planTitle === next.planTitle && row.planDate === next.planDate &&
+        row.planText === next.planText && row.measures === JSON.stringify(next.measures) && row.anchorEnterprises === JSON.stringify(next.anchorEnterprises),
+      build: (revision) =>
+        manager.create(ChainResponsibility, { chainCode: code, year, revision, ...next, measures: JSON.stringify(next.measures), anchorEnterprises: JSON.stringify(next.anchorEnterprises), actor, recordedAt: now }),
+    });
+    if (filed.added) {
+      const people = await this.people.byIds(manager, [filed.row.leaderId, filed.previous?.leaderId]);
+      const summary = (row: ChainResponsibility) => {
+        const r = revisionOf(row, chain.leadUnit, people);
+        return { year, revision: r.revision, leader: r.leader?.name ?? null, department: r.department, plan: r.plan.title, measures: r.measures.length, anchorEnterprises: r.anchorEnterprises };
+      };
+      await this.changes.record(manager, {
+        actor,
+        subject: auditSubject.chainResponsibility(code, year),
+        action: 'update',
+        before: filed.previous ? summary(filed.previous) : null,
+        after: summary(filed.row),
+        at: now,
+      });
+    }
+    return filed.added && filed.previous === null;
   }
 
   /** Enterprise names the project library does not know (422 unknownEnterprise, naming each). */

@@ -48,26 +48,29 @@ export class PeopleService {
   }
 
   create(dto: CreatePersonDto, actor: string): Promise<PersonView> {
-    return this.writes.run(async (manager) => {
-      const region = text(dto.region);
-      const failures = await this.regionFailures(manager, region);
-      if (failures.length) throw unprocessable('人员信息未通过校验', failures);
-      const now = this.clock.nowIso();
-      const person = manager.create(Person, {
-        name: dto.name.trim(),
-        title: dto.title.trim(),
-        organisation: dto.organisation.trim(),
-        phone: text(dto.phone),
-        regionCode: region,
-        active: true,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await manager.insert(Person, person);
-      const view = viewOf(person, true);
-      await this.changes.record(manager, { actor, subject: auditSubject.person(person.id), action: 'create', after: view, at: now });
-      return view;
+    return this.writes.run((manager) => this.createIn(manager, dto, actor));
+  }
+
+  /** `create` in the caller's write transaction; `at`: record at this instant (the demo seed only). */
+  async createIn(manager: EntityManager, dto: CreatePersonDto, actor: string, at?: string): Promise<PersonView> {
+    const region = text(dto.region);
+    const failures = await this.regionFailures(manager, region);
+    if (failures.length) throw unprocessable('人员信息未通过校验', failures);
+    const now = at ?? this.clock.nowIso();
+    const person = manager.create(Person, {
+      name: dto.name.trim(),
+      title: dto.title.trim(),
+      organisation: dto.organisation.trim(),
+      phone: text(dto.phone),
+      regionCode: region,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
     });
+    await manager.insert(Person, person);
+    const view = viewOf(person, true);
+    await this.changes.record(manager, { actor, subject: auditSubject.person(person.id), action: 'create', after: view, at: now });
+    return view;
   }
 
   update(id: number, dto: UpdatePersonDto, actor: string): Promise<PersonView> {
