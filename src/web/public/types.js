@@ -174,7 +174,7 @@
  * @property {string} today
  * @property {string} currentMonth
  * @property {string} defaultMonth
- * @property {{ username: string, role: Role, region: string | null, regionName: string | null, chain: string | null, chainName: string | null, department: string | null, departmentName: string | null }} user
+ * @property {{ username: string, role: Role, region: string | null, regionName: string | null, chain: string | null, chainName: string | null, department: string | null, departmentName: string | null, personId: number | null }} user
  * @property {boolean} canEdit
  */
 
