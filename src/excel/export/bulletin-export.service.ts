@@ -118,8 +118,8 @@ export class BulletinExportService {
       addHeader(sheet, ['', '要素 / 承办部门', '待办（项）', '逾期（项）', '', '', '', '', '']);
       for (const [name, open, overdue] of factors.counts) addRow(sheet, ['', name, open, overdue, '', '', '', '', '']);
       if (factors.longest.length) {
-        addHeader(sheet, ['序号', '逾期最久的需求（项目）', '', '包联领导 / 专员', '要素', '承办部门', '应办日期', '逾期（天）', '']);
-        for (const [no, project, responsible, kind, department, due, days] of factors.longest) addRow(sheet, [no, project, '', responsible, kind, department, due, days, '']);
+        addHeader(sheet, ['序号', '逾期最久的需求（项目）', '', '要素', '承办部门', '应办日期', '逾期（天）', '', '包联领导 / 专员']);
+        for (const [no, project, responsible, kind, department, due, days] of factors.longest) addRow(sheet, [no, project, '', kind, department, due, days, '', responsible]);
       }
     }
 
