@@ -87,6 +87,8 @@ async function bootApp(database: { url: string; postgres: boolean }, options: Te
     ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     // Tests move the clock across years; tokens must outlive that (expiry has its own test).
     TOKEN_TTL_SECONDS: String(TEST_TOKEN_TTL_SECONDS),
+    // No scheduler: tests run the notice rules through the route or the service, at the fixed clock.
+    NOTIFY_TIMES: 'off',
     ...options.env,
   });
   const app = await createApp(config, { logger: false, seed: false });
