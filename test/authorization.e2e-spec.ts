@@ -20,6 +20,20 @@ const ROLES: Role[] = ['admin', 'region', 'chain', 'auditor', 'department', 'lea
 const TARGETS: Target[] = ['own', 'other', 'missing'];
 
 type Client = request.Agent | request.SuperTest<request.Test>;
+
+/** The notice settings as the migration stores them (PUT with them changes nothing). */
+const NOTICE_SETTINGS = {
+  rules: {
+    'report-missing': { enabled: true, recipients: ['county'], dueDay: 5, reminderWorkingDays: 3 },
+    'request-overdue': { enabled: true, recipients: ['department', 'county'] },
+    'commitment-due': { enabled: true, recipients: ['county', 'department'], withinDays: 7 },
+    'commitment-lapsed': { enabled: true, recipients: ['county', 'department'] },
+    'start-overdue': { enabled: true, recipients: ['county', 'responsible'] },
+    'red-list': { enabled: true, recipients: ['county', 'responsible'] },
+    'bulletin-published': { enabled: true, recipients: ['county', 'responsible'] },
+  },
+  quietHours: { from: '21:00', to: '08:00' },
+};
 interface Ids {
   project: number;
   /** A signed 招商 lead: own (371502, green-chemical), other (371581, bearings) or missing. */
@@ -216,6 +230,25 @@ const TABLE: Record<string, Row> = {
     expect: adminOnly(204),
   },
   'GET /api/workbench/context': { send: (c) => c.get('/api/workbench/context'), expect: everyone(200) },
+  // Notifications: each user's own inbox (a missing item is 404 to everyone signed in); the rest is the city office's.
+  'GET /api/notifications/inbox': { send: (c) => c.get('/api/notifications/inbox'), expect: everyone(200) },
+  'POST /api/notifications/inbox/:id/read': { send: (c) => c.post('/api/notifications/inbox/999999/read'), expect: everyone(404) },
+  'GET /api/notifications/health': { send: (c) => c.get('/api/notifications/health'), expect: anyRole(200) },
+  'GET /api/notifications/channels': { send: (c) => c.get('/api/notifications/channels'), expect: adminOnly(200) },
+  'POST /api/notifications/channels': {
+    send: (c) => c.post('/api/notifications/channels').send({ unit: { kind: 'city' }, type: 'wecom', url: 'https://qyapi.example.test/webhook?key=matrix' }),
+    expect: adminOnly(201),
+  },
+  'DELETE /api/notifications/channels/:id': {
+    send: async (c) =>
+      c.delete(`/api/notifications/channels/${(await c.post('/api/notifications/channels').send({ unit: { kind: 'city' }, type: 'wecom', url: 'https://qyapi.example.test/webhook?key=gone' })).body.id ?? 1}`),
+    expect: adminOnly(204),
+  },
+  'POST /api/notifications/channels/:id/test': { send: (c) => c.post('/api/notifications/channels/999999/test'), expect: adminOnly(404) },
+  'GET /api/notifications/settings': { send: (c) => c.get('/api/notifications/settings'), expect: adminOnly(200) },
+  'PUT /api/notifications/settings': { send: (c) => c.put('/api/notifications/settings').send(NOTICE_SETTINGS), expect: adminOnly(200) },
+  'POST /api/notifications/run': { send: (c) => c.post('/api/notifications/run'), expect: adminOnly(200) },
+  'GET /api/notifications/deliveries': { send: (c) => c.get('/api/notifications/deliveries'), expect: adminOnly(200) },
   'GET /api/workbench/projects': { send: (c) => c.get('/api/workbench/projects?month=2024-05'), expect: anyRole(200) },
   'GET /api/workbench/reports/:month': { send: (c) => c.get('/api/workbench/reports/2024-05'), expect: anyRole(200) },
   'POST /api/leads': {
