@@ -368,3 +368,9 @@ export {};
 /** @typedef {import('../../plans/plan.types.js').RolloverEntry} RolloverEntry */
 /** @typedef {import('../../plans/plan.types.js').AdjustmentView} AdjustmentView */
 /** @typedef {{ year: number, status: string, publishedAt: string | null }} PlanYear */
+
+// ------------------------------------------------------------------ notifications (src/notifications/)
+
+/** @typedef {import('../../notifications/notifications.service.js').InboxView} InboxView */
+/** @typedef {InboxView['items'][number]} InboxItemView */
+/** @typedef {{ failingChannels: { id: number, unit: { kind: string, code: string | null }, type: string, failingSince: string | null, consecutiveFailures: number }[] }} NotificationsHealth */
