@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ALL } from '../access/index.js';
-import { DashboardService } from '../board/index.js';
+import { DashboardService, type RedListItem } from '../board/index.js';
 import { RED_LIST_LABELS } from '../board/labels.js';
 import { BulletinsService } from '../bulletins/index.js';
-import { monthNumberOf, yearOf } from '../common/index.js';
+import { ApiError, monthNumberOf, yearOf } from '../common/index.js';
 import { APPROVAL_LABELS } from '../lifecycle/labels.js';
 import { ResponsibilityReader } from '../people/index.js';
 import { ApprovalsService } from '../project-records/index.js';
@@ -141,7 +141,7 @@ export class NoticeCandidates {
     if (rule['start-overdue'].enabled || rule['red-list'].enabled) {
       const year = yearOf(today);
       const month = monthNumberOf(today);
-      const { redList } = await this.board.board(year, month);
+      const redList = await this.redList(year, month);
       const people = await this.responsibility.peopleOf([...new Set(redList.map((item) => item.projectId))]);
       for (const item of redList) {
         // 逾期未开工 has its own kind; 容缺逾期 is told as commitment-lapsed; the rest are "new on the red list".
@@ -166,5 +166,15 @@ export class NoticeCandidates {
       }
     }
     return out;
+  }
+
+  /** The board's red list of the month; none for a year without a plan (its board is a 404). */
+  private async redList(year: number, month: number): Promise<RedListItem[]> {
+    try {
+      return (await this.board.board(year, month)).redList;
+    } catch (error) {
+      if (error instanceof ApiError && error.getStatus() === 404) return [];
+      throw error;
+    }
   }
 }
