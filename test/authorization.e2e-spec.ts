@@ -21,19 +21,6 @@ const TARGETS: Target[] = ['own', 'other', 'missing'];
 
 type Client = request.Agent | request.SuperTest<request.Test>;
 
-/** The notice settings as the migration stores them (PUT with them changes nothing). */
-const NOTICE_SETTINGS = {
-  rules: {
-    'report-missing': { enabled: true, recipients: ['county'], dueDay: 5, reminderWorkingDays: 3 },
-    'request-overdue': { enabled: true, recipients: ['department', 'county'] },
-    'commitment-due': { enabled: true, recipients: ['county', 'department'], withinDays: 7 },
-    'commitment-lapsed': { enabled: true, recipients: ['county', 'department'] },
-    'start-overdue': { enabled: true, recipients: ['county', 'responsible'] },
-    'red-list': { enabled: true, recipients: ['county', 'responsible'] },
-    'bulletin-published': { enabled: true, recipients: ['county', 'responsible'] },
-  },
-  quietHours: { from: '21:00', to: '08:00' },
-};
 interface Ids {
   project: number;
   /** A signed 招商 lead: own (371502, green-chemical), other (371581, bearings) or missing. */
@@ -124,6 +111,8 @@ const REPORT_FILE = minimalXlsx([['项目编码', '本月完成投资（万元�
 let month = 0;
 let planYear = 0;
 let publishYear = 0;
+/** The notice settings as stored (read by the admin at the start): a PUT of them changes nothing. */
+let noticeSettings: unknown = null;
 const TABLE: Record<string, Row> = {
   'POST /api/auth/login': {
     send: (c) => c.post('/api/auth/login').send({ username: 'auditor-m', password: 'auditor-password-1' }),
@@ -246,7 +235,7 @@ const TABLE: Record<string, Row> = {
   },
   'POST /api/notifications/channels/:id/test': { send: (c) => c.post('/api/notifications/channels/999999/test'), expect: adminOnly(404) },
   'GET /api/notifications/settings': { send: (c) => c.get('/api/notifications/settings'), expect: adminOnly(200) },
-  'PUT /api/notifications/settings': { send: (c) => c.put('/api/notifications/settings').send(NOTICE_SETTINGS), expect: adminOnly(200) },
+  'PUT /api/notifications/settings': { send: (c) => c.put('/api/notifications/settings').send(noticeSettings as object), expect: adminOnly(200) },
   'POST /api/notifications/run': { send: (c) => c.post('/api/notifications/run'), expect: adminOnly(200) },
   'GET /api/notifications/deliveries': { send: (c) => c.get('/api/notifications/deliveries'), expect: adminOnly(200) },
   'GET /api/workbench/projects': { send: (c) => c.get('/api/workbench/projects?month=2024-05'), expect: anyRole(200) },
@@ -360,6 +349,7 @@ describe('authorization matrix: every route × every role × own / other / missi
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-06-30T04:00:00.000Z' });
+    noticeSettings = (await t.client.get('/api/notifications/settings')).body;
     personId = (await t.client.post('/api/people').send({ name: '（示例）矩阵领导', title: '副市长', organisation: '聊城市人民政府' })).body.id;
     const users: Record<string, unknown>[] = [
       { username: 'region-m', password: 'region-password-1', role: 'region', region: '371502' },
