@@ -8,7 +8,8 @@
  * The same rule holds for every figure kept as revisions (docs/domain/attraction.md): a lead's
  * 到位资金 of a month (`lead_fund`, keyed by lead and month), a chain's quarterly indicators
  * (`chain_indicator`, by chain, year and quarter) and its 差异化指标 note (`chain_note`, by chain
- * and year): name the table and the columns that identify one figure.
+ * and year), and the 到位 of a 资金 request (`request_disbursement`, by request and month): name the
+ * table and the columns that identify one figure.
  */
 export interface RevisionTable {
   table: string;
@@ -20,6 +21,8 @@ export const REPORT_REVISIONS: RevisionTable = { table: 'report_revision', keys:
 export const FUND_REVISIONS: RevisionTable = { table: 'lead_fund', keys: ['lead_id', 'month'] };
 export const INDICATOR_REVISIONS: RevisionTable = { table: 'chain_indicator', keys: ['chain_code', 'year', 'quarter'] };
 export const NOTE_REVISIONS: RevisionTable = { table: 'chain_note', keys: ['chain_code', 'year'] };
+/** 到位 of a 资金 request in a month (docs/domain/requests.md "Year to date"). */
+export const DISBURSEMENT_REVISIONS: RevisionTable = { table: 'request_disbursement', keys: ['request_id', 'month'] };
 
 export function isLatestRevisionSql(alias = 'r', options: { asOf?: boolean; of?: RevisionTable } = {}): string {
   const { table, keys } = options.of ?? REPORT_REVISIONS;
