@@ -6,3 +6,4 @@ export { int, sql, sqlCodes } from './sql.js';
 export { checkReadVersion, updateVersioned } from './versioned.js';
 export { WriteQueue } from './write-queue.js';
 export { insertSettingOnce, readSetting, writeSetting } from './settings.js';
+export { markChanged, takeChanged, type Changed, type Follower } from './changes.js';
