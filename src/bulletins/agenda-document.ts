@@ -31,7 +31,7 @@ function situation(item: AgendaItem): string {
   const contact = r.enterprise?.contact ? `，企业联系人${r.enterprise.contact}${r.enterprise.phone ? `（${r.enterprise.phone}）` : ''}` : '';
   const steps = item.steps.filter((s) => s.event !== 'RAISE').map((s) => `${s.date}${REQUEST_EVENT_LABELS[s.event as keyof typeof REQUEST_EVENT_LABELS] ?? s.event}`);
   return (
-    `${r.subject}${place ? `（${place}）` : ''}经${REQUEST_CHANNEL_LABELS[r.channel]}于${r.raisedOn}提出${kindText(r)}需求${asked ? `${asked}` : ''}：${r.description}。` +
+    `${r.subject}${place ? `（${place}）` : ''}经${REQUEST_CHANNEL_LABELS[r.channel]}渠道于${r.raisedOn}提出${kindText(r)}需求${asked ? `${asked}` : ''}：${r.description}。` +
     `承办部门：${r.departmentName}${contact}。${steps.length ? `办理经过：${steps.join('，')}；` : ''}${item.escalatedOn}提交市政府常务会。当前状态：${REQUEST_STATUS_LABELS[r.status]}。`
   );
 }
