@@ -3,7 +3,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, CurrentUser, EVERY_ROLE, type Principal, Roles, type Scope } from '../access/index.js';
 import { IdParam, parseIfMatch } from '../common/index.js';
 import { refuseFieldsNotTaken } from '../workflow/index.js';
-import { ConfirmGroupDto, GROUP_EVENT_FIELDS, GroupEventDto, ListGroupsQuery } from './dto/request.dto.js';
+import { GROUP_EVENT_FIELDS, GroupEventDto, ListGroupsQuery } from './dto/request.dto.js';
 import type { GroupEvent } from './request-group.machine.js';
 import { RequestGroupsService, type RequestGroupView } from './request-groups.service.js';
 
@@ -28,7 +28,7 @@ export class RequestGroupsController {
   @HttpCode(200)
   @ApiOperation({ summary: '确认共性问题（列入高频问题清单）' })
   @ApiHeader({ name: 'If-Match', required: false })
-  async confirm(@Param('id', IdParam) id: number, @Body() _dto: ConfirmGroupDto, @Headers('if-match') ifMatch: string | undefined, @CurrentUser() user: Principal, @CurrentScope() scope: Scope): Promise<RequestGroupView> {
+  async confirm(@Param('id', IdParam) id: number, @Headers('if-match') ifMatch: string | undefined, @CurrentUser() user: Principal, @CurrentScope() scope: Scope): Promise<RequestGroupView> {
     await this.groups.apply(id, { type: 'CONFIRM' }, user, parseIfMatch(ifMatch));
     return this.groups.findOne(id, scope);
   }

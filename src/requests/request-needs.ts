@@ -3,7 +3,7 @@ import type { ErrorDetail } from '../common/index.js';
 import { parseQuantity } from '../rules/index.js';
 import { isQuantityKind, isRequestKind, KIND_UNITS, type Pollutant, POLLUTANTS, REQUEST_KINDS, routeOf } from '../reference/index.js';
 import { REQUEST_KIND_LABELS, UNIT_LABELS } from '../reference/labels.js';
-import type { RaiseRequestDto } from './dto/request.dto.js';
+import type { NeedDto } from './dto/request.dto.js';
 import { isApprovalKey } from './request.guards.js';
 import { REQUEST_CHANNELS, type RequestChannel } from './request-states.js';
 
@@ -13,7 +13,7 @@ import { REQUEST_CHANNELS, type RequestChannel } from './request-states.js';
  * description and date, its channel (`channel` when the item names none) and policy tag, and the
  * department that owns its kind now.
  */
-export async function checkNeed(manager: EntityManager, item: RaiseRequestDto, today: string, channel: RequestChannel) {
+export async function checkNeed(manager: EntityManager, item: NeedDto, today: string, channel: RequestChannel) {
   const failures: ErrorDetail[] = [];
   const description = item.description.trim();
   if (!description) failures.push({ field: 'description', code: 'descriptionRequired', message: '需求说明不能为空' });

@@ -7,7 +7,7 @@ import { type Project, ProjectRecordsService } from '../project-records/index.js
 import { addWorkingDays, dayNumber } from '../rules/index.js';
 import { DepartmentsService, isQuantityKind, isRequestKind, KIND_UNITS, ReferenceService } from '../reference/index.js';
 import { ALL, refuseOtherScope, requestColumns, type Scope, scopeSql } from '../access/index.js';
-import type { RaiseProblemDto, RaiseRequestDto } from './dto/request.dto.js';
+import type { NeedDto, RaiseProblemDto, RaiseRequestDto } from './dto/request.dto.js';
 import { FactorRequest } from './factor-request.entity.js';
 import { initialStatus } from './request.snapshot.js';
 import { requestViewOf, quantityText } from './request.view.js';
@@ -114,7 +114,7 @@ export class RequestsService {
    * row, the project's history (for a problem about a project) and the audit entry written, and
    * the 共性 detection run (rules/common-problems.ts; what it proposed or joined is in the entry).
    */
-  private async raiseOn(manager: EntityManager, subject: Subject, items: RaiseRequestDto[], actor: string, from: RaiseFrom & { channel: RequestChannel }, failuresBefore: ErrorDetail[] = []): Promise<RaisedRequest[]> {
+  private async raiseOn(manager: EntityManager, subject: Subject, items: NeedDto[], actor: string, from: RaiseFrom & { channel: RequestChannel }, failuresBefore: ErrorDetail[] = []): Promise<RaisedRequest[]> {
     const { project } = subject;
     const at = from.at ?? this.clock.nowIso();
     const today = this.clock.dateOf(at);

@@ -23,10 +23,10 @@ export function IsQuantityInput(options?: ValidationOptions): PropertyDecorator 
 }
 
 /**
- * `POST /api/projects/:id/requests`, and each entry of a monthly report's `requests`: one need
- * (docs/domain/requests.md "Kinds and units"). Codes are checked by the service (unknown → 422).
+ * One need (docs/domain/requests.md "Kinds and units"): what every way of raising one carries.
+ * Codes are checked by the service (unknown → 422).
  */
-export class RaiseRequestDto {
+export class NeedDto {
   @ApiProperty({ enum: REQUEST_KINDS })
   @IsDefined({ message: '缺少需求类型 kind' })
   @IsText(32)
@@ -62,15 +62,24 @@ export class RaiseRequestDto {
   @IsCalendarDate()
   neededBy?: string;
 
-  @ApiPropertyOptional({ enum: REQUEST_CHANNELS, description: '收集渠道：企业热线 hotline、企业诉求通 appeal、专员走访 commissioner、巡链 patrol、月调度 monthly、其他 other（项目页默认 other，随月报提出为 monthly）' })
-  @IsOptional()
-  @IsText(16)
-  channel?: string;
-
   @ApiPropertyOptional({ description: '涉及的政策（可空；共性问题按要素、承办部门和政策归并）', example: '技改补贴' })
   @IsOptional()
   @IsText(64)
   policyTag?: string;
+
+  /** Where it came in (REQUEST_CHANNELS); optional on a project's need, required on a problem. */
+  channel?: string;
+}
+
+/**
+ * `POST /api/projects/:id/requests`, and each entry of a monthly report's `requests`: one need
+ * of a project; its channel is 其他 on the project page and 月调度 with a report unless named.
+ */
+export class RaiseRequestDto extends NeedDto {
+  @ApiPropertyOptional({ enum: REQUEST_CHANNELS, description: '收集渠道：企业热线 hotline、企业诉求通 appeal、专员走访 commissioner、巡链 patrol、月调度 monthly、其他 other（项目页默认 other，随月报提出为 monthly）' })
+  @IsOptional()
+  @IsText(16)
+  declare channel?: string;
 }
 
 /** The enterprise a problem is about, and who to call there. */
@@ -96,7 +105,7 @@ export class ProblemEnterpriseDto {
  * not on any list (`enterprise`, in a county) or a chain (`chain`); docs/domain/requests.md
  * "Problems from every channel".
  */
-export class RaiseProblemDto extends RaiseRequestDto {
+export class RaiseProblemDto extends NeedDto {
   @ApiProperty({ enum: REQUEST_CHANNELS })
   @IsDefined({ message: '缺少收集渠道 channel' })
   @IsText(16)
@@ -273,9 +282,6 @@ export class FileDisbursementDto {
 export class ListGroupsQuery {
   @ApiPropertyOptional({ enum: GROUP_STATUSES }) @IsOptional() @QueryText(16) status?: string;
 }
-
-/** `POST /api/requests/groups/:id/confirm`: nothing to send. */
-export class ConfirmGroupDto {}
 
 /** `POST /api/requests/groups/:id/events`: `{ type, ...payload }`; RESOLVE takes the one answer (`note`), DISMISS a `reason`. */
 export class GroupEventDto {
