@@ -149,7 +149,7 @@ describe('maintained figures and replay agree', () => {
         }
         for (const step of changes) {
           tick();
-          const id = ids[step.project];
+          const id = 'project' in step ? ids[step.project] : 0;
           const month = new Date(now).getUTCMonth() + 1;
           if (step.kind === 'advance') now += step.days * 86_400_000;
           else if (step.kind === 'file') await client.put(`/api/projects/${id}/reports/${year}-${String(Math.min(step.month, month)).padStart(2, '0')}`).send({ amount: step.amount });
@@ -165,7 +165,7 @@ describe('maintained figures and replay agree', () => {
           } else if (step.kind === 'conditional') {
             const commitmentDate = new Date(now + step.days * 86_400_000).toISOString().slice(0, 10);
             await client.put(`/api/projects/${id}/approvals/land`).send({ status: 'conditional', commitmentDate });
-          } else {
+          } else if (step.kind === 'yellow') {
             const blue = (await client.get(`/api/targets/${year}`)).body.ratingBluePct as number;
             expect((await client.patch(`/api/targets/${year}`).send({ ratingYellowPct: Math.min(step.pct, blue - 1) })).status).toBe(200);
           }

@@ -89,7 +89,7 @@ export class RequestEngine {
           project = request?.projectId ? await this.records.find(m, request.projectId) : null;
           const exists = request !== null && (request.projectId === null || project !== null);
           const visible = exists && requestVisible(request, placeOf(request, project), scopeOf(actor));
-          const found = visibleOr404(request, visible, `需求 ${requestId} 不存在`);
+          const found = visibleOr404(request, visible, '需求');
           const sender = SENDERS[event.type];
           if (!sender.roles.includes(actor.role)) refuse(sender.refusal);
           // A chain team records the evaluation of a problem about its whole chain only; a county's problems are the county's.

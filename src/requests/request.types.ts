@@ -72,6 +72,8 @@ export interface RequestView {
   /** The 常务会's decision, once recorded: 议定事项, 责任单位, 时限. */
   decision: { decision: string; responsibleUnit: string; deadline: string } | null;
   rating: EvaluationRating | null;
+  /** Returned: the department's reason (退回原因), for the county to read before raising it again. */
+  returnReason: string | null;
   reopenCount: number;
   raisedBy: string;
   raisedAt: string;

@@ -63,6 +63,7 @@ export function requestViewOf(row: Row, refDate: string): RequestView {
     feedback: row.told_on ? { method: row.feedback_method as FeedbackMethod, date: row.told_on as string } : null,
     decision: decision === null ? null : { decision, responsibleUnit: text(row.responsible_unit) ?? '', deadline: text(row.promised_date) ?? '' },
     rating: text(row.rating) as EvaluationRating | null,
+    returnReason: status === 'returned' ? text(row.return_reason) : null,
     reopenCount: int(row.reopen_count),
     raisedBy: row.raised_by as string,
     raisedAt: row.raised_at as string,

@@ -36,6 +36,7 @@ WITH rq AS (
          ${last('rating', ['EVALUATE'])} AS rating,
          ${last('decision', ['DECIDE'])} AS decision,
          ${last('responsible_unit', ['DECIDE'])} AS responsible_unit,
+         ${last('reason', ['RETURN'])} AS return_reason,
          ${last('effective_day')} AS last_day,
          ${last('effective_date')} AS last_date,
          ${last('recorded_at')} AS updated_at,
