@@ -51,7 +51,7 @@ export class RequestDisbursementsService {
       const request = await manager.findOneBy(FactorRequest, { id: requestId });
       const project = request?.projectId ? await this.records.find(manager, request.projectId) : null;
       const visible = request !== null && requestVisible(request, placeOf(request, project), scopeOf(actor));
-      const found = visibleOr404(request, visible, `需求 ${requestId} 不存在`);
+      const found = visibleOr404(request, visible, '需求');
       if (actor.role !== 'admin' && actor.role !== 'department')
         throw new ApiError(403, '只有承办部门（或市链长办）可以填报资金到位', [{ field: 'month', code: 'notYourStep', message: '只有承办部门（或市链长办）可以填报资金到位' }]);
       const now = this.clock.nowIso();

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
-import { ApiError, Clock, notFound, unprocessable } from '../common/index.js';
+import { ApiError, Clock, unprocessable } from '../common/index.js';
 import { int, sql, sqlCodes, WriteQueue } from '../database/index.js';
-import { requestColumns, scopeOf, scopeSql, type Scope } from '../access/index.js';
+import { notFoundInScope, requestColumns, scopeOf, scopeSql, type Scope } from '../access/index.js';
 import { commonProposal, commonWindowStart, OPEN_REQUEST_STATUSES } from '../rules/index.js';
 import { TransitionEngine } from '../workflow/index.js';
 import type { RequestKind } from '../reference/index.js';
@@ -129,7 +129,7 @@ export class RequestGroupsService {
   async findOne(id: number, scope: Scope): Promise<RequestGroupView> {
     const group = await this.dataSource.getRepository(RequestGroup).findOneBy({ id });
     const [view] = group ? await this.views([group], scope) : [];
-    if (!view) throw notFound(`共性问题 ${id} 不存在`);
+    if (!view) throw notFoundInScope('共性问题');
     return view;
   }
 
@@ -146,7 +146,7 @@ export class RequestGroupsService {
           load: async (m) => {
             const group = await m.findOneBy(RequestGroup, { id: groupId });
             const scope = scopeOf(actor);
-            if (!group || (scope.department !== undefined && group.departmentCode !== scope.department)) throw notFound(`共性问题 ${groupId} 不存在`);
+            if (!group || (scope.department !== undefined && group.departmentCode !== scope.department)) throw notFoundInScope('共性问题');
             const sender = GROUP_SENDERS[event.type];
             if (!sender.roles.includes(actor.role)) throw new ApiError(403, sender.refusal, [{ field: 'type', code: 'notYourStep', message: sender.refusal }]);
             return group;
