@@ -119,7 +119,7 @@ SELECT g.code, g.name, g.kind, g.sort_order, COALESCE(r.big_project_required, g.
 
 /** The chains with the year plan's appendix targets. */
 export const CHAINS_REFERENCE_SQL = `
-SELECT c.code, c.no, c.name, c.flagship, COALESCE(t.projects, 0) AS target_projects, COALESCE(t.investment_wan, 0) AS target_investment,
+SELECT c.code, c.no, c.name, c.flagship, c.lead_unit, COALESCE(t.projects, 0) AS target_projects, COALESCE(t.investment_wan, 0) AS target_investment,
        COALESCE(t.big_project_required, TRUE) AS big_project_required
   FROM chain c LEFT JOIN chain_target t ON t.chain_code = c.code AND t.year = :year
  ORDER BY c.no`;
@@ -203,6 +203,8 @@ export interface ListedFilter {
   region?: string;
   chain?: string;
   category?: 'implementation' | 'preparation';
+  /** Only these projects (a leader's home: the projects a person answers for). */
+  projectIds?: number[];
 }
 
 /** The caller's scope as a condition on listed project rows `lp`. */
@@ -215,6 +217,7 @@ function listedWhere(filter: ListedFilter): string {
   if (filter.region !== undefined) conditions.push('lp.region_code = :region');
   if (filter.chain !== undefined) conditions.push('lp.chain_code = :chain');
   if (filter.category !== undefined) conditions.push('lp.category = :category');
+  if (filter.projectIds !== undefined) conditions.push('lp.project_id IN (:...projectIds)');
   return conditions.join(' AND ');
 }
 

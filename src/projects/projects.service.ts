@@ -6,6 +6,7 @@ import { type HistoryView, ProjectHistoryReader } from '../audit/index.js';
 import { badRequest, CountCache, cursorOf, keyOfCursor, notFound, type Page } from '../common/index.js';
 import { approvalDetailsOf, type CreateProjectDto, Project, ProjectRecordsService, type UpdateProjectDto } from '../project-records/index.js';
 import { ListsService, onListSql } from '../plans/index.js';
+import { ProjectResponsibilityService } from '../people/index.js';
 import type { ListProjectsQuery } from './dto/list-projects.query.js';
 import { replayProject } from './project-replay.js';
 import { toView, type ProjectView } from './project.view.js';
@@ -27,6 +28,7 @@ export class ProjectsService {
     private readonly lists: ListsService,
     private readonly history: ProjectHistoryReader,
     private readonly writes: WriteQueue,
+    private readonly responsibility: ProjectResponsibilityService,
   ) {}
 
   private readonly counts = new CountCache();
@@ -65,13 +67,14 @@ export class ProjectsService {
     const project = await this.records.findVisible(manager, id, scope);
     const memberships = await this.lists.membershipsOf(id, asOf);
     const lead = await leadOfProject(manager, id, asOf);
+    const responsibility = await this.responsibility.of(manager, id, asOf);
     if (!asOf) {
       const view = toView(project, memberships);
-      return { ...view, approvalDetails: await approvalDetailsOf(manager, id, view.approvals), lead };
+      return { ...view, approvalDetails: await approvalDetailsOf(manager, id, view.approvals), lead, responsibility };
     }
     const replayed = replayProject(await this.history.rows(id, asOf), memberships);
     if (!replayed) throw notFound(`项目 ${id} 在 ${asOf} 时尚未建立`);
-    return { ...replayed, approvalDetails: await approvalDetailsOf(manager, id, replayed.approvals, asOf), lead };
+    return { ...replayed, approvalDetails: await approvalDetailsOf(manager, id, replayed.approvals, asOf), lead, responsibility };
   }
 
   async create(dto: CreateProjectDto, actor: string, scope: Scope = ALL): Promise<ProjectView> {

@@ -18,7 +18,7 @@ const count = (condition: string) => `(SELECT COUNT(*) FROM factor_request_trans
 export const REQUESTS_CTE = `
 WITH rq AS (
   SELECT r.id, r.project_id, r.kind, r.approval_key, r.pollutant, r.quantity, r.description, r.needed_by,
-         r.department_code, r.source_month, r.raised_by, r.raised_at, r.raised_on, r.raised_day, r.accept_due,
+         r.department_code, r.source_month, r.origin_kind, r.origin_id, r.raised_by, r.raised_at, r.raised_on, r.raised_day, r.accept_due,
          r.channel, r.enterprise_name, r.contact_name, r.contact_phone, r.policy_tag,
          p.code AS project_code, p.name AS project_name,
          CASE WHEN r.project_id IS NULL THEN r.region_code ELSE p.region_code END AS region_code,
@@ -183,3 +183,15 @@ SELECT rq.id, rq.project_id, COALESCE(rq.project_name, rq.enterprise_name, c.nam
  WHERE ${requestOverdueSql('rq')}
  ORDER BY ${requestDueSql('rq')}, rq.id
  LIMIT :limit`;
+
+/** Open and overdue requests per project or per chain (a leader's home), among the keys asked for. */
+export function openCountsSql(by: 'project' | 'chain'): string {
+  const key = by === 'project' ? 'rq.project_id' : 'rq.chain_code';
+  return `${REQUESTS_CTE}
+SELECT ${key} AS group_key,
+       SUM(CASE WHEN ${requestOpenSql('rq')} THEN 1 ELSE 0 END) AS open_count,
+       SUM(CASE WHEN ${requestOverdueSql('rq')} THEN 1 ELSE 0 END) AS overdue
+  FROM rq
+ WHERE ${key} IN (:...keys)
+ GROUP BY ${key}`;
+}

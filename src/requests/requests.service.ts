@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, type ErrorDetail, notFound, type Page, unprocessable } from '../common/index.js';
 import { int, sql, WriteQueue } from '../database/index.js';
@@ -17,7 +17,7 @@ import { RequestTransition } from './request-transition.entity.js';
 import { RequestGroupsService } from './request-groups.service.js';
 import { checkNeed } from './request-needs.js';
 import { latestByMonth } from './request-disbursements.service.js';
-import { filterParams, requestsCountSql, requestsPageSql, type RequestFilter } from './requests.queries.js';
+import { filterParams, openCountsSql, requestsCountSql, requestsPageSql, type RequestFilter } from './requests.queries.js';
 import { REQUEST_STATUSES, type RequestChannel } from './request-states.js';
 
 export type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetail } from './request.types.js';
@@ -29,11 +29,26 @@ export type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetai
  */
 type Subject = { project: Project; enterprise: ProblemEnterprise | null } | { project: null; enterprise: ProblemEnterprise | null; regionCode: string | null; chainCode: string | null };
 
-/** Where raised needs come from: a month's report (`month`), the demo seed (`at`), the channel when an item names none. */
+/**
+ * Where raised needs come from: a month's report (`month`), the demo seed (`at`), a 链长 activity
+ * (`origin`), the channel when an item names none.
+ */
 export interface RaiseFrom {
   month?: string;
   at?: string;
+  origin?: { kind: string; id: number };
   channel?: RequestChannel;
+}
+
+/**
+ * The channel of needs raised on a project without naming one (docs/domain/requests.md "Problems
+ * from every channel"): with a month's report 月调度, from a 链长 activity (巡链, 问企, 诊断, 座谈,
+ * 对接) 巡链, else 其他.
+ */
+function channelOf(from: RaiseFrom): RequestChannel {
+  if (from.month) return 'monthly';
+  if (from.origin?.kind === 'activity') return 'patrol';
+  return 'other';
 }
 
 /**
@@ -105,7 +120,7 @@ export class RequestsService {
     // A department answers requests; it raises none (404, as for a project it cannot see).
     if (scope.department !== undefined) throw notFoundInScope('项目');
     const project = await this.records.findVisible(manager, projectId, scope);
-    return this.raiseOn(manager, { project, enterprise: null }, items, actor, { channel: from.month ? 'monthly' : 'other', ...from });
+    return this.raiseOn(manager, { project, enterprise: null }, items, actor, { channel: channelOf(from), ...from });
   }
 
   /**
@@ -152,6 +167,8 @@ export class RequestsService {
         groupId: null,
         groupedAt: null,
         sourceMonth: from.month ?? null,
+        originKind: from.origin?.kind ?? null,
+        originId: from.origin?.id ?? null,
         raisedBy: actor,
         raisedAt: at,
         raisedOn: today,
@@ -193,6 +210,7 @@ export class RequestsService {
         channel: request.channel,
         policyTag: request.policyTag,
         enterprise: subject.enterprise,
+        origin: from.origin ?? null,
       };
       await this.changes.record(manager, {
         actor,
@@ -247,6 +265,20 @@ export class RequestsService {
       transitions: steps.map(({ requestId: _request, effectiveDay: _day, granted, ...t }) => ({ ...t, granted: quantityText(view.kind, granted) })),
       disbursements: [...disbursed].map(([month, amount]) => ({ month, amount })),
     };
+  }
+
+  /** The requests raised from these origins (a 链长 activity's findings, always on a project), oldest first. */
+  async raisedFrom(manager: EntityManager, kind: string, ids: readonly number[]): Promise<{ id: number; originId: number; projectId: number; kind: string; department: string; status: string }[]> {
+    if (ids.length === 0) return [];
+    const rows = await manager.find(FactorRequest, { where: { originKind: kind, originId: In([...ids]) }, order: { id: 'ASC' } });
+    return rows.map((r) => ({ id: r.id, originId: r.originId!, projectId: r.projectId!, kind: r.kind, department: r.departmentCode, status: r.status }));
+  }
+
+  /** Open and overdue requests now (today's date), per project or per chain, for the keys given; keys without any are absent. */
+  async openCounts(by: 'project' | 'chain', keys: readonly (number | string)[]): Promise<Map<number | string, { open: number; overdue: number }>> {
+    if (keys.length === 0) return new Map();
+    const rows = await sql(this.dataSource, openCountsSql(by), { ...this.at(), keys: [...keys] });
+    return new Map(rows.map((row) => [by === 'project' ? int(row.group_key) : (row.group_key as string), { open: int(row.open_count), overdue: int(row.overdue) }]));
   }
 
   /** The instant read and the day overdue is judged on: now and today, or an earlier asOf and its day. */
