@@ -70,6 +70,35 @@ describe('problems from every channel', () => {
     expect([mismatch.status, codes(mismatch)]).toEqual([422, ['subjectMismatch']]);
   });
 
+  it('a 专员 of the register is named: who brought the problem in, who told the enterprise and took its answer', async () => {
+    const commissioner = await t.client.post('/api/people').send({ name: '（示例）专员赵', title: '服务专员', organisation: '市工业和信息化局' });
+    expect(commissioner.status).toBe(201);
+    const personId = commissioner.body.id as number;
+    const raised = await dcf.post('/api/requests').send({ channel: 'commissioner', commissionerId: personId, enterprise: { name: '聊城市辛机械有限公司' }, kind: 'other', description: '专员走访：厂区道路待硬化' });
+    expect(raised.status).toBe(201);
+    expect(raised.body).toMatchObject({ channel: 'commissioner', commissioner: { id: personId, name: '（示例）专员赵' }, region: '371502' });
+    const id = raised.body.id as number;
+    for (const body of [
+      { type: 'ACCEPT', category: 'simple', promisedDate: '2024-06-28' },
+      { type: 'RESOLVE', note: '已协调交通部门' },
+    ])
+      expect((await t.client.post(`/api/requests/${id}/events`).send(body)).status).toBe(200);
+    const before = await databaseState(t.dataSource);
+    const unknown = await t.client.post(`/api/requests/${id}/events`).send({ type: 'FEEDBACK', method: 'visit', date: '2024-06-03', commissionerId: 999_999 });
+    expect([unknown.status, codes(unknown)]).toEqual([422, ['unknownPerson']]);
+    expect(await databaseState(t.dataSource)).toEqual(before);
+    expect((await t.client.post(`/api/requests/${id}/events`).send({ type: 'FEEDBACK', method: 'visit', date: '2024-06-03', commissionerId: personId })).status).toBe(200);
+    expect((await dcf.post(`/api/requests/${id}/events`).send({ type: 'EVALUATE', rating: 'basically', commissionerId: personId })).status).toBe(200);
+    const steps = (await dcf.get(`/api/requests/${id}`)).body.transitions as { event: string; personId: number | null }[];
+    expect(steps.map((s) => [s.event, s.personId])).toEqual([
+      ['RAISE', null],
+      ['ACCEPT', null],
+      ['RESOLVE', null],
+      ['FEEDBACK', personId],
+      ['EVALUATE', personId],
+    ]);
+  });
+
   it('bad input is a clear error and changes nothing', async () => {
     const before = await databaseState(t.dataSource);
     const refused: [Client, Record<string, unknown>, number, string[]][] = [
@@ -83,6 +112,7 @@ describe('problems from every channel', () => {
       [dcf, { channel: 'hotline', enterprise: { name: '庚公司' }, region: '371581', kind: 'other', description: '他县企业' }, 403, ['outOfScope']],
       [bearings, { channel: 'patrol', chain: 'green-chemical', kind: 'other', description: '他链' }, 403, ['outOfScope']],
       [dcf, { channel: 'other', projectId: 999_999, kind: 'other', description: 'x' }, 404, []],
+      [dcf, { channel: 'commissioner', commissionerId: 999_999, enterprise: { name: '壬公司' }, kind: 'other', description: '名录外的专员' }, 422, ['unknownPerson']],
     ];
     for (const [client, body, status, expected] of refused) {
       const res = await client.post('/api/requests').send(body);

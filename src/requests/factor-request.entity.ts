@@ -57,6 +57,10 @@ export class FactorRequest {
   @Column({ name: 'policy_tag', type: 'varchar', length: 64, nullable: true })
   policyTag: string | null;
 
+  /** The 专员 (a person of the register) who brought it in, when named (docs/domain/requests.md "Problems from every channel"). */
+  @Column({ name: 'commissioner_id', type: 'integer', nullable: true })
+  commissionerId: number | null;
+
   /** The 共性 group it belongs to, and when it joined (a request is in one group at most). */
   @Column({ name: 'group_id', type: 'integer', nullable: true })
   groupId: number | null;

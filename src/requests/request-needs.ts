@@ -1,11 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import type { ErrorDetail } from '../common/index.js';
+import { sql } from '../database/index.js';
 import { parseQuantity } from '../rules/index.js';
 import { isQuantityKind, isRequestKind, KIND_UNITS, type Pollutant, POLLUTANTS, REQUEST_KINDS, routeOf } from '../reference/index.js';
 import { REQUEST_KIND_LABELS, UNIT_LABELS } from '../reference/labels.js';
 import type { NeedDto } from './dto/request.dto.js';
 import { isApprovalKey } from './request.guards.js';
 import { REQUEST_CHANNELS, type RequestChannel } from './request-states.js';
+
+/** Whether the register (the people module's 人员名录) holds this person: a 专员 named on a problem or a step. */
+export async function personExists(manager: EntityManager, id: number): Promise<boolean> {
+  return (await sql(manager, 'SELECT 1 AS found FROM person WHERE id = :id', { id })).length > 0;
+}
 
 /**
  * One need's failures (docs/domain/requests.md "Kinds and units"), or the columns it will be
@@ -53,6 +59,8 @@ export async function checkNeed(manager: EntityManager, item: NeedDto, today: st
     if (item.unit !== undefined) failures.push({ field: 'unit', code: 'unknownUnit', message: `${label}类需求没有计量单位` });
   }
   const policyTag = item.policyTag?.trim() || null;
+  if (item.commissionerId !== undefined && !(await personExists(manager, item.commissionerId)))
+    failures.push({ field: 'commissionerId', code: 'unknownPerson', message: `人员名录中没有该专员（${item.commissionerId}），请先在人员名录中登记` });
   const department = await routeOf(manager, kind);
   if (!department) failures.push({ field: 'kind', code: 'noDepartment', message: `${label}类需求尚无承办部门，请市链长办先设置` });
   if (failures.length) return { failures, row: null };
@@ -68,6 +76,7 @@ export async function checkNeed(manager: EntityManager, item: NeedDto, today: st
       departmentCode: department!.code,
       channel: givenChannel as RequestChannel,
       policyTag,
+      commissionerId: item.commissionerId ?? null,
     },
   };
 }

@@ -82,6 +82,10 @@ export class RequestTransition {
   @Column({ type: 'varchar', length: 100, nullable: true })
   respondent: string | null;
 
+  /** FEEDBACK, EVALUATE: the 专员 (a person of the register) who told the enterprise or took its answer, when named. */
+  @Column({ name: 'person_id', type: 'integer', nullable: true })
+  personId: number | null;
+
   @Column({ type: 'varchar', length: 64 })
   actor: string;
 

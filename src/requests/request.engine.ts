@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { type Principal, requestVisible, scopeOf, visibleOr404 } from '../access/index.js';
-import { ApiError, Clock } from '../common/index.js';
+import { ApiError, Clock, unprocessable } from '../common/index.js';
 import { WriteQueue } from '../database/index.js';
 import { approvalsOf, ApprovalsService, type Project, ProjectRecordsService } from '../project-records/index.js';
 import { dayNumber, parseQuantity } from '../rules/index.js';
 import { FactorRequest } from './factor-request.entity.js';
 import type { RequestContext, RequestEvent } from './request.guards.js';
 import { requestWorkflow } from './request.workflow.js';
+import { personExists } from './request-needs.js';
 import type { EvaluationRating, RequestCategory, RequestEventType, RequestStatus } from './request-states.js';
 import { RequestTransition } from './request-transition.entity.js';
 import { TransitionEngine } from '../workflow/index.js';
@@ -43,6 +44,14 @@ const SENDERS: Record<RequestEventType, { roles: Actor['role'][]; refusal: strin
 /** The county and chain a request is scoped by: its project's, or its own when it is about an enterprise or a chain. */
 export function placeOf(request: Pick<FactorRequest, 'regionCode' | 'chainCode'>, project: Pick<Project, 'regionCode' | 'chainCode'> | null): { regionCode: string | null; chainCode: string | null } {
   return project ? { regionCode: project.regionCode, chainCode: project.chainCode } : { regionCode: request.regionCode, chainCode: request.chainCode };
+}
+
+/** The 专员 named on a 反馈 or 评价, when one is: a person of the register (422 otherwise, nothing recorded). */
+async function commissionerOf(manager: EntityManager, id: number | undefined): Promise<number | null> {
+  if (id === undefined) return null;
+  if (!(await personExists(manager, id)))
+    throw unprocessable('人员名录中没有该专员', [{ field: 'commissionerId', code: 'unknownPerson', message: `人员名录中没有该专员（${id}），请先在人员名录中登记` }]);
+  return id;
 }
 
 function refuse(message: string): never {
@@ -101,7 +110,7 @@ export class RequestEngine {
           request: { kind: request.kind, approvalKey: request.approvalKey, status: request.status, promisedDate: request.promisedDate, raisedOn: request.raisedOn },
           today,
         }),
-        changes: async (_m, request, _event, toStatus) => {
+        changes: async (m, request, _event, toStatus) => {
           const changes: Partial<FactorRequest> = {};
           const step: Partial<RequestTransition> = {};
           switch (event.type) {
@@ -120,11 +129,13 @@ export class RequestEngine {
               step.method = event.method!;
               step.toldOn = event.date!;
               step.note = event.note?.trim() || null;
+              step.personId = await commissionerOf(m, event.commissionerId);
               break;
             case 'EVALUATE':
               changes.rating = step.rating = event.rating as EvaluationRating;
               step.reason = event.reason?.trim() || null;
               step.respondent = event.respondent?.trim() || null;
+              step.personId = await commissionerOf(m, event.commissionerId);
               if (toStatus === 'accepted') changes.reopenCount = request.reopenCount + 1;
               break;
             case 'RETURN':
@@ -162,6 +173,7 @@ export class RequestEngine {
             decision: null,
             responsibleUnit: null,
             respondent: null,
+            personId: null,
             ...step,
             requestId,
             event: event.type,

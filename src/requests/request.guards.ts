@@ -29,9 +29,9 @@ export interface RequestContext {
 export type RequestEvent =
   | { type: 'ACCEPT'; category?: string; promisedDate?: string }
   | { type: 'RESOLVE'; granted?: number | string; note?: string; approvalDate?: string }
-  | { type: 'FEEDBACK'; method?: string; date?: string; note?: string }
+  | { type: 'FEEDBACK'; method?: string; date?: string; note?: string; commissionerId?: number }
   | { type: 'RETURN'; reason?: string }
-  | { type: 'EVALUATE'; rating?: string; reason?: string; respondent?: string }
+  | { type: 'EVALUATE'; rating?: string; reason?: string; respondent?: string; commissionerId?: number }
   | { type: 'ESCALATE'; reason?: string; topic?: string; opinion?: string; proposal?: string }
   | { type: 'DECIDE'; decision?: string; responsibleUnit?: string; deadline?: string };
 

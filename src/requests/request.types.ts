@@ -39,6 +39,8 @@ export interface RequestView {
   chainName: string | null;
   /** Where it came in (企业热线, 企业诉求通, 专员走访, 巡链, 月调度, 其他). */
   channel: RequestChannel;
+  /** The 专员 who brought it in (a person of the register), when named. */
+  commissioner: { id: number; name: string } | null;
   policyTag: string | null;
   kind: RequestKind;
   /** kind approval: which of the six approvals. */
@@ -114,6 +116,8 @@ export interface RequestTransitionView {
   decision: string | null;
   responsibleUnit: string | null;
   respondent: string | null;
+  /** The 专员 who told the enterprise (FEEDBACK) or took its answer (EVALUATE), when named. */
+  personId: number | null;
   actor: string;
   recordedAt: string;
   effectiveDate: string;

@@ -41,6 +41,7 @@ export function requestViewOf(row: Row, refDate: string): RequestView {
     chain: text(row.chain_code),
     chainName: text(row.chain_name),
     channel: (text(row.channel) ?? 'other') as RequestChannel,
+    commissioner: row.commissioner_id === null || row.commissioner_id === undefined ? null : { id: int(row.commissioner_id), name: text(row.commissioner_name) ?? '' },
     policyTag: text(row.policy_tag),
     kind,
     approval: text(row.approval_key) as ApprovalKey | null,

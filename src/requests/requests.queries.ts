@@ -19,7 +19,7 @@ export const REQUESTS_CTE = `
 WITH rq AS (
   SELECT r.id, r.project_id, r.kind, r.approval_key, r.pollutant, r.quantity, r.description, r.needed_by,
          r.department_code, r.source_month, r.origin_kind, r.origin_id, r.raised_by, r.raised_at, r.raised_on, r.raised_day, r.accept_due,
-         r.channel, r.enterprise_name, r.contact_name, r.contact_phone, r.policy_tag,
+         r.channel, r.enterprise_name, r.contact_name, r.contact_phone, r.policy_tag, r.commissioner_id,
          p.code AS project_code, p.name AS project_name,
          CASE WHEN r.project_id IS NULL THEN r.region_code ELSE p.region_code END AS region_code,
          CASE WHEN r.project_id IS NULL THEN r.chain_code ELSE p.chain_code END AS chain_code,
@@ -104,7 +104,7 @@ export function requestWhere(filter: RequestFilter): string {
 /** One page of requests: open ones by the date they wait on (soonest first), then the rest, newest first. */
 export function requestsPageSql(filter: RequestFilter): string {
   return `${REQUESTS_CTE}
-SELECT rq.*, d.name AS department_name, g.name AS region_name, c.name AS chain_name,
+SELECT rq.*, d.name AS department_name, g.name AS region_name, c.name AS chain_name, cp.name AS commissioner_name,
        ${requestDueSql('rq')} AS due,
        CASE WHEN ${requestOverdueSql('rq')} THEN 1 ELSE 0 END AS overdue,
        ${filter.monthStart !== undefined ? CARRY_SQL : 'NULL'} AS carry,
@@ -113,6 +113,7 @@ SELECT rq.*, d.name AS department_name, g.name AS region_name, c.name AS chain_n
   LEFT JOIN department d ON d.code = rq.department_code
   LEFT JOIN region g ON g.code = rq.region_code
   LEFT JOIN chain c ON c.code = rq.chain_code
+  LEFT JOIN person cp ON cp.id = rq.commissioner_id
  WHERE ${requestWhere(filter)}
  ORDER BY CASE WHEN ${requestDueSql('rq')} IS NULL THEN 1 ELSE 0 END, ${requestDueSql('rq')}, rq.raised_at DESC, rq.id DESC
  LIMIT :limit OFFSET :offset`;

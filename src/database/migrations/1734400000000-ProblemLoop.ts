@@ -5,7 +5,7 @@ import { Table, TableColumn, TableForeignKey, TableIndex, type MigrationInterfac
  * well as a project (project_id nullable; the enterprise, its contact, the county and chain of a
  * problem without a project), its channel (existing requests: 月调度 when raised with a report,
  * else 其他) and policy tag; the steps' new fields (反馈, 常务会 paper and decision, who at the
- * enterprise evaluated); 共性 groups; 到位 of 资金 requests as revisions.
+ * enterprise evaluated, the 专员 named); 共性 groups; 到位 of 资金 requests as revisions.
  */
 export class ProblemLoop1734400000000 implements MigrationInterface {
   name = 'ProblemLoop1734400000000';
@@ -20,6 +20,7 @@ export class ProblemLoop1734400000000 implements MigrationInterface {
       new TableColumn({ name: 'chain_code', type: 'varchar', length: '32', isNullable: true }),
       new TableColumn({ name: 'channel', type: 'varchar', length: '16', default: "'other'" }),
       new TableColumn({ name: 'policy_tag', type: 'varchar', length: '64', isNullable: true }),
+      new TableColumn({ name: 'commissioner_id', type: 'integer', isNullable: true }),
       new TableColumn({ name: 'group_id', type: 'integer', isNullable: true }),
       new TableColumn({ name: 'grouped_at', type: 'varchar', length: '30', isNullable: true }),
     ]);
@@ -37,6 +38,7 @@ export class ProblemLoop1734400000000 implements MigrationInterface {
       new TableColumn({ name: 'decision', type: 'text', isNullable: true }),
       new TableColumn({ name: 'responsible_unit', type: 'varchar', length: '200', isNullable: true }),
       new TableColumn({ name: 'respondent', type: 'varchar', length: '100', isNullable: true }),
+      new TableColumn({ name: 'person_id', type: 'integer', isNullable: true }),
     ]);
     await queryRunner.createTable(
       new Table({
@@ -84,11 +86,11 @@ export class ProblemLoop1734400000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable('request_disbursement');
     await queryRunner.dropTable('request_group');
-    for (const column of ['respondent', 'responsible_unit', 'decision', 'proposal', 'opinion', 'topic', 'told_on', 'method'])
+    for (const column of ['person_id', 'respondent', 'responsible_unit', 'decision', 'proposal', 'opinion', 'topic', 'told_on', 'method'])
       await queryRunner.dropColumn('factor_request_transition', column);
     await queryRunner.dropIndex('factor_request', 'idx_request_group');
     await queryRunner.dropIndex('factor_request', 'idx_request_common');
-    for (const column of ['grouped_at', 'group_id', 'policy_tag', 'channel', 'chain_code', 'region_code', 'contact_phone', 'contact_name', 'enterprise_name'])
+    for (const column of ['grouped_at', 'group_id', 'commissioner_id', 'policy_tag', 'channel', 'chain_code', 'region_code', 'contact_phone', 'contact_name', 'enterprise_name'])
       await queryRunner.dropColumn('factor_request', column);
     await queryRunner.query('DELETE FROM factor_request WHERE project_id IS NULL');
     await queryRunner.changeColumn('factor_request', 'project_id', new TableColumn({ name: 'project_id', type: 'integer' }));

@@ -69,6 +69,13 @@ export class NeedDto {
 
   /** Where it came in (REQUEST_CHANNELS); optional on a project's need, required on a problem. */
   channel?: string;
+
+  @ApiPropertyOptional({ description: '带来该问题的专员（人员名录中的 id，如专员走访时）' })
+  @IsOptional()
+  @IsInt({ message: 'commissionerId 必须是整数' })
+  @Min(1)
+  @Max(2_147_483_647)
+  commissionerId?: number;
 }
 
 /**
@@ -193,6 +200,13 @@ export class RequestEventDto {
   @IsText(100)
   respondent?: string;
 
+  @ApiPropertyOptional({ description: 'FEEDBACK / EVALUATE: 告知企业或收集企业评价的专员（人员名录中的 id，可空）' })
+  @IsOptional()
+  @IsInt({ message: 'commissionerId 必须是整数' })
+  @Min(1)
+  @Max(2_147_483_647)
+  commissionerId?: number;
+
   @ApiPropertyOptional({ description: 'ESCALATE: 议题（可空，默认按企业和要素生成）' })
   @IsOptional()
   @IsText(200)
@@ -230,15 +244,15 @@ export type RequestEventField = Exclude<keyof RequestEventDto, 'type'>;
 export const REQUEST_EVENT_FIELDS: Record<RequestEventType, readonly RequestEventField[]> = {
   ACCEPT: ['category', 'promisedDate'],
   RESOLVE: ['granted', 'note', 'approvalDate'],
-  FEEDBACK: ['method', 'date', 'note'],
+  FEEDBACK: ['method', 'date', 'note', 'commissionerId'],
   RETURN: ['reason'],
-  EVALUATE: ['rating', 'reason', 'respondent'],
+  EVALUATE: ['rating', 'reason', 'respondent', 'commissionerId'],
   ESCALATE: ['reason', 'topic', 'opinion', 'proposal'],
   DECIDE: ['decision', 'responsibleUnit', 'deadline'],
 };
 
 export const REQUEST_EVENT_FIELD_NAMES: readonly RequestEventField[] = [
-  'category', 'promisedDate', 'granted', 'approvalDate', 'note', 'rating', 'reason', 'method', 'date', 'respondent', 'topic', 'opinion', 'proposal', 'decision', 'responsibleUnit', 'deadline',
+  'category', 'promisedDate', 'granted', 'approvalDate', 'note', 'rating', 'reason', 'method', 'date', 'respondent', 'commissionerId', 'topic', 'opinion', 'proposal', 'decision', 'responsibleUnit', 'deadline',
 ];
 
 /** `GET /api/requests`: filters (codes checked by the service: unknown → 422), paging, `asOf`. */
