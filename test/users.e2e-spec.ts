@@ -88,6 +88,7 @@ describe('user management (用户管理)', () => {
       { role: 'chain', label: '产业链专班', scope: 'chain' },
       { role: 'auditor', label: '审计督查（只读）', scope: null },
       { role: 'department', label: '要素保障部门', scope: 'department' },
+      { role: 'leader', label: '领导/专员（只读）', scope: 'person' },
     ]);
     expect(rules.lastAdmin.activeAdmins).toBe(1);
     const adminId = ((await t.client.get('/api/users')).body as { id: number; username: string }[]).find((u) => u.username === 'admin')!.id;
