@@ -119,6 +119,23 @@ describe('hostile input', () => {
       await refused(() => createUser('careful-keeper', password), 422, 'weakPassword');
     });
 
+    // The security issue's third pass: passwords that passed the rules above, each with the reason the person sees.
+    it.each([
+      ['the user name twice', 'weakpw2', 'weakpw2weakpw2', '用户名'],
+      ['the user name three times in capitals', 'weakpw2', 'WEAKPW2WEAKPW2WEAKPW2', '用户名'],
+      ['the user name reversed with a year', 'careful-keeper', 'repeek-luferac2024', '用户名'],
+      ['the user name with spaces between its copies', 'weakpw2', 'weakpw2 weakpw2 !', '用户名'],
+      ['eleven spaces and a letter', 'spacey-user', `${' '.repeat(11)}x`, '不同的字符'],
+      ['a letter and eleven spaces', 'spacey-user', `x${' '.repeat(11)}`, '不同的字符'],
+      ['four characters in any order', 'spacey-user', 'abab cdcd abcd', '不同的字符'],
+      ['two digits alternating', 'spacey-user', '121212121213', '不同的字符'],
+      ['a common password spaced out', 'spacey-user', 'p a s s w o r d 1 2 3 4', '常见密码'],
+      ['a straight run spaced out', 'spacey-user', 'a b c d e f g h i j k l', '连续'],
+    ])('%s → 422 weakPassword, with the reason shown', async (_name, username, password, reason) => {
+      const res = await refused(() => createUser(username, password), 422, 'weakPassword');
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'password', code: 'weakPassword', message: expect.stringContaining(reason) })]);
+    });
+
     it('every long entry of the list is refused, in any case (a sample of 40, spread over the list)', async () => {
       const sample = listed.filter((_p, i) => i % Math.floor(listed.length / 40) === 0).slice(0, 40);
       for (const password of sample) {
