@@ -6,7 +6,7 @@ import { AuthService } from './auth/index.js';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
-import { AllExceptionsFilter, createValidationPipe, JsonOnlyInterceptor, verifyJsonBody } from './common/index.js';
+import { AllExceptionsFilter, createValidationPipe, JsonOnlyInterceptor, OneLineLogger, verifyJsonBody } from './common/index.js';
 import type { AppConfig } from './config/index.js';
 import { requestLogging } from './operations/index.js';
 import { SeederService } from './seeding/index.js';
@@ -54,7 +54,8 @@ export interface CreateAppOptions {
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
-    logger: options.logger ?? (config.logFormat === 'json' ? new ConsoleLogger({ json: true, logLevels: ['log', 'warn', 'error'] }) : ['log', 'warn', 'error']),
+    // Either way every line is one line: JSON escapes what it prints, OneLineLogger the text format.
+    logger: options.logger ?? (config.logFormat === 'json' ? new ConsoleLogger({ json: true, logLevels: ['log', 'warn', 'error'] }) : new OneLineLogger(['log', 'warn', 'error'])),
   });
   // First of all middleware, so that every response carries the headers: the API's, and
   // every static page and asset (/, /workbench/, /shared/, /vendor/), wherever they are mounted.

@@ -125,6 +125,7 @@ export class AuthController {
 
   /** Sign-in for both routes: the limits first (429), then the password check (401 when wrong). */
   private async signIn(dto: LoginDto, request: AuthenticatedRequest, via: Credential['via']): Promise<SignedIn> {
+    request.attemptedUsername = dto.username;
     const signedIn = await this.limiter.attempt(attemptKeys(dto.username, request.ip), () => this.auth.signIn(dto.username, dto.password, via));
     if (!signedIn) throw new ApiError(401, '用户名或密码错误', [{ code: 'badCredentials', message: '用户名或密码错误' }]);
     return signedIn;
