@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { RetryLater, type ErrorDetail } from './api-error.js';
-import { RejectedJsonBody } from './json-body.js';
+import { RejectedJsonBody, UNSUPPORTED_CHARSET } from './json-body.js';
 import { requestIdOf } from './request-id.js';
 
 interface ErrorBody {
@@ -54,7 +54,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // Refused by the JSON body check before parsing: body-parser labels it 403 and Nest wraps
     // it in an HttpException (as `cause`); it is a malformed request.
     const rejected = exception instanceof HttpException ? exception.cause : exception;
-    if (rejected instanceof RejectedJsonBody) return this.shape(400, '请求体不是有效的 JSON 文本', [rejected.detail]);
+    if (rejected instanceof RejectedJsonBody)
+      return this.shape(rejected.statusCode, rejected.statusCode === 415 ? UNSUPPORTED_CHARSET.message : '请求体不是有效的 JSON 文本', [rejected.detail]);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
@@ -67,6 +68,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       } else if (isParseFailure(exception.cause)) {
         details = [{ code: 'malformedJson', message: 'JSON 格式错误，无法解析' }];
         message = '请求体不是有效的 JSON';
+      } else if ((exception.cause as { type?: unknown } | undefined)?.type === 'charset.unsupported') {
+        details = [UNSUPPORTED_CHARSET];
+        message = UNSUPPORTED_CHARSET.message;
       } else if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
         details = [{ code: 'bodyTooLarge', message: '请求体超过大小上限' }];
       } else if (status === HttpStatus.NOT_FOUND && typeof p.message === 'string' && p.message.startsWith('Cannot ')) {
@@ -80,7 +84,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (Number.isInteger(status) && status >= 400 && status < 500) {
       const details: ErrorDetail[] = isParseFailure(exception)
         ? [{ code: 'malformedJson', message: 'JSON 格式错误，无法解析' }]
-        : [];
+        : httpish.type === 'charset.unsupported'
+          ? [UNSUPPORTED_CHARSET]
+          : [];
       return this.shape(status, DEFAULT_MESSAGES[status] ?? STATUS_CODES[status] ?? 'Error', details);
     }
     return this.shape(500, DEFAULT_MESSAGES[500], []);
