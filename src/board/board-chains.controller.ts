@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentScope, type Scope } from '../access/index.js';
 import { asOfParam, YearParam } from '../common/index.js';
 import { type ChainPage, ChainPageQuery } from '../attraction/index.js';
 import { ChainPageService } from './chain-page.service.js';
@@ -15,8 +16,8 @@ export class BoardChainsController {
   ) {}
 
   @Get(':code/page/:year')
-  @ApiOperation({ summary: '产业链页面：附件整行目标与完成（项目、完成投资、签约、到位、通用指标、差异化指标）及招商项目' })
-  page(@Param('code') code: string, @Param('year', YearParam) year: number, @Query() query: ChainPageQuery): Promise<ChainPage> {
-    return this.pages.page(code, year, query.month ?? this.dashboard.defaultMonth(year), asOfParam(query.asOf));
+  @ApiOperation({ summary: '产业链页面：附件整行目标与完成（项目、完成投资、签约、到位、通用指标、差异化指标）及调用者可查看的招商项目' })
+  page(@Param('code') code: string, @Param('year', YearParam) year: number, @Query() query: ChainPageQuery, @CurrentScope() scope: Scope): Promise<ChainPage> {
+    return this.pages.page(code, year, query.month ?? this.dashboard.defaultMonth(year), asOfParam(query.asOf), scope);
   }
 }
