@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import { ConsoleLogger, type LoggerService } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import helmet, { type HelmetOptions } from 'helmet';
+import type { Request } from 'express';
+import type { AuthenticatedRequest } from './access/index.js';
+import { SecurityLog } from './audit/index.js';
 import { AuthService } from './auth/index.js';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -73,7 +76,20 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   mountWorkbench(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new JsonOnlyInterceptor(app.get(Reflector)));
-  app.useGlobalFilters(new AllExceptionsFilter());
+  // Refused writes (403, 409, 422) go to the security log with the caller (docs/access.md "The security log").
+  const security = app.get(SecurityLog);
+  app.useGlobalFilters(
+    new AllExceptionsFilter((request: Request, status: number) => {
+      const pattern = (request.route as { path?: unknown } | undefined)?.path;
+      void security.record({
+        kind: 'refused',
+        username: (request as AuthenticatedRequest).user?.username ?? (request as AuthenticatedRequest).attemptedUsername ?? null,
+        address: request.ip ?? null,
+        route: `${request.method} ${typeof pattern === 'string' ? pattern : request.path}`,
+        status,
+      });
+    }),
+  );
   // Signals are handled by main.ts (operations/shutdown.ts): stop accepting, finish writes, exit 0.
 
   const document = SwaggerModule.createDocument(

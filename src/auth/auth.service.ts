@@ -90,9 +90,9 @@ export class AuthService {
    * audit entry) and issues its token. Null for a wrong password, an unknown or a
    * deactivated user alike. User names match whatever their case.
    */
-  async signIn(username: string, password: string, via: Credential['via']): Promise<SignedIn | null> {
+  async signIn(username: string, password: string, via: Credential['via'], check: { first?: boolean } = {}): Promise<SignedIn | null> {
     const user = await this.findByName(this.dataSource.manager, username);
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH, check);
     if (!user || !ok || !user.active) return null;
     const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
     const now = new Date(nowSeconds * 1000).toISOString();
@@ -156,9 +156,9 @@ export class AuthService {
   }
 
   /** Whether `password` is the user's current one (a gated password check, see password.ts). */
-  async passwordMatches(userId: number, password: string): Promise<boolean> {
+  async passwordMatches(userId: number, password: string, check: { first?: boolean } = {}): Promise<boolean> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
-    return verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    return verifyPassword(password, user?.passwordHash ?? DUMMY_HASH, check);
   }
 
   /**

@@ -36,14 +36,23 @@ const DEFAULT_MESSAGES: Record<number, string> = {
  * parser or from the database, leaves as the contract's JSON shape. Unknown errors
  * are logged and answered 500 without a stack trace.
  */
+/** The statuses of a write refused for who asked or what it asked (not for being malformed): the security log keeps them. */
+const REFUSAL_STATUSES = new Set([403, 409, 422]);
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  /** `onRefusedWrite`: told of every write answered 403, 409 or 422 (app.factory.ts hands it to the security log). */
+  constructor(private readonly onRefusedWrite?: (request: Request, status: number) => void) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const requestId = requestIdOf(host.switchToHttp().getRequest<Request>());
+    const request = host.switchToHttp().getRequest<Request>();
+    const requestId = requestIdOf(request);
     const body = { ...this.toBody(exception), ...(requestId ? { requestId } : {}) };
+    if (this.onRefusedWrite && REFUSAL_STATUSES.has(body.statusCode) && !READ_METHODS.has(request.method)) this.onRefusedWrite(request, body.statusCode);
     if (body.statusCode >= 500) this.logger.error(`request ${requestId ?? '-'}: ${exception instanceof Error ? exception.stack : String(exception)}`);
     if (response.headersSent) return;
     if (exception instanceof RetryLater) response.setHeader('Retry-After', String(exception.retryAfterSeconds));

@@ -24,6 +24,8 @@ export interface AppConfig {
   tokenSecret?: string;
   /** Failed sign-ins allowed per user and address within 15 minutes before 429. */
   loginAttempts: number;
+  /** How many days the security log keeps an entry (SECURITY_LOG_DAYS). */
+  securityLogDays: number;
   /** `npm run bench` only: mounts the bare comparison routes of src/bench/bench-routes.ts. */
   benchRoutes: boolean;
   /** How log lines are written: Nest's text lines, or one JSON object per line (LOG_FORMAT=json). */
@@ -140,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenTtlSeconds: positiveInt(env, 'TOKEN_TTL_SECONDS', 8 * 3600),
     tokenSecret: tokenSecret(env),
     loginAttempts: positiveInt(env, 'LOGIN_ATTEMPTS', 10),
+    securityLogDays: positiveInt(env, 'SECURITY_LOG_DAYS', 180),
     benchRoutes: flag(env, 'BENCH_ROUTES'),
     logFormat: logFormat(env),
     backup: backup(env),

@@ -3,11 +3,11 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { bulletinCheckpoint } from '../bulletins/index.js';
-import type { Page } from '../common/index.js';
-import { type AuditCheckpoint, type AuditEventView, AuditService, type VerifyResult } from '../audit/index.js';
+import { badRequest, type Page } from '../common/index.js';
+import { type AuditCheckpoint, type AuditEventView, AuditService, SecurityLog, type SecurityEventView, type VerifyResult } from '../audit/index.js';
 import { AuditExportService, type ExportFormat, type PreparedExport } from './audit-export.service.js';
 import { AnomaliesService, type AnomalyReport } from './anomalies.service.js';
-import { AnomaliesQuery, AuditEventsQuery, checkpointQuery, HistoryExportQuery, instantQuery, jumpFactorQuery, VerifyQuery } from './dto/audit-query.dto.js';
+import { AnomaliesQuery, AuditEventsQuery, checkpointQuery, HistoryExportQuery, instantQuery, jumpFactorQuery, SecurityLogQuery, VerifyQuery } from './dto/audit-query.dto.js';
 import { Roles } from '../access/index.js';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -25,6 +25,7 @@ export class AuditController {
     private readonly anomalies: AnomaliesService,
     private readonly exports: AuditExportService,
     private readonly dataSource: DataSource,
+    private readonly security: SecurityLog,
   ) {}
 
   @Get('verify')
@@ -53,6 +54,19 @@ export class AuditController {
   @ApiOperation({ summary: '异常检查：累计超总投资、实施期外填报、单月占比过高、突增、通报后修改、缺报、开工晚于首报' })
   anomalyList(@Query() query: AnomaliesQuery): Promise<AnomalyReport> {
     return this.anomalies.find(query.year, { maxMonthSharePct: query.maxMonthSharePct, jumpFactor: jumpFactorQuery(query.jumpFactor) });
+  }
+
+  @Get('security')
+  @ApiOperation({ summary: '安全日志：登录失败（所用用户名、地址）、锁定、被拒绝的写操作（403/409/422，调用者）；按时段和类型筛选，从早到晚' })
+  securityLog(@Query() query: SecurityLogQuery): Promise<SecurityEventView[]> {
+    return this.security.list(this.securityFilter(query));
+  }
+
+  @Get('exports/security.csv')
+  @ApiProduces(CONTENT_TYPES.csv)
+  @ApiOperation({ summary: '导出安全日志，CSV，首行为审计链校验结果' })
+  async securityCsv(@Query() query: SecurityLogQuery, @Res() response: Response): Promise<void> {
+    await this.send(await this.exports.securityLog(this.securityFilter(query)), 'csv', response);
   }
 
   @Get('exports/history.csv')
@@ -85,6 +99,13 @@ export class AuditController {
 
   private historyFilter(query: HistoryExportQuery) {
     return { projectId: query.projectId, region: query.region, from: instantQuery('from', query.from), to: instantQuery('to', query.to) };
+  }
+
+  private securityFilter(query: SecurityLogQuery) {
+    const filter = { kind: query.kind, from: instantQuery('from', query.from), to: instantQuery('to', query.to) };
+    if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to)
+      throw badRequest('from 不能晚于 to', [{ field: 'from', code: 'invalidRange', message: '起始时刻不能晚于结束时刻' }]);
+    return filter;
   }
 
   private anomalyOptions(query: AnomaliesQuery) {

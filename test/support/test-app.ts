@@ -126,7 +126,7 @@ export async function tableRows(dataSource: DataSource, table: string): Promise<
   return dataSource.query(`SELECT * FROM "${table}" ORDER BY 1`);
 }
 
-const BOOKKEEPING = ['write_counter', 'login_attempt'];
+const BOOKKEEPING = ['write_counter', 'login_attempt', 'security_event'];
 
 /** Every table's rows, for byte-for-byte "a rejected request changed nothing" checks. */
 export async function databaseState(dataSource: DataSource): Promise<Record<string, unknown[]>> {
@@ -138,7 +138,8 @@ export async function databaseState(dataSource: DataSource): Promise<Record<stri
   const state: Record<string, unknown[]> = {};
   // Bookkeeping, not data: write_counter counts committed write transactions (the board cache's
   // shared key; a request that changes nothing may still commit an empty one), and login_attempt
-  // holds the places sign-in attempts take (a refused sign-in keeps its place: that is the limit).
+  // holds the places sign-in attempts take (a refused sign-in keeps its place: that is the limit), and
+  // security_event is the log of what was refused (a refused request is written there, and only there).
   for (const { name } of tables) if (!BOOKKEEPING.includes(name)) state[name] = await tableRows(dataSource, name);
   return state;
 }
