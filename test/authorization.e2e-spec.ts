@@ -244,6 +244,8 @@ const TABLE: Record<string, Row> = {
   'GET /api/audit/checkpoint': { send: (c) => c.get('/api/audit/checkpoint'), expect: auditors(200) },
   'GET /api/audit/events': { send: (c) => c.get('/api/audit/events'), expect: auditors(200) },
   'GET /api/audit/anomalies': { send: (c) => c.get('/api/audit/anomalies?year=2024'), expect: auditors(200) },
+  'GET /api/audit/security': { send: (c) => c.get('/api/audit/security'), expect: auditors(200) },
+  'GET /api/audit/exports/security.csv': { send: (c) => c.get('/api/audit/exports/security.csv'), expect: auditors(200) },
   'GET /api/audit/exports/history.csv': { send: (c) => c.get('/api/audit/exports/history.csv'), expect: auditors(200) },
   'GET /api/audit/exports/history.xlsx': { send: (c) => c.get('/api/audit/exports/history.xlsx'), expect: auditors(200) },
   'GET /api/audit/exports/anomalies.csv': { send: (c) => c.get('/api/audit/exports/anomalies.csv?year=2024'), expect: auditors(200) },
