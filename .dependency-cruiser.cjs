@@ -10,11 +10,11 @@
  * count like any other: types flow down as code does.
  */
 const LAYERS = [
-  ['foundation', ['config', 'common', 'database', 'workflow', 'access', 'audit', 'reference']],
+  ['foundation', ['config', 'common', 'database', 'heavy', 'workflow', 'access', 'audit', 'reference']],
   ['rules', ['lifecycle', 'rules']],
   ['domain', ['revisions', 'auth', 'project-records', 'plans', 'requests', 'reports', 'attraction', 'projects']],
   ['read', ['periods', 'board', 'bulletins', 'workbench', 'excel', 'oversight']],
-  ['shell', ['operations', 'seeding', 'bench', 'cli', 'web', 'war-room']],
+  ['shell', ['workers', 'operations', 'seeding', 'bench', 'cli', 'web', 'war-room']],
 ];
 
 const MODULES = LAYERS.flatMap(([, modules]) => modules);

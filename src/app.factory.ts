@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { ConsoleLogger, type LoggerService } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import helmet, { type HelmetOptions } from 'helmet';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Request } from 'express';
 import type { AuthenticatedRequest } from './access/index.js';
 import { SecurityLog } from './audit/index.js';
@@ -11,7 +13,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter, createValidationPipe, JsonOnlyInterceptor, OneLineLogger, verifyJsonBody } from './common/index.js';
 import type { AppConfig } from './config/index.js';
+import { HeavyWork, requestContext } from './heavy/index.js';
 import { requestLogging } from './operations/index.js';
+import { runHeavyTask } from './workers/index.js';
 import { SeederService } from './seeding/index.js';
 import { mountWarRoom } from './war-room/index.js';
 import { mountShared } from './web/index.js';
@@ -43,6 +47,18 @@ const SECURITY_HEADERS: HelmetOptions = {
   crossOriginEmbedderPolicy: false,
 };
 
+/**
+ * Heavy work (exports, replays; src/heavy) in worker threads running the built worker file; on the
+ * request thread, behind the same limits, with HEAVY_THREADS=0, an in-memory database (a thread
+ * could not see it) or no built worker (the tests run the sources).
+ */
+function useHeavyWork(app: NestExpressApplication, config: AppConfig): void {
+  const heavy = app.get(HeavyWork);
+  const worker = new URL('./workers/heavy.worker.js', import.meta.url);
+  if (config.heavyThreads > 0 && config.database.location !== ':memory:' && existsSync(fileURLToPath(worker))) heavy.useThreads(worker);
+  else heavy.useInline((task, args) => runHeavyTask(app, task, args));
+}
+
 export interface CreateAppOptions {
   /** Load seed data (reference + demo per config.seed) before serving. Default true. */
   seed?: boolean;
@@ -66,6 +82,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.disable('x-powered-by');
   // Next, so that every response carries X-Request-Id and every request, refused or not, is logged.
   app.use(requestLogging(config.logFormat));
+  // The request is the current one for all its handling: the heavy-work limits ask it who the caller is.
+  app.use(requestContext());
+  useHeavyWork(app, config);
   // JSON only (415 for other bodies, see JsonOnlyInterceptor); checked for UTF-8, lone
   // surrogates and nesting depth before it is parsed (json-body.ts). Nest's types reserve
   // `verify` for its rawBody option, which this app does not use; Nest passes it through.

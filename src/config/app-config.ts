@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /**
  * Configuration is read from the environment once, validated, and turned into a
  * typed object. A bad value stops the process with a message naming it.
@@ -24,6 +26,8 @@ export interface AppConfig {
   tokenSecret?: string;
   /** Failed sign-ins allowed per user and address within 15 minutes before 429. */
   loginAttempts: number;
+  /** Worker threads for heavy work (HEAVY_THREADS; 0: on the request thread). */
+  heavyThreads: number;
   /** How many days the security log keeps an entry (SECURITY_LOG_DAYS). */
   securityLogDays: number;
   /** `npm run bench` only: mounts the bare comparison routes of src/bench/bench-routes.ts. */
@@ -89,6 +93,14 @@ function tokenSecret(env: NodeJS.ProcessEnv): string | undefined {
   return secret;
 }
 
+/** `HEAVY_THREADS`: worker threads for exports and replays, 0–64; default one per core but one (at least one). */
+function heavyThreads(env: NodeJS.ProcessEnv): number {
+  const text = env.HEAVY_THREADS;
+  if (text === undefined || text === '') return Math.max(1, availableParallelism() - 1);
+  if (!/^\d+$/.test(text) || Number(text) > 64) throw new ConfigError(`HEAVY_THREADS must be an integer 0–64, got "${text}"`);
+  return Number(text);
+}
+
 /** `LOG_FORMAT`: `text` (default) or `json`. */
 function logFormat(env: NodeJS.ProcessEnv): LogFormat {
   const format = env.LOG_FORMAT || 'text';
@@ -143,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenSecret: tokenSecret(env),
     loginAttempts: positiveInt(env, 'LOGIN_ATTEMPTS', 10),
     securityLogDays: positiveInt(env, 'SECURITY_LOG_DAYS', 180),
+    heavyThreads: heavyThreads(env),
     benchRoutes: flag(env, 'BENCH_ROUTES'),
     logFormat: logFormat(env),
     backup: backup(env),

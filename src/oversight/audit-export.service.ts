@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { badRequest, Clock, notFound } from '../common/index.js';
 import { int, sql } from '../database/index.js';
@@ -7,6 +7,12 @@ import { AuditService, canonicalJson, type Cell, csvWriter, ENTITY_LABELS, ENTRY
 import { ANOMALY_RULE_LABELS, AnomaliesService, type AnomalyOptions } from './anomalies.service.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
+
+/** What an auditor asked to export (plain data: it is handed to a worker thread). */
+export type AuditExportRequest =
+  | { what: 'history'; filter: HistoryFilter }
+  | { what: 'anomalies'; year: number; options: AnomalyOptions }
+  | { what: 'security'; filter: SecurityEventFilter };
 
 /** Which audit entries an export holds; filters combine with AND. */
 export interface HistoryFilter {
@@ -158,6 +164,26 @@ export class AuditExportService {
         yield* rows;
       })(),
     };
+  }
+
+  /** The whole file for a request, in memory (heavy work: run in a worker thread, src/workers/heavy-tasks.ts). */
+  async file(request: AuditExportRequest, format: ExportFormat): Promise<{ filename: string; body: Buffer }> {
+    const prepared =
+      request.what === 'history' ? await this.history(request.filter) : request.what === 'anomalies' ? await this.anomalyList(request.year, request.options) : await this.securityLog(request.filter);
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer | string, _encoding, callback) {
+        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+        callback();
+      },
+    });
+    const finished = new Promise<void>((resolve, reject) => {
+      sink.once('finish', resolve);
+      sink.once('error', reject);
+    });
+    await this.write(prepared, format, sink);
+    await finished;
+    return { filename: prepared.filename, body: Buffer.concat(chunks) };
   }
 
   /** Streams a prepared export as CSV or .xlsx; a failure half-way aborts the response. */

@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { bulletinCheckpoint } from '../bulletins/index.js';
 import { badRequest, type Page } from '../common/index.js';
 import { type AuditCheckpoint, type AuditEventView, AuditService, SecurityLog, type SecurityEventView, type VerifyResult } from '../audit/index.js';
-import { AuditExportService, type ExportFormat, type PreparedExport } from './audit-export.service.js';
+import { HeavyWork } from '../heavy/index.js';
+import type { AuditExportRequest, ExportFormat } from './audit-export.service.js';
 import { AnomaliesService, type AnomalyReport } from './anomalies.service.js';
 import { AnomaliesQuery, AuditEventsQuery, checkpointQuery, HistoryExportQuery, instantQuery, jumpFactorQuery, SecurityLogQuery, VerifyQuery } from './dto/audit-query.dto.js';
 import { Roles } from '../access/index.js';
@@ -23,7 +24,7 @@ export class AuditController {
   constructor(
     private readonly audit: AuditService,
     private readonly anomalies: AnomaliesService,
-    private readonly exports: AuditExportService,
+    private readonly heavy: HeavyWork,
     private readonly dataSource: DataSource,
     private readonly security: SecurityLog,
   ) {}
@@ -66,35 +67,35 @@ export class AuditController {
   @ApiProduces(CONTENT_TYPES.csv)
   @ApiOperation({ summary: '导出安全日志，CSV，首行为审计链校验结果' })
   async securityCsv(@Query() query: SecurityLogQuery, @Res() response: Response): Promise<void> {
-    await this.send(await this.exports.securityLog(this.securityFilter(query)), 'csv', response);
+    await this.send({ what: 'security', filter: this.securityFilter(query) }, 'csv', response);
   }
 
   @Get('exports/history.csv')
   @ApiProduces(CONTENT_TYPES.csv)
   @ApiOperation({ summary: '导出审计日志（项目、县区或时段），CSV，首行为审计链校验结果' })
   async historyCsv(@Query() query: HistoryExportQuery, @Res() response: Response): Promise<void> {
-    await this.send(await this.exports.history(this.historyFilter(query)), 'csv', response);
+    await this.send({ what: 'history', filter: this.historyFilter(query) }, 'csv', response);
   }
 
   @Get('exports/history.xlsx')
   @ApiProduces(CONTENT_TYPES.xlsx)
   @ApiOperation({ summary: '导出审计日志（项目、县区或时段），Excel，首行为审计链校验结果' })
   async historyXlsx(@Query() query: HistoryExportQuery, @Res() response: Response): Promise<void> {
-    await this.send(await this.exports.history(this.historyFilter(query)), 'xlsx', response);
+    await this.send({ what: 'history', filter: this.historyFilter(query) }, 'xlsx', response);
   }
 
   @Get('exports/anomalies.csv')
   @ApiProduces(CONTENT_TYPES.csv)
   @ApiOperation({ summary: '导出异常清单，CSV，首行为审计链校验结果' })
   async anomaliesCsv(@Query() query: AnomaliesQuery, @Res() response: Response): Promise<void> {
-    await this.send(await this.exports.anomalyList(query.year, this.anomalyOptions(query)), 'csv', response);
+    await this.send({ what: 'anomalies', year: query.year, options: this.anomalyOptions(query) }, 'csv', response);
   }
 
   @Get('exports/anomalies.xlsx')
   @ApiProduces(CONTENT_TYPES.xlsx)
   @ApiOperation({ summary: '导出异常清单，Excel，首行为审计链校验结果' })
   async anomaliesXlsx(@Query() query: AnomaliesQuery, @Res() response: Response): Promise<void> {
-    await this.send(await this.exports.anomalyList(query.year, this.anomalyOptions(query)), 'xlsx', response);
+    await this.send({ what: 'anomalies', year: query.year, options: this.anomalyOptions(query) }, 'xlsx', response);
   }
 
   private historyFilter(query: HistoryExportQuery) {
@@ -112,11 +113,13 @@ export class AuditController {
     return { maxMonthSharePct: query.maxMonthSharePct, jumpFactor: jumpFactorQuery(query.jumpFactor) };
   }
 
-  private async send(prepared: PreparedExport, format: ExportFormat, response: Response): Promise<void> {
+  /** Made in a worker thread (heavy work: AuditExportService.file), then sent whole. */
+  private async send(request: AuditExportRequest, format: ExportFormat, response: Response): Promise<void> {
+    const file = await this.heavy.run<{ filename: string; body: Buffer }>('audit.export', { ...request, format });
     response.status(200);
     response.setHeader('Content-Type', CONTENT_TYPES[format]);
-    response.setHeader('Content-Disposition', `attachment; filename="${prepared.filename}.${format}"`);
+    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}.${format}"`);
     response.setHeader('Cache-Control', 'no-store');
-    await this.exports.write(prepared, format, response);
+    response.end(file.body);
   }
 }
