@@ -12,6 +12,7 @@ import { AuthService } from './auth.service.js';
 import { DisplayTokensController } from './display-tokens.controller.js';
 import { DisplayTokensService } from './display-tokens.service.js';
 import { LoginLimiter } from './login-limiter.js';
+import { SigningKey } from './signing-key.js';
 
 export const AUTH_ENTITIES = [User, AuthSession, LoginAttempt, DisplayToken];
 
@@ -20,7 +21,7 @@ export const AUTH_ENTITIES = [User, AuthSession, LoginAttempt, DisplayToken];
 @Module({
   imports: [TypeOrmModule.forFeature(AUTH_ENTITIES), ReferenceModule],
   controllers: [AuthController, DisplayTokensController],
-  providers: [AuthService, DisplayTokensService, LoginLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, DisplayTokensService, LoginLimiter, SigningKey, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 
 /**
  * Configuration is read from the environment once, validated, and turned into a
@@ -22,8 +23,13 @@ export interface AppConfig {
   bodyLimit: string;
   /** Bearer token lifetime. */
   tokenTtlSeconds: number;
-  /** HMAC key for tokens; generated and kept in the database when unset. */
+  /** HMAC key for tokens (TOKEN_SECRET); when unset, the key file below is used. */
   tokenSecret?: string;
+  /**
+   * The token signing key's file (TOKEN_KEY_FILE), generated 0600 on first start, never in the
+   * database: by default `token.key` beside the SQLite file, or `data/token.key` on PostgreSQL.
+   */
+  tokenKeyFile: string;
   /** Failed sign-ins allowed per user and address within 15 minutes before 429. */
   loginAttempts: number;
   /** Worker threads for heavy work (HEAVY_THREADS; 0: on the request thread). */
@@ -144,15 +150,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`TZ_CALENDAR is not a known time zone: "${timeZone}"`);
   }
 
+  const database = parseDatabaseUrl(env.DATABASE_URL ?? 'sqlite:data/tracker.sqlite');
   return {
     port,
-    database: parseDatabaseUrl(env.DATABASE_URL ?? 'sqlite:data/tracker.sqlite'),
+    database,
     seed,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     timeZone,
     bodyLimit: bodyLimit(env),
     tokenTtlSeconds: positiveInt(env, 'TOKEN_TTL_SECONDS', 8 * 3600),
     tokenSecret: tokenSecret(env),
+    tokenKeyFile: env.TOKEN_KEY_FILE || (database.type === 'sqlite' && database.location !== ':memory:' ? join(dirname(database.location), 'token.key') : join('data', 'token.key')),
     loginAttempts: positiveInt(env, 'LOGIN_ATTEMPTS', 10),
     securityLogDays: positiveInt(env, 'SECURITY_LOG_DAYS', 180),
     heavyThreads: heavyThreads(env),

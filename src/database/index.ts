@@ -6,3 +6,4 @@ export { int, sql, sqlCodes } from './sql.js';
 export { checkReadVersion, updateVersioned } from './versioned.js';
 export { WriteQueue } from './write-queue.js';
 export { insertSettingOnce, readSetting, writeSetting } from './settings.js';
+export { PRIVATE_DIR, PRIVATE_FILE, createPrivateFile, prepareSqliteFile, privateDir, readPrivateFile, tighten, writePrivateFile } from './private-files.js';

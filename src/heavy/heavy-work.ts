@@ -66,6 +66,9 @@ export class HeavyWork implements OnApplicationShutdown {
       maxThreads: this.config.heavyThreads,
       // A thread starts the app's services once (about a second) and serves task after task; idle for ten minutes, it ends.
       idleTimeout: 10 * 60_000,
+      // Below the request thread in the scheduler's eyes (nice +10, Linux): on a machine with few cores
+      // the thread that answers every other request gets the CPU first.
+      niceIncrement: 10,
       workerData: { config: { ...this.config, backup: undefined } },
     });
     this.logger.log(`heavy work in up to ${this.config.heavyThreads} worker thread(s)`);

@@ -44,6 +44,8 @@ export async function startTestApp(options: { seed?: SeedMode; now?: string; env
     ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     // Tests move the clock across years; tokens must outlive that (expiry has its own test).
     TOKEN_TTL_SECONDS: String(TEST_TOKEN_TTL_SECONDS),
+    // The signing key's file in the test's folder (on PostgreSQL there is no database file to put it beside).
+    TOKEN_KEY_FILE: join(dir, 'token.key'),
     ...options.env,
   });
   const app = await createApp(config, { logger: false, seed: false });
