@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { RetryLater, type ErrorDetail } from './api-error.js';
+import { DATABASE_RETRY_SECONDS, DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './database-unavailable.js';
 import { RejectedJsonBody, UNSUPPORTED_CHARSET } from './json-body.js';
 import { requestIdOf } from './request-id.js';
 
@@ -43,6 +44,8 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+  private outageLoggedAt = 0;
+  private outageAnswers = 0;
 
   /** `onRefusedWrite`: told of every write answered 403, 409 or 422 (app.factory.ts hands it to the security log). */
   constructor(private readonly onRefusedWrite?: (request: Request, status: number) => void) {}
@@ -51,12 +54,34 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<Request>();
     const requestId = requestIdOf(request);
+    if (isDatabaseUnavailable(exception)) return this.databaseUnavailable(exception, response, requestId);
     const body = { ...this.toBody(exception), ...(requestId ? { requestId } : {}) };
     if (this.onRefusedWrite && REFUSAL_STATUSES.has(body.statusCode) && !READ_METHODS.has(request.method)) this.onRefusedWrite(request, body.statusCode);
-    if (body.statusCode >= 500) this.logger.error(`request ${requestId ?? '-'}: ${exception instanceof Error ? exception.stack : String(exception)}`);
+    // A deliberate answer (503 not ready, busy, shutting down) is no bug: only what no code meant to answer is logged as an error.
+    if (body.statusCode >= 500 && !(exception instanceof HttpException)) this.logger.error(`request ${requestId ?? '-'}: ${exception instanceof Error ? exception.stack : String(exception)}`);
     if (response.headersSent) return;
     if (exception instanceof RetryLater) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);
+  }
+
+  /**
+   * The database cannot be reached: 503 with Retry-After, reads and writes alike (a write did not
+   * happen: its transaction never committed). Logged as a warning, one line at most every 10 s with
+   * the count since, no stack: an outage is the operator's to fix, not a bug.
+   */
+  private databaseUnavailable(exception: unknown, response: Response, requestId: string | undefined): void {
+    this.outageAnswers++;
+    const now = Date.now();
+    if (now - this.outageLoggedAt >= 10_000) {
+      const e = exception as { code?: unknown; message?: unknown; driverError?: { code?: unknown } };
+      const code = e.driverError?.code ?? e.code ?? '-';
+      this.logger.warn(`database unavailable (${String(code)}: ${String(e.message ?? exception)}); answered 503 to ${this.outageAnswers} request(s) since the last note`);
+      this.outageLoggedAt = now;
+      this.outageAnswers = 0;
+    }
+    if (response.headersSent) return;
+    response.setHeader('Retry-After', String(DATABASE_RETRY_SECONDS));
+    response.status(503).json({ ...this.shape(503, DATABASE_UNAVAILABLE.message, [DATABASE_UNAVAILABLE]), ...(requestId ? { requestId } : {}) });
   }
 
   toBody(exception: unknown): ErrorBody {
