@@ -309,7 +309,7 @@ function table(rows: Row[]): string {
 
 /** The section `npm run bench:heavy` writes (heavy-bench.ts), kept as it is when this run rewrites the file. */
 function heavySection(): string {
-  let text = '';
+  let text: string;
   try {
     text = readFileSync(join(ROOT, 'docs/benchmarks.md'), 'utf8');
   } catch {

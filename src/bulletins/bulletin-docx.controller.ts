@@ -8,7 +8,7 @@ export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
 
 /**
  * The published bulletin as a Word document (.docx), beside its .xlsx under /api/exports: made in
- * a worker thread (heavy work, BulletinsService.docx) once, then served from the cache, since a
+ * a worker thread (heavy work, BulletinDocxService) once, then served from the cache, since a
  * published bulletin never changes.
  */
 @ApiTags('bulletins')

@@ -6,8 +6,6 @@ import { Clock, conflict, monthKey, monthOf, notFound, unprocessable } from '../
 import { WriteQueue } from '../database/index.js';
 import { DashboardService } from '../board/index.js';
 import { Bulletin } from './bulletin.entity.js';
-import { bulletinDocument } from './bulletin-document.js';
-import type { PublishedBulletin } from './bulletin-format.js';
 
 export interface BulletinSummary {
   year: number;
@@ -68,16 +66,6 @@ export class BulletinsService {
     const bulletin = await this.dataSource.getRepository(Bulletin).findOneBy({ year, month });
     if (!bulletin) throw notFound(`${year}年${month}月通报尚未发布`);
     return render(bulletin);
-  }
-
-  /** The published bulletin as a Word document (.docx): built from its stored JSON, so every copy is the same. */
-  async docx(year: number, month: number): Promise<Buffer> {
-    const bulletin = JSON.parse(await this.find(year, month)) as PublishedBulletin;
-    return bulletinDocument(bulletin, {
-      dateOf: (instant) => this.clock.dateOf(instant),
-      wallClock: (instant) => this.clock.wallClock(instant),
-      zoneLabel: this.clock.zoneLabel,
-    });
   }
 
   async list(): Promise<BulletinSummary[]> {

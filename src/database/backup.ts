@@ -24,7 +24,7 @@ export async function backupSqlite(source: string, destination: string): Promise
   try {
     createPrivateFile(destination);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${destination} exists already; choose a new file`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${destination} exists already; choose a new file`, { cause: error });
     throw error;
   }
   const db = new Database(source, { fileMustExist: true });

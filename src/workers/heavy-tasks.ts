@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DashboardService } from '../board/index.js';
-import { BulletinsService } from '../bulletins/index.js';
+import { BulletinDocxService } from '../bulletins/index.js';
 import { BulletinExportService } from '../excel/index.js';
 import { AuditExportService, type AuditExportRequest, type ExportFormat } from '../oversight/index.js';
 
@@ -16,7 +16,7 @@ const TASKS: Record<string, Task> = {
   curve: (app, { year, month, asOf }: { year: number; month: number; asOf: string }) => app.get(DashboardService).computeCurve(year, month, asOf),
   listed: (app, a: { year: number; month: number; filter: Parameters<DashboardService['computeListed']>[2]; page: number; pageSize: number; asOf: string }) =>
     app.get(DashboardService).computeListed(a.year, a.month, a.filter, a.page, a.pageSize, a.asOf),
-  'bulletin.docx': (app, { year, month }: { year: number; month: number }) => app.get(BulletinsService).docx(year, month),
+  'bulletin.docx': (app, { year, month }: { year: number; month: number }) => app.get(BulletinDocxService).docx(year, month),
   'bulletin.xlsx': (app, { year, month }: { year: number; month: number }) => app.get(BulletinExportService).workbook(year, month),
   'audit.export': (app, { format, ...request }: AuditExportRequest & { format: ExportFormat }) => app.get(AuditExportService).file(request as AuditExportRequest, format),
 };
