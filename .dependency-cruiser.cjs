@@ -10,7 +10,7 @@
  * count like any other: types flow down as code does.
  */
 const LAYERS = [
-  ['foundation', ['config', 'common', 'database', 'heavy', 'workflow', 'access', 'audit', 'reference']],
+  ['foundation', ['config', 'common', 'database', 'jobs', 'heavy', 'workflow', 'access', 'audit', 'reference']],
   ['rules', ['lifecycle', 'rules']],
   ['domain', ['revisions', 'auth', 'project-records', 'plans', 'requests', 'reports', 'attraction', 'projects']],
   ['read', ['periods', 'board', 'bulletins', 'workbench', 'excel', 'oversight']],

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from './config/index.js';
 import { DatabaseModule, dataSourceOptions } from './database/index.js';
 import { HeavyModule } from './heavy/index.js';
 import { WorkflowModule } from './workflow/index.js';
+import { JobsModule } from './jobs/index.js';
 import { AttractionModule } from './attraction/index.js';
 import { AuditModule } from './audit/index.js';
 import { AuthModule } from './auth/index.js';
@@ -42,6 +43,7 @@ export class AppModule {
         DatabaseModule,
         HeavyModule,
         WorkflowModule,
+        JobsModule,
         AuditModule,
         OversightModule,
         AuthModule,

@@ -1,3 +1,4 @@
+import { Clock } from '../src/common/index.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
@@ -492,6 +493,20 @@ describe('county ledgers written by another program (fixtures)', () => {
     expect(theirs.status).toBe(202);
     expect((await ended(county, theirs.body.jobId)).result).toMatchObject({ rows: 4, month: '2024-06', committed: false });
     expect((await t.client.get(`/api/imports/jobs/${theirs.body.jobId}`)).status).toBe(404);
+  });
+
+  it('a job cut short by a restart is run again by the next server to look, from the file and options it kept', async () => {
+    const sync = await post('units-second-row.xlsx');
+    // What a server that stopped mid-import leaves: the job running, its heartbeat 31 s old.
+    const quiet = new Date(t.app.get(Clock).now().getTime() - 31_000).toISOString();
+    const payload = JSON.stringify({ commit: false, actor: 'admin', name: 'units-second-row.xlsx', mapping: null });
+    await t.dataSource.query(
+      `INSERT INTO job (id, kind, owner, status, phase, done, total, payload, file, attempts, claimed_by, heartbeat_at, created_at)
+       VALUES ('00000000-0000-4000-8000-00000000cafe', 'import.ledger', 'admin', 'running', 'validating', 1, 3, ?, ?, 1, 'gone:1', ?, ?)`,
+      [payload, fixture('units-second-row.xlsx').toString('base64'), quiet, quiet],
+    );
+    const job = await ended(t.client, '00000000-0000-4000-8000-00000000cafe');
+    expect(job).toEqual({ id: '00000000-0000-4000-8000-00000000cafe', phase: 'done', done: 3, total: 3, result: sync.body });
   });
 
   it('a job whose file is refused ends failed, with the error the import would answer, and changes nothing', async () => {

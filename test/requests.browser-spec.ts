@@ -117,6 +117,8 @@ describe('要素保障 in chromium', () => {
     await workbenchSignIn(department, '/workbench/', DEPARTMENT);
     await department.waitForURL(/\/workbench\/requests\.html/);
     expect(await department.getByTestId('requests-title').textContent()).toContain('市自然资源和规划局');
+    // Count the rows once the list has loaded (its table says so), never before.
+    await department.waitForSelector('[data-testid="request-table"][data-status="ready"]');
     const rows = department.getByTestId('request-row');
     expect(await rows.count()).toBeGreaterThan(1);
     // Sorted by the date each waits on: overdue ones first, ours (due 11-27) after them.

@@ -1,11 +1,11 @@
 /**
  * The war room (挂图作战, issue 4) in a real browser: Debian's chromium driven by
  * playwright-core against the real app (demo data, "now" fixed to 2024-11-20 10:00 Shanghai).
- * Screenshots go to test-artifacts/ and the README's copies to docs/.
+ * Screenshots go to test-artifacts/ (the README's copies: npm run screenshots).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, scriptVisibleStorage, SESSION_COOKIE, storedSession } from './support/browser.js';
@@ -32,7 +32,6 @@ declare class Event {
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const DOCS = join(ROOT, 'docs');
 const YEAR = 2024;
 const MONTH = 10;
 
@@ -181,14 +180,10 @@ async function noHorizontalScroll(page: Page): Promise<{ scrollWidth: number; in
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 }
 
-async function screenshot(page: Page, name: string, docsName?: string): Promise<void> {
+/** A screenshot in test-artifacts/ (the README's copies come from `npm run screenshots`, scripts/screenshots.mjs). */
+async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const file = join(ARTIFACTS, name);
-  await page.screenshot({ path: file });
-  if (docsName) {
-    mkdirSync(DOCS, { recursive: true });
-    copyFileSync(file, join(DOCS, docsName));
-  }
+  await page.screenshot({ path: join(ARTIFACTS, name) });
 }
 
 beforeAll(async () => {
@@ -222,7 +217,7 @@ describe('war room (挂图作战) in chromium', () => {
       expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
       // the wall layout needs no scrolling at all
       expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1080);
-      await screenshot(page, 'war-room-1920x1080.png', 'war-room.png');
+      await screenshot(page, 'war-room-1920x1080.png');
       expect(w.problems).toEqual([]);
     } finally {
       await w.context.close();
@@ -442,7 +437,7 @@ describe('war room (挂图作战) in chromium', () => {
         expect(box!.width).toBeGreaterThan(80);
         expect(box!.x + box!.width).toBeLessThanOrEqual(1366);
       }
-      await screenshot(page, 'war-room-1366x768.png', 'war-room-laptop.png');
+      await screenshot(page, 'war-room-1366x768.png');
       await page.screenshot({ path: join(ARTIFACTS, 'war-room-1366x768-full.png'), fullPage: true });
       expect(w.problems).toEqual([]);
     } finally {

@@ -5,14 +5,14 @@
  * (refused first with the missing approvals named, accepted after ticking them), files
  * November's reports (the war room then shows the new total), corrects a closed month with a
  * reason, and loses nothing to a stale edit in a second tab. Screenshots go to test-artifacts/
- * and the README's copies to docs/.
+ * (the README's copies: npm run screenshots).
  *
  * The tests run in order and share the operator's browser context.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CSRF_KEY, launchChromium, scriptVisibleStorage, SESSION_COOKIE, storedSession } from './support/browser.js';
@@ -26,7 +26,6 @@ declare const sessionStorage: { setItem(key: string, value: string): void };
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const DOCS = join(ROOT, 'docs');
 const REGION = '371522'; // 莘县
 const USER = `region-${REGION}`;
 const PASSWORD = `demo-pass-${REGION}`;
@@ -189,14 +188,10 @@ async function noHorizontalScroll(page: Page): Promise<void> {
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
-async function screenshot(page: Page, name: string, docsName?: string): Promise<void> {
+/** A screenshot in test-artifacts/ (the README's copies come from `npm run screenshots`, scripts/screenshots.mjs). */
+async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const file = join(ARTIFACTS, name);
-  await page.screenshot({ path: file });
-  if (docsName) {
-    mkdirSync(DOCS, { recursive: true });
-    copyFileSync(file, join(DOCS, docsName));
-  }
+  await page.screenshot({ path: join(ARTIFACTS, name) });
 }
 
 async function listReady(page: Page): Promise<void> {
@@ -287,7 +282,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
     }
     expect(colours).toEqual(new Set(['blue', 'yellow', 'red']));
     await noHorizontalScroll(page);
-    await screenshot(page, 'workbench-list-1366x768.png', 'workbench-list.png');
+    await screenshot(page, 'workbench-list-1366x768.png');
 
     // filters: stage, list, search
     await page.getByTestId('filter-stage').selectOption('preparation');
@@ -361,7 +356,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
     expect(await text(page, 'project-stage')).toBe('准备');
     expect((await asOperator<ProjectView>(`/api/projects/${prep.id}`)).stage).toBe('preparation');
     await noHorizontalScroll(page);
-    await screenshot(page, 'workbench-project-1366x768.png', 'workbench-project.png');
+    await screenshot(page, 'workbench-project-1366x768.png');
 
     // tick them, with their dates, and save (the version read goes with the save)
     for (const key of missing) {
@@ -474,7 +469,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
     }
     await noHorizontalScroll(page);
     await page.locator('.report-wrap').evaluate((el) => el.scrollTo(0, 0));
-    await screenshot(page, 'workbench-report-1366x768.png', 'workbench-report.png');
+    await screenshot(page, 'workbench-report-1366x768.png');
 
     // the board: the implementation list's total and the county's grow by the listed projects' amounts
     const after = await asAdmin<Dashboard>('/api/dashboard/2024?month=11');

@@ -14,3 +14,4 @@ export { boardMonthOf, lastMonthOf, monthKey, monthNumberOf, monthOf, periodPara
 export { assignRequestId } from './request-id.js';
 export { logSafe, logValue, OneLineLogger } from './log-line.js';
 export { IsCalendarDate, IsMonth, IsName, IsText, IsWan, MAX_WAN, PageQuery, PageSizeQuery, QueryInt, QueryText, createValidationPipe, hasControlCharacters, validationExceptionFactory } from './validation.js';
+export { CountCache, cursorOf, keyOfCursor } from './keyset.js';

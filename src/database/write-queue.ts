@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RetryLater } from '../common/index.js';
+import { type Follower, takeChanged } from './changes.js';
 
 /**
  * Every write transaction goes through here, one after another in arrival order.
@@ -15,6 +16,7 @@ import { RetryLater } from '../common/index.js';
 export class WriteQueue {
   private tail: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly followers: Follower[] = [];
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -38,13 +40,24 @@ export class WriteQueue {
     const counts = options.changesData ?? true;
     const result = this.tail.then(() =>
       this.dataSource.transaction(async (manager) => {
+        takeChanged(manager); // what a failed transaction before this one marked (SQLite shares one connection)
         const value = await work(manager);
+        // Figures kept from the data follow it in the same transaction (changes.ts).
+        for (let changed = takeChanged(manager); changed; changed = takeChanged(manager)) for (const follow of this.followers) await follow(manager, changed);
         if (counts) await manager.query('UPDATE write_counter SET version = version + 1 WHERE id = 1');
         return value;
       }),
     );
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * Registers a follower: after every write transaction's work, before it commits, it is called
+   * with the projects and years the work changed (as the change recorder marked them).
+   */
+  follow(follower: Follower): void {
+    this.followers.push(follower);
   }
 
   /**

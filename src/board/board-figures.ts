@@ -1,0 +1,78 @@
+import { Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Changed, readSetting, sql, WriteQueue, writeSetting } from '../database/index.js';
+import { addToGroupsSql, EVERYTHING_RECORDED, insertMembersSql, insertRedSql } from './board-figures.sql.js';
+
+/** Bumped whenever what the kept tables hold changes: a server starting on older figures builds them again. */
+export const BOARD_FIGURES_FORMAT = 'v1';
+const SETTING = 'board.figures';
+const CHUNK = 500;
+
+/**
+ * The current board's figures kept in the write transaction (docs/board.md "Kept figures"): the
+ * board reads a few hundred group rows and its red list by index instead of every listed project.
+ * A follower of the write queue (database/changes.ts): whatever a transaction changed about a
+ * project (its record, stage, reports, list places, approvals) or a year's plan is brought up to
+ * date before the transaction commits, from the data itself, so the kept figures cannot drift
+ * from it (test/figures-replay.e2e-spec.ts compares them with a rebuild after random histories).
+ */
+@Injectable()
+export class BoardFigures implements OnModuleInit, OnApplicationBootstrap {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: WriteQueue,
+  ) {}
+
+  onModuleInit(): void {
+    this.writes.follow((manager, changed) => this.follow(manager, changed));
+  }
+
+  /** At start: built from the data when the tables are new, older, or were marked stale by a tool that wrote the data directly. */
+  async onApplicationBootstrap(): Promise<void> {
+    const stamp = await readSetting(this.dataSource.manager, SETTING);
+    if (stamp !== BOARD_FIGURES_FORMAT) await this.writes.run((manager) => this.ensureBuilt(manager));
+  }
+
+  async ensureBuilt(manager: EntityManager): Promise<void> {
+    // On PostgreSQL, servers starting together build once: the others wait here, then see it built.
+    const lock = this.dataSource.options.type === 'postgres' ? ' FOR UPDATE' : '';
+    const [row] = await sql<{ value: string }>(manager, `SELECT value FROM app_setting WHERE key = :key${lock}`, { key: SETTING });
+    if (row?.value !== BOARD_FIGURES_FORMAT) await this.rebuild(manager);
+  }
+
+  /** Everything built again from the data, in the caller's write transaction. */
+  async rebuild(manager: EntityManager): Promise<void> {
+    for (const table of ['board_red', 'board_group', 'board_member']) await manager.query(`DELETE FROM ${table}`);
+    await this.run(manager, insertMembersSql('all'));
+    await this.run(manager, addToGroupsSql('all', 1, false));
+    await this.run(manager, insertRedSql('all'));
+    // The planner's statistics for the new rows (both databases allow it inside the transaction).
+    for (const table of ['board_member', 'board_group', 'board_red']) await manager.query(`ANALYZE ${table}`);
+    await writeSetting(manager, SETTING, BOARD_FIGURES_FORMAT);
+  }
+
+  private async follow(manager: EntityManager, changed: Changed): Promise<void> {
+    const ids = [...changed.projectIds];
+    for (let i = 0; i < ids.length; i += CHUNK) await this.refreshProjects(manager, ids.slice(i, i + CHUNK));
+    // A year's plan changed (its thresholds): the red list's candidates of that year again.
+    if (changed.years.size) {
+      const years = [...changed.years];
+      await this.run(manager, 'DELETE FROM board_red WHERE year IN (:...years)', { years });
+      await this.run(manager, insertRedSql('years'), { years });
+    }
+  }
+
+  /** The projects' rows built again, their old figures taken from their groups and the new added. */
+  private async refreshProjects(manager: EntityManager, ids: number[]): Promise<void> {
+    await this.run(manager, addToGroupsSql('ids', -1, true), { ids });
+    await this.run(manager, 'DELETE FROM board_member WHERE project_id IN (:...ids)', { ids });
+    await this.run(manager, 'DELETE FROM board_red WHERE project_id IN (:...ids)', { ids });
+    await this.run(manager, insertMembersSql('ids'), { ids });
+    await this.run(manager, addToGroupsSql('ids', 1, true), { ids });
+    await this.run(manager, insertRedSql('ids'), { ids });
+  }
+
+  private run(manager: EntityManager, text: string, params: Record<string, unknown> = {}): Promise<unknown> {
+    return sql(manager, text, { asOf: EVERYTHING_RECORDED, ...params });
+  }
+}
