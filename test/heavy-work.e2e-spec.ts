@@ -29,7 +29,7 @@ describe('heavy work off the request thread', () => {
   };
 
   beforeAll(async () => {
-    server = await startChildServer({ DATABASE_URL: `sqlite:${join(dir, 'heavy.sqlite')}`, ADMIN_PASSWORD: PASSWORD, SEED: 'demo', HEAVY_THREADS: '1' });
+    server = await startChildServer({ DATABASE_URL: `sqlite:${join(dir, 'heavy.sqlite')}`, ADMIN_PASSWORD: PASSWORD, SEED: 'demo', HEAVY_THREADS: '1' }, { waitSeconds: 150 });
     admin = await signIn(server.base, 'admin', PASSWORD);
     expect((await post('/api/bulletins/2024/9', {})).status).toBe(201);
     for (let i = 0; i < 10; i++) displays.push((await post('/api/display-tokens', { name: `负载大屏${i}` })).body.token as string);
