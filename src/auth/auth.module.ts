@@ -13,6 +13,8 @@ import { DisplayTokensController } from './display-tokens.controller.js';
 import { DisplayTokensService } from './display-tokens.service.js';
 import { LoginLimiter } from './login-limiter.js';
 import { SigningKey } from './signing-key.js';
+import { UserAdminService } from './user-admin.service.js';
+import { UsersController } from './users.controller.js';
 
 export const AUTH_ENTITIES = [User, AuthSession, LoginAttempt, DisplayToken];
 
@@ -20,8 +22,8 @@ export const AUTH_ENTITIES = [User, AuthSession, LoginAttempt, DisplayToken];
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(AUTH_ENTITIES), ReferenceModule],
-  controllers: [AuthController, DisplayTokensController],
-  providers: [AuthService, DisplayTokensService, LoginLimiter, SigningKey, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, UsersController, DisplayTokensController],
+  providers: [AuthService, UserAdminService, DisplayTokensService, LoginLimiter, SigningKey, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,6 +1,7 @@
+import { sqlIntegers } from '../database/index.js';
 import { figuresThroughSql } from '../reports/index.js';
 import {
-  CONDITIONAL_COMMITMENTS_SQL,
+  conditionalCommitmentsSql,
   conditionalOverdueSql,
   hasHaltEventsSql,
   haltedSql,
@@ -17,19 +18,25 @@ import { COUNT_MONTH_COLUMNS, FIGURE_MONTH_COLUMNS } from './board-figures.entit
  * same rule the board applies to its per-project rows (src/rules/), evaluated here once per listed
  * project and year when its data changes, instead of for every project on every board.
  *
- * `which` restricts a statement to some projects (`:...ids`) or years (`:...years`), or none (all).
+ * The statements that write are text without parameters (ids and years as checked integer
+ * literals), so that the write transaction runs them as one script (database/sql.ts `sqlScript`).
+ * `which` restricts a statement to some projects or years, or none (all).
  */
-export type Which = 'ids' | 'years' | 'all';
+export type Which = { ids: number[] } | { years: number[] } | 'all';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const mm = (month: number) => String(month).padStart(2, '0');
 /** Every list entry and approval status recorded so far (the kept figures are the current board's). */
-export const EVERYTHING_RECORDED = '9999-12-31T23:59:59.999Z';
+const EVERYTHING_RECORDED = "'9999-12-31T23:59:59.999Z'";
 
 function where(which: Which, alias: string): string {
-  if (which === 'ids') return `${alias}.project_id IN (:...ids)`;
-  if (which === 'years') return `${alias}.year IN (:...years)`;
-  return 'TRUE';
+  if (which === 'all') return 'TRUE';
+  return 'ids' in which ? `${alias}.project_id IN (${sqlIntegers(which.ids)})` : `${alias}.year IN (${sqlIntegers(which.years)})`;
+}
+
+/** Rows of the projects or years taken out of a kept table. */
+export function deleteSql(table: 'board_member' | 'board_red', which: Which): string {
+  return `DELETE FROM ${table} WHERE ${where(which, table)}`;
 }
 
 const MEMBER_COLUMNS = [
@@ -40,13 +47,13 @@ const MEMBER_COLUMNS = [
 /**
  * One row per current list entry: its group (place, chain, list, key flag), its plan, its actual
  * and 12 × expected through each month (projectExpected12Sql), the months it started and completed
- * in, and what the red list reads. Parameter `:asOf` = EVERYTHING_RECORDED.
+ * in, and what the red list reads.
  */
 export function insertMembersSql(which: Which): string {
   const yearStart = `(CAST(l.year AS VARCHAR(4)) || '-01-01')`;
   const yearEnd = `(CAST(l.year AS VARCHAR(4)) || '-12-31')`;
   return `
-WITH cond AS (${CONDITIONAL_COMMITMENTS_SQL})
+WITH cond AS (${conditionalCommitmentsSql(EVERYTHING_RECORDED)})
 INSERT INTO board_member (${MEMBER_COLUMNS.join(', ')})
 SELECT l.project_id, l.year, COALESCE(p.region_code, ''), COALESCE(p.chain_code, ''), l.category, CASE WHEN l.key_project THEN 1 ELSE 0 END,
        l.planned_investment_wan,

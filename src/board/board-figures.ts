@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Changed, readSetting, sql, WriteQueue, writeSetting } from '../database/index.js';
-import { addToGroupsSql, EVERYTHING_RECORDED, insertMembersSql, insertRedSql } from './board-figures.sql.js';
+import { type Changed, readSetting, sql, sqlScript, WriteQueue, writeSetting } from '../database/index.js';
+import { addToGroupsSql, deleteSql, insertMembersSql, insertRedSql } from './board-figures.sql.js';
 
 /** Bumped whenever what the kept tables hold changes: a server starting on older figures builds them again. */
 export const BOARD_FIGURES_FORMAT = 'v1';
@@ -24,7 +24,7 @@ export class BoardFigures implements OnModuleInit, OnApplicationBootstrap {
   ) {}
 
   onModuleInit(): void {
-    this.writes.follow((manager, changed) => this.follow(manager, changed));
+    this.writes.follow(async (_manager, changed) => this.follow(changed));
   }
 
   /** At start: built from the data when the tables are new, older, or were marked stale by a tool that wrote the data directly. */
@@ -42,37 +42,36 @@ export class BoardFigures implements OnModuleInit, OnApplicationBootstrap {
 
   /** Everything built again from the data, in the caller's write transaction. */
   async rebuild(manager: EntityManager): Promise<void> {
-    for (const table of ['board_red', 'board_group', 'board_member']) await manager.query(`DELETE FROM ${table}`);
-    await this.run(manager, insertMembersSql('all'));
-    await this.run(manager, addToGroupsSql('all', 1, false));
-    await this.run(manager, insertRedSql('all'));
-    // The planner's statistics for the new rows (both databases allow it inside the transaction).
-    for (const table of ['board_member', 'board_group', 'board_red']) await manager.query(`ANALYZE ${table}`);
+    await sqlScript(manager, [
+      'DELETE FROM board_red',
+      'DELETE FROM board_group',
+      'DELETE FROM board_member',
+      insertMembersSql('all'),
+      addToGroupsSql('all', 1, false),
+      insertRedSql('all'),
+      // The planner's statistics for the new rows (both databases allow it inside the transaction).
+      ...['board_member', 'board_group', 'board_red'].map((table) => `ANALYZE ${table}`),
+    ]);
     await writeSetting(manager, SETTING, BOARD_FIGURES_FORMAT);
   }
 
-  private async follow(manager: EntityManager, changed: Changed): Promise<void> {
+  /**
+   * Follows a write: the changed projects' rows built again, their old figures taken out of their
+   * groups and the new added; a year whose plan changed (its thresholds), the red list's candidates
+   * of that year again. The statements run in the write's transaction, as one script with the
+   * write queue's own.
+   */
+  private follow(changed: Changed): string[] {
+    const statements: string[] = [];
     const ids = [...changed.projectIds];
-    for (let i = 0; i < ids.length; i += CHUNK) await this.refreshProjects(manager, ids.slice(i, i + CHUNK));
-    // A year's plan changed (its thresholds): the red list's candidates of that year again.
-    if (changed.years.size) {
-      const years = [...changed.years];
-      await this.run(manager, 'DELETE FROM board_red WHERE year IN (:...years)', { years });
-      await this.run(manager, insertRedSql('years'), { years });
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const which = { ids: ids.slice(i, i + CHUNK) };
+      statements.push(addToGroupsSql(which, -1, true), deleteSql('board_member', which), deleteSql('board_red', which), insertMembersSql(which), addToGroupsSql(which, 1, true), insertRedSql(which));
     }
-  }
-
-  /** The projects' rows built again, their old figures taken from their groups and the new added. */
-  private async refreshProjects(manager: EntityManager, ids: number[]): Promise<void> {
-    await this.run(manager, addToGroupsSql('ids', -1, true), { ids });
-    await this.run(manager, 'DELETE FROM board_member WHERE project_id IN (:...ids)', { ids });
-    await this.run(manager, 'DELETE FROM board_red WHERE project_id IN (:...ids)', { ids });
-    await this.run(manager, insertMembersSql('ids'), { ids });
-    await this.run(manager, addToGroupsSql('ids', 1, true), { ids });
-    await this.run(manager, insertRedSql('ids'), { ids });
-  }
-
-  private run(manager: EntityManager, text: string, params: Record<string, unknown> = {}): Promise<unknown> {
-    return sql(manager, text, { asOf: EVERYTHING_RECORDED, ...params });
+    if (changed.years.size) {
+      const which = { years: [...changed.years] };
+      statements.push(deleteSql('board_red', which), insertRedSql(which));
+    }
+    return statements;
   }
 }

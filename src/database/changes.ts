@@ -12,8 +12,12 @@ export interface Changed {
   years: Set<number>;
 }
 
-/** Called in the write transaction, before it commits, with what it changed. */
-export type Follower = (manager: EntityManager, changed: Changed) => Promise<void>;
+/**
+ * Called in the write transaction, before it commits, with what it changed: answers the
+ * statements (text without parameters: database/sql.ts `sqlScript`) that bring what it keeps up
+ * to date; the write queue runs them with its own as one script.
+ */
+export type Follower = (manager: EntityManager, changed: Changed) => Promise<string[]>;
 
 // Keyed by the transaction's connection (a savepoint's manager shares it).
 const pending = new WeakMap<object, Changed>();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Writable } from 'node:stream';
+import { notFoundInScope } from '../access/index.js';
 import { DataSource } from 'typeorm';
 import { badRequest, Clock, notFound } from '../common/index.js';
 import { int, sql } from '../database/index.js';
@@ -116,7 +117,7 @@ export class AuditExportService {
     const nameParts: string[] = ['audit-history'];
     if (filter.projectId !== undefined) {
       const [project] = await sql<{ code: string; name: string }>(this.dataSource, 'SELECT code, name FROM project WHERE id = :id', { id: filter.projectId });
-      if (!project) throw notFound(`项目 ${filter.projectId} 不存在`);
+      if (!project) throw notFoundInScope('项目');
       scope.push(`项目 #${filter.projectId}（${project.code} ${project.name}）`);
       nameParts.push(`project-${filter.projectId}`);
     }

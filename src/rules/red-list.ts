@@ -89,18 +89,23 @@ export function conditionalOverdueSql(lp = 'lp', at: RedListAt = {}): string {
 }
 
 /**
- * One row per project with an approval whose latest status recorded by :asOf is 容缺受理 (an
+ * One row per project with an approval whose latest status recorded by `asOf` (the parameter
+ * `:asOf` unless an expression is given) is 容缺受理 (an
  * approval done since has a later `done` row): the earliest such commitment date. Read once for
  * the board (joined to `lp` as conditional_commitment), not looked up per listed project.
  */
-export const CONDITIONAL_COMMITMENTS_SQL = `
+export function conditionalCommitmentsSql(asOf = ':asOf'): string {
+  return `
 SELECT a.project_id, MIN(a.commitment_date) AS commitment
   FROM approval_status a
- WHERE a.status = 'conditional' AND a.recorded_at <= :asOf
+ WHERE a.status = 'conditional' AND a.recorded_at <= ${asOf}
    AND NOT EXISTS (SELECT 1 FROM approval_status b
                     WHERE b.project_id = a.project_id AND b.approval_key = a.approval_key
-                      AND b.recorded_at <= :asOf AND b.id > a.id)
+                      AND b.recorded_at <= ${asOf} AND b.id > a.id)
  GROUP BY a.project_id`;
+}
+
+export const CONDITIONAL_COMMITMENTS_SQL = conditionalCommitmentsSql();
 
 /**
  * The reference date for "past its planned start": the month's last day, or the calendar

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { SECURITY_EVENT_KINDS, type SecurityEventKind } from '../../audit/index.js';
-import { badRequest, IsMonth, PageQuery, PageSizeQuery, parseInstant, QueryInt } from '../../common/index.js';
+import { badRequest, IsMonth, PageQuery, PageSizeQuery, parseInstant, QueryInt, QueryText } from '../../common/index.js';
 
 const INSTANT_EXAMPLE = '2024-11-05T10:00:00+08:00';
 
@@ -29,6 +29,11 @@ export class AuditEventsQuery extends PeriodQuery {
   @IsString()
   @MaxLength(64)
   entityId?: string;
+
+  @ApiPropertyOptional({ description: 'the `next` of the page before: the entries after it by seq (a seek, however long the log), instead of `page`' })
+  @IsOptional()
+  @QueryText(200)
+  after?: string;
 
   @PageQuery()
   page?: number;
