@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { projectRoot } from '../common/index.js';
 import { healthUnderHeavyLoad, timedGet, type HeavyLoadResult } from './heavy-load.js';
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')) as [string, string][]);
+const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [key, value] = a.replace(/^--/, '').split('='); return [key, value ?? 'true']; }) as [string, string][]);
 const ROOT = projectRoot();
 const MAIN = join(args.dist ?? join(ROOT, 'dist'), 'src/main.js');
 const LABEL = args.label ?? 'this build (worker pool)';
