@@ -21,7 +21,7 @@ describe('user management (用户管理)', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ username: 'shen-fgj', role: 'region', region: '371522', officeName: '莘县发展和改革局', active: true });
     const before = await databaseState(t.dataSource);
-    for (const officeName of ['   ', '局'.repeat(65), 'a\u0007b'])
+    for (const officeName of ['   ', '局'.repeat(65), 'a\u0007b', 'a\u2028b', '\u202Eabc'])
       expect([officeName, (await create({ username: 'x-office', password: 'x-office-password-1', role: 'auditor', officeName })).status]).toEqual([officeName, 422]);
     expect(await databaseState(t.dataSource)).toEqual(before);
   });
