@@ -7,7 +7,8 @@
  *   and receives November's and December's 到位资金 on its signed deals, so 2024 ends near its
  *   targets; the chains file their Q4 indicators in January 2025.
  * - Each later year: per chain four to seven deals signed through the year at 90–110% of the chain's
- *   签约 target, part of each contract arriving month by month after signing, early deals landing as
+ *   签约 target; its 到位 target arrives 60% on last year's deals through the year and 40% on the year's
+ *   own deals month by month after signing; early deals landing as
  *   储备 projects, a lead still negotiating and now and then one terminated; the quarterly indicators
  *   in the month after each quarter and the 差异化指标 note in November.
  * The seeder keeps what has happened by the day the demo is loaded (a month's 到位资金 once the
@@ -68,7 +69,7 @@ function chainLeads(year: number, chainIndex: number): DemoLead[] {
     const investor = investorOf(rng, product);
     return {
       key: `${year}-${row.chain}-${i + 1}`,
-      name: `${county.name.replace(/(县|市|区)$/, '')}${product}${['项目', '基地项目', '产业园项目', '扩能项目'][(i + chainIndex) % 4]}（${year}）`,
+      name: `${county.name.replace(/(县|市|区)$/, '')}${product}${['项目', '基地项目', '产业园项目', '扩能项目'][(i + chainIndex) % 4]}`,
       investor,
       origin: ORIGINS[(i + chainIndex + year) % ORIGINS.length],
       chain: row.chain,
@@ -92,7 +93,7 @@ function chainLeads(year: number, chainIndex: number): DemoLead[] {
       l.land = { date: landDate, at: at(landDate, 45), project: { code: `ZS${year}-${pad(chainIndex + 1)}-${pad(i + 1)}`, ownerEnterprise: ownerOf(l.investor), totalInvestment: amounts[i] } };
     leads.push(l);
   }
-  fundsOf(leads, Math.round(row.fundedWan! * (0.9 + rng() * 0.2)), year, rng);
+  fundsOf(leads, Math.round(row.fundedWan! * (0.9 + rng() * 0.2) * (1 - CARRIED_SHARE)), year, rng);
   const negotiating = lead(deals, `${year}-${pad(8 + Math.floor(rng() * 4))}-${pad(3 + Math.floor(rng() * 20))}`);
   negotiating.intendedWan = between(rng, 8, 30) * 10_000;
   leads.push(negotiating);
@@ -109,10 +110,50 @@ function chainLeads(year: number, chainIndex: number): DemoLead[] {
 /** The leads of a year after 2024, every chain. */
 export const leadsOfYear = (year: number): DemoLead[] => PLAN_2024.chains.flatMap((_, i) => chainLeads(year, i));
 
+/** The share of a year's 到位资金 that arrives on the deals signed the year before (the rest: on the year's own deals). */
+const CARRIED_SHARE = 0.6;
+/** How that share arrives over the year: front-loaded (the earlier contracts' second tranches). */
+const CARRIED_MONTHS = [1.3, 1.2, 1.2, 1.1, 1.1, 1, 1, 0.9, 0.9, 0.8, 0.8, 0.7];
+
+export interface DemoFund {
+  /** The lead's key (the 2024 set's, the rest of 2024's or a year's). */
+  lead: string;
+  month: string;
+  amountWan: number;
+  at: string;
+}
+
+/**
+ * 到位资金 in `year` on the deals signed in the year before (the chain's three largest still standing:
+ * signed, not terminated), per chain its share of the chain's 到位 target, spread by contract size.
+ */
+export function carriedFundsOf(year: number): DemoFund[] {
+  const before = year === 2025 ? [...DEMO_LEADS, ...leads2024Q4().leads] : leadsOfYear(year - 1);
+  const funds: DemoFund[] = [];
+  PLAN_2024.chains.forEach((row, chainIndex) => {
+    const rng = rngFor(`funds-${year}-${row.chain}`);
+    // The three largest contracts still standing carry on (the smaller ones arrived in full within their year).
+    const deals = before
+      .filter((l) => l.chain === row.chain && l.sign && !l.terminate)
+      .sort((a, b) => b.sign!.amountWan - a.sign!.amountWan || a.key.localeCompare(b.key))
+      .slice(0, 3);
+    if (!deals.length) return;
+    const total = Math.round((row.fundedWan! * (0.9 + rng() * 0.2) * CARRIED_SHARE) / 100) * 100;
+    const shares = apportion(total, deals.map((d) => d.sign!.amountWan), 100);
+    deals.forEach((deal, i) => {
+      apportion(shares[i], CARRIED_MONTHS.map((w) => w * (0.9 + rng() * 0.2)), 100).forEach((amountWan, k) => {
+        const month = `${year}-${pad(k + 1)}`;
+        if (amountWan > 0) funds.push({ lead: deal.key, month, amountWan, at: filedAfter(month, chainIndex + i) });
+      });
+    });
+  });
+  return funds;
+}
+
 /** November–December 2024: new deals, and 到位资金 on the deals already signed (by the 2024 set's keys). */
-export function leads2024Q4(): { leads: DemoLead[]; funds: { lead: string; month: string; amountWan: number; at: string }[] } {
+export function leads2024Q4(): { leads: DemoLead[]; funds: DemoFund[] } {
   const leads: DemoLead[] = [];
-  const funds: { lead: string; month: string; amountWan: number; at: string }[] = [];
+  const funds: DemoFund[] = [];
   PLAN_2024.chains.forEach((row, chainIndex) => {
     const rng = rngFor(`leads-2024-q4-${row.chain}`);
     const mine = DEMO_LEADS.filter((l) => l.chain === row.chain);
@@ -130,7 +171,7 @@ export function leads2024Q4(): { leads: DemoLead[]; funds: { lead: string; month
       const investor = investorOf(rng, product);
       leads.push({
         key: `2024q4-${row.chain}-${i + 1}`,
-        name: `${county.name.replace(/(县|市|区)$/, '')}${product}项目（2024）`,
+        name: `${county.name.replace(/(县|市|区)$/, '')}${product}二期项目`,
         investor,
         origin: ORIGINS[(i + chainIndex) % ORIGINS.length],
         chain: row.chain,

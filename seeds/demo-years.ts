@@ -26,7 +26,7 @@ export const planTimes = (year: number) => ({
 });
 
 /** Seasonal weights of monthly investment (winter slow, spring and autumn fast). */
-const SEASON = [0.45, 0.55, 1.05, 1.1, 1.15, 1.1, 1.05, 1.05, 1.1, 1.1, 1.0, 0.9];
+const SEASON = [0.6, 0.7, 1.05, 1.1, 1.1, 1.1, 1.05, 1.05, 1.1, 1.1, 1.05, 1.0];
 
 /** A project as the rollover proposes it for next year (src/plans `RolloverService.rollover`), or a new one joining. */
 export interface Carried {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DemoChainNote, DemoIndicatorFiling, DemoLead } from '../../seeds/demo-2024-attraction.js';
-import { indicatorsOf, leads2024Q4, leadsOfYear, notesOf } from '../../seeds/demo-attraction-years.js';
+import { carriedFundsOf, indicatorsOf, leads2024Q4, leadsOfYear, notesOf, type DemoFund } from '../../seeds/demo-attraction-years.js';
 import { happenedBy, type DemoToday } from '../../seeds/demo-steps.js';
 import { ChainFilingsService, Lead, LeadEngine, LeadFundsService, LeadsService } from '../attraction/index.js';
 import { WriteQueue } from '../database/index.js';
@@ -41,6 +41,19 @@ export class AttractionSeeder {
   async seed2024Rest(actor: string, today: DemoToday): Promise<void> {
     const { leads, funds } = leads2024Q4();
     for (const lead of leads) await this.writes.run((manager) => this.seedLead(manager, lead, actor, today));
+    await this.seedFunds(funds, actor, today);
+    await this.seedFilings(2024, indicatorsOf(2024, [4]), [], actor, today);
+  }
+
+  /** A year after 2024: its leads, their 到位资金 (and the year's on last year's deals), its indicators and notes. */
+  async seedYear(year: number, actor: string, today: DemoToday): Promise<void> {
+    for (const lead of leadsOfYear(year)) await this.writes.run((manager) => this.seedLead(manager, lead, actor, today));
+    await this.seedFunds(carriedFundsOf(year), actor, today);
+    await this.seedFilings(year, indicatorsOf(year, [1, 2, 3, 4]), notesOf(year), actor, today);
+  }
+
+  /** 到位资金 on leads seeded before (by key), each month's once it is filed or the month is over. */
+  private async seedFunds(funds: DemoFund[], actor: string, today: DemoToday): Promise<void> {
     await this.writes.run(async (manager) => {
       for (const fund of [...funds].sort((a, b) => a.at.localeCompare(b.at) || a.lead.localeCompare(b.lead))) {
         const at = happenedBy(today, fund.at, fund.month);
@@ -48,13 +61,6 @@ export class AttractionSeeder {
         if (at !== null && id !== undefined) await this.funds.fileIn(manager, id, fund.month, { amount: fund.amountWan }, actor, ALL, at);
       }
     });
-    await this.seedFilings(2024, indicatorsOf(2024, [4]), [], actor, today);
-  }
-
-  /** A year after 2024: its leads, their 到位资金, its indicators and notes. */
-  async seedYear(year: number, actor: string, today: DemoToday): Promise<void> {
-    for (const lead of leadsOfYear(year)) await this.writes.run((manager) => this.seedLead(manager, lead, actor, today));
-    await this.seedFilings(year, indicatorsOf(year, [1, 2, 3, 4]), notesOf(year), actor, today);
   }
 
   private async seedFilings(year: number, indicators: DemoIndicatorFiling[], notes: DemoChainNote[], actor: string, today: DemoToday): Promise<void> {
