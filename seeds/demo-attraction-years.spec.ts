@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEMO_LEADS, type DemoLead } from './demo-2024-attraction.js';
-import { carriedFundsOf, indicatorsOf, leads2024Q4, leadsOfYear, notesOf } from './demo-attraction-years.js';
+import { DEMO_LEADS, indicatorsOf, type DemoLead } from './demo-2024-attraction.js';
+import { carriedFundsOf, leads2024Q4, leadsOfYear, notesOf } from './demo-attraction-years.js';
 import { PLAN_2024 } from './reference-data.js';
 
 /*

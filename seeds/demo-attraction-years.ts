@@ -16,16 +16,14 @@
  *
  * Deterministic: mulberry32 seeded from the year and the chain.
  */
-import type { IndicatorValues } from '../src/attraction/index.js';
-import { DEMO_LEADS, type DemoChainNote, type DemoIndicatorFiling, type DemoLead } from './demo-2024-attraction.js';
-import { apportion, between, pick } from './demo-2024-timelines.js';
+import { DEMO_LEADS, type DemoChainNote, type DemoLead } from './demo-2024-attraction.js';
+import { addDays, apportion, between, pick } from './demo-2024-timelines.js';
 import { PRODUCTS } from './demo-new-projects.js';
 import { rngFor, type Rng } from './demo-random.js';
 import { PLAN_2024, REGIONS } from './reference-data.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const at = (date: string, minute = 0) => `${date}T02:${pad(minute % 60)}:00.000Z`;
-const dayAfter = (date: string, days: number) => new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10) + days)).toISOString().slice(0, 10);
 /** The 5th of the month after `month` (YYYY-MM): when a month's 到位资金 is filed. */
 const filedAfter = (month: string, minute: number) => {
   const [y, m] = month.split('-').map(Number);
@@ -85,10 +83,10 @@ function chainLeads(year: number, chainIndex: number): DemoLead[] {
   for (let i = 0; i < deals; i++) {
     const signMonth = Math.min(12, 1 + Math.floor(((i + 0.2 + rng() * 0.6) * 12) / deals));
     const signDate = `${year}-${pad(signMonth)}-${pad(5 + Math.floor(rng() * 20))}`;
-    const l = lead(i, dayAfter(signDate, -between(rng, 20, 45)));
+    const l = lead(i, addDays(signDate, -between(rng, 20, 45)));
     l.intendedWan = Math.round((amounts[i] * 11) / 1000) * 100;
     l.sign = { date: signDate, amountWan: amounts[i], agreementNo: `LC-ZS-${year}-${pad(chainIndex + 1)}${pad(i + 1)}`, at: at(signDate, 30 + i) };
-    const landDate = dayAfter(signDate, between(rng, 42, 70));
+    const landDate = addDays(signDate, between(rng, 42, 70));
     if (i < Math.ceil(deals * 0.4) && landDate <= `${year}-12-28`)
       l.land = { date: landDate, at: at(landDate, 45), project: { code: `ZS${year}-${pad(chainIndex + 1)}-${pad(i + 1)}`, ownerEnterprise: ownerOf(l.investor), totalInvestment: amounts[i] } };
     leads.push(l);
@@ -101,7 +99,7 @@ function chainLeads(year: number, chainIndex: number): DemoLead[] {
     const recorded = `${year}-${pad(2 + Math.floor(rng() * 5))}-${pad(3 + Math.floor(rng() * 20))}`;
     const dropped = lead(deals + 1, recorded);
     dropped.intendedWan = between(rng, 5, 20) * 10_000;
-    dropped.terminate = { reason: pick(rng, ['投资方调整战略布局，项目取消', '选址条件未达成一致', '投资方资金未落实']), at: at(dayAfter(recorded, 60), 15) };
+    dropped.terminate = { reason: pick(rng, ['投资方调整战略布局，项目取消', '选址条件未达成一致', '投资方资金未落实']), at: at(addDays(recorded, 60), 15) };
     leads.push(dropped);
   }
   return leads;
@@ -196,29 +194,6 @@ export function leads2024Q4(): { leads: DemoLead[]; funds: DemoFund[] } {
     });
   });
   return { leads, funds };
-}
-
-/** A year's quarterly indicator filings (year to date, each in the month after the quarter; the 2024 set has Q1–Q3 of 2024). */
-export function indicatorsOf(year: number, quarters: number[]): DemoIndicatorFiling[] {
-  return PLAN_2024.chains.flatMap((row, chainIndex) =>
-    quarters.map((quarter) => {
-      const pace = 0.8 + ((chainIndex * 7 + quarter * 3 + year) % 5) * 0.1;
-      const count = (target: number | null) => (target === null ? null : Math.round((target * quarter * pace) / 4));
-      const rate = (target: number | null, drift: number) => (target === null ? null : Math.round((target + drift) * 10) / 10);
-      const drift = ((chainIndex % 4) - 1.5) * 0.6 + quarter * 0.3;
-      const values: IndicatorValues = {
-        revenueGrowthPct: rate(row.revenueGrowthPct, drift),
-        valueAddedGrowthPct: rate(row.valueAddedGrowthPct, drift - 0.4),
-        newAboveScale: count(row.newAboveScale),
-        newQuality: count(row.newQuality),
-        newHighTech: count(row.newHighTech),
-        newInnovationPlatforms: count(row.newInnovationPlatforms),
-        loanGrowthPct: rate(row.loanGrowthPct, 0.5 - (chainIndex % 3) * 0.4),
-      };
-      const filed = quarter === 4 ? `${year + 1}-01-${pad(10 + chainIndex)}` : `${year}-${pad(quarter * 3 + 1)}-${pad(10 + chainIndex)}`;
-      return { chain: row.chain, quarter, at: at(filed, quarter), values };
-    }),
-  );
 }
 
 /** Each chain's 差异化指标 note of a year after 2024, kept in early November. */

@@ -152,7 +152,7 @@ describe('seeds: reference data and the illustrative 2024 demo', () => {
 });
 
 /*
- * The demo opened on a later day (docs/demo.md "Demo data is illustrative"): the illustrative years after
+ * The demo opened on a later day (docs/demo.md "The demo runs up to the day it is loaded"): the illustrative years after
  * 2024 run up to last month of that day, and nothing is recorded after it. Expected months and dates are
  * worked out here from the day alone.
  */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DemoChainNote, DemoIndicatorFiling, DemoLead } from '../../seeds/demo-2024-attraction.js';
-import { carriedFundsOf, indicatorsOf, leads2024Q4, leadsOfYear, notesOf, type DemoFund } from '../../seeds/demo-attraction-years.js';
+import { indicatorsOf } from '../../seeds/demo-2024-attraction.js';
+import { carriedFundsOf, leads2024Q4, leadsOfYear, notesOf, type DemoFund } from '../../seeds/demo-attraction-years.js';
 import { happenedBy, type DemoToday } from '../../seeds/demo-steps.js';
 import { ChainFilingsService, Lead, LeadEngine, LeadFundsService, LeadsService } from '../attraction/index.js';
 import { WriteQueue } from '../database/index.js';
@@ -32,7 +33,7 @@ export class AttractionSeeder {
     if ((await this.dataSource.getRepository(Lead).count()) > 0) return 0;
     const { DEMO_LEADS, DEMO_INDICATORS, DEMO_CHAIN_NOTES } = await import('../../seeds/demo-2024-attraction.js');
     const always: DemoToday = { now: '9999-12-31T00:00:00.000Z', lastMonth: '9999-11' };
-    for (const lead of DEMO_LEADS) await this.writes.run((manager) => this.seedLead(manager, lead, actor, always));
+    await this.seedLeads(DEMO_LEADS, actor, always);
     await this.seedFilings(2024, DEMO_INDICATORS, DEMO_CHAIN_NOTES, actor, always);
     return DEMO_LEADS.length;
   }
@@ -40,14 +41,14 @@ export class AttractionSeeder {
   /** November–December 2024: new deals, 到位资金 on the deals signed before, the chains' Q4 indicators. */
   async seed2024Rest(actor: string, today: DemoToday): Promise<void> {
     const { leads, funds } = leads2024Q4();
-    for (const lead of leads) await this.writes.run((manager) => this.seedLead(manager, lead, actor, today));
+    await this.seedLeads(leads, actor, today);
     await this.seedFunds(funds, actor, today);
     await this.seedFilings(2024, indicatorsOf(2024, [4]), [], actor, today);
   }
 
   /** A year after 2024: its leads, their 到位资金 (and the year's on last year's deals), its indicators and notes. */
   async seedYear(year: number, actor: string, today: DemoToday): Promise<void> {
-    for (const lead of leadsOfYear(year)) await this.writes.run((manager) => this.seedLead(manager, lead, actor, today));
+    await this.seedLeads(leadsOfYear(year), actor, today);
     await this.seedFunds(carriedFundsOf(year), actor, today);
     await this.seedFilings(year, indicatorsOf(year, [1, 2, 3, 4]), notesOf(year), actor, today);
   }
@@ -69,6 +70,13 @@ export class AttractionSeeder {
         if (happenedBy(today, filing.at) !== null) await this.filings.fileIndicatorsIn(manager, filing.chain, year, filing.quarter, filing.values, actor, ALL, filing.at);
       for (const note of notes)
         if (happenedBy(today, note.at) !== null) await this.filings.putNoteIn(manager, note.chain, year, { status: note.status, note: note.note }, actor, ALL, note.at);
+    });
+  }
+
+  /** Leads one after the other, in one transaction. */
+  private seedLeads(leads: DemoLead[], actor: string, today: DemoToday): Promise<void> {
+    return this.writes.run(async (manager) => {
+      for (const lead of leads) await this.seedLead(manager, lead, actor, today);
     });
   }
 

@@ -14,8 +14,9 @@ import { storeRevision } from '../reports/index.js';
 
 export const DEMO_ACTOR = 'demo-seed';
 
-/** How many dated steps go into one write transaction (one commit instead of one per step). */
+/** How many dated steps, or new projects with their histories, go into one write transaction (one commit instead of one each). */
 const STEPS_PER_TRANSACTION = 200;
+const PROJECTS_PER_TRANSACTION = 25;
 
 /**
  * DEMO ONLY: creates the illustrative projects and applies their dated steps (approvals, planned
@@ -34,17 +35,19 @@ export class DemoProjectsSeeder {
     private readonly projects: ProjectRecordsService,
   ) {}
 
-  /** Creates the projects not there yet (by code); how many were added. */
+  /** Creates the projects not there yet (by code), a few dozen per transaction; how many were added. */
   async seed(projects: DemoProject[]): Promise<number> {
     let added = 0;
-    for (const demo of projects) {
-      const created = await this.writes.run(async (manager) => {
-        if (await manager.existsBy(Project, { code: demo.code })) return false;
-        await this.create(manager, demo);
-        return true;
+    for (let from = 0; from < projects.length; from += PROJECTS_PER_TRANSACTION)
+      added += await this.writes.run(async (manager) => {
+        let created = 0;
+        for (const demo of projects.slice(from, from + PROJECTS_PER_TRANSACTION)) {
+          if (await manager.existsBy(Project, { code: demo.code })) continue;
+          await this.create(manager, demo);
+          created++;
+        }
+        return created;
       });
-      if (created) added++;
-    }
     return added;
   }
 

@@ -20,7 +20,6 @@ import { DEMO_ACTOR, DemoProjectsSeeder } from './demo-projects.seeder.js';
 import { DemoYearsSeeder } from './demo-years.seeder.js';
 import { ALL } from '../access/index.js';
 
-export { DEMO_ACTOR };
 
 /** The first month the demo's city publishes its bulletin (月通报) in the tracker. */
 const FIRST_BULLETIN = '2024-11';
@@ -34,7 +33,7 @@ export interface SeedResult {
  * Loads reference data (always) and the illustrative demo (SEED=demo, into a database with no
  * projects yet). Idempotent: what is there already is left alone. The demo goes through the same
  * lifecycle engine, list service, request and lead engines as the API, so every seeded state has
- * passed its guards; it runs up to the day it is loaded (docs/demo.md "Demo data is illustrative").
+ * passed its guards; it runs up to the day it is loaded (docs/demo.md "The demo runs up to the day it is loaded").
  */
 @Injectable()
 export class SeederService {
