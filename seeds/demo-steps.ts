@@ -1,6 +1,6 @@
 /**
  * What the illustrative demo does after its 2024 set (seeds/demo-2024.ts, as of early November
- * 2024): dated steps on projects named by code — approvals obtained, a planned start date set,
+ * 2024): dated steps on projects named by code — approvals obtained, planned start and completion set,
  * lifecycle events, monthly reports — and the rule that decides which of them have happened on the day the demo is loaded.
  *
  * ILLUSTRATIVE, NOT OFFICIAL (like everything in seeds/).
@@ -9,7 +9,7 @@ import type { ApprovalKey } from '../src/lifecycle/index.js';
 
 export type DemoStep =
   | { kind: 'approvals'; code: string; approvals: Partial<Record<ApprovalKey, string>>; at: string }
-  | { kind: 'plannedStart'; code: string; date: string; at: string }
+  | { kind: 'plannedStart'; code: string; date: string; completion: string; at: string }
   | { kind: 'event'; code: string; event: { type: 'PROMOTE' } | { type: 'START' | 'RESUME' | 'COMPLETE'; date: string }; at: string }
   | { kind: 'report'; code: string; month: string; amountWan: number; progress: string; problems: string | null; at: string };
 

@@ -79,16 +79,16 @@ describe('a demo year after 2024 (illustrative)', () => {
     expect(planTimes(2026)).toEqual({ created: '2025-12-20T02:00:00.000Z', rolledOver: '2025-12-27T02:00:00.000Z', published: '2026-02-26T02:00:00.000Z' });
   });
 
-  it('fills the preparation list to 24 from the reserve on 22 December, giving a planned start in the year where there is none', () => {
+  it('fills the preparation list to 30 from the reserve on 22 December, giving a planned start in the year (completion two years on) where there is none', () => {
     const reserve = Array.from({ length: 30 }, (_, i) => ({ code: `R${String(i).padStart(2, '0')}`, plannedStartDate: i % 2 ? null : '2027-05-01' }));
-    const moved = fromReserve(2026, reserve, 20);
+    const moved = fromReserve(2026, reserve, 26);
     expect(moved.codes).toHaveLength(4);
     const promoted = moved.steps.filter((s) => s.kind === 'event').map((s) => s.code);
     expect(promoted.sort()).toEqual([...moved.codes].sort());
     for (const code of moved.codes.filter((c) => Number(c.slice(1)) % 2))
-      expect(moved.steps.find((s) => s.kind === 'plannedStart' && s.code === code)).toMatchObject({ at: '2025-12-22T02:00:00.000Z' });
+      expect(moved.steps.find((s) => s.kind === 'plannedStart' && s.code === code)).toMatchObject({ at: '2025-12-22T02:00:00.000Z', date: expect.stringMatching(/^2026-/), completion: expect.stringMatching(/^2028-/) });
     expect(moved.steps.every((s) => s.at.startsWith('2025-12-22'))).toBe(true);
-    expect(fromReserve(2026, reserve, 24).codes).toEqual([]);
+    expect(fromReserve(2026, reserve, 30).codes).toEqual([]);
   });
 
   it('brings six new projects into the library each year from 2026 (one ≥ 50亿), named 示例', () => {

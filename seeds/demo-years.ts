@@ -113,13 +113,13 @@ export function demoYear(year: number, carried: Carried[], keyThresholdWan: numb
   return { entries, steps: inTimeOrder(steps) };
 }
 
-/** How many projects the city office keeps on a year's preparation list (illustrative; the 2024 plan had 30). */
-const PREPARATION_LIST = 24;
+/** How many projects the city office keeps on a year's preparation list (as the 2024 plan: 30). */
+const PREPARATION_LIST = 30;
 
 /**
  * Reserve projects (储备) the city office moves up on 22 December to fill next year's preparation list:
  * as many as the list lacks, picked from the reserve in a seeded order, each given a planned start in
- * the year when it has none there, then promoted (准备: its 前期手续 begin).
+ * the year (and completion two years on) when it has none there, then promoted (准备: its 前期手续 begin).
  */
 export function fromReserve(year: number, reserve: { code: string; plannedStartDate: string | null }[], onList: number): { codes: string[]; steps: DemoStep[] } {
   const rng = rngFor(`reserve-${year}`);
@@ -128,7 +128,8 @@ export function fromReserve(year: number, reserve: { code: string; plannedStartD
   const at = `${year - 1}-12-22T02:00:00.000Z`;
   const steps: DemoStep[] = [];
   chosen.forEach((p, i) => {
-    if (!p.plannedStartDate || p.plannedStartDate < `${year}-03-01`) steps.push({ kind: 'plannedStart', code: p.code, date: `${year}-${pad(4 + (i % 6))}-15`, at });
+    if (!p.plannedStartDate || p.plannedStartDate < `${year}-03-01`)
+      steps.push({ kind: 'plannedStart', code: p.code, date: `${year}-${pad(4 + (i % 6))}-15`, completion: `${year + 2}-${pad(4 + (i % 6))}-30`, at });
     steps.push({ kind: 'event', code: p.code, event: { type: 'PROMOTE' }, at: `${year - 1}-12-22T02:01:00.000Z` });
   });
   return { codes: chosen.map((p) => p.code), steps: inTimeOrder(steps) };

@@ -130,7 +130,7 @@ export class DemoProjectsSeeder {
           else if (step.kind === 'event') await this.lifecycle.applyIn(manager, projectId, step.event as LifecycleEvent, { actor: DEMO_ACTOR, recordedAt: step.at });
           else {
             const project = await manager.findOneByOrFail(Project, { id: projectId });
-            const change = step.kind === 'approvals' ? { approvals: step.approvals } : { plannedStartDate: step.date };
+            const change = step.kind === 'approvals' ? { approvals: step.approvals } : { plannedStartDate: step.date, plannedCompletionDate: step.completion };
             await this.projects.updateIn(manager, projectId, { version: project.version, ...change }, undefined, DEMO_ACTOR, ALL, step.at);
           }
         }
