@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/index.js';
 import { DatabaseModule, dataSourceOptions } from './database/index.js';
 import { WorkflowModule } from './workflow/index.js';
+import { JobsModule } from './jobs/index.js';
 import { AttractionModule } from './attraction/index.js';
 import { AuditModule } from './audit/index.js';
 import { AuthModule } from './auth/index.js';
@@ -11,6 +12,7 @@ import { BulletinsModule } from './bulletins/index.js';
 import { ExcelModule } from './excel/index.js';
 import { OperationsModule } from './operations/index.js';
 import { OversightModule } from './oversight/index.js';
+import { PeopleModule } from './people/index.js';
 import { PeriodsModule } from './periods/index.js';
 import { PlansModule } from './plans/index.js';
 import { ProjectsModule } from './projects/index.js';
@@ -37,6 +39,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true, autoLoadEntities: true }),
         DatabaseModule,
         WorkflowModule,
+        JobsModule,
         AuditModule,
         OversightModule,
         AuthModule,
@@ -45,6 +48,7 @@ export class AppModule {
         PlansModule,
         ReportsModule,
         RequestsModule,
+        PeopleModule,
         BoardModule,
         BulletinsModule,
         ExcelModule,

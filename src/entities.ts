@@ -5,6 +5,8 @@ import { BOARD_ENTITIES } from './board/index.js';
 import { BULLETIN_ENTITIES } from './bulletins/index.js';
 import { DATABASE_ENTITIES } from './database/index.js';
 import { EXCEL_ENTITIES } from './excel/index.js';
+import { JOBS_ENTITIES } from './jobs/index.js';
+import { PEOPLE_ENTITIES } from './people/index.js';
 import { PLANS_ENTITIES } from './plans/index.js';
 import { PROJECT_RECORD_ENTITIES } from './project-records/index.js';
 import { REFERENCE_ENTITIES } from './reference/index.js';
@@ -18,12 +20,14 @@ import { REQUESTS_ENTITIES } from './requests/index.js';
  */
 export const ENTITIES = [
   ...DATABASE_ENTITIES,
+  ...JOBS_ENTITIES,
   ...AUDIT_ENTITIES,
   ...REFERENCE_ENTITIES,
   ...AUTH_ENTITIES,
   ...PROJECT_RECORD_ENTITIES,
   ...PLANS_ENTITIES,
   ...REQUESTS_ENTITIES,
+  ...PEOPLE_ENTITIES,
   ...REPORTS_ENTITIES,
   ...ATTRACTION_ENTITIES,
   ...BOARD_ENTITIES,

@@ -1,3 +1,4 @@
+import { Clock } from '../src/common/index.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
@@ -223,14 +224,14 @@ describe('county ledgers written by another program (fixtures)', () => {
     ]);
   });
 
-  it('characters outside the Basic Multilingual Plane, matched by name on re-import (no code column: LC2024-序号)', async () => {
+  it('characters outside the Basic Multilingual Plane, matched by name on re-import (no code column: 冠县\'s sequence)', async () => {
     const common = { outcome: 'created' as const, sheet: '台账', region: '371525' };
     await importsAsExpected('astral-names.xlsx', [
-      { ...common, row: 3, code: 'LC2024-007', stage: 'preparation', evidence: 'listCategory', name: '\u{20BB7}野家食品加工项目', owner: '聊城\u{20BB7}祥食品有限公司', chain: 'agri-food', totalWan: 11000, plannedStart: '2024-10-01', actualStart: null, lists: prep(3000), progress: '土地摘牌' },
-      { ...common, row: 4, code: 'LC2024-008', stage: 'implementation.active', evidence: 'startDate', name: '\u{2123D}壤修复材料（\u{24B62}窑）项目', owner: '聊城\u{2123D}源环保有限公司', chain: 'building-materials', totalWan: 24000, plannedStart: '2024-01-10', actualStart: '2024-02-02', lists: impl(7000), progress: '设备安装调试' },
+      { ...common, row: 3, code: 'LC2024-371525-001', stage: 'preparation', evidence: 'listCategory', name: '\u{20BB7}野家食品加工项目', owner: '聊城\u{20BB7}祥食品有限公司', chain: 'agri-food', totalWan: 11000, plannedStart: '2024-10-01', actualStart: null, lists: prep(3000), progress: '土地摘牌' },
+      { ...common, row: 4, code: 'LC2024-371525-002', stage: 'implementation.active', evidence: 'startDate', name: '\u{2123D}壤修复材料（\u{24B62}窑）项目', owner: '聊城\u{2123D}源环保有限公司', chain: 'building-materials', totalWan: 24000, plannedStart: '2024-01-10', actualStart: '2024-02-02', lists: impl(7000), progress: '设备安装调试' },
     ]);
     // Stored as the characters themselves (four UTF-8 bytes each), not as replacement marks.
-    const [row] = await t.dataSource.query(`SELECT name FROM project WHERE code = 'LC2024-007'`);
+    const [row] = await t.dataSource.query(`SELECT name FROM project WHERE code = 'LC2024-371525-001'`);
     expect(Array.from(row.name as string)[0].codePointAt(0)).toBe(0x20bb7);
   });
 
@@ -492,6 +493,20 @@ describe('county ledgers written by another program (fixtures)', () => {
     expect(theirs.status).toBe(202);
     expect((await ended(county, theirs.body.jobId)).result).toMatchObject({ rows: 4, month: '2024-06', committed: false });
     expect((await t.client.get(`/api/imports/jobs/${theirs.body.jobId}`)).status).toBe(404);
+  });
+
+  it('a job cut short by a restart is run again by the next server to look, from the file and options it kept', async () => {
+    const sync = await post('units-second-row.xlsx');
+    // What a server that stopped mid-import leaves: the job running, its heartbeat 31 s old.
+    const quiet = new Date(t.app.get(Clock).now().getTime() - 31_000).toISOString();
+    const payload = JSON.stringify({ commit: false, actor: 'admin', name: 'units-second-row.xlsx', mapping: null });
+    await t.dataSource.query(
+      `INSERT INTO job (id, kind, owner, status, phase, done, total, payload, file, attempts, claimed_by, heartbeat_at, created_at)
+       VALUES ('00000000-0000-4000-8000-00000000cafe', 'import.ledger', 'admin', 'running', 'validating', 1, 3, ?, ?, 1, 'gone:1', ?, ?)`,
+      [payload, fixture('units-second-row.xlsx').toString('base64'), quiet, quiet],
+    );
+    const job = await ended(t.client, '00000000-0000-4000-8000-00000000cafe');
+    expect(job).toEqual({ id: '00000000-0000-4000-8000-00000000cafe', phase: 'done', done: 3, total: 3, result: sync.body });
   });
 
   it('a job whose file is refused ends failed, with the error the import would answer, and changes nothing', async () => {

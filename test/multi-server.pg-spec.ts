@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
@@ -100,5 +100,21 @@ describe('two servers, one PostgreSQL', () => {
     expect(statuses.every((s) => s === 401 || s === 429 || s === 503)).toBe(true);
     const right = await fetch(`${b.base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
     expect(right.status).toBe(429); // the right password too, once the places are taken, on either server
+  });
+
+  it('an import job started on A is seen on B, whichever runs it', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync(new URL('./fixtures/ledgers/units-second-row.xlsx', import.meta.url))]), 'units-second-row.xlsx');
+    const started = await fetch(`${a.base}/api/imports/ledger?async=true`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+    expect(started.status).toBe(202);
+    const { jobId } = await json<{ jobId: string }>(started);
+    let job: { phase: string; result?: { rows: number; errors: unknown[] } } = { phase: 'queued' };
+    for (let poll = 0; poll < 200 && job.phase !== 'done' && job.phase !== 'failed'; poll++) {
+      const res = await b.api(`/api/imports/jobs/${jobId}`, token);
+      expect(res.status).toBe(200);
+      job = await json(res);
+      if (job.phase !== 'done') await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(job).toMatchObject({ phase: 'done', result: { rows: 3, errors: [] } });
   });
 });

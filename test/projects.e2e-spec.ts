@@ -205,4 +205,32 @@ describe('projects and the lifecycle over HTTP (real SQLite built by the migrati
     const byStage = await t.client.get('/api/projects?stage=completed');
     expect(byStage.body.items.every((p: { stage: string }) => p.stage === 'completed')).toBe(true);
   });
+
+  it('reads a long list page after page by key: the same rows as by page number, in code order, to the end', async () => {
+    for (let i = 0; i < 7; i++) await create({ region: '371526', chain: 'light-textile', name: `高唐纺织项目${i}` });
+    const filter = 'region=371526&chain=light-textile';
+    const all = (await t.client.get(`/api/projects?${filter}&pageSize=500`)).body as { items: { code: string }[]; total: number; next: string | null };
+    expect(all.next).toBeNull();
+    const codes = all.items.map((p) => p.code);
+    expect(codes).toEqual([...codes].sort());
+    const walked: string[] = [];
+    let after: string | null = null;
+    for (let page = 1; page <= 10; page++) {
+      const res = await t.client.get(`/api/projects?${filter}&pageSize=3${after ? `&after=${after}` : ''}`);
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBe(all.total);
+      const byNumber = (await t.client.get(`/api/projects?${filter}&pageSize=3&page=${page}`)).body;
+      expect(res.body.items).toEqual(byNumber.items);
+      walked.push(...res.body.items.map((p: { code: string }) => p.code));
+      after = res.body.next;
+      if (after === null) break;
+    }
+    expect(walked).toEqual(codes);
+    // The total follows a write at once (it is counted again once the data has changed).
+    await create({ region: '371526', chain: 'light-textile', name: '高唐纺织项目新' });
+    expect((await t.client.get(`/api/projects?${filter}&pageSize=3`)).body.total).toBe(all.total + 1);
+    // A cursor that is not one of ours: 400 naming it.
+    const bad = await t.client.get(`/api/projects?${filter}&after=not-a-cursor`);
+    expect([bad.status, bad.body.details[0]]).toEqual([400, expect.objectContaining({ field: 'after', code: 'invalidCursor' })]);
+  });
 });

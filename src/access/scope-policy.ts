@@ -8,7 +8,7 @@ import { DISPLAY_ROLE } from './roles.js';
  * Who may see what (docs/access.md "Scope"): the one owner of the rule. Every list, every read
  * of one row and every write that names a place asks here; nothing else turns a caller into SQL.
  *
- *  - admin, auditor: everything; a display token (wall screen): everything its routes
+ *  - admin, auditor, leader (reads like the auditor): everything; a display token (wall screen): everything its routes
  *    show, which is the board only (display-routes.ts keeps it off every other route);
  *  - region (a county's operator): the projects, leads and requests of its county;
  *  - chain (a chain team): those of its chain;
@@ -38,6 +38,7 @@ export function scopeOf(principal: Pick<Principal, 'role' | 'region' | 'chain' |
       return { department: principal.department ?? NOTHING };
     case 'admin':
     case 'auditor':
+    case 'leader':
     case DISPLAY_ROLE:
       return ALL;
   }
@@ -117,11 +118,25 @@ export function requestVisible(request: { departmentCode: string }, project: { r
 }
 
 /**
+ * The one answer for a thing that does not exist or lies outside the caller's scope: the same
+ * words for both (nothing tells them apart), which an operator reads as "not mine", not as a
+ * bug, and no internal id ("项目不存在或不在您的管辖范围内").
+ */
+export function notFoundMessage(what: string): string {
+  return `${what}不存在或不在您的管辖范围内`;
+}
+
+/** The 404 for `what` (项目, 需求, 招商项目…) missing or out of scope. */
+export function notFoundInScope(what: string): ApiError {
+  return notFound(notFoundMessage(what));
+}
+
+/**
  * Load in scope or 404: the row when it exists and the caller may see it, else 404 with the
  * same answer whether it does not exist or is out of scope (docs/api.md "Errors").
  */
-export function visibleOr404<T>(row: T | null | undefined, visible: boolean, message: string): T {
-  if (row === null || row === undefined || !visible) throw notFound(message);
+export function visibleOr404<T>(row: T | null | undefined, visible: boolean, what: string): T {
+  if (row === null || row === undefined || !visible) throw notFoundInScope(what);
   return row;
 }
 

@@ -5,6 +5,7 @@ import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, type ErrorDetail, notFound, unprocessable } from '../common/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { insertSettingOnce, readSetting, WriteQueue } from '../database/index.js';
+import { PeopleService } from '../people/index.js';
 import { DepartmentsService, ReferenceService } from '../reference/index.js';
 import { AuthSession } from './auth-session.entity.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
@@ -20,6 +21,10 @@ export interface UserView {
   region: string | null;
   chain: string | null;
   department: string | null;
+  /** 单位名称, shown instead of the user name in histories; null when not given. */
+  officeName: string | null;
+  /** The person of the register this user is (链长, 包联领导, 专员); required for role `leader`. */
+  personId: number | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;
@@ -32,6 +37,8 @@ export interface UserInput {
   region?: string | null;
   chain?: string | null;
   department?: string | null;
+  officeName?: string | null;
+  personId?: number | null;
   active?: boolean;
 }
 
@@ -63,6 +70,7 @@ export class AuthService {
     private readonly changes: ChangeRecorder,
     private readonly reference: ReferenceService,
     private readonly departments: DepartmentsService,
+    private readonly people: PeopleService,
   ) {}
 
   /**
@@ -192,7 +200,11 @@ export class AuthService {
     const passwordProblems = passwordFailures(input.password, input.username);
     const passwordHash = passwordProblems.length ? '' : await hashPassword(input.password);
     return this.writes.run(async (manager) => {
-      const failures = [...(await this.scopeFailures(input.role, input.region ?? null, input.chain ?? null, input.department ?? null)), ...passwordProblems];
+      const failures = [
+        ...(await this.scopeFailures(input.role, input.region ?? null, input.chain ?? null, input.department ?? null)),
+        ...(await this.personFailures(manager, input.role, input.personId ?? null)),
+        ...passwordProblems,
+      ];
       if (await this.findByName(manager, input.username))
         failures.push({ field: 'username', code: 'duplicateUsername', message: `用户名 ${input.username} 已存在（不区分大小写）` });
       if (failures.length) throw unprocessable('用户数据未通过校验', failures);
@@ -209,7 +221,11 @@ export class AuthService {
       const chain = input.chain !== undefined ? input.chain : user.chainCode;
       const department = input.department !== undefined ? input.department : user.departmentCode;
       const active = input.active ?? Boolean(user.active);
-      const failures = await this.scopeFailures(role, role === 'region' ? region : null, role === 'chain' ? chain : null, role === 'department' ? department : null);
+      const personId = input.personId !== undefined ? input.personId : (user.personId ?? null);
+      const failures = [
+        ...(await this.scopeFailures(role, role === 'region' ? region : null, role === 'chain' ? chain : null, role === 'department' ? department : null)),
+        ...(input.personId !== undefined || role === 'leader' ? await this.personFailures(manager, role, personId) : []),
+      ];
       if (input.password !== undefined) failures.push(...passwordFailures(input.password, user.username));
       if (user.role === 'admin' && user.active && (role !== 'admin' || !active) && (await manager.countBy(User, { role: 'admin', active: true })) <= 1)
         failures.push({
@@ -223,6 +239,8 @@ export class AuthService {
         regionCode: role === 'region' ? region : null,
         chainCode: role === 'chain' ? chain : null,
         departmentCode: role === 'department' ? department : null,
+        officeName: input.officeName !== undefined ? officeNameOf(input.officeName) : user.officeName,
+        personId,
         active,
         updatedAt: this.clock.nowIso(),
       };
@@ -231,13 +249,15 @@ export class AuthService {
         input.password !== undefined || changes.role !== user.role || changes.regionCode !== user.regionCode || changes.chainCode !== user.chainCode || changes.departmentCode !== (user.departmentCode ?? null) || changes.active !== Boolean(user.active);
       if (securityChange) changes.tokenVersion = user.tokenVersion + 1;
       await manager.update(User, { id }, changes);
+      // Deactivated: its sessions end now (their tokens already fail on `active`).
+      if (!active) await manager.delete(AuthSession, { userId: id });
       const view = viewOf({ ...user, ...changes } as User);
       const { passwordHash: _hash, ...visible } = changes;
       await this.changes.record(manager, {
         actor,
         subject: auditSubject.user(user.username),
         action: input.password !== undefined ? 'password' : 'update',
-        before: { role: user.role, region: user.regionCode, chain: user.chainCode, department: user.departmentCode ?? null, active: Boolean(user.active) },
+        before: { role: user.role, region: user.regionCode, chain: user.chainCode, department: user.departmentCode ?? null, officeName: user.officeName ?? null, personId: user.personId ?? null, active: Boolean(user.active) },
         after: { ...visible, passwordChanged: input.password !== undefined },
         at: changes.updatedAt,
       });
@@ -274,7 +294,7 @@ export class AuthService {
 
   private async insertUser(
     manager: EntityManager,
-    input: { username: string; role: Role; region?: string | null; chain?: string | null; department?: string | null; active?: boolean; passwordHash: string },
+    input: { username: string; role: Role; region?: string | null; chain?: string | null; department?: string | null; officeName?: string | null; personId?: number | null; active?: boolean; passwordHash: string },
     actor: string,
   ): Promise<UserView> {
     const now = this.clock.nowIso();
@@ -285,6 +305,8 @@ export class AuthService {
       regionCode: input.role === 'region' ? (input.region ?? null) : null,
       chainCode: input.role === 'chain' ? (input.chain ?? null) : null,
       departmentCode: input.role === 'department' ? (input.department ?? null) : null,
+      officeName: officeNameOf(input.officeName),
+      personId: input.personId ?? null,
       active: input.active ?? true,
       tokenVersion: 1,
       createdAt: now,
@@ -313,6 +335,14 @@ export class AuthService {
     return failures;
   }
 
+  /** A leader is a person of the register (422 personRequired); a person named must exist (422 unknownPerson). */
+  private async personFailures(manager: EntityManager, role: Role, personId: number | null): Promise<ErrorDetail[]> {
+    if (personId !== null && !(await this.people.exists(manager, personId)))
+      return [{ field: 'personId', code: 'unknownPerson', message: `人员 ${personId} 不在人员名册中` }];
+    if (role === 'leader' && personId === null) return [{ field: 'personId', code: 'personRequired', message: '领导/专员用户必须关联人员名册中的一人（personId）' }];
+    return [];
+  }
+
   /** The HMAC key: TOKEN_SECRET if set, else one generated on first start and kept in the database. */
   private async signingKey(): Promise<Buffer> {
     if (this.secret) return this.secret;
@@ -327,7 +357,7 @@ export class AuthService {
 }
 
 function principalOf(user: User): Principal {
-  return { id: user.id, username: user.username, role: user.role, region: user.regionCode, chain: user.chainCode, department: user.departmentCode ?? null };
+  return { id: user.id, username: user.username, role: user.role, region: user.regionCode, chain: user.chainCode, department: user.departmentCode ?? null, personId: user.personId ?? null };
 }
 
 function viewOf(user: User): UserView {
@@ -338,8 +368,15 @@ function viewOf(user: User): UserView {
     region: user.regionCode,
     chain: user.chainCode,
     department: user.departmentCode ?? null,
+    officeName: user.officeName ?? null,
+    personId: user.personId ?? null,
     active: Boolean(user.active),
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
   };
+}
+
+/** An office name as stored: trimmed; empty means none. */
+function officeNameOf(name: string | null | undefined): string | null {
+  return name?.trim() || null;
 }

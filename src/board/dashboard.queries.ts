@@ -1,5 +1,5 @@
 import { CONDITIONAL_COMMITMENTS_SQL, conditionalOverdueSql, haltedSql, isKeyProjectSql, isLatestRevisionSql, laggingSql, LAST_HALT_EVENTS_SQL, overdueStartSql, projectExpected12Sql, startedInYearSql } from '../rules/index.js';
-import { figureColumn, figuresThroughSql } from '../reports/index.js';
+import { figuresThroughSql } from '../reports/index.js';
 import { scopeSql, type Scope, type ScopeCondition } from '../access/index.js';
 
 /**
@@ -119,7 +119,7 @@ SELECT g.code, g.name, g.kind, g.sort_order, COALESCE(r.big_project_required, g.
 
 /** The chains with the year plan's appendix targets. */
 export const CHAINS_REFERENCE_SQL = `
-SELECT c.code, c.no, c.name, c.flagship, COALESCE(t.projects, 0) AS target_projects, COALESCE(t.investment_wan, 0) AS target_investment,
+SELECT c.code, c.no, c.name, c.flagship, c.lead_unit, COALESCE(t.projects, 0) AS target_projects, COALESCE(t.investment_wan, 0) AS target_investment,
        COALESCE(t.big_project_required, TRUE) AS big_project_required
   FROM chain c LEFT JOIN chain_target t ON t.chain_code = c.code AND t.year = :year
  ORDER BY c.no`;
@@ -187,16 +187,6 @@ SELECT scope, key, rating, reason, actor, recorded_at
  WHERE year = :year AND month = :month AND recorded_at <= :asOf AND (revoked_at IS NULL OR revoked_at > :asOf)
  ORDER BY id`;
 
-/** Implementation-list actual per month of the year from the maintained figures (a current board's curve): one row, m01..mM. */
-export function monthlyFiguresSql(month: number): string {
-  const columns = Array.from({ length: month }, (_, i) => `SUM(CAST(f.${figureColumn(i + 1)} AS BIGINT)) AS ${figureColumn(i + 1)}`).join(', ');
-  return `
-SELECT ${columns}
-  FROM project_year_figure f
-  JOIN lst ON lst.project_id = f.project_id AND lst.category = 'implementation'
- WHERE f.year = :year`;
-}
-
 /** Implementation-list actual per month of the year (latest revisions by `:asOf`), for the cumulative curve of a past instant. */
 export const MONTHLY_ACTUAL_SQL = `
 SELECT r.month, SUM(r.amount_wan) AS actual
@@ -213,6 +203,8 @@ export interface ListedFilter {
   region?: string;
   chain?: string;
   category?: 'implementation' | 'preparation';
+  /** Only these projects (a leader's home: the projects a person answers for). */
+  projectIds?: number[];
 }
 
 /** The caller's scope as a condition on listed project rows `lp`. */
@@ -225,6 +217,7 @@ function listedWhere(filter: ListedFilter): string {
   if (filter.region !== undefined) conditions.push('lp.region_code = :region');
   if (filter.chain !== undefined) conditions.push('lp.chain_code = :chain');
   if (filter.category !== undefined) conditions.push('lp.category = :category');
+  if (filter.projectIds !== undefined) conditions.push('lp.project_id IN (:...projectIds)');
   return conditions.join(' AND ');
 }
 

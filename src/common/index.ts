@@ -13,3 +13,4 @@ export { projectRoot } from './paths.js';
 export { boardMonthOf, lastMonthOf, monthKey, monthNumberOf, monthOf, periodParams, previousMonth, yearOf } from './period.js';
 export { assignRequestId } from './request-id.js';
 export { IsCalendarDate, IsMonth, IsText, IsWan, MAX_WAN, PageQuery, PageSizeQuery, QueryInt, QueryText, createValidationPipe, hasControlCharacters, validationExceptionFactory } from './validation.js';
+export { CountCache, cursorOf, keyOfCursor } from './keyset.js';

@@ -4,4 +4,6 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** Lists that seek (keyset.ts): the cursor of the following page, null on the last. */
+  next?: string | null;
 }

@@ -16,6 +16,6 @@ export type SkipKind = (typeof SKIP_KINDS)[number];
 export const MAPPING_SOURCES = ['rules', 'saved', 'given', 'none'] as const;
 export type MappingSource = (typeof MAPPING_SOURCES)[number];
 
-/** Where an import job stands: reading the workbook, checking (dry run) or applying its rows, then done or failed. */
-export const JOB_PHASES = ['parsing', 'validating', 'applying', 'done', 'failed'] as const;
+/** Where an import job stands: waiting its turn, reading the workbook, checking (dry run) or applying its rows, then done or failed. */
+export const JOB_PHASES = ['queued', 'parsing', 'validating', 'applying', 'done', 'failed'] as const;
 export type JobPhase = (typeof JOB_PHASES)[number];

@@ -4,7 +4,6 @@ import type { Request, Response } from 'express';
 import { actorOf, badRequest, MonthParam } from '../common/index.js';
 import { LedgerImportQuery, ReportImportQuery } from './dto/excel-query.dto.js';
 import { ImportJobs, JobStarted, JobView } from './import-jobs.service.js';
-import type { ImportProgress } from './import-progress.js';
 import { ImportResult } from './import-result.js';
 import { LedgerImportService } from './ledger-import.service.js';
 import { parseMapping } from './mapping/column-mapping.js';
@@ -53,9 +52,10 @@ export class ImportsController {
     const upload = requireFile(file);
     const mapping = mappingOf(query, request, LEDGER_FIELDS);
     await this.mappings.checkRegion(query.region);
-    const run = (progress?: ImportProgress) =>
-      this.ledger.import(upload, { commit: query.commit === 'true', year: query.year, actor: actorOf(request), region: query.region, mapping, progress });
-    return this.runOrStart(query.async === 'true', request, response, run);
+    const options = { commit: query.commit === 'true', year: query.year, actor: actorOf(request), region: query.region, mapping };
+    if (query.async !== 'true') return this.ledger.import(upload, options);
+    response.status(202);
+    return this.jobs.ledgerImport(upload, options);
   }
 
   @Post('reports/:month')
@@ -81,29 +81,19 @@ export class ImportsController {
     refuseOtherScope(scope, { region: query.region }, { region: { message: '只能使用本县（市、区）的列对应' } });
     const region = scope.region ?? query.region;
     await this.mappings.checkRegion(region);
-    const run = (progress?: ImportProgress) =>
-      this.reports.import(upload, month, { commit: query.commit === 'true', actor: actorOf(request), scope, reason: query.reason, region, mapping, progress });
-    return this.runOrStart(query.async === 'true', request, response, run);
+    const options = { commit: query.commit === 'true', actor: actorOf(request), scope, reason: query.reason, region, mapping };
+    if (query.async !== 'true') return this.reports.import(upload, month, options);
+    response.status(202);
+    return this.jobs.reportImport(upload, month, options);
   }
 
   @Get('jobs/:id')
   @ApiOkResponse({ type: JobView })
-  @ApiOperation({ summary: '导入任务的进度与结果（仅发起人可见；任务保存在服务器内存中，结束 15 分钟后清除）' })
-  job(@Param('id') id: string, @Req() request: Request): JobView {
+  @ApiOperation({ summary: '导入任务的进度与结果（仅发起人可见；任务保存在数据库中，任一服务器可查，结束 15 分钟后清除）' })
+  job(@Param('id') id: string, @Req() request: Request): Promise<JobView> {
     return this.jobs.view(id, actorOf(request));
   }
 
-  private async runOrStart(
-    async: boolean,
-    request: Request,
-    response: Response,
-    run: (progress?: ImportProgress) => Promise<ImportResult>,
-  ): Promise<ImportResult | JobStarted> {
-    if (!async) return run();
-    const started = this.jobs.start(actorOf(request), run);
-    response.status(202);
-    return started;
-  }
 }
 
 /** The `mapping` parameter, from the query or the multipart form (not both). */

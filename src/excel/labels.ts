@@ -29,6 +29,7 @@ export const MAPPING_SOURCE_LABELS: Record<MappingSource, string> = {
 
 /** Where an import job stands (`GET /api/imports/jobs/:id` phase). */
 export const IMPORT_PHASE_LABELS: Record<JobPhase, string> = {
+  queued: '排队等待',
   parsing: '正在读取文件',
   validating: '正在检查',
   applying: '正在导入',

@@ -3,13 +3,15 @@ import { DataSource } from 'typeorm';
 import { ALL, projectColumns, type Scope, scopeSql } from '../access/index.js';
 import { leadOfProject } from '../attraction/index.js';
 import { type HistoryView, ProjectHistoryReader } from '../audit/index.js';
-import { badRequest, notFound, type Page } from '../common/index.js';
+import { badRequest, CountCache, cursorOf, keyOfCursor, notFound, type Page } from '../common/index.js';
 import { approvalDetailsOf, type CreateProjectDto, Project, ProjectRecordsService, type UpdateProjectDto } from '../project-records/index.js';
 import { ListsService, onListSql } from '../plans/index.js';
+import { ProjectResponsibilityService } from '../people/index.js';
 import type { ListProjectsQuery } from './dto/list-projects.query.js';
 import { replayProject } from './project-replay.js';
 import { toView, type ProjectView } from './project.view.js';
 import { IMPLEMENTATION_STAGES } from '../lifecycle/index.js';
+import { WriteQueue } from '../database/index.js';
 
 export type { HistoryView };
 
@@ -25,7 +27,11 @@ export class ProjectsService {
     private readonly records: ProjectRecordsService,
     private readonly lists: ListsService,
     private readonly history: ProjectHistoryReader,
+    private readonly writes: WriteQueue,
+    private readonly responsibility: ProjectResponsibilityService,
   ) {}
+
+  private readonly counts = new CountCache();
 
   async list(query: ListProjectsQuery, scope: Scope = ALL): Promise<Page<ProjectView>> {
     const page = query.page ?? 1;
@@ -44,12 +50,15 @@ export class ProjectsService {
       const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere("(p.code LIKE :like ESCAPE '\\' OR p.name LIKE :like ESCAPE '\\' OR p.owner_enterprise LIKE :like ESCAPE '\\')", { like });
     }
-    const [rows, total] = await qb
-      .orderBy('p.code', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    return { items: rows.map((row) => toView(row)), total, page, pageSize };
+    // The total is counted once per state of the data (and filter), not for every page.
+    const { after, page: _page, pageSize: _size, ...filter } = query;
+    const total = await this.counts.get(JSON.stringify([scope, filter]), await this.writes.version(), () => qb.clone().getCount());
+    qb.orderBy('p.code', 'ASC').take(pageSize + 1);
+    if (after !== undefined) qb.andWhere('p.code > :after', { after: keyOfCursor<string>(after, 'string') });
+    else qb.skip((page - 1) * pageSize);
+    const rows = await qb.getMany();
+    const items = rows.slice(0, pageSize);
+    return { items: items.map((row) => toView(row)), total, page, pageSize, next: rows.length > pageSize ? cursorOf(items[items.length - 1].code) : null };
   }
 
   /** The project now, or as it was recorded at `asOf` (rebuilt from its history). */
@@ -58,13 +67,14 @@ export class ProjectsService {
     const project = await this.records.findVisible(manager, id, scope);
     const memberships = await this.lists.membershipsOf(id, asOf);
     const lead = await leadOfProject(manager, id, asOf);
+    const responsibility = await this.responsibility.of(manager, id, asOf);
     if (!asOf) {
       const view = toView(project, memberships);
-      return { ...view, approvalDetails: await approvalDetailsOf(manager, id, view.approvals), lead };
+      return { ...view, approvalDetails: await approvalDetailsOf(manager, id, view.approvals), lead, responsibility };
     }
     const replayed = replayProject(await this.history.rows(id, asOf), memberships);
     if (!replayed) throw notFound(`项目 ${id} 在 ${asOf} 时尚未建立`);
-    return { ...replayed, approvalDetails: await approvalDetailsOf(manager, id, replayed.approvals, asOf), lead };
+    return { ...replayed, approvalDetails: await approvalDetailsOf(manager, id, replayed.approvals, asOf), lead, responsibility };
   }
 
   async create(dto: CreateProjectDto, actor: string, scope: Scope = ALL): Promise<ProjectView> {

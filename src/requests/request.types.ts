@@ -31,12 +31,16 @@ export interface RequestView {
   departmentName: string;
   /** The monthly report it came with, if any. */
   sourceMonth: string | null;
+  /** Where the need was found when not on the project page or a report: a 链长 activity (`{ kind: 'activity', id }`). */
+  origin: { kind: string; id: number } | null;
   status: RequestStatus;
   category: RequestCategory | null;
   promisedDate: string | null;
   granted: string | null;
   approvalDate: string | null;
   rating: EvaluationRating | null;
+  /** Returned: the department's reason (退回原因), for the county to read before raising it again. */
+  returnReason: string | null;
   reopenCount: number;
   raisedBy: string;
   raisedAt: string;

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, type ErrorDetail, notFound, type Page, periodParams, unprocessable } from '../common/index.js';
 import { int, sql, WriteQueue } from '../database/index.js';
 import { ProjectRecordsService } from '../project-records/index.js';
 import { addWorkingDays, dayNumber, formatQuantity, meanDays, parseQuantity } from '../rules/index.js';
 import { DepartmentsService, isQuantityKind, isRequestKind, KIND_UNITS, type Pollutant, POLLUTANTS, type QuantityKind, REQUEST_KINDS, routeOf } from '../reference/index.js';
-import { ALL, type Scope, type ScopeCondition, scopeSql } from '../access/index.js';
+import { ALL, notFoundInScope, type Scope, type ScopeCondition, scopeSql } from '../access/index.js';
 import type { RaiseRequestDto } from './dto/request.dto.js';
 import { FactorRequest } from './factor-request.entity.js';
 import { initialStatus } from './request.snapshot.js';
@@ -17,7 +17,7 @@ import type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetai
 export type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetail } from './request.types.js';
 import { acceptWorkingDays } from './request-settings.service.js';
 import { RequestTransition } from './request-transition.entity.js';
-import { filterParams, grantedVsAskedSql, monthCountsSql, requestsCountSql, requestsPageSql, type MonthGroup, type RequestFilter } from './requests.queries.js';
+import { filterParams, grantedVsAskedSql, monthCountsSql, openCountsSql, requestsCountSql, requestsPageSql, type MonthGroup, type RequestFilter } from './requests.queries.js';
 import { REQUEST_KIND_LABELS, UNIT_LABELS } from '../reference/labels.js';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from './request-states.js';
 
@@ -57,10 +57,10 @@ export class RequestsService {
     items: RaiseRequestDto[],
     actor: string,
     scope: Scope = ALL,
-    from: { month?: string; at?: string } = {},
+    from: { month?: string; at?: string; origin?: { kind: string; id: number } } = {},
   ): Promise<RaisedRequest[]> {
     // A department answers requests; it raises none (404, as for a project it cannot see).
-    if (scope.department !== undefined) throw notFound(`项目 ${projectId} 不存在`);
+    if (scope.department !== undefined) throw notFoundInScope('项目');
     const project = await this.records.findVisible(manager, projectId, scope);
     const at = from.at ?? this.clock.nowIso();
     const today = this.clock.dateOf(at);
@@ -96,6 +96,8 @@ export class RequestsService {
         ...candidate,
         projectId,
         sourceMonth: from.month ?? null,
+        originKind: from.origin?.kind ?? null,
+        originId: from.origin?.id ?? null,
         raisedBy: actor,
         raisedAt: at,
         raisedOn: today,
@@ -133,6 +135,7 @@ export class RequestsService {
         department: request.departmentCode,
         acceptDue: request.acceptDue,
         sourceMonth: request.sourceMonth,
+        origin: from.origin ?? null,
       };
       await this.changes.record(manager, {
         actor,
@@ -201,8 +204,11 @@ export class RequestsService {
     };
   }
 
-  /** GET /api/requests: the caller's requests (filters checked: an unknown code is a 422), replayed as of `asOf`. */
-  async list(query: { status?: string; kind?: string; department?: string; region?: string; project?: number; overdue?: boolean; page?: number; pageSize?: number }, scope: Scope, asOf?: string): Promise<Page<RequestView>> {
+  /**
+   * GET /api/requests: the caller's requests (filters checked: an unknown code is a 422), replayed
+   * as of `asOf`, overdue counted to `refDate` (the board's 截至 date; not after the asOf day).
+   */
+  async list(query: { status?: string; kind?: string; department?: string; region?: string; project?: number; overdue?: boolean; page?: number; pageSize?: number }, scope: Scope, asOf?: string, refDate?: string): Promise<Page<RequestView>> {
     const failures: ErrorDetail[] = [];
     if (query.status !== undefined && !(REQUEST_STATUSES as readonly string[]).includes(query.status))
       failures.push({ field: 'status', code: 'unknownStatus', message: `未知的状态：${query.status}` });
@@ -211,11 +217,14 @@ export class RequestsService {
       failures.push({ field: 'department', code: 'unknownDepartment', message: `未知的部门：${query.department}` });
     if (query.region !== undefined && (await sql(this.dataSource, 'SELECT 1 FROM region WHERE code = :code', { code: query.region })).length === 0)
       failures.push({ field: 'region', code: 'unknownRegion', message: `未知的县（市、区）：${query.region}` });
+    const at = this.at(asOf);
+    if (refDate !== undefined && refDate > at.refDate)
+      failures.push({ field: 'refDate', code: 'refDateAfterAsOf', message: `逾期计算日期 ${refDate} 不能晚于数据时点（${at.refDate}）` });
     if (failures.length) throw unprocessable('筛选条件有误', failures);
+    if (refDate !== undefined) at.refDate = refDate;
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const filter: RequestFilter = { scope: requestScope(scope), status: query.status, kind: query.kind, department: query.department, region: query.region, project: query.project, overdue: query.overdue };
-    const at = this.at(asOf);
     const params = { ...at, ...filterParams(filter), limit: pageSize, offset: (page - 1) * pageSize };
     const [rows, [count]] = await Promise.all([sql(this.dataSource, requestsPageSql(filter), params), sql(this.dataSource, requestsCountSql(filter), params)]);
     return { items: rows.map((row) => requestViewOf(row, at.refDate)), total: int(count?.total), page, pageSize };
@@ -306,6 +315,20 @@ export class RequestsService {
         })
         .sort((a, b) => REQUEST_KINDS.indexOf(a.kind) - REQUEST_KINDS.indexOf(b.kind) || POLLUTANTS.indexOf(a.pollutant ?? 'cod') - POLLUTANTS.indexOf(b.pollutant ?? 'cod')),
     };
+  }
+
+  /** The requests raised from these origins (a 链长 activity's findings), oldest first. */
+  async raisedFrom(manager: EntityManager, kind: string, ids: readonly number[]): Promise<{ id: number; originId: number; projectId: number; kind: string; department: string; status: string }[]> {
+    if (ids.length === 0) return [];
+    const rows = await manager.find(FactorRequest, { where: { originKind: kind, originId: In([...ids]) }, order: { id: 'ASC' } });
+    return rows.map((r) => ({ id: r.id, originId: r.originId!, projectId: r.projectId, kind: r.kind, department: r.departmentCode, status: r.status }));
+  }
+
+  /** Open and overdue requests now (today's date), per project or per chain, for the keys given; keys without any are absent. */
+  async openCounts(by: 'project' | 'chain', keys: readonly (number | string)[]): Promise<Map<number | string, { open: number; overdue: number }>> {
+    if (keys.length === 0) return new Map();
+    const rows = await sql(this.dataSource, openCountsSql(by), { ...this.at(), keys: [...keys] });
+    return new Map(rows.map((row) => [by === 'project' ? int(row.group_key) : (row.group_key as string), { open: int(row.open_count), overdue: int(row.overdue) }]));
   }
 
   /** The instant read and the day overdue is judged on: now and today, or an earlier asOf and its day. */

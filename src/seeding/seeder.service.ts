@@ -18,6 +18,7 @@ import { BulletinsService } from '../bulletins/index.js';
 import { AttractionSeeder } from './attraction-seeder.js';
 import { DEMO_ACTOR, DemoProjectsSeeder } from './demo-projects.seeder.js';
 import { DemoYearsSeeder } from './demo-years.seeder.js';
+import { PeopleSeeder } from './people-seeder.js';
 import { ALL } from '../access/index.js';
 
 
@@ -52,6 +53,7 @@ export class SeederService {
     private readonly projects: DemoProjectsSeeder,
     private readonly years: DemoYearsSeeder,
     private readonly bulletins: BulletinsService,
+    private readonly peopleSeeder: PeopleSeeder,
   ) {}
 
   async run(mode: SeedMode): Promise<SeedResult> {
@@ -80,6 +82,8 @@ export class SeederService {
       demoProjectsAdded = await this.dataSource.getRepository(Project).count();
       this.logger.log(`loaded ${demoProjectsAdded} illustrative demo projects, 2024${thisYear > 2024 ? `–${thisYear}` : ''} up to ${today.lastMonth} (docs/demo.md)`);
       await this.seedDemoUsers();
+      // Who answers for the demo's chains and projects (illustrative, seeds/demo-people.ts).
+      await this.peopleSeeder.seedDemo(DEMO_ACTOR);
     }
     return { referenceRowsAdded, demoProjectsAdded };
   }

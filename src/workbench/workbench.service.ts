@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DISPLAY_ROLE, EDITORS, projectColumns, scopeSql, type Principal, type Scope } from '../access/index.js';
+import { DISPLAY_ROLE, EDITORS, projectColumns, READ_ONLY_ROLES, scopeSql, type Principal, type Scope } from '../access/index.js';
 import { ApiError, Clock, lastMonthOf, monthNumberOf, monthOf, previousMonth, yearOf } from '../common/index.js';
 import { int, sql } from '../database/index.js';
 import { type Stage, STAGE_LABELS } from '../lifecycle/index.js';
@@ -27,9 +27,13 @@ export interface WorkbenchContext {
     /** Role `department`: its 要素保障组 department. */
     department: string | null;
     departmentName: string | null;
+    /** The person of the register the user is (链长, 包联领导, 专员): the workbench then offers 我的 (home.html). */
+    personId: number | null;
   };
   /** Whether the role may change project data and file reports (in its scope). */
   canEdit: boolean;
+  /** Whether the role writes nothing at all (the header's 只读 badge): a chain team, for one, writes comments, leads and filings. */
+  readOnly: boolean;
 }
 
 export interface WorkbenchProjectRow extends ProjectView {
@@ -135,8 +139,10 @@ export class WorkbenchService {
         chainName: (chain?.name as string | undefined) ?? null,
         department: user.department,
         departmentName: (department?.name as string | undefined) ?? null,
+        personId: user.personId ?? null,
       },
       canEdit: user.role !== DISPLAY_ROLE && EDITORS.includes(user.role),
+      readOnly: user.role === DISPLAY_ROLE || READ_ONLY_ROLES.includes(user.role),
     };
   }
 

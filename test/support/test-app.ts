@@ -2,14 +2,16 @@ import { jest } from '@jest/globals';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { Clock } from '../../src/common/index.js';
-import { loadConfig, type SeedMode } from '../../src/config/index.js';
+import { loadConfig, parseDatabaseUrl, type SeedMode } from '../../src/config/index.js';
+import { dataSourceOptions } from '../../src/database/index.js';
+import { MIGRATIONS } from '../../src/database/migrations/index.js';
 
 /** The first admin's password in every test app (user `admin`). */
 export const TEST_ADMIN_PASSWORD = 'test-admin-password-8f3c';
@@ -35,29 +37,17 @@ export interface TestApp {
 /**
  * The real application on a real SQLite file built by the migrations, in a fresh
  * temporary directory. Set TEST_DATABASE_URL to run the same tests on PostgreSQL.
+ *
+ * The database comes from a template built once per test run and copied for the test (a file
+ * copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL): the migrated empty database, or,
+ * for a seeded app, the database seeded the same way at the same instant (the seeders are
+ * deterministic for a given clock). Each test gets its own copy.
  */
-export async function startTestApp(options: { seed?: SeedMode; now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'tracker-test-'));
-  const database = await freshDatabase(dir);
-  // A seeded database is built once per test run and copied for each test that asks for the same one.
-  const template = !database.postgres && options.seed && options.seed !== 'none' ? seededTemplate(options) : null;
-  if (template && existsSync(template)) copyFileSync(template, database.url.slice('sqlite:'.length));
-  const config = loadConfig({
-    DATABASE_URL: database.url,
-    SEED: options.seed ?? 'none',
-    ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
-    // Tests move the clock across years; tokens must outlive that (expiry has its own test).
-    TOKEN_TTL_SECONDS: String(TEST_TOKEN_TTL_SECONDS),
-    ...options.env,
-  });
-  const app = await createApp(config, { logger: false, seed: false });
-  if (database.postgres) acceptQuestionMarks(app.get(DataSource));
-  const clock = app.get(Clock);
-  let now = new Date(options.now ?? '2024-06-30T04:00:00.000Z');
-  jest.spyOn(clock, 'now').mockImplementation(() => new Date(now));
-  const { SeederService } = await import('../../src/seeding/index.js');
-  await app.get(SeederService).run(config.seed);
-  if (template && !existsSync(template)) await keepTemplate(app.get(DataSource), template);
+  const template = await templateFor(options);
+  const database = await freshDatabase(dir, template);
+  const { app, setNow } = await bootApp(database, options);
   await app.init();
   const http = app.getHttpServer();
   const login = async (username: string, password: string) => {
@@ -74,9 +64,7 @@ export async function startTestApp(options: { seed?: SeedMode; now?: string; env
     login,
     clientWith,
     dataSource: app.get(DataSource),
-    setNow(iso: string) {
-      now = new Date(iso);
-    },
+    setNow,
     async close() {
       await app.close();
       await database.drop();
@@ -85,40 +73,115 @@ export async function startTestApp(options: { seed?: SeedMode; now?: string; env
   };
 }
 
-/**
- * Where the seeded database for these options is kept during this test run (SQLite): a folder the
- * run's global setup made (test/support/global-setup.ts), or, for a spec run on its own without it,
- * this process's own. The seeders are deterministic for a given clock, so one copy serves every test
- * that seeds the same way at the same instant; each test gets its own copy of it.
- */
-function seededTemplate(options: { seed?: SeedMode; now?: string; env?: Record<string, string> }): string {
-  const folder = process.env.TRACKER_TEST_TEMPLATES ?? join(tmpdir(), `tracker-templates-${process.pid}`);
-  mkdirSync(folder, { recursive: true });
-  const key = createHash('sha256').update(JSON.stringify([options.seed, options.now ?? null, options.env ?? {}])).digest('hex').slice(0, 16);
-  return join(folder, `${key}.sqlite`);
+export interface TestAppOptions {
+  seed?: SeedMode;
+  now?: string;
+  env?: Record<string, string>;
 }
 
-/** A consistent copy of the live database (VACUUM INTO), moved into place at once so a reader never sees half of it. */
-async function keepTemplate(dataSource: DataSource, template: string): Promise<void> {
-  const partial = `${template}.${process.pid}.partial`;
-  await dataSource.query(`VACUUM INTO '${partial.replace(/'/g, "''")}'`);
-  renameSync(partial, template);
+/** The app on a database, "now" fixed (and movable), seeded as asked. */
+async function bootApp(database: { url: string; postgres: boolean }, options: TestAppOptions): Promise<{ app: NestExpressApplication; setNow(iso: string): void }> {
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    SEED: options.seed ?? 'none',
+    ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+    // Tests move the clock across years; tokens must outlive that (expiry has its own test).
+    TOKEN_TTL_SECONDS: String(TEST_TOKEN_TTL_SECONDS),
+    ...options.env,
+  });
+  const app = await createApp(config, { logger: false, seed: false });
+  if (database.postgres) acceptQuestionMarks(app.get(DataSource));
+  const clock = app.get(Clock);
+  let now = new Date(options.now ?? '2024-06-30T04:00:00.000Z');
+  jest.spyOn(clock, 'now').mockImplementation(() => new Date(now));
+  const { SeederService } = await import('../../src/seeding/index.js');
+  await app.get(SeederService).run(config.seed);
+  return { app, setNow: (iso: string) => void (now = new Date(iso)) };
+}
+
+/** The run's template folder: made by the global setup (test/support/global-setup.ts), or this process's own for a spec run alone. */
+function templatesFolder(): string {
+  const folder = process.env.TRACKER_TEST_TEMPLATES ?? join(tmpdir(), `tracker-templates-${process.pid}`);
+  mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
+/**
+ * The template a test's database is copied from (built on first use in this run): the migrated
+ * empty database, or the one seeded with these options. On SQLite a file, on PostgreSQL a
+ * database name; its marker file in the run's folder says it is complete.
+ */
+async function templateFor(options: TestAppOptions): Promise<string> {
+  const seeded = options.seed !== undefined && options.seed !== 'none';
+  const key = seeded ? createHash('sha256').update(JSON.stringify([options.seed, options.now ?? null, options.env ?? {}])).digest('hex').slice(0, 12) : 'migrated';
+  const folder = templatesFolder();
+  const postgres = Boolean(process.env.TEST_DATABASE_URL);
+  const runId = createHash('sha256').update(folder).digest('hex').slice(0, 8);
+  const template = postgres ? `tracker_tmpl_${runId}_${key}` : join(folder, `${key}.sqlite`);
+  const marker = join(folder, `${postgres ? template : key}.ready`);
+  if (existsSync(marker)) return template;
+
+  const base = seeded ? await templateFor({}) : null;
+  const dir = mkdtempSync(join(tmpdir(), 'tracker-template-'));
+  try {
+    const building = await freshDatabase(dir, base, { keep: true });
+    if (seeded) {
+      const { app } = await bootApp(building, options);
+      await app.close();
+    } else await migrate(building.url);
+    if (postgres) await renameDatabase(building.url, template);
+    else renameSync(building.url.slice('sqlite:'.length), template);
+    writeFileSync(marker, template);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return template;
+}
+
+/** Runs the committed migrations on an empty database (the migrated template). */
+async function migrate(url: string): Promise<void> {
+  const dataSource = new DataSource({ ...dataSourceOptions(parseDatabaseUrl(url)), migrations: MIGRATIONS });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function renameDatabase(url: string, to: string): Promise<void> {
+  const from = new URL(url).pathname.slice(1);
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`ALTER DATABASE ${from} RENAME TO ${to}`);
+  } catch (error) {
+    // Another worker built the same template first: keep theirs.
+    await client.query(`DROP DATABASE IF EXISTS ${from} WITH (FORCE)`);
+    if (!(error instanceof Error && /already exists/.test(error.message))) throw error;
+  } finally {
+    await client.end();
+  }
 }
 
 let databases = 0;
 
 /**
- * A new, empty database for one test app: a SQLite file in the test's temporary folder, or,
- * when TEST_DATABASE_URL points at a PostgreSQL server (scripts/with-postgres.sh), a new
- * database created on it and dropped afterwards.
+ * A new database for one test app: a SQLite file in the test's temporary folder, or, when
+ * TEST_DATABASE_URL points at a PostgreSQL server (scripts/with-postgres.sh), a new database
+ * created on it and dropped afterwards. Empty, or a copy of `template` (a file, or a database name).
  */
-export async function freshDatabase(dir: string): Promise<{ url: string; postgres: boolean; drop(): Promise<void> }> {
+export async function freshDatabase(dir: string, template: string | null = null, options: { keep?: boolean } = {}): Promise<{ url: string; postgres: boolean; drop(): Promise<void> }> {
   const server = process.env.TEST_DATABASE_URL;
-  if (!server) return { url: `sqlite:${join(dir, 'tracker.sqlite')}`, postgres: false, drop: async () => {} };
+  if (!server) {
+    const file = join(dir, 'tracker.sqlite');
+    if (template) copyFileSync(template, file);
+    return { url: `sqlite:${file}`, postgres: false, drop: async () => {} };
+  }
   const name = `tracker_test_${process.pid}_${++databases}_${Date.now() % 100000}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(server);
   url.pathname = `/${name}`;
@@ -126,6 +189,7 @@ export async function freshDatabase(dir: string): Promise<{ url: string; postgre
     url: url.toString(),
     postgres: true,
     async drop() {
+      if (options.keep) return;
       const client = new pg.Client({ connectionString: server });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -151,7 +215,7 @@ export async function tableRows(dataSource: DataSource, table: string): Promise<
   return dataSource.query(`SELECT * FROM "${table}" ORDER BY 1`);
 }
 
-const BOOKKEEPING = ['write_counter', 'login_attempt'];
+const BOOKKEEPING = ['write_counter', 'login_attempt', 'job'];
 
 /** Every table's rows, for byte-for-byte "a rejected request changed nothing" checks. */
 export async function databaseState(dataSource: DataSource): Promise<Record<string, unknown[]>> {
@@ -163,7 +227,8 @@ export async function databaseState(dataSource: DataSource): Promise<Record<stri
   const state: Record<string, unknown[]> = {};
   // Bookkeeping, not data: write_counter counts committed write transactions (the board cache's
   // shared key; a request that changes nothing may still commit an empty one), and login_attempt
-  // holds the places sign-in attempts take (a refused sign-in keeps its place: that is the limit).
+  // holds the places sign-in attempts take (a refused sign-in keeps its place: that is the limit),
+  // and job the background work a request started (a refused import's job ends failed, applying nothing).
   for (const { name } of tables) if (!BOOKKEEPING.includes(name)) state[name] = await tableRows(dataSource, name);
   return state;
 }

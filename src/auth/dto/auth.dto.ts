@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../password-policy.js';
 import { type Role, ROLES } from '../../access/index.js';
 
@@ -17,8 +18,24 @@ export class LoginDto {
   password: string;
 }
 
+/** The person of the register a user is (GET /api/people): required for role "leader". */
+function PersonIdField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ nullable: true, description: 'person id (GET /api/people), required for role "leader": the 链长, 包联领导 or 专员 this user is' }),
+    IsOptional(),
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'personId 必须是数字' }),
+    IsInt({ message: 'personId 必须是整数' }),
+    Min(1, { message: 'personId 必须是正整数' }),
+    Max(2_147_483_647, { message: 'personId 过大' }),
+  );
+}
+
 /** User names: 2–64 ASCII letters, digits or . _ - (unique whatever their case). */
 export const USERNAME = /^[A-Za-z0-9._-]{2,64}$/;
+
+/** An office name (单位名称): 1–64 characters, not blank, no control characters. */
+export const OFFICE_NAME = /^(?=.*\S)[^\p{Cc}]{1,64}$/u;
+export const OFFICE_NAME_RULE = '单位名称 1–64 个字符，如“莘县发展和改革局”；历史记录中以它代替用户名';
 
 const PASSWORD_RULES = `at least ${MIN_PASSWORD_LENGTH} characters, not all whitespace, not a common password, not the user name (422 weakPassword)`;
 
@@ -54,6 +71,14 @@ export class CreateUserDto {
   @IsOptional()
   @IsString()
   department?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 64, description: 'office name shown instead of the user name in histories (单位名称); null: derived from role and scope' })
+  @IsOptional()
+  @IsString()
+  @Matches(OFFICE_NAME, { message: OFFICE_NAME_RULE })
+  officeName?: string | null;
+  @PersonIdField()
+  personId?: number | null;
 }
 
 export class UpdateUserDto {
@@ -83,10 +108,19 @@ export class UpdateUserDto {
   @IsString()
   department?: string | null;
 
+  @PersonIdField()
+  personId?: number | null;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 64, description: 'office name shown instead of the user name in histories (单位名称); null: derived from role and scope' })
+  @IsOptional()
+  @IsString()
+  @Matches(OFFICE_NAME, { message: OFFICE_NAME_RULE })
+  officeName?: string | null;
 }
 
 export class ChangePasswordDto {

@@ -36,6 +36,11 @@ export class ListProjectsQuery {
   @QueryText(100)
   q?: string;
 
+  @ApiPropertyOptional({ description: 'the `next` of the page before: read the page after it by key (a seek, however deep), instead of `page`' })
+  @IsOptional()
+  @QueryText(200)
+  after?: string;
+
   @PageQuery()
   page?: number;
 

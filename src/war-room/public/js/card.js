@@ -1,5 +1,5 @@
 // @ts-check
-// The project card (项目卡片): the stage timeline from the history, the six approvals and the
+// The project card (项目卡片): who answers for it (包联领导, 专员) beside the county, the stage timeline from the history, the six approvals and the
 // open 要素保障 requests (card-requests.js), the monthly investment bars of the year shown, and
 // the change history.
 import { api } from '/shared/api.js';
@@ -7,6 +7,7 @@ import { $, h, setChildren } from '/shared/dom.js';
 import { stageName, wan, yi } from '/shared/format.js';
 import { renderHistory } from '/shared/history.js';
 import { LIST_LABELS } from '/shared/labels.js';
+import { responsibleText } from '/shared/responsible.js';
 import { renderTimeline } from '/shared/timeline.js';
 import { clearBars, renderBars } from './card-bars.js';
 import { readRequests, renderApprovalStatuses, renderRequests } from './card-requests.js';
@@ -19,6 +20,7 @@ import { readRequests, renderApprovalStatuses, renderRequests } from './card-req
  * What the card needs from the board: the year shown and the names of codes.
  * @typedef {object} CardContext
  * @property {number} year
+ * @property {{ asOf: string, refDate: string } | null} requestsAt the board's instant and 要素保障 reference date
  * @property {(code: string | null) => string} regionName
  * @property {(code: string | null) => string} chainName
  * @property {(code: string | null) => boolean} chainFlagship
@@ -71,7 +73,7 @@ export async function openCard(/** @type {number} */ id, /** @type {CardContext}
   const historyRead = api(`/api/projects/${id}/history`);
   /** @type {Promise<ReportView[]>} */
   const reportsRead = api(`/api/projects/${id}/reports`);
-  const requestsRead = readRequests(id);
+  const requestsRead = readRequests(id, ctx.requestsAt);
   let read;
   try {
     read = await Promise.all([projectRead, historyRead, reportsRead, requestsRead]);
@@ -95,12 +97,20 @@ export async function openCard(/** @type {number} */ id, /** @type {CardContext}
     listed
       ? h('span', null, `${ctx.year}年${LIST_LABELS[listed.category]}清单 · 年度计划 `, h('b', null, wan(listed.plannedInvestment)), ' 万元')
       : h('span', null, `未列入${ctx.year}年清单`),
+    h('span', { class: 'card-people', 'data-testid': 'card-responsible' }, responsibleText(namesOf(project)) || '未明确包联领导和服务专员'),
   );
   renderTimeline({ list: $('[data-testid="card-timeline"]', modal), notes: $('[data-role="timeline-notes"]', modal) }, project, history);
   renderApprovalStatuses(project);
-  renderRequests(requests);
+  renderRequests(requests, ctx.requestsAt?.refDate ?? null);
   $('[data-role="card-year"]').textContent = `${ctx.year}年 · 万元`;
   renderBars(reports, ctx.year);
   renderHistory($('.history-table tbody', modal), history);
   modal.dataset.status = 'ready';
+}
+
+/** The project's people by name (its responsibility as the API reads it with the project). */
+function namesOf(/** @type {ProjectView} */ project) {
+  const r = project.responsibility;
+  if (!r) return undefined;
+  return { cityLeader: r.cityLeader?.name, countyLeader: r.countyLeader?.name, commissioner: r.commissioner?.name };
 }

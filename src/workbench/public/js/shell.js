@@ -2,11 +2,13 @@
 // What every workbench page shares: the sign-in check, the header (who is signed in, role,
 // scope, change password, sign out), the navigation, reference data and the page-level
 // message banner.
-import { api, ApiError, hasSession, onUnauthenticated, resumeSession } from '/shared/api.js';
+import { loadActorNames } from '/shared/actors.js';
+import { api, ApiError, hasSession, onSessionExpired, onUnauthenticated, resumeSession } from '/shared/api.js';
 import { $, $maybe, h } from '/shared/dom.js';
 import { ROLE_LABELS } from '/shared/labels.js';
 import { messageOf } from '/shared/messages.js';
 import { openPasswordDialog } from '/shared/password.js';
+import { signInAgain } from '/shared/session-expired.js';
 import { leaveSession } from '/shared/sign-in.js';
 
 /** @typedef {import('/shared/types.js').WorkbenchContext} WorkbenchContext */
@@ -23,10 +25,12 @@ import { leaveSession } from '/shared/sign-in.js';
  */
 
 /** Roles that work on projects (a 要素保障 department works from its requests inbox only). */
-const PROJECT_ROLES = ['admin', 'region', 'chain', 'auditor'];
+const PROJECT_ROLES = ['admin', 'region', 'chain', 'auditor', 'leader'];
 
 /** @type {[key: string, href: string, label: string, roles: string[]][]} */
 const NAV = [
+  // A leader's or 专员's own page (any user linked to a person of the register sees it too).
+  ['home', '/workbench/home.html', '我的', ['leader']],
   ['list', '/workbench/', '项目列表', PROJECT_ROLES],
   ['report', '/workbench/report.html', '月调度填报', PROJECT_ROLES],
   ['requests', '/workbench/requests.html', '要素保障', [...PROJECT_ROLES, 'department']],
@@ -34,6 +38,9 @@ const NAV = [
   ['chain', '/workbench/chain.html', '产业链指标', PROJECT_ROLES],
   ['excel', '/workbench/excel.html', 'Excel 导入导出', PROJECT_ROLES],
   ['plan', '/workbench/plan.html', '年度计划', PROJECT_ROLES],
+  ['users', '/workbench/users.html', '用户管理', ['admin']],
+  ['duty', '/workbench/duty.html', '链长制', PROJECT_ROLES],
+  ['people', '/workbench/people.html', '人员名册', ['admin']],
   ['displays', '/workbench/displays.html', '大屏令牌', ['admin']],
 ];
 
@@ -64,6 +71,8 @@ export async function startPage(pageKey) {
   try {
     if (!hasSession()) await resumeSession();
     context = await api('/api/workbench/context');
+    // every history on the page names its actors by office (actors.js)
+    await loadActorNames();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return new Promise(() => {});
     showBanner(messageOf(error));
@@ -71,6 +80,8 @@ export async function startPage(pageKey) {
     throw error;
   }
   renderHeader(pageKey, context);
+  // A save that finds the session gone signs in again over the page and is sent again: nothing typed is lost.
+  onSessionExpired(() => signInAgain(context.user.username));
   return context;
 }
 
@@ -92,13 +103,13 @@ function renderHeader(/** @type {string} */ pageKey, /** @type {WorkbenchContext
       h('a', { href: '/workbench/', class: 'brand-link' }, '聊城市制造业重点项目“三个一批”'),
       h('span', { class: 'brand-sub' }, '工作台')),
     h('nav', { class: 'nav', 'aria-label': '工作台导航' },
-      NAV.filter(([, , , roles]) => roles.includes(user.role)).map(([key, href, label]) => h('a', { href, class: key === pageKey ? 'active' : null, 'aria-current': key === pageKey ? 'page' : null, 'data-testid': `nav-${key}` }, label)),
+      NAV.filter(([key, , , roles]) => roles.includes(user.role) || (key === 'home' && user.personId !== null)).map(([key, href, label]) => h('a', { href, class: key === pageKey ? 'active' : null, 'aria-current': key === pageKey ? 'page' : null, 'data-testid': `nav-${key}` }, label)),
       h('a', { href: '/', class: 'external', 'data-testid': 'nav-war-room' }, '挂图作战')),
     h('div', { class: 'who', 'data-testid': 'who' },
       h('span', { class: 'who-name', 'data-testid': 'who-name' }, user.username),
       h('span', { class: `who-role role-${user.role}`, 'data-testid': 'who-role' }, ROLE_LABELS[user.role] || user.role),
       h('span', { class: 'who-scope', 'data-testid': 'who-scope', title: '数据范围' }, scopeText(user)),
-      context.canEdit ? null : h('span', { class: 'who-readonly' }, '只读'),
+      context.readOnly ? h('span', { class: 'who-readonly', 'data-testid': 'who-readonly' }, '只读') : null,
       password,
       leave),
   );
