@@ -265,6 +265,15 @@ describe.each([
     expect(board.investment.ratio).toBeLessThan(1);
   });
 
+  it('keeps the board figures the seeding wrote as the history replays them (docs/board.md "Kept figures")', async () => {
+    for (const [y, m] of [[2024, 12], [year, month]]) {
+      const kept = (await t.client.get(`/api/dashboard/${y}?month=${m}`)).body;
+      const replayed = (await t.client.get(`/api/dashboard/${y}?month=${m}&asOf=${encodeURIComponent(now)}`)).body;
+      for (const block of ['investment', 'startRate', 'implementationCounts', 'bigProjects', 'keyProjects', 'regions', 'chains', 'redList'])
+        expect([y, m, block, kept[block]]).toEqual([y, m, block, replayed[block]]);
+    }
+  });
+
   it('is idempotent: seeding again adds nothing and changes nothing', async () => {
     const before = await databaseState(t.dataSource);
     expect(await t.app.get(SeederService).run('demo')).toEqual({ referenceRowsAdded: 0, demoProjectsAdded: 0 });
