@@ -7,7 +7,7 @@ import { databaseState, startTestApp, type TestApp } from './support/test-app.js
  * 要素保障 requests over HTTP on a real database (docs/domain/requests.md): raising and routing,
  * every kind's units, each actor's steps, the refusals (404 / 403 / 409 / 422, each changing
  * nothing), reopening, escalation, replay asOf, needs raised with a monthly report, the
- * department role's view of projects, and the departments as data.
+ * department role's view of projects (departments and settings as data: request-settings.e2e-spec.ts).
  *
  * The clock: Wednesday 2024-06-12, 10:00 in Liaocheng. With the default 5 working days a request
  * raised today is due for acceptance on Wednesday 2024-06-19 (13, 14, 17, 18, 19 June).
@@ -387,42 +387,6 @@ describe('要素保障 requests over HTTP', () => {
       expect(bad.status).toBe(422);
       expect(bad.body.details).toEqual([expect.objectContaining({ field: 'requests[1].quantity', code: 'quantityNegative' })]);
       expect(await databaseState(t.dataSource)).toEqual(before);
-    });
-  });
-
-  describe('departments and settings as data', () => {
-    it('moves a kind to another department, refuses leaving a kind without one, audited', async () => {
-      const before = await databaseState(t.dataSource);
-      let res = await t.client.put('/api/departments/natural-resources').send({ name: '市自然资源和规划局', kinds: [] });
-      expect(res.status).toBe(422);
-      expect(codes(res)).toEqual(['kindUnrouted']);
-      res = await t.client.put('/api/departments/housing').send({ name: '市住房城乡建设局', kinds: ['pipes'] });
-      expect(codes(res)).toEqual(['unknownKind']);
-      expect((await land.put('/api/departments/housing').send({ name: 'x', kinds: [] })).status).toBe(403);
-      expect(await databaseState(t.dataSource)).toEqual(before);
-
-      res = await t.client.put('/api/departments/housing').send({ name: '市住房城乡建设局', kinds: ['utilities'] });
-      expect(res.status).toBe(200);
-      expect(res.body).toEqual({ code: 'housing', name: '市住房城乡建设局', kinds: ['utilities'] });
-      const list = (await county.get('/api/departments')).body as { code: string; kinds: string[] }[];
-      expect(list.find((d) => d.code === 'industry-it')!.kinds).toEqual([]);
-      const r = await raised({ kind: 'utilities', description: '供水' });
-      expect(r.department).toBe('housing');
-      // Back again, so the other tests' routing holds.
-      await t.client.put('/api/departments/industry-it').send({ name: '市工业和信息化局', kinds: ['utilities'] });
-      const audit = await t.dataSource.query("SELECT entity_id, action FROM audit_entry WHERE entity = 'department' ORDER BY seq");
-      expect(audit).toEqual([{ entity_id: 'housing', action: 'create' }, { entity_id: 'industry-it', action: 'update' }]);
-    });
-
-    it('the acceptance time limit is a setting; it applies to requests raised afterwards', async () => {
-      expect((await county.get('/api/request-settings')).body).toEqual({ acceptWorkingDays: 5 });
-      expect((await t.client.put('/api/request-settings').send({ acceptWorkingDays: 31 })).status).toBe(422);
-      expect((await t.client.put('/api/request-settings').send({ acceptWorkingDays: 2.5 })).status).toBe(422);
-      expect((await county.put('/api/request-settings').send({ acceptWorkingDays: 3 })).status).toBe(403);
-      expect((await t.client.put('/api/request-settings').send({ acceptWorkingDays: 3 })).body).toEqual({ acceptWorkingDays: 3 });
-      const r = await raised({ kind: 'other', description: '其他事项' });
-      expect(r).toMatchObject({ acceptDue: '2024-06-17' }); // Wed + 3 working days = Monday
-      await t.client.put('/api/request-settings').send({ acceptWorkingDays: 5 });
     });
   });
 });
