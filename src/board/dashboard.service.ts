@@ -3,9 +3,10 @@ import { DataSource } from 'typeorm';
 import { ATTRACTION_SQL, attractionBlock, quarterOf } from '../attraction/index.js';
 import { boardMonthOf, Clock, monthKey, type Page, periodParams } from '../common/index.js';
 import { int, sql, WriteQueue } from '../database/index.js';
+import { HeavyWork } from '../heavy/index.js';
 import { adjustmentsOf, PlansService } from '../plans/index.js';
 import { bigProjectsBlock, bigProjectsSql, boardWarnings, expectedWan, overdueReferenceDate, PLACE_SIZE_COUNTS_SQL, placeCountChecks, type Progress, progressAgainstTarget, type RankedTotals, ratingOf, ratioOf, startRate, type Thresholds } from '../rules/index.js';
-import { factorGuaranteeBlock } from '../requests/index.js';
+import { factorGuaranteeBlock, factorTotals } from '../requests/index.js';
 import { ResponsibilityReader } from '../people/index.js';
 import { withResponsibility } from './responsibility-block.js';
 import { boardCtes, eventDateExpression, BOARD_SQL, CHAINS_REFERENCE_SQL, HALT_REASONS_SQL, listedProjectsCountSql, listedProjectsSql, MONTHLY_ACTUAL_SQL, OVERRIDES_SQL, type ListedFilter, listedScope, REGIONS_REFERENCE_SQL, stageExpression } from './dashboard.queries.js';
@@ -46,7 +47,17 @@ export class DashboardService {
     private readonly clock: Clock,
     private readonly writes: WriteQueue,
     private readonly responsibility: ResponsibilityReader,
+    private readonly heavy: HeavyWork,
   ) {}
+
+  /**
+   * A replay as of a past instant reads every revision up to it: heavy work, done off the request
+   * thread within the caller's limits (src/heavy, docs/operations.md "Heavy work"). A current read
+   * uses the maintained figures and stays here.
+   */
+  private replays(asOf: string | undefined): asOf is string {
+    return asOf !== undefined && asOf < this.clock.nowIso() && this.heavy.available;
+  }
 
   /**
    * Boards already computed, keyed by year, month, asOf, today's date and the shared write
@@ -62,7 +73,7 @@ export class DashboardService {
     const key = [year, month, asOf ?? 'now', this.clock.today(), version].join('|');
     const hit = this.cache.get(key);
     if (hit) return asOf ? hit : { ...hit, asOf: this.clock.nowIso() };
-    const board = await this.build(year, month, asOf);
+    const board = this.replays(asOf) ? await this.heavy.run<Dashboard>('dashboard', { year, month, asOf }) : await this.build(year, month, asOf);
     if ((await this.writes.version()) === version) {
       if (this.cache.size >= DashboardService.CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(key, board);
@@ -75,11 +86,12 @@ export class DashboardService {
     return boardMonthOf(year, this.clock.today());
   }
 
+  /** The board, computed here (heavy-tasks.ts runs it in a worker for a replay). */
   async build(year: number, month: number, asOf?: string): Promise<Dashboard> {
     const { target, instant, historical, thresholds, params } = await this.context(year, month, asOf);
     const stage = stageExpression(historical);
     const completion = eventDateExpression(historical, 'COMPLETE', 'actual_completion_date');
-    const [[groupRows, redRows], bigRows, overrideRows, regionRef, chainRef, adjustments, factorGuarantee, attractionRows] = await Promise.all([
+    const [[groupRows, redRows], bigRows, overrideRows, regionRef, chainRef, adjustments, factorGuarantee, factorTotalsBlock, attractionRows] = await Promise.all([
       this.groupsAndRedList(year, month, historical, params),
       sql(this.dataSource, bigProjectsSql(stage, completion), params),
       sql(this.dataSource, OVERRIDES_SQL, params),
@@ -87,6 +99,7 @@ export class DashboardService {
       sql(this.dataSource, CHAINS_REFERENCE_SQL, params),
       adjustmentsOf(this.dataSource.manager, year, instant),
       factorGuaranteeBlock(this.dataSource, { asOf: params.asOf, refDate: params.refDate }),
+      factorTotals(this.dataSource, { month: monthKey(year, month), asOf: params.asOf, refDate: params.refDate }),
       sql(this.dataSource, ATTRACTION_SQL, { ...params, quarter: quarterOf(month) }),
     ]);
     // Count ranges per place are rare in a plan: their query runs only when one is set.
@@ -247,6 +260,7 @@ export class DashboardService {
       redListTruncated: redRows.length > RED_LIST_LIMIT,
       warnings: [...warnings, ...attraction.warnings],
       factorGuarantee: named.factorGuarantee,
+      factorTotals: factorTotalsBlock,
       attraction: attraction.block,
       responsibilityCoverage: named.responsibilityCoverage,
     };
@@ -265,6 +279,11 @@ export class DashboardService {
 
   /** Month by month through M: the implementation list's actual and the city's 序时 expected, cumulative. */
   async curve(year: number, month: number, asOf?: string): Promise<CurvePoint[]> {
+    return this.replays(asOf) ? this.heavy.run<CurvePoint[]>('curve', { year, month, asOf }) : this.computeCurve(year, month, asOf);
+  }
+
+  /** The curve, computed here (heavy-tasks.ts runs it in a worker for a replay). */
+  async computeCurve(year: number, month: number, asOf?: string): Promise<CurvePoint[]> {
     const { target, historical, params } = await this.context(year, month, asOf);
     const byMonth = new Map<string, number>();
     if (historical) {
@@ -289,6 +308,12 @@ export class DashboardService {
 
   /** Listed projects with their own figures (drill-down from a region or chain), paged. */
   async listedProjects(year: number, month: number, filter: ListedFilter, page: number, pageSize: number, asOf?: string): Promise<Page<ListedProjectRow>> {
+    if (this.replays(asOf)) return this.heavy.run<Page<ListedProjectRow>>('listed', { year, month, filter, page, pageSize, asOf });
+    return this.computeListed(year, month, filter, page, pageSize, asOf);
+  }
+
+  /** The listed projects, computed here (heavy-tasks.ts runs it in a worker for a replay). */
+  async computeListed(year: number, month: number, filter: ListedFilter, page: number, pageSize: number, asOf?: string): Promise<Page<ListedProjectRow>> {
     const { historical, thresholds, params } = await this.context(year, month, asOf);
     const ctes = boardCtes({ year, month, historical });
     const { scope, ...filters } = filter;

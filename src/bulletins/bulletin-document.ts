@@ -36,6 +36,8 @@ import {
   responsibleText,
   type PublishedBulletin,
 } from './bulletin-format.js';
+import { FACTOR_TOTALS_HEADS, factorTotalsText } from './factor-totals-text.js';
+import type { FactorTotals } from '../requests/index.js';
 
 /** How the document names times: the calendar zone's wall clock, as the other copies do. */
 export interface DocumentCalendar {
@@ -57,7 +59,7 @@ const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsi
 const RED = 'C00000';
 const HEADER_FILL = 'DDEBF7';
 
-type Cell = string | number | { text: string; fill?: string };
+export type Cell = string | number | { text: string; fill?: string };
 
 /**
  * 月通报 as a Word document in the layout offices circulate a 通报 in: the masthead in red, the
@@ -82,6 +84,9 @@ export async function bulletinDocument(bulletin: PublishedBulletin, calendar: Do
   if (board.attraction) sections.splice(sections.findIndex(([title]) => title === '产业链') + 1, 0, ['招商引资', attraction(board.attraction)]);
   const factors = factorGuaranteeText(board);
   if (factors) sections.push(['要素保障', factorGuarantee(factors)]);
+  // Bulletins published before the year-to-date 要素 were kept have none.
+  const totals = (board.factorTotals as FactorTotals | undefined) && factorTotalsText(board.factorTotals);
+  if (totals) sections.push([totals.title, [body(`${totals.summary}。`), table(FACTOR_TOTALS_HEADS, totals.rows)]]);
 
   const children: (Paragraph | Table)[] = [
     para([run(BULLETIN_TITLE, { size: 52, bold: true, color: RED, font: TITLE_FONT })], { align: AlignmentType.CENTER, after: 120 }),
@@ -222,25 +227,25 @@ function rating(rated: Rated): Cell {
 }
 
 /** 2024-07-05 → 2024年7月5日. */
-function chineseDate(date: string): string {
+export function chineseDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
 
-function run(text: string, style: { size?: number; bold?: boolean; color?: string; font?: typeof FONT } = {}): TextRun {
+export function run(text: string, style: { size?: number; bold?: boolean; color?: string; font?: typeof FONT } = {}): TextRun {
   return new TextRun({ text, font: style.font ?? FONT, size: style.size ?? BODY_SIZE, bold: style.bold, color: style.color });
 }
 
-function para(runs: TextRun[], options: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number } = {}): Paragraph {
+export function para(runs: TextRun[], options: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number } = {}): Paragraph {
   return new Paragraph({ alignment: options.align, spacing: { before: options.before, after: options.after }, children: runs });
 }
 
 /** A body paragraph: first line indented two characters, as 公文 text is. */
-function body(text: string): Paragraph {
+export function body(text: string): Paragraph {
   return new Paragraph({ indent: { firstLine: 640 }, spacing: { after: 120, line: 440 }, children: [run(text)] });
 }
 
-function table(header: string[], rows: Cell[][]): Table {
+export function table(header: string[], rows: Cell[][]): Table {
   const cell = (value: Cell, head = false) => {
     const content = typeof value === 'object' ? value : { text: String(value) };
     return new TableCell({

@@ -104,7 +104,7 @@ export class NoticeCandidates {
           const text = requestOverdueText({
             requestId: r.id,
             projectId: r.projectId,
-            projectName: r.projectName,
+            subject: r.subject,
             regionName: regionName(r.region),
             kindLabel: REQUEST_KIND_LABELS[r.kind],
             departmentName: r.departmentName,

@@ -21,8 +21,10 @@ export interface ReportMissingFacts {
 
 export interface RequestOverdueFacts {
   requestId: number;
-  projectId: number;
-  projectName: string;
+  /** The project it is about; null for a problem about an enterprise or a chain. */
+  projectId: number | null;
+  /** What it is about, in words (the project's name, else the enterprise's or the chain's). */
+  subject: string;
   regionName: string;
   kindLabel: string;
   departmentName: string;
@@ -79,10 +81,10 @@ export function reportMissingText(f: ReportMissingFacts): NoticeText {
 
 export function requestOverdueText(f: RequestOverdueFacts): NoticeText {
   return {
-    title: `要素保障逾期 ${f.daysOverdue} 天：${f.projectName}（${f.kindLabel}）`,
+    title: `要素保障逾期 ${f.daysOverdue} 天：${f.subject}（${f.kindLabel}）`,
     body:
-      `${f.regionName}「${f.projectName}」的${f.kindLabel}需求由${f.departmentName}办理，应于 ${f.due} 前${f.escalated ? '办结（已提请市级协调）' : '处理'}，已逾期 ${f.daysOverdue} 天。`,
-    link: `/workbench/project.html?id=${f.projectId}`,
+      `${f.regionName}「${f.subject}」的${f.kindLabel}需求由${f.departmentName}办理，应于 ${f.due} 前${f.escalated ? '办结（已提请市级协调）' : '处理'}，已逾期 ${f.daysOverdue} 天。`,
+    link: `/workbench/requests.html?request=${f.requestId}`,
   };
 }
 
