@@ -49,6 +49,7 @@ export function mountBell(container) {
     } catch (error) {
       // Not signed in yet, or a wall screen: no bell. Anything else: keep the last count.
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) wrap.hidden = true;
+      else if (!(error instanceof ApiError)) console.error(error); // a bug, not a refusal: let it be seen
     }
   }
 

@@ -374,3 +374,7 @@ export {};
 /** @typedef {import('../../notifications/notifications.service.js').InboxView} InboxView */
 /** @typedef {InboxView['items'][number]} InboxItemView */
 /** @typedef {{ failingChannels: { id: number, unit: { kind: string, code: string | null }, type: string, failingSince: string | null, consecutiveFailures: number }[] }} NotificationsHealth */
+/** @typedef {import('../../notifications/channels.service.js').ChannelView} ChannelView */
+/** @typedef {import('../../notifications/notifications.service.js').DeliveryView} DeliveryView */
+/** @typedef {import('../../notifications/notifications.service.js').RunResult} RunResult */
+/** @typedef {import('../../notifications/notice-settings.js').NoticeSettings} NoticeSettings */

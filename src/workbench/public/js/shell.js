@@ -43,6 +43,7 @@ const NAV = [
   ['duty', '/workbench/duty.html', '链长制', PROJECT_ROLES],
   ['people', '/workbench/people.html', '人员名册', ['admin']],
   ['displays', '/workbench/displays.html', '大屏令牌', ['admin']],
+  ['notifications', '/workbench/notifications.html', '通知', ['admin']],
 ];
 
 const SIGN_IN_PAGE = '/workbench/login.html';
