@@ -369,6 +369,24 @@ const TABLE: Record<string, Row> = {
       },
     ],
   },
+  'PUT /api/projects/:id/milestones': {
+    ok: async (ctx) => {
+      const id = await ctx.project();
+      return () => ctx.region.put(`/api/projects/${id}/milestones`).send([{ name: '开工', plannedDate: '2024-03-01', actualDate: '2024-03-01' }, { name: '竣工投产', plannedDate: '2024-10-31' }]);
+    },
+    // The milestones, then the list entry's curve derived from them (docs/domain/milestones.md).
+    entries: [e('project', 'milestones'), e('list', 'change')],
+    refused: [
+      async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.put(`/api/projects/${id}/milestones`).send([{ name: '开工', plannedDate: '2024-03-01' }, { name: '开工', plannedDate: '2024-04-01' }]);
+      },
+      async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.put(`/api/projects/${id}/milestones`).send({ name: '开工' });
+      },
+    ],
+  },
   'PUT /api/projects/:id/approvals/:key': {
     ok: async (ctx) => {
       const id = await ctx.project();

@@ -145,6 +145,11 @@ const TABLE: Record<string, Row> = {
   'PATCH /api/projects/:id': { send: (c, ids) => c.patch(`/api/projects/${ids.project}`).set('If-Match', '"3"').send({ content: '调整建设内容' }), expect: projectWrite(200), fresh: true },
   'POST /api/projects/:id/events': { send: (c, ids) => c.post(`/api/projects/${ids.project}/events`).send({ type: 'HALT', date: '2024-05-01', reason: '检修' }), expect: projectWrite(200), fresh: true },
   'GET /api/projects/:id/history': { send: (c, ids) => c.get(`/api/projects/${ids.project}/history`), expect: projectRead(200, true) },
+  'GET /api/projects/:id/milestones': { send: (c, ids) => c.get(`/api/projects/${ids.project}/milestones`), expect: projectRead() },
+  'PUT /api/projects/:id/milestones': {
+    send: (c, ids) => c.put(`/api/projects/${ids.project}/milestones`).send([{ name: '主体完工', plannedDate: '2024-08-31' }, { name: '竣工投产', plannedDate: '2024-11-30' }]),
+    expect: projectWrite(200),
+  },
   'GET /api/projects/:id/comments': { send: (c, ids) => c.get(`/api/projects/${ids.project}/comments`), expect: projectRead() },
   'POST /api/projects/:id/comments': {
     send: (c, ids) => c.post(`/api/projects/${ids.project}/comments`).send({ text: '请加快进度' }),

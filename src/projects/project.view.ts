@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { ProjectLeadLink } from '../attraction/index.js';
-import { type ApprovalDetails, type Project, ProjectRecordView, recordViewOf } from '../project-records/index.js';
+import { type ApprovalDetails, type MilestoneView, type Project, ProjectRecordView, recordViewOf } from '../project-records/index.js';
 import { ListMembershipView } from '../plans/index.js';
 
 /**
@@ -13,6 +13,13 @@ export class ProjectView extends ProjectRecordView {
   @ApiPropertyOptional({ description: 'one project read only: each approval\'s status (pending / in_progress / conditional / done), date, commitmentDate, department' })
   approvalDetails?: ApprovalDetails;
   @ApiPropertyOptional({ nullable: true, description: '招商项目（落地而来时）：{ id, name, investor, status }' }) lead?: ProjectLeadLink | null;
+  @ApiPropertyOptional({ description: 'one project read only: its milestones (节点) { name, plannedDate, actualDate, overdue } (docs/domain/milestones.md)' })
+  milestones?: ProjectMilestone[];
+}
+
+/** A milestone on a project read: overdue when its planned date has passed (by the read's day) without an actual date. */
+export interface ProjectMilestone extends MilestoneView {
+  overdue: boolean;
 }
 
 export function toView(project: Project, lists?: ListMembershipView[]): ProjectView {

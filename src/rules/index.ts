@@ -3,6 +3,7 @@ export { attractionWarnings } from './attraction-warnings.js';
 export { DEAL_OVER_100M_WAN, attractionFigure, countByQuarter, fundedInPeriodSql, landedInPeriodSql, rateMet, signedInPeriodSql, type AttractionFigure, type CountAgainstTarget } from './attraction.js';
 export { PLACE_SIZE_COUNTS_SQL, bigProjectsBlock, bigProjectsSql, placeCountChecks, type BigProject, type BigProjectsBlock, type PlaceCountCheck } from './big-projects.js';
 export { isKeyProjectSql } from './key-projects.js';
+export { STANDARD_MILESTONES, isMilestoneOverdue, milestoneCurve, milestoneOverdueReason, overdueMilestoneOf, overdueMilestoneSql, type MilestoneDates } from './milestones.js';
 export { FUND_REVISIONS, INDICATOR_REVISIONS, NOTE_REVISIONS, isLatestRevisionSql } from './latest-revision.js';
 export { CLOSING_BULLETIN_SQL, bulletinCoversSql, closingBulletinOf, correctionReasonFailure } from './month-closed.js';
 export { frozenChangeFailures, keyDesignationFailures, publishFailures, type PlanStatus } from './plan-freeze.js';
