@@ -185,6 +185,12 @@ const TABLE: Record<string, Row> = {
   'GET /api/bulletins': { send: (c) => c.get('/api/bulletins'), expect: anyRole(200) },
   'POST /api/bulletins/:year/:month': { send: (c) => c.post(`/api/bulletins/2024/${++month}`), expect: adminOnly(201) },
   'GET /api/bulletins/:year/:month': { send: (c) => c.get('/api/bulletins/2024/1'), expect: anyRole(200) },
+  'GET /api/bulletins/:year/:month/draft': { send: (c) => c.get('/api/bulletins/2024/5/draft'), expect: anyRole(200) },
+  'GET /api/bulletins/:year/:month/commentary': { send: (c) => c.get('/api/bulletins/2024/5/commentary'), expect: anyRole(200) },
+  'PUT /api/bulletins/:year/:month/commentary': {
+    send: (c) => c.put('/api/bulletins/2024/12/commentary').send({ overview: '总体情况（授权矩阵）', problems: ['存在问题'], nextSteps: [], praise: [] }),
+    expect: adminOnly(200),
+  },
   'POST /api/imports/ledger': { send: (c) => c.post('/api/imports/ledger').attach('file', LEDGER_FILE, 'ledger.xlsx'), expect: adminOnly(200) },
   'POST /api/imports/reports/:month': {
     send: (c) => c.post('/api/imports/reports/2024-05').attach('file', REPORT_FILE, 'reports.xlsx'),

@@ -3,3 +3,5 @@ export { bulletinCheckpoint } from './bulletin-checkpoint.js';
 export { ATTRACTION_HEADS, BULLETIN_TITLE, RATING_COLOURS, RED_LIST_KINDS, attractionCells, factorGuaranteeText, overrideNote, percent, provenanceLine, rankChangeText, ratingWord, regionsByRank, type PublishedBulletin } from './bulletin-format.js';
 export { BULLETIN_ENTITIES, BulletinsModule } from './bulletins.module.js';
 export { BulletinsService } from './bulletins.service.js';
+export { BulletinCommentaryService, commentaryHash, type CommentaryRevisionView, type CommentaryView, type PublishedCommentary } from './bulletin-commentary.service.js';
+export { draftCommentary, type CommentaryDraft, type CommentaryText } from './commentary-draft.js';
