@@ -8,37 +8,11 @@ import { DashboardService, type Dashboard } from '../board/index.js';
 import { fileRevision, latestRevision, revisionsOf } from '../revisions/index.js';
 import { BulletinCommentary } from './bulletin-commentary.entity.js';
 import { Bulletin } from './bulletin.entity.js';
-import { draftCommentary, type CommentaryDraft, type CommentaryText } from './commentary-draft.js';
+import { draftCommentary } from './commentary-draft.js';
+import type { CommentaryDraft, CommentaryRevisionView, CommentaryText, CommentaryView, PublishedCommentary } from './commentary.types.js';
+
+export type { CommentaryRevisionView, CommentaryView, PublishedCommentary };
 import type { PutCommentaryDto } from './dto/commentary.dto.js';
-
-/** One revision of a month's words. */
-export interface CommentaryRevisionView extends CommentaryText {
-  revision: number;
-  actor: string;
-  recordedAt: string;
-  /** Filed after the bulletin was published, with its reason. */
-  correction: boolean;
-  reason: string | null;
-}
-
-/** `GET /api/bulletins/:year/:month/commentary`: the words that count now, every revision, and which one was published. */
-export interface CommentaryView {
-  year: number;
-  month: number;
-  published: boolean;
-  /** The revision frozen with the figures at publication (null before it). */
-  publishedRevision: number | null;
-  current: CommentaryRevisionView | null;
-  /** Every revision, oldest first: the published one stays when a correction follows. */
-  revisions: CommentaryRevisionView[];
-}
-
-/** The words a published bulletin carries (its JSON and every copy): the latest revision, and the corrections since publication. */
-export interface PublishedCommentary extends CommentaryText {
-  revision: number;
-  publishedRevision: number;
-  corrections: { revision: number; recordedAt: string; actor: string; reason: string | null }[];
-}
 
 /**
  * The words of the 月通报 (docs/domain/bulletin-commentary.md): drafted from the figures, edited by

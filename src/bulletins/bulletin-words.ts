@@ -1,4 +1,4 @@
-import type { PublishedCommentary } from './bulletin-commentary.service.js';
+import type { PublishedCommentary } from './commentary.types.js';
 
 /**
  * The words of a published bulletin as every copy prints them (docs/domain/bulletin-commentary.md

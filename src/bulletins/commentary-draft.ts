@@ -2,6 +2,9 @@ import { formatYi } from '../common/index.js';
 import type { Dashboard, RegionRow } from '../board/index.js';
 import { REQUEST_KIND_LABELS } from '../reference/labels.js';
 import { percent, rankChangeText, RATING_WORDS } from './bulletin-format.js';
+import type { CommentaryDraft } from './commentary.types.js';
+
+export type { CommentaryDraft, CommentaryText } from './commentary.types.js';
 
 /**
  * The drafted words of a month's bulletin (docs/domain/bulletin-commentary.md "The draft"): the
@@ -9,17 +12,6 @@ import { percent, rankChangeText, RATING_WORDS } from './bulletin-format.js';
  * figures and the rules behind them (蓝黄红 by 序时, rank and rank change, the red list's kinds, the
  * overdue 要素保障 requests), never free text. The city office edits the draft before publishing.
  */
-export interface CommentaryDraft {
-  overview: string;
-  problems: string[];
-  praise: string[];
-}
-
-/** The words as the office keeps them: the draft's three parts and 下步工作, which only the office writes. */
-export interface CommentaryText extends CommentaryDraft {
-  nextSteps: string[];
-}
-
 /** Projects one item names at most; the rest are counted (…等 N 个). */
 export const NAMED_PROJECTS_MAX = 20;
 

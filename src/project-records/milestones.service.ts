@@ -11,12 +11,9 @@ import { Milestone } from './milestone.entity.js';
 import { Project } from './project.entity.js';
 import { ProjectRecordsService } from './project-records.service.js';
 
-/** A milestone as the API shows it: `GET /api/projects/:id/milestones` (docs/domain/milestones.md). */
-export interface MilestoneView {
-  name: string;
-  plannedDate: string;
-  actualDate: string | null;
-}
+import type { MilestoneView } from './milestone.types.js';
+
+export type { MilestoneView };
 
 /** A project's milestones now, or as they stood at `asOf`, in their entered order. */
 export async function milestonesOf(manager: EntityManager, projectId: number, asOf?: string): Promise<MilestoneView[]> {
@@ -28,6 +25,23 @@ export async function milestonesOf(manager: EntityManager, projectId: number, as
         .getMany()
     : await manager.find(Milestone, { where: { projectId, removedAt: IsNull() }, order: { seq: 'ASC' } });
   return rows.map((row) => ({ name: row.name, plannedDate: row.plannedDate, actualDate: row.actualDate }));
+}
+
+/** The milestones not yet reached of each of `projectIds`, now, in their entered order (the month form). */
+export async function pendingMilestonesOf(manager: EntityManager, projectIds: number[]): Promise<Map<number, MilestoneView[]>> {
+  const result = new Map<number, MilestoneView[]>();
+  if (!projectIds.length) return result;
+  const rows = await manager
+    .createQueryBuilder(Milestone, 'm')
+    .where('m.project_id IN (:...projectIds) AND m.removed_at IS NULL AND m.actual_date IS NULL', { projectIds })
+    .orderBy('m.project_id', 'ASC')
+    .addOrderBy('m.seq', 'ASC')
+    .getMany();
+  for (const row of rows) {
+    if (!result.has(row.projectId)) result.set(row.projectId, []);
+    result.get(row.projectId)!.push({ name: row.name, plannedDate: row.plannedDate, actualDate: null });
+  }
+  return result;
 }
 
 /** The body of `PUT …/milestones`, an array, checked like any other body: 400 for its shape, 422 for its values. */

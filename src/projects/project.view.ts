@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { ProjectLeadLink } from '../attraction/index.js';
-import { type ApprovalDetails, type MilestoneView, type Project, ProjectRecordView, recordViewOf } from '../project-records/index.js';
+import { type ApprovalDetails, type Project, type ProjectMilestone, ProjectRecordView, recordViewOf } from '../project-records/index.js';
 import { ListMembershipView } from '../plans/index.js';
 
 /**
@@ -17,10 +17,6 @@ export class ProjectView extends ProjectRecordView {
   milestones?: ProjectMilestone[];
 }
 
-/** A milestone on a project read: overdue when its planned date has passed (by the read's day) without an actual date. */
-export interface ProjectMilestone extends MilestoneView {
-  overdue: boolean;
-}
 
 export function toView(project: Project, lists?: ListMembershipView[]): ProjectView {
   const view: ProjectView = recordViewOf(project);

@@ -1,4 +1,5 @@
 import { monthNumberOf, yearOf } from '../common/index.js';
+import { MILESTONE_NAMES } from './labels.js';
 
 /**
  * 正排进度 by milestones (节点), docs/domain/milestones.md: "倒排工期、正排进度、挂图作战" (2024 work
@@ -12,8 +13,8 @@ import { monthNumberOf, yearOf } from '../common/index.js';
  *    of its own spreads its planned amount over the months from its first to its last milestone.
  */
 
-/** The milestones a project usually has, in their usual order; a project may name its own. */
-export const STANDARD_MILESTONES = ['开工', '主体完工', '设备安装', '试生产', '竣工投产'] as const;
+/** The milestones a project usually has, in their usual order (labels.ts); a project may name its own. */
+export const STANDARD_MILESTONES = MILESTONE_NAMES;
 
 export interface MilestoneDates {
   name: string;
