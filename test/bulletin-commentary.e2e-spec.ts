@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readBook } from './factories/workbooks.js';
+import { binary } from './support/bulletin-figures.js';
 import { startedProject } from './factories/project.factory.js';
 import { databaseState, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -109,6 +115,27 @@ describe('the bulletin’s words: draft, edit, publish, correct', () => {
     const dashboardPart = (text: string) => text.slice(text.indexOf('"dashboard":'));
     expect(dashboardPart(bulletin.text)).toBe(dashboardPart(published.text));
     expect(bulletin.body.hash).toBe(published.body.hash);
+  });
+
+  it('every copy carries the words as corrected, and says so: the .xlsx and the .docx', async () => {
+    const xlsx = (await t.client.get('/api/exports/bulletins/2024/6.xlsx').buffer(true).parse(binary)).body as Buffer;
+    const sheet = (await readBook(xlsx)).getWorksheet('通报正文')!;
+    const cells: string[] = [];
+    sheet.eachRow((row) => cells.push(String(row.getCell(1).value ?? '')));
+    expect(cells).toEqual(expect.arrayContaining(['一、总体情况', edited.overview, '三、存在问题', `（一）${edited.problems[0]}`, '四、下步工作', '（一）东昌府区于7月20日前报送整改措施。']));
+    const note = '更正说明：本通报文字于2024-07-08更正（第3版，原因：整改期限经市链长办研究调整）；发布时的文字为第2版，存档备查。';
+    expect(cells.at(-1)).toBe(note);
+
+    const dir = mkdtempSync(join(tmpdir(), 'tracker-words-'));
+    try {
+      const file = join(dir, 'b.docx');
+      writeFileSync(file, (await t.client.get('/api/exports/bulletins/2024/6.docx').buffer(true).parse(binary)).body as Buffer);
+      const read = spawnSync('/usr/bin/python3', ['-c', 'import sys, docx; print("\\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))', file], { encoding: 'utf8' });
+      const paragraphs = read.stdout.split('\n');
+      expect(paragraphs).toEqual(expect.arrayContaining(['一、总体情况', edited.overview, '（一）东昌府区于7月20日前报送整改措施。', note.replace('2024-07-08', '2024年7月8日')]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a bulletin published with no saved words carries the draft of its own figures', async () => {

@@ -27,6 +27,7 @@ const BOARD: Record<string, string> = {
   'GET /api/projects/:id/reports': '/api/projects/:project/reports',
   'GET /api/bulletins': '/api/bulletins',
   'GET /api/bulletins/:year/:month': '/api/bulletins/2024/4',
+  'GET /api/bulletins/:year/:month/commentary': '/api/bulletins/2024/4/commentary',
   'GET /api/exports/bulletins/:year/:month.xlsx': '/api/exports/bulletins/2024/4.xlsx',
   'GET /api/exports/bulletins/:year/:month.docx': '/api/exports/bulletins/2024/4.docx',
 };
