@@ -1,7 +1,7 @@
 // @ts-check
-// The project card (项目卡片): the stage timeline from the history, the six approvals and the
-// open 要素保障 requests (card-requests.js), the monthly investment bars of the year shown, and
-// the change history.
+// The project card (项目卡片): the stage timeline from the history, the six approvals, the
+// milestones (节点计划, late ones marked), the open 要素保障 requests (card-requests.js), the
+// monthly investment bars of the year shown, and the change history.
 import { api } from '/shared/api.js';
 import { $, h, setChildren } from '/shared/dom.js';
 import { stageName, wan, yi } from '/shared/format.js';
@@ -14,6 +14,7 @@ import { readRequests, renderApprovalStatuses, renderRequests } from './card-req
 /** @typedef {import('/shared/types.js').ProjectView} ProjectView */
 /** @typedef {import('/shared/types.js').HistoryEntry} HistoryEntry */
 /** @typedef {import('/shared/types.js').ReportView} ReportView */
+/** @typedef {import('/shared/types.js').ProjectMilestone} ProjectMilestone */
 
 /**
  * What the card needs from the board: the year shown and the names of codes.
@@ -60,7 +61,7 @@ export async function openCard(/** @type {number} */ id, /** @type {CardContext}
   $('#card-title').textContent = '加载中…';
   $('[data-role="card-meta"]').replaceChildren();
   $('[data-role="card-loading"]').hidden = false;
-  for (const selector of ['[data-testid="card-timeline"]', '[data-role="timeline-notes"]', '[data-testid="card-approvals"]', '[data-testid="card-requests"]', '.history-table tbody'])
+  for (const selector of ['[data-testid="card-timeline"]', '[data-role="timeline-notes"]', '[data-testid="card-approvals"]', '[data-testid="card-milestones"]', '[data-testid="card-requests"]', '.history-table tbody'])
     $(selector, modal).replaceChildren();
   clearBars();
   $('.close', modal).focus();
@@ -98,9 +99,20 @@ export async function openCard(/** @type {number} */ id, /** @type {CardContext}
   );
   renderTimeline({ list: $('[data-testid="card-timeline"]', modal), notes: $('[data-role="timeline-notes"]', modal) }, project, history);
   renderApprovalStatuses(project);
+  renderMilestones(project.milestones || []);
   renderRequests(requests);
   $('[data-role="card-year"]').textContent = `${ctx.year}年 · 万元`;
   renderBars(reports, ctx.year);
   renderHistory($('.history-table tbody', modal), history);
   modal.dataset.status = 'ready';
+}
+
+/** Each milestone with its planned date and, once reached, its actual date; a late one (过计划日期未完成) in red. */
+function renderMilestones(/** @type {ProjectMilestone[]} */ milestones) {
+  $('[data-testid="card-milestones"]').replaceChildren(...(milestones.length
+    ? milestones.map((m) => h('li', { class: m.actualDate ? 'done' : m.overdue ? 'late' : 'ahead', 'data-testid': 'card-milestone', 'data-name': m.name },
+      h('b', null, m.name),
+      h('span', null, `计划 ${m.plannedDate}`),
+      h('span', { class: 'ms-state' }, m.actualDate ? `完成 ${m.actualDate}` : m.overdue ? '滞后' : '未到期')))
+    : [h('li', { class: 'empty' }, '尚未填写节点计划')]));
 }

@@ -34,6 +34,7 @@ const NAV = [
   ['chain', '/workbench/chain.html', '产业链指标', PROJECT_ROLES],
   ['excel', '/workbench/excel.html', 'Excel 导入导出', PROJECT_ROLES],
   ['plan', '/workbench/plan.html', '年度计划', PROJECT_ROLES],
+  ['bulletin', '/workbench/bulletin.html', '月通报', ['admin']],
   ['displays', '/workbench/displays.html', '大屏令牌', ['admin']],
 ];
 
