@@ -264,7 +264,7 @@ describe('demo data set 2024 (illustrative)', () => {
         actualStartDate: null,
         approvals: p.approvals,
         conditional: {},
-        conditionalAllowedYears: [],
+        conditionalRestrictedYears: [],
         reportedMonths: 0,
         haltedSince: null,
       };

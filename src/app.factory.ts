@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConsoleLogger, type LoggerService } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
+import type { NextFunction, Request, Response } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
 import { AuthService } from './auth/index.js';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
@@ -18,9 +19,15 @@ import { mountWorkbench } from './workbench/index.js';
  * Headers on every response. The pages load scripts only from the app itself (no inline
  * script, no eval); nothing may frame them (`frame-ancestors 'none'` and X-Frame-Options
  * DENY for older browsers); no MIME sniffing; no referrer leaves the app.
+ *
+ * Intranets serve the app over plain HTTP at an address (`http://10.x.x.x:3000/`), so the
+ * policy must not carry helmet's default `upgrade-insecure-requests` (the browser would ask for
+ * `https://…/js/*.js`, which nothing answers, and the page would never load), and HSTS is sent
+ * only on a request that arrived over HTTPS (`hstsOverHttpsOnly`): docs/operations.md "HTTPS".
  */
 const SECURITY_HEADERS: HelmetOptions = {
   contentSecurityPolicy: {
+    useDefaults: false,
     directives: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
@@ -38,7 +45,14 @@ const SECURITY_HEADERS: HelmetOptions = {
   frameguard: { action: 'deny' },
   referrerPolicy: { policy: 'no-referrer' },
   crossOriginEmbedderPolicy: false,
+  strictTransportSecurity: false,
 };
+
+/** HSTS only where the browser reached the app over HTTPS (directly, or through a trusted proxy). */
+function hstsOverHttpsOnly(request: Request, response: Response, next: NextFunction): void {
+  if (request.secure) response.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  next();
+}
 
 export interface CreateAppOptions {
   /** Load seed data (reference + demo per config.seed) before serving. Default true. */
@@ -59,7 +73,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   // First of all middleware, so that every response carries the headers: the API's, and
   // every static page and asset (/, /workbench/, /shared/, /vendor/), wherever they are mounted.
   app.use(helmet(SECURITY_HEADERS));
+  app.use(hstsOverHttpsOnly);
   app.disable('x-powered-by');
+  // Whose X-Forwarded-Proto makes a request secure (TRUST_PROXY; none by default).
+  app.set('trust proxy', config.trustProxy);
   // Next, so that every response carries X-Request-Id and every request, refused or not, is logged.
   app.use(requestLogging(config.logFormat));
   // JSON only (415 for other bodies, see JsonOnlyInterceptor); checked for UTF-8, lone

@@ -98,6 +98,15 @@ const TABLE: Record<string, Row> = {
     entries: [e('user', 'update')],
     refused: [({ admin }) => () => admin.patch('/api/users/999999').send({ active: false })],
   },
+  'POST /api/users/:id/password-reset': {
+    ok: async ({ admin }) => {
+      const users = await admin.get('/api/users');
+      const id = users.body.find((u: { username: string }) => u.username === 'auditor-a').id;
+      return () => admin.post(`/api/users/${id}/password-reset`);
+    },
+    entries: [e('user', 'password')],
+    refused: [({ admin }) => () => admin.post('/api/users/999999/password-reset'), ({ region }) => () => region.post('/api/users/1/password-reset')],
+  },
   'POST /api/targets/:year': {
     ok: ({ admin }) => () => admin.post('/api/targets/2031').send({ copyFrom: 2024, implementationListSize: 0, preparationListSize: 0 }),
     entries: [e('target', 'create')],

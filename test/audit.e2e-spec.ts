@@ -407,10 +407,27 @@ describe('audit log: hash chain, tamper evidence, one transaction with the chang
       expect(page.body.items.map((item: { seq: number }) => item.seq)).toEqual([4, 5, 6]);
     });
 
+    it('GET /api/audit/events page after page by seq (after=<next>): the whole log in order, then next is null', async () => {
+      const seqs: number[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 10; i++) {
+        const res = await client.get('/api/audit/events').query({ pageSize: 3, ...(after ? { after } : {}) });
+        expect(res.body.total).toBe(8);
+        seqs.push(...res.body.items.map((item: { seq: number }) => item.seq));
+        after = res.body.next;
+        if (after === null) break;
+      }
+      expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      const filtered = await client.get('/api/audit/events').query({ from: '2024-06-30T13:02:00+08:00', pageSize: 2 });
+      const rest = await client.get('/api/audit/events').query({ from: '2024-06-30T13:02:00+08:00', pageSize: 2, after: filtered.body.next });
+      expect([...filtered.body.items, ...rest.body.items].map((item: { seq: number }) => item.seq).slice(0, 4)).toEqual([3, 4, 5, 6]);
+    });
+
     it.each([
       ['from without an offset', '?from=2024-06-30T13:02:00', 'invalidInstant'],
       ['to as a date', '?to=2024-06-30', 'invalidInstant'],
       ['pageSize above 500', '?pageSize=501', 'isQueryInt'],
+      ['a cursor that is not one of ours', '?after=bm90LWEtY3Vyc29y', 'invalidCursor'],
     ])('GET /api/audit/events with %s is 400', async (_name, query, code) => {
       const res = await client.get(`/api/audit/events${query}`);
       expect(res.status).toBe(400);

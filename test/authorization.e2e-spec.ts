@@ -24,6 +24,8 @@ interface Ids {
   /** A chain code: own (green-chemical), other (bearings) or missing. */
   chain: string;
   userId: number;
+  /** A new user the admin creates (for writes that end a user's sessions, e.g. a password reset). */
+  throwawayUser: () => Promise<number>;
   /** A client signed in again as the same role (a session of its own), for routes that end sessions. */
   again: () => Promise<Client>;
   /** An import job the admin started (a job is visible to its starter only). */
@@ -127,6 +129,9 @@ const TABLE: Record<string, Row> = {
     expect: adminOnly(201),
   },
   'PATCH /api/users/:id': { send: (c, ids) => c.patch(`/api/users/${ids.userId}`).send({ active: true }), expect: adminOnly(200) },
+  'GET /api/users/rules': { send: (c) => c.get('/api/users/rules'), expect: adminOnly(200) },
+  'GET /api/users/names': { send: (c) => c.get('/api/users/names'), expect: everyone(200) },
+  'POST /api/users/:id/password-reset': { send: async (c, ids) => c.post(`/api/users/${await ids.throwawayUser()}/password-reset`), expect: adminOnly(200) },
   'GET /api/regions': { send: (c) => c.get('/api/regions'), expect: everyone(200) },
   'GET /api/chains': { send: (c) => c.get('/api/chains'), expect: everyone(200) },
   'GET /api/targets': { send: (c) => c.get('/api/targets'), expect: anyRole(200) },
@@ -363,7 +368,12 @@ describe('authorization matrix: every route × every role × own / other / missi
             expect(raised.status).toBe(201);
             return raised.body.id as number;
           };
-          const res = await row.send(clients[role], { project, lead, chain, userId, jobId, again: () => again(role), request });
+          const throwawayUser = async () => {
+            const created = await t.client.post('/api/users').send({ username: `tmp-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, password: 'throwaway-password-1', role: 'auditor' });
+            expect(created.status).toBe(201);
+            return created.body.id as number;
+          };
+          const res = await row.send(clients[role], { project, lead, chain, userId, throwawayUser, jobId, again: () => again(role), request });
           outcome.push(`${role}/${target ?? '-'}: ${res.status}`);
           expected.push(`${role}/${target ?? '-'}: ${Array.isArray(want) ? want[index] : want}`);
           expect(res.status).not.toBe(500);

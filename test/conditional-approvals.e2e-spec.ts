@@ -82,13 +82,13 @@ describe('approvals with 督办 and 容缺受理', () => {
     expect(res.body.details.map((d: { code: string }) => d.code)).toEqual(['approvalMissing']);
     expect((await put(id, 'energy', { status: 'done', date: '2024-06-10' })).status).toBe(200);
 
-    // The 2024 plan allows 容缺; switched off, START is refused by name.
+    // The 2024 plan allows 容缺; restricted (限制容缺受理开工), START is refused, naming the plan and the rule.
     expect((await t.client.patch('/api/targets/2024').send({ conditionalApprovalsAllowed: false })).status).toBe(200);
     const before = await databaseState(t.dataSource);
     res = await t.client.post(`/api/projects/${id}/events`).send({ type: 'START', date: '2024-06-10' });
     expect(res.status).toBe(422);
     expect(res.body.details).toEqual([expect.objectContaining({ field: 'approvals.land', code: 'conditionalNotAllowed' })]);
-    expect(res.body.message).toContain('容缺');
+    expect(res.body.details[0].message).toBe('用地为容缺受理，但 2024 年度计划“限制容缺受理开工”：本年须手续办结后开工');
     expect(await databaseState(t.dataSource)).toEqual(before);
     expect((await t.client.patch('/api/targets/2024').send({ conditionalApprovalsAllowed: true })).status).toBe(200);
 
@@ -99,6 +99,26 @@ describe('approvals with 督办 and 容缺受理', () => {
     res = await put(id, 'land', { status: 'in_progress' });
     expect(res.status).toBe(422);
     expect(codes(res.body)).toEqual(['approvalMissing']);
+  });
+
+  it('START on 容缺 in a year without a plan is allowed: 容缺受理 is the standing rule; a new plan allows it unless it says otherwise', async () => {
+    t.setNow(at('2025-03-10'));
+    try {
+      expect((await t.client.get('/api/targets/2025')).status).toBe(404);
+      const id = await preparation({ ...ALL_APPROVALS, environment: null });
+      expect((await put(id, 'environment', { status: 'conditional', commitmentDate: '2025-05-31' })).status).toBe(200);
+      const res = await t.client.post(`/api/projects/${id}/events`).send({ type: 'START', date: '2025-03-10' });
+      expect([res.status, res.body.stage]).toEqual([200, 'implementation.active']);
+      // A 2026 plan created with every city target but without the flag allows it (the plan page
+      // shows 限制容缺受理开工 unticked).
+      const city = (await t.client.get('/api/targets/2024')).body as Record<string, unknown>;
+      const fields = ['implementationListSize', 'implementationInvestmentWan', 'preparationListSize', 'startRateTargetPct', 'bigProjectThresholdWan', 'bigProjectCityTarget', 'keyProjectThresholdWan', 'keyProjectCount', 'keyProjectInvestmentWan', 'ratingBluePct', 'ratingYellowPct', 'attractionSignedWan', 'attractionFundedWan'];
+      const created = await t.client.post('/api/targets/2026').send(Object.fromEntries(fields.map((f) => [f, city[f]])));
+      expect(created.status).toBe(201);
+      expect(created.body.conditionalApprovalsAllowed).toBe(true);
+    } finally {
+      t.setNow(at('2024-06-10'));
+    }
   });
 
   it('START refused once the commitment date has passed', async () => {

@@ -198,12 +198,13 @@ describe('ledger import (台账导入)', () => {
   });
 
   // -------------------------------------------------------------------------------------------
-  // Layout C: no code column (matched by name, new codes LC{year}-{序号}), section rows giving
+  // Layout C: no code column (matched by name within the county, new codes from each county's
+  // sequence LC{year}-{county}-{n}: three counties, so each the first of its own), section rows giving
   // the list (一、实施类项目), a total row, 万元 in each header, a drop-down on whole columns.
   const layoutC: Truth[] = [
-    { code: 'LC2024-001', name: '鑫昌纺织气流纺（示例C1）', owner: '聊城示例纺织有限公司', region: '371526', regionText: '高唐县', chain: 'light-textile', chainText: '轻工纺织', totalWan: 60000, category: 'implementation', plannedWan: 20000, plannedStart: '2024-03-01', actualStart: '2024-03-10', stage: 'implementation.active', stageText: null, content: null },
-    { code: 'LC2024-002', name: '农副产品深加工（示例C2）', owner: '聊城示例食品有限公司', region: '371522', regionText: '莘县', chain: 'agri-food', chainText: '农副产品加工', totalWan: 12000, category: 'implementation', plannedWan: 6000, plannedStart: '2024-04-01', actualStart: '2024-04-02', stage: 'implementation.active', stageText: null, content: null },
-    { code: 'LC2024-003', name: '绿色建材产业园（示例C3）', owner: '聊城示例建材有限公司', region: '371524', regionText: '东阿', chain: 'building-materials', chainText: '绿色建材', totalWan: 40000, category: 'preparation', plannedWan: 10000, plannedStart: '2024-10-01', actualStart: null, stage: 'preparation', stageText: null, content: null },
+    { code: 'LC2024-371526-001', name: '鑫昌纺织气流纺（示例C1）', owner: '聊城示例纺织有限公司', region: '371526', regionText: '高唐县', chain: 'light-textile', chainText: '轻工纺织', totalWan: 60000, category: 'implementation', plannedWan: 20000, plannedStart: '2024-03-01', actualStart: '2024-03-10', stage: 'implementation.active', stageText: null, content: null },
+    { code: 'LC2024-371522-001', name: '农副产品深加工（示例C2）', owner: '聊城示例食品有限公司', region: '371522', regionText: '莘县', chain: 'agri-food', chainText: '农副产品加工', totalWan: 12000, category: 'implementation', plannedWan: 6000, plannedStart: '2024-04-01', actualStart: '2024-04-02', stage: 'implementation.active', stageText: null, content: null },
+    { code: 'LC2024-371524-001', name: '绿色建材产业园（示例C3）', owner: '聊城示例建材有限公司', region: '371524', regionText: '东阿', chain: 'building-materials', chainText: '绿色建材', totalWan: 40000, category: 'preparation', plannedWan: 10000, plannedStart: '2024-10-01', actualStart: null, stage: 'preparation', stageText: null, content: null },
   ];
   const rowC = (p: Truth, seq: number): CellInput[] => [seq, p.name, p.owner, p.regionText, p.chainText, p.totalWan, p.plannedWan, dateCell(p.plannedStart, 'iso'), p.actualStart ? dateCell(p.actualStart, 'excel') : null];
   const sheetC = (truths: Truth[]): SheetLayout => ({

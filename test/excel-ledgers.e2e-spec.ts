@@ -224,14 +224,14 @@ describe('county ledgers written by another program (fixtures)', () => {
     ]);
   });
 
-  it('characters outside the Basic Multilingual Plane, matched by name on re-import (no code column: LC2024-序号)', async () => {
+  it('characters outside the Basic Multilingual Plane, matched by name on re-import (no code column: 冠县\'s sequence)', async () => {
     const common = { outcome: 'created' as const, sheet: '台账', region: '371525' };
     await importsAsExpected('astral-names.xlsx', [
-      { ...common, row: 3, code: 'LC2024-007', stage: 'preparation', evidence: 'listCategory', name: '\u{20BB7}野家食品加工项目', owner: '聊城\u{20BB7}祥食品有限公司', chain: 'agri-food', totalWan: 11000, plannedStart: '2024-10-01', actualStart: null, lists: prep(3000), progress: '土地摘牌' },
-      { ...common, row: 4, code: 'LC2024-008', stage: 'implementation.active', evidence: 'startDate', name: '\u{2123D}壤修复材料（\u{24B62}窑）项目', owner: '聊城\u{2123D}源环保有限公司', chain: 'building-materials', totalWan: 24000, plannedStart: '2024-01-10', actualStart: '2024-02-02', lists: impl(7000), progress: '设备安装调试' },
+      { ...common, row: 3, code: 'LC2024-371525-001', stage: 'preparation', evidence: 'listCategory', name: '\u{20BB7}野家食品加工项目', owner: '聊城\u{20BB7}祥食品有限公司', chain: 'agri-food', totalWan: 11000, plannedStart: '2024-10-01', actualStart: null, lists: prep(3000), progress: '土地摘牌' },
+      { ...common, row: 4, code: 'LC2024-371525-002', stage: 'implementation.active', evidence: 'startDate', name: '\u{2123D}壤修复材料（\u{24B62}窑）项目', owner: '聊城\u{2123D}源环保有限公司', chain: 'building-materials', totalWan: 24000, plannedStart: '2024-01-10', actualStart: '2024-02-02', lists: impl(7000), progress: '设备安装调试' },
     ]);
     // Stored as the characters themselves (four UTF-8 bytes each), not as replacement marks.
-    const [row] = await t.dataSource.query(`SELECT name FROM project WHERE code = 'LC2024-007'`);
+    const [row] = await t.dataSource.query(`SELECT name FROM project WHERE code = 'LC2024-371525-001'`);
     expect(Array.from(row.name as string)[0].codePointAt(0)).toBe(0x20bb7);
   });
 

@@ -132,8 +132,17 @@ describe('sign-in, tokens and hostile input', () => {
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(res.headers['strict-transport-security']).toBeDefined();
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('pages work over plain HTTP: no upgrade-insecure-requests, no HSTS unless the request came over HTTPS', async () => {
+    for (const url of ['/', '/workbench/', '/api/regions']) {
+      const res = await t.client.get(url);
+      expect([url, res.headers['content-security-policy']]).toEqual([url, expect.not.stringContaining('upgrade-insecure-requests')]);
+      expect([url, res.headers['strict-transport-security']]).toEqual([url, undefined]);
+    }
+    // Without TRUST_PROXY a client's own X-Forwarded-Proto is not believed.
+    expect((await t.client.get('/').set('X-Forwarded-Proto', 'https')).headers['strict-transport-security']).toBeUndefined();
   });
 
   it('rejects mass assignment of fields the client may not set', async () => {
@@ -143,6 +152,25 @@ describe('sign-in, tokens and hostile input', () => {
     }
     const user = await t.client.post('/api/users').send({ username: 'sneaky', password: 'sneaky-password', role: 'auditor', tokenVersion: 99 });
     expect(user.status).toBe(400);
+  });
+});
+
+describe('HTTPS behind a reverse proxy (TRUST_PROXY)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { TRUST_PROXY: 'loopback' } });
+  });
+  afterAll(async () => t.close());
+
+  it('sends HSTS and a Secure session cookie when the trusted proxy says the browser used HTTPS; neither over plain HTTP', async () => {
+    const secure = await request(t.http).post('/api/auth/session').set('X-Forwarded-Proto', 'https').send({ username: 'admin', password: TEST_ADMIN_PASSWORD });
+    expect(secure.status).toBe(200);
+    expect(secure.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(String(secure.headers['set-cookie'])).toMatch(/; Secure/);
+    const plain = await request(t.http).post('/api/auth/session').send({ username: 'admin', password: TEST_ADMIN_PASSWORD });
+    expect(plain.status).toBe(200);
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    expect(String(plain.headers['set-cookie'])).not.toMatch(/Secure/);
   });
 });
 

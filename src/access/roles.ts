@@ -9,6 +9,21 @@ export const ROLES = ['admin', 'region', 'chain', 'auditor', 'department'] as co
 export type Role = (typeof ROLES)[number];
 
 /**
+ * What a role's user is bound to when created (docs/access.md "Scope"): one county or zone, one
+ * chain, one department, or nothing (city-wide). The 用户管理 page asks for the scope this names.
+ */
+export const ROLE_SCOPES: Record<Role, 'region' | 'chain' | 'department' | null> = {
+  admin: null,
+  region: 'region',
+  chain: 'chain',
+  auditor: null,
+  department: 'department',
+};
+
+/** Roles that write nothing at all (the workbench badges them 只读); a chain team writes comments, leads and filings. */
+export const READ_ONLY_ROLES: Role[] = ['auditor'];
+
+/**
  * A wall screen signed in with a display token (src/auth/display-tokens.service.ts): no user
  * behind it, id 0, name `display:<token name>`; it reads the board's routes only (display-routes.ts).
  */

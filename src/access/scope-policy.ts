@@ -117,11 +117,25 @@ export function requestVisible(request: { departmentCode: string }, project: { r
 }
 
 /**
+ * The one answer for a thing that does not exist or lies outside the caller's scope: the same
+ * words for both (nothing tells them apart), which an operator reads as "not mine", not as a
+ * bug, and no internal id ("项目不存在或不在您的管辖范围内").
+ */
+export function notFoundMessage(what: string): string {
+  return `${what}不存在或不在您的管辖范围内`;
+}
+
+/** The 404 for `what` (项目, 需求, 招商项目…) missing or out of scope. */
+export function notFoundInScope(what: string): ApiError {
+  return notFound(notFoundMessage(what));
+}
+
+/**
  * Load in scope or 404: the row when it exists and the caller may see it, else 404 with the
  * same answer whether it does not exist or is out of scope (docs/api.md "Errors").
  */
-export function visibleOr404<T>(row: T | null | undefined, visible: boolean, message: string): T {
-  if (row === null || row === undefined || !visible) throw notFound(message);
+export function visibleOr404<T>(row: T | null | undefined, visible: boolean, what: string): T {
+  if (row === null || row === undefined || !visible) throw notFoundInScope(what);
   return row;
 }
 

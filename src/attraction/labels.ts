@@ -32,6 +32,6 @@ export const LEAD_FIELD_LABELS = {
 /** What each lead event asks for, in the words of that event (签约 asks for 合同金额). */
 export const LEAD_EVENT_FIELD_LABELS = {
   SIGN: { amount: '合同金额（万元）', date: '签约日期', agreementNo: '协议编号' },
-  LAND: { date: '落地日期', code: '项目编码', ownerEnterprise: '建设单位', totalInvestment: '总投资（万元）', projectId: '关联已有项目编号' },
+  LAND: { date: '落地日期', code: '项目编码', ownerEnterprise: '建设单位', totalInvestment: '总投资（万元）', projectId: '关联已有项目（输入项目编码或名称选择）' },
   TERMINATE: { reason: '终止原因' },
 } as const satisfies Record<LeadEventType, Record<string, string>>;

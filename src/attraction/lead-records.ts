@@ -12,7 +12,7 @@ import { inScope, type Scope, visibleOr404 } from '../access/index.js';
 /** The lead, or 404 when it does not exist or lies outside the caller's scope (no difference shown). */
 export async function leadInScope(manager: EntityManager, id: number, scope: Scope): Promise<Lead> {
   const lead = await manager.findOneBy(Lead, { id });
-  return visibleOr404(lead, lead !== null && inScope(lead, scope), `招商项目 ${id} 不存在`);
+  return visibleOr404(lead, lead !== null && inScope(lead, scope), '招商项目');
 }
 
 /** Σ latest 到位资金 of every month of a lead `l` (recorded by `:asOf` when asked), as a correlated subquery. */

@@ -1,3 +1,4 @@
+import { notFoundMessage } from '../access/index.js';
 import { type GuardFailure, hasText, needDateNotAfterToday, needReason } from '../workflow/index.js';
 import type { Stage } from '../lifecycle/index.js';
 import type { LeadEventType } from './lead-states.js';
@@ -60,18 +61,18 @@ export const landRule: Rule<'LAND'> = ({ lead, today }, event) => {
   const linking = event.projectId !== undefined && event.projectId !== null;
   const creating = event.project !== undefined && event.project !== null;
   if (linking && creating)
-    failures.push({ field: 'project', code: 'projectChoice', message: '落地时只能新建项目（project）或关联已有项目（projectId）二者之一' });
+    failures.push({ field: 'project', code: 'projectChoice', message: '落地时新建项目与关联已有项目只能选一个' });
   else if (!linking && !creating)
-    failures.push({ field: 'project', code: 'projectRequired', message: '落地需要新建项目（project）或关联已有项目（projectId）' });
+    failures.push({ field: 'project', code: 'projectRequired', message: '落地需要新建项目，或按项目编码或名称选择一个已有项目关联' });
   else if (linking) {
     const project = lead.linkedProject;
-    if (!project) failures.push({ field: 'projectId', code: 'projectNotFound', message: `项目 ${event.projectId} 不存在` });
+    if (!project) failures.push({ field: 'projectId', code: 'projectNotFound', message: notFoundMessage('要关联的项目') });
     else {
       if (project.chainCode !== lead.chainCode)
         failures.push({ field: 'projectId', code: 'projectChainMismatch', message: '关联的项目须属于本招商项目的产业链' });
       if (project.stage === 'withdrawn') failures.push({ field: 'projectId', code: 'projectWithdrawn', message: '关联的项目已调出项目库' });
       if (project.leadId !== null && project.leadId !== lead.id)
-        failures.push({ field: 'projectId', code: 'projectAlreadyLinked', message: `项目已关联招商项目 ${project.leadId}` });
+        failures.push({ field: 'projectId', code: 'projectAlreadyLinked', message: '该项目已关联另一个招商项目' });
     }
   }
   const date = hasText(event.date) ? event.date! : today;

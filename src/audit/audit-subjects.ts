@@ -48,6 +48,17 @@ export const auditSubject = {
   chainNote: (chain: string, year: number): AuditSubject => ({ entity: 'chainNote', entityId: `${chain}:${year}` }),
 };
 
+/**
+ * The projects and years a change to `subject` changed, for the figures kept from them
+ * (database/changes.ts): a project's own data (its record, reports, list places, comments) and
+ * a year's plan (its thresholds). History rows name further projects.
+ */
+export function changedBy(subject: AuditSubject): { projectIds: number[]; years: number[] } {
+  if ((PROJECT_ENTITIES as readonly string[]).includes(subject.entity)) return { projectIds: [Number(subject.entityId)], years: [] };
+  if (subject.entity === 'target') return { projectIds: [], years: [Number(subject.entityId)] };
+  return { projectIds: [], years: [] };
+}
+
 /** Chinese labels for entities and actions, for exports. */
 export const ENTITY_LABELS: Record<string, string> = {
   project: '项目',

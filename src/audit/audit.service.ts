@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, type Page } from '../common/index.js';
-import { int, sql } from '../database/index.js';
+import { Clock, CountCache, cursorOf, keyOfCursor, type Page } from '../common/index.js';
+import { int, sql, WriteQueue } from '../database/index.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { DEFAULT_VERIFY_BATCH, ENTRY_COLUMNS, verifyChain, type Checkpoint, type StoredEntryRow, type VerifyResult } from './audit-chain.js';
 import { canonicalJson, chainHash, ZERO_HASH, type ChainFields, type Json } from './canonical-json.js';
@@ -65,7 +65,10 @@ export class AuditService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly writes: WriteQueue,
   ) {}
+
+  private readonly counts = new CountCache();
 
   /**
    * Appends one entry, in the caller's transaction (`manager` from `WriteQueue.run`).
@@ -135,22 +138,31 @@ export class AuditService {
     return latest ? { seq: int(latest.seq), hash: latest.hash, at: latest.at } : { seq: 0, hash: ZERO_HASH, at: null };
   }
 
-  /** Entries matching the filter, oldest first, one page at a time. */
-  async events(filter: AuditEventFilter, page = 1, pageSize = 50): Promise<Page<AuditEventView>> {
+  /**
+   * Entries matching the filter, oldest first, one page at a time: by page number, or after the
+   * `next` of the page before (a seek on seq, however long the log; docs/api.md "Paging"). The
+   * total is counted once per state of the data and filter.
+   */
+  async events(filter: AuditEventFilter, page = 1, pageSize = 50, after?: string): Promise<Page<AuditEventView>> {
     const conditions: string[] = [];
     if (filter.entity !== undefined) conditions.push('entity = :entity');
     if (filter.entityId !== undefined) conditions.push('entity_id = :entityId');
     if (filter.from !== undefined) conditions.push('"at" >= :from');
     if (filter.to !== undefined) conditions.push('"at" <= :to');
-    const params = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [count] = await sql<{ total: unknown }>(this.dataSource, `SELECT COUNT(*) AS total FROM audit_entry ${where}`, params);
+    const params: Record<string, unknown> = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
+    const where = (more: string[] = []) => (conditions.length + more.length ? `WHERE ${[...conditions, ...more].join(' AND ')}` : '');
+    const total = await this.counts.get(JSON.stringify(params), await this.writes.version(), async () => {
+      const [count] = await sql<{ total: unknown }>(this.dataSource, `SELECT COUNT(*) AS total FROM audit_entry ${where()}`, params);
+      return int(count?.total);
+    });
+    const seek = after === undefined ? null : keyOfCursor<number>(after, 'number');
     const rows = await sql<StoredEntryRow>(
       this.dataSource,
-      `SELECT ${ENTRY_COLUMNS} FROM audit_entry ${where} ORDER BY seq LIMIT :limit OFFSET :offset`,
-      { ...params, limit: pageSize, offset: (page - 1) * pageSize },
+      `SELECT ${ENTRY_COLUMNS} FROM audit_entry ${where(seek === null ? [] : ['seq > :afterSeq'])} ORDER BY seq LIMIT :limit OFFSET :offset`,
+      { ...params, afterSeq: seek, limit: pageSize + 1, offset: seek === null ? (page - 1) * pageSize : 0 },
     );
-    return { items: rows.map(eventView), total: int(count?.total), page, pageSize };
+    const items = rows.slice(0, pageSize).map(eventView);
+    return { items, total, page, pageSize, next: rows.length > pageSize ? cursorOf(items[items.length - 1].seq) : null };
   }
 }
 

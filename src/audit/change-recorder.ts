@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/index.js';
+import { markChanged } from '../database/index.js';
 import { ProjectHistory, type HistoryKind } from './project-history.entity.js';
 import type { AuditEntry } from './audit-entry.entity.js';
-import type { AuditSubject } from './audit-subjects.js';
+import { type AuditSubject, changedBy } from './audit-subjects.js';
 import { AuditService } from './audit.service.js';
 
 /** A project's own history row, for changes to a project (its data, stage, list places). */
@@ -56,6 +57,9 @@ export class ChangeRecorder {
     const at = change.at ?? this.clock.nowIso();
     const reason = change.reason?.trim() || null;
     const histories = change.history === undefined ? [] : Array.isArray(change.history) ? change.history : [change.history];
+    // What the change touched, for the figures that follow the data (database/changes.ts).
+    const touched = changedBy(change.subject);
+    markChanged(manager, { projectIds: [...touched.projectIds, ...histories.map((h) => h.projectId)], years: touched.years });
     for (const h of histories) {
       await manager.insert(ProjectHistory, {
         projectId: h.projectId,

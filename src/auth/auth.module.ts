@@ -12,6 +12,8 @@ import { AuthService } from './auth.service.js';
 import { DisplayTokensController } from './display-tokens.controller.js';
 import { DisplayTokensService } from './display-tokens.service.js';
 import { LoginLimiter } from './login-limiter.js';
+import { UserAdminService } from './user-admin.service.js';
+import { UsersController } from './users.controller.js';
 
 export const AUTH_ENTITIES = [User, AuthSession, LoginAttempt, DisplayToken];
 
@@ -19,8 +21,8 @@ export const AUTH_ENTITIES = [User, AuthSession, LoginAttempt, DisplayToken];
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(AUTH_ENTITIES), ReferenceModule],
-  controllers: [AuthController, DisplayTokensController],
-  providers: [AuthService, DisplayTokensService, LoginLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, UsersController, DisplayTokensController],
+  providers: [AuthService, UserAdminService, DisplayTokensService, LoginLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

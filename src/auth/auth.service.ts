@@ -20,6 +20,8 @@ export interface UserView {
   region: string | null;
   chain: string | null;
   department: string | null;
+  /** 单位名称, shown instead of the user name in histories; null when not given. */
+  officeName: string | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;
@@ -32,6 +34,7 @@ export interface UserInput {
   region?: string | null;
   chain?: string | null;
   department?: string | null;
+  officeName?: string | null;
   active?: boolean;
 }
 
@@ -223,6 +226,7 @@ export class AuthService {
         regionCode: role === 'region' ? region : null,
         chainCode: role === 'chain' ? chain : null,
         departmentCode: role === 'department' ? department : null,
+        officeName: input.officeName !== undefined ? officeNameOf(input.officeName) : user.officeName,
         active,
         updatedAt: this.clock.nowIso(),
       };
@@ -231,13 +235,15 @@ export class AuthService {
         input.password !== undefined || changes.role !== user.role || changes.regionCode !== user.regionCode || changes.chainCode !== user.chainCode || changes.departmentCode !== (user.departmentCode ?? null) || changes.active !== Boolean(user.active);
       if (securityChange) changes.tokenVersion = user.tokenVersion + 1;
       await manager.update(User, { id }, changes);
+      // Deactivated: its sessions end now (their tokens already fail on `active`).
+      if (!active) await manager.delete(AuthSession, { userId: id });
       const view = viewOf({ ...user, ...changes } as User);
       const { passwordHash: _hash, ...visible } = changes;
       await this.changes.record(manager, {
         actor,
         subject: auditSubject.user(user.username),
         action: input.password !== undefined ? 'password' : 'update',
-        before: { role: user.role, region: user.regionCode, chain: user.chainCode, department: user.departmentCode ?? null, active: Boolean(user.active) },
+        before: { role: user.role, region: user.regionCode, chain: user.chainCode, department: user.departmentCode ?? null, officeName: user.officeName ?? null, active: Boolean(user.active) },
         after: { ...visible, passwordChanged: input.password !== undefined },
         at: changes.updatedAt,
       });
@@ -274,7 +280,7 @@ export class AuthService {
 
   private async insertUser(
     manager: EntityManager,
-    input: { username: string; role: Role; region?: string | null; chain?: string | null; department?: string | null; active?: boolean; passwordHash: string },
+    input: { username: string; role: Role; region?: string | null; chain?: string | null; department?: string | null; officeName?: string | null; active?: boolean; passwordHash: string },
     actor: string,
   ): Promise<UserView> {
     const now = this.clock.nowIso();
@@ -285,6 +291,7 @@ export class AuthService {
       regionCode: input.role === 'region' ? (input.region ?? null) : null,
       chainCode: input.role === 'chain' ? (input.chain ?? null) : null,
       departmentCode: input.role === 'department' ? (input.department ?? null) : null,
+      officeName: officeNameOf(input.officeName),
       active: input.active ?? true,
       tokenVersion: 1,
       createdAt: now,
@@ -338,8 +345,14 @@ function viewOf(user: User): UserView {
     region: user.regionCode,
     chain: user.chainCode,
     department: user.departmentCode ?? null,
+    officeName: user.officeName ?? null,
     active: Boolean(user.active),
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
   };
+}
+
+/** An office name as stored: trimmed; empty means none. */
+function officeNameOf(name: string | null | undefined): string | null {
+  return name?.trim() || null;
 }

@@ -1,13 +1,15 @@
 /**
  * What a wall screen's display token may read: the board and what the war room opens from it
  * (the dashboard, its curve and drill-down, regions and chains, the default period, published
- * bulletins with their words and their .xlsx/.docx, the project card, the missing-reports badge), and who it is.
+ * bulletins with their words and their .xlsx/.docx, the project card, the missing-reports badge),
+ * who it is, and the names histories show for their actors.
  * Every other route answers 403 to a display token, whatever its method: this list is the
  * whole of its rights, and a new route is closed to it until it is added here
  * (docs/operations.md "Display tokens and the wall link").
  */
 export const DISPLAY_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/auth/me',
+  'GET /api/users/names',
   'GET /api/regions',
   'GET /api/chains',
   'GET /api/periods/default',

@@ -35,6 +35,10 @@ export class User {
   @Column({ name: 'department_code', type: 'varchar', length: 32, nullable: true })
   departmentCode: string | null;
 
+  /** The office the user works for, shown instead of the login name in histories (null: derived from role and scope). */
+  @Column({ name: 'office_name', type: 'varchar', length: 64, nullable: true })
+  officeName: string | null;
+
   @Column({ type: 'boolean' })
   active: boolean;
 

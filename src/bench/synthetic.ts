@@ -69,6 +69,9 @@ function* rows(n: number) {
   }
 }
 
+/** Written straight into the tables, so the board's kept figures are built again at the server's next start (src/board/board-figures.ts). */
+const MARK_BOARD_STALE = "UPDATE app_setting SET value = 'stale' WHERE key = 'board.figures'";
+
 export async function loadSqlite(file: string, n: number): Promise<void> {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -90,6 +93,7 @@ export async function loadSqlite(file: string, n: number): Promise<void> {
       for (const f of r.figures) figure.run(f);
     }
   })();
+  db.exec(MARK_BOARD_STALE);
   db.pragma('optimize');
   db.exec('ANALYZE');
   db.close();
@@ -126,6 +130,7 @@ export async function loadPostgres(url: string, n: number): Promise<void> {
     for (const table of order) await flush(table);
     for (const table of ['project', 'project_history', 'list_entry', 'report_revision'])
       await client.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT MAX(id) FROM ${table}))`);
+    await client.query(MARK_BOARD_STALE);
     await client.query('COMMIT');
     await client.query('ANALYZE');
   } finally {

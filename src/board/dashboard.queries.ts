@@ -1,6 +1,5 @@
 import { CONDITIONAL_COMMITMENTS_SQL, conditionalOverdueSql, haltedSql, isKeyProjectSql, isLatestRevisionSql, laggingSql, LAST_HALT_EVENTS_SQL, overdueMilestoneSql, overdueStartSql, projectExpected12Sql, startedInYearSql } from '../rules/index.js';
-import { figureColumn, figuresThroughSql } from '../reports/index.js';
-import { scopeSql, type Scope, type ScopeCondition } from '../access/index.js';
+import { figuresThroughSql } from '../reports/index.js';
 
 /**
  * The dashboard's SQL: one aggregate query per block over indexed tables. Every query
@@ -189,16 +188,6 @@ SELECT scope, key, rating, reason, actor, recorded_at
   FROM rating_override
  WHERE year = :year AND month = :month AND recorded_at <= :asOf AND (revoked_at IS NULL OR revoked_at > :asOf)
  ORDER BY id`;
-
-/** Implementation-list actual per month of the year from the maintained figures (a current board's curve): one row, m01..mM. */
-export function monthlyFiguresSql(month: number): string {
-  const columns = Array.from({ length: month }, (_, i) => `SUM(CAST(f.${figureColumn(i + 1)} AS BIGINT)) AS ${figureColumn(i + 1)}`).join(', ');
-  return `
-SELECT ${columns}
-  FROM project_year_figure f
-  JOIN lst ON lst.project_id = f.project_id AND lst.category = 'implementation'
- WHERE f.year = :year`;
-}
 
 /** Implementation-list actual per month of the year (latest revisions by `:asOf`), for the cumulative curve of a past instant. */
 export const MONTHLY_ACTUAL_SQL = `

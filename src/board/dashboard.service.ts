@@ -4,12 +4,12 @@ import { ATTRACTION_SQL, attractionBlock, quarterOf } from '../attraction/index.
 import { boardMonthOf, Clock, monthKey, type Page, periodParams } from '../common/index.js';
 import { int, sql, WriteQueue } from '../database/index.js';
 import { adjustmentsOf, PlansService } from '../plans/index.js';
-import { figureColumn } from '../reports/index.js';
 import { bigProjectsBlock, bigProjectsSql, boardWarnings, expectedWan, overdueReferenceDate, PLACE_SIZE_COUNTS_SQL, placeCountChecks, type Progress, progressAgainstTarget, type RankedTotals, ratingOf, ratioOf, startRate, type Thresholds } from '../rules/index.js';
 import { factorGuaranteeBlock } from '../requests/index.js';
-import { boardCtes, eventDateExpression, BOARD_SQL, CHAINS_REFERENCE_SQL, HALT_REASONS_SQL, listedProjectsCountSql, listedProjectsSql, MONTHLY_ACTUAL_SQL, monthlyFiguresSql, OVERRIDES_SQL, type ListedFilter, listedScope, REGIONS_REFERENCE_SQL, stageExpression } from './dashboard.queries.js';
+import { boardCtes, eventDateExpression, BOARD_SQL, CHAINS_REFERENCE_SQL, HALT_REASONS_SQL, listedProjectsCountSql, listedProjectsSql, MONTHLY_ACTUAL_SQL, OVERRIDES_SQL, type ListedFilter, listedScope, REGIONS_REFERENCE_SQL, stageExpression } from './dashboard.queries.js';
 import type { ChainRow, Dashboard, Rated } from './dashboard.types.js';
-import { bigProjectOf, listedRowOf, nullableInt, overridesByKey, redListOf, regionRows, type Group, type ListedProjectRow } from './board-rows.js';
+import { bigProjectOf, listedRowOf, nullableInt, overridesByKey, redListOf, regionRows, type Group, type ListedProjectRow, type Row } from './board-rows.js';
+import { KEPT_CURVE_SQL, KEPT_RED_SQL, keptGroupsSql } from './board-figures.sql.js';
 
 export type { ListedProjectRow };
 
@@ -76,8 +76,8 @@ export class DashboardService {
     const { target, instant, historical, thresholds, params } = await this.context(year, month, asOf);
     const stage = stageExpression(historical);
     const completion = eventDateExpression(historical, 'COMPLETE', 'actual_completion_date');
-    const [boardRows, bigRows, overrideRows, regionRef, chainRef, adjustments, factorGuarantee, attractionRows] = await Promise.all([
-      sql(this.dataSource, boardCtes({ year, month, historical, withPrevious: true, withHaltEvent: true, materialized: true }) + BOARD_SQL, params),
+    const [[groupRows, redRows], bigRows, overrideRows, regionRef, chainRef, adjustments, factorGuarantee, attractionRows] = await Promise.all([
+      this.groupsAndRedList(year, month, historical, params),
       sql(this.dataSource, bigProjectsSql(stage, completion), params),
       sql(this.dataSource, OVERRIDES_SQL, params),
       sql(this.dataSource, REGIONS_REFERENCE_SQL, params),
@@ -89,12 +89,11 @@ export class DashboardService {
     // Count ranges per place are rare in a plan: their query runs only when one is set.
     const withRanges = regionRef.some((row) => [row.over_key_min, row.over_key_max, row.over_big_min, row.over_big_max].some((bound) => bound !== null && bound !== undefined));
     const placeCountRows = withRanges ? await sql(this.dataSource, PLACE_SIZE_COUNTS_SQL(stage, completion), params) : [];
-    const redRows = boardRows.filter((row) => row.row_kind === 'red');
     const haltedIds = redRows.filter((row) => int(row.halted) === 1).map((row) => int(row.project_id));
     // Always one query (an id that cannot exist when none is halted), so the count stays fixed.
     const haltRows = await sql(this.dataSource, HALT_REASONS_SQL, { ...params, haltedIds: haltedIds.length ? haltedIds : [-1] });
     const halts = new Map(haltRows.map((row) => [int(row.project_id), { reason: (row.reason as string | null) ?? null, date: (row.effective_date as string | null) ?? null }]));
-    const groups: Group[] = boardRows.filter((row) => row.row_kind === 'group').map((row) => ({
+    const groups: Group[] = groupRows.map((row) => ({
       region: (row.region_code as string | null) ?? null,
       chain: (row.chain_code as string | null) ?? null,
       implementation: row.category === 'implementation',
@@ -248,6 +247,17 @@ export class DashboardService {
     };
   }
 
+  /**
+   * The board's groups and its red list: for the current board from the figures kept in the write
+   * transaction (board-figures.ts), a few hundred group rows and the red list by index; for a past
+   * instant replayed from the history in one statement (BOARD_SQL).
+   */
+  private async groupsAndRedList(year: number, month: number, historical: boolean, params: Record<string, unknown>): Promise<[Row[], Row[]]> {
+    if (!historical) return Promise.all([sql(this.dataSource, keptGroupsSql(month), params), sql(this.dataSource, KEPT_RED_SQL, params)]);
+    const rows = await sql(this.dataSource, boardCtes({ year, month, historical, withPrevious: true, withHaltEvent: true, materialized: true }) + BOARD_SQL, params);
+    return [rows.filter((row) => row.row_kind === 'group'), rows.filter((row) => row.row_kind === 'red')];
+  }
+
   /** Month by month through M: the implementation list's actual and the city's 序时 expected, cumulative. */
   async curve(year: number, month: number, asOf?: string): Promise<CurvePoint[]> {
     const { target, historical, params } = await this.context(year, month, asOf);
@@ -256,8 +266,10 @@ export class DashboardService {
       const rows = await sql(this.dataSource, boardCtes({ year, month, historical }) + MONTHLY_ACTUAL_SQL, params);
       for (const row of rows) byMonth.set(row.month as string, int(row.actual));
     } else {
-      const [row] = await sql(this.dataSource, boardCtes({ year, month, historical }) + monthlyFiguresSql(month), params);
-      for (let m = 1; m <= month; m++) byMonth.set(monthKey(year, m), int(row?.[figureColumn(m)]));
+      // The kept sums are cumulative: a month's own figure is its total less the month before's.
+      const [row] = await sql(this.dataSource, KEPT_CURVE_SQL, params);
+      const through = (m: number) => (m === 0 ? 0 : int(row?.[`ac${String(m).padStart(2, '0')}`]));
+      for (let m = 1; m <= month; m++) byMonth.set(monthKey(year, m), through(m) - through(m - 1));
     }
     const points: CurvePoint[] = [];
     let cumulative = 0;

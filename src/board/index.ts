@@ -2,3 +2,4 @@
 export { BOARD_ENTITIES, BoardModule } from './board.module.js';
 export { DashboardService } from './dashboard.service.js';
 export { type AttractionBlock, type Dashboard, type Rated, type Rating, type RedListKind, type RegionRow } from './dashboard.types.js';
+export { BOARD_FIGURES_FORMAT, BoardFigures } from './board-figures.js';

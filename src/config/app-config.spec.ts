@@ -14,6 +14,7 @@ describe('configuration from the environment', () => {
       loginAttempts: 10,
       logFormat: 'text',
       backup: undefined,
+      trustProxy: false,
     });
   });
 
@@ -32,6 +33,9 @@ describe('configuration from the environment', () => {
     ['LOG_FORMAT', 'xml'],
     ['BACKUP_EVERY', '24h'],
     ['BACKUP_KEEP', '3'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', 'proxy.intranet'],
+    ['TRUST_PROXY', '1,loopback'],
   ])('%s=%s is refused, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name}`));
@@ -50,5 +54,12 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
     for (const [name, value] of [['BACKUP_EVERY', '1m'], ['BACKUP_EVERY', '24'], ['BACKUP_EVERY', '1.5h'], ['BACKUP_EVERY', '2w'], ['BACKUP_KEEP', '0'], ['BACKUP_KEEP', 'all']])
       expect(() => loadConfig({ BACKUP_DIR: 'b', [name]: value })).toThrow(new RegExp(`^${name}`));
+  });
+
+  it('reads which reverse proxies to trust: none, a hop count, or addresses', () => {
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/24' }).trustProxy).toEqual(['loopback', '10.0.0.0/24']);
+    expect(loadConfig({ TRUST_PROXY: '::1' }).trustProxy).toEqual(['::1']);
   });
 });

@@ -30,7 +30,16 @@ export interface AppConfig {
   logFormat: LogFormat;
   /** Scheduled backups (BACKUP_DIR set), else none. */
   backup?: BackupConfig;
+  /**
+   * Express's `trust proxy` (TRUST_PROXY): which reverse proxies' `X-Forwarded-Proto`/`-For` to
+   * believe, so that a request the proxy received over HTTPS counts as secure (HSTS, Secure
+   * cookie). `false` (the default): none; the app sees what reached it.
+   */
+  trustProxy: TrustProxy;
 }
+
+/** `false`, a number of proxy hops, or a list of addresses, CIDR ranges and Express's names (`loopback`…). */
+export type TrustProxy = false | number | string[];
 
 export type LogFormat = 'text' | 'json';
 
@@ -94,6 +103,25 @@ function logFormat(env: NodeJS.ProcessEnv): LogFormat {
   return format;
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `TRUST_PROXY`: empty or `0` (trust no proxy), a number of hops (`1`: the one proxy in front),
+ * or a comma-separated list of proxy addresses, CIDR ranges and `loopback`/`linklocal`/`uniquelocal`.
+ * `true` (trust anyone's X-Forwarded-Proto) is refused: any client could then claim HTTPS.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): TrustProxy {
+  const text = (env.TRUST_PROXY ?? '').trim();
+  if (text === '' || text === '0') return false;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const items = text.split(',').map((item) => item.trim());
+  const address = /^[0-9A-Fa-f.:]+(\/\d{1,3})?$/;
+  if (items.every((item) => PROXY_NAMES.has(item) || (address.test(item) && /[.:]/.test(item)))) return items;
+  throw new ConfigError(
+    `TRUST_PROXY must be a number of proxy hops (e.g. 1) or proxy addresses (e.g. "loopback" or "10.0.0.5,10.0.0.0/24"), got "${env.TRUST_PROXY}"`,
+  );
+}
+
 const DURATION_UNITS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 /**
@@ -143,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     benchRoutes: flag(env, 'BENCH_ROUTES'),
     logFormat: logFormat(env),
     backup: backup(env),
+    trustProxy: trustProxy(env),
   };
 }
 

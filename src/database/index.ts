@@ -2,7 +2,8 @@
 export { backupSqlite, checkSqlite } from './backup.js';
 export { dataSourceOptions } from './data-source-options.js';
 export { DATABASE_ENTITIES, DatabaseModule } from './database.module.js';
-export { int, sql, sqlCodes } from './sql.js';
+export { int, sql, sqlCodes, sqlIntegers, sqlScript } from './sql.js';
 export { checkReadVersion, updateVersioned } from './versioned.js';
 export { WriteQueue } from './write-queue.js';
 export { insertSettingOnce, readSetting, writeSetting } from './settings.js';
+export { markChanged, takeChanged, type Changed, type Follower } from './changes.js';

@@ -29,3 +29,20 @@ export function sqlCodes(codes: readonly string[]): string {
   if (codes.some((code) => !/^[a-z][a-zA-Z_.]*$/.test(code))) throw new Error(`sqlCodes takes code constants only: ${codes.join(', ')}`);
   return `(${codes.map((code) => `'${code}'`).join(', ')})`;
 }
+
+/** Integers as an SQL list of literals (`1, 2, 3`), checked: for ids and years the code holds, in scripts without parameters. */
+export function sqlIntegers(values: readonly number[]): string {
+  if (!values.length || values.some((value) => !Number.isSafeInteger(value))) throw new Error(`sqlIntegers takes a non-empty list of integers: ${values.join(', ')}`);
+  return values.join(', ');
+}
+
+/**
+ * Statements without parameters, run in order in the caller's transaction: on PostgreSQL as one
+ * script (one round trip, the simple query protocol), on SQLite one after another (in process).
+ * Only for text built from code and checked literals (`sqlCodes`, `sqlIntegers`), never from input.
+ */
+export async function sqlScript(manager: EntityManager, statements: string[]): Promise<void> {
+  if (!statements.length) return;
+  if (manager.connection.options.type === 'postgres') await manager.query(statements.join(';\n'));
+  else for (const statement of statements) await manager.query(statement);
+}

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RetryLater } from '../common/index.js';
+import { type Follower, takeChanged } from './changes.js';
+import { sqlScript } from './sql.js';
 
 /**
  * Every write transaction goes through here, one after another in arrival order.
@@ -15,6 +17,7 @@ import { RetryLater } from '../common/index.js';
 export class WriteQueue {
   private tail: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly followers: Follower[] = [];
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -38,13 +41,28 @@ export class WriteQueue {
     const counts = options.changesData ?? true;
     const result = this.tail.then(() =>
       this.dataSource.transaction(async (manager) => {
+        takeChanged(manager); // what a failed transaction before this one marked (SQLite shares one connection)
         const value = await work(manager);
-        if (counts) await manager.query('UPDATE write_counter SET version = version + 1 WHERE id = 1');
+        // Figures kept from the data follow it in the same transaction (changes.ts), with the
+        // write counter in one script: one round trip on PostgreSQL.
+        const statements: string[] = [];
+        const changed = takeChanged(manager);
+        if (changed) for (const follow of this.followers) statements.push(...(await follow(manager, changed)));
+        if (counts) statements.push('UPDATE write_counter SET version = version + 1 WHERE id = 1');
+        await sqlScript(manager, statements);
         return value;
       }),
     );
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * Registers a follower: after every write transaction's work, before it commits, it is called
+   * with the projects and years the work changed (as the change recorder marked them).
+   */
+  follow(follower: Follower): void {
+    this.followers.push(follower);
   }
 
   /**

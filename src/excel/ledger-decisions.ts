@@ -8,7 +8,8 @@ import type { RowError, StageDecisionView } from './import-result.js';
 import { LEDGER_FIELDS, type LedgerKey } from './parsing/columns.js';
 import { type LedgerFields, type LedgerRow } from './parsing/ledger-rows.js';
 import { CLAIM_RANK, keptDetail, type StageDecision } from './parsing/stage-evidence.js';
-import { categoryNamed, CLAIM_WORDS, STAGE_WORDS } from './parsing/stage-text.js';
+import { fold } from './parsing/cells.js';
+import { CLAIM_WORDS, STAGE_WORDS } from './parsing/stage-text.js';
 import type { Table } from './parsing/table.js';
 
 /** The ledger import's rules for a row: which columns a field comes from, how a stage is reached, where a refusal lands. */
@@ -52,12 +53,7 @@ export const STAGE_RANK: Record<Stage, number> = {
   withdrawn: -1,
 };
 
-/** Generated codes in a workbook of several sheets: the sheet's list in the code (LC2024-S001, 实施类). */
-export const SHEET_CODE_LETTERS = { implementation: 'S', preparation: 'Z', reserve: 'C' } as const;
-
 export interface Context {
-  /** Several sheets read (generated codes then say which). */
-  severalSheets: boolean;
   year: number;
   actor: string;
   /** Today in the configured zone (the guards' today). */
@@ -80,31 +76,43 @@ export class RowRefused extends ApiError {
   }
 }
 
+/**
+ * The key a row names its project by: its 项目编码, or without a code column its name folded as
+ * the import folds text (full-width forms, spaces) within its county:
+ * docs/excel-import.md "Rows without codes".
+ */
+export function projectKey(row: LedgerRow): string | null {
+  if (row.table.byKey.has('code')) return row.code ? `code:${row.code}` : null;
+  return row.name ? `name:${row.fields.region ?? ''}:${fold(row.name)}` : null;
+}
+
 export function markDuplicates(rows: LedgerRow[]): void {
   const seen = new Map<string, LedgerRow>();
   for (const row of rows) {
-    const byCode = row.table.byKey.has('code');
-    const key = byCode ? row.code : row.name;
+    const key = projectKey(row);
     if (!key) continue;
-    const first = seen.get(`${byCode ? 'code' : 'name'}:${key}`);
+    const first = seen.get(key);
+    const byCode = row.table.byKey.has('code');
     if (first !== undefined) {
       const where = first.sheet === row.sheet ? `第 ${first.row} 行` : `工作表“${first.sheet}”第 ${first.row} 行`;
-      row.errors.push({ row: row.row, sheet: row.sheet, column: row.table.byKey.get(byCode ? 'code' : 'name')!.label, message: `与${where}是同一项目（${key}）` });
-    } else seen.set(`${byCode ? 'code' : 'name'}:${key}`, row);
+      row.errors.push({ row: row.row, sheet: row.sheet, column: row.table.byKey.get(byCode ? 'code' : 'name')!.label, message: `与${where}是同一项目（${byCode ? row.code : row.name}）` });
+    } else seen.set(key, row);
   }
 }
 
 /**
- * Without a 项目编码 column, a new project's code is LC{year}-{序号 to three digits}; in a
- * workbook of several sheets the sheet's list comes first (LC2024-S001 实施类, Z 准备类,
- * C 储备, else the sheet's position: LC2024-2-001), since each sheet numbers from 1.
+ * Without a 项目编码 column a new project's code comes from one sequence per county and year,
+ * read from the database: LC{year}-{county code}-{number} (LC2024-371522-001), or LC{year}-{number}
+ * for a row without a county. Every county's ledger numbers its rows from 1; the 序号 is not used.
  */
-export function generatedCode(row: LedgerRow, context: Context): string {
-  const seq = row.seq?.trim();
-  if (!seq || !/^\d{1,6}$/.test(seq)) throw new RowRefused('seq', '台账没有“项目编码”列：新项目的编码由年份和序号生成（LC年份-序号），此行缺少整数序号');
-  const category = categoryNamed(row.sheet);
-  const prefix = !context.severalSheets ? '' : category ? SHEET_CODE_LETTERS[category] : `${row.table.sheetIndex}-`;
-  return `LC${context.year}-${prefix}${seq.padStart(3, '0')}`;
+export function codePrefix(row: LedgerRow, context: Context): string {
+  const county = row.fields.region;
+  return county ? `LC${context.year}-${county}-` : `LC${context.year}-`;
+}
+
+/** The same name as a person reads it: folded as the import folds text. */
+export function sameName(stored: string, name: string): boolean {
+  return fold(stored) === fold(name);
 }
 
 /** The project fields (and approvals) whose ledger value differs from the stored one. */

@@ -19,7 +19,7 @@ import { checkLedgerUnits, LEDGER_TABLE, readLedgerRows, type LedgerRow } from '
 import { ChainLookup, RegionLookup } from './parsing/reference-lookup.js';
 import { decideStage, isConflict } from './parsing/stage-evidence.js';
 import { ALL } from '../access/index.js';
-import { type Context, RowRefused, decisionView, eventRefused, fieldEdits, generatedCode, importReason, markDuplicates, rowErrors, stageEvents, stageKeyOf, validated } from './ledger-decisions.js';
+import { type Context, RowRefused, decisionView, eventRefused, fieldEdits, codePrefix, importReason, markDuplicates, rowErrors, sameName, stageEvents, stageKeyOf, validated } from './ledger-decisions.js';
 
 export interface LedgerImportOptions {
   commit: boolean;
@@ -74,7 +74,6 @@ export class LedgerImportService {
     markDuplicates(rows);
 
     const context: Context = {
-      severalSheets: tables.length > 1,
       year,
       actor: options.actor,
       today: this.clock.today(),
@@ -149,7 +148,7 @@ export class LedgerImportService {
     let projectId: number;
     let changed = false;
     if (!existing) {
-      const code = row.code ?? generatedCode(row, context);
+      const code = row.code ?? (await this.projects.nextCodeIn(manager, codePrefix(row, context)));
       const dto = await validated(CreateProjectDto, { code, name: row.name, ...row.fields, ...(Object.keys(approvals).length ? { approvals } : {}) });
       projectId = (await this.projects.createIn(manager, dto, context.actor, ALL)).id;
     } else {
@@ -200,12 +199,18 @@ export class LedgerImportService {
     return !existing ? 'created' : changed ? 'updated' : 'unchanged';
   }
 
-  /** By code; without a code column, by exact name (one project of that name, else the row is refused). */
+  /**
+   * By code; without a code column, by name folded as the import folds text, within the row's
+   * county (city-wide when the ledger names no county): one project of that name, else the row
+   * is refused.
+   */
   private async find(manager: EntityManager, row: LedgerRow): Promise<Project | null> {
     if (row.table.byKey.has('code')) return manager.findOneBy(Project, { code: row.code! });
-    const named = await manager.find(Project, { where: { name: row.name }, take: 2 });
-    if (named.length > 1) throw new RowRefused('name', `有多个名为“${row.name}”的项目：请在台账中加上“项目编码”列`);
-    return named[0] ?? null;
+    const county = row.fields.region;
+    const candidates = await manager.find(Project, { select: { id: true, name: true }, where: county ? { regionCode: county } : {} });
+    const named = candidates.filter((project) => sameName(project.name, row.name));
+    if (named.length > 1) throw new RowRefused('name', `${county ? '本县（市、区）' : ''}有多个名为“${row.name}”的项目：请在台账中加上“项目编码”列`);
+    return named.length ? manager.findOneBy(Project, { id: named[0].id }) : null;
   }
 
   /**

@@ -24,8 +24,8 @@ export interface RecordFacts {
 
 /** Every fact the guards read: the record's, and those other modules keep (plans, reports, history). */
 export interface ProjectFacts extends RecordFacts {
-  /** The years whose plan allows starting on 容缺受理 (year_target.conditional_approvals_allowed). */
-  conditionalAllowedYears: number[];
+  /** The years whose plan restricts starting on 容缺受理 (every other year allows it, docs/domain/requests.md "容缺受理"). */
+  conditionalRestrictedYears: number[];
   /** Months with at least one investment report. */
   reportedMonths: number;
   /** Effective date of the latest HALT, if halted. */
@@ -67,14 +67,14 @@ export const deferRule: Rule<Extract<LifecycleEvent, { type: 'DEFER' }>> = (_con
   needReason(event, '退回储备');
 
 /**
- * 准备 → 实施: started on a date not after today, with every approval (前期手续) obtained — or,
- * when the plan of the start's year allows 容缺受理 (2024 plan §三(六)), accepted conditionally
- * with a commitment date not yet passed (docs/domain/requests.md "容缺受理").
+ * 准备 → 实施: started on a date not after today, with every approval (前期手续) obtained — or
+ * accepted conditionally (容缺受理, 2024 plan §三(六)) with a commitment date not yet passed,
+ * unless the plan of the start's year restricts 容缺受理 (docs/domain/requests.md "容缺受理").
  */
 export const startRule: Rule<Extract<LifecycleEvent, { type: 'START' }>> = ({ project, today }, event) => {
   const failures = needDateNotAfterToday(event.date, today, '开工');
   const year = yearOf(hasText(event.date) ? event.date! : today);
-  const conditionalAllowed = project.conditionalAllowedYears.includes(year);
+  const conditionalAllowed = !project.conditionalRestrictedYears.includes(year);
   for (const key of APPROVAL_KEYS) {
     if (project.approvals[key]) continue;
     const commitment = project.conditional[key];
@@ -82,7 +82,7 @@ export const startRule: Rule<Extract<LifecycleEvent, { type: 'START' }>> = ({ pr
       failures.push({
         field: `approvals.${key}`,
         code: 'conditionalNotAllowed',
-        message: `${APPROVAL_LABELS[key]}为容缺受理，但 ${year} 年计划不允许容缺开工，须办结后开工`,
+        message: `${APPROVAL_LABELS[key]}为容缺受理，但 ${year} 年度计划“限制容缺受理开工”：本年须手续办结后开工`,
       });
     else if (commitment && commitment < today)
       failures.push({

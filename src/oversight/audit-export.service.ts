@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { notFoundInScope } from '../access/index.js';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { badRequest, Clock, notFound } from '../common/index.js';
@@ -83,7 +84,7 @@ export class AuditExportService {
     const nameParts: string[] = ['audit-history'];
     if (filter.projectId !== undefined) {
       const [project] = await sql<{ code: string; name: string }>(this.dataSource, 'SELECT code, name FROM project WHERE id = :id', { id: filter.projectId });
-      if (!project) throw notFound(`项目 ${filter.projectId} 不存在`);
+      if (!project) throw notFoundInScope('项目');
       scope.push(`项目 #${filter.projectId}（${project.code} ${project.name}）`);
       nameParts.push(`project-${filter.projectId}`);
     }

@@ -43,10 +43,10 @@ export class AuditController {
   }
 
   @Get('events')
-  @ApiOperation({ summary: '审计日志（按序号从早到晚，分页）' })
+  @ApiOperation({ summary: '审计日志（按序号从早到晚，分页；after=上一页的 next 按序号续读）' })
   events(@Query() query: AuditEventsQuery): Promise<Page<AuditEventView>> {
     const filter = { entity: query.entity, entityId: query.entityId, from: instantQuery('from', query.from), to: instantQuery('to', query.to) };
-    return this.audit.events(filter, query.page ?? 1, query.pageSize ?? 50);
+    return this.audit.events(filter, query.page ?? 1, query.pageSize ?? 50, query.after);
   }
 
   @Get('anomalies')

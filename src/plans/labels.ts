@@ -28,7 +28,8 @@ export const PLAN_FIELD_LABELS = {
   attractionFundedWan: '招商引资到位资金目标（万元）',
   ratingBluePct: '蓝：完成序时 ≥（%）',
   ratingYellowPct: '黄：完成序时 ≥（%）',
-  conditionalApprovalsAllowed: '允许容缺受理开工',
+  // Shown as the restriction it is (ticked = not allowed): 容缺受理 is allowed unless a plan restricts it.
+  conditionalApprovalsAllowed: '限制容缺受理开工',
 } as const;
 
 /** A chain's columns of a year plan (the appendix's 通用指标). */

@@ -10,7 +10,7 @@ import { WriteQueue } from '../database/index.js';
 import { milestonesOf, Project, type MilestoneView } from '../project-records/index.js';
 import type { PutListEntryDto } from './dto/list-entry.dto.js';
 import { ListEntry, monthlyPlanOf, PLAN_MONTH_KEYS, type ListCategory } from './list-entry.entity.js';
-import { ALL, projectColumns, type Scope, scopeSql } from '../access/index.js';
+import { ALL, notFoundInScope, projectColumns, type Scope, scopeSql } from '../access/index.js';
 
 export interface ListEntryView {
   projectId: number;
@@ -120,7 +120,7 @@ export class ListsService {
     options: ListChangeOptions,
   ): Promise<ListChange> {
     const project = await manager.findOneBy(Project, { id: projectId });
-    if (!project) throw notFound(`项目 ${projectId} 不存在`);
+    if (!project) throw notFoundInScope('项目');
     const plan = await planOf(manager, year);
     const failures: ErrorDetail[] = [];
     if (project.stage === 'withdrawn')
@@ -211,7 +211,7 @@ export class ListsService {
   remove(year: number, projectId: number, reason: string | undefined, options: ListChangeOptions): Promise<void> {
     return this.writes.run(async (manager) => {
       const current = await manager.findOneBy(ListEntry, { year, projectId, removedAt: IsNull() });
-      if (!current) throw notFound(`项目 ${projectId} 不在 ${year} 年清单中`);
+      if (!current) throw notFound(`该项目不在 ${year} 年清单中`);
       const plan = await planOf(manager, year);
       const frozen = frozenChangeFailures(plan.status, reason, year);
       if (frozen.length) throw unprocessable(frozen[0].message, frozen);

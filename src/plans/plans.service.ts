@@ -84,10 +84,13 @@ export class PlansService {
     return manager.existsBy(YearTarget, { year });
   }
 
-  /** The years whose plan allows a start on approvals accepted conditionally (容缺受理; year_target.conditional_approvals_allowed). */
-  async conditionalAllowedYears(manager: EntityManager = this.dataSource.manager): Promise<number[]> {
+  /**
+   * The years whose plan restricts a start on approvals accepted conditionally (容缺受理;
+   * year_target.conditional_approvals_allowed false). Every other year allows it, a year without a plan included.
+   */
+  async conditionalRestrictedYears(manager: EntityManager = this.dataSource.manager): Promise<number[]> {
     const rows = await manager.find(YearTarget, { select: { year: true, conditionalApprovalsAllowed: true } });
-    return rows.filter((row) => Boolean(row.conditionalApprovalsAllowed)).map((row) => row.year);
+    return rows.filter((row) => !row.conditionalApprovalsAllowed).map((row) => row.year);
   }
 
   /** Every year with a plan, newest first. */
@@ -223,7 +226,8 @@ export class PlansService {
     const city = { ...input } as CityTargets;
     delete (city as PlanInput).chains;
     delete (city as PlanInput).places;
-    city.conditionalApprovalsAllowed = Boolean(city.conditionalApprovalsAllowed);
+    // Not said: allowed (容缺受理 is the standing rule; a plan restricts it by saying false).
+    city.conditionalApprovalsAllowed = city.conditionalApprovalsAllowed ?? true;
     if (city.ratingYellowPct >= city.ratingBluePct)
       failures.push({ field: 'ratingYellowPct', code: 'yellowNotBelowBlue', message: '黄线百分比必须小于蓝线百分比' });
     if (city.keyProjectThresholdWan > city.bigProjectThresholdWan)

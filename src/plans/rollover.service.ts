@@ -76,7 +76,7 @@ export class RolloverService {
     const seen = new Set<number>();
     const duplicates = dto.entries.filter((e) => seen.size === seen.add(e.projectId).size);
     if (duplicates.length)
-      throw unprocessable('同一项目不能重复列入', duplicates.map((e) => ({ field: 'entries', code: 'duplicateProject', message: `项目 ${e.projectId} 重复` })));
+      throw unprocessable('同一项目不能重复列入', duplicates.map(() => ({ field: 'entries', code: 'duplicateProject', message: '同一项目在建议中出现了两次' })));
     const result = { year: next, added: 0, changed: 0, unchanged: 0 };
     for (const entry of dto.entries) {
       const outcome = await this.lists.putIn(

@@ -66,8 +66,11 @@ export class YearTarget {
   @Column({ name: 'attraction_funded_wan', type: 'integer', default: 0 })
   attractionFundedWan: number;
 
-  /** Whether START may proceed on approvals accepted conditionally (容缺受理) before their commitment date. */
-  @Column({ name: 'conditional_approvals_allowed', type: 'boolean', default: false })
+  /**
+   * Whether START may proceed on approvals accepted conditionally (容缺受理) before their
+   * commitment date; false is the plan restricting it for its year (a year without a plan allows it).
+   */
+  @Column({ name: 'conditional_approvals_allowed', type: 'boolean', default: true })
   conditionalApprovalsAllowed: boolean;
 
   @Column({ type: 'varchar', length: 16, default: 'draft' })

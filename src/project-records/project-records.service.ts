@@ -42,12 +42,28 @@ export class ProjectRecordsService {
   /** The project, or 404 when it does not exist or lies outside the caller's scope (no difference shown). */
   async findVisible(manager: EntityManager, id: number, scope: Scope): Promise<Project> {
     const project = await manager.findOneBy(Project, { id });
-    return visibleOr404(project, project !== null && (await projectVisible(manager, project, scope)), `项目 ${id} 不存在`);
+    return visibleOr404(project, project !== null && (await projectVisible(manager, project, scope)), '项目');
   }
 
   /** The project row, whoever asks (for modules that check scope their own way); null when there is none. */
   find(manager: EntityManager, id: number): Promise<Project | null> {
     return manager.findOneBy(Project, { id });
+  }
+
+  /**
+   * The next free code of a sequence (`LC2024-371522-` → `LC2024-371522-007` when -001…-006 are
+   * taken): one more than the highest number in use under the prefix, read from the database in
+   * the caller's transaction, so numbers never collide whoever numbered from 1 before.
+   */
+  async nextCodeIn(manager: EntityManager, prefix: string): Promise<string> {
+    const rows = await manager
+      .createQueryBuilder(Project, 'p')
+      .select('p.code', 'code')
+      // A prefix is letters, digits and '-' (no LIKE wildcard); SQLite's LIKE ignores case, hence startsWith.
+      .where('p.code LIKE :pattern', { pattern: `${prefix}%` })
+      .getRawMany<{ code: string }>();
+    const used = rows.filter(({ code }) => code.startsWith(prefix)).map(({ code }) => code.slice(prefix.length)).filter((rest) => /^\d{1,9}$/.test(rest)).map(Number);
+    return `${prefix}${String(Math.max(0, ...used) + 1).padStart(3, '0')}`;
   }
 
   /** The facts the project's own record holds for the lifecycle's guards: its row and its approvals' statuses. */

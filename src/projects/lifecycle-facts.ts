@@ -9,7 +9,7 @@ import { ReportsService } from '../reports/index.js';
 /**
  * The facts the lifecycle's guards read (src/lifecycle/lifecycle.guards.ts), each from the
  * module that keeps it: the record and its approvals (project-records), the months reported
- * (reports), the last halt (the project history), the years whose plan allows 容缺受理 (plans).
+ * (reports), the last halt (the project history), the years whose plan restricts 容缺受理 (plans).
  */
 @Injectable()
 export class LifecycleFacts {
@@ -24,7 +24,7 @@ export class LifecycleFacts {
     const lastHalt = project.stage === 'implementation.halted' ? await this.history.lastEvent(manager, project.id, 'HALT') : null;
     return {
       ...(await this.records.recordFacts(manager, project)),
-      conditionalAllowedYears: await this.plans.conditionalAllowedYears(manager),
+      conditionalRestrictedYears: await this.plans.conditionalRestrictedYears(manager),
       reportedMonths: await this.reports.reportedMonths(manager, project.id),
       haltedSince: lastHalt?.effectiveDate ?? null,
     };

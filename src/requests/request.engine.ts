@@ -69,7 +69,7 @@ export class RequestEngine {
             const request = await m.findOneBy(FactorRequest, { id: requestId });
             project = request ? await this.records.find(m, request.projectId) : null;
             const visible = request !== null && project !== null && requestVisible(request, project, scopeOf(actor));
-            const found = visibleOr404(request, visible, `需求 ${requestId} 不存在`);
+            const found = visibleOr404(request, visible, '需求');
             const sender = SENDERS[event.type];
             if (!sender.roles.includes(actor.role))
               throw new ApiError(403, sender.refusal, [{ field: 'type', code: 'notYourStep', message: sender.refusal }]);

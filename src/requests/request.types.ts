@@ -37,6 +37,8 @@ export interface RequestView {
   granted: string | null;
   approvalDate: string | null;
   rating: EvaluationRating | null;
+  /** Returned: the department's reason (退回原因), for the county to read before raising it again. */
+  returnReason: string | null;
   reopenCount: number;
   raisedBy: string;
   raisedAt: string;

@@ -46,6 +46,7 @@ export function requestViewOf(row: Row, refDate: string): RequestView {
     granted: quantityText(kind, row.granted),
     approvalDate: text(row.approval_date),
     rating: text(row.rating) as EvaluationRating | null,
+    returnReason: status === 'returned' ? text(row.return_reason) : null,
     reopenCount: int(row.reopen_count),
     raisedBy: row.raised_by as string,
     raisedAt: row.raised_at as string,

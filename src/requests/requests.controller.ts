@@ -46,8 +46,8 @@ export class RequestsController {
   @Roles(...EVERY_ROLE)
   @ApiOperation({ summary: '需求列表（本人范围：县区本县、专班本链、部门本部门）；待办的按到期日在前' })
   list(@Query() query: ListRequestsQuery, @CurrentScope() scope: Scope): Promise<Page<RequestView>> {
-    const { asOf, overdue, ...filters } = query;
-    return this.requests.list({ ...filters, overdue: overdue === undefined ? undefined : overdue === 'true' }, scope, asOfParam(asOf));
+    const { asOf, refDate, overdue, ...filters } = query;
+    return this.requests.list({ ...filters, overdue: overdue === undefined ? undefined : overdue === 'true' }, scope, asOfParam(asOf), refDate);
   }
 
   @Get('requests/lists/:month')

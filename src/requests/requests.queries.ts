@@ -24,6 +24,7 @@ WITH rq AS (
          ${last('granted', 'RESOLVE')} AS granted,
          ${last('approval_date', 'RESOLVE')} AS approval_date,
          ${last('rating', 'EVALUATE')} AS rating,
+         ${last('reason', 'RETURN')} AS return_reason,
          ${last('effective_day')} AS last_day,
          ${last('recorded_at')} AS updated_at,
          ${count("t.event = 'EVALUATE' AND t.to_status = 'accepted'")} AS reopen_count,

@@ -6,7 +6,7 @@ import { int, sql, WriteQueue } from '../database/index.js';
 import { ProjectRecordsService } from '../project-records/index.js';
 import { addWorkingDays, dayNumber, formatQuantity, meanDays, parseQuantity } from '../rules/index.js';
 import { DepartmentsService, isQuantityKind, isRequestKind, KIND_UNITS, type Pollutant, POLLUTANTS, type QuantityKind, REQUEST_KINDS, routeOf } from '../reference/index.js';
-import { ALL, type Scope, type ScopeCondition, scopeSql } from '../access/index.js';
+import { ALL, notFoundInScope, type Scope, type ScopeCondition, scopeSql } from '../access/index.js';
 import type { RaiseRequestDto } from './dto/request.dto.js';
 import { FactorRequest } from './factor-request.entity.js';
 import { initialStatus } from './request.snapshot.js';
@@ -60,7 +60,7 @@ export class RequestsService {
     from: { month?: string; at?: string } = {},
   ): Promise<RaisedRequest[]> {
     // A department answers requests; it raises none (404, as for a project it cannot see).
-    if (scope.department !== undefined) throw notFound(`项目 ${projectId} 不存在`);
+    if (scope.department !== undefined) throw notFoundInScope('项目');
     const project = await this.records.findVisible(manager, projectId, scope);
     const at = from.at ?? this.clock.nowIso();
     const today = this.clock.dateOf(at);
@@ -201,8 +201,11 @@ export class RequestsService {
     };
   }
 
-  /** GET /api/requests: the caller's requests (filters checked: an unknown code is a 422), replayed as of `asOf`. */
-  async list(query: { status?: string; kind?: string; department?: string; region?: string; project?: number; overdue?: boolean; page?: number; pageSize?: number }, scope: Scope, asOf?: string): Promise<Page<RequestView>> {
+  /**
+   * GET /api/requests: the caller's requests (filters checked: an unknown code is a 422), replayed
+   * as of `asOf`, overdue counted to `refDate` (the board's 截至 date; not after the asOf day).
+   */
+  async list(query: { status?: string; kind?: string; department?: string; region?: string; project?: number; overdue?: boolean; page?: number; pageSize?: number }, scope: Scope, asOf?: string, refDate?: string): Promise<Page<RequestView>> {
     const failures: ErrorDetail[] = [];
     if (query.status !== undefined && !(REQUEST_STATUSES as readonly string[]).includes(query.status))
       failures.push({ field: 'status', code: 'unknownStatus', message: `未知的状态：${query.status}` });
@@ -211,11 +214,14 @@ export class RequestsService {
       failures.push({ field: 'department', code: 'unknownDepartment', message: `未知的部门：${query.department}` });
     if (query.region !== undefined && (await sql(this.dataSource, 'SELECT 1 FROM region WHERE code = :code', { code: query.region })).length === 0)
       failures.push({ field: 'region', code: 'unknownRegion', message: `未知的县（市、区）：${query.region}` });
+    const at = this.at(asOf);
+    if (refDate !== undefined && refDate > at.refDate)
+      failures.push({ field: 'refDate', code: 'refDateAfterAsOf', message: `逾期计算日期 ${refDate} 不能晚于数据时点（${at.refDate}）` });
     if (failures.length) throw unprocessable('筛选条件有误', failures);
+    if (refDate !== undefined) at.refDate = refDate;
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const filter: RequestFilter = { scope: requestScope(scope), status: query.status, kind: query.kind, department: query.department, region: query.region, project: query.project, overdue: query.overdue };
-    const at = this.at(asOf);
     const params = { ...at, ...filterParams(filter), limit: pageSize, offset: (page - 1) * pageSize };
     const [rows, [count]] = await Promise.all([sql(this.dataSource, requestsPageSql(filter), params), sql(this.dataSource, requestsCountSql(filter), params)]);
     return { items: rows.map((row) => requestViewOf(row, at.refDate)), total: int(count?.total), page, pageSize };

@@ -10,10 +10,10 @@ export { frozenChangeFailures, keyDesignationFailures, publishFailures, type Pla
 export { expectedWan, progressAgainstTarget, projectExpected12Sql, ratingOf, ratioOf, type Progress, type Rating, type Thresholds } from './progress.js';
 export { formatQuantity, parseQuantity } from './quantities.js';
 export { rankChange, rankRegions, type RankedTotals } from './ranking.js';
-export { CONDITIONAL_COMMITMENTS_SQL, LAST_HALT_EVENTS_SQL, conditionalOverdueReason, conditionalOverdueSql, haltedReason, haltedSql, laggingReason, laggingSql, overdueReferenceDate, overdueStartReason, overdueStartSql, type RedListKind } from './red-list.js';
+export { CONDITIONAL_COMMITMENTS_SQL, conditionalCommitmentsSql, LAST_HALT_EVENTS_SQL, hasHaltEventsSql, lastHaltEventSql, type RedListAt, conditionalOverdueReason, conditionalOverdueSql, haltedReason, haltedSql, laggingReason, laggingSql, overdueReferenceDate, overdueStartReason, overdueStartSql, type RedListKind } from './red-list.js';
 export { dueToReportSql, filedSql, reportingParams, wasDueToReportSql } from './reporting.js';
 export { daysOverdue, meanDays, requestDueSql, requestOpenSql, requestOverdueSql } from './request-overdue.js';
 export { rolloverOf, type RolloverKind } from './rollover.js';
-export { startRate, startedInYearSql } from './start-rate.js';
+export { monthOfYearSql, startRate, startedInYearSql } from './start-rate.js';
 export { boardWarnings, type Warning } from './warnings.js';
 export { addWorkingDays, dayNumber } from './working-days.js';

@@ -33,12 +33,17 @@ export function isMilestoneOverdue(milestone: MilestoneDates, refDate: string, m
  * `YYYY-MM-DD name` (its planned date, then its name), NULL when none is overdue. The milestones
  * read are those current at `:asOf` (recorded by then, not yet replaced), so a past board shows
  * what was known then. milestoneOverdueReason reads the text back.
+ *
+ * `at` names other expressions for the three (the kept red list's candidates, board-figures.sql.ts:
+ * the month's last day as both dates, and the milestones current now), so the statement needs no
+ * parameters.
  */
-export function overdueMilestoneSql(lp = 'lp'): string {
+export function overdueMilestoneSql(lp = 'lp', at: { asOf?: string; refDate?: string; monthEnd?: string } = {}): string {
+  const { asOf, refDate, monthEnd } = { asOf: ':asOf', refDate: ':refDate', monthEnd: ':monthEnd', ...at };
   return `(CASE WHEN ${lp}.stage IN ('completed', 'withdrawn') THEN NULL ELSE
      (SELECT MIN(m.planned_date || ' ' || m.name) FROM milestone m
-       WHERE m.project_id = ${lp}.project_id AND m.recorded_at <= :asOf AND (m.removed_at IS NULL OR m.removed_at > :asOf)
-         AND m.planned_date < :refDate AND (m.actual_date IS NULL OR m.actual_date > :monthEnd)) END)`;
+       WHERE m.project_id = ${lp}.project_id AND m.recorded_at <= ${asOf} AND (m.removed_at IS NULL OR m.removed_at > ${asOf})
+         AND m.planned_date < ${refDate} AND (m.actual_date IS NULL OR m.actual_date > ${monthEnd})) END)`;
 }
 
 /** The red list's reason for `YYYY-MM-DD name` (overdueMilestoneSql): 节点滞后：主体完工计划 2024-06-30 完成，尚未完成. */

@@ -8,7 +8,9 @@ import {
   haltedSql,
   laggingReason,
   laggingSql,
+  hasHaltEventsSql,
   LAST_HALT_EVENTS_SQL,
+  lastHaltEventSql,
   overdueReferenceDate,
   overdueStartReason,
   overdueStartSql,
@@ -79,6 +81,46 @@ describe('红榜 membership (rules/red-list.ts)', () => {
     expect(at('2024-06-30', '2024-12-31T00:00:00.000Z')).toEqual([[1, 'RESUME'], [2, 'RESUME'], [3, 'HALT']]);
     // As of 1 July project 3's halt (dated March) had not been recorded yet; project 4 never halted.
     expect(at('2024-06-30', '2024-07-01T00:00:00.000Z')).toEqual([[1, 'RESUME'], [2, 'RESUME']]);
+  });
+
+  it('the same event for one project and month (the kept red list’s form) agrees with the set form, month by month', () => {
+    const history = `CREATE TABLE project_history (id INTEGER, project_id INTEGER, event TEXT, effective_date TEXT, recorded_at TEXT);
+      INSERT INTO project_history VALUES
+        (1, 1, 'START',  '2024-02-01', '2024-02-01T02:00:00.000Z'),
+        (2, 1, 'HALT',   '2024-05-10', '2024-05-10T02:00:00.000Z'),
+        (3, 1, 'RESUME', '2024-06-01', '2024-06-01T02:00:00.000Z'),
+        (4, 2, 'HALT',   '2024-04-01', '2024-04-01T02:00:00.000Z'),
+        (5, 2, 'RESUME', '2024-04-01', '2024-04-02T02:00:00.000Z'),
+        (6, 3, 'HALT',   '2024-03-15', '2024-07-20T02:00:00.000Z'),
+        (7, 4, 'START',  '2024-01-10', '2024-01-10T02:00:00.000Z');
+      CREATE TABLE month_end (d TEXT); INSERT INTO month_end VALUES ('2024-03-31'), ('2024-04-30'), ('2024-05-31'), ('2024-06-30');
+      CREATE TABLE p (id INTEGER); INSERT INTO p VALUES (1), (2), (3), (4);`;
+    const one = runStatement(history, `SELECT p.id, m.d, ${lastHaltEventSql('p.id', 'm.d')} AS event, ${hasHaltEventsSql('p.id')} AS has FROM p, month_end m ORDER BY p.id, m.d`);
+    // worked by hand: project 1 halted in May only; 2 halted and resumed on 1 April (the later record wins); 3 halted from 15 March; 4 never
+    expect(one.map((r) => [r.id, r.d, r.event, r.has])).toEqual([
+      [1, '2024-03-31', null, 1], [1, '2024-04-30', null, 1], [1, '2024-05-31', 'HALT', 1], [1, '2024-06-30', 'RESUME', 1],
+      [2, '2024-03-31', null, 1], [2, '2024-04-30', 'RESUME', 1], [2, '2024-05-31', 'RESUME', 1], [2, '2024-06-30', 'RESUME', 1],
+      [3, '2024-03-31', 'HALT', 1], [3, '2024-04-30', 'HALT', 1], [3, '2024-05-31', 'HALT', 1], [3, '2024-06-30', 'HALT', 1],
+      [4, '2024-03-31', null, 0], [4, '2024-04-30', null, 0], [4, '2024-05-31', null, 0], [4, '2024-06-30', null, 0],
+    ]);
+    for (const monthEnd of ['2024-03-31', '2024-04-30', '2024-05-31', '2024-06-30']) {
+      const set = runStatement(history, `${LAST_HALT_EVENTS_SQL} ORDER BY h.project_id`, { monthEnd, asOf: '2024-12-31T00:00:00.000Z' }).map((r) => [r.project_id, r.event]);
+      expect(one.filter((r) => r.d === monthEnd && r.event !== null).map((r) => [r.id, r.event])).toEqual(set);
+    }
+  });
+
+  it('the rules read their month from expressions as well as parameters (every month of a year in one statement)', () => {
+    const rows = [
+      { category: 'preparation', stage: 'preparation', planned_start_date: '2024-10-30', actual_start_date: null, month_end: '2024-10-31', yellow: 80, expected: 1 },
+      { category: 'preparation', stage: 'preparation', planned_start_date: '2024-10-30', actual_start_date: null, month_end: '2024-09-30', yellow: 80, expected: 0 },
+      { category: 'implementation', actual: 700, expected12: 12_000, month_end: '2024-10-31', yellow: 80, expected: 1 },
+      { category: 'implementation', actual: 700, expected12: 12_000, month_end: '2024-10-31', yellow: 70, expected: 0 },
+      { category: 'implementation', stage: 'implementation.active', conditional_commitment: '2024-09-01', month_end: '2024-09-30', yellow: 0, expected: 1 },
+      { category: 'implementation', stage: 'implementation.active', conditional_commitment: '2024-09-30', month_end: '2024-09-30', yellow: 0, expected: 0 },
+    ];
+    const at = { yellowPct: 'lp.yellow', refDate: 'lp.month_end', monthEnd: 'lp.month_end' };
+    const any = `(${laggingSql('lp', at)} OR ${overdueStartSql('lp', at)} OR ${conditionalOverdueSql('lp', at)})`;
+    for (const { row, value } of evaluateFragment({ name: 'lp', columns: `${LP}, month_end TEXT, yellow INTEGER`, rows }, any)) expect([row, value]).toEqual([row, row.expected]);
   });
 
   it('容缺逾期: a project in implementation whose conditional approval’s commitment date has passed', () => {

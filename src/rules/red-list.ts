@@ -23,13 +23,29 @@ import { sqlCodes } from '../database/index.js';
  */
 export type RedListKind = 'lagging' | 'overdueStart' | 'halted' | 'conditionalOverdue' | 'milestone';
 
-export function laggingSql(lp = 'lp'): string {
-  return `(${lp}.category = 'implementation' AND ${lp}.expected12 > 0 AND ${lp}.actual * 1200 < :yellowPct * ${lp}.expected12)`;
+/**
+ * Where the fragments read the board's month: the parameters `:yellowPct`, `:refDate` and
+ * `:monthEnd` by default, or SQL expressions in their place (the kept red list of
+ * board/board-figures.sql.ts evaluates each month of a year in one statement, with the month's
+ * last day as the reference date).
+ */
+export interface RedListAt {
+  yellowPct?: string;
+  refDate?: string;
+  monthEnd?: string;
 }
 
-export function overdueStartSql(lp = 'lp'): string {
-  return `(${lp}.category = 'preparation' AND ${lp}.stage <> 'withdrawn' AND ${lp}.planned_start_date < :refDate
-     AND (${lp}.actual_start_date IS NULL OR ${lp}.actual_start_date > :monthEnd))`;
+const PARAMS = { yellowPct: ':yellowPct', refDate: ':refDate', monthEnd: ':monthEnd' };
+
+export function laggingSql(lp = 'lp', at: RedListAt = {}): string {
+  const { yellowPct } = { ...PARAMS, ...at };
+  return `(${lp}.category = 'implementation' AND ${lp}.expected12 > 0 AND ${lp}.actual * 1200 < ${yellowPct} * ${lp}.expected12)`;
+}
+
+export function overdueStartSql(lp = 'lp', at: RedListAt = {}): string {
+  const { refDate, monthEnd } = { ...PARAMS, ...at };
+  return `(${lp}.category = 'preparation' AND ${lp}.stage <> 'withdrawn' AND ${lp}.planned_start_date < ${refDate}
+     AND (${lp}.actual_start_date IS NULL OR ${lp}.actual_start_date > ${monthEnd}))`;
 }
 
 export function haltedSql(lp = 'lp'): string {
@@ -53,23 +69,45 @@ export const LAST_HALT_EVENTS_SQL = `
                         AND later.recorded_at <= :asOf AND later.effective_date <= :monthEnd
                         AND (later.effective_date > h.effective_date OR (later.effective_date = h.effective_date AND later.id > h.id)))`;
 
-export function conditionalOverdueSql(lp = 'lp'): string {
-  return `(${lp}.stage IN ${sqlCodes(IMPLEMENTATION_STAGES)} AND ${lp}.conditional_commitment < :refDate)`;
+/**
+ * The same event for one project and one month's last day, as a scalar subquery (the kept red
+ * list evaluates it per month, for the few projects that have such events at all): the last
+ * HALT/RESUME/COMPLETE/WITHDRAW by `monthEnd` by effective date, then by record.
+ */
+export function lastHaltEventSql(projectId: string, monthEnd: string): string {
+  return `(SELECT h.event FROM project_history h
+            WHERE h.project_id = ${projectId} AND h.event IN ${HALT_EVENTS} AND h.effective_date <= ${monthEnd}
+            ORDER BY h.effective_date DESC, h.id DESC LIMIT 1)`;
+}
+
+/** Whether a project has any HALT/RESUME/COMPLETE/WITHDRAW at all (only those can be halted). */
+export function hasHaltEventsSql(projectId: string): string {
+  return `(CASE WHEN EXISTS (SELECT 1 FROM project_history h WHERE h.project_id = ${projectId} AND h.event IN ${HALT_EVENTS}) THEN 1 ELSE 0 END)`;
+}
+
+export function conditionalOverdueSql(lp = 'lp', at: RedListAt = {}): string {
+  const { refDate } = { ...PARAMS, ...at };
+  return `(${lp}.stage IN ${sqlCodes(IMPLEMENTATION_STAGES)} AND ${lp}.conditional_commitment < ${refDate})`;
 }
 
 /**
- * One row per project with an approval whose latest status recorded by :asOf is 容缺受理 (an
+ * One row per project with an approval whose latest status recorded by `asOf` (the parameter
+ * `:asOf` unless an expression is given) is 容缺受理 (an
  * approval done since has a later `done` row): the earliest such commitment date. Read once for
  * the board (joined to `lp` as conditional_commitment), not looked up per listed project.
  */
-export const CONDITIONAL_COMMITMENTS_SQL = `
+export function conditionalCommitmentsSql(asOf = ':asOf'): string {
+  return `
 SELECT a.project_id, MIN(a.commitment_date) AS commitment
   FROM approval_status a
- WHERE a.status = 'conditional' AND a.recorded_at <= :asOf
+ WHERE a.status = 'conditional' AND a.recorded_at <= ${asOf}
    AND NOT EXISTS (SELECT 1 FROM approval_status b
                     WHERE b.project_id = a.project_id AND b.approval_key = a.approval_key
-                      AND b.recorded_at <= :asOf AND b.id > a.id)
+                      AND b.recorded_at <= ${asOf} AND b.id > a.id)
  GROUP BY a.project_id`;
+}
+
+export const CONDITIONAL_COMMITMENTS_SQL = conditionalCommitmentsSql();
 
 /**
  * The reference date for "past its planned start": the month's last day, or the calendar

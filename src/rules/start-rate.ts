@@ -34,3 +34,13 @@ export function startRate(listed: number, started: number, targetPct: number): S
 export function startedInYearSql(actualStartDate: string): string {
   return `(${actualStartDate} >= :yearStart AND ${actualStartDate} <= :monthEnd)`;
 }
+
+/**
+ * Which month of its year a date falls in, as SQL: 0 before 1 January (`yearStart`), 1–12 within
+ * the year, NULL after 31 December (`yearEnd`) or without a date. Started in the year by the end
+ * of month M (startedInYearSql) is a month 1..M; started by the month's end, 0..M: the kept board
+ * counts starts and completions per month this way (board/board-figures.sql.ts).
+ */
+export function monthOfYearSql(date: string, yearStart: string, yearEnd: string): string {
+  return `(CASE WHEN ${date} < ${yearStart} THEN 0 WHEN ${date} <= ${yearEnd} THEN CAST(SUBSTR(${date}, 6, 2) AS INTEGER) END)`;
+}

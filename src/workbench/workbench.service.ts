@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DISPLAY_ROLE, EDITORS, projectColumns, scopeSql, type Principal, type Scope } from '../access/index.js';
+import { DISPLAY_ROLE, EDITORS, projectColumns, READ_ONLY_ROLES, scopeSql, type Principal, type Scope } from '../access/index.js';
 import { ApiError, Clock, lastMonthOf, monthNumberOf, monthOf, previousMonth, yearOf } from '../common/index.js';
 import { int, sql } from '../database/index.js';
 import { type Stage, STAGE_LABELS } from '../lifecycle/index.js';
@@ -31,6 +31,8 @@ export interface WorkbenchContext {
   };
   /** Whether the role may change project data and file reports (in its scope). */
   canEdit: boolean;
+  /** Whether the role writes nothing at all (the header's 只读 badge): a chain team, for one, writes comments, leads and filings. */
+  readOnly: boolean;
 }
 
 export interface WorkbenchProjectRow extends ProjectView {
@@ -140,6 +142,7 @@ export class WorkbenchService {
         departmentName: (department?.name as string | undefined) ?? null,
       },
       canEdit: user.role !== DISPLAY_ROLE && EDITORS.includes(user.role),
+      readOnly: user.role === DISPLAY_ROLE || READ_ONLY_ROLES.includes(user.role),
     };
   }
 

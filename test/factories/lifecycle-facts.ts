@@ -33,7 +33,7 @@ export function lifecycleFacts(overrides: FactsOverrides = {}): ProjectFacts {
     reportedMonths: 1,
     haltedSince: null,
     conditional: {},
-    conditionalAllowedYears: [2024],
+    conditionalRestrictedYears: [],
     ...rest,
     approvals: { ...ALL_APPROVAL_DATES, ...approvals },
   };

@@ -20,9 +20,28 @@ export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
-export async function launchChromium(): Promise<Browser> {
+/**
+ * The host name an intranet would give the server: the browser maps it to 127.0.0.1 itself
+ * (`intranetChromium`), so a page opened there is not on `localhost` and not a secure context,
+ * as on a county's intranet (`http://10.x.x.x:3000/`).
+ */
+export const INTRANET_HOST = 'tracker.intranet';
+
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (!chromiumAvailable()) throw new Error(`chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
+}
+
+/** Chromium that resolves INTRANET_HOST to 127.0.0.1 without asking any name server. */
+export async function intranetChromium(): Promise<Browser> {
+  return launchChromium([`--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`]);
+}
+
+/** A loopback base URL (`http://127.0.0.1:PORT`) as the intranet host name: `http://tracker.intranet:PORT`. */
+export function intranetBase(base: string): string {
+  const url = new URL(base);
+  url.hostname = INTRANET_HOST;
+  return url.origin;
 }
 
 /**

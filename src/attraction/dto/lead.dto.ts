@@ -85,17 +85,17 @@ export class LeadEventDto {
   @IsText(64)
   agreementNo?: string;
 
-  @ApiPropertyOptional({ description: 'LAND：关联已有项目的编号（与 project 二选一）' })
+  @ApiPropertyOptional({ description: 'LAND: the id of an existing project to link (either this or project); the page chooses it by code or name' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'projectId 必须是数字' })
-  @IsInt({ message: 'projectId 必须是整数' })
-  @Min(1, { message: 'projectId 必须是正整数' })
-  @Max(2_147_483_647, { message: 'projectId 过大' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '关联的项目无效：请按项目编码或名称选择' })
+  @IsInt({ message: '关联的项目无效：请按项目编码或名称选择' })
+  @Min(1, { message: '关联的项目无效：请按项目编码或名称选择' })
+  @Max(2_147_483_647, { message: '关联的项目无效：请按项目编码或名称选择' })
   projectId?: number;
 
   @ApiPropertyOptional({ type: LandProjectDto, description: 'LAND：新建的储备项目（与 projectId 二选一）' })
   @IsOptional()
-  @IsObject({ message: 'project 必须是对象' })
+  @IsObject({ message: '新建项目的信息格式有误' })
   @ValidateNested()
   @Type(() => LandProjectDto)
   project?: LandProjectDto;

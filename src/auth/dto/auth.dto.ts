@@ -20,6 +20,10 @@ export class LoginDto {
 /** User names: 2–64 ASCII letters, digits or . _ - (unique whatever their case). */
 export const USERNAME = /^[A-Za-z0-9._-]{2,64}$/;
 
+/** An office name (单位名称): 1–64 characters, not blank, no control characters. */
+export const OFFICE_NAME = /^(?=.*\S)[^\p{Cc}]{1,64}$/u;
+export const OFFICE_NAME_RULE = '单位名称 1–64 个字符，如“莘县发展和改革局”；历史记录中以它代替用户名';
+
 const PASSWORD_RULES = `at least ${MIN_PASSWORD_LENGTH} characters, not all whitespace, not a common password, not the user name (422 weakPassword)`;
 
 export class CreateUserDto {
@@ -54,6 +58,12 @@ export class CreateUserDto {
   @IsOptional()
   @IsString()
   department?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 64, description: 'office name shown instead of the user name in histories (单位名称); null: derived from role and scope' })
+  @IsOptional()
+  @IsString()
+  @Matches(OFFICE_NAME, { message: OFFICE_NAME_RULE })
+  officeName?: string | null;
 }
 
 export class UpdateUserDto {
@@ -87,6 +97,12 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 64, description: 'office name shown instead of the user name in histories (单位名称); null: derived from role and scope' })
+  @IsOptional()
+  @IsString()
+  @Matches(OFFICE_NAME, { message: OFFICE_NAME_RULE })
+  officeName?: string | null;
 }
 
 export class ChangePasswordDto {

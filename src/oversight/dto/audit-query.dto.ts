@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { badRequest, IsMonth, PageQuery, PageSizeQuery, parseInstant, QueryInt } from '../../common/index.js';
+import { badRequest, IsMonth, PageQuery, PageSizeQuery, parseInstant, QueryInt, QueryText } from '../../common/index.js';
 
 const INSTANT_EXAMPLE = '2024-11-05T10:00:00+08:00';
 
@@ -28,6 +28,11 @@ export class AuditEventsQuery extends PeriodQuery {
   @IsString()
   @MaxLength(64)
   entityId?: string;
+
+  @ApiPropertyOptional({ description: 'the `next` of the page before: the entries after it by seq (a seek, however long the log), instead of `page`' })
+  @IsOptional()
+  @QueryText(200)
+  after?: string;
 
   @PageQuery()
   page?: number;

@@ -89,7 +89,7 @@ export class CityPlanFields {
   @ApiPropertyOptional({ description: '招商引资签约目标（万元；900亿 = 9000000）' }) @Wan() attractionSignedWan?: number;
   @ApiPropertyOptional({ description: '招商引资到位资金目标（万元）' }) @Wan() attractionFundedWan?: number;
 
-  @ApiPropertyOptional({ description: '允许容缺受理开工' })
+  @ApiPropertyOptional({ description: '允许容缺受理开工（默认 true；false 即本年度计划限制容缺受理开工）' })
   @IsOptional()
   @IsBoolean({ message: 'conditionalApprovalsAllowed 必须是 true 或 false' })
   conditionalApprovalsAllowed?: boolean;

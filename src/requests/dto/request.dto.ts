@@ -127,6 +127,10 @@ export class ListRequestsQuery {
   @ApiPropertyOptional({ description: 'project id' }) @IsOptional() @QueryInt(1, 2_147_483_647) project?: number;
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) overdue?: 'true' | 'false';
   @ApiPropertyOptional({ description: 'instant with offset: the requests as recorded then' }) @IsOptional() @QueryText(40) asOf?: string;
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD: the day overdue is counted to (not after the asOf day; default that day), as the board\'s 要素保障 block counts to its 截至 date' })
+  @IsOptional()
+  @IsCalendarDate()
+  refDate?: string;
   @PageQuery() page?: number;
   @PageSizeQuery() pageSize?: number;
 }

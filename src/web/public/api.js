@@ -97,6 +97,18 @@ function credentials(/** @type {string} */ method) {
 /** @type {() => void} */
 let unauthenticated = () => {};
 
+/** @type {(() => Promise<boolean>) | null} */
+let reauthenticate = null;
+
+/**
+ * What the page does when a write finds the session gone (it ended, or timed out, while the
+ * person was typing): sign in again over the page (resolving true once signed in) so the write
+ * is sent once more and nothing typed is lost; false gives up (then the 401 is handled as usual).
+ */
+export function onSessionExpired(/** @type {() => Promise<boolean>} */ handler) {
+  reauthenticate = handler;
+}
+
 /** What the page does when the server answers 401 (show its sign-in form, go to the sign-in page). */
 export function onUnauthenticated(/** @type {() => void} */ handler) {
   unauthenticated = handler;
@@ -216,6 +228,12 @@ export async function download(path, filename) {
  */
 async function request(path, options, accept) {
   const response = await send(path, options, accept);
+  const write = !READS.has(options.method || 'GET');
+  if (response.status === 401 && write && reauthenticate && !path.startsWith('/api/auth/')) {
+    clearToken();
+    if (await reauthenticate()) return send(path, options, accept);
+    return response;
+  }
   if (response.status !== 403 || !(await refusesCsrfToken(response))) return response;
   await resumeSession();
   return send(path, options, accept);

@@ -1,6 +1,7 @@
 // @ts-check
 // The change history table both pages show (记录时间 · 事项 · 生效日期 · 原因/说明 · 操作人),
 // newest first, each entry described in the words of src/common/labels.ts.
+import { actorName } from '/shared/actors.js';
 import { h } from '/shared/dom.js';
 import { localDateTime, wan } from '/shared/format.js';
 import { EVENT_LABELS, HISTORY_FIELD_LABELS, LIST_LABELS, REQUEST_EVENT_LABELS, REQUEST_KIND_LABELS, STAGE_LABELS } from '/shared/labels.js';
@@ -75,7 +76,7 @@ export function renderHistory(tbody, history, { limit = Infinity } = {}) {
       h('td', { class: 'nowrap' }, localDateTime(entry.recordedAt)),
       h('td', { title: what }, what),
       h('td', { class: 'nowrap' }, entry.effectiveDate || '—'),
-      h('td', { class: 'ellipsis', title: note }, note || '—'),
-      h('td', { title: entry.actor }, entry.actor));
+      h('td', { class: 'reason' }, note || '—'),
+      h('td', { class: 'actor', title: actorName(entry.actor) }, actorName(entry.actor)));
   }));
 }

@@ -21,11 +21,16 @@ export function kindText(/** @type {Pick<RequestView, 'kind' | 'pollutant' | 'ap
   return detail ? `${REQUEST_KIND_LABELS[r.kind]}（${detail}）` : REQUEST_KIND_LABELS[r.kind];
 }
 
-/** 已受理 · 逾期 3 天 / 已受理 · 承诺 2024-07-31 前 / 已提出 · 5 个工作日内受理（2024-06-19 前）. */
+/**
+ * 已受理 · 逾期 3 天 / 已受理 · 承诺 2024-07-31 前办结 / 已提出 · 2024-06-19 前受理 / 已退回：原因.
+ * An escalated request promises what it promised when accepted; one never accepted promised
+ * nothing, so it reads by its acceptance deadline.
+ */
 export function statusText(/** @type {RequestView} */ r) {
   const status = REQUEST_STATUS_LABELS[r.status];
+  if (r.status === 'returned') return r.returnReason ? `${status}：${r.returnReason}` : status;
   if (r.overdue) return `${status} · 逾期 ${r.daysOverdue} 天`;
-  if (r.due && r.status === 'raised') return `${status} · ${r.due} 前受理`;
+  if (r.due && (r.status === 'raised' || (r.status === 'escalated' && !r.promisedDate))) return `${status} · ${r.due} 前受理`;
   if (r.due) return `${status} · 承诺 ${r.due} 前办结`;
   return status;
 }

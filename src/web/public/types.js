@@ -178,6 +178,7 @@
  * @property {string} defaultMonth
  * @property {{ username: string, role: Role, region: string | null, regionName: string | null, chain: string | null, chainName: string | null, department: string | null, departmentName: string | null }} user
  * @property {boolean} canEdit
+ * @property {boolean} readOnly the role writes nothing (the header's 只读)
  */
 
 /**
@@ -242,6 +243,9 @@
 /** @typedef {import('../../requests/request.types.js').RequestTransitionView} RequestTransitionView */
 /** @typedef {import('../../requests/request.types.js').MonthLists} MonthLists */
 /** @typedef {import('../../reference/reference.types.js').DepartmentView} DepartmentView */
+/** @typedef {import('../../auth/auth.service.js').UserView} UserView */
+/** @typedef {import('../../auth/users.types.js').UserRules} UserRules */
+/** @typedef {import('../../auth/users.types.js').ActorName} ActorName */
 /** @typedef {import('../../project-records/approval-details.types.js').ApprovalDetail} ApprovalDetail */
 /** @typedef {import('../../project-records/approval-details.types.js').ApprovalDetails} ApprovalDetails */
 /** @typedef {import('../../requests/request.types.js').RaisedRequest} RaisedRequest */

@@ -2,6 +2,7 @@
 // Loading the board and drawing every block of it: the period (the server's default unless
 // the address names one), the reference names, the dashboard and its curve, the filter's
 // projects; errors go to the banner and the freshness badge.
+import { loadActorNames } from '/shared/actors.js';
 import { api, ApiError } from '/shared/api.js';
 import { $ } from '/shared/dom.js';
 import { defaultPeriod } from '/shared/default-period.js';
@@ -76,7 +77,8 @@ async function loadReferences() {
   const regions = api('/api/regions');
   /** @type {Promise<ChainView[]>} */
   const chains = api('/api/chains');
-  const [r, c, period] = await Promise.all([regions, chains, defaultPeriod()]);
+  // the names every history on the board shows for its actors (actors.js), with the references
+  const [r, c, period] = await Promise.all([regions, chains, defaultPeriod(), loadActorNames()]);
   state.regions = r;
   state.chains = c;
   state.period = period;
@@ -183,6 +185,8 @@ function openChain(/** @type {string} */ code) {
 function openProject(/** @type {number} */ id) {
   openCard(id, {
     year: state.dashboard?.year ?? state.year ?? 0,
+    // the card counts overdue days as the board's 要素保障 block does: same instant, same 截至 date
+    requestsAt: state.dashboard ? { asOf: state.dashboard.asOf, refDate: state.dashboard.factorGuarantee.refDate } : null,
     regionName,
     chainName,
     chainFlagship: (code) => Boolean(chainOf(code)?.flagship),

@@ -2,6 +2,7 @@
 // The project card's 要素保障: the project's open requests (what, how much, which department,
 // where it stands) and each approval's status (已办 / 容缺受理 / 办理中 / 未办).
 import { api } from '/shared/api.js';
+import { displayToken } from '/shared/display.js';
 import { $, h } from '/shared/dom.js';
 import { APPROVAL_KEYS, APPROVAL_LABELS } from '/shared/labels.js';
 import { approvalStatusText, kindText, quantityText, statusText } from '/shared/requests.js';
@@ -12,14 +13,29 @@ import { approvalStatusText, kindText, quantityText, statusText } from '/shared/
 
 const OPEN = new Set(['raised', 'accepted', 'escalated', 'resolved']);
 
-/** The project's requests, read with the card (a role that may not list them sees none). */
-export async function readRequests(/** @type {number} */ projectId) {
+/**
+ * The project's requests, read with the card as the board counts them: overdue days to the
+ * board's reference date (`refDate`, the block's 截至), from the same instant. A wall screen's
+ * display token reads the board only: its card shows no requests (null), and asks for none.
+ */
+export async function readRequests(/** @type {number} */ projectId, /** @type {{ asOf: string, refDate: string } | null} */ at) {
+  if (displayToken() !== null) return null;
+  const q = new URLSearchParams({ project: String(projectId), pageSize: '100' });
+  if (at) {
+    q.set('asOf', at.asOf);
+    q.set('refDate', at.refDate);
+  }
   /** @type {RequestPage} */
-  const page = await api(`/api/requests?project=${projectId}&pageSize=100`);
+  const page = await api(`/api/requests?${q}`);
   return page.items;
 }
 
-export function renderRequests(/** @type {RequestView[]} */ requests) {
+export function renderRequests(/** @type {RequestView[] | null} */ requests, /** @type {string | null} */ refDate) {
+  $('[data-testid="card-requests-ref"]').textContent = requests && refDate ? `逾期天数截至 ${refDate}` : '';
+  if (requests === null) {
+    $('[data-testid="card-requests"]').replaceChildren(h('li', { class: 'empty', 'data-testid': 'card-requests-readonly' }, '大屏只读：要素保障需求请在工作台查看'));
+    return;
+  }
   const open = requests.filter((r) => OPEN.has(r.status));
   $('[data-testid="card-requests"]').replaceChildren(...(open.length
     ? open.map((r) => h('li', { class: r.overdue ? 'late' : null, 'data-testid': 'card-request', 'data-status': r.status },

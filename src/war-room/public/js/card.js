@@ -20,6 +20,7 @@ import { readRequests, renderApprovalStatuses, renderRequests } from './card-req
  * What the card needs from the board: the year shown and the names of codes.
  * @typedef {object} CardContext
  * @property {number} year
+ * @property {{ asOf: string, refDate: string } | null} requestsAt the board's instant and 要素保障 reference date
  * @property {(code: string | null) => string} regionName
  * @property {(code: string | null) => string} chainName
  * @property {(code: string | null) => boolean} chainFlagship
@@ -72,7 +73,7 @@ export async function openCard(/** @type {number} */ id, /** @type {CardContext}
   const historyRead = api(`/api/projects/${id}/history`);
   /** @type {Promise<ReportView[]>} */
   const reportsRead = api(`/api/projects/${id}/reports`);
-  const requestsRead = readRequests(id);
+  const requestsRead = readRequests(id, ctx.requestsAt);
   let read;
   try {
     read = await Promise.all([projectRead, historyRead, reportsRead, requestsRead]);
@@ -100,7 +101,7 @@ export async function openCard(/** @type {number} */ id, /** @type {CardContext}
   renderTimeline({ list: $('[data-testid="card-timeline"]', modal), notes: $('[data-role="timeline-notes"]', modal) }, project, history);
   renderApprovalStatuses(project);
   renderMilestones(project.milestones || []);
-  renderRequests(requests);
+  renderRequests(requests, ctx.requestsAt?.refDate ?? null);
   $('[data-role="card-year"]').textContent = `${ctx.year}年 · 万元`;
   renderBars(reports, ctx.year);
   renderHistory($('.history-table tbody', modal), history);

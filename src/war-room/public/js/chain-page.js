@@ -2,6 +2,7 @@
 // A chain's page (产业链页面, click a chain's name): the appendix's whole row — every target beside
 // what the city knows of it (projects, 完成投资, 签约, 到位, the quarterly 通用指标 its team files) —
 // its 差异化指标 with status and note, and its 招商 leads (docs/domain/attraction.md).
+import { actorName } from '/shared/actors.js';
 import { api } from '/shared/api.js';
 import { $, h, setChildren } from '/shared/dom.js';
 import { pct, localDateTime, wan, yi } from '/shared/format.js';
@@ -124,7 +125,7 @@ function render(/** @type {HTMLElement} */ box, /** @type {ChainPage} */ p, /** 
         h('span', { class: `chip note-${note ? note.status : 'none'}`, 'data-testid': 'chain-note-status' }, note ? NOTE_STATUS_LABELS[note.status] : '未填报'),
         ' ',
         h('span', { 'data-testid': 'chain-note-text' }, note?.note || ''),
-        note ? h('small', null, ` （${note.actor}，${localDateTime(note.recordedAt)}）`) : null)),
+        note ? h('small', null, ` （${actorName(note.actor)}，${localDateTime(note.recordedAt)}）`) : null)),
     h('section', { class: 'card-block chain-leads' },
       h('h3', null, `招商项目 `, h('small', null, `${p.leads.length} 个`)),
       h('div', { class: 'table-wrap' },

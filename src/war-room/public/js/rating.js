@@ -1,6 +1,7 @@
 // @ts-check
 // 蓝黄红 on the board: the colour chip, a manual override beside the computed colour (原:黄),
 // and the colour classes of tiles and figures.
+import { actorName } from '/shared/actors.js';
 import { h } from '/shared/dom.js';
 import { localDateTime } from '/shared/format.js';
 import { RATING_LABELS } from '/shared/labels.js';
@@ -31,7 +32,7 @@ export function originalMark(/** @type {Rated} */ block, /** @type {string | nul
 export function overrideTitle(/** @type {Rated} */ block) {
   const o = block.override;
   if (!o) return null;
-  return `人工调整为${RATING_LABELS[o.rating]}（计算结果：${ratingWord(block.computedRating)}）\n原因：${o.reason}\n${o.actor} · ${localDateTime(o.at)}`;
+  return `人工调整为${RATING_LABELS[o.rating]}（计算结果：${ratingWord(block.computedRating)}）\n原因：${o.reason}\n${actorName(o.actor)} · ${localDateTime(o.at)}`;
 }
 
 /** Gives an element the class of a colour (rating-blue … rating-none). */

@@ -71,21 +71,22 @@ export function renderRegions(d, { selected, onSelect }) {
         r.kind === 'zone' ? h('span', { class: 'rt-kind' }, REGION_KIND_LABELS.zone) : null,
         h('span', { class: 'rt-rating', 'data-testid': 'region-rating' }, ratingWord(r.rating)),
         originalMark(r, 'region-original')),
-      h('div', { class: 'rt-ratio', 'data-testid': 'region-ratio' }, pct(r.ratio)),
+      // the ratio and the rank share a line, so a short tile (a 1920×1080 wall) never loses the rank
+      h('div', { class: 'rt-main' },
+        h('div', { class: 'rt-ratio', 'data-testid': 'region-ratio' }, pct(r.ratio)),
+        h('div', { class: 'rt-rank', 'data-testid': 'region-rank-line' },
+          r.rank === null ? h('span', { 'data-testid': 'region-rank' }, '未排名') : ['第', h('b', { 'data-testid': 'region-rank' }, String(r.rank)), '名'],
+          rankChange(r.rankChange))),
       h('div', { class: 'rt-figs' },
         h('span', null, '完成 ', h('b', { 'data-testid': 'region-actual' }, yi(r.actual))),
         h('span', null, '序时 ', h('b', { 'data-testid': 'region-expected' }, yi(r.expected))),
-        h('span', null, '计划 ', h('b', { 'data-testid': 'region-plan' }, yi(r.plan)))),
-      h('div', { class: 'rt-rank' },
-        r.rank === null ? h('span', { 'data-testid': 'region-rank' }, '未排名') : ['第', h('b', { 'data-testid': 'region-rank' }, String(r.rank)), '名'],
-        rankChange(r.rankChange),
-        h('span', { class: 'rt-count' }, `${r.projects}个项目`))));
+        h('span', null, '计划 ', h('b', { 'data-testid': 'region-plan' }, yi(r.plan))),
+        h('span', { class: 'rt-count', 'data-testid': 'region-count' }, `${r.projects}个项目`))));
   }
   const inv = d.investment;
   tiles.push(h('div', { class: `region-tile city rating-${inv.rating || 'none'}`, style: `grid-row:${CITY_CELL[0]};grid-column:${CITY_CELL[1]}`, 'data-testid': 'region-city' },
-    h('div', { class: 'rt-head' }, h('span', { class: 'rt-name' }, '全市'), h('span', { class: 'rt-rating' }, ratingWord(inv.rating))),
-    h('div', { class: 'rt-ratio' }, pct(inv.ratio)),
-    h('div', { class: 'rt-figs' }, h('span', null, '完成 ', h('b', null, yi(inv.actual))), h('span', null, '序时 ', h('b', null, yi(inv.expected))), h('span', null, '目标 ', h('b', null, yiShort(inv.target)))),
-    h('div', { class: 'rt-rank muted' }, '示意布局，非地图')));
+    h('div', { class: 'rt-head' }, h('span', { class: 'rt-name' }, '全市'), h('span', { class: 'rt-note muted', title: '县（市、区）按示意布局排列，不是地图' }, '示意布局，非地图'), h('span', { class: 'rt-rating' }, ratingWord(inv.rating))),
+    h('div', { class: 'rt-main' }, h('div', { class: 'rt-ratio' }, pct(inv.ratio))),
+    h('div', { class: 'rt-figs' }, h('span', null, '完成 ', h('b', null, yi(inv.actual))), h('span', null, '序时 ', h('b', null, yi(inv.expected))), h('span', null, '目标 ', h('b', null, yiShort(inv.target))))));
   $('[data-testid="region-board"]').replaceChildren(...tiles);
 }

@@ -2,6 +2,7 @@
 // 产业链指标填报: a chain team's quarterly 通用指标 (year to date, one row per quarter that has
 // begun, each saved as a new revision) beside the year's targets, and its 差异化指标's status and
 // progress note (docs/domain/attraction.md "The chain page"). The city office picks the chain.
+import { actorName } from '/shared/actors.js';
 import { api } from '/shared/api.js';
 import { $, $of, control, h, queryParams, setChildren, setQueryParams } from '/shared/dom.js';
 import { localDateTime } from '/shared/format.js';
@@ -41,7 +42,7 @@ async function load() {
   setChildren($('tbody', table), quarters(year).map((quarter) => {
     const filed = page.filings.find((f) => f.quarter === quarter) ?? null;
     const row = h('tr', { 'data-testid': 'indicator-row', 'data-quarter': quarter },
-      h('th', { scope: 'row' }, `第${quarter}季度`, filed ? h('small', null, ` 第${filed.revision}版 ${filed.actor} ${localDateTime(filed.recordedAt)}`) : h('small', null, ' 未填报')),
+      h('th', { scope: 'row' }, `第${quarter}季度`, filed ? h('small', null, ` 第${filed.revision}版 ${actorName(filed.actor)} ${localDateTime(filed.recordedAt)}`) : h('small', null, ' 未填报')),
       INDICATOR_KEYS.map((k) => h('td', null, h('input', { name: k, class: 'num', inputmode: 'decimal', value: filed && filed[k] !== null ? String(filed[k]) : '', disabled, 'data-testid': `indicator-${quarter}-${k}` }))),
       h('td', null, h('input', { name: 'note', value: filed?.note ?? '', maxlength: '2000', disabled })),
       h('td', null, disabled ? null : h('button', { type: 'button', class: 'btn primary small', 'data-testid': `indicator-save-${quarter}`, onclick: () => void save(code, year, quarter, row) }, '保存')));
@@ -60,7 +61,7 @@ async function load() {
   control(form, 'note').value = note?.note ?? '';
   for (const el of form.elements) if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLButtonElement) el.disabled = disabled;
   setChildren($('[data-testid="note-history"]'), [...page.differentiated.history].reverse().map((n) =>
-    h('li', null, `${localDateTime(n.recordedAt)} ${NOTE_STATUS_LABELS[n.status]}${n.note ? `：${n.note}` : ''}`, h('small', null, ` ${n.actor}`))));
+    h('li', null, `${localDateTime(n.recordedAt)} ${NOTE_STATUS_LABELS[n.status]}${n.note ? `：${n.note}` : ''}`, h('small', null, ` ${actorName(n.actor)}`))));
 }
 
 /** Saves one quarter's row: percents as typed (one decimal), counts as whole numbers, empty as unknown. */

@@ -2,6 +2,7 @@
 // The selected lead (leads-page.js): what it is, its way so far (在谈 → 签约 → 落地 / 终止), one
 // button per event its status takes — each a small form asking only for what that event needs,
 // sent with the version read — and its 到位资金 by month (revisions kept; the latest counts).
+import { actorName } from '/shared/actors.js';
 import { api, ApiError } from '/shared/api.js';
 import { $, $of, control, h, setChildren } from '/shared/dom.js';
 import { localDateTime, wan, yi } from '/shared/format.js';
@@ -45,11 +46,31 @@ function eventForm(/** @type {LeadEventType} */ type, /** @type {LeadView} */ le
         field(type, 'ownerEnterprise', LEAD_EVENT_FIELD_LABELS.LAND.ownerEnterprise, { maxlength: '200' }),
         field(type, 'totalInvestment', LEAD_EVENT_FIELD_LABELS.LAND.totalInvestment, { inputmode: 'numeric', value: lead.signedAmount === null ? '' : String(lead.signedAmount) }),
         h('span', { class: 'muted land-note' }, '或关联已有项目：'),
-        field(type, 'projectId', LEAD_EVENT_FIELD_LABELS.LAND.projectId, { inputmode: 'numeric' }),
+        field(type, 'existing', LEAD_EVENT_FIELD_LABELS.LAND.projectId, { list: `land-projects-${lead.id}`, autocomplete: 'off', placeholder: '项目编码或名称' }),
+        projectChoices(lead),
       ];
     case 'TERMINATE':
       return [field(type, 'reason', LEAD_EVENT_FIELD_LABELS.TERMINATE.reason, { maxlength: '1000', placeholder: '请填写原因' })];
   }
+}
+
+/** The projects a lead may land on (its chain's, in the caller's scope), as `编码 名称` choices; filled once read. */
+function projectChoices(/** @type {LeadView} */ lead) {
+  const list = h('datalist', { id: `land-projects-${lead.id}`, 'data-testid': 'land-project-choices' });
+  /** @type {Promise<import('/shared/types.js').Page<import('/shared/types.js').ProjectView>>} */
+  const read = api(`/api/projects?chain=${encodeURIComponent(lead.chain)}&pageSize=500`);
+  read.then(
+    (page) => list.replaceChildren(...page.items.filter((p) => p.stage !== 'withdrawn').map((p) => h('option', { value: `${p.code} ${p.name}`, 'data-project-id': String(p.id) }))),
+    () => {},
+  );
+  return list;
+}
+
+/** The project a typed choice names: `编码 名称` as listed, or exactly its code or its name; null when none or several. */
+function chosenProject(/** @type {HTMLFormElement} */ form, /** @type {string} */ text) {
+  const options = [...form.querySelectorAll('datalist option')].map((o) => ({ label: o.getAttribute('value') ?? '', id: Number(o.getAttribute('data-project-id')) }));
+  const exact = options.filter((o) => o.label === text || o.label.split(' ')[0] === text || o.label.slice(o.label.indexOf(' ') + 1) === text);
+  return exact.length === 1 ? exact[0].id : null;
 }
 
 /** A whole number of 万元 typed with or without thousands separators; null when it is not one. */
@@ -80,7 +101,9 @@ function bodyOf(/** @type {LeadEventType} */ type, /** @type {HTMLFormElement} *
     if (value('agreementNo')) body.agreementNo = value('agreementNo');
     return { body, problems };
   }
-  const projectId = wanOf(value('projectId'));
+  const existing = value('existing');
+  const projectId = existing ? chosenProject(form, existing) : null;
+  if (existing && projectId === null) problems.push(`找不到项目“${existing}”：请输入项目编码或名称，从列表中选择`);
   if (projectId !== null) body.projectId = projectId;
   else if (value('code')) {
     /** @type {Record<string, unknown>} */
@@ -130,14 +153,14 @@ export function renderLead(/** @type {LeadView} */ lead, /** @type {LeadHost} */
     h('dl', { class: 'lead-facts' }, facts.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
     h('h3', { class: 'sub-title' }, '状态流转'),
     h('ol', { class: 'lead-way', 'data-testid': 'lead-transitions' }, lead.transitions.map((t) =>
-      h('li', { 'data-event': t.event }, `${t.effectiveDate} ${LEAD_EVENT_LABELS[t.event]}：${LEAD_STATUS_LABELS[t.fromStatus]} → ${LEAD_STATUS_LABELS[t.toStatus]}`, t.reason ? `（${t.reason}）` : '', h('small', null, ` ${t.actor} ${localDateTime(t.recordedAt)}`)))),
+      h('li', { 'data-event': t.event }, `${t.effectiveDate} ${LEAD_EVENT_LABELS[t.event]}：${LEAD_STATUS_LABELS[t.fromStatus]} → ${LEAD_STATUS_LABELS[t.toStatus]}`, t.reason ? `（${t.reason}）` : '', h('small', null, ` ${actorName(t.actor)} ${localDateTime(t.recordedAt)}`)))),
     h('div', { class: 'events' }, events),
     h('p', { class: 'event-result', 'data-testid': 'lead-event-result', role: 'status' }),
     h('h3', { class: 'sub-title' }, '到位资金 ', h('small', null, `合计 ${wan(lead.funded)} 万元`)),
     h('table', { class: 'grid-table', 'data-testid': 'fund-table' },
       h('thead', null, h('tr', null, h('th', null, '月份'), h('th', { class: 'num' }, '到位(万元)'), h('th', { class: 'num' }, '修订'), h('th', null, '填报'))),
       h('tbody', null, lead.funds.map((f) => h('tr', { 'data-testid': 'fund-row', 'data-month': f.month },
-        h('td', null, monthLabel(f.month)), h('td', { class: 'num' }, wan(f.amount)), h('td', { class: 'num' }, String(f.revisions)), h('td', null, `${f.actor} ${localDateTime(f.recordedAt)}`))))),
+        h('td', null, monthLabel(f.month)), h('td', { class: 'num' }, wan(f.amount)), h('td', { class: 'num' }, String(f.revisions)), h('td', null, `${actorName(f.actor)} ${localDateTime(f.recordedAt)}`))))),
     fundable ? fundForm(lead, host) : null);
 }
 

@@ -3,9 +3,10 @@
 // draft, publishes it (the server names every list size that differs), edits it afterwards
 // with a reason (each change is an adjustment), and rolls this year's lists over into next
 // year's. Everyone else reads it.
+import { actorName } from '/shared/actors.js';
 import { api, ApiError } from '/shared/api.js';
 import { $, $of, h, queryParams, setChildren, setQueryParams } from '/shared/dom.js';
-import { localDateTime, yi } from '/shared/format.js';
+import { localDateTime, wan } from '/shared/format.js';
 import { CHAIN_PLAN_LABELS, LIST_LABELS, PLACE_RULE_LABELS, PLAN_FIELD_LABELS, PLAN_STATUS_LABELS, ROLLOVER_KIND_LABELS } from '/shared/labels.js';
 import { messageOf, reasonsOf } from '/shared/messages.js';
 import { run, showBanner, startPage } from './shell.js';
@@ -26,15 +27,21 @@ let plan = null;
 /** @type {RolloverProposal | null} */
 let proposal = null;
 
+/**
+ * Flags shown as the restriction they are: 容缺受理 is allowed unless a plan restricts it, so the
+ * box reads 限制容缺受理开工 and is ticked when the plan does not allow it.
+ */
+const SHOWN_INVERTED = new Set(['city.conditionalApprovalsAllowed']);
+
 /** A number input for a count or an amount; a checkbox for a flag. */
 function input(/** @type {string} */ name, /** @type {unknown} */ value) {
-  if (typeof value === 'boolean') return h('input', { type: 'checkbox', name, checked: value, disabled: !isAdmin });
+  if (typeof value === 'boolean') return h('input', { type: 'checkbox', name, checked: SHOWN_INVERTED.has(name) ? !value : value, disabled: !isAdmin });
   return h('input', { type: 'number', name, value: value === null || value === undefined ? '' : String(value), step: '1', min: '0', disabled: !isAdmin, class: 'num' });
 }
 
 /** The value an input holds, as the API takes it (null for an empty optional number). */
 function valueOf(/** @type {HTMLInputElement} */ el) {
-  if (el.type === 'checkbox') return el.checked;
+  if (el.type === 'checkbox') return SHOWN_INVERTED.has(el.name) ? !el.checked : el.checked;
   return el.value.trim() === '' ? null : Number(el.value);
 }
 
@@ -65,7 +72,7 @@ function renderPlan(/** @type {PlanView} */ p) {
   const adjustments = $('[data-testid="plan-adjustments"]');
   adjustments.hidden = p.adjustments.length === 0;
   setChildren($('[data-role="adjustment-list"]'), p.adjustments.map((a) =>
-    h('li', { 'data-testid': 'adjustment' }, `${localDateTime(a.at)} ${a.actor}：${a.kind === 'plan' ? '调整计划' : `调整清单（${a.projectName ?? a.projectId}）`}——${a.reason}`)));
+    h('li', { 'data-testid': 'adjustment' }, `${localDateTime(a.at)} ${actorName(a.actor)}：${a.kind === 'plan' ? '调整计划' : `调整清单（${a.projectName ?? a.projectId}）`}——${a.reason}`)));
   const rollover = $('[data-testid="rollover"]');
   rollover.hidden = !isAdmin;
   $('[data-role="rollover-title"]').textContent = `由 ${p.year} 年清单生成 ${p.year + 1} 年清单建议`;
@@ -98,9 +105,14 @@ function changesOf(/** @type {HTMLFormElement} */ form) {
   return body;
 }
 
-/** Why the server refused, one line per reason. */
-function refusal(/** @type {unknown} */ error) {
-  showResult(messageOf(error), 'error', error instanceof ApiError ? reasonsOf(error).map((r) => r.message) : []);
+/**
+ * Why the server refused, each reason once: one reason in the line itself; several under a
+ * heading (the server's message repeats them, so it is not printed beside them).
+ */
+function refusal(/** @type {unknown} */ error, heading = '未能完成') {
+  const reasons = error instanceof ApiError ? reasonsOf(error).map((r) => r.message) : [messageOf(error)];
+  if (reasons.length === 1) showResult(`${heading}：${reasons[0]}`, 'error');
+  else showResult(`${heading}：`, 'error', reasons);
 }
 
 async function loadYear(/** @type {number} */ year, /** @type {PlanYear[]} */ years) {
@@ -129,6 +141,16 @@ async function loadYear(/** @type {number} */ year, /** @type {PlanYear[]} */ ye
   }
 }
 
+/**
+ * The amount a row starts with (万元), to be checked rather than typed: this year's planned
+ * investment, but not more than what is left of the project's total when that is known and
+ * positive (docs/year-plans.md "Rollover").
+ */
+function suggestedInvestment(/** @type {RolloverProposal['entries'][number]} */ e) {
+  const remaining = e.remainingInvestment;
+  return remaining !== null && remaining > 0 ? Math.min(e.previousPlannedInvestment, remaining) : e.previousPlannedInvestment;
+}
+
 function renderProposal(/** @type {RolloverProposal} */ p) {
   proposal = p;
   const table = $of(HTMLTableElement, '[data-testid="rollover-table"]');
@@ -137,9 +159,9 @@ function renderProposal(/** @type {RolloverProposal} */ p) {
     h('td', null, h('b', null, e.name), h('small', null, ` ${e.code}`)),
     h('td', null, ROLLOVER_KIND_LABELS[e.kind]),
     h('td', null, h('select', { name: 'category' }, ['implementation', 'preparation'].map((c) => h('option', { value: c, selected: c === e.category }, LIST_LABELS[/** @type {'implementation' | 'preparation'} */ (c)])))),
-    h('td', { class: 'num' }, yi(e.previousPlannedInvestment)),
-    h('td', { class: 'num' }, e.remainingInvestment === null ? '—' : yi(e.remainingInvestment)),
-    h('td', null, h('input', { type: 'number', name: 'plannedInvestment', min: '0', step: '1', class: 'num', required: true, 'aria-label': `${e.name} 计划投资` })),
+    h('td', { class: 'num' }, wan(e.previousPlannedInvestment)),
+    h('td', { class: 'num' }, e.remainingInvestment === null ? '—' : wan(e.remainingInvestment)),
+    h('td', null, h('input', { type: 'number', name: 'plannedInvestment', min: '0', step: '1', class: 'num', required: true, value: String(suggestedInvestment(e)), 'aria-label': `${e.name} 计划投资` })),
     h('td', null, h('input', { type: 'checkbox', name: 'keyProject', checked: e.keyProject })))));
   $('[data-role="rollover-leaving"]').textContent = p.leaving.length ? `不再列入：${p.leaving.map((l) => `${l.name}（${l.reason === 'completed' ? '已竣工' : '已调出'}）`).join('、')}` : '';
   $of(HTMLButtonElement, '[data-testid="rollover-apply"]').disabled = p.entries.length === 0;
@@ -209,7 +231,7 @@ run(async () => {
       renderPlan(await api(`/api/targets/${plan.year}/publish`, { method: 'POST' }));
       showResult('已发布：此后调整计划或清单须填写原因');
     } catch (error) {
-      refusal(error);
+      refusal(error, '不能发布');
     }
   });
   $('[data-testid="rollover-load"]').addEventListener('click', async () => {

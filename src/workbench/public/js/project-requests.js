@@ -38,8 +38,10 @@ export async function renderFactors(project, { context, changed }) {
       h('span', { class: 'pr-kind' }, kindText(r)),
       h('span', { class: 'pr-what', title: r.description }, [quantityText(r.quantity, r.unit), r.description].filter(Boolean).join(' · ')),
       h('span', { class: 'pr-status' }, `${r.departmentName} · ${statusText(r)}`),
-      h('a', { href: `/workbench/requests.html?request=${r.id}` }, '跟踪')))
-    : [h('li', { class: 'muted' }, '暂无需求')]));
+      h('a', { href: `/workbench/requests.html?request=${r.id}`, 'data-testid': r.status === 'returned' && canEdit ? 'raise-again-link' : null }, r.status === 'returned' && canEdit ? '重新提出' : '跟踪')))
+    : [h('li', { class: 'muted' }, '暂无需求')]),
+    // one rule, one instant (rules/request-overdue.ts): the workbench counts overdue days to today
+    ...(page.items.some((r) => r.overdue) ? [h('li', { class: 'muted', 'data-testid': 'requests-ref' }, `逾期天数计至今天（${context.today}）`)] : []));
   const raise = $('[data-testid="raise-panel"]');
   raise.hidden = !canEdit;
   if (canEdit) raise.replaceChildren(raiseForm(project, () => changed()));

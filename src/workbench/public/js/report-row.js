@@ -2,6 +2,7 @@
 // One project's row of the monthly report sheet (月调度填报): the inputs, the previous month
 // and the year to date beside them, the actual dates of milestones reached (节点, under the row
 // when the project has some not yet reached), its state (未报, 已报, 待保存, 未通过…) and saving it.
+import { actorName } from '/shared/actors.js';
 import { api } from '/shared/api.js';
 import { $, h, setChildren } from '/shared/dom.js';
 import { localDateTime, stageName, wan } from '/shared/format.js';
@@ -72,7 +73,7 @@ function showRowMessages(/** @type {Row} */ row, /** @type {string[]} */ message
 function statusOf(/** @type {Row} */ row) {
   const r = row.data.report;
   if (!r) return ['missing', h('span', { class: 'status missing' }, '未报')];
-  return ['filed', h('span', { class: 'status filed', title: `${r.actor} ${localDateTime(r.recordedAt)}` }, '已报',
+  return ['filed', h('span', { class: 'status filed', title: `${actorName(r.actor)} ${localDateTime(r.recordedAt)}` }, '已报',
     h('small', null, r.revisions > 1 ? ` 第${r.revisions}次修订` : ''), r.correction ? h('small', { class: 'correction' }, ' 更正') : null)];
 }
 

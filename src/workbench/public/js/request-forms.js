@@ -83,7 +83,43 @@ export function needFields() {
     clear() {
       for (const el of [quantity, description, neededBy]) el.value = '';
     },
+    /** The fields as another request had them (重新提出 a returned one). */
+    fill(/** @type {RequestView} */ r) {
+      kind.value = r.kind;
+      if (r.pollutant) pollutant.value = r.pollutant;
+      if (r.approval) approval.value = r.approval;
+      quantity.value = r.quantity ?? '';
+      description.value = r.description;
+      neededBy.value = r.neededBy ?? '';
+      sync();
+    },
   };
+}
+
+/**
+ * 重新提出: a returned request raised again as a new one on the same project, its fields filled
+ * from the returned one for the county to correct (the department's reason is shown above).
+ * @param {{ request: RequestView, done: (view: RequestView) => void, cancel: () => void }} options
+ */
+export function raiseAgainForm({ request, done, cancel }) {
+  const need = needFields();
+  need.fill(request);
+  const errors = h('ul', { class: 'messages', 'data-testid': 'step-errors' });
+  const submit = h('button', { type: 'submit', class: 'btn primary small', 'data-testid': 'step-submit' }, '确定重新提出');
+  const form = h('form', { class: 'step-form', 'data-testid': 'step-form', 'data-type': 'RAISE_AGAIN', novalidate: true },
+    request.returnReason ? h('p', { class: 'return-reason', 'data-testid': 'return-reason' }, `退回原因：${request.returnReason}`) : null,
+    h('div', { class: 'step-fields' }, need.elements),
+    h('div', { class: 'step-actions' }, submit, h('button', { type: 'button', class: 'btn ghost small', onclick: cancel }, '取消')),
+    errors);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    api(`/api/projects/${request.projectId}/requests`, { method: 'POST', body: need.read() })
+      .then((view) => done(/** @type {RequestView} */ (view)))
+      .catch((error) => errors.replaceChildren(...reasonsOf(error).map((r) => h('li', null, r.message))))
+      .finally(() => (submit.disabled = false));
+  });
+  return form;
 }
 
 /** What each step asks for, in the order shown. */

@@ -11,7 +11,7 @@ import { monthLabel, monthsUpTo } from '/shared/period.js';
 import { POLLUTANT_LABELS, REQUEST_CATEGORY_LABELS, REQUEST_EVENT_LABELS, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from '/shared/labels.js';
 import { messageOf } from '/shared/messages.js';
 import { kindText, quantityText, statusText } from '/shared/requests.js';
-import { stepForm, stepsFor } from './request-forms.js';
+import { raiseAgainForm, stepForm, stepsFor } from './request-forms.js';
 import { readForTable, run, showBanner, startPage } from './shell.js';
 
 /** @typedef {import('/shared/types.js').WorkbenchContext} WorkbenchContext */
@@ -59,6 +59,9 @@ async function load() {
 function row(/** @type {RequestView} */ r, /** @type {boolean} */ focused) {
   const actions = stepsFor(r, context.user.role).map((type) =>
     h('button', { type: 'button', class: 'btn small', 'data-testid': `act-${type}`, onclick: () => openStep(tr, r, type) }, REQUEST_EVENT_LABELS[type]));
+  // A returned request: whoever may raise needs on the project raises it again (a new request).
+  if (r.status === 'returned' && context.canEdit)
+    actions.push(h('button', { type: 'button', class: 'btn small', 'data-testid': 'act-RAISE_AGAIN', onclick: () => openRaiseAgain(tr, r) }, '重新提出'));
   const tr = h('tr', { class: [r.overdue ? 'late' : '', focused ? 'focused' : ''].join(' ').trim() || null, 'data-testid': 'request-row', 'data-request-id': r.id, 'data-status': r.status },
     h('td', { class: r.overdue ? 'bad-text' : null }, r.due ?? '—'),
     h('td', { class: 'name', title: r.projectName }, h('a', { href: `/workbench/project.html?id=${r.projectId}` }, r.projectName), h('small', null, shortRegion(r.regionName))),
@@ -91,6 +94,21 @@ function openStep(/** @type {HTMLTableRowElement} */ tr, /** @type {RequestView}
   if (first instanceof HTMLElement) first.focus();
 }
 
+function openRaiseAgain(/** @type {HTMLTableRowElement} */ tr, /** @type {RequestView} */ r) {
+  const open = tr.nextElementSibling;
+  if (open?.classList.contains('step-row')) open.remove();
+  const formRow = h('tr', { class: 'step-row', 'data-testid': 'step-row' },
+    h('td', { colspan: '8' }, raiseAgainForm({
+      request: r,
+      cancel: () => formRow.remove(),
+      done: (view) => {
+        showBanner(`已重新提出：${view.projectName} · ${kindText(view)}（分派至${view.departmentName}）`, 'ok');
+        void load();
+      },
+    })));
+  tr.after(formRow);
+}
+
 // ------------------------------------------------------------------ the month's three lists
 
 async function loadLists(/** @type {string} */ month) {
@@ -114,6 +132,7 @@ run(async () => {
   context = await startPage('requests');
   $('[data-testid="requests-title"]').textContent = title();
   $('[data-testid="requests-hint"]').textContent = hint();
+  $('[data-testid="requests-ref"]').textContent = context.today;
   $of(HTMLSelectElement, '#status').replaceChildren(h('option', { value: '' }, '全部'), ...Object.entries(REQUEST_STATUS_LABELS).map(([value, label]) => h('option', { value }, label)));
   $of(HTMLSelectElement, '#kind').replaceChildren(h('option', { value: '' }, '全部'), ...Object.entries(REQUEST_KIND_LABELS).map(([value, label]) => h('option', { value }, label)));
   for (const id of ['#status', '#kind', '#overdue']) $(id).addEventListener('change', () => void load());

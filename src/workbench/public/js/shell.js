@@ -2,11 +2,13 @@
 // What every workbench page shares: the sign-in check, the header (who is signed in, role,
 // scope, change password, sign out), the navigation, reference data and the page-level
 // message banner.
-import { api, ApiError, hasSession, onUnauthenticated, resumeSession } from '/shared/api.js';
+import { loadActorNames } from '/shared/actors.js';
+import { api, ApiError, hasSession, onSessionExpired, onUnauthenticated, resumeSession } from '/shared/api.js';
 import { $, $maybe, h } from '/shared/dom.js';
 import { ROLE_LABELS } from '/shared/labels.js';
 import { messageOf } from '/shared/messages.js';
 import { openPasswordDialog } from '/shared/password.js';
+import { signInAgain } from '/shared/session-expired.js';
 import { leaveSession } from '/shared/sign-in.js';
 
 /** @typedef {import('/shared/types.js').WorkbenchContext} WorkbenchContext */
@@ -35,6 +37,7 @@ const NAV = [
   ['excel', '/workbench/excel.html', 'Excel 导入导出', PROJECT_ROLES],
   ['plan', '/workbench/plan.html', '年度计划', PROJECT_ROLES],
   ['bulletin', '/workbench/bulletin.html', '月通报', ['admin']],
+  ['users', '/workbench/users.html', '用户管理', ['admin']],
   ['displays', '/workbench/displays.html', '大屏令牌', ['admin']],
 ];
 
@@ -65,6 +68,8 @@ export async function startPage(pageKey) {
   try {
     if (!hasSession()) await resumeSession();
     context = await api('/api/workbench/context');
+    // every history on the page names its actors by office (actors.js)
+    await loadActorNames();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return new Promise(() => {});
     showBanner(messageOf(error));
@@ -72,6 +77,8 @@ export async function startPage(pageKey) {
     throw error;
   }
   renderHeader(pageKey, context);
+  // A save that finds the session gone signs in again over the page and is sent again: nothing typed is lost.
+  onSessionExpired(() => signInAgain(context.user.username));
   return context;
 }
 
@@ -99,7 +106,7 @@ function renderHeader(/** @type {string} */ pageKey, /** @type {WorkbenchContext
       h('span', { class: 'who-name', 'data-testid': 'who-name' }, user.username),
       h('span', { class: `who-role role-${user.role}`, 'data-testid': 'who-role' }, ROLE_LABELS[user.role] || user.role),
       h('span', { class: 'who-scope', 'data-testid': 'who-scope', title: '数据范围' }, scopeText(user)),
-      context.canEdit ? null : h('span', { class: 'who-readonly' }, '只读'),
+      context.readOnly ? h('span', { class: 'who-readonly', 'data-testid': 'who-readonly' }, '只读') : null,
       password,
       leave),
   );

@@ -1,0 +1,88 @@
+/**
+ * A county's intranet serves the app over plain HTTP at an address or a host name that is not
+ * `localhost` (issue 23): the browser then treats the pages as an ordinary, insecure origin.
+ * With helmet's default `upgrade-insecure-requests` chromium asked for https://…/js/*.js and the
+ * pages never left their loading state. Here chromium maps `tracker.intranet` to 127.0.0.1
+ * itself and opens both pages there, signs in on each, and every request must stay on
+ * http://tracker.intranet:PORT.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { intranetBase, intranetChromium, INTRANET_HOST } from './support/browser.js';
+import { listen } from './support/raw-http.js';
+import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ seed: 'demo', now: '2024-11-20T02:00:00.000Z' });
+  base = intranetBase(await listen(t));
+  browser = await intranetChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+/** A page at 1366×768 that records every URL it asks for and every script error. */
+async function openWatched(): Promise<{ page: Page; requested: string[]; errors: string[]; close(): Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const requested: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  return { page, requested, errors, close: () => context.close() };
+}
+
+/** Every URL asked for stayed on the intranet origin over plain HTTP (none went to https). */
+function expectPlainHttpOnly(requested: string[]): void {
+  expect(requested.length).toBeGreaterThan(5);
+  expect(requested.filter((url) => !url.startsWith(`${base}/`) && !url.startsWith('data:'))).toEqual([]);
+  expect(requested.filter((url) => url.startsWith('https:'))).toEqual([]);
+}
+
+describe(`the pages over plain HTTP at http://${INTRANET_HOST}:PORT/`, () => {
+  it('the workbench: the sign-in page loads, the operator signs in, the project list leaves its loading state', async () => {
+    expect(new URL(base).hostname).toBe(INTRANET_HOST);
+    const w = await openWatched();
+    try {
+      await w.page.goto(`${base}/workbench/`);
+      await w.page.waitForURL(/\/workbench\/login\.html\?next=/, { timeout: 15000 });
+      await w.page.waitForSelector('[data-testid="login-form"]');
+      await w.page.getByLabel('用户名').fill('admin');
+      await w.page.getByLabel('密码').fill(TEST_ADMIN_PASSWORD);
+      await w.page.getByRole('button', { name: '登录' }).click();
+      await w.page.waitForURL(`${base}/workbench/`);
+      await w.page.waitForSelector('body[data-state="ready"]', { timeout: 15000 });
+      await w.page.waitForSelector('[data-testid="project-list"][data-status="ready"]', { timeout: 15000 });
+      expect(await w.page.getByTestId('project-row').count()).toBeGreaterThan(0);
+      expect(w.errors).toEqual([]);
+      expectPlainHttpOnly(w.requested);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('the war room: the sign-in form over the board, then the board with its figures', async () => {
+    const w = await openWatched();
+    try {
+      await w.page.goto(`${base}/`);
+      await w.page.waitForSelector('body[data-state="login"]', { timeout: 15000 });
+      const form = w.page.getByTestId('login-form');
+      await form.getByLabel('用户名').fill('admin');
+      await form.getByLabel('密码').fill(TEST_ADMIN_PASSWORD);
+      await form.getByRole('button', { name: '登录' }).click();
+      await w.page.waitForSelector('body[data-state="ready"]', { timeout: 15000 });
+      expect(((await w.page.getByTestId('investment-actual').textContent()) ?? '').trim()).toMatch(/^\d+\.\d\d$/);
+      expect(w.errors.filter((line) => !/status of 401/.test(line))).toEqual([]);
+      expectPlainHttpOnly(w.requested);
+    } finally {
+      await w.close();
+    }
+  });
+});
