@@ -12,6 +12,7 @@ import { BulletinsModule } from './bulletins/index.js';
 import { ExcelModule } from './excel/index.js';
 import { OperationsModule } from './operations/index.js';
 import { OversightModule } from './oversight/index.js';
+import { PeopleModule } from './people/index.js';
 import { PeriodsModule } from './periods/index.js';
 import { PlansModule } from './plans/index.js';
 import { ProjectsModule } from './projects/index.js';
@@ -47,6 +48,7 @@ export class AppModule {
         PlansModule,
         ReportsModule,
         RequestsModule,
+        PeopleModule,
         BoardModule,
         BulletinsModule,
         ExcelModule,

@@ -6,6 +6,7 @@ import { BULLETIN_ENTITIES } from './bulletins/index.js';
 import { DATABASE_ENTITIES } from './database/index.js';
 import { EXCEL_ENTITIES } from './excel/index.js';
 import { JOBS_ENTITIES } from './jobs/index.js';
+import { PEOPLE_ENTITIES } from './people/index.js';
 import { PLANS_ENTITIES } from './plans/index.js';
 import { PROJECT_RECORD_ENTITIES } from './project-records/index.js';
 import { REFERENCE_ENTITIES } from './reference/index.js';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   ...PROJECT_RECORD_ENTITIES,
   ...PLANS_ENTITIES,
   ...REQUESTS_ENTITIES,
+  ...PEOPLE_ENTITIES,
   ...REPORTS_ENTITIES,
   ...ATTRACTION_ENTITIES,
   ...BOARD_ENTITIES,

@@ -446,6 +446,77 @@ const TABLE: Record<string, Row> = {
       },
     ],
   },
+  // Who answers for what (docs/domain/responsibility.md).
+  'POST /api/people': {
+    ok: ({ admin }) => () => admin.post('/api/people').send({ name: '（示例）审计人员', title: '副市长', organisation: '聊城市人民政府' }),
+    entries: [e('person', 'create')],
+    refused: [
+      ({ admin }) => () => admin.post('/api/people').send({ name: '（示例）审计人员', title: '副市长', organisation: '聊城市人民政府', region: '999999' }),
+      ({ region }) => () => region.post('/api/people').send({ name: '（示例）审计人员', title: '副市长', organisation: '聊城市人民政府' }),
+    ],
+  },
+  'PATCH /api/people/:id': {
+    ok: async ({ admin }) => {
+      const id = (await admin.post('/api/people').send({ name: '（示例）改名前', title: '职务', organisation: '单位' })).body.id as number;
+      return () => admin.patch(`/api/people/${id}`).send({ title: '新职务', phone: '0635-7654321' });
+    },
+    entries: [e('person', 'update')],
+    refused: [({ admin }) => () => admin.patch('/api/people/999999').send({ title: '新职务' }), ({ region }) => () => region.patch('/api/people/1').send({ title: '新职务' })],
+  },
+  'PUT /api/chains/:code/responsibility/:year': {
+    ok: async ({ admin }) => {
+      const leaderId = (await admin.post('/api/people').send({ name: '（示例）链长', title: '副市长', organisation: '聊城市人民政府' })).body.id as number;
+      return () => admin.put('/api/chains/health/responsibility/2024').send({ leaderId, measures: ['一企一策'] });
+    },
+    entries: [e('chainResponsibility', 'update')],
+    refused: [
+      ({ admin }) => () => admin.put('/api/chains/health/responsibility/2024').send({ leaderId: 999999 }),
+      ({ admin }) => () => admin.put('/api/chains/health/responsibility/2024').send({ anchorEnterprises: ['不存在的企业有限公司'] }),
+      ({ region }) => () => region.put('/api/chains/health/responsibility/2024').send({ measures: ['x'] }),
+    ],
+  },
+  'PUT /api/projects/:id/responsibility': {
+    ok: async (ctx) => {
+      const id = await ctx.project();
+      return () => ctx.region.put(`/api/projects/${id}/responsibility`).send({ contact: { name: '（示例）企业联系人', phone: '13800000000' } });
+    },
+    entries: [e('responsibility', 'update')],
+    refused: [
+      async (ctx) => {
+        const id = await ctx.project();
+        const cityLeaderId = (await ctx.admin.post('/api/people').send({ name: '（示例）包联领导', title: '副市长', organisation: '聊城市人民政府' })).body.id as number;
+        return () => ctx.region.put(`/api/projects/${id}/responsibility`).send({ cityLeaderId });
+      },
+      async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.admin.put(`/api/projects/${id}/responsibility`).send({ commissionerId: 999999 });
+      },
+    ],
+  },
+  'POST /api/chains/:code/activities': {
+    ok: async (ctx) => {
+      const id = await ctx.project();
+      return () =>
+        ctx.admin.post('/api/chains/green-chemical/activities').send({
+          kind: 'patrol',
+          date: '2024-06-20',
+          enterprises: [],
+          projectIds: [id],
+          findings: '用地指标未落实',
+          requests: [{ projectId: id, kind: 'land', quantity: 2, description: '巡链发现的用地需求' }],
+        });
+    },
+    // the activity, then the request raised from its finding (recorded as any request is)
+    entries: [e('activity', 'create'), e('request', 'raise')],
+    refused: [
+      ({ admin }) => () => admin.post('/api/chains/green-chemical/activities').send({ kind: 'patrol', date: '2024-07-20', enterprises: [], projectIds: [], findings: '未来日期' }),
+      async (ctx) => {
+        const id = await ctx.project();
+        return () =>
+          ctx.admin.post('/api/chains/green-chemical/activities').send({ kind: 'patrol', date: '2024-06-20', enterprises: [], projectIds: [id], findings: '需求缺数量', requests: [{ projectId: id, kind: 'land', description: '用地' }] });
+      },
+    ],
+  },
 };
 
 describe('every successful write is audited exactly once per change; every refused write not at all', () => {

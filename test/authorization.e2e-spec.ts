@@ -10,10 +10,13 @@ import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-
  * The authorization matrix: every route the app serves × every role × an object in the
  * caller's scope (own), outside it (other) and missing, with the expected status. The
  * route list comes from the running app; a route missing from the table fails the test.
+ *
+ * A `leader` (链长, 包联领导, 专员: docs/domain/responsibility.md) reads like the auditor and writes
+ * nothing: its expectation is the auditor's unless a row names one of its own.
  */
-type Role = 'admin' | 'region' | 'chain' | 'auditor' | 'department' | 'anonymous';
+type Role = 'admin' | 'region' | 'chain' | 'auditor' | 'department' | 'leader' | 'anonymous';
 type Target = 'own' | 'other' | 'missing';
-const ROLES: Role[] = ['admin', 'region', 'chain', 'auditor', 'department', 'anonymous'];
+const ROLES: Role[] = ['admin', 'region', 'chain', 'auditor', 'department', 'leader', 'anonymous'];
 const TARGETS: Target[] = ['own', 'other', 'missing'];
 
 type Client = request.Agent | request.SuperTest<request.Test>;
@@ -26,6 +29,8 @@ interface Ids {
   userId: number;
   /** A new user the admin creates (for writes that end a user's sessions, e.g. a password reset). */
   throwawayUser: () => Promise<number>;
+  /** A person of the register (the leader user's). */
+  personId: number;
   /** A client signed in again as the same role (a session of its own), for routes that end sessions. */
   again: () => Promise<Client>;
   /** An import job the admin started (a job is visible to its starter only). */
@@ -42,19 +47,19 @@ type Send = (client: Client, ids: Ids) => request.Test | Promise<request.Respons
 interface Row {
   /** How to send it; `ids.project` is the own, the other or a missing project. */
   send: Send;
-  /** Expected status per role; one number (object-less route) or [own, other, missing]. */
-  expect: Record<Role, number | [number, number, number]>;
+  /** Expected status per role; one number (object-less route) or [own, other, missing]; a leader's is the auditor's unless given. */
+  expect: Record<Exclude<Role, 'leader'>, number | [number, number, number]> & { leader?: number | [number, number, number] };
   /** Build fresh objects for each call (writes that consume state). */
   fresh?: boolean;
 }
 
 /** Reads open to every role but a department (the default for a GET: a department sees its requests only). */
-const anyRole = (status: number): Record<Role, number> => ({ admin: status, region: status, chain: status, auditor: status, department: 403, anonymous: 401 });
+const anyRole = (status: number): Record<Exclude<Role, 'leader'>, number> => ({ admin: status, region: status, chain: status, auditor: status, department: 403, anonymous: 401 });
 /** Routes every signed-in role calls, a department included. */
-const everyone = (status: number): Record<Role, number> => ({ ...anyRole(status), department: status });
-const adminOnly = (status: number): Record<Role, number> => ({ admin: status, region: 403, chain: 403, auditor: 403, department: 403, anonymous: 401 });
+const everyone = (status: number): Record<Exclude<Role, 'leader'>, number> => ({ ...anyRole(status), department: status });
+const adminOnly = (status: number): Record<Exclude<Role, 'leader'>, number> => ({ admin: status, region: 403, chain: 403, auditor: 403, department: 403, anonymous: 401 });
 /** The audit trail: the city office and auditors only. */
-const auditors = (status: number): Record<Role, number> => ({ admin: status, region: 403, chain: 403, auditor: status, department: 403, anonymous: 401 });
+const auditors = (status: number): Record<Exclude<Role, 'leader'>, number> => ({ admin: status, region: 403, chain: 403, auditor: status, department: 403, anonymous: 401 });
 /**
  * Reads of one project: everyone who may see it; 404 outside the scope or when missing. A
  * department reads (when `department` is true) the projects it has a request on: the own project.
@@ -147,6 +152,8 @@ const TABLE: Record<string, Row> = {
     expect: { admin: 201, region: 201, chain: 403, auditor: 403, department: 403, anonymous: 401 },
   },
   'GET /api/projects/:id': { send: (c, ids) => c.get(`/api/projects/${ids.project}`), expect: projectRead(200, true) },
+  // Before any request of the table's own is raised on the other project (a department then reads it).
+  'GET /api/projects/:id/responsibility': { send: (c, ids) => c.get(`/api/projects/${ids.project}/responsibility`), expect: projectRead(200, true) },
   'PATCH /api/projects/:id': { send: (c, ids) => c.patch(`/api/projects/${ids.project}`).set('If-Match', '"3"').send({ content: '调整建设内容' }), expect: projectWrite(200), fresh: true },
   'POST /api/projects/:id/events': { send: (c, ids) => c.post(`/api/projects/${ids.project}/events`).send({ type: 'HALT', date: '2024-05-01', reason: '检修' }), expect: projectWrite(200), fresh: true },
   'GET /api/projects/:id/history': { send: (c, ids) => c.get(`/api/projects/${ids.project}/history`), expect: projectRead(200, true) },
@@ -271,6 +278,26 @@ const TABLE: Record<string, Row> = {
     fresh: true,
   },
   'GET /api/exports/requests/:month.xlsx': { send: (c) => c.get('/api/exports/requests/2024-06.xlsx'), expect: everyone(200) },
+  // Who answers for what (docs/domain/responsibility.md "Who does what").
+  'GET /api/people': { send: (c) => c.get('/api/people'), expect: everyone(200) },
+  'POST /api/people': { send: (c) => c.post('/api/people').send({ name: '（示例）矩阵人员', title: '职务', organisation: '单位' }), expect: adminOnly(201) },
+  'PATCH /api/people/:id': { send: (c, ids) => c.patch(`/api/people/${ids.personId}`).send({ phone: '0635-1234567' }), expect: adminOnly(200) },
+  'GET /api/chains/:code/responsibility/:year': {
+    send: (c, ids) => c.get(`/api/chains/${ids.chain}/responsibility/2024`),
+    expect: { admin: [200, 200, 404], region: [200, 200, 404], chain: [200, 200, 404], auditor: [200, 200, 404], department: 403, anonymous: 401 },
+  },
+  'PUT /api/chains/:code/responsibility/:year': { send: (c, ids) => c.put(`/api/chains/${ids.chain}/responsibility/2024`).send({ measures: ['矩阵测试措施'] }), expect: chainFiling },
+  'PUT /api/projects/:id/responsibility': { send: (c, ids) => c.put(`/api/projects/${ids.project}/responsibility`).send({ contact: { name: '（示例）联系人' } }), expect: projectWrite(201), fresh: true },
+  'GET /api/chains/:code/activities': {
+    send: (c, ids) => c.get(`/api/chains/${ids.chain}/activities`),
+    expect: { admin: [200, 200, 404], region: [200, 200, 404], chain: [200, 200, 404], auditor: [200, 200, 404], department: 403, anonymous: 401 },
+  },
+  'POST /api/chains/:code/activities': {
+    send: (c, ids) => c.post(`/api/chains/${ids.chain}/activities`).send({ kind: 'patrol', date: '2024-06-01', enterprises: [], projectIds: [], findings: '矩阵测试巡链' }),
+    expect: { admin: [201, 201, 404], region: 403, chain: [201, 403, 404], auditor: 403, department: 403, anonymous: 401 },
+  },
+  // Everyone signed in has a home; it is empty for a user linked to no person.
+  'GET /api/me/home': { send: (c) => c.get('/api/me/home'), expect: everyone(200) },
 };
 
 describe('authorization matrix: every route × every role × own / other / missing object', () => {
@@ -282,10 +309,12 @@ describe('authorization matrix: every route × every role × own / other / missi
     chain: ['chain-m', 'chain-password-1'],
     auditor: ['auditor-m', 'auditor-password-1'],
     department: ['department-m', 'department-password-1'],
+    leader: ['leader-m', 'leader-password-1'],
   };
   const again = async (role: Role): Promise<Client> => (role === 'anonymous' ? request(t.http) : t.clientWith(await t.login(...PASSWORDS[role])));
   let shared: { own: number; other: number; ownLead: number; otherLead: number };
   let userId: number;
+  let personId: number;
   let jobId: string;
 
   /** A started, listed project with a report, in the region/chain of the scoped users (own) or elsewhere (other). */
@@ -309,11 +338,13 @@ describe('authorization matrix: every route × every role × own / other / missi
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-06-30T04:00:00.000Z' });
-    const users = [
+    personId = (await t.client.post('/api/people').send({ name: '（示例）矩阵领导', title: '副市长', organisation: '聊城市人民政府' })).body.id;
+    const users: Record<string, unknown>[] = [
       { username: 'region-m', password: 'region-password-1', role: 'region', region: '371502' },
       { username: 'chain-m', password: 'chain-password-1', role: 'chain', chain: 'green-chemical' },
       { username: 'auditor-m', password: 'auditor-password-1', role: 'auditor' },
       { username: 'department-m', password: 'department-password-1', role: 'department', department: 'natural-resources' },
+      { username: 'leader-m', password: 'leader-password-1', role: 'leader', personId },
     ];
     for (const user of users) {
       const res = await t.client.post('/api/users').send(user);
@@ -325,6 +356,7 @@ describe('authorization matrix: every route × every role × own / other / missi
     clients.chain = t.clientWith(await t.login('chain-m', 'chain-password-1'));
     clients.auditor = t.clientWith(await t.login('auditor-m', 'auditor-password-1'));
     clients.department = t.clientWith(await t.login('department-m', 'department-password-1'));
+    clients.leader = t.clientWith(await t.login('leader-m', 'leader-password-1'));
     clients.anonymous = request(t.http);
     shared = { own: await makeProject(true), other: await makeProject(false), ownLead: await makeLead(true), otherLead: await makeLead(false) };
     // The department user's department handles a need on the own project: it may read that project.
@@ -353,7 +385,7 @@ describe('authorization matrix: every route × every role × own / other / missi
       const outcome: string[] = [];
       const expected: string[] = [];
       for (const role of ROLES) {
-        const want = row.expect[role];
+        const want = role === 'leader' ? (row.expect.leader ?? row.expect.auditor) : row.expect[role];
         const targets: (Target | null)[] = Array.isArray(want) ? TARGETS : [null];
         for (const [index, target] of targets.entries()) {
           let project = shared.own;
@@ -373,7 +405,7 @@ describe('authorization matrix: every route × every role × own / other / missi
             expect(created.status).toBe(201);
             return created.body.id as number;
           };
-          const res = await row.send(clients[role], { project, lead, chain, userId, throwawayUser, jobId, again: () => again(role), request });
+          const res = await row.send(clients[role], { project, lead, chain, userId, throwawayUser, personId, jobId, again: () => again(role), request });
           outcome.push(`${role}/${target ?? '-'}: ${res.status}`);
           expected.push(`${role}/${target ?? '-'}: ${Array.isArray(want) ? want[index] : want}`);
           expect(res.status).not.toBe(500);

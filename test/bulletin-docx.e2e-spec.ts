@@ -103,7 +103,12 @@ describe('the bulletin as a Word document', () => {
       b.chains.map((c: { no: number; targetInvestment: number; actual: number; ratio: number | null }) => [String(c.no), yi(c.targetInvestment), yi(c.actual), pct(c.ratio)]),
     );
     expect(b.redList.length).toBeGreaterThan(0);
-    expect(redList.slice(1).map((row) => [row[1], row[2], row[5]])).toEqual(b.redList.map((r: { code: string; name: string; reason: string }) => [r.code, r.name, r.reason]));
+    expect(redList.slice(1).map((row) => [row[1], row[2], row[6]])).toEqual(b.redList.map((r: { code: string; name: string; reason: string }) => [r.code, r.name, r.reason]));
+    // beside the county, who answers for each (docs/domain/responsibility.md "On the board")
+    const named = (r: { responsible: { cityLeader?: string; countyLeader?: string; commissioner?: string } }) =>
+      [r.responsible.cityLeader && `包联 ${r.responsible.cityLeader}`, r.responsible.countyLeader && `县包联 ${r.responsible.countyLeader}`, r.responsible.commissioner && `专员 ${r.responsible.commissioner}`].filter(Boolean).join('；') || '未指定';
+    expect(redList[0][4]).toBe('包联领导 / 专员');
+    expect(redList.slice(1).map((row) => row[4])).toEqual(b.redList.map(named));
 
     // 落款 and the checkpoint line: the bulletin's hash and its audit checkpoint.
     expect(p).toContain('聊城市产业链链长制工作办公室');

@@ -55,7 +55,9 @@ describe('dashboard query count', () => {
     expect(large.board.redList.length).toBeGreaterThan(small.board.redList.length);
     expect(small.count).toBeGreaterThan(0);
     expect(large.count).toBe(small.count);
-    expect(large.count).toBeLessThanOrEqual(17);
+    // 17 statements before the responsibility block (docs/domain/responsibility.md "On the board"),
+    // which adds three fixed ones: the coverage counts, the chains' "5个1", the names on the lists.
+    expect(large.count).toBeLessThanOrEqual(20);
   });
 
   it('answers from the cache while nothing is written, and recomputes after a write', async () => {

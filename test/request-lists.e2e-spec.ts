@@ -234,7 +234,8 @@ describe('the month lists and the 要素保障 block, hand-computed', () => {
     expect(section).toBeGreaterThan(0);
     expect(rows[section + 1][0]).toBe('截至 2024-06-30：待办需求 4 项，其中逾期 4 项；已办结待评价 0 项；提交市政府常务会 1 项');
     expect(rows).toContainEqual(['', '用地', 1, 1, '', '', '', '', '']);
-    expect(rows).toContainEqual([1, '东昌府甲项目', '', '用地', '市自然资源和规划局', '2024-06-07', 23, '', '']);
+    // the last column names the project's 包联领导 and 专员 (none here: docs/domain/responsibility.md "On the board")
+    expect(rows).toContainEqual([1, '东昌府甲项目', '', '用地', '市自然资源和规划局', '2024-06-07', 23, '', '未指定']);
   });
 
   it('exports June’s lists for the 常务会: a summary and one sheet per list, the same figures', async () => {

@@ -10,6 +10,8 @@ export interface Principal {
   chain: string | null;
   /** For role `department`: the 要素保障组 department's code. */
   department: string | null;
+  /** The person of the register this user is (链长, 包联领导, 专员); required for role `leader`. */
+  personId?: number | null;
 }
 
 /** How the request proved who it is: the token, its session, and whether it came as a bearer header or the pages' cookie. */

@@ -3,9 +3,11 @@
  * one county's or zone's operator (its projects: edit, advance, report; its leads); `chain` one
  * chain team (read its projects, comment; its chain's 招商 leads, indicators and notes); `auditor`
  * reads everything and changes nothing; `department` one 要素保障组 department (the requests
- * routed to it, city-wide; docs/domain/requests.md).
+ * routed to it, city-wide; docs/domain/requests.md); `leader` a city leader or 专员 linked to a
+ * person of the register (链长, 包联领导, 服务专员: docs/domain/responsibility.md): reads like the
+ * auditor, writes nothing, and has a home of his own (`GET /api/me/home`).
  */
-export const ROLES = ['admin', 'region', 'chain', 'auditor', 'department'] as const;
+export const ROLES = ['admin', 'region', 'chain', 'auditor', 'department', 'leader'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -18,10 +20,15 @@ export const ROLE_SCOPES: Record<Role, 'region' | 'chain' | 'department' | null>
   chain: 'chain',
   auditor: null,
   department: 'department',
+  leader: null,
 };
 
-/** Roles that write nothing at all (the workbench badges them 只读); a chain team writes comments, leads and filings. */
-export const READ_ONLY_ROLES: Role[] = ['auditor'];
+/**
+ * Roles that read everything and write nothing at all (the workbench badges them 只读): the
+ * auditor, and a leader (who reads like the auditor). A chain team writes comments, leads and
+ * filings, so it is not one of them.
+ */
+export const READ_ONLY_ROLES: Role[] = ['auditor', 'leader'];
 
 /**
  * A wall screen signed in with a display token (src/auth/display-tokens.service.ts): no user
@@ -31,7 +38,7 @@ export const DISPLAY_ROLE = 'display';
 export type PrincipalRole = Role | typeof DISPLAY_ROLE;
 
 /** Who may read a route without @Roles: everyone but a department, which sees its requests only. */
-export const READERS: Role[] = ['admin', 'region', 'chain', 'auditor'];
+export const READERS: Role[] = ['admin', 'region', 'chain', 'auditor', 'leader'];
 
 /** Every role: for routes each signed-in user calls about themselves (logout, own password) and reads a department needs. */
 export const EVERY_ROLE: Role[] = [...READERS, 'department'];

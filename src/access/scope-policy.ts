@@ -8,7 +8,7 @@ import { DISPLAY_ROLE } from './roles.js';
  * Who may see what (docs/access.md "Scope"): the one owner of the rule. Every list, every read
  * of one row and every write that names a place asks here; nothing else turns a caller into SQL.
  *
- *  - admin, auditor: everything; a display token (wall screen): everything its routes
+ *  - admin, auditor, leader (reads like the auditor): everything; a display token (wall screen): everything its routes
  *    show, which is the board only (display-routes.ts keeps it off every other route);
  *  - region (a county's operator): the projects, leads and requests of its county;
  *  - chain (a chain team): those of its chain;
@@ -38,6 +38,7 @@ export function scopeOf(principal: Pick<Principal, 'role' | 'region' | 'chain' |
       return { department: principal.department ?? NOTHING };
     case 'admin':
     case 'auditor':
+    case 'leader':
     case DISPLAY_ROLE:
       return ALL;
   }

@@ -10,7 +10,7 @@ export interface AuditSubject {
 }
 
 /** Entities whose entity_id is a project id. */
-export const PROJECT_ENTITIES = ['project', 'report', 'list', 'comment'] as const;
+export const PROJECT_ENTITIES = ['project', 'report', 'list', 'comment', 'responsibility'] as const;
 
 export const auditSubject = {
   /** create, update, transition (the event type and payload in `after`), approval, milestones (节点计划). */
@@ -46,6 +46,14 @@ export const auditSubject = {
   indicator: (chain: string, year: number): AuditSubject => ({ entity: 'indicator', entityId: `${chain}:${year}` }),
   /** update (a chain's 差异化指标 status and note). */
   chainNote: (chain: string, year: number): AuditSubject => ({ entity: 'chainNote', entityId: `${chain}:${year}` }),
+  /** create, update (a person of the register: 链长, 包联领导, 专员). */
+  person: (personId: number): AuditSubject => ({ entity: 'person', entityId: String(personId) }),
+  /** update (a chain's "5个1" of a year: 链长, 责任部门, 工作方案, 支持措施, 链主企业; revision in `after`). */
+  chainResponsibility: (chain: string, year: number): AuditSubject => ({ entity: 'chainResponsibility', entityId: `${chain}:${year}` }),
+  /** update (a project's 包联领导, 服务专员 and 联系人; revision in `after`). */
+  responsibility: (projectId: number): AuditSubject => ({ entity: 'responsibility', entityId: String(projectId) }),
+  /** create (a 链长 activity: 巡链, 问链, 诊链, 调度会, 融链固链对接). */
+  activity: (activityId: number): AuditSubject => ({ entity: 'activity', entityId: String(activityId) }),
 };
 
 /**
@@ -78,4 +86,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   fund: '到位资金',
   indicator: '产业链指标',
   chainNote: '差异化指标',
+  person: '责任人员',
+  chainResponsibility: '链长制“5个1”',
+  responsibility: '包联责任',
+  activity: '链长活动',
 };

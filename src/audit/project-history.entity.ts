@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /** `lead`: the project came from a 招商 lead's 落地 (docs/domain/attraction.md); data names the lead. */
-export type HistoryKind = 'created' | 'updated' | 'transition' | 'list' | 'request' | 'lead';
+export type HistoryKind = 'created' | 'updated' | 'transition' | 'list' | 'request' | 'lead' | 'responsibility';
 
 /**
  * One row per change to a project: its creation, an edit (with before/after of each

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PeopleModule } from '../people/index.js';
 import { ReferenceModule } from '../reference/index.js';
 import { AuthSession } from './auth-session.entity.js';
 import { DisplayToken } from './display-token.entity.js';
@@ -20,7 +21,7 @@ export const AUTH_ENTITIES = [User, AuthSession, LoginAttempt, DisplayToken];
 /** Who signs in: users, sessions and tokens, sign-in limits, wall-screen display tokens; the guard on every route. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature(AUTH_ENTITIES), ReferenceModule],
+  imports: [TypeOrmModule.forFeature(AUTH_ENTITIES), ReferenceModule, PeopleModule],
   controllers: [AuthController, UsersController, DisplayTokensController],
   providers: [AuthService, UserAdminService, DisplayTokensService, LoginLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],

@@ -5,6 +5,7 @@ import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, type ErrorDetail, notFound, unprocessable } from '../common/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { insertSettingOnce, readSetting, WriteQueue } from '../database/index.js';
+import { PeopleService } from '../people/index.js';
 import { DepartmentsService, ReferenceService } from '../reference/index.js';
 import { AuthSession } from './auth-session.entity.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
@@ -22,6 +23,8 @@ export interface UserView {
   department: string | null;
   /** 单位名称, shown instead of the user name in histories; null when not given. */
   officeName: string | null;
+  /** The person of the register this user is (链长, 包联领导, 专员); required for role `leader`. */
+  personId: number | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;
@@ -35,6 +38,7 @@ export interface UserInput {
   chain?: string | null;
   department?: string | null;
   officeName?: string | null;
+  personId?: number | null;
   active?: boolean;
 }
 
@@ -66,6 +70,7 @@ export class AuthService {
     private readonly changes: ChangeRecorder,
     private readonly reference: ReferenceService,
     private readonly departments: DepartmentsService,
+    private readonly people: PeopleService,
   ) {}
 
   /**
@@ -195,7 +200,11 @@ export class AuthService {
     const passwordProblems = passwordFailures(input.password, input.username);
     const passwordHash = passwordProblems.length ? '' : await hashPassword(input.password);
     return this.writes.run(async (manager) => {
-      const failures = [...(await this.scopeFailures(input.role, input.region ?? null, input.chain ?? null, input.department ?? null)), ...passwordProblems];
+      const failures = [
+        ...(await this.scopeFailures(input.role, input.region ?? null, input.chain ?? null, input.department ?? null)),
+        ...(await this.personFailures(manager, input.role, input.personId ?? null)),
+        ...passwordProblems,
+      ];
       if (await this.findByName(manager, input.username))
         failures.push({ field: 'username', code: 'duplicateUsername', message: `用户名 ${input.username} 已存在（不区分大小写）` });
       if (failures.length) throw unprocessable('用户数据未通过校验', failures);
@@ -212,7 +221,11 @@ export class AuthService {
       const chain = input.chain !== undefined ? input.chain : user.chainCode;
       const department = input.department !== undefined ? input.department : user.departmentCode;
       const active = input.active ?? Boolean(user.active);
-      const failures = await this.scopeFailures(role, role === 'region' ? region : null, role === 'chain' ? chain : null, role === 'department' ? department : null);
+      const personId = input.personId !== undefined ? input.personId : (user.personId ?? null);
+      const failures = [
+        ...(await this.scopeFailures(role, role === 'region' ? region : null, role === 'chain' ? chain : null, role === 'department' ? department : null)),
+        ...(input.personId !== undefined || role === 'leader' ? await this.personFailures(manager, role, personId) : []),
+      ];
       if (input.password !== undefined) failures.push(...passwordFailures(input.password, user.username));
       if (user.role === 'admin' && user.active && (role !== 'admin' || !active) && (await manager.countBy(User, { role: 'admin', active: true })) <= 1)
         failures.push({
@@ -227,6 +240,7 @@ export class AuthService {
         chainCode: role === 'chain' ? chain : null,
         departmentCode: role === 'department' ? department : null,
         officeName: input.officeName !== undefined ? officeNameOf(input.officeName) : user.officeName,
+        personId,
         active,
         updatedAt: this.clock.nowIso(),
       };
@@ -243,7 +257,7 @@ export class AuthService {
         actor,
         subject: auditSubject.user(user.username),
         action: input.password !== undefined ? 'password' : 'update',
-        before: { role: user.role, region: user.regionCode, chain: user.chainCode, department: user.departmentCode ?? null, officeName: user.officeName ?? null, active: Boolean(user.active) },
+        before: { role: user.role, region: user.regionCode, chain: user.chainCode, department: user.departmentCode ?? null, officeName: user.officeName ?? null, personId: user.personId ?? null, active: Boolean(user.active) },
         after: { ...visible, passwordChanged: input.password !== undefined },
         at: changes.updatedAt,
       });
@@ -280,7 +294,7 @@ export class AuthService {
 
   private async insertUser(
     manager: EntityManager,
-    input: { username: string; role: Role; region?: string | null; chain?: string | null; department?: string | null; officeName?: string | null; active?: boolean; passwordHash: string },
+    input: { username: string; role: Role; region?: string | null; chain?: string | null; department?: string | null; officeName?: string | null; personId?: number | null; active?: boolean; passwordHash: string },
     actor: string,
   ): Promise<UserView> {
     const now = this.clock.nowIso();
@@ -292,6 +306,7 @@ export class AuthService {
       chainCode: input.role === 'chain' ? (input.chain ?? null) : null,
       departmentCode: input.role === 'department' ? (input.department ?? null) : null,
       officeName: officeNameOf(input.officeName),
+      personId: input.personId ?? null,
       active: input.active ?? true,
       tokenVersion: 1,
       createdAt: now,
@@ -320,6 +335,14 @@ export class AuthService {
     return failures;
   }
 
+  /** A leader is a person of the register (422 personRequired); a person named must exist (422 unknownPerson). */
+  private async personFailures(manager: EntityManager, role: Role, personId: number | null): Promise<ErrorDetail[]> {
+    if (personId !== null && !(await this.people.exists(manager, personId)))
+      return [{ field: 'personId', code: 'unknownPerson', message: `人员 ${personId} 不在人员名册中` }];
+    if (role === 'leader' && personId === null) return [{ field: 'personId', code: 'personRequired', message: '领导/专员用户必须关联人员名册中的一人（personId）' }];
+    return [];
+  }
+
   /** The HMAC key: TOKEN_SECRET if set, else one generated on first start and kept in the database. */
   private async signingKey(): Promise<Buffer> {
     if (this.secret) return this.secret;
@@ -334,7 +357,7 @@ export class AuthService {
 }
 
 function principalOf(user: User): Principal {
-  return { id: user.id, username: user.username, role: user.role, region: user.regionCode, chain: user.chainCode, department: user.departmentCode ?? null };
+  return { id: user.id, username: user.username, role: user.role, region: user.regionCode, chain: user.chainCode, department: user.departmentCode ?? null, personId: user.personId ?? null };
 }
 
 function viewOf(user: User): UserView {
@@ -346,6 +369,7 @@ function viewOf(user: User): UserView {
     chain: user.chainCode,
     department: user.departmentCode ?? null,
     officeName: user.officeName ?? null,
+    personId: user.personId ?? null,
     active: Boolean(user.active),
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,

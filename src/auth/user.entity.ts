@@ -6,7 +6,9 @@ import type { Role } from '../access/index.js';
  * A person who signs in. `admin` is the city office (everything); `region` one county's or
  * zone's operator (its projects: edit, advance, report; its leads); `chain` one chain team (read its
  * projects, comment; its chain's 招商 leads, indicators and notes); `auditor` reads everything and changes nothing;
- * `department` one 要素保障组 department (the requests routed to it, city-wide; docs/domain/requests.md).
+ * `department` one 要素保障组 department (the requests routed to it, city-wide; docs/domain/requests.md);
+ * `leader` a 链长, 包联领导 or 专员 (reads like an auditor; docs/domain/responsibility.md), linked to
+ * a person of the register (`personId`, required for that role; any other user may have one too).
  */
 @Entity('app_user')
 // Unique whatever the case (`admin` = `ADMIN`): an index on lower(username), created in the
@@ -38,6 +40,12 @@ export class User {
   /** The office the user works for, shown instead of the login name in histories (null: derived from role and scope). */
   @Column({ name: 'office_name', type: 'varchar', length: 64, nullable: true })
   officeName: string | null;
+  /**
+   * The person of the register this user is (链长, 包联领导, 专员): what `GET /api/me/home` shows.
+   * Checked by the service when set (a person is never deleted, so it stays valid).
+   */
+  @Column({ name: 'person_id', type: 'integer', nullable: true })
+  personId: number | null;
 
   @Column({ type: 'boolean' })
   active: boolean;

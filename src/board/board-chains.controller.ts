@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { asOfParam, YearParam } from '../common/index.js';
-import { type ChainPage, ChainPageQuery } from '../attraction/index.js';
+import { ChainPageQuery } from '../attraction/index.js';
+import type { ChainPageView } from './dashboard.types.js';
 import { ChainPageService } from './chain-page.service.js';
 import { DashboardService } from './dashboard.service.js';
 
@@ -15,8 +16,8 @@ export class BoardChainsController {
   ) {}
 
   @Get(':code/page/:year')
-  @ApiOperation({ summary: '产业链页面：附件整行目标与完成（项目、完成投资、签约、到位、通用指标、差异化指标）及招商项目' })
-  page(@Param('code') code: string, @Param('year', YearParam) year: number, @Query() query: ChainPageQuery): Promise<ChainPage> {
+  @ApiOperation({ summary: '产业链页面：附件整行目标与完成（项目、完成投资、签约、到位、通用指标、差异化指标）、招商项目、“5个1”与链长活动' })
+  page(@Param('code') code: string, @Param('year', YearParam) year: number, @Query() query: ChainPageQuery): Promise<ChainPageView> {
     return this.pages.page(code, year, query.month ?? this.dashboard.defaultMonth(year), asOfParam(query.asOf));
   }
 }

@@ -45,7 +45,7 @@ export class BoardController {
     return this.dashboard.listedProjects(
       year,
       query.month ?? this.dashboard.defaultMonth(year),
-      { scope, region: query.region, chain: query.chain, category: query.list },
+      { scope, region: query.region, chain: query.chain, category: query.list, ...(query.project !== undefined ? { projectIds: [query.project] } : {}) },
       query.page ?? 1,
       query.pageSize ?? 50,
       asOfParam(query.asOf),

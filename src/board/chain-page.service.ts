@@ -5,7 +5,9 @@ import { sql } from '../database/index.js';
 import { PlansService } from '../plans/index.js';
 import { countByQuarter, INDICATOR_REVISIONS, isLatestRevisionSql, rateMet } from '../rules/index.js';
 import { DashboardService } from './dashboard.service.js';
-import { type ChainPage, filingOf, fundedSql, INDICATOR_COLUMNS, INDICATOR_KEYS, type IndicatorFiling, type IndicatorRow, type IndicatorValues, noteOf, quarterOf, RATE_INDICATORS, summaryOf } from '../attraction/index.js';
+import type { ChainPageView } from './dashboard.types.js';
+import { ChainActivitiesService, ChainResponsibilityService } from '../people/index.js';
+import { filingOf, fundedSql, INDICATOR_COLUMNS, INDICATOR_KEYS, type IndicatorFiling, type IndicatorRow, type IndicatorValues, noteOf, quarterOf, RATE_INDICATORS, summaryOf } from '../attraction/index.js';
 
 /**
  * A chain's page (docs/domain/attraction.md "The chain page"): the appendix's whole row for the
@@ -19,9 +21,11 @@ export class ChainPageService {
     private readonly dataSource: DataSource,
     private readonly dashboard: DashboardService,
     private readonly plans: PlansService,
+    private readonly fiveOnes: ChainResponsibilityService,
+    private readonly activities: ChainActivitiesService,
   ) {}
 
-  async page(code: string, year: number, month: number, asOf?: string): Promise<ChainPage> {
+  async page(code: string, year: number, month: number, asOf?: string): Promise<ChainPageView> {
     const plan = await this.plans.plan(year);
     const row = plan.chains.find((chain) => chain.code === code);
     if (!row) throw notFound(`产业链 ${code} 不存在`);
@@ -29,7 +33,7 @@ export class ChainPageService {
     const instant = board.asOf;
     const quarter = quarterOf(month);
     const params = { chain: code, year, asOf: instant };
-    const [filingRows, noteRows, leadRows] = await Promise.all([
+    const [filingRows, noteRows, leadRows, responsibility, activities] = await Promise.all([
       sql(
         this.dataSource,
         `SELECT i.quarter, i.revision, ${INDICATOR_COLUMNS}, i.note, i.actor, i.recorded_at FROM chain_indicator i
@@ -40,6 +44,8 @@ export class ChainPageService {
       ),
       sql(this.dataSource, `SELECT n.* FROM chain_note n WHERE n.chain_code = :chain AND n.year = :year AND n.recorded_at <= :asOf ORDER BY n.revision`, params),
       sql(this.dataSource, leadsAsOfSql(), params),
+      this.fiveOnes.get(code, year, instant),
+      this.activities.list(code, year),
     ]);
     const chainRow = board.chains.find((chain) => chain.code === code)!;
     const attraction = board.attraction.chains.find((chain) => chain.code === code)!;
@@ -64,6 +70,9 @@ export class ChainPageService {
         history,
       },
       leads: leadRows.map(summaryOf),
+      // The "5个1" and the 链长's activities of the year, as recorded by the instant (docs/domain/responsibility.md).
+      responsibility,
+      activities: activities.filter((activity) => activity.recordedAt <= instant),
     };
   }
 }

@@ -1,5 +1,6 @@
 import { CONDITIONAL_COMMITMENTS_SQL, conditionalOverdueSql, haltedSql, isKeyProjectSql, isLatestRevisionSql, laggingSql, LAST_HALT_EVENTS_SQL, overdueMilestoneSql, overdueStartSql, projectExpected12Sql, startedInYearSql } from '../rules/index.js';
 import { figuresThroughSql } from '../reports/index.js';
+import { scopeSql, type Scope, type ScopeCondition } from '../access/index.js';
 
 /**
  * The dashboard's SQL: one aggregate query per block over indexed tables. Every query
@@ -118,7 +119,7 @@ SELECT g.code, g.name, g.kind, g.sort_order, COALESCE(r.big_project_required, g.
 
 /** The chains with the year plan's appendix targets. */
 export const CHAINS_REFERENCE_SQL = `
-SELECT c.code, c.no, c.name, c.flagship, COALESCE(t.projects, 0) AS target_projects, COALESCE(t.investment_wan, 0) AS target_investment,
+SELECT c.code, c.no, c.name, c.flagship, c.lead_unit, COALESCE(t.projects, 0) AS target_projects, COALESCE(t.investment_wan, 0) AS target_investment,
        COALESCE(t.big_project_required, TRUE) AS big_project_required
   FROM chain c LEFT JOIN chain_target t ON t.chain_code = c.code AND t.year = :year
  ORDER BY c.no`;
@@ -205,6 +206,8 @@ export interface ListedFilter {
   region?: string;
   chain?: string;
   category?: 'implementation' | 'preparation';
+  /** Only these projects (a leader's home: the projects a person answers for). */
+  projectIds?: number[];
 }
 
 /** The caller's scope as a condition on listed project rows `lp`. */
@@ -217,6 +220,7 @@ function listedWhere(filter: ListedFilter): string {
   if (filter.region !== undefined) conditions.push('lp.region_code = :region');
   if (filter.chain !== undefined) conditions.push('lp.chain_code = :chain');
   if (filter.category !== undefined) conditions.push('lp.category = :category');
+  if (filter.projectIds !== undefined) conditions.push('lp.project_id IN (:...projectIds)');
   return conditions.join(' AND ');
 }
 

@@ -6,6 +6,8 @@ import { int, sql, WriteQueue } from '../database/index.js';
 import { adjustmentsOf, PlansService } from '../plans/index.js';
 import { bigProjectsBlock, bigProjectsSql, boardWarnings, expectedWan, overdueReferenceDate, PLACE_SIZE_COUNTS_SQL, placeCountChecks, type Progress, progressAgainstTarget, type RankedTotals, ratingOf, ratioOf, startRate, type Thresholds } from '../rules/index.js';
 import { factorGuaranteeBlock } from '../requests/index.js';
+import { ResponsibilityReader } from '../people/index.js';
+import { withResponsibility } from './responsibility-block.js';
 import { boardCtes, eventDateExpression, BOARD_SQL, CHAINS_REFERENCE_SQL, HALT_REASONS_SQL, listedProjectsCountSql, listedProjectsSql, MONTHLY_ACTUAL_SQL, OVERRIDES_SQL, type ListedFilter, listedScope, REGIONS_REFERENCE_SQL, stageExpression } from './dashboard.queries.js';
 import type { ChainRow, Dashboard, Rated } from './dashboard.types.js';
 import { bigProjectOf, listedRowOf, nullableInt, overridesByKey, redListOf, regionRows, type Group, type ListedProjectRow, type Row } from './board-rows.js';
@@ -43,6 +45,7 @@ export class DashboardService {
     private readonly plans: PlansService,
     private readonly clock: Clock,
     private readonly writes: WriteQueue,
+    private readonly responsibility: ResponsibilityReader,
   ) {}
 
   /**
@@ -218,6 +221,7 @@ export class DashboardService {
       bigProjects,
       placeCounts,
     });
+    const named = await withResponsibility(this.dataSource, this.responsibility, { year, month, historical, params }, { chains, leadUnits: chainRef.map((row) => ({ code: row.code as string, leadUnit: row.lead_unit as string })), redList, factorGuarantee });
     const attraction = attractionBlock(attractionRows, { signedWan: target.attractionSignedWan, fundedWan: target.attractionFundedWan }, year, month, thresholds);
     const published = target.status === 'published' && target.publishedAt !== null ? target.publishedAt <= instant : target.status === 'published';
 
@@ -237,13 +241,14 @@ export class DashboardService {
       bigProjects,
       placeCounts,
       keyProjects,
-      chains,
+      chains: named.chains,
       regions,
-      redList,
+      redList: named.redList,
       redListTruncated: redRows.length > RED_LIST_LIMIT,
       warnings: [...warnings, ...attraction.warnings],
-      factorGuarantee,
+      factorGuarantee: named.factorGuarantee,
       attraction: attraction.block,
+      responsibilityCoverage: named.responsibilityCoverage,
     };
   }
 
@@ -287,6 +292,8 @@ export class DashboardService {
     const { historical, thresholds, params } = await this.context(year, month, asOf);
     const ctes = boardCtes({ year, month, historical });
     const { scope, ...filters } = filter;
+    // An empty id list matches nothing (an id that cannot exist keeps the SQL valid).
+    if (filters.projectIds !== undefined && filters.projectIds.length === 0) filters.projectIds = [-1];
     const query = { ...params, ...filters, ...listedScope(scope).params, limit: pageSize, offset: (page - 1) * pageSize };
     const [rows, [count]] = await Promise.all([
       sql(this.dataSource, ctes + listedProjectsSql(filter), query),

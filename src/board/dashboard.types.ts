@@ -1,7 +1,8 @@
-import type { AttractionBlock } from '../attraction/index.js';
+import type { AttractionBlock, ChainPage } from '../attraction/index.js';
 import type { AdjustmentView } from '../plans/index.js';
 import type { BigProjectsBlock, PlaceCountCheck, Rating, RedListKind, Warning } from '../rules/index.js';
 import type { FactorGuaranteeBlock } from '../requests/index.js';
+import type { ActivityView, ChainResponsibilityView, ResponsibleNames } from '../people/index.js';
 
 export type { BigProjectsBlock, BigProject as BigProjectView, Rating, RedListKind, Warning } from '../rules/index.js';
 export type { FactorGuaranteeBlock } from '../requests/index.js';
@@ -69,6 +70,8 @@ export interface KeyProjectsBlock extends Rated {
 
 export interface ChainRow extends Rated {
   code: string;
+  /** 链长: the chain's leader in the year's "5个1", as recorded by the board's instant (docs/domain/responsibility.md). */
+  leader?: string | null;
   no: number;
   name: string;
   flagship: boolean;
@@ -109,6 +112,21 @@ export interface RedListItem {
   actual?: number;
   expected?: number;
   ratio?: number | null;
+  /** The project's 包联领导 and 专员 by name, as recorded by the board's instant (absent in bulletins published before they were kept). */
+  responsible?: ResponsibleNames;
+}
+
+/**
+ * Who answers for the year's lists (docs/domain/responsibility.md "Coverage"): listed projects
+ * (either list, once) without a 市级包联领导 or without a 服务专员, and the chains whose "5个1" is
+ * incomplete (with what each lacks). The city office sees it as a warning on the board.
+ */
+export interface ResponsibilityCoverage {
+  listed: number;
+  listedWithoutCityLeader: number;
+  listedWithoutCommissioner: number;
+  chainsIncomplete: string[];
+  chainsMissing: { code: string; missing: ('leader' | 'department' | 'plan' | 'measures' | 'anchors')[] }[];
 }
 
 export interface Dashboard {
@@ -136,4 +154,12 @@ export interface Dashboard {
   warnings: Warning[];
   /** 要素保障: open and overdue requests by kind and department, the longest overdue (docs/domain/requests.md). */
   factorGuarantee: FactorGuaranteeBlock;
+  /** 包联 and "5个1" coverage (absent in bulletins published before they were kept). */
+  responsibilityCoverage?: ResponsibilityCoverage;
+}
+
+/** A chain's page (GET /api/chains/:code/page/:year): the appendix row and 招商, its "5个1" and the 链长's activities of the year. */
+export interface ChainPageView extends ChainPage {
+  responsibility: ChainResponsibilityView;
+  activities: ActivityView[];
 }

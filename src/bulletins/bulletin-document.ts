@@ -17,6 +17,7 @@ import {
   ratingWord,
   RED_LIST_KINDS,
   regionsByRank,
+  responsibleText,
   type PublishedBulletin,
 } from './bulletin-format.js';
 import { type Block, type Cell, documentSections, layTable } from './bulletin-layout.js';
@@ -195,9 +196,9 @@ function redList(board: Dashboard): Block[] {
   const out: Block[] = [
     body(`以下${board.redList.length}个项目需重点关注（${Object.values(RED_LIST_KINDS).join('、')}）。`),
     table(
-      ['序号', '项目编码', '项目名称', '县（市、区）', '类型', '原因'],
-      board.redList.map((item, index) => [index + 1, item.code, item.name, item.regionName ?? item.region ?? '', { text: RED_LIST_KINDS[item.kind], fill: RATING_COLOURS.red }, item.reason]),
-      [2, 5],
+      ['序号', '项目编码', '项目名称', '县（市、区）', '包联领导 / 专员', '类型', '原因'],
+      board.redList.map((item, index) => [index + 1, item.code, item.name, item.regionName ?? item.region ?? '', responsibleText(item.responsible), { text: RED_LIST_KINDS[item.kind], fill: RATING_COLOURS.red }, item.reason]),
+      [2, 4, 6],
     ),
   ];
   if (board.redListTruncated) out.push(body(`红榜项目超过${board.redList.length}个，本表只列出前${board.redList.length}个（按县（市、区）和项目编码排列）。`));
@@ -207,7 +208,7 @@ function redList(board: Dashboard): Block[] {
 /** 要素保障 (when the bulletin carries it): the summary, open and overdue by kind and department, the longest overdue. */
 function factorGuarantee(factors: NonNullable<ReturnType<typeof factorGuaranteeText>>): Block[] {
   const out: Block[] = [body(`${factors.summary}。`), table(['要素 / 承办部门', '待办（项）', '逾期（项）'], factors.counts)];
-  if (factors.longest.length) out.push(body('逾期最久的需求：'), table(['序号', '项目', '要素', '承办部门', '应办日期', '逾期（天）'], factors.longest, [1]));
+  if (factors.longest.length) out.push(body('逾期最久的需求：'), table(['序号', '项目', '包联领导 / 专员', '要素', '承办部门', '应办日期', '逾期（天）'], factors.longest, [1, 2]));
   return out;
 }
 

@@ -81,15 +81,37 @@ export function provenanceLine(bulletin: PublishedBulletin): string {
 export function factorGuaranteeText(board: Dashboard): {
   summary: string;
   counts: [string, number, number][];
-  longest: [number, string, string, string, string, number][];
+  longest: [number, string, string, string, string, string, number][];
 } | null {
   const factors: FactorGuaranteeBlock | undefined = board.factorGuarantee;
   if (!factors) return null;
   return {
     summary: `截至 ${factors.refDate}：待办需求 ${factors.open} 项，其中逾期 ${factors.overdue} 项；已办结待评价 ${factors.awaitingEvaluation} 项；提交市政府常务会 ${factors.escalated} 项`,
     counts: [...factors.byKind.map((k): [string, number, number] => [REQUEST_KIND_LABELS[k.kind], k.open, k.overdue]), ...factors.byDepartment.map((d): [string, number, number] => [d.name, d.open, d.overdue])],
-    longest: factors.longestOverdue.map((item, index): [number, string, string, string, string, number] => [index + 1, item.projectName, REQUEST_KIND_LABELS[item.kind], item.departmentName, item.due, item.daysOverdue]),
+    longest: factors.longestOverdue.map((item, index): [number, string, string, string, string, string, number] => [
+      index + 1,
+      item.projectName,
+      responsibleText(item.responsible),
+      REQUEST_KIND_LABELS[item.kind],
+      item.departmentName,
+      item.due,
+      item.daysOverdue,
+    ]),
   };
+}
+
+/**
+ * Who answers for a project on a list of the bulletin (docs/domain/responsibility.md "On the
+ * board"): 包联 甲；县包联 乙；专员 丙, or 未指定; empty in a bulletin published before they were kept.
+ */
+export function responsibleText(responsible: { cityLeader?: string; countyLeader?: string; commissioner?: string } | undefined): string {
+  if (!responsible) return '';
+  const parts = [
+    responsible.cityLeader ? `包联 ${responsible.cityLeader}` : null,
+    responsible.countyLeader ? `县包联 ${responsible.countyLeader}` : null,
+    responsible.commissioner ? `专员 ${responsible.commissioner}` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length ? parts.join('；') : '未指定';
 }
 
 /** The 招商 columns of a chain's row, as every copy prints them. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BoardModule } from '../board/index.js';
 import { BulletinsModule } from '../bulletins/index.js';
+import { PeopleModule } from '../people/index.js';
 import { PlansModule } from '../plans/index.js';
 import { ProjectRecordsModule } from '../project-records/index.js';
 import { ProjectsModule } from '../projects/index.js';
@@ -27,7 +28,7 @@ import { ReportImportService } from './report-import.service.js';
 export const EXCEL_ENTITIES = [ImportMapping];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(EXCEL_ENTITIES), ReferenceModule, ProjectRecordsModule, PlansModule, RequestsModule, ReportsModule, ProjectsModule, BoardModule, BulletinsModule],
+  imports: [TypeOrmModule.forFeature(EXCEL_ENTITIES), ReferenceModule, ProjectRecordsModule, PlansModule, RequestsModule, ReportsModule, ProjectsModule, BoardModule, BulletinsModule, PeopleModule],
   controllers: [ImportsController, ExportsController, RequestsExportController],
   providers: [LedgerImportService, ReportImportService, ImportMappingService, ImportJobs, LedgerExportService, BulletinExportService, RequestsExportService],
   exports: [LedgerImportService, ReportImportService],

@@ -41,6 +41,11 @@ export const FIELD_TO_COLUMN: Record<string, LedgerKey> = {
   plannedInvestment: 'planned',
   monthlyPlan: 'planned',
   category: 'category',
+  cityLeaderId: 'cityLeader',
+  countyLeaderId: 'countyLeader',
+  commissionerId: 'commissioner',
+  'contact.name': 'contact',
+  'contact.phone': 'contactPhone',
   ...Object.fromEntries(APPROVAL_KEYS.map((key) => [`approvals.${key}`, `approval.${key}` as LedgerKey])),
 };
 

@@ -7,7 +7,9 @@ import { LifecycleEngine } from '../projects/index.js';
 import { APPROVAL_KEYS, type Stage } from '../lifecycle/index.js';
 import { ListEntry, ListsService, monthlyPlanOf } from '../plans/index.js';
 import { APPROVAL_COLUMNS, CreateProjectDto, Project, ProjectRecordsService, UpdateProjectDto } from '../project-records/index.js';
+import { PeopleService, ProjectResponsibilityService } from '../people/index.js';
 import { ReferenceService } from '../reference/index.js';
+import { putLedgerResponsibility } from './ledger-responsibility.js';
 import { runTrial } from './import-trial.js';
 import type { ImportResult, RowOutcome } from './import-result.js';
 import { phaseOf, type ImportProgress } from './import-progress.js';
@@ -55,6 +57,8 @@ export class LedgerImportService {
     private readonly recorder: ChangeRecorder,
     private readonly mappings: ImportMappingService,
     private readonly reference: ReferenceService,
+    private readonly people: PeopleService,
+    private readonly responsibility: ProjectResponsibilityService,
   ) {}
 
   async import(upload: UploadedWorkbook, options: LedgerImportOptions): Promise<ImportResult> {
@@ -162,6 +166,7 @@ export class LedgerImportService {
     }
 
     if (await this.putOnList(manager, projectId, row, context)) changed = true;
+    if (await putLedgerResponsibility(manager, { people: this.people, responsibility: this.responsibility }, projectId, row, context.actor)) changed = true;
 
     for (const event of events) {
       try {

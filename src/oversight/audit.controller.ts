@@ -8,7 +8,7 @@ import { type AuditCheckpoint, type AuditEventView, AuditService, type VerifyRes
 import { AuditExportService, type ExportFormat, type PreparedExport } from './audit-export.service.js';
 import { AnomaliesService, type AnomalyReport } from './anomalies.service.js';
 import { AnomaliesQuery, AuditEventsQuery, checkpointQuery, HistoryExportQuery, instantQuery, jumpFactorQuery, VerifyQuery } from './dto/audit-query.dto.js';
-import { Roles } from '../access/index.js';
+import { READ_ONLY_ROLES, Roles } from '../access/index.js';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -17,7 +17,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /** The audit log, its verification, anomaly checks and exports: for the city office and auditors (审计/督查). */
 @ApiTags('audit')
-@Roles('admin', 'auditor')
+@Roles('admin', ...READ_ONLY_ROLES)
 @Controller('audit')
 export class AuditController {
   constructor(

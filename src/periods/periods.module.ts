@@ -8,5 +8,6 @@ import { PeriodsService } from './periods.service.js';
   imports: [PlansModule],
   controllers: [PeriodsController],
   providers: [PeriodsService],
+  exports: [PeriodsService],
 })
 export class PeriodsModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { ALL, projectVisible, refuseOtherScope, type Scope, visibleOr404 } from '../access/index.js';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { badRequest, Clock, type ErrorDetail, unprocessable } from '../common/index.js';
@@ -64,6 +64,23 @@ export class ProjectRecordsService {
       .getRawMany<{ code: string }>();
     const used = rows.filter(({ code }) => code.startsWith(prefix)).map(({ code }) => code.slice(prefix.length)).filter((rest) => /^\d{1,9}$/.test(rest)).map(Number);
     return `${prefix}${String(Math.max(0, ...used) + 1).padStart(3, '0')}`;
+  }
+
+  /**
+   * Which of these enterprise names the project library knows: the 建设单位 (owner enterprise) of
+   * at least one project, compared after trimming (docs/domain/responsibility.md "Enterprises").
+   */
+  async knownEnterprises(manager: EntityManager, names: readonly string[]): Promise<Set<string>> {
+    const wanted = [...new Set(names.map((name) => name.trim()).filter(Boolean))];
+    if (wanted.length === 0) return new Set();
+    const rows = await manager.getRepository(Project).createQueryBuilder('p').select('DISTINCT p.owner_enterprise', 'name').where('p.owner_enterprise IN (:...wanted)', { wanted }).getRawMany<{ name: string }>();
+    return new Set(rows.map((row) => row.name));
+  }
+
+  /** The project rows with these ids, whoever asks (missing ids are simply absent). */
+  async findMany(manager: EntityManager, ids: readonly number[]): Promise<Project[]> {
+    const wanted = [...new Set(ids)];
+    return wanted.length ? manager.findBy(Project, { id: In(wanted) }) : [];
   }
 
   /** The facts the project's own record holds for the lifecycle's guards: its row and its approvals' statuses. */

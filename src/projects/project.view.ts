@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { ProjectLeadLink } from '../attraction/index.js';
 import { type ApprovalDetails, type Project, type ProjectMilestone, ProjectRecordView, recordViewOf } from '../project-records/index.js';
 import { ListMembershipView } from '../plans/index.js';
+import type { ProjectResponsibilityView } from '../people/index.js';
 
 /**
  * A project as the API shows it (docs/api.md "Names that stay"): its record, and on the reads
@@ -15,6 +16,8 @@ export class ProjectView extends ProjectRecordView {
   @ApiPropertyOptional({ nullable: true, description: '招商项目（落地而来时）：{ id, name, investor, status }' }) lead?: ProjectLeadLink | null;
   @ApiPropertyOptional({ description: 'one project read only: its milestones (节点) { name, plannedDate, actualDate, overdue } (docs/domain/milestones.md)' })
   milestones?: ProjectMilestone[];
+  @ApiPropertyOptional({ description: 'one project read only: 包联责任 { cityLeaderId, cityLeader, countyLeaderId, countyLeader, commissionerId, commissioner, commissionerKind, contact } with the people\'s names' })
+  responsibility?: ProjectResponsibilityView;
 }
 
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PeopleModule } from '../people/index.js';
 import { PlansModule } from '../plans/index.js';
 import { ProjectRecordsModule } from '../project-records/index.js';
 import { ReportsModule } from '../reports/index.js';
@@ -9,7 +10,7 @@ import { ProjectsService } from './projects.service.js';
 
 /** The projects API: a project's reads (with its lists, approvals' statuses, lead) and its lifecycle. */
 @Module({
-  imports: [ProjectRecordsModule, PlansModule, ReportsModule],
+  imports: [ProjectRecordsModule, PlansModule, ReportsModule, PeopleModule],
   controllers: [ProjectsController],
   providers: [ProjectsService, LifecycleEngine, LifecycleFacts],
   exports: [ProjectsService, LifecycleEngine],

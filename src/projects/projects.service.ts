@@ -6,6 +6,7 @@ import { type HistoryView, ProjectHistoryReader } from '../audit/index.js';
 import { badRequest, Clock, CountCache, cursorOf, keyOfCursor, notFound, type Page } from '../common/index.js';
 import { approvalDetailsOf, type CreateProjectDto, type MilestoneDto, MilestonesService, milestonesOf, type MilestoneView, Project, type ProjectMilestone, ProjectRecordsService, type UpdateProjectDto } from '../project-records/index.js';
 import { ListsService, onListSql } from '../plans/index.js';
+import { ProjectResponsibilityService } from '../people/index.js';
 import type { ListProjectsQuery } from './dto/list-projects.query.js';
 import { replayProject } from './project-replay.js';
 import { toView, type ProjectView } from './project.view.js';
@@ -30,6 +31,7 @@ export class ProjectsService {
     private readonly writes: WriteQueue,
     private readonly milestones: MilestonesService,
     private readonly clock: Clock,
+    private readonly responsibility: ProjectResponsibilityService,
   ) {}
 
   private readonly counts = new CountCache();
@@ -69,13 +71,14 @@ export class ProjectsService {
     const memberships = await this.lists.membershipsOf(id, asOf);
     const lead = await leadOfProject(manager, id, asOf);
     const milestones = await this.milestonesWithStatus(manager, id, asOf);
+    const responsibility = await this.responsibility.of(manager, id, asOf);
     if (!asOf) {
       const view = toView(project, memberships);
-      return { ...view, approvalDetails: await approvalDetailsOf(manager, id, view.approvals), lead, milestones };
+      return { ...view, approvalDetails: await approvalDetailsOf(manager, id, view.approvals), lead, milestones, responsibility };
     }
     const replayed = replayProject(await this.history.rows(id, asOf), memberships);
     if (!replayed) throw notFound(`项目 ${id} 在 ${asOf} 时尚未建立`);
-    return { ...replayed, approvalDetails: await approvalDetailsOf(manager, id, replayed.approvals, asOf), lead, milestones };
+    return { ...replayed, approvalDetails: await approvalDetailsOf(manager, id, replayed.approvals, asOf), lead, milestones, responsibility };
   }
 
   /** The milestones as recorded then, each marked overdue by that day (rules/milestones.ts). */

@@ -23,6 +23,8 @@ export interface FactorLongestOverdue {
   /** The date it waits on (acceptance deadline or promised date). */
   due: string;
   daysOverdue: number;
+  /** The project's 包联领导 and 专员 by name (added by the board; docs/domain/responsibility.md). */
+  responsible?: { cityLeader?: string; countyLeader?: string; commissioner?: string };
 }
 
 export interface FactorGuaranteeBlock extends FactorCounts {

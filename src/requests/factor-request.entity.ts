@@ -16,6 +16,7 @@ import type { EvaluationRating, RequestCategory, RequestStatus } from './request
 @Index('idx_request_project', ['projectId'])
 @Index('idx_request_department_status', ['departmentCode', 'status'])
 @Index('idx_request_raised', ['raisedOn'])
+@Index('idx_request_origin', ['originKind', 'originId'])
 export class FactorRequest {
   @PrimaryGeneratedColumn()
   id: number;
@@ -55,6 +56,16 @@ export class FactorRequest {
   /** The monthly report it was raised with (`YYYY-MM`), or null when raised on its own. */
   @Column({ name: 'source_month', type: 'varchar', length: 7, nullable: true })
   sourceMonth: string | null;
+
+  /**
+   * Where the need was found, when not on the project page or a report: `activity` (a 链长
+   * activity's finding, docs/domain/responsibility.md "Activities") and its id. Null otherwise.
+   */
+  @Column({ name: 'origin_kind', type: 'varchar', length: 16, nullable: true })
+  originKind: string | null;
+
+  @Column({ name: 'origin_id', type: 'integer', nullable: true })
+  originId: number | null;
 
   @Column({ name: 'raised_by', type: 'varchar', length: 64 })
   raisedBy: string;

@@ -31,6 +31,8 @@ export interface RequestView {
   departmentName: string;
   /** The monthly report it came with, if any. */
   sourceMonth: string | null;
+  /** Where the need was found when not on the project page or a report: a 链长 activity (`{ kind: 'activity', id }`). */
+  origin: { kind: string; id: number } | null;
   status: RequestStatus;
   category: RequestCategory | null;
   promisedDate: string | null;

@@ -40,6 +40,7 @@ export function requestViewOf(row: Row, refDate: string): RequestView {
     department: row.department_code as string,
     departmentName: text(row.department_name) ?? (row.department_code as string),
     sourceMonth: text(row.source_month),
+    origin: row.origin_kind ? { kind: row.origin_kind as string, id: int(row.origin_id) } : null,
     status,
     category: text(row.category) as RequestCategory | null,
     promisedDate: text(row.promised_date),

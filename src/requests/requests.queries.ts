@@ -16,7 +16,7 @@ const count = (condition: string) => `(SELECT COUNT(*) FROM factor_request_trans
 export const REQUESTS_CTE = `
 WITH rq AS (
   SELECT r.id, r.project_id, r.kind, r.approval_key, r.pollutant, r.quantity, r.description, r.needed_by,
-         r.department_code, r.source_month, r.raised_by, r.raised_at, r.raised_on, r.raised_day, r.accept_due,
+         r.department_code, r.source_month, r.origin_kind, r.origin_id, r.raised_by, r.raised_at, r.raised_on, r.raised_day, r.accept_due,
          p.code AS project_code, p.name AS project_name, p.region_code, p.chain_code,
          ${last('to_status')} AS status,
          ${last('category', 'ACCEPT')} AS category,
@@ -147,3 +147,15 @@ SELECT rq.id, rq.project_id, rq.project_name, rq.region_code, rq.kind, rq.depart
  WHERE ${requestOverdueSql('rq')}
  ORDER BY ${requestDueSql('rq')}, rq.id
  LIMIT :limit`;
+
+/** Open and overdue requests per project or per chain (a leader's home), among the keys asked for. */
+export function openCountsSql(by: 'project' | 'chain'): string {
+  const key = by === 'project' ? 'rq.project_id' : 'rq.chain_code';
+  return `${REQUESTS_CTE}
+SELECT ${key} AS group_key,
+       SUM(CASE WHEN ${requestOpenSql('rq')} THEN 1 ELSE 0 END) AS open_count,
+       SUM(CASE WHEN ${requestOverdueSql('rq')} THEN 1 ELSE 0 END) AS overdue
+  FROM rq
+ WHERE ${key} IN (:...keys)
+ GROUP BY ${key}`;
+}

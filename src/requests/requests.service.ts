@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, type ErrorDetail, notFound, type Page, periodParams, unprocessable } from '../common/index.js';
 import { int, sql, WriteQueue } from '../database/index.js';
@@ -17,7 +17,7 @@ import type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetai
 export type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetail } from './request.types.js';
 import { acceptWorkingDays } from './request-settings.service.js';
 import { RequestTransition } from './request-transition.entity.js';
-import { filterParams, grantedVsAskedSql, monthCountsSql, requestsCountSql, requestsPageSql, type MonthGroup, type RequestFilter } from './requests.queries.js';
+import { filterParams, grantedVsAskedSql, monthCountsSql, openCountsSql, requestsCountSql, requestsPageSql, type MonthGroup, type RequestFilter } from './requests.queries.js';
 import { REQUEST_KIND_LABELS, UNIT_LABELS } from '../reference/labels.js';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from './request-states.js';
 
@@ -57,7 +57,7 @@ export class RequestsService {
     items: RaiseRequestDto[],
     actor: string,
     scope: Scope = ALL,
-    from: { month?: string; at?: string } = {},
+    from: { month?: string; at?: string; origin?: { kind: string; id: number } } = {},
   ): Promise<RaisedRequest[]> {
     // A department answers requests; it raises none (404, as for a project it cannot see).
     if (scope.department !== undefined) throw notFoundInScope('项目');
@@ -96,6 +96,8 @@ export class RequestsService {
         ...candidate,
         projectId,
         sourceMonth: from.month ?? null,
+        originKind: from.origin?.kind ?? null,
+        originId: from.origin?.id ?? null,
         raisedBy: actor,
         raisedAt: at,
         raisedOn: today,
@@ -133,6 +135,7 @@ export class RequestsService {
         department: request.departmentCode,
         acceptDue: request.acceptDue,
         sourceMonth: request.sourceMonth,
+        origin: from.origin ?? null,
       };
       await this.changes.record(manager, {
         actor,
@@ -312,6 +315,20 @@ export class RequestsService {
         })
         .sort((a, b) => REQUEST_KINDS.indexOf(a.kind) - REQUEST_KINDS.indexOf(b.kind) || POLLUTANTS.indexOf(a.pollutant ?? 'cod') - POLLUTANTS.indexOf(b.pollutant ?? 'cod')),
     };
+  }
+
+  /** The requests raised from these origins (a 链长 activity's findings), oldest first. */
+  async raisedFrom(manager: EntityManager, kind: string, ids: readonly number[]): Promise<{ id: number; originId: number; projectId: number; kind: string; department: string; status: string }[]> {
+    if (ids.length === 0) return [];
+    const rows = await manager.find(FactorRequest, { where: { originKind: kind, originId: In([...ids]) }, order: { id: 'ASC' } });
+    return rows.map((r) => ({ id: r.id, originId: r.originId!, projectId: r.projectId, kind: r.kind, department: r.departmentCode, status: r.status }));
+  }
+
+  /** Open and overdue requests now (today's date), per project or per chain, for the keys given; keys without any are absent. */
+  async openCounts(by: 'project' | 'chain', keys: readonly (number | string)[]): Promise<Map<number | string, { open: number; overdue: number }>> {
+    if (keys.length === 0) return new Map();
+    const rows = await sql(this.dataSource, openCountsSql(by), { ...this.at(), keys: [...keys] });
+    return new Map(rows.map((row) => [by === 'project' ? int(row.group_key) : (row.group_key as string), { open: int(row.open_count), overdue: int(row.overdue) }]));
   }
 
   /** The instant read and the day overdue is judged on: now and today, or an earlier asOf and its day. */

@@ -4,7 +4,7 @@ export { DEAL_OVER_100M_WAN, attractionFigure, countByQuarter, fundedInPeriodSql
 export { PLACE_SIZE_COUNTS_SQL, bigProjectsBlock, bigProjectsSql, placeCountChecks, type BigProject, type BigProjectsBlock, type PlaceCountCheck } from './big-projects.js';
 export { isKeyProjectSql } from './key-projects.js';
 export { STANDARD_MILESTONES, isMilestoneOverdue, milestoneCurve, milestoneOverdueReason, overdueMilestoneOf, overdueMilestoneSql, type MilestoneDates } from './milestones.js';
-export { FUND_REVISIONS, INDICATOR_REVISIONS, NOTE_REVISIONS, isLatestRevisionSql } from './latest-revision.js';
+export { CHAIN_RESPONSIBILITY_REVISIONS, FUND_REVISIONS, INDICATOR_REVISIONS, NOTE_REVISIONS, PROJECT_RESPONSIBILITY_REVISIONS, isLatestRevisionSql } from './latest-revision.js';
 export { CLOSING_BULLETIN_SQL, bulletinCoversSql, closingBulletinOf, correctionReasonFailure } from './month-closed.js';
 export { frozenChangeFailures, keyDesignationFailures, publishFailures, type PlanStatus } from './plan-freeze.js';
 export { expectedWan, progressAgainstTarget, projectExpected12Sql, ratingOf, ratioOf, type Progress, type Rating, type Thresholds } from './progress.js';
@@ -13,6 +13,7 @@ export { rankChange, rankRegions, type RankedTotals } from './ranking.js';
 export { CONDITIONAL_COMMITMENTS_SQL, conditionalCommitmentsSql, LAST_HALT_EVENTS_SQL, hasHaltEventsSql, lastHaltEventSql, type RedListAt, conditionalOverdueReason, conditionalOverdueSql, haltedReason, haltedSql, laggingReason, laggingSql, overdueReferenceDate, overdueStartReason, overdueStartSql, type RedListKind } from './red-list.js';
 export { dueToReportSql, filedSql, reportingParams, wasDueToReportSql } from './reporting.js';
 export { daysOverdue, meanDays, requestDueSql, requestOpenSql, requestOverdueSql } from './request-overdue.js';
+export { FIVE_ONES, fiveOnesMissing, responsibilityCoverageSql, type FiveOnes, type FiveOnesItem } from './responsibility.js';
 export { rolloverOf, type RolloverKind } from './rollover.js';
 export { monthOfYearSql, startRate, startedInYearSql } from './start-rate.js';
 export { boardWarnings, type Warning } from './warnings.js';

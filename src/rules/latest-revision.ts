@@ -8,7 +8,9 @@
  * The same rule holds for every figure kept as revisions (docs/domain/attraction.md): a lead's
  * 到位资金 of a month (`lead_fund`, keyed by lead and month), a chain's quarterly indicators
  * (`chain_indicator`, by chain, year and quarter) and its 差异化指标 note (`chain_note`, by chain
- * and year): name the table and the columns that identify one figure.
+ * and year), a chain's "5个1" (`chain_responsibility`, by chain and year) and a project's 包联
+ * responsibility (`project_responsibility`, by project): name the table and the columns that
+ * identify one figure.
  */
 export interface RevisionTable {
   table: string;
@@ -20,6 +22,9 @@ export const REPORT_REVISIONS: RevisionTable = { table: 'report_revision', keys:
 export const FUND_REVISIONS: RevisionTable = { table: 'lead_fund', keys: ['lead_id', 'month'] };
 export const INDICATOR_REVISIONS: RevisionTable = { table: 'chain_indicator', keys: ['chain_code', 'year', 'quarter'] };
 export const NOTE_REVISIONS: RevisionTable = { table: 'chain_note', keys: ['chain_code', 'year'] };
+/** A chain's "5个1" of a year, and a project's 包联 responsibility (docs/domain/responsibility.md). */
+export const CHAIN_RESPONSIBILITY_REVISIONS: RevisionTable = { table: 'chain_responsibility', keys: ['chain_code', 'year'] };
+export const PROJECT_RESPONSIBILITY_REVISIONS: RevisionTable = { table: 'project_responsibility', keys: ['project_id'] };
 
 export function isLatestRevisionSql(alias = 'r', options: { asOf?: boolean; of?: RevisionTable } = {}): string {
   const { table, keys } = options.of ?? REPORT_REVISIONS;

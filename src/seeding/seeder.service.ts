@@ -17,6 +17,7 @@ import { type Actor, RequestEngine, type RequestEvent, RequestsService } from '.
 import { at as demoInstant, DEMO_APPROVALS, DEMO_REQUESTS_2024, DEMO_REQUESTS_2025, type DemoApproval, type DemoRequest } from '../../seeds/demo-requests.js';
 import { storeRevision } from '../reports/index.js';
 import { AttractionSeeder } from './attraction-seeder.js';
+import { PeopleSeeder } from './people-seeder.js';
 import { ALL } from '../access/index.js';
 
 export const DEMO_ACTOR = 'demo-seed';
@@ -53,6 +54,7 @@ export class SeederService {
     private readonly requestEngine: RequestEngine,
     private readonly approvals: ApprovalsService,
     private readonly attraction: AttractionSeeder,
+    private readonly peopleSeeder: PeopleSeeder,
   ) {}
 
   async run(mode: SeedMode): Promise<SeedResult> {
@@ -73,6 +75,8 @@ export class SeederService {
       }
       this.logger.log(`loaded ${demoProjectsAdded} illustrative demo projects (seeds/demo-2024.ts) and an illustrative 2025 (seeds/demo-2025.ts)`);
       await this.seedDemoUsers();
+      // Who answers for the demo's chains and projects (illustrative, seeds/demo-people.ts).
+      await this.peopleSeeder.seedDemo(DEMO_ACTOR);
     }
     return { referenceRowsAdded, demoProjectsAdded };
   }

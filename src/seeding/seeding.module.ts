@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AttractionModule } from '../attraction/index.js';
+import { PeopleModule } from '../people/index.js';
 import { PlansModule } from '../plans/index.js';
 import { ProjectRecordsModule } from '../project-records/index.js';
 import { ReferenceModule } from '../reference/index.js';
@@ -7,11 +8,12 @@ import { ReportsModule } from '../reports/index.js';
 import { ProjectsModule } from '../projects/index.js';
 import { RequestsModule } from '../requests/index.js';
 import { AttractionSeeder } from './attraction-seeder.js';
+import { PeopleSeeder } from './people-seeder.js';
 import { SeederService } from './seeder.service.js';
 
 @Module({
-  imports: [ReferenceModule, ProjectRecordsModule, ProjectsModule, PlansModule, RequestsModule, ReportsModule, AttractionModule],
-  providers: [SeederService, AttractionSeeder],
+  imports: [ReferenceModule, ProjectRecordsModule, ProjectsModule, PlansModule, RequestsModule, ReportsModule, AttractionModule, PeopleModule],
+  providers: [SeederService, AttractionSeeder, PeopleSeeder],
   exports: [SeederService],
 })
 export class SeedingModule {}

@@ -14,5 +14,6 @@ export * from '../project-records/labels.js';
 export * from '../plans/labels.js';
 export * from '../requests/labels.js';
 export * from '../attraction/labels.js';
+export * from '../people/labels.js';
 export * from '../board/labels.js';
 export * from '../excel/labels.js';

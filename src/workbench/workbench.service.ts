@@ -28,6 +28,8 @@ export interface WorkbenchContext {
     /** Role `department`: its 要素保障组 department. */
     department: string | null;
     departmentName: string | null;
+    /** The person of the register the user is (链长, 包联领导, 专员): the workbench then offers 我的 (home.html). */
+    personId: number | null;
   };
   /** Whether the role may change project data and file reports (in its scope). */
   canEdit: boolean;
@@ -140,6 +142,7 @@ export class WorkbenchService {
         chainName: (chain?.name as string | undefined) ?? null,
         department: user.department,
         departmentName: (department?.name as string | undefined) ?? null,
+        personId: user.personId ?? null,
       },
       canEdit: user.role !== DISPLAY_ROLE && EDITORS.includes(user.role),
       readOnly: user.role === DISPLAY_ROLE || READ_ONLY_ROLES.includes(user.role),

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../password-policy.js';
 import { type Role, ROLES } from '../../access/index.js';
 
@@ -15,6 +16,18 @@ export class LoginDto {
   @IsString()
   @MaxLength(MAX_PASSWORD_LENGTH)
   password: string;
+}
+
+/** The person of the register a user is (GET /api/people): required for role "leader". */
+function PersonIdField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ nullable: true, description: 'person id (GET /api/people), required for role "leader": the 链长, 包联领导 or 专员 this user is' }),
+    IsOptional(),
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'personId 必须是数字' }),
+    IsInt({ message: 'personId 必须是整数' }),
+    Min(1, { message: 'personId 必须是正整数' }),
+    Max(2_147_483_647, { message: 'personId 过大' }),
+  );
 }
 
 /** User names: 2–64 ASCII letters, digits or . _ - (unique whatever their case). */
@@ -64,6 +77,8 @@ export class CreateUserDto {
   @IsString()
   @Matches(OFFICE_NAME, { message: OFFICE_NAME_RULE })
   officeName?: string | null;
+  @PersonIdField()
+  personId?: number | null;
 }
 
 export class UpdateUserDto {
@@ -92,6 +107,9 @@ export class UpdateUserDto {
   @IsOptional()
   @IsString()
   department?: string | null;
+
+  @PersonIdField()
+  personId?: number | null;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -30,6 +30,11 @@ export class DashboardProjectsQuery extends DashboardQuery {
   @IsIn(['implementation', 'preparation'])
   list?: 'implementation' | 'preparation';
 
+  @ApiPropertyOptional({ description: 'one project (the phone card of a leader\'s home): its own 序时 figures when it is listed' })
+  @IsOptional()
+  @QueryInt(1, 2_147_483_647)
+  project?: number;
+
   @PageQuery()
   page?: number;
 

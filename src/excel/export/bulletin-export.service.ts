@@ -1,7 +1,7 @@
 import { Clock, formatYi } from '../../common/index.js';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { BULLETIN_TITLE, BulletinsService, factorGuaranteeText, overrideNote, percent, provenanceLine, type PublishedBulletin, rankChangeText, ratingWord, RED_LIST_KINDS, regionsByRank } from '../../bulletins/index.js';
+import { BULLETIN_TITLE, BulletinsService, factorGuaranteeText, overrideNote, percent, provenanceLine, type PublishedBulletin, rankChangeText, ratingWord, RED_LIST_KINDS, regionsByRank, responsibleText } from '../../bulletins/index.js';
 import type { Rated } from '../../board/index.js';
 import { addBand, addHeader, addRow, RATING_FILLS, type Value } from './sheet-style.js';
 import { addChainTableSheet } from './chain-table-sheet.js';
@@ -102,11 +102,11 @@ export class BulletinExportService {
 
     sheet.addRow([]);
     addBand(sheet, BULLETIN_SECTIONS.redList, WIDTH, { bold: true });
-    addHeader(sheet, ['序号', '项目编码', '项目名称', '', '', '县（市、区）', '类型', '', '原因']);
+    addHeader(sheet, ['序号', '项目编码', '项目名称', '', '', '县（市、区）', '包联领导 / 专员', '类型', '原因']);
     board.redList.forEach((item, index) => {
-      const row = addRow(sheet, [index + 1, item.code, item.name, '', '', item.regionName ?? item.region ?? '', RED_LIST_KINDS[item.kind], '', item.reason]);
+      const row = addRow(sheet, [index + 1, item.code, item.name, '', '', item.regionName ?? item.region ?? '', responsibleText(item.responsible), RED_LIST_KINDS[item.kind], item.reason]);
       sheet.mergeCells(row.number, 3, row.number, 5);
-      row.getCell(7).fill = RATING_FILLS.red;
+      row.getCell(8).fill = RATING_FILLS.red;
     });
     if (board.redList.length === 0) addRow(sheet, ['', '无', '', '', '', '', '', '', '']);
     if (board.redListTruncated) addBand(sheet, `红榜项目超过 ${board.redList.length} 个，本表只列出前 ${board.redList.length} 个（按县（市、区）和项目编码排列）`, WIDTH);
@@ -120,8 +120,8 @@ export class BulletinExportService {
       addHeader(sheet, ['', '要素 / 承办部门', '待办（项）', '逾期（项）', '', '', '', '', '']);
       for (const [name, open, overdue] of factors.counts) addRow(sheet, ['', name, open, overdue, '', '', '', '', '']);
       if (factors.longest.length) {
-        addHeader(sheet, ['序号', '逾期最久的需求（项目）', '', '要素', '承办部门', '应办日期', '逾期（天）', '', '']);
-        for (const [no, project, kind, department, due, days] of factors.longest) addRow(sheet, [no, project, '', kind, department, due, days, '', '']);
+        addHeader(sheet, ['序号', '逾期最久的需求（项目）', '', '要素', '承办部门', '应办日期', '逾期（天）', '', '包联领导 / 专员']);
+        for (const [no, project, responsible, kind, department, due, days] of factors.longest) addRow(sheet, [no, project, '', kind, department, due, days, '', responsible]);
       }
     }
 

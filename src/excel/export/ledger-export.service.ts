@@ -5,6 +5,7 @@ import { Clock } from '../../common/index.js';
 import { APPROVAL_KEYS, APPROVAL_LABELS } from '../../lifecycle/index.js';
 import { type ListCategory, ListEntry } from '../../plans/index.js';
 import { APPROVAL_COLUMNS, Project } from '../../project-records/index.js';
+import { ResponsibilityReader, type ResponsibleNames } from '../../people/index.js';
 import { ReferenceService } from '../../reference/index.js';
 import { ChainLookup, RegionLookup } from '../parsing/reference-lookup.js';
 import { CATEGORY_WORDS, STAGE_WORDS } from '../parsing/stage-text.js';
@@ -17,10 +18,13 @@ import { scopeSql, projectColumns } from '../../access/index.js';
  * exported ledger imports back unchanged. Money in 万元, dates as Excel dates.
  */
 
+/** Who answers for a project, by name (docs/domain/responsibility.md "In the ledger"). */
+type People = ResponsibleNames & { contactName: string | null; contactPhone: string | null };
+
 interface LedgerColumn {
   header: string;
   width: number;
-  value: (row: { project: Project; entry: ListEntry | undefined; seq: number }) => Value;
+  value: (row: { project: Project; entry: ListEntry | undefined; seq: number; people: People | undefined }) => Value;
 }
 
 const date = (value: string | null): Value => (value ? new Date(`${value}T00:00:00.000Z`) : null);
@@ -48,6 +52,11 @@ export function ledgerColumns(regions: RegionLookup, chains: ChainLookup): Ledge
       value: ({ project }: { project: Project }) => date(project[APPROVAL_COLUMNS[key]] as string | null),
     })),
     { header: '建设内容', width: 50, value: ({ project }) => project.content },
+    { header: '市级包联领导', width: 12, value: ({ people }) => people?.cityLeader ?? null },
+    { header: '县级包联领导', width: 12, value: ({ people }) => people?.countyLeader ?? null },
+    { header: '服务专员', width: 12, value: ({ people }) => people?.commissioner ?? null },
+    { header: '项目联系人', width: 12, value: ({ people }) => people?.contactName ?? null },
+    { header: '联系电话', width: 14, value: ({ people }) => people?.contactPhone ?? null },
   ];
 }
 
@@ -63,23 +72,25 @@ export class LedgerExportService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly reference: ReferenceService,
+    private readonly responsibility: ResponsibilityReader,
   ) {}
 
   async workbook(year: number, scope: Scope): Promise<Buffer> {
     const qb = this.dataSource.getRepository(Project).createQueryBuilder('p');
     const inScope = scopeSql(scope, projectColumns('p'));
     qb.andWhere(inScope.sql, inScope.params);
-    const [projects, entries, regionRows, chainRows] = await Promise.all([
+    const [projects, entries, regionRows, chainRows, people] = await Promise.all([
       qb.orderBy('p.code', 'ASC').getMany(),
       this.dataSource.getRepository(ListEntry).find({ where: { year, removedAt: IsNull() } }),
       this.reference.regionRows(),
       this.reference.chainRows(),
+      this.responsibility.currentNames(),
     ]);
     const regions = new RegionLookup(regionRows);
     const chains = new ChainLookup(chainRows);
     const entryOf = new Map(entries.map((entry) => [entry.projectId, entry]));
     const ordered = projects
-      .map((project) => ({ project, entry: entryOf.get(project.id) }))
+      .map((project) => ({ project, entry: entryOf.get(project.id), people: people.get(project.id) }))
       .sort((a, b) => (CATEGORY_ORDER[a.entry?.category ?? ''] ?? 2) - (CATEGORY_ORDER[b.entry?.category ?? ''] ?? 2) || (a.project.code < b.project.code ? -1 : 1));
 
     const columns = ledgerColumns(regions, chains);

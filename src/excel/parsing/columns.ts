@@ -23,6 +23,11 @@ export type LedgerKey =
   | 'category'
   | 'stage'
   | 'progress'
+  | 'cityLeader'
+  | 'countyLeader'
+  | 'commissioner'
+  | 'contact'
+  | 'contactPhone'
   | ApprovalColumn;
 
 export type ReportKey = 'seq' | 'code' | 'name' | 'region' | 'amount' | 'progress' | 'problems';
@@ -36,6 +41,12 @@ const LEDGER_RULES: Rule<LedgerKey>[] = [
   ['seq', /^(序号|序)$/],
   ['code', CODE],
   ['name', NAME],
+  // Who answers for the project (docs/domain/responsibility.md): before 县 is read as the place.
+  ['countyLeader', /县.*包联|包联.*县/],
+  ['cityLeader', /包联/],
+  ['commissioner', /专员/],
+  ['contactPhone', /联系.*(电话|方式)|电话|手机/],
+  ['contact', /联系人/],
   ['plannedStart', /计划开工|预计开工|开工.*(计划|预计)/],
   ['actualStart', /开工/],
   ['plannedCompletion', /(计划|预计)(竣工|完工|投产)|(竣工|完工).*(计划|预计)/],
@@ -128,6 +139,11 @@ export const LEDGER_FIELDS: Record<LedgerKey, FieldWords> = {
   category: { label: '项目类别', words: ['项目类别', '类别', '清单类别', '项目类型'] },
   stage: { label: '当前阶段', words: ['当前阶段', '阶段', '项目状态', '所处阶段'] },
   progress: { label: '形象进度（当前进展）', words: ['形象进度', '当前进展', '工程进度', '建设进展', '进展情况', '目前进展'] },
+  cityLeader: { label: '市级包联领导', words: ['市级包联领导', '包联领导', '包联市领导', '市包联领导'] },
+  countyLeader: { label: '县级包联领导', words: ['县级包联领导', '县区包联领导', '包联县领导'] },
+  commissioner: { label: '服务专员', words: ['服务专员', '助企远航服务专员', '土地服务专员', '专员'] },
+  contact: { label: '项目联系人', words: ['项目联系人', '联系人', '企业联系人'] },
+  contactPhone: { label: '联系电话', words: ['联系电话', '联系方式', '电话', '手机'] },
   ...(Object.fromEntries(
     APPROVAL_KEYS.map((key) => [`approval.${key}`, { label: `前期手续：${APPROVAL_LABELS[key]}`, words: [APPROVAL_LABELS[key].replace(/（.*）/, ''), ...APPROVAL_WORDS[key]] }]),
   ) as unknown as Record<ApprovalColumn, FieldWords>),

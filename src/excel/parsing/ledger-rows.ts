@@ -29,6 +29,18 @@ export interface LedgerFields {
   progress?: string | null;
 }
 
+/**
+ * Who answers for the project, as names (docs/domain/responsibility.md "In the ledger"): a key is
+ * absent when the sheet has no such column, null when its cell is blank (then nothing changes).
+ */
+export interface LedgerResponsibility {
+  cityLeader?: string | null;
+  countyLeader?: string | null;
+  commissioner?: string | null;
+  contact?: string | null;
+  contactPhone?: string | null;
+}
+
 /** One ledger row as read; `undefined` everywhere means "the sheet has no such column". */
 export interface LedgerRow {
   row: number;
@@ -54,6 +66,7 @@ export interface LedgerRow {
   stageText: RowEvidence['stageText'];
   /** A 当前阶段 text that names no stage, not kept because the progress column has its own. */
   unusedStageText?: string;
+  responsibility: LedgerResponsibility;
 }
 
 export interface LedgerLookups {
@@ -130,6 +143,12 @@ export function readLedgerRows(table: Table<LedgerKey>, lookups: LedgerLookups, 
       else stageText ??= { claim: progressClaim, text: progressCell, key: 'progress' };
     }
 
+    const responsibility: LedgerResponsibility = {};
+    for (const key of ['cityLeader', 'countyLeader', 'commissioner', 'contact', 'contactPhone'] as const) {
+      const value = r.text(key);
+      if (value !== undefined) responsibility[key] = value;
+    }
+
     const row: LedgerRow = {
       row: data.row,
       sheet: table.sheet,
@@ -146,6 +165,7 @@ export function readLedgerRows(table: Table<LedgerKey>, lookups: LedgerLookups, 
       categoryEvidence,
       plannedInvestment: r.money('planned'),
       stageText,
+      responsibility,
     };
     if (progress !== undefined) fields.progress = progress;
     if (unusedStageText !== undefined) row.unusedStageText = unusedStageText;

@@ -4,7 +4,7 @@
 import { actorName } from '/shared/actors.js';
 import { h } from '/shared/dom.js';
 import { localDateTime, wan } from '/shared/format.js';
-import { EVENT_LABELS, HISTORY_FIELD_LABELS, LIST_LABELS, REQUEST_EVENT_LABELS, REQUEST_KIND_LABELS, STAGE_LABELS } from '/shared/labels.js';
+import { COMMISSIONER_KIND_LABELS, EVENT_LABELS, HISTORY_FIELD_LABELS, LIST_LABELS, REQUEST_EVENT_LABELS, REQUEST_KIND_LABELS, RESPONSIBLE_ROLE_LABELS, STAGE_LABELS } from '/shared/labels.js';
 
 /** @typedef {import('/shared/types.js').HistoryEntry} HistoryEntry */
 
@@ -51,6 +51,16 @@ export function describe(entry) {
       const event = /** @type {keyof typeof REQUEST_EVENT_LABELS | null} */ (/** @type {unknown} */ (entry.event));
       const what = `要素保障 · ${data.kind ? REQUEST_KIND_LABELS[data.kind] : ''}需求${event ? REQUEST_EVENT_LABELS[event] ?? event : ''}`;
       return [what, [data.note, reason].filter(Boolean).join('；')];
+    }
+    case 'responsibility': {
+      // Who answers for the project changed: each post, from whom to whom (names).
+      const data = /** @type {Record<string, { from: string | null, to: string | null }>} */ (isObject(entry.data) ? entry.data : {});
+      const word = (/** @type {string} */ key, /** @type {string | null} */ value) =>
+        value === null ? '未明确' : key === 'commissionerKind' ? COMMISSIONER_KIND_LABELS[/** @type {keyof typeof COMMISSIONER_KIND_LABELS} */ (value)] ?? value : value;
+      const label = (/** @type {string} */ key) =>
+        key === 'commissionerKind' ? '专员类别' : key === 'contact' ? '项目联系人' : RESPONSIBLE_ROLE_LABELS[/** @type {keyof typeof RESPONSIBLE_ROLE_LABELS} */ (key)] ?? key;
+      const changes = Object.entries(data).map(([key, change]) => `${label(key)}：${word(key, change.from)} → ${word(key, change.to)}`);
+      return ['调整包联责任', [changes.join('；'), reason].filter(Boolean).join('；')];
     }
     default:
       return [String(entry.kind), reason];

@@ -64,6 +64,7 @@
 /** @typedef {import('../../board/dashboard.types.js').RedListKind} RedListKind */
 /** @typedef {import('../../board/dashboard.types.js').Warning} Warning */
 /** @typedef {import('../../board/dashboard.types.js').FactorGuaranteeBlock} FactorGuaranteeBlock */
+/** @typedef {import('../../board/dashboard.types.js').ResponsibilityCoverage} ResponsibilityCoverage */
 
 /**
  * One month of the implementation list's curve (src/targets/dashboard.service.ts `CurvePoint`).
@@ -125,6 +126,7 @@
  * @property {ListMembership[]} [lists]
  * @property {ApprovalDetails} [approvalDetails] one project read only: each approval's status (督办, 容缺受理)
  * @property {ProjectMilestone[]} [milestones] one project read only: its milestones (节点), each marked overdue or not
+ * @property {import('../../people/people.types.js').ProjectResponsibilityView} [responsibility] one project read only: 包联领导, 专员, 联系人
  */
 
 /** @typedef {import('../../project-records/milestone.types.js').MilestoneView} MilestoneView */
@@ -136,7 +138,7 @@
  * `lead` (the project came from a 招商 lead's 落地), { lead: { id, name, investor, … } }.
  * @typedef {object} HistoryEntry
  * @property {number} id
- * @property {'created' | 'updated' | 'transition' | 'list' | 'request' | 'lead'} kind
+ * @property {'created' | 'updated' | 'transition' | 'list' | 'request' | 'lead' | 'responsibility'} kind
  * @property {EventType | null} event
  * @property {Stage | null} fromStage
  * @property {Stage | null} toStage
@@ -176,7 +178,7 @@
  * @property {string} today
  * @property {string} currentMonth
  * @property {string} defaultMonth
- * @property {{ username: string, role: Role, region: string | null, regionName: string | null, chain: string | null, chainName: string | null, department: string | null, departmentName: string | null }} user
+ * @property {{ username: string, role: Role, region: string | null, regionName: string | null, chain: string | null, chainName: string | null, department: string | null, departmentName: string | null, personId: number | null }} user
  * @property {boolean} canEdit
  * @property {boolean} readOnly the role writes nothing (the header's 只读)
  */
@@ -255,12 +257,25 @@
 /** @typedef {import('../../attraction/attraction.types.js').AttractionBlock} AttractionBlock */
 /** @typedef {import('../../attraction/attraction.types.js').AttractionChainRow} AttractionChainRow */
 /** @typedef {import('../../attraction/attraction.types.js').AttractionFigure} AttractionFigure */
-/** @typedef {import('../../attraction/attraction.types.js').ChainPage} ChainPage */
+/** @typedef {import('../../board/dashboard.types.js').ChainPageView} ChainPage */
 /** @typedef {import('../../attraction/attraction.types.js').LeadSummary} LeadSummary */
 /** @typedef {import('../../attraction/attraction.types.js').LeadView} LeadView */
 /** @typedef {import('../../attraction/attraction.types.js').FiledFund} FiledFund */
 /** @typedef {import('../../attraction/attraction.types.js').IndicatorFiling} IndicatorFiling */
 /** @typedef {import('../../attraction/attraction.types.js').ChainNoteView} ChainNoteView */
+
+// ------------------------------------------------------------------ who answers for what (src/people/people.types.ts)
+
+/** @typedef {import('../../people/people.types.js').PersonView} PersonView */
+/** @typedef {import('../../people/people.types.js').PersonRef} PersonRef */
+/** @typedef {import('../../people/people.types.js').ChainResponsibilityView} ChainResponsibilityView */
+/** @typedef {import('../../people/people.types.js').ProjectResponsibilityView} ProjectResponsibilityView */
+/** @typedef {import('../../people/people.types.js').ActivityView} ActivityView */
+/** @typedef {import('../../people/people.types.js').ResponsibleNames} ResponsibleNames */
+/** @typedef {import('../../people/people.types.js').ResponsibleRole} ResponsibleRole */
+/** @typedef {import('../../workbench/home.types.js').LeaderHome} LeaderHome */
+/** @typedef {import('../../workbench/home.types.js').HomeProject} HomeProject */
+/** @typedef {import('../../workbench/home.types.js').HomeChain} HomeChain */
 
 // ------------------------------------------------------------------ bulletins and Excel
 

@@ -19,7 +19,7 @@ import { renderCurve, resizeCurveForPrint } from './curve.js';
 import { clearProjects, renderFilterState, renderProjects } from './filter.js';
 import { loadMissing, renderFreshness } from './freshness.js';
 import { renderHeadline } from './headline.js';
-import { renderPeriod, renderWarnings, showBanner, showNoPlan } from './notices.js';
+import { renderCoverage, renderPeriod, renderWarnings, showBanner, showNoPlan } from './notices.js';
 import { renderRedList } from './red-list.js';
 import { renderRegions } from './regions.js';
 import { boardQuery, chainName, chainOf, PAGE_SIZE, regionName, state, syncUrl } from './state.js';
@@ -127,6 +127,7 @@ function renderAll(/** @type {Dashboard} */ d) {
   showPeriodChoice(d.year, d.month);
   renderHeadline(d);
   renderWarnings(d.warnings);
+  renderCoverage(d);
   renderRegions(d, { selected: state.region, onSelect: (code) => setFilter({ region: code }) });
   drawCurve();
   renderAttraction(d);

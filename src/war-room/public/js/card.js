@@ -1,12 +1,14 @@
 // @ts-check
-// The project card (项目卡片): the stage timeline from the history, the six approvals, the
-// milestones (节点计划, late ones marked), the open 要素保障 requests (card-requests.js), the
-// monthly investment bars of the year shown, and the change history.
+// The project card (项目卡片): who answers for it (包联领导, 专员) beside the county, the stage
+// timeline from the history, the six approvals, the milestones (节点计划, late ones marked), the
+// open 要素保障 requests (card-requests.js), the monthly investment bars of the year shown, and
+// the change history.
 import { api } from '/shared/api.js';
 import { $, h, setChildren } from '/shared/dom.js';
 import { stageName, wan, yi } from '/shared/format.js';
 import { renderHistory } from '/shared/history.js';
 import { LIST_LABELS } from '/shared/labels.js';
+import { responsibleText } from '/shared/responsible.js';
 import { renderTimeline } from '/shared/timeline.js';
 import { clearBars, renderBars } from './card-bars.js';
 import { readRequests, renderApprovalStatuses, renderRequests } from './card-requests.js';
@@ -97,6 +99,7 @@ export async function openCard(/** @type {number} */ id, /** @type {CardContext}
     listed
       ? h('span', null, `${ctx.year}年${LIST_LABELS[listed.category]}清单 · 年度计划 `, h('b', null, wan(listed.plannedInvestment)), ' 万元')
       : h('span', null, `未列入${ctx.year}年清单`),
+    h('span', { class: 'card-people', 'data-testid': 'card-responsible' }, responsibleText(namesOf(project)) || '未明确包联领导和服务专员'),
   );
   renderTimeline({ list: $('[data-testid="card-timeline"]', modal), notes: $('[data-role="timeline-notes"]', modal) }, project, history);
   renderApprovalStatuses(project);
@@ -116,4 +119,11 @@ function renderMilestones(/** @type {ProjectMilestone[]} */ milestones) {
       h('span', null, `计划 ${m.plannedDate}`),
       h('span', { class: 'ms-state' }, m.actualDate ? `完成 ${m.actualDate}` : m.overdue ? '滞后' : '未到期')))
     : [h('li', { class: 'empty' }, '尚未填写节点计划')]));
+}
+
+/** The project's people by name (its responsibility as the API reads it with the project). */
+function namesOf(/** @type {ProjectView} */ project) {
+  const r = project.responsibility;
+  if (!r) return undefined;
+  return { cityLeader: r.cityLeader?.name, countyLeader: r.countyLeader?.name, commissioner: r.commissioner?.name };
 }

@@ -1,12 +1,13 @@
 // @ts-check
-// A chain's page (产业链页面, click a chain's name): the appendix's whole row — every target beside
-// what the city knows of it (projects, 完成投资, 签约, 到位, the quarterly 通用指标 its team files) —
-// its 差异化指标 with status and note, and its 招商 leads (docs/domain/attraction.md).
+// A chain's page (产业链页面, click a chain's name): its "5个1" and the 链长's activities of the year
+// (docs/domain/responsibility.md), the appendix's whole row — every target beside what the city
+// knows of it (projects, 完成投资, 签约, 到位, the quarterly 通用指标 its team files) — its 差异化指标
+// with status and note, and its 招商 leads (docs/domain/attraction.md).
 import { actorName } from '/shared/actors.js';
 import { api } from '/shared/api.js';
 import { $, h, setChildren } from '/shared/dom.js';
 import { pct, localDateTime, wan, yi } from '/shared/format.js';
-import { INDICATOR_LABELS, LEAD_ORIGIN_LABELS, LEAD_STATUS_LABELS, NOTE_STATUS_LABELS, RATE_INDICATORS } from '/shared/labels.js';
+import { ACTIVITY_KIND_LABELS, FIVE_ONES_LABELS, INDICATOR_LABELS, LEAD_ORIGIN_LABELS, LEAD_STATUS_LABELS, NOTE_STATUS_LABELS, RATE_INDICATORS } from '/shared/labels.js';
 
 /** @typedef {import('/shared/types.js').ChainPage} ChainPage */
 
@@ -111,6 +112,7 @@ function render(/** @type {HTMLElement} */ box, /** @type {ChainPage} */ p, /** 
   ];
   const note = p.differentiated.note;
   setChildren($('[data-role="chain-page-body"]', box),
+    fiveOnesBlock(p),
     h('section', { class: 'card-block chain-targets' },
       h('h3', null, '附表目标与完成 ', h('small', null, '通用指标为本年累计，按季度填报；个数按序时（目标 × 季度/4）比较')),
       h('div', { class: 'table-wrap' },
@@ -141,4 +143,29 @@ function render(/** @type {HTMLElement} */ box, /** @type {ChainPage} */ p, /** 
               h('td', { class: 'num' }, l.signedAmount === null ? '—' : yi(l.signedAmount)),
               h('td', { class: 'num' }, wan(l.funded))))
             : h('tr', null, h('td', { colspan: '7', class: 'muted' }, '暂无招商项目')))))));
+}
+
+/** The chain's "5个1" for the year (what it lacks in red) and the 链长's activities. */
+function fiveOnesBlock(/** @type {ChainPage} */ p) {
+  const r = p.responsibility;
+  const lacks = (/** @type {keyof typeof FIVE_ONES_LABELS} */ item) => r.missing.includes(item);
+  const row = (/** @type {keyof typeof FIVE_ONES_LABELS} */ item, /** @type {string} */ text) => [
+    h('dt', null, FIVE_ONES_LABELS[item]),
+    h('dd', { class: lacks(item) ? 'missing' : null, 'data-testid': `five-ones-${item}` }, lacks(item) ? '未明确' : text),
+  ];
+  return h('section', { class: 'card-block chain-five-ones', 'data-testid': 'chain-five-ones', 'data-complete': String(r.complete) },
+    h('h3', null, '链长制“5个1” ', h('small', null, r.complete ? '五项齐全' : `缺 ${r.missing.length} 项`)),
+    h('dl', { class: 'five-ones' },
+      row('leader', r.leader ? `${r.leader.name}（${r.leader.title}）` : ''),
+      row('department', r.department),
+      row('plan', [r.plan.title, r.plan.date].filter(Boolean).join(' · ')),
+      row('measures', r.measures.join('；')),
+      row('anchors', r.anchorEnterprises.join('、'))),
+    h('h3', null, '链长活动 ', h('small', null, `${p.activities.length} 次`)),
+    h('ul', { class: 'activity-list', 'data-testid': 'chain-activities' }, p.activities.length
+      ? p.activities.map((a) => h('li', { 'data-testid': 'chain-activity', 'data-kind': a.kind },
+        h('b', null, `${a.date} ${ACTIVITY_KIND_LABELS[a.kind]}`), a.leader ? ` · ${a.leader.name}` : '',
+        h('div', null, a.findings),
+        a.requests.length ? h('small', null, `提出要素保障需求 ${a.requests.length} 项`) : null))
+      : h('li', { class: 'muted' }, '本年暂无记录')));
 }

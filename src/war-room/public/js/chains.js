@@ -1,5 +1,5 @@
 // @ts-check
-// 十二条产业链: each chain against its appendix target (projects, investment, 序时, 完成序时),
+// 十二条产业链: each chain with its 链长 against its appendix target (projects, investment, 序时, 完成序时),
 // ★ for the flagship chains, and a sum row that shows where the chains' targets fall short
 // of the city's.
 import { $, h } from '/shared/dom.js';
@@ -34,6 +34,7 @@ export function renderChains(d, { selected, onSelect, onOpen }) {
           onOpen(c.code);
         },
       }, c.flagship ? h('span', { class: 'star', title: '标志性产业链' }, '★') : null, c.name)),
+      h('td', { class: 'chain-leader', 'data-testid': 'chain-leader', title: c.leader ? `链长 ${c.leader}` : '尚未明确链长' }, c.leader || '—'),
       h('td', { class: `num${c.listedProjects === c.targetProjects ? '' : ' warn'}`, title: '入库项目 / 附表目标' }, `${c.listedProjects}/${c.targetProjects}`),
       h('td', { class: 'num', 'data-testid': 'chain-target' }, yi(c.targetInvestment)),
       h('td', { class: 'num', 'data-testid': 'chain-actual' }, yi(c.actual)),
@@ -49,6 +50,7 @@ export function renderChains(d, { selected, onSelect, onOpen }) {
   $('.chain-table tfoot').replaceChildren(h('tr', null,
     h('td', null, ''),
     h('td', { class: 'name' }, '合计'),
+    h('td', null, ''),
     h('td', { class: 'num' }, `${sum((c) => c.listedProjects)}/${sum((c) => c.targetProjects)}`),
     h('td', { class: `num${gap !== 0 ? ' warn' : ''}`, 'data-testid': 'chain-target-sum', title: gap !== 0 ? `与全市目标 ${yi(d.investment.target)} 亿相差 ${yi(Math.abs(gap))} 亿` : null }, yi(targetSum)),
     h('td', { class: 'num' }, yi(sum((c) => c.actual))),

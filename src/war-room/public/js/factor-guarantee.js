@@ -1,10 +1,11 @@
 // @ts-check
 // 要素保障: requests waiting on a department (待办) and the overdue ones among them, by kind and
-// by department, and the longest overdue by project name; follows the board's period (the
+// by department, and the longest overdue by project name with its 包联领导 and 专员; follows the board's period (the
 // requests as they stood on its reference date). Clicking a project opens its card.
 import { $, h, setText } from '/shared/dom.js';
 import { shortRegion } from '/shared/format.js';
 import { REQUEST_KIND_LABELS } from '/shared/labels.js';
+import { responsibleText } from '/shared/responsible.js';
 import { regionName } from './state.js';
 
 /** @typedef {import('/shared/types.js').Dashboard} Dashboard */
@@ -31,6 +32,7 @@ export function renderFactorGuarantee(/** @type {Dashboard} */ d, /** @type {(id
     h('button', { type: 'button', class: 'link', onclick: () => openProject(item.projectId), title: `${item.projectName}（${item.departmentName}）` },
       h('span', { class: 'ri-region' }, shortRegion(regionName(item.region))),
       h('span', { class: 'ri-name' }, item.projectName)),
-    h('span', { class: 'factor-late' }, `${REQUEST_KIND_LABELS[item.kind]} · 逾期 ${item.daysOverdue} 天`))));
+    h('span', { class: 'factor-late' }, `${REQUEST_KIND_LABELS[item.kind]} · 逾期 ${item.daysOverdue} 天`),
+    responsibleText(item.responsible) ? h('span', { class: 'ri-people factor-people', 'data-testid': 'factor-responsible', title: responsibleText(item.responsible) }, responsibleText(item.responsible)) : null)));
   if (!block.longestOverdue.length) longest.replaceChildren(h('li', { class: 'empty' }, block.open ? '暂无逾期需求' : '暂无待办需求'));
 }

@@ -67,3 +67,24 @@ export function renderWarnings(/** @type {Warning[]} */ warnings) {
   }
   box.replaceChildren(...lines);
 }
+
+/**
+ * 包联 and "5个1" coverage (docs/domain/responsibility.md "Coverage"), for the city office only
+ * (the wall screen and the other roles do not see it): listed projects without a 市级包联领导 or a
+ * 专员, and the chains whose "5个1" is incomplete.
+ */
+export function renderCoverage(/** @type {Dashboard} */ d) {
+  const box = $('[data-testid="coverage-warning"]');
+  const c = d.responsibilityCoverage;
+  const lines = [];
+  if (c && document.body.dataset.role === 'admin') {
+    if (c.listedWithoutCityLeader > 0) lines.push(`清单内 ${c.listedWithoutCityLeader} 个项目未明确市级包联领导`);
+    if (c.listedWithoutCommissioner > 0) lines.push(`${c.listedWithoutCommissioner} 个项目未明确服务专员`);
+    if (c.chainsIncomplete.length > 0) {
+      const names = c.chainsIncomplete.map((code) => state.chains.find((chain) => chain.code === code)?.name ?? code);
+      lines.push(`“5个1”未完善的产业链 ${c.chainsIncomplete.length} 条：${names.join('、')}`);
+    }
+  }
+  box.hidden = lines.length === 0;
+  box.replaceChildren(...lines.map((line, index) => h('span', { class: 'warning', 'data-testid': `coverage-line-${index}` }, h('i', { 'aria-hidden': 'true' }, '⚠'), line)));
+}

@@ -1,9 +1,11 @@
 // @ts-check
 // 红榜: the projects that are halted, past a 容缺受理 commitment, past their planned start, behind a
-// milestone (节点滞后), or lagging, grouped in that order; it follows the board's filter.
+// milestone (节点滞后), or lagging, grouped in that order, each with who answers for it beside the
+// county (包联领导, 专员); it follows the board's filter.
 import { $, h, setText } from '/shared/dom.js';
 import { shortRegion } from '/shared/format.js';
 import { RED_LIST_LABELS } from '/shared/labels.js';
+import { responsibleText } from '/shared/responsible.js';
 import { regionName, state } from './state.js';
 
 /** @typedef {import('/shared/types.js').RedListKind} RedListKind */
@@ -30,5 +32,6 @@ export function renderRedList(/** @type {(id: number) => void} */ openProject) {
       h('button', { type: 'button', class: 'link', onclick: () => openProject(i.projectId), title: `${i.name}（${i.regionName || ''}）` },
         h('span', { class: 'ri-region' }, shortRegion(i.regionName || regionName(i.region))),
         h('span', { class: 'ri-name' }, i.name)),
-      h('div', { class: 'ri-reason' }, i.reason)))))));
+      h('div', { class: 'ri-reason' }, i.reason),
+      responsibleText(i.responsible) ? h('div', { class: 'ri-people', 'data-testid': 'redlist-responsible', title: responsibleText(i.responsible) }, responsibleText(i.responsible)) : null))))));
 }

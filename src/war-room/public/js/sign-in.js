@@ -27,6 +27,8 @@ export function showSignIn() {
 
 /** Who is signed in, in the header, with 修改密码 and 退出登录. */
 export function showAccount(/** @type {SessionUser} */ user) {
+  // The role decides what only the city office is shown (the 包联 coverage warning, notices.js).
+  document.body.dataset.role = user.role;
   $('[data-testid="account-name"]').textContent = user.username;
   $('[data-testid="account"]').hidden = false;
 }

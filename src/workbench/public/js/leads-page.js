@@ -90,8 +90,8 @@ async function afterChange(/** @type {LeadView} */ lead) {
   renderLead(lead, { context, ref, canWrite: canWrite(), afterChange });
 }
 
-/** Chain teams, county operators and the city office record and advance leads; auditors read. */
-const canWrite = () => context.user.role !== 'auditor';
+/** Chain teams, county operators and the city office record and advance leads; auditors and leaders read. */
+const canWrite = () => context.user.role !== 'auditor' && context.user.role !== 'leader';
 
 async function submitLead(/** @type {SubmitEvent} */ event) {
   event.preventDefault();

@@ -1,5 +1,5 @@
 // @ts-check
-// 项目页: the project's data (editable where the role allows, saved with the version it
+// 项目页 (who answers for it: project-duty.js): the project's data (editable where the role allows, saved with the version it
 // read: a stale save shows 已被他人修改，请刷新 and keeps the user's input), the six
 // approvals as a checklist with dates, the stage timeline, one button per allowedEvents
 // entry, recent reports and the change history. The form's model is project-form.js, the
@@ -14,6 +14,7 @@ import { messageOf, reasonsOf } from '/shared/messages.js';
 import { renderTimeline } from '/shared/timeline.js';
 import { asDateInput } from './dates.js';
 import { renderEvents } from './project-events.js';
+import { renderDuty } from './project-duty.js';
 import { renderFactors } from './project-requests.js';
 import { renderMilestones } from './project-milestones.js';
 import { applyChanges, changeCount, clearFieldMessages, diff, fill, form, formValues, holderOf, input, renderApprovalRows, showFieldMessages, valuesOf } from './project-form.js';
@@ -141,6 +142,7 @@ function show(/** @type {Read} */ { project, history, reports }, /** @type {Chan
   renderFactors(project, { context, changed: () => void refresh() }).catch((error) => showBanner(messageOf(error)));
   // 节点计划: a save moves the project's version; the page reads again, keeping the form's unsaved changes.
   renderMilestones(project, { context, changed: () => void refresh() });
+  renderDuty(project, { context, changed: () => void refresh() }).catch((error) => showBanner(messageOf(error)));
   setEditable(project);
   $of(HTMLAnchorElement, '[data-testid="report-link"]').href = `/workbench/report.html?month=${context.defaultMonth}`;
   return conflicts;

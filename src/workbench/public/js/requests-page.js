@@ -138,7 +138,7 @@ run(async () => {
   for (const id of ['#status', '#kind', '#overdue']) $(id).addEventListener('change', () => void load());
   await load();
 
-  if (context.user.role === 'admin' || context.user.role === 'auditor') {
+  if (context.user.role === 'admin' || context.user.role === 'auditor' || context.user.role === 'leader') {
     $('[data-testid="month-lists-panel"]').hidden = false;
     const select = $of(HTMLSelectElement, '#lists-month');
     select.replaceChildren(...monthsUpTo(context.currentMonth).map((m) => h('option', { value: m }, monthLabel(m))));

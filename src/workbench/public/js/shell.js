@@ -25,10 +25,12 @@ import { leaveSession } from '/shared/sign-in.js';
  */
 
 /** Roles that work on projects (a 要素保障 department works from its requests inbox only). */
-const PROJECT_ROLES = ['admin', 'region', 'chain', 'auditor'];
+const PROJECT_ROLES = ['admin', 'region', 'chain', 'auditor', 'leader'];
 
 /** @type {[key: string, href: string, label: string, roles: string[]][]} */
 const NAV = [
+  // A leader's or 专员's own page (any user linked to a person of the register sees it too).
+  ['home', '/workbench/home.html', '我的', ['leader']],
   ['list', '/workbench/', '项目列表', PROJECT_ROLES],
   ['report', '/workbench/report.html', '月调度填报', PROJECT_ROLES],
   ['requests', '/workbench/requests.html', '要素保障', [...PROJECT_ROLES, 'department']],
@@ -38,6 +40,8 @@ const NAV = [
   ['plan', '/workbench/plan.html', '年度计划', PROJECT_ROLES],
   ['bulletin', '/workbench/bulletin.html', '月通报', ['admin']],
   ['users', '/workbench/users.html', '用户管理', ['admin']],
+  ['duty', '/workbench/duty.html', '链长制', PROJECT_ROLES],
+  ['people', '/workbench/people.html', '人员名册', ['admin']],
   ['displays', '/workbench/displays.html', '大屏令牌', ['admin']],
 ];
 
@@ -100,7 +104,7 @@ function renderHeader(/** @type {string} */ pageKey, /** @type {WorkbenchContext
       h('a', { href: '/workbench/', class: 'brand-link' }, '聊城市制造业重点项目“三个一批”'),
       h('span', { class: 'brand-sub' }, '工作台')),
     h('nav', { class: 'nav', 'aria-label': '工作台导航' },
-      NAV.filter(([, , , roles]) => roles.includes(user.role)).map(([key, href, label]) => h('a', { href, class: key === pageKey ? 'active' : null, 'aria-current': key === pageKey ? 'page' : null, 'data-testid': `nav-${key}` }, label)),
+      NAV.filter(([key, , , roles]) => roles.includes(user.role) || (key === 'home' && user.personId !== null)).map(([key, href, label]) => h('a', { href, class: key === pageKey ? 'active' : null, 'aria-current': key === pageKey ? 'page' : null, 'data-testid': `nav-${key}` }, label)),
       h('a', { href: '/', class: 'external', 'data-testid': 'nav-war-room' }, '挂图作战')),
     h('div', { class: 'who', 'data-testid': 'who' },
       h('span', { class: 'who-name', 'data-testid': 'who-name' }, user.username),

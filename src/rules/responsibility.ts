@@ -1,0 +1,51 @@
+/**
+ * Who answers for a chain and a project (docs/domain/responsibility.md), as rules the board and
+ * the leader's home apply:
+ *
+ *  - a chain's "5个1" for a year (001: "一名市级领导牵头、一个责任部门推进、一个工作方案落实、一套支持措施配套、
+ *    一个'链主'企业领航") is complete when all five are there: a 链长 (a person of the register), a
+ *    责任部门 (the appendix's lead unit until the city names another), a 工作方案 with a title, at
+ *    least one 支持措施 and at least one 链主企业. `fiveOnesMissing` names what is missing, in the
+ *    document's order;
+ *  - a project on the year's lists (either list, as they stood at the board's instant) counts as
+ *    "without a 包联领导" when its latest responsibility names no 市级包联领导, and "without a 专员"
+ *    when it names no 服务专员 (a 县级包联领导 alone covers neither: the city's own leader is what
+ *    the city office asks for). As SQL over the listed rows joined with each project's latest
+ *    responsibility (`responsibilityCoverageSql`).
+ */
+export const FIVE_ONES = ['leader', 'department', 'plan', 'measures', 'anchors'] as const;
+export type FiveOnesItem = (typeof FIVE_ONES)[number];
+
+/** A chain's "5个1" as it stands (the lead unit already put in for a department not named). */
+export interface FiveOnes {
+  leaderId: number | null;
+  department: string | null;
+  planTitle: string | null;
+  measures: readonly string[];
+  anchorEnterprises: readonly string[];
+}
+
+const present = (text: string | null | undefined): boolean => typeof text === 'string' && text.trim().length > 0;
+
+/** What a chain's "5个1" lacks, in the document's order; empty when it is complete. */
+export function fiveOnesMissing(record: FiveOnes): FiveOnesItem[] {
+  const missing: FiveOnesItem[] = [];
+  if (record.leaderId === null) missing.push('leader');
+  if (!present(record.department)) missing.push('department');
+  if (!present(record.planTitle)) missing.push('plan');
+  if (!record.measures.some(present)) missing.push('measures');
+  if (!record.anchorEnterprises.some(present)) missing.push('anchors');
+  return missing;
+}
+
+/**
+ * The board's coverage counts, over the listed projects `lst` (one row per list entry; a project
+ * on both lists counts once) left-joined as `pr` with each project's latest responsibility
+ * (columns city_leader_id, commissioner_id; NULL when the project has none).
+ */
+export function responsibilityCoverageSql(lst = 'lst', pr = 'pr'): string {
+  return `
+SELECT COUNT(DISTINCT ${lst}.project_id) AS listed,
+       COUNT(DISTINCT CASE WHEN ${pr}.city_leader_id IS NULL THEN ${lst}.project_id END) AS without_city_leader,
+       COUNT(DISTINCT CASE WHEN ${pr}.commissioner_id IS NULL THEN ${lst}.project_id END) AS without_commissioner`;
+}
