@@ -144,6 +144,8 @@ describe('the bulletin page and the milestones in chromium', () => {
       expect(await entry.textContent()).toContain('主体完工（计划 2024-06-20，滞后）');
       const row = page.locator(`[data-testid="report-row"][data-project-id="${late}"]`);
       await row.getByTestId('amount').fill('300');
+      // June's bulletin was published above: a change to the month needs its reason.
+      await row.getByTestId('reason').fill('补报6月完成投资');
       await entry.locator('[data-testid="milestone-actual"][data-name="主体完工"]').fill('2024-07-03');
       await row.getByTestId('save-row').click();
       await row.locator('[data-testid="row-status"]').filter({ hasText: '已保存' }).waitFor();
