@@ -3,7 +3,7 @@ import { formatYi } from '../common/index.js';
 import type { AttractionFigure } from '../rules/index.js';
 import type { FactorGuaranteeBlock } from '../requests/index.js';
 import type { Dashboard, Rated, Rating, RedListKind, RegionRow } from '../board/index.js';
-import type { BulletinSummary } from './bulletins.service.js';
+import type { BulletinSummary } from './bulletin.types.js';
 import type { PublishedCommentary } from './commentary.types.js';
 import { RATING_LABELS, RED_LIST_LABELS } from '../board/labels.js';
 import { REQUEST_KIND_LABELS } from '../reference/labels.js';

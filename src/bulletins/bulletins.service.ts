@@ -1,22 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { auditSubject, ChangeRecorder, type Checkpoint } from '../audit/index.js';
+import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, conflict, monthKey, monthOf, notFound, unprocessable } from '../common/index.js';
 import { WriteQueue } from '../database/index.js';
 import { DashboardService } from '../board/index.js';
 import { Bulletin } from './bulletin.entity.js';
+import type { BulletinSummary } from './bulletin.types.js';
 import { BulletinCommentaryService, type PublishedCommentary } from './bulletin-commentary.service.js';
 
-export interface BulletinSummary {
-  year: number;
-  month: number;
-  publishedAt: string;
-  publishedBy: string;
-  hash: string;
-  /** The audit chain at publication, its publish entry included (null for a bulletin without one). */
-  checkpoint: Checkpoint | null;
-}
+export type { BulletinSummary };
 
 /**
  * 月通报: publishing freezes the month's dashboard as the exact JSON served, with its
