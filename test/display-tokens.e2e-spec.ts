@@ -15,6 +15,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 /** The board's routes as the war room reads them, with a request that succeeds for each. */
 const BOARD: Record<string, string> = {
   'GET /api/auth/me': '/api/auth/me',
+  'GET /api/users/names': '/api/users/names',
   'GET /api/regions': '/api/regions',
   'GET /api/chains': '/api/chains',
   'GET /api/periods/default': '/api/periods/default',
