@@ -107,6 +107,26 @@ describe('用户管理 (city office) in chromium', () => {
     expect(cells.slice(0, 5)).toEqual(['shen-fgj', '莘县发展和改革局', '县区操作员', '莘县', '启用']);
   });
 
+  it('creates a leader\'s user for a person of the register: without the person refused at the field, then listed by the person\'s name', async () => {
+    const people: { id: number; name: string; title: string; active: boolean }[] = (await t.client.get('/api/people')).body;
+    const person = people.find((p) => p.active);
+    if (!person) throw new Error('the demo has no person in office');
+    await admin.getByTestId('user-username').fill('leader-demo');
+    await admin.getByTestId('user-role').selectOption('leader');
+    await admin.getByTestId('user-password').fill('leader-initial-password-1');
+    await admin.getByTestId('user-create').click();
+    await admin.waitForSelector('[data-error="scope"]:not(:empty)');
+    expect((await t.client.get('/api/users')).body.some((u: { username: string }) => u.username === 'leader-demo')).toBe(false);
+
+    await admin.getByTestId('user-scope').selectOption(String(person.id));
+    await admin.getByTestId('user-create').click();
+    await row(admin, 'leader-demo').waitFor();
+    const cells = await row(admin, 'leader-demo').locator('td').allTextContents();
+    expect(cells[3]).toBe(`${person.name}（${person.title}）`);
+    const made = (await t.client.get('/api/users')).body.find((u: { username: string }) => u.username === 'leader-demo');
+    expect(made).toMatchObject({ role: 'leader', personId: person.id });
+  });
+
   it('resets its password: the server\'s password is shown once; the operator signs in with it and sees only its county', async () => {
     await row(admin, 'shen-fgj').getByTestId('user-reset').click();
     await admin.waitForSelector('[data-testid="user-issued"]:not([hidden])');

@@ -12,15 +12,16 @@ export type Role = (typeof ROLES)[number];
 
 /**
  * What a role's user is bound to when created (docs/access.md "Scope"): one county or zone, one
- * chain, one department, or nothing (city-wide). The 用户管理 page asks for the scope this names.
+ * chain, one department, one person of the register (a leader: docs/domain/responsibility.md), or
+ * nothing (city-wide). The 用户管理 page asks for the scope this names.
  */
-export const ROLE_SCOPES: Record<Role, 'region' | 'chain' | 'department' | null> = {
+export const ROLE_SCOPES: Record<Role, 'region' | 'chain' | 'department' | 'person' | null> = {
   admin: null,
   region: 'region',
   chain: 'chain',
   auditor: null,
   department: 'department',
-  leader: null,
+  leader: 'person',
 };
 
 /**

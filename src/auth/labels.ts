@@ -32,6 +32,7 @@ export const SCOPE_KIND_LABELS = {
   region: '县（市、区）',
   chain: '产业链',
   department: '要素保障部门',
+  person: '责任人（人员名册）',
 } as const;
 
 /** The words of the 用户管理 page that are not a field's own label. */

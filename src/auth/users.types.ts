@@ -6,7 +6,7 @@ export interface UserRules {
   password: { minLength: number; maxLength: number; rule: string };
   officeName: { maxLength: number; rule: string };
   /** Every role, in the server's order, with its words and the scope a user of it needs. */
-  roles: { role: Role; label: string; scope: 'region' | 'chain' | 'department' | null }[];
+  roles: { role: Role; label: string; scope: 'region' | 'chain' | 'department' | 'person' | null }[];
   lastAdmin: { activeAdmins: number; rule: string };
 }
 

@@ -7,6 +7,7 @@ import { BulletinCommentaryService } from './bulletin-commentary.service.js';
 import { BulletinDocxController } from './bulletin-docx.controller.js';
 import { BulletinsController } from './bulletins.controller.js';
 import { BulletinsService } from './bulletins.service.js';
+import { BulletinDocxService } from './bulletin-docx.service.js';
 
 export const BULLETIN_ENTITIES = [Bulletin, BulletinCommentary];
 
@@ -14,7 +15,7 @@ export const BULLETIN_ENTITIES = [Bulletin, BulletinCommentary];
 @Module({
   imports: [TypeOrmModule.forFeature(BULLETIN_ENTITIES), BoardModule],
   controllers: [BulletinsController, BulletinDocxController],
-  providers: [BulletinsService, BulletinCommentaryService],
+  providers: [BulletinsService, BulletinCommentaryService, BulletinDocxService],
   exports: [BulletinsService, BulletinCommentaryService],
 })
 export class BulletinsModule {}

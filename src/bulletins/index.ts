@@ -6,3 +6,4 @@ export { BulletinsService } from './bulletins.service.js';
 export { BulletinCommentaryService, commentaryHash, type CommentaryRevisionView, type CommentaryView, type PublishedCommentary } from './bulletin-commentary.service.js';
 export { draftCommentary, type CommentaryDraft, type CommentaryText } from './commentary-draft.js';
 export { chineseNumeral, closingSections, correctionNote, overviewSection, type WordsSection } from './bulletin-words.js';
+export { BulletinDocxService } from './bulletin-docx.service.js';

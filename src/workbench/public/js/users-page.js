@@ -15,12 +15,13 @@ import { readForTable, referenceData, run, showBanner, startPage } from './shell
 /** @typedef {import('/shared/types.js').UserView} UserView */
 /** @typedef {import('/shared/types.js').UserRules} UserRules */
 /** @typedef {import('/shared/types.js').DepartmentView} DepartmentView */
+/** @typedef {import('/shared/types.js').PersonView} PersonView */
 /** @typedef {UserRules['roles'][number]['scope']} ScopeKind */
 
 /** @type {UserRules} */
 let rules;
-/** @type {Record<'region' | 'chain' | 'department', { code: string, name: string }[]>} */
-const scopes = { region: [], chain: [], department: [] };
+/** @type {Record<'region' | 'chain' | 'department' | 'person', { code: string, name: string }[]>} */
+const scopes = { region: [], chain: [], department: [], person: [] };
 
 /** The scope a role needs (null: city-wide). */
 function scopeOf(/** @type {string} */ role) {
@@ -35,7 +36,7 @@ function roleLabel(/** @type {string} */ role) {
 function scopeText(/** @type {UserView} */ user) {
   const kind = scopeOf(user.role);
   if (!kind) return '全市';
-  const code = user[kind];
+  const code = kind === 'person' ? String(user.personId ?? '') : user[kind];
   return scopes[kind].find((s) => s.code === code)?.name ?? '—';
 }
 
@@ -102,7 +103,10 @@ function showScope(/** @type {HTMLFormElement} */ form) {
   field.hidden = kind === null;
   if (!kind) return;
   $('[data-role="scope-label"]', field).textContent = SCOPE_KIND_LABELS[kind];
-  $('[data-rule="scope"]', field).textContent = `${roleLabel(control(form, 'role').value)}只能看到并办理本${SCOPE_KIND_LABELS[kind]}的数据`;
+  $('[data-rule="scope"]', field).textContent =
+    kind === 'person'
+      ? `${roleLabel(control(form, 'role').value)}只读全市数据，“我的”页显示所选责任人负责的产业链和项目；名册中没有的人请先在人员名册中添加`
+      : `${roleLabel(control(form, 'role').value)}只能看到并办理本${SCOPE_KIND_LABELS[kind]}的数据`;
   $of(HTMLSelectElement, 'select', field).replaceChildren(h('option', { value: '' }, `请选择${SCOPE_KIND_LABELS[kind]}`), ...scopes[kind].map((s) => h('option', { value: s.code }, s.name)));
 }
 
@@ -110,7 +114,7 @@ function showScope(/** @type {HTMLFormElement} */ form) {
 function showRefusal(/** @type {HTMLFormElement} */ form, /** @type {unknown} */ error) {
   const loose = [];
   for (const reason of reasonsOf(error)) {
-    const field = reason.field === 'region' || reason.field === 'chain' || reason.field === 'department' ? 'scope' : reason.field;
+    const field = reason.field === 'region' || reason.field === 'chain' || reason.field === 'department' || reason.field === 'personId' ? 'scope' : reason.field;
     const slot = field ? form.querySelector(`[data-error="${field}"]`) : null;
     if (slot) slot.textContent = reason.message;
     else loose.push(reason.message);
@@ -123,7 +127,7 @@ function wireForm() {
   $('[data-rule="username"]', form).textContent = rules.username.rule;
   $('[data-rule="password"]', form).textContent = rules.password.rule;
   $('[data-rule="officeName"]', form).textContent = rules.officeName.rule;
-  $('[data-rule="role"]', form).textContent = '角色决定能做什么；县区操作员、产业链专班和要素保障部门还需指定范围';
+  $('[data-rule="role"]', form).textContent = '角色决定能做什么；县区操作员、产业链专班、要素保障部门和领导还需指定范围或责任人';
   const role = control(form, 'role');
   role.replaceChildren(...rules.roles.map((r) => h('option', { value: r.role }, r.label)));
   role.value = rules.roles.find((r) => r.scope === 'region')?.role ?? rules.roles[0].role;
@@ -136,7 +140,9 @@ function wireForm() {
     const officeName = control(form, 'officeName').value.trim();
     /** @type {Record<string, unknown>} */
     const body = { username: control(form, 'username').value.trim(), password: control(form, 'password').value, role: role.value, ...(officeName ? { officeName } : {}) };
-    if (kind) body[kind] = control(form, 'scope').value || null;
+    const chosen = control(form, 'scope').value;
+    if (kind === 'person') body.personId = chosen ? Number(chosen) : null;
+    else if (kind) body[kind] = chosen || null;
     try {
       /** @type {UserView} */
       const made = await api('/api/users', { method: 'POST', body });
@@ -164,15 +170,18 @@ function wireForm() {
 
 run(async () => {
   await startPage('users');
-  const [loaded, reference, departments] = await Promise.all([
+  const [loaded, reference, departments, people] = await Promise.all([
     /** @type {Promise<UserRules>} */ (api('/api/users/rules')),
     referenceData(),
     /** @type {Promise<DepartmentView[]>} */ (api('/api/departments')),
+    /** @type {Promise<PersonView[]>} */ (api('/api/people')),
   ]);
   rules = loaded;
   scopes.region = reference.regions;
   scopes.chain = reference.chains;
   scopes.department = departments;
+  // A leader's user is a person of the register (人员名册): chosen by name and title.
+  scopes.person = people.filter((p) => p.active).map((p) => ({ code: String(p.id), name: `${p.name}（${p.title}）` }));
   $('[data-testid="last-admin-rule"]').textContent = rules.lastAdmin.rule;
   wireForm();
   await loadList();
