@@ -34,6 +34,8 @@ export const auditSubject = {
   display: (tokenId: number): AuditSubject => ({ entity: 'display', entityId: String(tokenId) }),
   /** raise, transition (a 要素保障 request; its project id and the event's payload in `after`). */
   request: (requestId: number): AuditSubject => ({ entity: 'request', entityId: String(requestId) }),
+  /** transition (a 共性问题 group: CONFIRM, RESOLVE, DISMISS with the members in `after`); its proposal is in the raise that completed it. */
+  requestGroup: (groupId: number): AuditSubject => ({ entity: 'requestGroup', entityId: String(groupId) }),
   /** create, update (a 要素保障组 department's name and the kinds it owns). */
   department: (code: string): AuditSubject => ({ entity: 'department', entityId: code }),
   /** update (a city-wide setting, such as the requests' acceptance time limit). */
@@ -80,6 +82,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   user: '用户',
   display: '大屏令牌',
   request: '要素保障需求',
+  requestGroup: '共性问题',
   department: '要素保障部门',
   setting: '系统设置',
   lead: '招商项目',

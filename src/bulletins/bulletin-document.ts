@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Tab, TabStopPosition, TabStopType, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, ShadingType, Tab, Table, TableCell, TableRow, TabStopPosition, TabStopType, TextRun, VerticalAlign, WidthType } from 'docx';
 import { formatYi, formatYiShort } from '../common/index.js';
 import type { AttractionBlock, Dashboard, Rated } from '../board/index.js';
 import {
@@ -20,8 +20,10 @@ import {
   responsibleText,
   type PublishedBulletin,
 } from './bulletin-format.js';
-import { type Block, type Cell, documentSections, layTable } from './bulletin-layout.js';
+import { type Block, type Cell, documentSections, layTable, TABLE_SIZE } from './bulletin-layout.js';
 import { chineseNumeral, closingSections, correctionNote, overviewSection } from './bulletin-words.js';
+import { FACTOR_TOTALS_HEADS, factorTotalsText } from './factor-totals-text.js';
+import type { FactorTotals } from '../requests/index.js';
 
 /** How the document names times: the calendar zone's wall clock, as the other copies do. */
 export interface DocumentCalendar {
@@ -38,6 +40,7 @@ const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '�
 const HEADING_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
 const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '方正小标宋简体' };
 const RED = 'C00000';
+const HEADER_FILL = 'DDEBF7';
 
 /**
  * 月通报 as a Word document in the layout offices circulate a 通报 in: the masthead in red, the
@@ -64,6 +67,9 @@ export async function bulletinDocument(bulletin: PublishedBulletin, calendar: Do
   if (board.attraction) sections.splice(sections.findIndex(([title]) => title === '产业链') + 1, 0, ['招商引资', attraction(board.attraction)]);
   const factors = factorGuaranteeText(board);
   if (factors) sections.push(['要素保障', factorGuarantee(factors)]);
+  // Bulletins published before the year-to-date 要素 were kept have none.
+  const totals = (board.factorTotals as FactorTotals | undefined) && factorTotalsText(board.factorTotals);
+  if (totals) sections.push([totals.title, [body(`${totals.summary}。`), laidTable(FACTOR_TOTALS_HEADS, totals.rows)]]);
   // The words (bulletins published before they were kept have none): 总体情况 first, 表扬, 存在问题, 下步工作 last.
   if (words) {
     const text = (section: { title: string; paragraphs: string[] }): [string, Block[]] => [section.title, section.paragraphs.map(body)];
@@ -120,7 +126,7 @@ function investment(board: Dashboard): Block[] {
     body(
       `1—${board.month}月，全市${i.listed}个实施类项目完成投资${formatYi(i.actual)}亿元，年度目标${formatYi(i.target)}亿元，序时进度${formatYi(i.expected)}亿元，完成序时进度的${percent(i.ratio)}，评${ratingWord(i)}${extras ? `；${extras}` : ''}。`,
     ),
-    table(['指标', '完成（亿元）', '年度目标（亿元）', '序时进度（亿元）', '完成序时进度', '评级'], [['实施类项目完成投资', formatYi(i.actual), formatYi(i.target), formatYi(i.expected), percent(i.ratio), rating(i)]], [0]),
+    laidTable(['指标', '完成（亿元）', '年度目标（亿元）', '序时进度（亿元）', '完成序时进度', '评级'], [['实施类项目完成投资', formatYi(i.actual), formatYi(i.target), formatYi(i.expected), percent(i.ratio), rating(i)]], [0]),
   ];
 }
 
@@ -129,7 +135,7 @@ function startRate(board: Dashboard): Block[] {
   const gap = s.neededForTarget > 0 ? `距目标还需开工${s.neededForTarget}个` : '已达目标';
   return [
     body(`准备类项目${s.listed}个，已开工${s.started}个，开工率${percent(s.rate)}（目标${percent(s.target)}），${gap}。`),
-    table(['准备类项目（个）', '已开工（个）', '开工率', '目标开工率', '距目标还需开工（个）'], [[s.listed, s.started, percent(s.rate), percent(s.target), s.neededForTarget]]),
+    laidTable(['准备类项目（个）', '已开工（个）', '开工率', '目标开工率', '距目标还需开工（个）'], [[s.listed, s.started, percent(s.rate), percent(s.target), s.neededForTarget]]),
   ];
 }
 
@@ -141,7 +147,7 @@ function bigAndKey(board: Dashboard): Block[] {
   return [
     body(`${bigLabel}${big.count}个，目标${big.target}个，${big.ok ? '已达目标' : '未达目标'}${continuing}。`),
     body(`${keyLabel}${key.count}个（计划${key.targetCount}个），完成投资${formatYi(key.investment)}亿元，序时进度${formatYi(key.expected)}亿元，完成序时进度的${percent(key.ratio)}，评${ratingWord(key)}。`),
-    table(
+    laidTable(
       ['指标', '完成', '目标', '序时进度', '完成序时进度', '评级'],
       [
         [`${bigLabel}（个）`, big.count, big.target, '', '', big.ok ? '达标' : '未达标'],
@@ -169,13 +175,13 @@ function regions(board: Dashboard): Block[] {
   const line = (['blue', 'yellow', 'red'] as const).map((c) => `${RATING_WORDS[c]}：${named(c).join('、') || '无'}`).join('；');
   return [
     body(`按完成序时进度排名（蓝≥${board.thresholds.bluePct}%，黄≥${board.thresholds.yellowPct}%，红低于${board.thresholds.yellowPct}%）。${line}。`),
-    table(['排名', '县（市、区）', '实施类项目（个）', '年度计划（亿元）', '完成投资（亿元）', '序时进度（亿元）', '完成序时进度', '评级', '名次变化'], rows, [8]),
+    laidTable(['排名', '县（市、区）', '实施类项目（个）', '年度计划（亿元）', '完成投资（亿元）', '序时进度（亿元）', '完成序时进度', '评级', '名次变化'], rows, [8]),
   ];
 }
 
 function chains(board: Dashboard): Block[] {
   return [
-    table(
+    laidTable(
       ['序号', '产业链', '目标项目（个）', '清单项目（个）', '目标投资（亿元）', '完成投资（亿元）', '完成序时进度', '评级', '说明'],
       board.chains.map((c) => [c.no, `${c.name}${c.flagship ? '★' : ''}`, c.targetProjects, c.listedProjects, formatYi(c.targetInvestment), formatYi(c.actual), percent(c.ratio), rating(c), overrideNote(c)]),
       [8],
@@ -187,7 +193,7 @@ function chains(board: Dashboard): Block[] {
 function attraction(block: AttractionBlock): Block[] {
   return [
     body(attractionSummary(block)),
-    table(['序号', '产业链', ...ATTRACTION_HEADS], block.chains.map((row) => [row.no, `${row.name}${row.flagship ? '★' : ''}`, ...attractionCells(row)])),
+    laidTable(['序号', '产业链', ...ATTRACTION_HEADS], block.chains.map((row) => [row.no, `${row.name}${row.flagship ? '★' : ''}`, ...attractionCells(row)])),
   ];
 }
 
@@ -195,7 +201,7 @@ function redList(board: Dashboard): Block[] {
   if (board.redList.length === 0) return [body('本期无红榜项目。')];
   const out: Block[] = [
     body(`以下${board.redList.length}个项目需重点关注（${Object.values(RED_LIST_KINDS).join('、')}）。`),
-    table(
+    laidTable(
       ['序号', '项目编码', '项目名称', '县（市、区）', '包联领导 / 专员', '类型', '原因'],
       board.redList.map((item, index) => [index + 1, item.code, item.name, item.regionName ?? item.region ?? '', responsibleText(item.responsible), { text: RED_LIST_KINDS[item.kind], fill: RATING_COLOURS.red }, item.reason]),
       [2, 4, 6],
@@ -207,8 +213,8 @@ function redList(board: Dashboard): Block[] {
 
 /** 要素保障 (when the bulletin carries it): the summary, open and overdue by kind and department, the longest overdue. */
 function factorGuarantee(factors: NonNullable<ReturnType<typeof factorGuaranteeText>>): Block[] {
-  const out: Block[] = [body(`${factors.summary}。`), table(['要素 / 承办部门', '待办（项）', '逾期（项）'], factors.counts)];
-  if (factors.longest.length) out.push(body('逾期最久的需求：'), table(['序号', '项目', '包联领导 / 专员', '要素', '承办部门', '应办日期', '逾期（天）'], factors.longest, [1, 2]));
+  const out: Block[] = [body(`${factors.summary}。`), laidTable(['要素 / 承办部门', '待办（项）', '逾期（项）'], factors.counts)];
+  if (factors.longest.length) out.push(body('逾期最久的需求：'), laidTable(['序号', '项目', '包联领导 / 专员', '要素', '承办部门', '应办日期', '逾期（天）'], factors.longest, [1, 2]));
   return out;
 }
 
@@ -217,25 +223,41 @@ function rating(rated: Rated): Cell {
 }
 
 /** 2024-07-05 → 2024年7月5日. */
-function chineseDate(date: string): string {
+export function chineseDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
 
-function run(text: string, style: { size?: number; bold?: boolean; color?: string; font?: typeof FONT } = {}): TextRun {
+export function run(text: string, style: { size?: number; bold?: boolean; color?: string; font?: typeof FONT } = {}): TextRun {
   return new TextRun({ text, font: style.font ?? FONT, size: style.size ?? BODY_SIZE, bold: style.bold, color: style.color });
 }
 
-function para(runs: TextRun[], options: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number } = {}): Paragraph {
+export function para(runs: TextRun[], options: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number } = {}): Paragraph {
   return new Paragraph({ alignment: options.align, spacing: { before: options.before, after: options.after }, children: runs });
 }
 
 /** A body paragraph: first line indented two characters, as 公文 text is. */
-function body(text: string): Paragraph {
+export function body(text: string): Paragraph {
   return new Paragraph({ indent: { firstLine: 640 }, spacing: { after: 120, line: 440 }, children: [run(text)] });
 }
 
 /** A table laid out by its content (bulletin-layout.ts); `wrap`: the free-text columns. */
-function table(header: string[], rows: Cell[][], wrap: readonly number[] = []): Block {
+function laidTable(header: string[], rows: Cell[][], wrap: readonly number[] = []): Block {
   return layTable(header, rows, wrap);
+}
+
+/** A plain table across the page (the 常务会 paper, agenda-document.ts). */
+export function table(header: string[], rows: Cell[][]): Table {
+  const cell = (value: Cell, head = false) => {
+    const content = typeof value === 'object' ? value : { text: String(value) };
+    return new TableCell({
+      verticalAlign: VerticalAlign.CENTER,
+      shading: head ? { fill: HEADER_FILL, type: ShadingType.CLEAR, color: 'auto' } : content.fill ? { fill: content.fill, type: ShadingType.CLEAR, color: 'auto' } : undefined,
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: content.text, size: TABLE_SIZE, bold: head, font: FONT })] })],
+    });
+  };
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [new TableRow({ tableHeader: true, children: header.map((label) => cell(label, true)) }), ...rows.map((row) => new TableRow({ children: row.map((value) => cell(value)) }))],
+  });
 }

@@ -7,3 +7,4 @@ export { BulletinCommentaryService, commentaryHash, type CommentaryRevisionView,
 export { draftCommentary, type CommentaryDraft, type CommentaryText } from './commentary-draft.js';
 export { chineseNumeral, closingSections, correctionNote, overviewSection, type WordsSection } from './bulletin-words.js';
 export { BulletinDocxService } from './bulletin-docx.service.js';
+export { FACTOR_TOTALS_HEADS, factorTotalsText } from './factor-totals-text.js';

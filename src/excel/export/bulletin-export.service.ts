@@ -1,8 +1,9 @@
 import { Clock, formatYi } from '../../common/index.js';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { BULLETIN_TITLE, BulletinsService, factorGuaranteeText, overrideNote, percent, provenanceLine, type PublishedBulletin, rankChangeText, ratingWord, RED_LIST_KINDS, regionsByRank, responsibleText } from '../../bulletins/index.js';
+import { BULLETIN_TITLE, BulletinsService, FACTOR_TOTALS_HEADS, factorGuaranteeText, factorTotalsText, overrideNote, percent, provenanceLine, type PublishedBulletin, rankChangeText, ratingWord, RED_LIST_KINDS, regionsByRank, responsibleText } from '../../bulletins/index.js';
 import type { Rated } from '../../board/index.js';
+import type { FactorTotals } from '../../requests/index.js';
 import { addBand, addHeader, addRow, RATING_FILLS, type Value } from './sheet-style.js';
 import { addChainTableSheet } from './chain-table-sheet.js';
 import { addWordsSheet } from './bulletin-words-sheet.js';
@@ -123,6 +124,15 @@ export class BulletinExportService {
         addHeader(sheet, ['序号', '逾期最久的需求（项目）', '', '要素', '承办部门', '应办日期', '逾期（天）', '', '包联领导 / 专员']);
         for (const [no, project, responsible, kind, department, due, days] of factors.longest) addRow(sheet, [no, project, '', kind, department, due, days, '', responsible]);
       }
+    }
+
+    // 要素保障年度累计, within section 五 (bulletins published before it was kept have none).
+    const totals = (board.factorTotals as FactorTotals | undefined) && factorTotalsText(board.factorTotals);
+    if (totals) {
+      addBand(sheet, totals.title, WIDTH, { bold: true });
+      addBand(sheet, totals.summary, WIDTH);
+      addHeader(sheet, ['', ...FACTOR_TOTALS_HEADS, '', '']);
+      for (const row of totals.rows) addRow(sheet, ['', ...row, '', '']);
     }
 
     if (board.warnings.length) {
