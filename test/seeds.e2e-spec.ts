@@ -194,9 +194,11 @@ describe.each([
   let t: TestApp;
   const year = Number(lastMonth.slice(0, 4));
   const month = Number(lastMonth.slice(5, 7));
+  // Seeding the demo up to another day builds a template of its own: two and a half years of data,
+  // about 25 s of CPU (docs/demo.md), more on a loaded machine.
   beforeAll(async () => {
     t = await startTestApp({ seed: 'demo', now });
-  });
+  }, 240_000);
   afterAll(async () => t.close());
 
   it('opens on last month, in a year with a plan', async () => {
