@@ -3,10 +3,10 @@ import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { ApiError, Clock } from '../common/index.js';
 import { WriteQueue } from '../database/index.js';
-import { LifecycleEngine } from '../projects/index.js';
+import { LifecycleEngine, ProjectsService } from '../projects/index.js';
 import { APPROVAL_KEYS, type Stage } from '../lifecycle/index.js';
 import { ListEntry, ListsService, monthlyPlanOf } from '../plans/index.js';
-import { APPROVAL_COLUMNS, CreateProjectDto, MilestonesService, Project, ProjectRecordsService, UpdateProjectDto } from '../project-records/index.js';
+import { APPROVAL_COLUMNS, CreateProjectDto, Project, ProjectRecordsService, UpdateProjectDto } from '../project-records/index.js';
 import { PeopleService, ProjectResponsibilityService } from '../people/index.js';
 import { ReferenceService } from '../reference/index.js';
 import { putLedgerResponsibility } from './ledger-responsibility.js';
@@ -60,7 +60,7 @@ export class LedgerImportService {
     private readonly reference: ReferenceService,
     private readonly people: PeopleService,
     private readonly responsibility: ProjectResponsibilityService,
-    private readonly milestones: MilestonesService,
+    private readonly projectPaths: ProjectsService,
   ) {}
 
   async import(upload: UploadedWorkbook, options: LedgerImportOptions): Promise<ImportResult> {
@@ -180,8 +180,7 @@ export class LedgerImportService {
       changed = true;
     }
     // After the list place (the curve it derives from the milestones) and the stage events (the project's version).
-    const milestoneOptions = { actor: context.actor, reason: importReason(context.file.name), at: this.clock.nowIso() };
-    if (await putLedgerMilestones(manager, { milestones: this.milestones, lists: this.lists }, projectId, row, milestoneOptions)) changed = true;
+    if (await putLedgerMilestones(manager, this.projectPaths, projectId, row, { actor: context.actor, reason: importReason(context.file.name) })) changed = true;
 
     const project = !existing || changed ? await manager.findOneByOrFail(Project, { id: projectId }) : existing;
     context.decisions.push(decisionView(row, project.stage, decision, kept));
