@@ -1,8 +1,10 @@
 /**
- * 要素保障 in chromium, end to end on the illustrative demo (clock: 2024-11-20): a county raises a
- * 用地 need from its project page, the 市自然资源和规划局 accepts it from its inbox (list and promised
- * date) and resolves it with what was granted, the county evaluates it, and the war room's
- * 要素保障 counts follow each step (November's board: requests as they stand on the 20th).
+ * 要素保障 in chromium, end to end on the illustrative demo (clock: 2024-11-20), the loop as the
+ * documents run it (docs/domain/requests.md "The request machine"): a county raises a 用地 need
+ * from its project page, the 市自然资源和规划局 accepts it from its inbox (list and promised date),
+ * resolves it with what was granted and tells the enterprise (反馈); only then does the county
+ * record the enterprise's 评价; the war room's 要素保障 counts follow each step (November's board:
+ * requests as they stand on the 20th).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -49,7 +51,9 @@ async function requestRow(page: Page, id: number) {
 async function step(page: Page, id: number, type: string, fill: (form: ReturnType<Page['locator']>) => Promise<void>, status: string): Promise<void> {
   const row = await requestRow(page, id);
   await row.getByTestId(`act-${type}`).click();
-  const form = page.locator(`[data-testid="step-form"][data-type="${type}"]`);
+  // the form is drawn and wired before anything is typed into it
+  const form = page.locator(`[data-testid="step-form"][data-type="${type}"][data-ready="true"]`);
+  await form.waitFor();
   await fill(form);
   await form.getByTestId('step-submit').click();
   await page.waitForSelector(`[data-testid="request-row"][data-request-id="${id}"][data-status="${status}"]`);
@@ -131,29 +135,44 @@ describe('要素保障 in chromium', () => {
     // A refusal is shown in the form and changes nothing: granted finer than 亩 hundredths.
     const row = await requestRow(department, id);
     await row.getByTestId('act-RESOLVE').click();
-    const resolve = department.locator('[data-testid="step-form"][data-type="RESOLVE"]');
+    const resolve = department.locator('[data-testid="step-form"][data-type="RESOLVE"][data-ready="true"]');
     await resolve.getByTestId('f-granted').fill('12.505');
     await resolve.getByTestId('f-note').fill('已安排指标');
     await resolve.getByTestId('step-submit').click();
-    await department.waitForSelector('[data-testid="step-errors"] li');
-    expect(await department.getByTestId('step-errors').textContent()).toContain('2 位小数');
+    // shown at the field it is about, in words
+    const refusal = resolve.locator('[data-field="granted"] [data-testid="field-error"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('2 位小数');
+    expect((await t.client.get(`/api/requests/${id}`)).body.status).toBe('accepted');
     await resolve.getByTestId('f-granted').fill('12.5');
     await resolve.getByTestId('step-submit').click();
     await department.waitForSelector(`[data-testid="request-row"][data-request-id="${id}"][data-status="resolved"]`);
 
     expect(await warRoomCounts(wall)).toEqual({ open: before.open, overdue: before.overdue, land: before.land });
 
-    // The county evaluates: 满意 closes it.
+    // Resolved is not yet for the county: the enterprise has not been told.
     await county.goto(`${base}/workbench/requests.html?request=${id}`);
+    expect(await (await requestRow(county, id)).getAttribute('data-status')).toBe('resolved');
+    expect(await (await requestRow(county, id)).getByTestId('act-EVALUATE').count()).toBe(0);
+
+    // The department tells the enterprise (反馈): by phone, today.
+    await step(department, id, 'FEEDBACK', async (form) => {
+      await form.getByTestId('f-method').selectOption('phone');
+      expect(await form.getByTestId('f-date').inputValue()).toBe('2024-11-20');
+    }, 'answered');
+
+    // The county records the enterprise's 评价: 满意 closes it.
+    await county.reload();
     await step(county, id, 'EVALUATE', async (form) => {
       await form.getByTestId('f-rating').selectOption('satisfied');
     }, 'closed');
     const closed = (await t.client.get(`/api/requests/${id}`)).body;
-    expect(closed).toMatchObject({ status: 'closed', granted: '12.50', category: 'simple', promisedDate: '2024-11-29', rating: 'satisfied' });
+    expect(closed).toMatchObject({ status: 'closed', granted: '12.50', category: 'simple', promisedDate: '2024-11-29', rating: 'satisfied', feedback: { method: 'phone', date: '2024-11-20' } });
     expect(closed.transitions.map((s: { event: string; actor: string }) => `${s.event}@${s.actor}`)).toEqual([
       `RAISE@${COUNTY[0]}`,
       `ACCEPT@${DEPARTMENT[0]}`,
       `RESOLVE@${DEPARTMENT[0]}`,
+      `FEEDBACK@${DEPARTMENT[0]}`,
       `EVALUATE@${COUNTY[0]}`,
     ]);
     expect(await warRoomCounts(wall)).toEqual({ open: before.open, overdue: before.overdue, land: before.land });
