@@ -260,6 +260,18 @@ const TABLE: Record<string, Row> = {
     entries: [e('bulletin', 'publish')],
     refused: [({ admin }) => () => admin.post('/api/bulletins/2024/12'), ({ admin }) => () => admin.post('/api/bulletins/2024/1')],
   },
+  'PUT /api/bulletins/:year/:month/commentary': {
+    ok: ({ admin }) => () => admin.put('/api/bulletins/2024/11/commentary').send({ overview: `总体情况 ${Date.now()}`, problems: ['存在问题'], nextSteps: ['下步工作'], praise: [] }),
+    entries: [e('bulletin', 'commentary')],
+    refused: [
+      ({ admin }) => () => admin.put('/api/bulletins/2024/11/commentary').send({ overview: '总体情况', problems: '不是数组', nextSteps: [], praise: [] }),
+      // A published month's words change only with a reason (January: published by the row above, or here; it closes January only).
+      async ({ admin }) => {
+        await admin.post('/api/bulletins/2024/1');
+        return () => admin.put('/api/bulletins/2024/1/commentary').send({ overview: '改写', problems: [], nextSteps: [], praise: [] });
+      },
+    ],
+  },
   'POST /api/display-tokens': {
     ok: ({ admin }) => () => admin.post('/api/display-tokens').send({ name: '指挥部大屏' }),
     entries: [e('display', 'create')],
@@ -379,6 +391,24 @@ const TABLE: Record<string, Row> = {
       async (ctx) => {
         const id = await ctx.project();
         return () => ctx.region.post(`/api/projects/${id}/requests`).send({ kind: 'land', quantity: '1.001', description: '过细' });
+      },
+    ],
+  },
+  'PUT /api/projects/:id/milestones': {
+    ok: async (ctx) => {
+      const id = await ctx.project();
+      return () => ctx.region.put(`/api/projects/${id}/milestones`).send([{ name: '开工', plannedDate: '2024-03-01', actualDate: '2024-03-01' }, { name: '竣工投产', plannedDate: '2024-10-31' }]);
+    },
+    // The milestones, then the list entry's curve derived from them (docs/domain/milestones.md).
+    entries: [e('project', 'milestones'), e('list', 'change')],
+    refused: [
+      async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.put(`/api/projects/${id}/milestones`).send([{ name: '开工', plannedDate: '2024-03-01' }, { name: '开工', plannedDate: '2024-04-01' }]);
+      },
+      async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.put(`/api/projects/${id}/milestones`).send({ name: '开工' });
       },
     ],
   },

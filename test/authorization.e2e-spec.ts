@@ -181,6 +181,11 @@ const TABLE: Record<string, Row> = {
   'PATCH /api/projects/:id': { send: (c, ids) => c.patch(`/api/projects/${ids.project}`).set('If-Match', '"3"').send({ content: '调整建设内容' }), expect: projectWrite(200), fresh: true },
   'POST /api/projects/:id/events': { send: (c, ids) => c.post(`/api/projects/${ids.project}/events`).send({ type: 'HALT', date: '2024-05-01', reason: '检修' }), expect: projectWrite(200), fresh: true },
   'GET /api/projects/:id/history': { send: (c, ids) => c.get(`/api/projects/${ids.project}/history`), expect: projectRead(200, true) },
+  'GET /api/projects/:id/milestones': { send: (c, ids) => c.get(`/api/projects/${ids.project}/milestones`), expect: projectRead() },
+  'PUT /api/projects/:id/milestones': {
+    send: (c, ids) => c.put(`/api/projects/${ids.project}/milestones`).send([{ name: '主体完工', plannedDate: '2024-08-31' }, { name: '竣工投产', plannedDate: '2024-11-30' }]),
+    expect: projectWrite(200),
+  },
   'GET /api/projects/:id/comments': { send: (c, ids) => c.get(`/api/projects/${ids.project}/comments`), expect: projectRead() },
   'POST /api/projects/:id/comments': {
     send: (c, ids) => c.post(`/api/projects/${ids.project}/comments`).send({ text: '请加快进度' }),
@@ -216,6 +221,12 @@ const TABLE: Record<string, Row> = {
   'GET /api/bulletins': { send: (c) => c.get('/api/bulletins'), expect: anyRole(200) },
   'POST /api/bulletins/:year/:month': { send: (c) => c.post(`/api/bulletins/2024/${++month}`), expect: adminOnly(201) },
   'GET /api/bulletins/:year/:month': { send: (c) => c.get('/api/bulletins/2024/1'), expect: anyRole(200) },
+  'GET /api/bulletins/:year/:month/draft': { send: (c) => c.get('/api/bulletins/2024/5/draft'), expect: anyRole(200) },
+  'GET /api/bulletins/:year/:month/commentary': { send: (c) => c.get('/api/bulletins/2024/5/commentary'), expect: anyRole(200) },
+  'PUT /api/bulletins/:year/:month/commentary': {
+    send: (c) => c.put('/api/bulletins/2024/12/commentary').send({ overview: '总体情况（授权矩阵）', problems: ['存在问题'], nextSteps: [], praise: [] }),
+    expect: adminOnly(200),
+  },
   'POST /api/imports/ledger': { send: (c) => c.post('/api/imports/ledger').attach('file', LEDGER_FILE, 'ledger.xlsx'), expect: adminOnly(200) },
   'POST /api/imports/reports/:month': {
     send: (c) => c.post('/api/imports/reports/2024-05').attach('file', REPORT_FILE, 'reports.xlsx'),

@@ -13,7 +13,7 @@ export interface AuditSubject {
 export const PROJECT_ENTITIES = ['project', 'report', 'list', 'comment', 'responsibility'] as const;
 
 export const auditSubject = {
-  /** create, update, transition (the event type and payload in `after`). */
+  /** create, update, transition (the event type and payload in `after`), approval, milestones (节点计划). */
   project: (projectId: number): AuditSubject => ({ entity: 'project', entityId: String(projectId) }),
   /** file (a report revision; `after` has month, revision, amount, …). */
   report: (projectId: number): AuditSubject => ({ entity: 'report', entityId: String(projectId) }),
@@ -24,7 +24,7 @@ export const auditSubject = {
   rating: (scope: 'region' | 'chain', key: string): AuditSubject => ({ entity: 'rating', entityId: `${scope}:${key}` }),
   /** thresholds (a year's rating thresholds). */
   target: (year: number): AuditSubject => ({ entity: 'target', entityId: String(year) }),
-  /** publish. */
+  /** publish; commentary (a revision of the bulletin's words: 总体情况, 存在问题, 下步工作, 表扬). */
   bulletin: (year: number, month: number): AuditSubject => ({ entity: 'bulletin', entityId: `${year}-${String(month).padStart(2, '0')}` }),
   /** import (one entry per committed import file, besides the entries of the rows it changed). */
   import: (kind: string, id: string): AuditSubject => ({ entity: 'import', entityId: `${kind}:${id}` }),

@@ -4,6 +4,7 @@ export { DEAL_OVER_100M_WAN, attractionFigure, countByQuarter, fundedInPeriodSql
 export { PLACE_SIZE_COUNTS_SQL, bigProjectsBlock, bigProjectsSql, placeCountChecks, type BigProject, type BigProjectsBlock, type PlaceCountCheck } from './big-projects.js';
 export { COMMON_THRESHOLD, COMMON_WINDOW_DAYS, commonProposal, commonWindowStart, subjectKey, type CommonCandidate } from './common-problems.js';
 export { isKeyProjectSql } from './key-projects.js';
+export { STANDARD_MILESTONES, isMilestoneOverdue, milestoneCurve, milestoneOverdueReason, overdueMilestoneOf, overdueMilestoneSql, type MilestoneDates } from './milestones.js';
 export { CHAIN_RESPONSIBILITY_REVISIONS, DISBURSEMENT_REVISIONS, FUND_REVISIONS, INDICATOR_REVISIONS, NOTE_REVISIONS, PROJECT_RESPONSIBILITY_REVISIONS, isLatestRevisionSql } from './latest-revision.js';
 export { CLOSING_BULLETIN_SQL, bulletinCoversSql, closingBulletinOf, correctionReasonFailure } from './month-closed.js';
 export { frozenChangeFailures, keyDesignationFailures, publishFailures, type PlanStatus } from './plan-freeze.js';

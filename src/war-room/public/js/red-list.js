@@ -1,7 +1,7 @@
 // @ts-check
-// 红榜: the projects that are halted, past a 容缺受理 commitment, past their planned start, or
-// lagging, grouped in that order, each with who answers for it beside the county (包联领导, 专员);
-// it follows the board's filter.
+// 红榜: the projects that are halted, past a 容缺受理 commitment, past their planned start, behind a
+// milestone (节点滞后), or lagging, grouped in that order, each with who answers for it beside the
+// county (包联领导, 专员); it follows the board's filter.
 import { $, h, setText } from '/shared/dom.js';
 import { shortRegion } from '/shared/format.js';
 import { RED_LIST_LABELS } from '/shared/labels.js';
@@ -11,7 +11,7 @@ import { regionName, state } from './state.js';
 /** @typedef {import('/shared/types.js').RedListKind} RedListKind */
 
 /** @type {RedListKind[]} */
-const KIND_ORDER = ['halted', 'conditionalOverdue', 'overdueStart', 'lagging'];
+const KIND_ORDER = ['halted', 'conditionalOverdue', 'overdueStart', 'milestone', 'lagging'];
 
 export function renderRedList(/** @type {(id: number) => void} */ openProject) {
   const d = state.dashboard;
