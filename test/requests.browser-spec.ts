@@ -33,13 +33,20 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-/** Signs in on the workbench's sign-in page (where any workbench page sends a visitor without a session). */
+/**
+ * Signs in on the workbench's sign-in page (where any workbench page sends a visitor without a
+ * session). The sign-in page is itself `ready` once its form is wired, so the wait is for leaving
+ * it first, then for the page it sends to (a department's list page sends it on to its inbox) to
+ * be ready; waiting for `ready` alone could resolve on the sign-in page before it navigates, and
+ * what was read next (the inbox's title) was then the HTML's placeholder about one run in three.
+ */
 async function workbenchSignIn(page: Page, path: string, [username, password]: readonly [string, string]): Promise<void> {
   await page.goto(`${base}${path}`);
   await page.waitForSelector('[data-testid="login-form"]');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/login.html'));
   await page.waitForSelector('body[data-state="ready"]');
 }
 
@@ -120,6 +127,7 @@ describe('要素保障 in chromium', () => {
     const department = await newPage();
     await workbenchSignIn(department, '/workbench/', DEPARTMENT);
     await department.waitForURL(/\/workbench\/requests\.html/);
+    await department.waitForSelector('body[data-state="ready"]');
     expect(await department.getByTestId('requests-title').textContent()).toContain('市自然资源和规划局');
     // Count the rows once the list has loaded (its table says so), never before.
     await department.waitForSelector('[data-testid="request-table"][data-status="ready"]');
