@@ -195,7 +195,7 @@ describe('the problem loop on the requests page (1366×768)', () => {
     await signIn(page, base, '/workbench/requests.html', ADMIN);
 
     // 常务会议定: a deadline already passed is refused at its field; then recorded.
-    let step = await openStep(page, escalated.id, 'DECIDE');
+    const step = await openStep(page, escalated.id, 'DECIDE');
     expect(await step.getByTestId('f-responsibleUnit').inputValue()).toBe(escalated.departmentName);
     await step.getByTestId('f-decision').fill('同意调整基本农田布局，年底前完成用地报批');
     await step.getByTestId('f-deadline').fill('2024-11-19');
@@ -225,6 +225,10 @@ describe('the problem loop on the requests page (1366×768)', () => {
     await page.waitForSelector(`[data-testid="group-row"][data-group-id="${group.id}"][data-status="confirmed"]`);
     expect(await groupRow.getByTestId('group-status').textContent()).toBe('已确认');
     expect(((await t.client.get('/api/requests/groups?status=confirmed')).body as { id: number }[]).map((g) => g.id)).toContain(group.id);
+    // the 高频 list now carries the confirmed group (the month's lists are read again)
+    const frequent = ((await t.client.get('/api/requests/lists/2024-11')).body as { lists: { category: string; groups: { id: number }[] }[] }).lists.find((l) => l.category === 'frequent')!;
+    expect(frequent.groups.map((g) => g.id)).toContain(group.id);
+    await page.locator('[data-testid="month-lists"] tr[data-list="frequent"] [data-testid="list-groups"]').filter({ hasText: `（含共性问题 ${frequent.groups.length} 组）` }).waitFor();
 
     // 要素保障年度累计: the page shows the API's year to date, per kind, and 资金's 授信 vs 到位.
     await page.waitForSelector('[data-testid="factor-totals"][data-status="ready"]');

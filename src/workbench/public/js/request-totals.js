@@ -1,8 +1,8 @@
 // @ts-check
 // 要素保障年度累计 on the requests page: from January to the chosen month, in the caller's scope,
 // per 要素 (环境容量 per pollutant) — requests raised, projects or enterprises served, asked and
-// granted in the kind's unit — and for 资金 the 授信 against what is 到位 (docs/domain/requests.md
-// "Year to date"). Quantities arrive as decimal text and are only regrouped here.
+// granted in the kind's unit — and for 资金 the 授信 against what is 到位
+// (docs/domain/requests.md "Year to date"). Quantities arrive as decimal text and are only regrouped here.
 import { $, h } from '/shared/dom.js';
 import { POLLUTANT_LABELS, REQUEST_KIND_LABELS } from '/shared/labels.js';
 import { monthLabel } from '/shared/period.js';

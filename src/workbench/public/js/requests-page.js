@@ -129,7 +129,7 @@ async function loadLists(/** @type {string} */ month) {
   const label = (/** @type {string} */ c) => (c === 'unsorted' ? '待研判' : `${REQUEST_CATEGORY_LABELS[/** @type {keyof typeof REQUEST_CATEGORY_LABELS} */ (c)]}问题清单`);
   const counts = (/** @type {MonthLists['totals']} */ c) => [c.raised, c.carried, c.cumulative, c.accepted, c.resolved, c.closed, c.returned, c.escalated, c.open, c.overdue].map((n) => h('td', { class: 'num' }, String(n)));
   $('[data-testid="month-lists"] tbody').replaceChildren(
-    ...lists.lists.map((l) => h('tr', { 'data-list': l.category }, h('td', null, label(l.category)), counts(l.counts), h('td', { class: 'num' }, l.counts.meanDaysToClose?.toFixed(1) ?? '—'))),
+    ...lists.lists.map((l) => h('tr', { 'data-list': l.category }, h('td', null, label(l.category), l.groups.length ? h('small', { 'data-testid': 'list-groups' }, `（含共性问题 ${l.groups.length} 组）`) : null), counts(l.counts), h('td', { class: 'num' }, l.counts.meanDaysToClose?.toFixed(1) ?? '—'))),
     h('tr', { class: 'total', 'data-list': 'total' }, h('td', null, '合计'), counts(lists.totals), h('td', { class: 'num' }, lists.totals.meanDaysToClose?.toFixed(1) ?? '—')));
   $('[data-testid="granted-vs-asked"]').textContent = lists.grantedVsAsked.length
     ? `保障情况：${lists.grantedVsAsked.map((g) => `${REQUEST_KIND_LABELS[g.kind]}${g.pollutant ? `（${POLLUTANT_LABELS[g.pollutant]}）` : ''} 已保障 ${quantityText(g.granted, g.unit)}，需求 ${quantityText(g.asked, g.unit)}`).join('；')}`
@@ -168,19 +168,22 @@ run(async () => {
   people = await api('/api/people');
   await load();
   wireProblemPanel();
-  const groups = () => loadGroups({ role: context.user.role, changed: () => void Promise.all([load(), groups()]) });
+  /** The month's lists and year to date again (when shown). */
+  let lists = async () => {};
+  // a group's confirmation or answer changes its members and the 高频 list
+  const groups = () => loadGroups({ role: context.user.role, changed: () => void Promise.all([load(), groups(), lists()]) });
   await groups();
-
   if (context.user.role === 'admin' || context.user.role === 'auditor' || context.user.role === 'leader') {
     $('[data-testid="month-lists-panel"]').hidden = false;
     const select = $of(HTMLSelectElement, '#lists-month');
     select.replaceChildren(...monthsUpTo(context.currentMonth).map((m) => h('option', { value: m }, monthLabel(m))));
     select.value = context.currentMonth;
-    select.addEventListener('change', () => void Promise.all([loadLists(select.value), loadTotals(select.value)]));
+    lists = async () => void (await Promise.all([loadLists(select.value), loadTotals(select.value)]));
+    select.addEventListener('change', () => void lists());
     $('[data-testid="lists-export"]').addEventListener('click', () => {
       download(`/api/exports/requests/${select.value}.xlsx`, `requests-${select.value}.xlsx`).catch((error) => showBanner(messageOf(error)));
     });
-    await Promise.all([loadLists(select.value), loadTotals(select.value)]);
+    await lists();
   }
   document.body.dataset.state = 'ready';
 });
