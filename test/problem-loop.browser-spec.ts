@@ -98,6 +98,11 @@ describe('the problem loop on the requests page (1366×768)', () => {
     await county.getByTestId('problem-open').click();
     const form = county.locator('[data-testid="problem-form"][data-ready="true"]');
     await form.waitFor();
+    // without a channel nothing is sent: the form says what to choose, at the field
+    await form.getByTestId('problem-submit').click();
+    const channelError = form.locator('[data-field="channel"] [data-testid="field-error"]');
+    await channelError.waitFor();
+    expect(await channelError.textContent()).toBe('请选择收集渠道（问题从哪里来）');
     await form.getByTestId('f-channel').selectOption('hotline');
     await form.getByTestId('f-about').selectOption('enterprise');
     // A refusal at its field, in words: the enterprise's name is missing.

@@ -76,6 +76,10 @@ export async function problemForm({ context, people, done }) {
     event.preventDefault();
     refused.clear();
     status.textContent = '';
+    if (!channel.value) {
+      refused.at('channel', '请选择收集渠道（问题从哪里来）');
+      return;
+    }
     /** @type {Record<string, unknown>} */
     const body = { ...need.read(), ...bodyOf({ channel, policyTag, commissionerId: commissioner }) };
     const a = about.value;

@@ -167,11 +167,20 @@ export function refusals(form, list) {
   };
   return {
     clear,
+    /** One sentence of the page's own at a field (what to choose before anything is sent). */
+    at(/** @type {string} */ name, /** @type {string} */ message) {
+      clear();
+      const at = form.querySelector(`[data-field="${name}"]`);
+      at?.append(h('small', { class: 'field-error', 'data-testid': 'field-error', role: 'alert' }, message));
+      at?.querySelector('input, select')?.setAttribute('aria-invalid', 'true');
+    },
     show(/** @type {unknown} */ error) {
       clear();
       const rest = [];
       for (const reason of reasonsOf(error)) {
         const at = reason.field ? form.querySelector(`[data-field="${reason.field.replace(/^enterprise\./, 'enterprise-')}"]`) : null;
+        // one sentence per field: the first says what to do (a missing value is not also "too long")
+        if (at instanceof HTMLElement && !at.hidden && at.querySelector('.field-error')) continue;
         if (at instanceof HTMLElement && !at.hidden) {
           at.append(h('small', { class: 'field-error', 'data-testid': 'field-error', role: 'alert' }, reason.message));
           at.querySelector('input, select')?.setAttribute('aria-invalid', 'true');
