@@ -96,7 +96,7 @@ afterAll(async () => {
 });
 
 describe('要素保障 in chromium', () => {
-  it('a county raises a 用地 request, the department accepts and resolves it, the county evaluates, and the war room’s counts change', async () => {
+  it('a county raises a 用地 request, the department accepts, resolves and tells the enterprise (反馈), then the county records its 评价, and the war room’s counts change', async () => {
     const project = (await t.client.get(`/api/projects?region=${REGION}&stage=implementation.active&pageSize=1`)).body.items[0] as { id: number; name: string };
     const expected = (await t.client.get('/api/dashboard/2024?month=11')).body.factorGuarantee as { open: number; overdue: number; byKind: { kind: string; open: number }[] };
     const landBefore = expected.byKind.find((k) => k.kind === 'land')!.open;
