@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { intranetBase, intranetChromium, launchChromium } from './support/browser.js';
+import { intranetBase, intranetChromium, launchChromium, watchedPage, workbenchSignIn } from './support/browser.js';
 import { listen } from './support/raw-http.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
 
@@ -28,27 +28,7 @@ let intranet: Browser;
 const contexts: BrowserContext[] = [];
 const problems: string[] = [];
 
-async function newPage(on: Browser = browser): Promise<Page> {
-  const context = await on.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 500) problems.push(`HTTP ${response.status()} ${response.url()}`);
-  });
-  return page;
-}
-
-/** Signs in on the sign-in page and waits for the page it sends to (not the sign-in page's own `ready`). */
-async function signIn(page: Page, origin: string, path: string, [username, password]: readonly [string, string]): Promise<void> {
-  await page.goto(`${origin}${path}`);
-  await page.waitForSelector('[data-testid="login-form"]');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith('/login.html'));
-  await page.waitForSelector('body[data-state="ready"]');
-}
+const newPage = (on: Browser = browser): Promise<Page> => watchedPage(on, { width: 1366, height: 768 }, { contexts, problems });
 
 async function requestRow(page: Page, id: number): Promise<Locator> {
   await page.waitForSelector('[data-testid="request-table"][data-status="ready"]');
@@ -94,7 +74,7 @@ describe('the problem loop on the requests page (1366×768)', () => {
 
     // The county, through the intranet host name: 登记问题 about an enterprise not on any list.
     const county = await newPage(intranet);
-    await signIn(county, intranetBase(base), '/workbench/requests.html', COUNTY);
+    await workbenchSignIn(county, `${intranetBase(base)}/workbench/requests.html`, COUNTY);
     await county.getByTestId('problem-open').click();
     const form = county.locator('[data-testid="problem-form"][data-ready="true"]');
     await form.waitFor();
@@ -132,7 +112,7 @@ describe('the problem loop on the requests page (1366×768)', () => {
 
     // The department accepts and resolves it (its inbox), then tells the enterprise.
     const department = await newPage();
-    await signIn(department, base, '/workbench/requests.html', DEPARTMENT);
+    await workbenchSignIn(department, `${base}/workbench/requests.html`, DEPARTMENT);
     let step = await openStep(department, raised.id, 'ACCEPT');
     await step.getByTestId('f-category').selectOption('simple');
     await step.getByTestId('f-promisedDate').fill('2024-11-29');
@@ -197,7 +177,7 @@ describe('the problem loop on the requests page (1366×768)', () => {
     expect([...group.memberIds].sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
 
     const page = await newPage();
-    await signIn(page, base, '/workbench/requests.html', ADMIN);
+    await workbenchSignIn(page, `${base}/workbench/requests.html`, ADMIN);
 
     // 常务会议定: a deadline already passed is refused at its field; then recorded.
     const step = await openStep(page, escalated.id, 'DECIDE');

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.js';
+import { launchChromium, watchedPage, workbenchSignIn } from './support/browser.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
 import { listen } from './support/raw-http.js';
 
@@ -22,33 +22,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 const problems: string[] = [];
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 500) problems.push(`HTTP ${response.status()} ${response.url()}`);
-  });
-  return page;
-}
-
-/**
- * Signs in on the workbench's sign-in page (where any workbench page sends a visitor without a
- * session). The sign-in page is itself `ready` once its form is wired, so the wait is for leaving
- * it first, then for the page it sends to (a department's list page sends it on to its inbox) to
- * be ready; waiting for `ready` alone could resolve on the sign-in page before it navigates, and
- * what was read next (the inbox's title) was then the HTML's placeholder about one run in three.
- */
-async function workbenchSignIn(page: Page, path: string, [username, password]: readonly [string, string]): Promise<void> {
-  await page.goto(`${base}${path}`);
-  await page.waitForSelector('[data-testid="login-form"]');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith('/login.html'));
-  await page.waitForSelector('body[data-state="ready"]');
-}
+const newPage = (): Promise<Page> => watchedPage(browser, { width: 1600, height: 900 }, { contexts, problems });
 
 async function requestRow(page: Page, id: number) {
   await page.waitForSelector('[data-testid="request-table"][data-status="ready"]');
@@ -107,7 +81,7 @@ describe('要素保障 in chromium', () => {
 
     // The county raises 12.5 亩 from the project page.
     const county = await newPage();
-    await workbenchSignIn(county, `/workbench/project.html?id=${project.id}`, COUNTY);
+    await workbenchSignIn(county, `${base}/workbench/project.html?id=${project.id}`, COUNTY);
     await county.waitForSelector('[data-testid="project-requests"][data-status="ready"]');
     const raise = county.getByTestId('raise-form');
     await raise.getByTestId('f-kind').selectOption('land');
@@ -125,7 +99,7 @@ describe('要素保障 in chromium', () => {
 
     // The department: its inbox (the workbench sends a department there), accept then resolve.
     const department = await newPage();
-    await workbenchSignIn(department, '/workbench/', DEPARTMENT);
+    await workbenchSignIn(department, `${base}/workbench/`, DEPARTMENT);
     await department.waitForURL(/\/workbench\/requests\.html/);
     await department.waitForSelector('body[data-state="ready"]');
     expect(await department.getByTestId('requests-title').textContent()).toContain('市自然资源和规划局');
@@ -193,7 +167,7 @@ describe('要素保障 in chromium', () => {
 
   it('the city office sees the month’s lists and the card shows open requests and approval statuses', async () => {
     const page = await newPage();
-    await workbenchSignIn(page, '/workbench/requests.html', ['admin', TEST_ADMIN_PASSWORD]);
+    await workbenchSignIn(page, `${base}/workbench/requests.html`, ['admin', TEST_ADMIN_PASSWORD]);
     await page.waitForSelector('[data-testid="month-lists"][data-status="ready"]');
     const api = (await t.client.get('/api/requests/lists/2024-11')).body as { totals: { raised: number } };
     const total = page.locator('[data-testid="month-lists"] tr[data-list="total"] td');
