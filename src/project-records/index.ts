@@ -1,6 +1,6 @@
 /** project-records: the module's public face — what other modules may use (docs/architecture.md). */
 export { approvalDetailsOf, type ApprovalDetails } from './approval-details.js';
-export { ApprovalsService } from './approvals.service.js';
+export { ApprovalsService, type OpenCommitment } from './approvals.service.js';
 export { PutApprovalDto } from './dto/approval.dto.js';
 export { CommentDto } from './dto/comment.dto.js';
 export { CreateProjectDto } from './dto/create-project.dto.js';
@@ -11,5 +11,5 @@ export { PROJECT_RECORD_ENTITIES, ProjectRecordsModule } from './project-records
 export { ProjectRecordsService, recordFactsOf, type CommentView } from './project-records.service.js';
 export { APPROVAL_COLUMNS, ProjectRecordView, approvalsOf, recordViewOf } from './project-view.js';
 export { Project } from './project.entity.js';
-export { MilestonesService, milestonesOf, parseMilestoneList, pendingMilestonesOf, type MilestoneChange, type MilestoneView } from './milestones.service.js';
+export { currentMilestonesByProject, MilestonesService, milestonesOf, parseMilestoneList, pendingMilestonesOf, type MilestoneChange, type MilestoneView } from './milestones.service.js';
 export { type ProjectMilestone } from './milestone.types.js';
