@@ -1,12 +1,14 @@
 /**
- * 要素保障 in chromium, end to end on the illustrative demo (clock: 2024-11-20): a county raises a
- * 用地 need from its project page, the 市自然资源和规划局 accepts it from its inbox (list and promised
- * date) and resolves it with what was granted, the county evaluates it, and the war room's
- * 要素保障 counts follow each step (November's board: requests as they stand on the 20th).
+ * 要素保障 in chromium, end to end on the illustrative demo (clock: 2024-11-20), the loop as the
+ * documents run it (docs/domain/requests.md "The request machine"): a county raises a 用地 need
+ * from its project page, the 市自然资源和规划局 accepts it from its inbox (list and promised date),
+ * resolves it with what was granted and tells the enterprise (反馈); only then does the county
+ * record the enterprise's 评价; the war room's 要素保障 counts follow each step (November's board:
+ * requests as they stand on the 20th).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.js';
+import { launchChromium, watchedPage, workbenchSignIn } from './support/browser.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
 import { listen } from './support/raw-http.js';
 
@@ -20,26 +22,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 const problems: string[] = [];
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 500) problems.push(`HTTP ${response.status()} ${response.url()}`);
-  });
-  return page;
-}
-
-/** Signs in on the workbench's sign-in page (where any workbench page sends a visitor without a session). */
-async function workbenchSignIn(page: Page, path: string, [username, password]: readonly [string, string]): Promise<void> {
-  await page.goto(`${base}${path}`);
-  await page.waitForSelector('[data-testid="login-form"]');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForSelector('body[data-state="ready"]');
-}
+const newPage = (): Promise<Page> => watchedPage(browser, { width: 1600, height: 900 }, { contexts, problems });
 
 async function requestRow(page: Page, id: number) {
   await page.waitForSelector('[data-testid="request-table"][data-status="ready"]');
@@ -49,7 +32,9 @@ async function requestRow(page: Page, id: number) {
 async function step(page: Page, id: number, type: string, fill: (form: ReturnType<Page['locator']>) => Promise<void>, status: string): Promise<void> {
   const row = await requestRow(page, id);
   await row.getByTestId(`act-${type}`).click();
-  const form = page.locator(`[data-testid="step-form"][data-type="${type}"]`);
+  // the form is drawn and wired before anything is typed into it
+  const form = page.locator(`[data-testid="step-form"][data-type="${type}"][data-ready="true"]`);
+  await form.waitFor();
   await fill(form);
   await form.getByTestId('step-submit').click();
   await page.waitForSelector(`[data-testid="request-row"][data-request-id="${id}"][data-status="${status}"]`);
@@ -85,7 +70,7 @@ afterAll(async () => {
 });
 
 describe('要素保障 in chromium', () => {
-  it('a county raises a 用地 request, the department accepts and resolves it, the county evaluates, and the war room’s counts change', async () => {
+  it('a county raises a 用地 request, the department accepts, resolves and tells the enterprise (反馈), then the county records its 评价, and the war room’s counts change', async () => {
     const project = (await t.client.get(`/api/projects?region=${REGION}&stage=implementation.active&pageSize=1`)).body.items[0] as { id: number; name: string };
     const expected = (await t.client.get('/api/dashboard/2024?month=11')).body.factorGuarantee as { open: number; overdue: number; byKind: { kind: string; open: number }[] };
     const landBefore = expected.byKind.find((k) => k.kind === 'land')!.open;
@@ -96,7 +81,7 @@ describe('要素保障 in chromium', () => {
 
     // The county raises 12.5 亩 from the project page.
     const county = await newPage();
-    await workbenchSignIn(county, `/workbench/project.html?id=${project.id}`, COUNTY);
+    await workbenchSignIn(county, `${base}/workbench/project.html?id=${project.id}`, COUNTY);
     await county.waitForSelector('[data-testid="project-requests"][data-status="ready"]');
     const raise = county.getByTestId('raise-form');
     await raise.getByTestId('f-kind').selectOption('land');
@@ -114,8 +99,9 @@ describe('要素保障 in chromium', () => {
 
     // The department: its inbox (the workbench sends a department there), accept then resolve.
     const department = await newPage();
-    await workbenchSignIn(department, '/workbench/', DEPARTMENT);
+    await workbenchSignIn(department, `${base}/workbench/`, DEPARTMENT);
     await department.waitForURL(/\/workbench\/requests\.html/);
+    await department.waitForSelector('body[data-state="ready"]');
     expect(await department.getByTestId('requests-title').textContent()).toContain('市自然资源和规划局');
     // Count the rows once the list has loaded (its table says so), never before.
     await department.waitForSelector('[data-testid="request-table"][data-status="ready"]');
@@ -131,29 +117,44 @@ describe('要素保障 in chromium', () => {
     // A refusal is shown in the form and changes nothing: granted finer than 亩 hundredths.
     const row = await requestRow(department, id);
     await row.getByTestId('act-RESOLVE').click();
-    const resolve = department.locator('[data-testid="step-form"][data-type="RESOLVE"]');
+    const resolve = department.locator('[data-testid="step-form"][data-type="RESOLVE"][data-ready="true"]');
     await resolve.getByTestId('f-granted').fill('12.505');
     await resolve.getByTestId('f-note').fill('已安排指标');
     await resolve.getByTestId('step-submit').click();
-    await department.waitForSelector('[data-testid="step-errors"] li');
-    expect(await department.getByTestId('step-errors').textContent()).toContain('2 位小数');
+    // shown at the field it is about, in words
+    const refusal = resolve.locator('[data-field="granted"] [data-testid="field-error"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('2 位小数');
+    expect((await t.client.get(`/api/requests/${id}`)).body.status).toBe('accepted');
     await resolve.getByTestId('f-granted').fill('12.5');
     await resolve.getByTestId('step-submit').click();
     await department.waitForSelector(`[data-testid="request-row"][data-request-id="${id}"][data-status="resolved"]`);
 
     expect(await warRoomCounts(wall)).toEqual({ open: before.open, overdue: before.overdue, land: before.land });
 
-    // The county evaluates: 满意 closes it.
+    // Resolved is not yet for the county: the enterprise has not been told.
     await county.goto(`${base}/workbench/requests.html?request=${id}`);
+    expect(await (await requestRow(county, id)).getAttribute('data-status')).toBe('resolved');
+    expect(await (await requestRow(county, id)).getByTestId('act-EVALUATE').count()).toBe(0);
+
+    // The department tells the enterprise (反馈): by phone, today.
+    await step(department, id, 'FEEDBACK', async (form) => {
+      await form.getByTestId('f-method').selectOption('phone');
+      expect(await form.getByTestId('f-date').inputValue()).toBe('2024-11-20');
+    }, 'answered');
+
+    // The county records the enterprise's 评价: 满意 closes it.
+    await county.reload();
     await step(county, id, 'EVALUATE', async (form) => {
       await form.getByTestId('f-rating').selectOption('satisfied');
     }, 'closed');
     const closed = (await t.client.get(`/api/requests/${id}`)).body;
-    expect(closed).toMatchObject({ status: 'closed', granted: '12.50', category: 'simple', promisedDate: '2024-11-29', rating: 'satisfied' });
+    expect(closed).toMatchObject({ status: 'closed', granted: '12.50', category: 'simple', promisedDate: '2024-11-29', rating: 'satisfied', feedback: { method: 'phone', date: '2024-11-20' } });
     expect(closed.transitions.map((s: { event: string; actor: string }) => `${s.event}@${s.actor}`)).toEqual([
       `RAISE@${COUNTY[0]}`,
       `ACCEPT@${DEPARTMENT[0]}`,
       `RESOLVE@${DEPARTMENT[0]}`,
+      `FEEDBACK@${DEPARTMENT[0]}`,
       `EVALUATE@${COUNTY[0]}`,
     ]);
     expect(await warRoomCounts(wall)).toEqual({ open: before.open, overdue: before.overdue, land: before.land });
@@ -166,7 +167,7 @@ describe('要素保障 in chromium', () => {
 
   it('the city office sees the month’s lists and the card shows open requests and approval statuses', async () => {
     const page = await newPage();
-    await workbenchSignIn(page, '/workbench/requests.html', ['admin', TEST_ADMIN_PASSWORD]);
+    await workbenchSignIn(page, `${base}/workbench/requests.html`, ['admin', TEST_ADMIN_PASSWORD]);
     await page.waitForSelector('[data-testid="month-lists"][data-status="ready"]');
     const api = (await t.client.get('/api/requests/lists/2024-11')).body as { totals: { raised: number } };
     const total = page.locator('[data-testid="month-lists"] tr[data-list="total"] td');

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
 /** Debian's chromium (installed by `.ci/run` when absent); never a Playwright browser download. */
@@ -67,4 +67,40 @@ export async function scriptVisibleStorage(page: Page): Promise<{ cookie: string
     }
     return { cookie: g.document.cookie, localStorage: entries };
   });
+}
+
+/**
+ * A new page in its own context (zh-CN, Asia/Shanghai) that notes every script error and every
+ * 5xx answer in `problems`; the context is pushed on `contexts` for the spec to close.
+ */
+export async function watchedPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  { contexts, problems }: { contexts: BrowserContext[]; problems: string[] },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 500) problems.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  return page;
+}
+
+/**
+ * Signs in on the workbench's sign-in page (where any workbench page sends a visitor without a
+ * session) and waits for the page it sends to. The sign-in page is itself `ready` once its form is
+ * wired, so the wait is for leaving it first, then for the next page (a department's list page
+ * sends it on to its inbox) to be ready: waiting for `ready` alone resolves on the sign-in page,
+ * before it navigates, and what a spec read next could still be the HTML's placeholder.
+ */
+export async function workbenchSignIn(page: Page, url: string, [username, password]: readonly [string, string]): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="login-form"]');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((at) => !at.pathname.endsWith('/login.html'));
+  await page.waitForSelector('body[data-state="ready"]');
 }

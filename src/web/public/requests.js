@@ -22,7 +22,8 @@ export function kindText(/** @type {Pick<RequestView, 'kind' | 'pollutant' | 'ap
 }
 
 /**
- * 已受理 · 逾期 3 天 / 已受理 · 承诺 2024-07-31 前办结 / 已提出 · 2024-06-19 前受理 / 已退回：原因.
+ * 已受理 · 逾期 3 天 / 已受理 · 承诺 2024-07-31 前办结 / 已提出 · 2024-06-19 前受理 / 已退回：原因 /
+ * 常务会已议定（督办中） · 时限 2024-12-31.
  * An escalated request promises what it promised when accepted; one never accepted promised
  * nothing, so it reads by its acceptance deadline.
  */
@@ -30,6 +31,8 @@ export function statusText(/** @type {RequestView} */ r) {
   const status = REQUEST_STATUS_LABELS[r.status];
   if (r.status === 'returned') return r.returnReason ? `${status}：${r.returnReason}` : status;
   if (r.overdue) return `${status} · 逾期 ${r.daysOverdue} 天`;
+  // decided: the 常务会's 时限 is what it waits on
+  if (r.due && r.status === 'decided') return `${status} · 时限 ${r.due}`;
   if (r.due && (r.status === 'raised' || (r.status === 'escalated' && !r.promisedDate))) return `${status} · ${r.due} 前受理`;
   if (r.due) return `${status} · 承诺 ${r.due} 前办结`;
   return status;

@@ -244,6 +244,9 @@
 /** @typedef {import('../../requests/request.types.js').RequestDetail} RequestDetail */
 /** @typedef {import('../../requests/request.types.js').RequestTransitionView} RequestTransitionView */
 /** @typedef {import('../../requests/request.types.js').MonthLists} MonthLists */
+/** @typedef {import('../../requests/request-groups.service.js').RequestGroupView} RequestGroupView */
+/** @typedef {import('../../requests/request-states.js').GroupEventType} GroupEventType */
+/** @typedef {import('../../requests/factor-guarantee.types.js').FactorTotals} FactorTotals */
 /** @typedef {import('../../reference/reference.types.js').DepartmentView} DepartmentView */
 /** @typedef {import('../../auth/auth.service.js').UserView} UserView */
 /** @typedef {import('../../auth/users.types.js').UserRules} UserRules */

@@ -1,6 +1,6 @@
 // @ts-check
 // The project page's 要素保障 panel: the project's requests (raise one here; each links to the
-// requests page where it is followed and evaluated) and the six approvals' handling status
+// requests page where it is followed, told (反馈) and rated (评价)) and the six approvals' handling status
 // (督办: 未办 / 办理中 / 容缺受理 with its commitment date / 已办 with its date, and the department).
 import { api } from '/shared/api.js';
 import { $, h } from '/shared/dom.js';
@@ -38,7 +38,7 @@ export async function renderFactors(project, { context, changed }) {
       h('span', { class: 'pr-kind' }, kindText(r)),
       h('span', { class: 'pr-what', title: r.description }, [quantityText(r.quantity, r.unit), r.description].filter(Boolean).join(' · ')),
       h('span', { class: 'pr-status' }, `${r.departmentName} · ${statusText(r)}`),
-      h('a', { href: `/workbench/requests.html?request=${r.id}`, 'data-testid': r.status === 'returned' && canEdit ? 'raise-again-link' : null }, r.status === 'returned' && canEdit ? '重新提出' : '跟踪')))
+      linkTo(r, context)))
     : [h('li', { class: 'muted' }, '暂无需求')]),
     // one rule, one instant (rules/request-overdue.ts): the workbench counts overdue days to today
     ...(page.items.some((r) => r.overdue) ? [h('li', { class: 'muted', 'data-testid': 'requests-ref' }, `逾期天数计至今天（${context.today}）`)] : []));
@@ -47,6 +47,16 @@ export async function renderFactors(project, { context, changed }) {
   if (canEdit) raise.replaceChildren(raiseForm(project, () => changed()));
   renderApprovals(project, canEdit, changed);
   list.dataset.status = 'ready';
+}
+
+/**
+ * The request's link to the requests page, named by what this user does there next: 重新提出 a
+ * returned one, record the enterprise's 评价 once it has been told (反馈), else follow it.
+ */
+function linkTo(/** @type {RequestView} */ r, /** @type {WorkbenchContext} */ context) {
+  const again = r.status === 'returned' && context.canEdit;
+  const rate = r.status === 'answered' && context.user.role === 'region';
+  return h('a', { href: `/workbench/requests.html?request=${r.id}`, 'data-testid': again ? 'raise-again-link' : rate ? 'evaluate-link' : null }, again ? '重新提出' : rate ? '记录企业评价' : '跟踪');
 }
 
 function raiseForm(/** @type {ProjectView} */ project, /** @type {() => void} */ done) {

@@ -1,13 +1,15 @@
 // @ts-check
 // The forms of 要素保障 in the workbench: raising a need (on the project page and with a
-// monthly report) and each step of a request (受理研判, 办结, 退回, 评价, 提交常务会), each a small
-// form drawn where it is needed; the server checks everything and its reasons are shown inline.
+// monthly report) and each step of a request (受理研判, 办结, 反馈, 退回, 评价, 提交常务会, 常务会议定),
+// each a small form drawn where it is needed; the server checks everything and its reasons are
+// shown at the field they name.
 import { api } from '/shared/api.js';
 import { h } from '/shared/dom.js';
 import {
   APPROVAL_KEYS,
   APPROVAL_LABELS,
   EVALUATION_LABELS,
+  FEEDBACK_METHOD_LABELS,
   POLLUTANT_LABELS,
   REQUEST_CATEGORY_LABELS,
   REQUEST_EVENT_LABELS,
@@ -18,6 +20,7 @@ import { reasonsOf } from '/shared/messages.js';
 import { asDateInput, normalizeDate } from './dates.js';
 
 /** @typedef {import('/shared/types.js').RequestView} RequestView */
+/** @typedef {import('/shared/types.js').PersonView} PersonView */
 /** @typedef {keyof typeof REQUEST_KIND_LABELS} RequestKind */
 /** @typedef {keyof typeof REQUEST_EVENT_LABELS} StepType */
 
@@ -25,13 +28,13 @@ import { asDateInput, normalizeDate } from './dates.js';
 const UNITS = /** @type {Partial<Record<RequestKind, keyof typeof UNIT_LABELS>>} */ ({ land: 'mu', energy: 'tce', environment: 'tpa', funding: 'wan' });
 
 /** @param {string} testId @param {string} label @param {HTMLElement} control */
-function field(testId, label, control) {
+export function field(testId, label, control) {
   control.dataset.testid = testId;
   return h('label', { class: 'field', 'data-field': testId.replace(/^f-/, '') }, h('span', { class: 'field-label' }, label), control);
 }
 
 /** @param {Record<string, string>} options @param {string} [empty] */
-function select(options, empty) {
+export function select(options, empty) {
   return h('select', null, empty === undefined ? null : h('option', { value: '' }, empty), Object.entries(options).map(([value, label]) => h('option', { value }, label)));
 }
 
@@ -122,30 +125,135 @@ export function raiseAgainForm({ request, done, cancel }) {
   return form;
 }
 
+/**
+ * A choice of a person of the register (the 专员 who told the enterprise or took its answer),
+ * or nobody; `selected` is preselected (the 专员 who brought the problem in).
+ * @param {PersonView[]} people @param {number | null | undefined} selected
+ */
+export function personSelect(people, selected) {
+  return h('select', null, h('option', { value: '' }, '（无专员）'),
+    people.filter((p) => p.active || p.id === selected).map((p) => h('option', { value: String(p.id), selected: p.id === selected }, `${p.name}（${[p.organisation, p.title].filter(Boolean).join(' ')}）`)));
+}
+
+/** Fields whose value is sent as a number or a date (the others as text). */
+const NUMBER_FIELDS = new Set(['commissionerId']);
+const DATE_FIELDS = new Set(['promisedDate', 'approvalDate', 'date', 'deadline']);
+
+/**
+ * The body of a form's controls: only what was filled in, dates tidied, ids as numbers.
+ * @param {Record<string, HTMLElement>} controls
+ */
+export function bodyOf(controls) {
+  /** @type {Record<string, string | number>} */
+  const body = {};
+  for (const [name, control] of Object.entries(controls)) {
+    const text = value(control);
+    if (!text) continue;
+    body[name] = NUMBER_FIELDS.has(name) ? Number(text) : DATE_FIELDS.has(name) ? (normalizeDate(text) ?? text) : text;
+  }
+  return body;
+}
+
+/**
+ * Shows a refusal where it belongs: each reason naming a field of the form under that field
+ * (in words), the others in the list under the form; `clear()` empties both.
+ * @param {HTMLElement} form @param {HTMLElement} list
+ */
+export function refusals(form, list) {
+  const clear = () => {
+    list.replaceChildren();
+    for (const el of form.querySelectorAll('.field-error')) el.remove();
+    for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  };
+  return {
+    clear,
+    /** One sentence of the page's own at a field (what to choose before anything is sent). */
+    at(/** @type {string} */ name, /** @type {string} */ message) {
+      clear();
+      const at = form.querySelector(`[data-field="${name}"]`);
+      at?.append(h('small', { class: 'field-error', 'data-testid': 'field-error', role: 'alert' }, message));
+      at?.querySelector('input, select')?.setAttribute('aria-invalid', 'true');
+    },
+    show(/** @type {unknown} */ error) {
+      clear();
+      const rest = [];
+      for (const reason of reasonsOf(error)) {
+        const at = reason.field ? form.querySelector(`[data-field="${reason.field.replace(/^enterprise\./, 'enterprise-')}"]`) : null;
+        // one sentence per field: the first says what to do (a missing value is not also "too long")
+        if (at instanceof HTMLElement && !at.hidden && at.querySelector('.field-error')) continue;
+        if (at instanceof HTMLElement && !at.hidden) {
+          at.append(h('small', { class: 'field-error', 'data-testid': 'field-error', role: 'alert' }, reason.message));
+          at.querySelector('input, select')?.setAttribute('aria-invalid', 'true');
+        } else rest.push(h('li', null, reason.message));
+      }
+      list.replaceChildren(...rest);
+    },
+  };
+}
+
 /** What each step asks for, in the order shown. */
-function stepFields(/** @type {StepType} */ type, /** @type {RequestView} */ request, /** @type {string} */ today) {
+function stepFields(/** @type {StepType} */ type, /** @type {RequestView} */ request, /** @type {string} */ today, /** @type {PersonView[]} */ people) {
   /** @type {Record<string, HTMLElement>} */
   const controls = {};
   const put = (/** @type {string} */ name, /** @type {string} */ label, /** @type {HTMLElement} */ control) => {
     controls[name] = control;
     return field(`f-${name}`, label, control);
   };
+  const text = (/** @type {number} */ max) => h('input', { maxlength: String(max), autocomplete: 'off' });
   switch (type) {
     case 'ACCEPT': {
       const promised = asDateInput(h('input'));
       return { controls, elements: [put('category', '问题清单', select(REQUEST_CATEGORY_LABELS, '（请选择）')), put('promisedDate', `承诺办结日期（不早于 ${today}）`, promised)] };
     }
     case 'RESOLVE': {
-      const elements = [put('note', '办理情况', h('input', { maxlength: '2000', autocomplete: 'off' }))];
+      const elements = [put('note', '办理情况', text(2000))];
       if (request.unit) elements.unshift(put('granted', `保障数量（${UNIT_LABELS[/** @type {keyof typeof UNIT_LABELS} */ (request.unit)]}）`, h('input', { inputmode: 'decimal', autocomplete: 'off', value: request.quantity ?? '' })));
       if (request.kind === 'approval') elements.push(put('approvalDate', '审批办结日期（可空）', asDateInput(h('input'))));
       return { controls, elements };
     }
+    case 'FEEDBACK': {
+      const date = asDateInput(h('input', { value: today }));
+      return {
+        controls,
+        elements: [
+          put('method', '告知方式', select(FEEDBACK_METHOD_LABELS, '（请选择）')),
+          put('date', `告知日期（不晚于 ${today}）`, date),
+          put('note', '告知内容（可空）', text(2000)),
+          put('commissionerId', '告知的专员（可空）', personSelect(people, request.commissioner?.id)),
+        ],
+      };
+    }
     case 'EVALUATE':
-      return { controls, elements: [put('rating', '评价', select(EVALUATION_LABELS, '（请选择）')), put('reason', '原因（不满意必填）', h('input', { maxlength: '1000' }))] };
-    case 'RETURN':
+      return {
+        controls,
+        elements: [
+          put('rating', '企业评价', select(EVALUATION_LABELS, '（请选择）')),
+          put('reason', '原因（不满意必填）', text(1000)),
+          put('respondent', '企业评价人（可空）', text(100)),
+          put('commissionerId', '收集评价的专员（可空）', personSelect(people, request.commissioner?.id)),
+        ],
+      };
     case 'ESCALATE':
-      return { controls, elements: [put('reason', '原因', h('input', { maxlength: '1000' }))] };
+      return {
+        controls,
+        elements: [
+          put('reason', '存在问题', text(1000)),
+          put('topic', '议题（可空）', text(200)),
+          put('opinion', '部门意见（可空）', text(2000)),
+          put('proposal', '建议（可空）', text(2000)),
+        ],
+      };
+    case 'DECIDE':
+      return {
+        controls,
+        elements: [
+          put('decision', '议定事项', text(2000)),
+          put('responsibleUnit', '责任单位', h('input', { maxlength: '200', autocomplete: 'off', value: request.departmentName })),
+          put('deadline', `办理时限（不早于 ${today}）`, asDateInput(h('input'))),
+        ],
+      };
+    case 'RETURN':
+      return { controls, elements: [put('reason', '原因', text(1000))] };
     default:
       return { controls, elements: [] };
   }
@@ -153,45 +261,50 @@ function stepFields(/** @type {StepType} */ type, /** @type {RequestView} */ req
 
 /**
  * A step's form for one request: fields, 确定 and 取消; on success `done(view)` with the request
- * as it now stands, on refusal the server's reasons under the fields.
- * @param {{ type: StepType, request: RequestView, today: string, done: (view: RequestView) => void, cancel: () => void }} options
+ * as it now stands, on refusal the server's reasons at their fields (the others under the form).
+ * @param {{ type: StepType, request: RequestView, today: string, people?: PersonView[], done: (view: RequestView) => void, cancel: () => void }} options
  */
-export function stepForm({ type, request, today, done, cancel }) {
-  const { controls, elements } = stepFields(type, request, today);
+export function stepForm({ type, request, today, people = [], done, cancel }) {
+  const { controls, elements } = stepFields(type, request, today, people);
   const errors = h('ul', { class: 'messages', 'data-testid': 'step-errors' });
   const submit = h('button', { type: 'submit', class: 'btn primary small', 'data-testid': 'step-submit' }, `确定${REQUEST_EVENT_LABELS[type]}`);
   const form = h('form', { class: 'step-form', 'data-testid': 'step-form', 'data-type': type, novalidate: true },
     h('div', { class: 'step-fields' }, elements),
     h('div', { class: 'step-actions' }, submit, h('button', { type: 'button', class: 'btn ghost small', onclick: cancel }, '取消')),
     errors);
+  const refused = refusals(form, errors);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    /** @type {Record<string, string>} */
-    const body = { type };
-    for (const [name, control] of Object.entries(controls)) {
-      const text = value(control);
-      if (!text) continue;
-      body[name] = name === 'promisedDate' || name === 'approvalDate' ? (normalizeDate(text) ?? text) : text;
-    }
     submit.disabled = true;
-    api(`/api/requests/${request.id}/events`, { method: 'POST', headers: { 'If-Match': `"${request.version}"` }, body })
+    refused.clear();
+    api(`/api/requests/${request.id}/events`, { method: 'POST', headers: { 'If-Match': `"${request.version}"` }, body: { type, ...bodyOf(controls) } })
       .then((view) => done(/** @type {RequestView} */ (view)))
-      .catch((error) => errors.replaceChildren(...reasonsOf(error).map((r) => h('li', null, r.message))))
+      .catch((error) => refused.show(error))
       .finally(() => (submit.disabled = false));
   });
+  // wired: a test (or a quick hand) may fill it in now
+  form.dataset.ready = 'true';
   return form;
 }
 
 /**
  * The steps this user may take on a request now: its status's events, those of the user's role
- * (a department and the city office handle, the county evaluates, the city office escalates).
+ * (a department and the city office handle and tell the enterprise (反馈), the county — or, for a
+ * whole chain's problem without a county, the chain team — records its 评价, the city office
+ * takes it to the 常务会 and records the decision).
  * @param {RequestView} request
  * @param {string} role
  * @returns {StepType[]}
  */
 export function stepsFor(request, role) {
   /** @type {Record<string, StepType[]>} */
-  const byRole = { department: ['ACCEPT', 'RESOLVE', 'RETURN'], admin: ['ACCEPT', 'RESOLVE', 'RETURN', 'ESCALATE'], region: ['EVALUATE'] };
+  const byRole = {
+    department: ['ACCEPT', 'RESOLVE', 'FEEDBACK', 'RETURN'],
+    admin: ['ACCEPT', 'RESOLVE', 'FEEDBACK', 'RETURN', 'ESCALATE', 'DECIDE'],
+    region: ['EVALUATE'],
+    // a chain team rates only a whole chain's problem that has no county
+    chain: request.region ? [] : ['EVALUATE'],
+  };
   const mine = byRole[role] ?? [];
   return request.allowedEvents.filter((type) => mine.includes(type));
 }
