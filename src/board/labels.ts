@@ -19,6 +19,7 @@ export const RED_LIST_LABELS: Record<RedListKind, string> = {
 /** The war room's one line for the warnings that name places or chains (one line per code, the names listed). */
 export const WARNING_GROUP_LABELS: Record<string, string> = {
   regionWithoutBigProject: '本年尚无新谋划大项目的县（市、区）',
-  chainWithoutBigProject: '本年尚无新引进大项目的产业链',
-  flagshipChainWithoutBigProject: '本年尚无新引进大项目的标志性产业链',
+  flagshipChainWithoutBigProject: '本年尚无新谋划大项目的标志性产业链',
+  regionWithoutAttractedBigProject: '本年尚无新引进大项目的县（市、区）',
+  chainWithoutAttractedBigProject: '本年尚无新引进大项目的产业链',
 };

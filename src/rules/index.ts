@@ -1,7 +1,8 @@
 /** rules: the module's public face — what other modules may use (docs/architecture.md). */
 export { attractionWarnings } from './attraction-warnings.js';
 export { DEAL_OVER_100M_WAN, attractionFigure, countByQuarter, fundedInPeriodSql, landedInPeriodSql, rateMet, signedInPeriodSql, type AttractionFigure, type CountAgainstTarget } from './attraction.js';
-export { PLACE_SIZE_COUNTS_SQL, bigProjectsBlock, bigProjectsSql, placeCountChecks, type BigProject, type BigProjectsBlock, type PlaceCountCheck } from './big-projects.js';
+export { ATTRACTED_ORIGIN, bigProjectsBlock, bigProjectsSql, isAttracted, type BigProject, type BigProjectsBlock } from './big-projects.js';
+export { PLACE_SIZE_COUNTS_SQL, countInRange, placeCountChecks, type PlaceCountCheck } from './place-counts.js';
 export { isKeyProjectSql } from './key-projects.js';
 export { CHAIN_RESPONSIBILITY_REVISIONS, FUND_REVISIONS, INDICATOR_REVISIONS, NOTE_REVISIONS, PROJECT_RESPONSIBILITY_REVISIONS, isLatestRevisionSql } from './latest-revision.js';
 export { CLOSING_BULLETIN_SQL, bulletinCoversSql, closingBulletinOf, correctionReasonFailure } from './month-closed.js';
