@@ -192,10 +192,18 @@ describe('rollover: next year’s lists proposed from this year’s', () => {
     ok(await t.client.post(`/api/projects/${ids.b}/events`).send({ type: 'COMPLETE', date: '2027-10-01' }));
     ok(await t.client.post(`/api/projects/${ids.e}/events`).send({ type: 'WITHDRAW', reason: '企业放弃' }));
     ok(await t.client.post(`/api/projects/${ids.f}/events`).send({ type: 'HALT', date: '2027-09-01', reason: '资金未到位' }));
+    // 储备 projects on no list: R-G is ready to prepare in 2028 (立项 and 用地 obtained, start planned in 2028);
+    // R-H lacks 用地; R-I is planned to start in 2029; R-J lacks an owner enterprise (promotion facts).
+    const reserve = async (code: string, plannedStartDate: string, approvals: Record<string, string>, more: Record<string, unknown> = {}) =>
+      ok(await t.client.post('/api/projects').send(projectBody({ code, name: `储备项目${code}`, totalInvestment: 80_000, plannedStartDate, plannedCompletionDate: '2030-12-31', approvals, ...more })));
+    await reserve('R-G', '2028-04-01', { filing: '2027-05-01', land: '2027-06-01' });
+    await reserve('R-H', '2028-04-01', { filing: '2027-05-01' });
+    await reserve('R-I', '2029-03-01', { filing: '2027-05-01', land: '2027-06-01' });
+    await reserve('R-J', '2028-02-01', { filing: '2027-05-01', land: '2027-06-01' }, { ownerEnterprise: null });
   });
   afterAll(() => t.close());
 
-  it('proposes: 续建 for unfinished implementation projects, not-started preparation projects stay, started ones move; completed and withdrawn leave', async () => {
+  it('proposes: 续建 for unfinished implementation projects, not-started preparation projects stay, started ones move, ready reserve projects move up; completed and withdrawn leave', async () => {
     const res = await t.client.get('/api/targets/2027/rollover');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ fromYear: 2027, toYear: 2028 });
@@ -204,6 +212,7 @@ describe('rollover: next year’s lists proposed from this year’s', () => {
       ['R-F', 'continuing', 'implementation', 'implementation', 30_000, 150_000, true, null],
       ['R-C', 'notStarted', 'preparation', 'preparation', 5_000, 120_000, false, null],
       ['R-D', 'moved', 'implementation', 'preparation', 6_000, 120_000, false, null],
+      ['R-G', 'fromReserve', 'preparation', null, 0, 80_000, false, null], // up from the reserve: ready to prepare
     ]);
     expect(res.body.leaving.map((l: { code: string; reason: string }) => [l.code, l.reason])).toEqual([
       ['R-B', 'completed'],

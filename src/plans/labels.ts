@@ -53,8 +53,9 @@ export const PLACE_RULE_LABELS = {
 } as const;
 
 /** What the rollover proposes for a project of this year's lists (滚动接续). */
-export const ROLLOVER_KIND_LABELS: Record<'continuing' | 'notStarted' | 'moved', string> = {
+export const ROLLOVER_KIND_LABELS: Record<'continuing' | 'notStarted' | 'moved' | 'fromReserve', string> = {
   continuing: '续建',
   notStarted: '未开工',
   moved: '转入实施类',
+  fromReserve: '储备转入准备类',
 };

@@ -118,8 +118,9 @@ export interface RolloverEntry {
   kind: RolloverKind;
   /** The list proposed for next year. */
   category: 'implementation' | 'preparation';
-  /** This year's place. */
-  previousCategory: 'implementation' | 'preparation';
+  /** This year's place (null: up from the reserve, on neither list). */
+  previousCategory: 'implementation' | 'preparation' | null;
+  /** This year's planned investment, 万元 (0 for a project up from the reserve). */
   previousPlannedInvestment: number;
   /** Total investment less everything reported so far, 万元 (null without a total). */
   remainingInvestment: number | null;

@@ -14,7 +14,7 @@ export { CONDITIONAL_COMMITMENTS_SQL, conditionalCommitmentsSql, LAST_HALT_EVENT
 export { dueToReportSql, filedSql, reportingParams, wasDueToReportSql } from './reporting.js';
 export { daysOverdue, meanDays, requestDueSql, requestOpenSql, requestOverdueSql } from './request-overdue.js';
 export { FIVE_ONES, fiveOnesMissing, responsibilityCoverageSql, type FiveOnes, type FiveOnesItem } from './responsibility.js';
-export { rolloverOf, type RolloverKind } from './rollover.js';
+export { reserveGaps, rolloverOf, type ReserveFacts, type ReserveGap, type RolloverKind } from './rollover.js';
 export { monthOfYearSql, startRate, startedInYearSql } from './start-rate.js';
 export { boardWarnings, type Warning } from './warnings.js';
 export { addWorkingDays, dayNumber } from './working-days.js';

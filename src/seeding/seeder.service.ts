@@ -280,7 +280,9 @@ export class SeederService {
    */
   async seedDemo2025(): Promise<void> {
     const { demo2025, NEW_2025_PROJECTS, PLAN_2025_TIMES } = await import('../../seeds/demo-2025.js');
-    const proposal = await this.rollovers.rollover(2024);
+    const rolled = await this.rollovers.rollover(2024);
+    // The illustrative 2025 takes this year's lists over; the reserve projects the rollover also proposes stay for the office to decide.
+    const proposal = { ...rolled, entries: rolled.entries.filter((e): e is typeof e & { kind: 'continuing' | 'notStarted' | 'moved' } => e.kind !== 'fromReserve') };
     const projects = new Map((await this.dataSource.getRepository(Project).findBy({ id: In(proposal.entries.map((e) => e.projectId)) })).map((p) => [p.id, p]));
     const plan2024 = await this.plans.yearTarget(2024);
     const year = demo2025(
