@@ -68,6 +68,9 @@ export interface ChainPlanRow {
   /** 差异化指标 as counts, where the text names one (docs/domain/attraction.md): deals over 1亿 to sign, signed deals to land. */
   signedOver100mTarget: number | null;
   landedTarget: number | null;
+  /** Projects attracted from outside entering the library in the year at or above a size (万元): how many, and the size. */
+  attractedOverTarget: number | null;
+  attractedOverThresholdWan: number | null;
   differentiated: string | null;
   bigProjectRequired: boolean;
 }

@@ -1,6 +1,6 @@
 /** rules: the module's public face — what other modules may use (docs/architecture.md). */
 export { attractionWarnings } from './attraction-warnings.js';
-export { DEAL_OVER_100M_WAN, attractionFigure, countByQuarter, fundedInPeriodSql, landedInPeriodSql, rateMet, signedInPeriodSql, type AttractionFigure, type CountAgainstTarget } from './attraction.js';
+export { DEAL_OVER_100M_WAN, attractedInPeriodSql, attractionFigure, countByQuarter, fundedInPeriodSql, landedInPeriodSql, rateMet, signedInPeriodSql, type AttractionFigure, type CountAgainstTarget } from './attraction.js';
 export { ATTRACTED_ORIGIN, bigProjectsBlock, bigProjectsSql, isAttracted, type BigProject, type BigProjectsBlock } from './big-projects.js';
 export { PLACE_SIZE_COUNTS_SQL, countInRange, placeCountChecks, type PlaceCountCheck } from './place-counts.js';
 export { isKeyProjectSql } from './key-projects.js';
