@@ -280,6 +280,7 @@ export class SeederService {
    */
   async seedDemo2025(): Promise<void> {
     const { demo2025, NEW_2025_PROJECTS, PLAN_2025_TIMES } = await import('../../seeds/demo-2025.js');
+    const { PLAN_2025_DIFFERENTIATED, PLAN_2025_PLACES } = await import('../../seeds/plan-2025.js');
     const rolled = await this.rollovers.rollover(2024);
     // The illustrative 2025 takes this year's lists over; the reserve projects the rollover also proposes stay for the office to decide.
     const proposal = { ...rolled, entries: rolled.entries.filter((e): e is typeof e & { kind: 'continuing' | 'notStarted' | 'moved' } => e.kind !== 'fromReserve') };
@@ -313,7 +314,9 @@ export class SeederService {
           implementationInvestmentWan: wholeYi(sum(implementation)),
           keyProjectCount: key.length,
           keyProjectInvestmentWan: wholeYi(sum(key) * 0.9),
-          chains,
+          // The 2025 words and bounds (seeds/plan-2025.ts): 差异化指标 texts and counts, the counties' 5–10 / 1–2.
+          chains: [...chains, ...PLAN_2025_DIFFERENTIATED.map(({ chain, ...words }) => ({ code: chain, ...words }))],
+          places: PLAN_2025_PLACES.map(({ region, ...bounds }) => ({ code: region, ...bounds })),
         },
         DEMO_ACTOR,
         PLAN_2025_TIMES.created,
