@@ -10,13 +10,13 @@
  * count like any other: types flow down as code does.
  */
 const LAYERS = [
-  ['foundation', ['config', 'common', 'database', 'jobs', 'workflow', 'access', 'audit', 'reference']],
+  ['foundation', ['config', 'common', 'database', 'jobs', 'heavy', 'workflow', 'access', 'audit', 'reference']],
   ['rules', ['lifecycle', 'rules']],
   // people (who answers for chains and projects) raises requests from a 链长 activity's findings,
   // and a user account may point at a person: it stands after requests and before auth.
   ['domain', ['revisions', 'project-records', 'plans', 'requests', 'people', 'auth', 'reports', 'attraction', 'projects']],
   ['read', ['periods', 'board', 'bulletins', 'workbench', 'excel', 'oversight']],
-  ['shell', ['operations', 'seeding', 'bench', 'cli', 'web', 'war-room']],
+  ['shell', ['workers', 'operations', 'seeding', 'bench', 'cli', 'web', 'war-room']],
 ];
 
 const MODULES = LAYERS.flatMap(([, modules]) => modules);

@@ -183,29 +183,39 @@ function leadsOf(spec: ChainDemo, chainIndex: number): DemoLead[] {
 
 export const DEMO_LEADS: DemoLead[] = CHAINS.flatMap(leadsOf);
 
-/** Q1–Q3 filings, year to date, each in the month after the quarter; figures move toward the targets. */
-export const DEMO_INDICATORS: DemoIndicatorFiling[] = PLAN_2024.chains.flatMap((row, chainIndex) =>
-  [1, 2, 3].map((quarter) => {
-    const pace = 0.8 + ((chainIndex * 7 + quarter * 3) % 5) * 0.1; // 0.8–1.2 of 序时
-    const count = (target: number | null) => (target === null ? null : Math.round((target * quarter * pace) / 4));
-    const rate = (target: number | null, drift: number) => (target === null ? null : Math.round((target + drift) * 10) / 10);
-    const drift = ((chainIndex % 4) - 1.5) * 0.6 + quarter * 0.3;
-    return {
-      chain: row.chain,
-      quarter,
-      at: at(`2024-${pad(quarter * 3 + 1)}-${pad(10 + chainIndex)}`, quarter),
-      values: {
-        revenueGrowthPct: rate(row.revenueGrowthPct, drift),
-        valueAddedGrowthPct: rate(row.valueAddedGrowthPct, drift - 0.4),
-        newAboveScale: count(row.newAboveScale),
-        newQuality: count(row.newQuality),
-        newHighTech: count(row.newHighTech),
-        newInnovationPlatforms: count(row.newInnovationPlatforms),
-        loanGrowthPct: rate(row.loanGrowthPct, 0.5 - (chainIndex % 3) * 0.4),
-      },
-    };
-  }),
-);
+/**
+ * A year's quarterly filings, year to date, each in the month after the quarter (Q4 in January);
+ * figures move toward the targets, a chain's pace varying with the quarter (and, after 2024, the year).
+ */
+export function indicatorsOf(year: number, quarters: number[]): DemoIndicatorFiling[] {
+  const shift = year === 2024 ? 0 : year;
+  return PLAN_2024.chains.flatMap((row, chainIndex) =>
+    quarters.map((quarter) => {
+      const pace = 0.8 + ((chainIndex * 7 + quarter * 3 + shift) % 5) * 0.1; // 0.8–1.2 of 序时
+      const count = (target: number | null) => (target === null ? null : Math.round((target * quarter * pace) / 4));
+      const rate = (target: number | null, drift: number) => (target === null ? null : Math.round((target + drift) * 10) / 10);
+      const drift = ((chainIndex % 4) - 1.5) * 0.6 + quarter * 0.3;
+      const filed = quarter === 4 ? `${year + 1}-01-${pad(10 + chainIndex)}` : `${year}-${pad(quarter * 3 + 1)}-${pad(10 + chainIndex)}`;
+      return {
+        chain: row.chain,
+        quarter,
+        at: at(filed, quarter),
+        values: {
+          revenueGrowthPct: rate(row.revenueGrowthPct, drift),
+          valueAddedGrowthPct: rate(row.valueAddedGrowthPct, drift - 0.4),
+          newAboveScale: count(row.newAboveScale),
+          newQuality: count(row.newQuality),
+          newHighTech: count(row.newHighTech),
+          newInnovationPlatforms: count(row.newInnovationPlatforms),
+          loanGrowthPct: rate(row.loanGrowthPct, 0.5 - (chainIndex % 3) * 0.4),
+        },
+      };
+    }),
+  );
+}
+
+/** Q1–Q3 of 2024, as things stand in early November. */
+export const DEMO_INDICATORS: DemoIndicatorFiling[] = indicatorsOf(2024, [1, 2, 3]);
 
 export const DEMO_CHAIN_NOTES: DemoChainNote[] = CHAINS.map((spec, index) => ({
   chain: spec.chain,

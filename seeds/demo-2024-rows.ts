@@ -37,7 +37,7 @@ export const REGION_PACE: Record<string, number> = {
 
 /**
  * Implementation-list phases:
- * C started 2022–2023 (续建) · N starts Jan–Jun 2024 · L not started yet (laggard) ·
+ * C started 2022–2023 (续建) · N starts Jan–Jun 2024 · L not started yet (laggard, or still in 前期手续) ·
  * D started before 2024 and completes in 2024 · H halted in 2024 · R halted then resumed.
  */
 export type ImplPhase = 'C' | 'N' | 'L' | 'D' | 'H' | 'R';
@@ -200,12 +200,14 @@ export const IMPLEMENTATION: Row<ImplPhase>[] = [
       plannedWan: 80000, owner: '鲁西化工集团股份有限公司',
       content: '建设己内酰胺及尼龙6聚合、切片生产装置，配套建设储运、环保及公用工程设施。',
     }],
-    [GX, 300000, 'C', '齐鲁漆业50万吨/年功能型防腐涂层新材料产业化', {
+    // 000 §二(十): 齐鲁漆业 and 信发泓蒙 are still doing their 前期手续 in 2024 ("加快…前期手续办理进度，推动尽快开工"):
+    // on the year's list, not started (L).
+    [GX, 300000, 'L', '齐鲁漆业50万吨/年功能型防腐涂层新材料产业化', {
       plannedWan: 40000, owner: '山东齐鲁漆业有限公司',
       content: '建设功能型防腐涂料、树脂合成生产线及研发中心，配套建设智能仓储和危废处理设施。',
     }],
-    [CP, 260000, 'C', '信发泓蒙年产20万吨氯化聚乙烯、4万吨氯化聚氯乙烯、20万吨聚合氯化铝', {
-      plannedWan: 40000, curve: 'front', owner: '聊城信发泓蒙新材料有限公司',
+    [CP, 260000, 'L', '信发泓蒙年产20万吨氯化聚乙烯、4万吨氯化聚氯乙烯、20万吨聚合氯化铝', {
+      plannedWan: 40000, owner: '聊城信发泓蒙新材料有限公司',
       content: '建设氯化聚乙烯、氯化聚氯乙烯和聚合氯化铝生产装置，配套建设尾气吸收及废水处理设施。',
     }],
     [SX, 180000, 'C', '年产30万吨高端聚烯烃弹性体项目', { plannedWan: 30000, owner: '莘县润通化工有限公司' }],

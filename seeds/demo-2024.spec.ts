@@ -294,7 +294,18 @@ describe('demo data set 2024 (illustrative)', () => {
     expect(implementation.filter((p) => eventOf(p, 'HALT')).length).toBe(2);
     for (const p of implementation.filter((p) => eventOf(p, 'HALT')))
       expect((eventOf(p, 'HALT') as { reason: string }).reason.trim()).not.toBe('');
-    expect(implementation.filter((p) => stageOf(p) === 'preparation').length).toBeLessThanOrEqual(3);
+    // Not started: two laggards, and the two 000 §二(十) names as still doing their 前期手续.
+    const waiting = implementation.filter((p) => stageOf(p) === 'preparation').map((p) => p.name);
+    expect(waiting).toHaveLength(4);
+    expect(waiting).toEqual(expect.arrayContaining(['齐鲁漆业50万吨/年功能型防腐涂层新材料产业化', '信发泓蒙年产20万吨氯化聚乙烯、4万吨氯化聚氯乙烯、20万吨聚合氯化铝']));
+  });
+
+  it('has 齐鲁漆业 and 信发泓蒙 still in 前期手续 in 2024 (000 §二(十)): promoted, some approvals missing, no start, no reports', () => {
+    for (const name of ['齐鲁漆业50万吨/年功能型防腐涂层新材料产业化', '信发泓蒙年产20万吨氯化聚乙烯、4万吨氯化聚氯乙烯、20万吨聚合氯化铝']) {
+      const p = DEMO_PROJECTS.find((q) => q.name === name)!;
+      expect([name, stageOf(p), startDate(p), p.reports.length]).toEqual([name, 'preparation', null, 0]);
+      expect(APPROVALS.filter((k) => p.approvals[k] === null).length).toBeGreaterThan(0);
+    }
   });
 
   it('starts 20 of the 30 preparation-list projects in Feb–Oct 2024; 4 of the rest are overdue', () => {

@@ -10,14 +10,16 @@
  * Shape of the set (checked by demo-2024.spec.ts):
  * - 2024 实施类 list: 100 projects, per chain as the appendix (7, 23, 4, 5, 2, 5, 9, 4, 10, 16, 6, 9),
  *   annual plan ≈ 168亿 (≥ 165亿, 000 §四(四)); each chain's plan ≈ 105% of its appendix target.
- *   73 started before 2024 (续建; 5 of them complete in 2024, 2 halted, one of those resumed),
- *   25 start in Jan–Jun 2024, 2 still not started (laggards).
+ *   71 started before 2024 (续建; 5 of them complete in 2024, 2 halted, one of those resumed),
+ *   25 start in Jan–Jun 2024, 4 not started: 2 laggards, and 齐鲁漆业 and 信发泓蒙, which 000 §二(十)
+ *   names as still doing their 前期手续 in 2024.
  * - 2024 准备类 list: 30 projects, 20 start between Feb and Oct 2024, 10 still in preparation
  *   (4 past their planned start date, 6 planned for Nov/Dec).
  * - 24 reserve (储备) projects: 3 promoted and deferred back, 2 withdrawn.
  * - 10 big projects (≥ 50亿) covering 7 of the 8 counties: 冠县 deliberately has none, so the
  *   board shows its warning. 22 key projects (listed, ≥ 10亿).
- * - Monthly reports Jan–Oct 2024 (the data stands as of early November 2024). Regional
+ * - Monthly reports Jan–Oct 2024 (the data stands as of early November 2024; November and December
+ *   follow in seeds/demo-2024-q4.ts, the years after 2024 in seeds/demo-years.ts). Regional
  *   performance differs on purpose (blue, yellow and red regions); exactly one project has a
  *   data-entry anomaly (cumulative reports above its total investment) for auditors to find.
  *

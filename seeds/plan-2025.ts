@@ -1,23 +1,11 @@
 /**
- * The illustrative 2025 plan's own words and bounds (ILLUSTRATIVE, NOT OFFICIAL; the rest of the
- * 2025 plan is copied from 2024's and filled in from the rollover: src/seeding/seeder.service.ts).
- *
- * - Place counts: the three-year plan (001) "到2025年,力争每个县(市、区)实施投资过10亿元的项目5-10个,其中过50亿元的
- *   项目1-2个", set for the eight counties (the three city zones are not 县（市、区）).
- * - 差异化指标: each chain's text for 2025, with no "争取2024年" left from the copy; where a text names a
- *   quantity the leads and projects give, the plan row carries its count (docs/domain/attraction.md
- *   "差异化指标 counted"); the others are followed by the chain team's status and note.
+ * The illustrative 2025 plan's 差异化指标 (ILLUSTRATIVE, NOT OFFICIAL; the rest of the 2025 plan is
+ * copied from 2024's and filled in from the rollover: src/seeding/demo-years.seeder.ts). Each chain's
+ * text for 2025, with no "争取2024年" left from the copy; where a text names a quantity the leads and
+ * projects give, the plan row carries its count (docs/domain/attraction.md "差异化指标 counted"); the
+ * others are followed by the chain team's status and note. Later years copy these.
  */
-import type { ChainPlanSeed, PlaceRuleSeed } from './reference-data.js';
-import { REGIONS } from './reference-data.js';
-
-export const PLAN_2025_PLACES: Omit<PlaceRuleSeed, 'bigProjectRequired'>[] = REGIONS.filter((region) => region.kind === 'county').map((region) => ({
-  region: region.code,
-  overKeyMin: 5,
-  overKeyMax: 10,
-  overBigMin: 1,
-  overBigMax: 2,
-}));
+import type { ChainPlanSeed } from './reference-data.js';
 
 type Words = Pick<ChainPlanSeed, 'chain' | 'differentiated' | 'signedOver100mTarget' | 'landedTarget' | 'attractedOverTarget' | 'attractedOverThresholdWan'>;
 const text = (chain: string, differentiated: string, counts: Partial<Words> = {}): Words => ({

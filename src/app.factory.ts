@@ -3,13 +3,19 @@ import { ConsoleLogger, type LoggerService } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AuthenticatedRequest } from './access/index.js';
+import { SecurityLog } from './audit/index.js';
 import { AuthService } from './auth/index.js';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
-import { AllExceptionsFilter, createValidationPipe, JsonOnlyInterceptor, verifyJsonBody } from './common/index.js';
+import { AllExceptionsFilter, createValidationPipe, JsonOnlyInterceptor, OneLineLogger, verifyJsonBody } from './common/index.js';
 import type { AppConfig } from './config/index.js';
+import { HeavyWork, requestContext } from './heavy/index.js';
 import { requestLogging } from './operations/index.js';
+import { runHeavyTask } from './workers/index.js';
 import { SeederService } from './seeding/index.js';
 import { mountWarRoom } from './war-room/index.js';
 import { mountShared } from './web/index.js';
@@ -48,6 +54,18 @@ const SECURITY_HEADERS: HelmetOptions = {
   strictTransportSecurity: false,
 };
 
+/**
+ * Heavy work (exports, replays; src/heavy) in worker threads running the built worker file; on the
+ * request thread, behind the same limits, with HEAVY_THREADS=0, an in-memory database (a thread
+ * could not see it) or no built worker (the tests run the sources).
+ */
+function useHeavyWork(app: NestExpressApplication, config: AppConfig): void {
+  const heavy = app.get(HeavyWork);
+  const worker = new URL('./workers/heavy.worker.js', import.meta.url);
+  if (config.heavyThreads > 0 && config.database.location !== ':memory:' && existsSync(fileURLToPath(worker))) heavy.useThreads(worker);
+  else heavy.useInline((task, args) => runHeavyTask(app, task, args));
+}
+
 /** HSTS only where the browser reached the app over HTTPS (directly, or through a trusted proxy). */
 function hstsOverHttpsOnly(request: Request, response: Response, next: NextFunction): void {
   if (request.secure) response.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
@@ -68,7 +86,8 @@ export interface CreateAppOptions {
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
-    logger: options.logger ?? (config.logFormat === 'json' ? new ConsoleLogger({ json: true, logLevels: ['log', 'warn', 'error'] }) : ['log', 'warn', 'error']),
+    // Either way every line is one line: JSON escapes what it prints, OneLineLogger the text format.
+    logger: options.logger ?? (config.logFormat === 'json' ? new ConsoleLogger({ json: true, logLevels: ['log', 'warn', 'error'] }) : new OneLineLogger(['log', 'warn', 'error'])),
   });
   // First of all middleware, so that every response carries the headers: the API's, and
   // every static page and asset (/, /workbench/, /shared/, /vendor/), wherever they are mounted.
@@ -79,6 +98,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.set('trust proxy', config.trustProxy);
   // Next, so that every response carries X-Request-Id and every request, refused or not, is logged.
   app.use(requestLogging(config.logFormat));
+  // The request is the current one for all its handling: the heavy-work limits ask it who the caller is.
+  app.use(requestContext());
+  useHeavyWork(app, config);
   // JSON only (415 for other bodies, see JsonOnlyInterceptor); checked for UTF-8, lone
   // surrogates and nesting depth before it is parsed (json-body.ts). Nest's types reserve
   // `verify` for its rawBody option, which this app does not use; Nest passes it through.
@@ -89,7 +111,20 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   mountWorkbench(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new JsonOnlyInterceptor(app.get(Reflector)));
-  app.useGlobalFilters(new AllExceptionsFilter());
+  // Refused writes (403, 409, 422) go to the security log with the caller (docs/access.md "The security log").
+  const security = app.get(SecurityLog);
+  app.useGlobalFilters(
+    new AllExceptionsFilter((request: Request, status: number) => {
+      const pattern = (request.route as { path?: unknown } | undefined)?.path;
+      void security.record({
+        kind: 'refused',
+        username: (request as AuthenticatedRequest).user?.username ?? (request as AuthenticatedRequest).attemptedUsername ?? null,
+        address: request.ip ?? null,
+        route: `${request.method} ${typeof pattern === 'string' ? pattern : request.path}`,
+        status,
+      });
+    }),
+  );
   // Signals are handled by main.ts (operations/shutdown.ts): stop accepting, finish writes, exit 0.
 
   const document = SwaggerModule.createDocument(

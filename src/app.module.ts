@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/index.js';
 import { DatabaseModule, dataSourceOptions } from './database/index.js';
+import { HeavyModule } from './heavy/index.js';
 import { WorkflowModule } from './workflow/index.js';
 import { JobsModule } from './jobs/index.js';
 import { AttractionModule } from './attraction/index.js';
@@ -25,8 +26,11 @@ import { WorkbenchModule } from './workbench/index.js';
 
 @Module({})
 export class AppModule {
-  /** The application for one validated configuration; migrations run when it connects. */
-  static forRoot(config: AppConfig): DynamicModule {
+  /**
+   * The application for one validated configuration; migrations run when it connects. A heavy-work
+   * thread (`worker`) runs none: the server that started it has.
+   */
+  static forRoot(config: AppConfig, options: { worker?: boolean } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -36,8 +40,9 @@ export class AppModule {
           providers: [{ provide: APP_CONFIG, useValue: config }],
           exports: [APP_CONFIG],
         },
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true, autoLoadEntities: true }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: !options.worker, autoLoadEntities: true }),
         DatabaseModule,
+        HeavyModule,
         WorkflowModule,
         JobsModule,
         AuditModule,
@@ -56,7 +61,7 @@ export class AppModule {
         WorkbenchModule,
         PeriodsModule,
         OperationsModule,
-        ...(config.benchRoutes ? [BenchRoutesModule] : []),
+        ...(config.benchRoutes && !options.worker ? [BenchRoutesModule] : []),
         AttractionModule,
       ],
     };

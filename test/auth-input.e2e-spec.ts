@@ -88,6 +88,48 @@ describe('hostile input', () => {
     });
   });
 
+  describe('JSON in any charset but UTF-8 is 415, before any check or parse (the security issue, third pass)', () => {
+    const send = (path: string, charset: string, body: Buffer, auth = true) =>
+      rawRequest(base, { path, headers: { 'content-type': `application/json; charset=${charset}`, ...(auth ? { authorization: `Bearer ${token}` } : {}) }, body });
+    const utf16le = (text: string) => Buffer.from(text, 'utf16le');
+    const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+
+    it.each([
+      ['utf-16le', utf16le],
+      ['UTF-16LE', utf16le],
+      ['utf-16be', utf16be],
+      ['utf-16', utf16le],
+    ])('a body 5,000 arrays deep in %s to the sign-in → 415 (was a 500 with a stack trace)', async (charset, encode) => {
+      const res = await send('/api/auth/login', charset, encode('['.repeat(5000) + ']'.repeat(5000)), false);
+      expect([res.status, JSON.parse(res.text).details]).toEqual([415, [expect.objectContaining({ code: 'unsupportedCharset' })]]);
+    });
+
+    it('a lone surrogate sent as UTF-16 is refused, not stored as U+FFFD', async () => {
+      const text = projectText('"name":"孤XX"');
+      const [head, tail] = text.split('XX');
+      // 0xD800 on its own, as UTF-16LE code units: what the probe had acknowledged (201) and stored changed.
+      const body = Buffer.concat([utf16le(head), Buffer.from([0x00, 0xd8]), utf16le(tail)]);
+      const before = await databaseState(t.dataSource);
+      const res = await send('/api/projects', 'utf-16le', body);
+      expect([res.status, JSON.parse(res.text).details]).toEqual([415, [expect.objectContaining({ code: 'unsupportedCharset' })]]);
+      expect(await databaseState(t.dataSource)).toEqual(before);
+    });
+
+    it.each(['iso-8859-1', 'utf-32', 'utf8', 'gbk', 'utf-7'])('charset=%s → 415, and it changed nothing', async (charset) => {
+      const before = await databaseState(t.dataSource);
+      const res = await send('/api/projects', charset, Buffer.from(JSON.stringify(projectBody({ name: 'charset 测试' })), 'latin1'));
+      expect(res.status).toBe(415);
+      expect(JSON.parse(res.text)).toEqual({ statusCode: 415, error: 'Unsupported Media Type', message: expect.any(String), details: [expect.objectContaining({ code: 'unsupportedCharset' })], requestId: expect.any(String) });
+      expect(await databaseState(t.dataSource)).toEqual(before);
+    });
+
+    it.each(['utf-8', 'UTF-8', '"utf-8"'])('charset=%s is JSON as usual', async (charset) => {
+      const res = await send('/api/projects', charset, Buffer.from(JSON.stringify(projectBody({ name: `字符集 ${charset}` })), 'utf8'));
+      expect(res.status).toBe(201);
+      expect(JSON.parse(res.text).name).toBe(`字符集 ${charset}`);
+    });
+  });
+
   describe('password rules (at least 12 characters, not all whitespace, not common, not the user name)', () => {
     const createUser = (username: string, password: string) => t.client.post('/api/users').send({ username, password, role: 'auditor' });
     /** Entries of the committed list long enough to pass the length rule: read here as plain data. */
@@ -117,6 +159,23 @@ describe('hostile input', () => {
       ['the user name and a year', 'careful-keeper-2024'],
     ])('%s → 422 weakPassword', async (_name, password) => {
       await refused(() => createUser('careful-keeper', password), 422, 'weakPassword');
+    });
+
+    // The security issue's third pass: passwords that passed the rules above, each with the reason the person sees.
+    it.each([
+      ['the user name twice', 'weakpw2', 'weakpw2weakpw2', '用户名'],
+      ['the user name three times in capitals', 'weakpw2', 'WEAKPW2WEAKPW2WEAKPW2', '用户名'],
+      ['the user name reversed with a year', 'careful-keeper', 'repeek-luferac2024', '用户名'],
+      ['the user name with spaces between its copies', 'weakpw2', 'weakpw2 weakpw2 !', '用户名'],
+      ['eleven spaces and a letter', 'spacey-user', `${' '.repeat(11)}x`, '不同的字符'],
+      ['a letter and eleven spaces', 'spacey-user', `x${' '.repeat(11)}`, '不同的字符'],
+      ['four characters in any order', 'spacey-user', 'abab cdcd abcd', '不同的字符'],
+      ['two digits alternating', 'spacey-user', '121212121213', '不同的字符'],
+      ['a common password spaced out', 'spacey-user', 'p a s s w o r d 1 2 3 4', '常见密码'],
+      ['a straight run spaced out', 'spacey-user', 'a b c d e f g h i j k l', '连续'],
+    ])('%s → 422 weakPassword, with the reason shown', async (_name, username, password, reason) => {
+      const res = await refused(() => createUser(username, password), 422, 'weakPassword');
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'password', code: 'weakPassword', message: expect.stringContaining(reason) })]);
     });
 
     it('every long entry of the list is refused, in any case (a sample of 40, spread over the list)', async () => {

@@ -51,7 +51,19 @@ interface Row {
   expect: Record<Exclude<Role, 'leader'>, number | [number, number, number]> & { leader?: number | [number, number, number] };
   /** Build fresh objects for each call (writes that consume state). */
   fresh?: boolean;
+  /**
+   * For a read that lists rows of many places: the place and chain of each row it answered. A
+   * county's or a chain team's answer must hold only rows of its own county or chain (a row
+   * outside is shown in the outcome as a leak).
+   */
+  rows?: (body: never) => { region: string | null; chain: string | null }[];
 }
+
+/** The scoped users' own county and chain (the matrix's 'own' objects are in both). */
+const OWN_SCOPE: Partial<Record<Role, (row: { region: string | null; chain: string | null }) => boolean>> = {
+  region: (row) => row.region === '371502',
+  chain: (row) => row.chain === 'green-chemical',
+};
 
 /** Reads open to every role but a department (the default for a GET: a department sees its requests only). */
 const anyRole = (status: number): Record<Exclude<Role, 'leader'>, number> => ({ admin: status, region: status, chain: status, auditor: status, department: 403, anonymous: 401 });
@@ -144,7 +156,12 @@ const TABLE: Record<string, Row> = {
   'PATCH /api/targets/:year': { send: (c) => c.patch('/api/targets/2024').send({ ratingBluePct: 100, ratingYellowPct: 80 }), expect: adminOnly(200) },
   'POST /api/targets/:year': { send: (c) => c.post(`/api/targets/${2030 + ++planYear}`).send({ copyFrom: 2024 }), expect: adminOnly(201) },
   'POST /api/targets/:year/publish': { send: (c) => c.post(`/api/targets/${2040 + ++publishYear}/publish`), expect: adminOnly(200) },
-  'GET /api/targets/:year/rollover': { send: (c) => c.get('/api/targets/2024/rollover'), expect: anyRole(200) },
+  // Scoped like every list (the security issue, third pass: it had listed every county's projects).
+  'GET /api/targets/:year/rollover': {
+    send: (c) => c.get('/api/targets/2024/rollover'),
+    expect: anyRole(200),
+    rows: (body: { entries: { region: string | null; chain: string | null }[] }) => body.entries,
+  },
   'POST /api/targets/:year/rollover': { send: (c) => c.post('/api/targets/2024/rollover').send({ entries: [] }), expect: adminOnly(200) },
   'GET /api/projects': { send: (c) => c.get('/api/projects'), expect: everyone(200) },
   'POST /api/projects': {
@@ -227,9 +244,11 @@ const TABLE: Record<string, Row> = {
   'POST /api/leads/:id/events': { send: (c, ids) => c.post(`/api/leads/${ids.lead}/events`).send({ type: 'TERMINATE', reason: '投资方放弃' }), expect: leadWrite(200), fresh: true },
   'PUT /api/leads/:id/funds/:month': { send: (c, ids) => c.put(`/api/leads/${ids.lead}/funds/2024-05`).send({ amount: 300 }), expect: leadWrite(201), fresh: true },
   'GET /api/leads/:id/funds/:month/revisions': { send: (c, ids) => c.get(`/api/leads/${ids.lead}/funds/2024-04/revisions`), expect: projectRead() },
+  // Every chain's figures for every reader; its leads only those the caller may open (GET /api/leads/:id).
   'GET /api/chains/:code/page/:year': {
     send: (c, ids) => c.get(`/api/chains/${ids.chain}/page/2024?month=5`),
     expect: { admin: [200, 200, 404], region: [200, 200, 404], chain: [200, 200, 404], auditor: [200, 200, 404], department: 403, anonymous: 401 },
+    rows: (body: { leads: { region: string | null; chain: string | null }[] }) => body.leads,
   },
   'PUT /api/chains/:code/indicators/:year/:quarter': { send: (c, ids) => c.put(`/api/chains/${ids.chain}/indicators/2024/1`).send({ newAboveScale: 2 }), expect: chainFiling },
   'PUT /api/chains/:code/notes/:year': { send: (c, ids) => c.put(`/api/chains/${ids.chain}/notes/2024`).send({ status: 'inProgress', note: '推进中' }), expect: chainFiling },
@@ -237,6 +256,8 @@ const TABLE: Record<string, Row> = {
   'GET /api/audit/checkpoint': { send: (c) => c.get('/api/audit/checkpoint'), expect: auditors(200) },
   'GET /api/audit/events': { send: (c) => c.get('/api/audit/events'), expect: auditors(200) },
   'GET /api/audit/anomalies': { send: (c) => c.get('/api/audit/anomalies?year=2024'), expect: auditors(200) },
+  'GET /api/audit/security': { send: (c) => c.get('/api/audit/security'), expect: auditors(200) },
+  'GET /api/audit/exports/security.csv': { send: (c) => c.get('/api/audit/exports/security.csv'), expect: auditors(200) },
   'GET /api/audit/exports/history.csv': { send: (c) => c.get('/api/audit/exports/history.csv'), expect: auditors(200) },
   'GET /api/audit/exports/history.xlsx': { send: (c) => c.get('/api/audit/exports/history.xlsx'), expect: auditors(200) },
   'GET /api/audit/exports/anomalies.csv': { send: (c) => c.get('/api/audit/exports/anomalies.csv?year=2024'), expect: auditors(200) },
@@ -395,7 +416,9 @@ describe('authorization matrix: every route × every role × own / other / missi
             return created.body.id as number;
           };
           const res = await row.send(clients[role], { project, lead, chain, userId, throwawayUser, personId, jobId, again: () => again(role), request });
-          outcome.push(`${role}/${target ?? '-'}: ${res.status}`);
+          const own = OWN_SCOPE[role];
+          const leaks = row.rows && own && res.status === 200 ? row.rows(res.body as never).filter((r) => !own(r)).length : 0;
+          outcome.push(`${role}/${target ?? '-'}: ${res.status}${leaks ? ` with ${leaks} rows outside its scope` : ''}`);
           expected.push(`${role}/${target ?? '-'}: ${Array.isArray(want) ? want[index] : want}`);
           expect(res.status).not.toBe(500);
         }
@@ -425,6 +448,27 @@ describe('authorization matrix: every route × every role × own / other / missi
     expect((await clients.region.get('/api/leads?pageSize=500')).body.items.every((l: { region: string }) => l.region === '371502')).toBe(true);
     const missing = await clients.chain.get('/api/reports/missing?month=2024-05');
     expect(missing.body.regions.every((r: { code: string }) => r.code === '371502')).toBe(true);
+  });
+
+  it('the rollover shows the city office and auditors every county, and a chain page lists exactly the leads its reader may open', async () => {
+    for (const role of ['admin', 'auditor'] as const) {
+      const entries = (await clients[role].get('/api/targets/2024/rollover')).body.entries as { projectId: number }[];
+      expect(entries.map((e) => e.projectId)).toEqual(expect.arrayContaining([shared.own, shared.other]));
+    }
+    expect(((await clients.region.get('/api/targets/2024/rollover')).body.entries as { projectId: number }[]).map((e) => e.projectId)).toContain(shared.own);
+    for (const role of ['admin', 'region', 'chain', 'auditor'] as const)
+      for (const chain of ['green-chemical', 'bearings']) {
+        const page = await clients[role].get(`/api/chains/${chain}/page/2024?month=5`);
+        expect(page.status).toBe(200);
+        const listed = (page.body.leads as { id: number }[]).map((l) => l.id).sort();
+        const openable = ((await clients[role].get(`/api/leads?chain=${chain}&pageSize=500`)).body.items as { id: number }[]).map((l) => l.id).sort();
+        expect([role, chain, listed]).toEqual([role, chain, openable]);
+        for (const id of listed) expect([role, id, (await clients[role].get(`/api/leads/${id}`)).status]).toEqual([role, id, 200]);
+      }
+    // The chain page of another chain still shows its figures to a county or chain team, without its leads.
+    const other = await clients.chain.get('/api/chains/bearings/page/2024?month=5');
+    expect([other.body.chain.code, other.body.leads]).toEqual(['bearings', []]);
+    expect(other.body.attraction.signed).toBeDefined();
   });
 
   it('takes scope from the signed-in user, not from the request', async () => {

@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,6 +99,60 @@ describe('request logs', () => {
     });
     expect(lines.filter((l) => l.requestId === id)).toEqual([{ method: 'GET', route: '/api/ready', status: 200, durationMs: expect.any(Number), user: '-', requestId: id }]);
     expect(server.stdout()).not.toContain('<script>');
+  });
+
+  it('one request, one line: a newline in a display token name or a tried user name is escaped, and names with one are refused (422)', async () => {
+    const file = join(dir, 'lines.sqlite');
+    const server = await startChildServer({ DATABASE_URL: `sqlite:${file}`, ADMIN_PASSWORD: PASSWORD });
+    servers.push(server);
+    const token = await signIn(server.base, 'admin', PASSWORD);
+    const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const FAKE = 'GET /api/users 200 1.0ms user=admin id=forged-line';
+    // Names with line breaks or other controls are refused now (the probe's name was accepted before).
+    for (const name of [`墙屏\n${FAKE}`, '墙屏\r', 'tab\there', '行\u2028分隔', 'bell\u0007', 'nel\u0085']) {
+      const res = await fetch(`${server.base}/api/display-tokens`, { method: 'POST', headers: auth, body: JSON.stringify({ name }) });
+      expect([name, res.status, ((await res.json()) as { details: { code: string }[] }).details.map((d) => d.code)]).toEqual([name, 422, expect.arrayContaining(['controlCharacters'])]);
+    }
+    const project = await fetch(`${server.base}/api/projects`, { method: 'POST', headers: auth, body: JSON.stringify(projectBody({ name: `项目\n${FAKE}` })) });
+    expect(project.status).toBe(422);
+    // A token named like that before the rule existed: put in the table directly.
+    const display = 'dsp_log-line-test-token-0123456789abcdefghijklmnop';
+    const db = new Database(file);
+    db.prepare('INSERT INTO display_token (name, token_hash, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?)').run(
+      `墙屏\n${FAKE}`,
+      createHash('sha256').update(display, 'utf8').digest('hex'),
+      '2024-01-01T00:00:00.000Z',
+      'admin',
+      '2099-01-01T00:00:00.000Z',
+    );
+    db.close();
+    const board = await fetch(`${server.base}/api/dashboard/2024`, { headers: { Authorization: `Bearer ${display}`, 'X-Request-Id': 'req-evil-display' } });
+    expect(board.status).toBe(200);
+    const failed = await fetch(`${server.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'req-evil-login' },
+      body: JSON.stringify({ username: `ghost\n${FAKE}`, password: 'not-the-password' }),
+    });
+    expect(failed.status).toBe(401);
+    const wrong = await fetch(`${server.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'req-wrong-admin' },
+      body: JSON.stringify({ username: 'admin', password: 'not-the-password' }),
+    });
+    expect(wrong.status).toBe(401);
+    for (let i = 0; i < 100 && !server.stdout().includes('req-wrong-admin'); i++) await sleep(50);
+    const lines = server.stdout().split('\n');
+    // No line of the output starts a forged request line, and each request is on exactly one line.
+    expect(lines.filter((line) => line.includes('forged-line'))).toHaveLength(2);
+    expect(lines.filter((line) => line.trimStart().startsWith('GET /api/users'))).toEqual([]);
+    const displayLine = lines.find((line) => line.includes('id=req-evil-display'))!;
+    expect(displayLine).toContain(`user="display:墙屏\\n${FAKE}"`);
+    const loginLine = lines.find((line) => line.includes('id=req-evil-login'))!;
+    expect(loginLine).toContain(`POST /api/auth/login 401`);
+    expect(loginLine).toContain(`user=- tried="ghost\\n${FAKE}"`);
+    // The request log names the account a failed sign-in tried.
+    expect(lines.find((line) => line.includes('id=req-wrong-admin'))).toMatch(/POST \/api\/auth\/login 401 [\d.]+ms user=- tried=admin id=req-wrong-admin$/);
+    expect(server.stdout() + server.stderr()).not.toContain('not-the-password');
   });
 
   it('a bad LOG_FORMAT stops the process, naming the variable', () => {

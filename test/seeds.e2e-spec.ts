@@ -150,3 +150,133 @@ describe('seeds: reference data and the illustrative 2024 demo', () => {
     expect(await databaseState(t.dataSource)).toEqual(before);
   });
 });
+
+/*
+ * The demo opened on a later day (docs/demo.md "The demo runs up to the day it is loaded"): the illustrative years after
+ * 2024 run up to last month of that day, and nothing is recorded after it. Expected months and dates are
+ * worked out here from the day alone.
+ */
+const RECORDED: [table: string, column: string][] = [
+  ['report_revision', 'recorded_at'],
+  ['project_history', 'recorded_at'],
+  ['factor_request_transition', 'recorded_at'],
+  ['lead_transition', 'recorded_at'],
+  ['lead_fund', 'recorded_at'],
+  ['chain_indicator', 'recorded_at'],
+  ['chain_note', 'recorded_at'],
+  ['bulletin', 'published_at'],
+  ['year_target', 'published_at'],
+];
+/** YYYY-MM from `from` to `to`, both included. */
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let [y, m] = from.split('-').map(Number); `${y}-${String(m).padStart(2, '0')}` <= to; m === 12 ? ((y += 1), (m = 1)) : (m += 1))
+    months.push(`${y}-${String(m).padStart(2, '0')}`);
+  return months;
+}
+/** Monday-to-Friday days after `from` up to and including `to` (0 when `to` is not after `from`). */
+function weekdaysAfter(from: string, to: string): number {
+  let count = 0;
+  for (let day = Date.parse(`${from}T00:00:00Z`) + 86_400_000; day <= Date.parse(`${to}T00:00:00Z`); day += 86_400_000) {
+    const weekday = new Date(day).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) count++;
+  }
+  return count;
+}
+/** An open request's date it waits on (docs/domain/requests.md "Overdue"). */
+const OPEN_DUE = `SELECT id, raised_on, status, CASE WHEN status = 'raised' THEN accept_due WHEN status = 'accepted' THEN promised_date ELSE COALESCE(promised_date, accept_due) END AS due
+                    FROM factor_request WHERE status IN ('raised', 'accepted', 'escalated')`;
+
+describe.each([
+  { now: '2026-12-05T02:00:00.000Z', today: '2026-12-05', lastMonth: '2026-11', years: [2024, 2025, 2026] },
+  { now: '2025-07-15T02:00:00.000Z', today: '2025-07-15', lastMonth: '2025-06', years: [2024, 2025] },
+])('seeds: the demo opened on $today', ({ now, today, lastMonth, years }) => {
+  let t: TestApp;
+  const year = Number(lastMonth.slice(0, 4));
+  const month = Number(lastMonth.slice(5, 7));
+  beforeAll(async () => {
+    t = await startTestApp({ seed: 'demo', now });
+  });
+  afterAll(async () => t.close());
+
+  it('opens on last month, in a year with a plan', async () => {
+    const period = (await t.client.get('/api/periods/default')).body;
+    expect(period).toMatchObject({ today, lastMonth, year, month, years, fallback: false });
+    const plans = await t.dataSource.query('SELECT year, status FROM year_target ORDER BY year');
+    expect(plans.map((p: { year: number; status: string }) => [Number(p.year), p.status])).toEqual(years.map((y) => [y, 'published']));
+  });
+
+  it('has reports for every month up to last month and none after; nothing is recorded after today', async () => {
+    const counts = await t.dataSource.query("SELECT month, COUNT(*) AS n FROM report_revision WHERE month >= '2024-01' GROUP BY month ORDER BY month");
+    expect(counts.map((c: { month: string }) => c.month)).toEqual(monthsBetween('2024-01', lastMonth));
+    // At least the 2024 list's 73 projects under way since January 2024, every month since.
+    for (const c of counts as { month: string; n: number }[]) expect([c.month, Number(c.n) >= 73]).toEqual([c.month, true]);
+    for (const [table, column] of RECORDED) {
+      const [{ latest }] = await t.dataSource.query(`SELECT MAX(${column}) AS latest FROM ${table}`);
+      expect([table, latest === null || latest <= now]).toEqual([table, true]);
+    }
+    // The year's lists: about a hundred projects to implement, a preparation list filled from the reserve.
+    const lists = await t.dataSource.query('SELECT category, COUNT(*) AS n FROM list_entry WHERE year = ? AND removed_at IS NULL GROUP BY category ORDER BY category', [year]);
+    expect(lists.map((l: { category: string; n: number }) => [l.category, Number(l.n) >= (l.category === 'implementation' ? 90 : 20)])).toEqual([
+      ['implementation', true],
+      ['preparation', true],
+    ]);
+  });
+
+  it('has a published bulletin (月通报) for every month from November 2024 to last month, and last month’s Word copy', async () => {
+    const published = (await t.client.get('/api/bulletins')).body as { year: number; month: number }[];
+    expect(published.map((b) => `${b.year}-${String(b.month).padStart(2, '0')}`)).toEqual(monthsBetween('2024-11', lastMonth));
+    const docx = await t.client.get(`/api/exports/bulletins/${year}/${month}.docx`).buffer(true);
+    expect(docx.status).toBe(200);
+    expect(docx.headers['content-type']).toContain('officedocument.wordprocessingml');
+  });
+
+  it('has 招商 signed and funded in the current year, up to last month', async () => {
+    // Signed from January to the end of last month, never terminated: what the board counts as 签约.
+    const [{ deals, signed }] = await t.dataSource.query(
+      "SELECT COUNT(*) AS deals, SUM(signed_amount_wan) AS signed FROM lead WHERE substr(signed_date, 1, 4) = ? AND substr(signed_date, 1, 7) <= ? AND status <> 'terminated'",
+      [String(year), lastMonth],
+    );
+    expect(Number(deals)).toBeGreaterThanOrEqual(12 * 2);
+    const funded = await t.dataSource.query("SELECT DISTINCT month FROM lead_fund WHERE month LIKE ? ORDER BY month", [`${year}-%`]);
+    expect(funded.map((f: { month: string }) => f.month)).toEqual(monthsBetween(`${year}-01`, lastMonth));
+    const board = (await t.client.get(`/api/dashboard/${year}?month=${month}`)).body;
+    expect(board.attraction.signed.actual).toBe(Number(signed));
+    expect(board.attraction.signed.ratio).toBeGreaterThan(0.8);
+    expect(board.attraction.funded.ratio).toBeGreaterThan(0.8);
+  });
+
+  it('has 要素保障 requests that open and close at believable speeds: only recent ones open, none far past its date', async () => {
+    const open = (await t.dataSource.query(OPEN_DUE)) as { raised_on: string; due: string }[];
+    for (const r of open) {
+      expect([r.raised_on, weekdaysAfter(r.due, today) <= 10]).toEqual([r.raised_on, true]);
+      expect([r.raised_on, weekdaysAfter(r.raised_on, today) <= 60]).toEqual([r.raised_on, true]);
+    }
+    const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM factor_request WHERE substr(raised_on, 1, 4) = ?", [String(year)]);
+    expect(Number(n)).toBeGreaterThanOrEqual(month);
+    const block = (await t.client.get(`/api/dashboard/${year}?month=${month}`)).body.factorGuarantee;
+    for (const item of block.longestOverdue as { daysOverdue: number }[]) expect(item.daysOverdue).toBeLessThanOrEqual(14);
+  });
+
+  it('ends 2024 in December as a city would see it: 24 of 30 started, the implementation list at 90–100% of 165亿', async () => {
+    const board = (await t.client.get('/api/dashboard/2024?month=12')).body;
+    expect(board.startRate).toMatchObject({ listed: 30, started: 24, neededForTarget: 0 });
+    expect(board.investment.ratio).toBeGreaterThanOrEqual(0.9);
+    expect(board.investment.ratio).toBeLessThan(1);
+  });
+
+  it('keeps the board figures the seeding wrote as the history replays them (docs/board.md "Kept figures")', async () => {
+    for (const [y, m] of [[2024, 12], [year, month]]) {
+      const kept = (await t.client.get(`/api/dashboard/${y}?month=${m}`)).body;
+      const replayed = (await t.client.get(`/api/dashboard/${y}?month=${m}&asOf=${encodeURIComponent(now)}`)).body;
+      for (const block of ['investment', 'startRate', 'implementationCounts', 'bigProjects', 'keyProjects', 'regions', 'chains', 'redList'])
+        expect([y, m, block, kept[block]]).toEqual([y, m, block, replayed[block]]);
+    }
+  });
+
+  it('is idempotent: seeding again adds nothing and changes nothing', async () => {
+    const before = await databaseState(t.dataSource);
+    expect(await t.app.get(SeederService).run('demo')).toEqual({ referenceRowsAdded: 0, demoProjectsAdded: 0 });
+    expect(await databaseState(t.dataSource)).toEqual(before);
+  });
+});

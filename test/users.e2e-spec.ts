@@ -21,7 +21,7 @@ describe('user management (用户管理)', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ username: 'shen-fgj', role: 'region', region: '371522', officeName: '莘县发展和改革局', active: true });
     const before = await databaseState(t.dataSource);
-    for (const officeName of ['   ', '局'.repeat(65), 'a\u0007b'])
+    for (const officeName of ['   ', '局'.repeat(65), 'a\u0007b', 'a\u2028b', '\u202Eabc'])
       expect([officeName, (await create({ username: 'x-office', password: 'x-office-password-1', role: 'auditor', officeName })).status]).toEqual([officeName, 422]);
     expect(await databaseState(t.dataSource)).toEqual(before);
   });
@@ -88,6 +88,7 @@ describe('user management (用户管理)', () => {
       { role: 'chain', label: '产业链专班', scope: 'chain' },
       { role: 'auditor', label: '审计督查（只读）', scope: null },
       { role: 'department', label: '要素保障部门', scope: 'department' },
+      { role: 'leader', label: '领导/专员（只读）', scope: 'person' },
     ]);
     expect(rules.lastAdmin.activeAdmins).toBe(1);
     const adminId = ((await t.client.get('/api/users')).body as { id: number; username: string }[]).find((u) => u.username === 'admin')!.id;

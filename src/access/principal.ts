@@ -21,4 +21,9 @@ export interface Credential {
   via: 'bearer' | 'cookie';
 }
 
-export type AuthenticatedRequest = Request & { user?: Principal; credential?: Credential };
+export type AuthenticatedRequest = Request & {
+  user?: Principal;
+  credential?: Credential;
+  /** The user name a sign-in (or a password check) tried, for the request log and the security log. */
+  attemptedUsername?: string;
+};

@@ -8,3 +8,4 @@ export { ChangeRecorder, type HistoryRow } from './change-recorder.js';
 export { ProjectHistory } from './project-history.entity.js';
 export { ProjectHistoryReader, type HistoryView } from './project-history.js';
 export { csvWriter, xlsxWriter, type Cell } from './table-writers.js';
+export { SECURITY_EVENT_KINDS, SecurityLog, type SecurityEventFilter, type SecurityEventKind, type SecurityEventView } from './security-log.js';

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Response } from 'express';
 import { ApiError, IdParam, unprocessable } from '../common/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { SecurityLog } from '../audit/index.js';
 import { AuthService, type SessionView, type SignedIn, type UserView } from './auth.service.js';
 import { ChangePasswordDto, CreateUserDto, LoginDto, UpdateUserDto } from './dto/auth.dto.js';
 import { attemptKeys, LoginLimiter } from './login-limiter.js';
@@ -16,6 +17,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly limiter: LoginLimiter,
+    private readonly security: SecurityLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -84,8 +86,8 @@ export class AuthController {
       throw unprocessable('新密码不能与当前密码相同', [{ field: 'newPassword', code: 'samePassword', message: '新密码不能与当前密码相同' }]);
     assertAcceptablePassword(dto.newPassword, user.username, 'newPassword');
     // The current password is checked under the sign-in limits: a stolen session must not become a guessing oracle.
-    const matched = await this.limiter.attempt(attemptKeys(user.username, request.ip), async () =>
-      (await this.auth.passwordMatches(user.id, dto.currentPassword)) ? true : null,
+    const matched = await this.limiter.attempt(attemptKeys(user.username, request.ip), async ({ clean }) =>
+      (await this.auth.passwordMatches(user.id, dto.currentPassword, { first: clean })) ? true : null,
     );
     if (!matched) throw unprocessable('当前密码不正确', [{ field: 'currentPassword', code: 'wrongPassword', message: '当前密码不正确' }]);
     await this.auth.changeOwnPassword(user, credential.sessionId, dto.newPassword);
@@ -125,8 +127,12 @@ export class AuthController {
 
   /** Sign-in for both routes: the limits first (429), then the password check (401 when wrong). */
   private async signIn(dto: LoginDto, request: AuthenticatedRequest, via: Credential['via']): Promise<SignedIn> {
-    const signedIn = await this.limiter.attempt(attemptKeys(dto.username, request.ip), () => this.auth.signIn(dto.username, dto.password, via));
-    if (!signedIn) throw new ApiError(401, '用户名或密码错误', [{ code: 'badCredentials', message: '用户名或密码错误' }]);
+    request.attemptedUsername = dto.username;
+    const signedIn = await this.limiter.attempt(attemptKeys(dto.username, request.ip), ({ clean }) => this.auth.signIn(dto.username, dto.password, via, { first: clean }));
+    if (!signedIn) {
+      await this.security.record({ kind: 'login-failed', username: dto.username, address: request.ip, route: 'POST /api/auth/' + (via === 'cookie' ? 'session' : 'login'), status: 401 });
+      throw new ApiError(401, '用户名或密码错误', [{ code: 'badCredentials', message: '用户名或密码错误' }]);
+    }
     return signedIn;
   }
 }

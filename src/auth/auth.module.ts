@@ -13,6 +13,7 @@ import { AuthService } from './auth.service.js';
 import { DisplayTokensController } from './display-tokens.controller.js';
 import { DisplayTokensService } from './display-tokens.service.js';
 import { LoginLimiter } from './login-limiter.js';
+import { SigningKey } from './signing-key.js';
 import { UserAdminService } from './user-admin.service.js';
 import { UsersController } from './users.controller.js';
 
@@ -23,7 +24,7 @@ export const AUTH_ENTITIES = [User, AuthSession, LoginAttempt, DisplayToken];
 @Module({
   imports: [TypeOrmModule.forFeature(AUTH_ENTITIES), ReferenceModule, PeopleModule],
   controllers: [AuthController, UsersController, DisplayTokensController],
-  providers: [AuthService, UserAdminService, DisplayTokensService, LoginLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, UserAdminService, DisplayTokensService, LoginLimiter, SigningKey, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { SigningKey } from './signing-key.js';
 import { DataSource, LessThanOrEqual, Not, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, type ErrorDetail, notFound, unprocessable } from '../common/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
-import { insertSettingOnce, readSetting, WriteQueue } from '../database/index.js';
+import { WriteQueue } from '../database/index.js';
 import { PeopleService } from '../people/index.js';
 import { DepartmentsService, ReferenceService } from '../reference/index.js';
 import { AuthSession } from './auth-session.entity.js';
@@ -55,12 +56,9 @@ export interface SessionView {
   user: Pick<Principal, 'username' | 'role' | 'region' | 'chain'>;
 }
 
-const SECRET_KEY = 'token-secret';
-
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger('Auth');
-  private secret?: Buffer;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -71,6 +69,7 @@ export class AuthService {
     private readonly reference: ReferenceService,
     private readonly departments: DepartmentsService,
     private readonly people: PeopleService,
+    private readonly key: SigningKey,
   ) {}
 
   /**
@@ -80,6 +79,8 @@ export class AuthService {
    * say how to recover: `npm run admin:reset`.
    */
   async ensureFirstAdmin(): Promise<void> {
+    // The signing key's file is made (0600) at start, not at the first sign-in: its mode is right from the outset.
+    this.key.current();
     if (await this.dataSource.getRepository(User).existsBy({ role: 'admin', active: true })) return;
     if (await this.findByName(this.dataSource.manager, 'admin')) {
       this.logger.warn('no active admin: the user "admin" exists with another role or is deactivated. Run `npm run admin:reset -- admin` on the server to restore it.');
@@ -98,9 +99,9 @@ export class AuthService {
    * audit entry) and issues its token. Null for a wrong password, an unknown or a
    * deactivated user alike. User names match whatever their case.
    */
-  async signIn(username: string, password: string, via: Credential['via']): Promise<SignedIn | null> {
+  async signIn(username: string, password: string, via: Credential['via'], check: { first?: boolean } = {}): Promise<SignedIn | null> {
     const user = await this.findByName(this.dataSource.manager, username);
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH, check);
     if (!user || !ok || !user.active) return null;
     const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
     const now = new Date(nowSeconds * 1000).toISOString();
@@ -164,9 +165,9 @@ export class AuthService {
   }
 
   /** Whether `password` is the user's current one (a gated password check, see password.ts). */
-  async passwordMatches(userId: number, password: string): Promise<boolean> {
+  async passwordMatches(userId: number, password: string, check: { first?: boolean } = {}): Promise<boolean> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
-    return verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    return verifyPassword(password, user?.passwordHash ?? DUMMY_HASH, check);
   }
 
   /**
@@ -343,16 +344,23 @@ export class AuthService {
     return [];
   }
 
-  /** The HMAC key: TOKEN_SECRET if set, else one generated on first start and kept in the database. */
+  /** The HMAC key: TOKEN_SECRET, or the key file (signing-key.ts), never the database. */
   private async signingKey(): Promise<Buffer> {
-    if (this.secret) return this.secret;
-    if (this.config.tokenSecret) return (this.secret = Buffer.from(this.config.tokenSecret, 'utf8'));
-    let setting = await readSetting(this.dataSource.manager, SECRET_KEY);
-    if (setting === null) {
-      await this.writes.run((manager) => insertSettingOnce(manager, SECRET_KEY, randomBytes(32).toString('base64')));
-      setting = (await readSetting(this.dataSource.manager, SECRET_KEY))!;
-    }
-    return (this.secret = Buffer.from(setting, 'base64'));
+    return this.key.current();
+  }
+
+  /**
+   * `npm run token:rotate`: a new signing key in the key file, and every session ended (all tokens
+   * and page sessions stop working at once), with an audit entry. For a key that may have leaked.
+   */
+  async rotateSigningKey(actor: string): Promise<{ sessionsEnded: number }> {
+    this.key.rotate();
+    return this.writes.run(async (manager) => {
+      const sessionsEnded = await manager.count(AuthSession);
+      await manager.createQueryBuilder().delete().from(AuthSession).execute();
+      await this.changes.record(manager, { actor, subject: auditSubject.setting('token-key'), action: 'rotate', after: { sessionsEnded } });
+      return { sessionsEnded };
+    });
   }
 }
 

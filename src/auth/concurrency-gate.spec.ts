@@ -37,4 +37,22 @@ describe('ConcurrencyGate', () => {
     expect(gate.running).toBe(0);
     expect(await gate.run(async () => 7)).toEqual({ refused: false, value: 7 });
   });
+
+  it('gives a free place to the first line before the ordinary one, and never refuses a first-line task', async () => {
+    const gate = new ConcurrencyGate(1, 1);
+    const running = deferred();
+    const order: string[] = [];
+    const first = gate.run(running.task);
+    await tick();
+    const ordinary = gate.run(async () => order.push('ordinary'));
+    const refused = gate.run(async () => order.push('refused'));
+    const priority = [1, 2, 3].map((n) => gate.run(async () => order.push(`first-${n}`), { first: true }));
+    await tick();
+    expect(await refused).toEqual({ refused: true });
+    expect([gate.running, gate.queued]).toEqual([1, 4]);
+    running.finish();
+    await Promise.all([first, ordinary, ...priority]);
+    expect(order).toEqual(['first-1', 'first-2', 'first-3', 'ordinary']);
+    expect([gate.running, gate.queued]).toEqual([0, 0]);
+  });
 });

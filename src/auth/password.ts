@@ -25,9 +25,12 @@ function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise
  * trigger. Each takes ~0.3 s of one core in libuv's thread pool (4 threads), which static
  * files and other I/O also need: unbounded, 100 attempts kept every thread and core busy
  * for seconds and a signed-in read waited behind them. So at most one check per spare core
- * runs at a time (one on a two-core machine), up to 16 more wait their turn (a few seconds
- * at most; enough for one user name's whole LOGIN_ATTEMPTS), and the rest are refused at
- * once with 503 and Retry-After.
+ * runs at a time (one on a two-core machine). A check from an address with no attempt in the
+ * window (the limiter says so: nothing failed, nothing in flight from it, so one per address)
+ * waits in the first line, which is never refused and goes first; the others wait in an
+ * ordinary line of 16 (a few seconds at most; enough for one user name's LOGIN_ATTEMPTS), and
+ * beyond it are refused at once with 503 and Retry-After. A burst from some addresses thus
+ * fills its own line and is refused there, never the sign-in of an address that has not failed.
  */
 const CHECKS_AT_ONCE = Math.max(1, availableParallelism() - 1);
 const VERIFY_GATE = new ConcurrencyGate(CHECKS_AT_ONCE, Math.max(16, 8 * CHECKS_AT_ONCE));
@@ -45,12 +48,15 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${COST.N}$${COST.r}$${COST.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
-/** Whether a password matches its stored hash; throws PasswordCheckBusy when too many checks are waiting. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/**
+ * Whether a password matches its stored hash; throws PasswordCheckBusy when too many checks are
+ * waiting in the ordinary line (`first`: the check of an address with no attempt in the window).
+ */
+export async function verifyPassword(password: string, stored: string, options: { first?: boolean } = {}): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const outcome = await VERIFY_GATE.run(() => scrypt(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) }));
+  const outcome = await VERIFY_GATE.run(() => scrypt(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) }), options);
   if (outcome.refused) throw new PasswordCheckBusy();
   return outcome.value.length === expected.length && timingSafeEqual(outcome.value, expected);
 }

@@ -319,6 +319,19 @@ function table(rows: Row[]): string {
   return lines.join('\n');
 }
 
+/** The section `npm run bench:heavy` writes (heavy-bench.ts), kept as it is when this run rewrites the file. */
+function heavySection(): string {
+  let text: string;
+  try {
+    text = readFileSync(join(ROOT, 'docs/benchmarks.md'), 'utf8');
+  } catch {
+    return '';
+  }
+  const start = text.indexOf('<!-- heavy-work -->');
+  const end = text.indexOf('<!-- /heavy-work -->');
+  return start >= 0 && end > start ? `\n${text.slice(start, end + '<!-- /heavy-work -->'.length)}\n` : '';
+}
+
 const results: Row[] = [];
 let port = 43100;
 for (const backend of BACKENDS)
@@ -341,7 +354,8 @@ if (!args.scales && !args.backends) {
       `- **filing**: \`PUT /api/projects/:id/reports/:month\` with a new month each time, for 4 s at each concurrency. **bare INSERT route**: \`PUT /api/bench/reports/:id/:month\` (mounted only with BENCH_ROUTES=1): the same sign-in check, validation and queued write transaction around only the filing's INSERT of a revision; **with audit**: that INSERT and its audit entry. **direct inserts**: single-row INSERTs through the driver (one statement per row, autocommit).\n` +
       `- **two servers** (PostgreSQL): a second app server on the same database; filing from 50 clients split over both; then a board cached on the second, a write through the first, and the second's next board (cold, timed; it must show the write).\n` +
       `- **list / detail**: \`GET /api/projects?pageSize=50&page=…\` then \`&after=<next>\` page after page and \`GET /api/projects/:id\` from 50 concurrent clients for 4 s.\n` +
-      `- **RSS**: the server process's resident memory after start (idle) and its high-water mark (VmHWM) after all the runs at that scale.\n`,
+      `- **RSS**: the server process's resident memory after start (idle) and its high-water mark (VmHWM) after all the runs at that scale.\n` +
+      heavySection(),
   );
   console.log('\nwritten to docs/benchmarks.md');
 }

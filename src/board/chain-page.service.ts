@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ALL, type Scope, scopeSql } from '../access/index.js';
 import { notFound } from '../common/index.js';
 import { sql } from '../database/index.js';
 import { PlansService } from '../plans/index.js';
@@ -14,6 +15,11 @@ import { filingOf, fundedSql, INDICATOR_COLUMNS, INDICATOR_KEYS, type IndicatorF
  * chain, each target beside what the app knows — the board's figures for the chain (its cached
  * computation, so the page and the board agree), each quarter's indicator filing, the
  * 差异化指标 note and its history, and the chain's leads, all as recorded by the instant.
+ *
+ * The figures are city-wide, like the board; the leads listed are only those the caller may open
+ * (`GET /api/leads/:id`), through the scope policy: the city office and auditors every lead of the
+ * chain, the chain's own team too, another chain's team none, a county its county's
+ * (docs/domain/attraction.md "The chain page").
  */
 @Injectable()
 export class ChainPageService {
@@ -25,7 +31,7 @@ export class ChainPageService {
     private readonly activities: ChainActivitiesService,
   ) {}
 
-  async page(code: string, year: number, month: number, asOf?: string): Promise<ChainPageView> {
+  async page(code: string, year: number, month: number, asOf?: string, scope: Scope = ALL): Promise<ChainPageView> {
     const plan = await this.plans.plan(year);
     const row = plan.chains.find((chain) => chain.code === code);
     if (!row) throw notFound(`产业链 ${code} 不存在`);
@@ -33,6 +39,7 @@ export class ChainPageService {
     const instant = board.asOf;
     const quarter = quarterOf(month);
     const params = { chain: code, year, asOf: instant };
+    const leadsInScope = scopeSql(scope, { region: 'l.region_code', chain: 'l.chain_code' });
     const [filingRows, noteRows, leadRows, responsibility, activities] = await Promise.all([
       sql(
         this.dataSource,
@@ -43,7 +50,7 @@ export class ChainPageService {
         params,
       ),
       sql(this.dataSource, `SELECT n.* FROM chain_note n WHERE n.chain_code = :chain AND n.year = :year AND n.recorded_at <= :asOf ORDER BY n.revision`, params),
-      sql(this.dataSource, leadsAsOfSql(), params),
+      sql(this.dataSource, leadsAsOfSql(leadsInScope.sql), { ...params, ...leadsInScope.params }),
       this.fiveOnes.get(code, year, instant),
       this.activities.list(code, year),
     ]);
@@ -97,8 +104,8 @@ function indicatorRows(targets: IndicatorValues, filings: IndicatorFiling[]): In
   });
 }
 
-/** The chain's leads as recorded by `:asOf`: recorded by then, each with its status, contract and funds as they stood. */
-function leadsAsOfSql(): string {
+/** The chain's leads in the caller's scope as recorded by `:asOf`: recorded by then, each with its status, contract and funds as they stood. */
+function leadsAsOfSql(inScope: string): string {
   const last = (column: string, event?: string) =>
     `(SELECT t.${column} FROM lead_transition t WHERE t.lead_id = l.id${event ? ` AND t.event = '${event}'` : ''} AND t.recorded_at <= :asOf ORDER BY t.id DESC LIMIT 1)`;
   return `
@@ -110,6 +117,6 @@ SELECT l.id, l.name, l.investor, l.origin, l.chain_code, l.region_code, l.intend
        ${last('project_id', 'LAND')} AS project_id,
        ${fundedSql({ asOf: true })} AS funded
   FROM lead l
- WHERE l.chain_code = :chain AND l.created_at <= :asOf
+ WHERE l.chain_code = :chain AND l.created_at <= :asOf AND ${inScope}
  ORDER BY l.id DESC`;
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { ATTRACTION_SQL, attractionBlock, quarterOf } from '../attraction/index.js';
 import { boardMonthOf, Clock, monthKey, type Page, periodParams } from '../common/index.js';
 import { int, sql, WriteQueue } from '../database/index.js';
+import { HeavyWork } from '../heavy/index.js';
 import { adjustmentsOf, PlansService } from '../plans/index.js';
 import { bigProjectsBlock, bigProjectsSql, boardWarnings, expectedWan, overdueReferenceDate, PLACE_SIZE_COUNTS_SQL, placeCountChecks, type Progress, progressAgainstTarget, type RankedTotals, ratingOf, ratioOf, startRate, type Thresholds } from '../rules/index.js';
 import { factorGuaranteeBlock } from '../requests/index.js';
@@ -46,7 +47,17 @@ export class DashboardService {
     private readonly clock: Clock,
     private readonly writes: WriteQueue,
     private readonly responsibility: ResponsibilityReader,
+    private readonly heavy: HeavyWork,
   ) {}
+
+  /**
+   * A replay as of a past instant reads every revision up to it: heavy work, done off the request
+   * thread within the caller's limits (src/heavy, docs/operations.md "Heavy work"). A current read
+   * uses the maintained figures and stays here.
+   */
+  private replays(asOf: string | undefined): asOf is string {
+    return asOf !== undefined && asOf < this.clock.nowIso() && this.heavy.available;
+  }
 
   /**
    * Boards already computed, keyed by year, month, asOf, today's date and the shared write
@@ -62,7 +73,7 @@ export class DashboardService {
     const key = [year, month, asOf ?? 'now', this.clock.today(), version].join('|');
     const hit = this.cache.get(key);
     if (hit) return asOf ? hit : { ...hit, asOf: this.clock.nowIso() };
-    const board = await this.build(year, month, asOf);
+    const board = this.replays(asOf) ? await this.heavy.run<Dashboard>('dashboard', { year, month, asOf }) : await this.build(year, month, asOf);
     if ((await this.writes.version()) === version) {
       if (this.cache.size >= DashboardService.CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(key, board);
@@ -75,6 +86,7 @@ export class DashboardService {
     return boardMonthOf(year, this.clock.today());
   }
 
+  /** The board, computed here (heavy-tasks.ts runs it in a worker for a replay). */
   async build(year: number, month: number, asOf?: string): Promise<Dashboard> {
     const { target, instant, historical, thresholds, params } = await this.context(year, month, asOf);
     const stage = stageExpression(historical);
@@ -265,6 +277,11 @@ export class DashboardService {
 
   /** Month by month through M: the implementation list's actual and the city's 序时 expected, cumulative. */
   async curve(year: number, month: number, asOf?: string): Promise<CurvePoint[]> {
+    return this.replays(asOf) ? this.heavy.run<CurvePoint[]>('curve', { year, month, asOf }) : this.computeCurve(year, month, asOf);
+  }
+
+  /** The curve, computed here (heavy-tasks.ts runs it in a worker for a replay). */
+  async computeCurve(year: number, month: number, asOf?: string): Promise<CurvePoint[]> {
     const { target, historical, params } = await this.context(year, month, asOf);
     const byMonth = new Map<string, number>();
     if (historical) {
@@ -289,6 +306,12 @@ export class DashboardService {
 
   /** Listed projects with their own figures (drill-down from a region or chain), paged. */
   async listedProjects(year: number, month: number, filter: ListedFilter, page: number, pageSize: number, asOf?: string): Promise<Page<ListedProjectRow>> {
+    if (this.replays(asOf)) return this.heavy.run<Page<ListedProjectRow>>('listed', { year, month, filter, page, pageSize, asOf });
+    return this.computeListed(year, month, filter, page, pageSize, asOf);
+  }
+
+  /** The listed projects, computed here (heavy-tasks.ts runs it in a worker for a replay). */
+  async computeListed(year: number, month: number, filter: ListedFilter, page: number, pageSize: number, asOf?: string): Promise<Page<ListedProjectRow>> {
     const { historical, thresholds, params } = await this.context(year, month, asOf);
     const ctes = boardCtes({ year, month, historical });
     const { scope, ...filters } = filter;

@@ -1,21 +1,20 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { attachment, Clock, MonthNumberParam, YearParam } from '../common/index.js';
-import { bulletinDocument } from './bulletin-document.js';
-import type { PublishedBulletin } from './bulletin-format.js';
-import { BulletinsService } from './bulletins.service.js';
+import { attachment, MonthNumberParam, YearParam } from '../common/index.js';
+import { HeavyWork } from '../heavy/index.js';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** The published bulletin as a Word document (.docx), beside its .xlsx under /api/exports. */
+/**
+ * The published bulletin as a Word document (.docx), beside its .xlsx under /api/exports: made in
+ * a worker thread (heavy work, BulletinDocxService) once, then served from the cache, since a
+ * published bulletin never changes.
+ */
 @ApiTags('bulletins')
 @Controller('exports')
 export class BulletinDocxController {
-  constructor(
-    private readonly bulletins: BulletinsService,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly heavy: HeavyWork) {}
 
   @Get('bulletins/:year/:month.docx')
   @ApiProduces(DOCX_CONTENT_TYPE)
@@ -25,12 +24,7 @@ export class BulletinDocxController {
     @Param('month', MonthNumberParam) month: number,
     @Res() response: Response,
   ): Promise<void> {
-    const bulletin = JSON.parse(await this.bulletins.find(year, month)) as PublishedBulletin;
-    const body = await bulletinDocument(bulletin, {
-      dateOf: (instant) => this.clock.dateOf(instant),
-      wallClock: (instant) => this.clock.wallClock(instant),
-      zoneLabel: this.clock.zoneLabel,
-    });
+    const body = await this.heavy.run<Buffer>('bulletin.docx', { year, month }, { cacheKey: `bulletin.docx:${year}-${month}` });
     response
       .status(200)
       .type(DOCX_CONTENT_TYPE)

@@ -5,6 +5,7 @@ import { Bulletin } from './bulletin.entity.js';
 import { BulletinDocxController } from './bulletin-docx.controller.js';
 import { BulletinsController } from './bulletins.controller.js';
 import { BulletinsService } from './bulletins.service.js';
+import { BulletinDocxService } from './bulletin-docx.service.js';
 
 export const BULLETIN_ENTITIES = [Bulletin];
 
@@ -12,7 +13,7 @@ export const BULLETIN_ENTITIES = [Bulletin];
 @Module({
   imports: [TypeOrmModule.forFeature(BULLETIN_ENTITIES), BoardModule],
   controllers: [BulletinsController, BulletinDocxController],
-  providers: [BulletinsService],
+  providers: [BulletinsService, BulletinDocxService],
   exports: [BulletinsService],
 })
 export class BulletinsModule {}

@@ -33,18 +33,22 @@ export class BulletinsService {
     private readonly changes: ChangeRecorder,
   ) {}
 
-  async publish(year: number, month: number, actor: string): Promise<string> {
-    const currentMonth = monthOf(this.clock.today());
+  /**
+   * Publishes the month's bulletin now — or, for the demo seed, at an earlier instant `at`: then the
+   * month must have ended by `at`, and the frozen board is the board as recorded by `at`.
+   */
+  async publish(year: number, month: number, actor: string, at?: string): Promise<string> {
+    const currentMonth = monthOf(at === undefined ? this.clock.today() : this.clock.dateOf(at));
     if (monthKey(year, month) >= currentMonth)
       throw unprocessable(`${year}年${month}月尚未结束，不能发布通报`, [
         { field: 'month', code: 'monthNotOver', message: `只能发布已结束月份的通报（当前 ${currentMonth}）` },
       ]);
-    const board = await this.dashboard.build(year, month);
+    const board = await this.dashboard.build(year, month, at);
     const body = JSON.stringify(board);
     const bulletin = await this.writes.run(async (manager) => {
       if (await manager.existsBy(Bulletin, { year, month }))
         throw conflict(`${year}年${month}月通报已发布，不能重复发布`, [{ field: 'month', code: 'alreadyPublished', message: '该月通报已发布' }]);
-      const publishedAt = this.clock.nowIso();
+      const publishedAt = at ?? this.clock.nowIso();
       const hash = createHash('sha256').update(body, 'utf8').digest('hex');
       // The entry first: its seq and hash are the checkpoint the bulletin carries.
       const entry = await this.changes.record(manager, {

@@ -12,5 +12,6 @@ export { type Page } from './page.js';
 export { projectRoot } from './paths.js';
 export { boardMonthOf, lastMonthOf, monthKey, monthNumberOf, monthOf, periodParams, previousMonth, yearOf } from './period.js';
 export { assignRequestId } from './request-id.js';
-export { IsCalendarDate, IsMonth, IsText, IsWan, MAX_WAN, PageQuery, PageSizeQuery, QueryInt, QueryText, createValidationPipe, hasControlCharacters, validationExceptionFactory } from './validation.js';
+export { logSafe, logValue, OneLineLogger } from './log-line.js';
+export { IsCalendarDate, IsMonth, IsName, IsText, IsWan, MAX_WAN, PageQuery, PageSizeQuery, QueryInt, QueryText, createValidationPipe, hasControlCharacters, validationExceptionFactory } from './validation.js';
 export { CountCache, cursorOf, keyOfCursor } from './keyset.js';

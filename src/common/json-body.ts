@@ -11,22 +11,40 @@ export const MAX_JSON_DEPTH = 32;
 export class RejectedJsonBody extends Error {
   readonly type = 'entity.verify.failed';
 
-  constructor(readonly detail: ErrorDetail) {
+  constructor(
+    readonly detail: ErrorDetail,
+    /** 400 for text that is not what JSON allows; 415 for a body in a charset other than UTF-8. */
+    readonly statusCode: 400 | 415 = 400,
+  ) {
     super(detail.message);
   }
 }
+
+/** The charset a Content-Type names, lower case, or undefined when it names none. */
+export function charsetOf(contentType: string | undefined): string | undefined {
+  const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? '');
+  return match ? (match[1] ?? match[2]).toLowerCase() : undefined;
+}
+
+/** The answer to a JSON body sent in another charset than UTF-8 (also given for the ones body-parser refuses itself). */
+export const UNSUPPORTED_CHARSET: ErrorDetail = { code: 'unsupportedCharset', message: 'JSON 请求体必须是 UTF-8 编码（Content-Type 的 charset 只能是 utf-8 或不写）' };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * body-parser's `verify` hook for JSON bodies, run on the raw bytes before JSON.parse:
+ * - the charset must be UTF-8 (415 otherwise): every check below reads the bytes as UTF-8, so a
+ *   body the parser would decode otherwise (UTF-16, where a lone surrogate turns into U+FFFD and
+ *   the depth check reads other text than the parser) is refused before anything reads it;
  * - the bytes must be valid UTF-8 (no silent U+FFFD replacement of what was sent);
  * - no `\uD800`-style escape may leave a lone surrogate, which no database stores as sent;
  * - arrays and objects may nest at most MAX_JSON_DEPTH deep, so a 10 KB body of 5,000
  *   nested arrays costs one linear scan instead of a stack overflow in validation.
  * Malformed JSON is left to JSON.parse, which reports it as such.
  */
-export function verifyJsonBody(_request: IncomingMessage, _response: ServerResponse, raw: Buffer): void {
+export function verifyJsonBody(request: IncomingMessage, _response: ServerResponse, raw: Buffer): void {
+  const charset = charsetOf(request.headers['content-type']);
+  if (charset !== undefined && charset !== 'utf-8') throw new RejectedJsonBody(UNSUPPORTED_CHARSET, 415);
   let text: string;
   try {
     text = utf8.decode(raw);

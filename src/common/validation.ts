@@ -167,6 +167,33 @@ export function IsText(maxLength: number): PropertyDecorator {
   );
 }
 
+/**
+ * What a name may not hold: every control character (tab, line feed and carriage return
+ * included, C1 controls such as U+0085 too), the line and paragraph separators, and the
+ * invisible direction overrides. A name is printed on one line — in a list, a log line, an
+ * audit entry — and one with a line break could write a fake line into a log.
+ */
+const NAME_FORBIDDEN = /[\p{Cc}\u2028\u2029\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * A name or other one-line text (a display token's, a project's, an investor's, a department's):
+ * a string within a length with no control character of any kind, else a 422 naming the field
+ * (code `controlCharacters`). Free text that may run over lines takes IsText.
+ */
+export function IsName(maxLength: number): PropertyDecorator {
+  return applyDecorators(
+    IsString({ message: '必须是文本' }),
+    MaxLength(maxLength, { message: `长度不能超过 ${maxLength} 个字符` }),
+    ValidateBy({
+      name: 'controlCharacters',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !NAME_FORBIDDEN.test(value),
+        defaultMessage: (args) => `${args?.property} 不能包含换行、制表符等控制字符`,
+      },
+    }),
+  );
+}
+
 export function hasControlCharacters(value: string): boolean {
   return CONTROL_CHARACTERS.test(value);
 }

@@ -1,3 +1,6 @@
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+
 /**
  * Configuration is read from the environment once, validated, and turned into a
  * typed object. A bad value stops the process with a message naming it.
@@ -20,10 +23,19 @@ export interface AppConfig {
   bodyLimit: string;
   /** Bearer token lifetime. */
   tokenTtlSeconds: number;
-  /** HMAC key for tokens; generated and kept in the database when unset. */
+  /** HMAC key for tokens (TOKEN_SECRET); when unset, the key file below is used. */
   tokenSecret?: string;
+  /**
+   * The token signing key's file (TOKEN_KEY_FILE), generated 0600 on first start, never in the
+   * database: by default `token.key` beside the SQLite file, or `data/token.key` on PostgreSQL.
+   */
+  tokenKeyFile: string;
   /** Failed sign-ins allowed per user and address within 15 minutes before 429. */
   loginAttempts: number;
+  /** Worker threads for heavy work (HEAVY_THREADS; 0: on the request thread). */
+  heavyThreads: number;
+  /** How many days the security log keeps an entry (SECURITY_LOG_DAYS). */
+  securityLogDays: number;
   /** `npm run bench` only: mounts the bare comparison routes of src/bench/bench-routes.ts. */
   benchRoutes: boolean;
   /** How log lines are written: Nest's text lines, or one JSON object per line (LOG_FORMAT=json). */
@@ -96,6 +108,14 @@ function tokenSecret(env: NodeJS.ProcessEnv): string | undefined {
   return secret;
 }
 
+/** `HEAVY_THREADS`: worker threads for exports and replays, 0–64; default one per core but one (at least one). */
+function heavyThreads(env: NodeJS.ProcessEnv): number {
+  const text = env.HEAVY_THREADS;
+  if (text === undefined || text === '') return Math.max(1, availableParallelism() - 1);
+  if (!/^\d+$/.test(text) || Number(text) > 64) throw new ConfigError(`HEAVY_THREADS must be an integer 0–64, got "${text}"`);
+  return Number(text);
+}
+
 /** `LOG_FORMAT`: `text` (default) or `json`. */
 function logFormat(env: NodeJS.ProcessEnv): LogFormat {
   const format = env.LOG_FORMAT || 'text';
@@ -158,16 +178,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`TZ_CALENDAR is not a known time zone: "${timeZone}"`);
   }
 
+  const database = parseDatabaseUrl(env.DATABASE_URL ?? 'sqlite:data/tracker.sqlite');
   return {
     port,
-    database: parseDatabaseUrl(env.DATABASE_URL ?? 'sqlite:data/tracker.sqlite'),
+    database,
     seed,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     timeZone,
     bodyLimit: bodyLimit(env),
     tokenTtlSeconds: positiveInt(env, 'TOKEN_TTL_SECONDS', 8 * 3600),
     tokenSecret: tokenSecret(env),
+    tokenKeyFile: env.TOKEN_KEY_FILE || (database.type === 'sqlite' && database.location !== ':memory:' ? join(dirname(database.location), 'token.key') : join('data', 'token.key')),
     loginAttempts: positiveInt(env, 'LOGIN_ATTEMPTS', 10),
+    securityLogDays: positiveInt(env, 'SECURITY_LOG_DAYS', 180),
+    heavyThreads: heavyThreads(env),
     benchRoutes: flag(env, 'BENCH_ROUTES'),
     logFormat: logFormat(env),
     backup: backup(env),

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createPrivateFile, privateDir } from './private-files.js';
 
 export interface BackupResult {
   destination: string;
@@ -13,11 +15,18 @@ export interface BackupResult {
  * and copies a consistent snapshot. The copy is switched to a rollback journal, so that it
  * is one self-contained file (the app turns WAL on again when it opens a restored copy), then
  * opened on its own and checked with `PRAGMA integrity_check`; a copy that does not pass is
- * an error, not a backup.
+ * an error, not a backup. The copy is 0600 (its folder 0700 when made here), whatever the umask: it
+ * holds what the database holds (docs/operations.md "Files and their modes").
  */
 export async function backupSqlite(source: string, destination: string): Promise<BackupResult> {
   if (!existsSync(source)) throw new Error(`no database at ${source}`);
-  if (existsSync(destination)) throw new Error(`${destination} exists already; choose a new file`);
+  privateDir(dirname(destination));
+  try {
+    createPrivateFile(destination);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${destination} exists already; choose a new file`, { cause: error });
+    throw error;
+  }
   const db = new Database(source, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 10000');

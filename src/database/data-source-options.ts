@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/index.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { prepareSqliteFile } from './private-files.js';
 
 /**
  * Connection options for a database URL. SQLite: WAL journal, a busy timeout, foreign
@@ -10,7 +9,8 @@ import { MIGRATIONS } from './migrations/index.js';
  * power loss can drop the last transactions, never corrupt the file). Schema comes only
  * from the committed migrations, run at start; `synchronize` is always off. The app registers
  * each module's entities with the module (TypeOrmModule.forFeature); the migrations CLI and the
- * scripts pass every entity (src/entities.ts).
+ * scripts pass every entity (src/entities.ts). The SQLite file is made 0600 in a 0700 folder before
+ * it is opened (private-files.ts).
  */
 export function dataSourceOptions(database: DatabaseConfig, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   const common = {
@@ -26,7 +26,7 @@ export function dataSourceOptions(database: DatabaseConfig, entities: DataSource
     // which cost ~0.8 s per request for a query that runs in ~0.2 s (measured, docs/benchmarks.md).
     return { ...common, type: 'postgres', url: database.location, extra: { options: '-c jit=off' } };
   }
-  if (database.location !== ':memory:') mkdirSync(dirname(database.location), { recursive: true });
+  if (database.location !== ':memory:') prepareSqliteFile(database.location);
   return {
     ...common,
     type: 'better-sqlite3',

@@ -7,3 +7,4 @@ export { checkReadVersion, updateVersioned } from './versioned.js';
 export { WriteQueue } from './write-queue.js';
 export { insertSettingOnce, readSetting, writeSetting } from './settings.js';
 export { markChanged, takeChanged, type Changed, type Follower } from './changes.js';
+export { PRIVATE_DIR, PRIVATE_FILE, createPrivateFile, prepareSqliteFile, privateDir, readPrivateFile, tighten, writePrivateFile } from './private-files.js';

@@ -2,8 +2,8 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { attachment, Clock, MonthNumberParam, yearOf, YearParam } from '../common/index.js';
+import { HeavyWork } from '../heavy/index.js';
 import { LedgerExportQuery } from './dto/excel-query.dto.js';
-import { BulletinExportService } from './export/bulletin-export.service.js';
 import { LedgerExportService } from './export/ledger-export.service.js';
 import { XLSX_CONTENT_TYPE } from './export/sheet-style.js';
 import { CurrentScope, type Scope } from '../access/index.js';
@@ -13,7 +13,7 @@ import { CurrentScope, type Scope } from '../access/index.js';
 export class ExportsController {
   constructor(
     private readonly ledger: LedgerExportService,
-    private readonly bulletin: BulletinExportService,
+    private readonly heavy: HeavyWork,
     private readonly clock: Clock,
   ) {}
 
@@ -34,7 +34,8 @@ export class ExportsController {
     @Param('month', MonthNumberParam) month: number,
     @Res() response: Response,
   ): Promise<void> {
-    const body = await this.bulletin.workbook(year, month);
+    // A worker thread makes it (BulletinExportService.workbook) once; a published bulletin never changes, so it is kept.
+    const body = await this.heavy.run<Buffer>('bulletin.xlsx', { year, month }, { cacheKey: `bulletin.xlsx:${year}-${month}` });
     response
       .status(200)
       .type(XLSX_CONTENT_TYPE)

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { backupSqlite } from '../database/index.js';
+import { backupSqlite, privateDir } from '../database/index.js';
 
 /** A repeating timer: the system's in the app, one the test moves by hand. */
 export interface Timer {
@@ -61,7 +61,9 @@ export class BackupSchedule {
   ) {}
 
   start(): void {
-    mkdirSync(this.options.dir, { recursive: true });
+    // The copies hold what the database holds: 0600 files (backupSqlite) in a folder made 0700.
+    if (privateDir(this.options.dir).openToOthers)
+      this.logger.log(`the backup folder ${this.options.dir} is open to other accounts; the copies are 0600, but consider chmod 700 on it`);
     this.stopTimer = this.timer.repeat(Math.min(this.options.everyMs, 60_000), () => this.tick());
   }
 

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../access/index.js';
-import { assignRequestId } from '../common/index.js';
+import { assignRequestId, logValue } from '../common/index.js';
 import type { LogFormat } from '../config/index.js';
 
 /** What one request's log line says: nothing from its headers, query string or body. */
@@ -13,6 +13,8 @@ export interface RequestLogFields {
   durationMs: number;
   /** The signed-in user's name, `display:<name>` for a wall screen's token, `-` when none. */
   user: string;
+  /** A sign-in that did not sign anyone in: the user name it tried (the security log keeps it too). */
+  tried?: string;
   requestId: string;
   /** The client went away before the response was complete. */
   aborted?: boolean;
@@ -38,6 +40,8 @@ export function requestLogging(format: LogFormat, logger = new Logger('HTTP')) {
         user: (request as AuthenticatedRequest).user?.username ?? '-',
         requestId,
       };
+      const tried = (request as AuthenticatedRequest).attemptedUsername;
+      if (tried !== undefined && !(request as AuthenticatedRequest).user && response.statusCode >= 400) fields.tried = tried;
       if (!response.writableFinished) fields.aborted = true;
       if (format === 'json') logger.log(fields);
       else logger.log(textLine(fields));
@@ -46,8 +50,10 @@ export function requestLogging(format: LogFormat, logger = new Logger('HTTP')) {
   };
 }
 
+/** The text line: each value that could hold a space, `=` or a control character is quoted and escaped (logValue). */
 export function textLine(f: RequestLogFields): string {
-  return `${f.method} ${f.route} ${f.status} ${f.durationMs}ms user=${f.user} id=${f.requestId}${f.aborted ? ' aborted' : ''}`;
+  const tried = f.tried !== undefined ? ` tried=${logValue(f.tried)}` : '';
+  return `${f.method} ${logValue(f.route)} ${f.status} ${f.durationMs}ms user=${logValue(f.user)}${tried} id=${f.requestId}${f.aborted ? ' aborted' : ''}`;
 }
 
 /** The matched route's pattern; else the path alone (no query), printable characters only, at most 200. */

@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { Writable } from 'node:stream';
 import { notFoundInScope } from '../access/index.js';
-import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { badRequest, Clock, notFound } from '../common/index.js';
 import { int, sql } from '../database/index.js';
-import { AuditService, canonicalJson, type Cell, csvWriter, ENTITY_LABELS, ENTRY_COLUMNS, PROJECT_ENTITIES, type StoredEntryRow, xlsxWriter } from '../audit/index.js';
+import { AuditService, canonicalJson, type Cell, csvWriter, ENTITY_LABELS, ENTRY_COLUMNS, PROJECT_ENTITIES, SecurityLog, type SecurityEventFilter, type StoredEntryRow, xlsxWriter } from '../audit/index.js';
 import { ANOMALY_RULE_LABELS, AnomaliesService, type AnomalyOptions } from './anomalies.service.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
+
+/** What an auditor asked to export (plain data: it is handed to a worker thread). */
+export type AuditExportRequest =
+  | { what: 'history'; filter: HistoryFilter }
+  | { what: 'anomalies'; year: number; options: AnomalyOptions }
+  | { what: 'security'; filter: SecurityEventFilter };
 
 /** Which audit entries an export holds; filters combine with AND. */
 export interface HistoryFilter {
@@ -63,6 +69,16 @@ const ANOMALY_HEADER: [string, number][] = [
   ['说明', 60],
 ];
 
+const SECURITY_HEADER: [string, number][] = [
+  ['时刻（UTC）', 26],
+  ['时间（北京）', 20],
+  ['类型', 14],
+  ['用户名', 20],
+  ['地址', 20],
+  ['接口', 40],
+  ['状态码', 8],
+];
+
 /**
  * Exports for the audit file (审计档案): the history of a project, a region or a period,
  * and the anomaly list, as CSV (UTF-8 with BOM) or .xlsx, the first line stamped with the
@@ -75,7 +91,24 @@ export class AuditExportService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly anomalies: AnomaliesService,
+    private readonly security: SecurityLog,
   ) {}
+
+  /** The security log in a period and of a kind (docs/access.md "The security log"). */
+  async securityLog(filter: SecurityEventFilter): Promise<PreparedExport> {
+    const entries = await this.security.list(filter, 1_000_000);
+    const scope = [filter.kind ? `类型 ${filter.kind}` : '全部类型', `时段 ${filter.from ?? '…'} 至 ${filter.to ?? '…'}`, `共 ${entries.length} 条`];
+    return {
+      filename: `security-log${filter.kind ? `-${filter.kind}` : ''}`,
+      sheetName: '安全日志',
+      stamp: await this.stamp(`安全日志（${scope.join('，')}）`),
+      header: SECURITY_HEADER.map(([title]) => title),
+      widths: SECURITY_HEADER.map(([, width]) => width),
+      rows: (async function* (localTime: (at: string) => string) {
+        for (const e of entries) yield [e.at, localTime(e.at), e.kind, e.username ?? null, e.address ?? null, e.route ?? null, e.status ?? null];
+      })((at) => this.localTime(at)),
+    };
+  }
 
   async history(filter: HistoryFilter): Promise<PreparedExport> {
     if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to)
@@ -132,6 +165,26 @@ export class AuditExportService {
         yield* rows;
       })(),
     };
+  }
+
+  /** The whole file for a request, in memory (heavy work: run in a worker thread, src/workers/heavy-tasks.ts). */
+  async file(request: AuditExportRequest, format: ExportFormat): Promise<{ filename: string; body: Buffer }> {
+    const prepared =
+      request.what === 'history' ? await this.history(request.filter) : request.what === 'anomalies' ? await this.anomalyList(request.year, request.options) : await this.securityLog(request.filter);
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer | string, _encoding, callback) {
+        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+        callback();
+      },
+    });
+    const finished = new Promise<void>((resolve, reject) => {
+      sink.once('finish', resolve);
+      sink.once('error', reject);
+    });
+    await this.write(prepared, format, sink);
+    await finished;
+    return { filename: prepared.filename, body: Buffer.concat(chunks) };
   }
 
   /** Streams a prepared export as CSV or .xlsx; a failure half-way aborts the response. */

@@ -3,11 +3,12 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { bulletinCheckpoint } from '../bulletins/index.js';
-import type { Page } from '../common/index.js';
-import { type AuditCheckpoint, type AuditEventView, AuditService, type VerifyResult } from '../audit/index.js';
-import { AuditExportService, type ExportFormat, type PreparedExport } from './audit-export.service.js';
+import { badRequest, type Page } from '../common/index.js';
+import { type AuditCheckpoint, type AuditEventView, AuditService, SecurityLog, type SecurityEventView, type VerifyResult } from '../audit/index.js';
+import { HeavyWork } from '../heavy/index.js';
+import type { AuditExportRequest, ExportFormat } from './audit-export.service.js';
 import { AnomaliesService, type AnomalyReport } from './anomalies.service.js';
-import { AnomaliesQuery, AuditEventsQuery, checkpointQuery, HistoryExportQuery, instantQuery, jumpFactorQuery, VerifyQuery } from './dto/audit-query.dto.js';
+import { AnomaliesQuery, AuditEventsQuery, checkpointQuery, HistoryExportQuery, instantQuery, jumpFactorQuery, SecurityLogQuery, VerifyQuery } from './dto/audit-query.dto.js';
 import { READ_ONLY_ROLES, Roles } from '../access/index.js';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -23,8 +24,9 @@ export class AuditController {
   constructor(
     private readonly audit: AuditService,
     private readonly anomalies: AnomaliesService,
-    private readonly exports: AuditExportService,
+    private readonly heavy: HeavyWork,
     private readonly dataSource: DataSource,
+    private readonly security: SecurityLog,
   ) {}
 
   @Get('verify')
@@ -55,47 +57,69 @@ export class AuditController {
     return this.anomalies.find(query.year, { maxMonthSharePct: query.maxMonthSharePct, jumpFactor: jumpFactorQuery(query.jumpFactor) });
   }
 
+  @Get('security')
+  @ApiOperation({ summary: '安全日志：登录失败（所用用户名、地址）、锁定、被拒绝的写操作（403/409/422，调用者）；按时段和类型筛选，从早到晚' })
+  securityLog(@Query() query: SecurityLogQuery): Promise<SecurityEventView[]> {
+    return this.security.list(this.securityFilter(query));
+  }
+
+  @Get('exports/security.csv')
+  @ApiProduces(CONTENT_TYPES.csv)
+  @ApiOperation({ summary: '导出安全日志，CSV，首行为审计链校验结果' })
+  async securityCsv(@Query() query: SecurityLogQuery, @Res() response: Response): Promise<void> {
+    await this.send({ what: 'security', filter: this.securityFilter(query) }, 'csv', response);
+  }
+
   @Get('exports/history.csv')
   @ApiProduces(CONTENT_TYPES.csv)
   @ApiOperation({ summary: '导出审计日志（项目、县区或时段），CSV，首行为审计链校验结果' })
   async historyCsv(@Query() query: HistoryExportQuery, @Res() response: Response): Promise<void> {
-    await this.send(await this.exports.history(this.historyFilter(query)), 'csv', response);
+    await this.send({ what: 'history', filter: this.historyFilter(query) }, 'csv', response);
   }
 
   @Get('exports/history.xlsx')
   @ApiProduces(CONTENT_TYPES.xlsx)
   @ApiOperation({ summary: '导出审计日志（项目、县区或时段），Excel，首行为审计链校验结果' })
   async historyXlsx(@Query() query: HistoryExportQuery, @Res() response: Response): Promise<void> {
-    await this.send(await this.exports.history(this.historyFilter(query)), 'xlsx', response);
+    await this.send({ what: 'history', filter: this.historyFilter(query) }, 'xlsx', response);
   }
 
   @Get('exports/anomalies.csv')
   @ApiProduces(CONTENT_TYPES.csv)
   @ApiOperation({ summary: '导出异常清单，CSV，首行为审计链校验结果' })
   async anomaliesCsv(@Query() query: AnomaliesQuery, @Res() response: Response): Promise<void> {
-    await this.send(await this.exports.anomalyList(query.year, this.anomalyOptions(query)), 'csv', response);
+    await this.send({ what: 'anomalies', year: query.year, options: this.anomalyOptions(query) }, 'csv', response);
   }
 
   @Get('exports/anomalies.xlsx')
   @ApiProduces(CONTENT_TYPES.xlsx)
   @ApiOperation({ summary: '导出异常清单，Excel，首行为审计链校验结果' })
   async anomaliesXlsx(@Query() query: AnomaliesQuery, @Res() response: Response): Promise<void> {
-    await this.send(await this.exports.anomalyList(query.year, this.anomalyOptions(query)), 'xlsx', response);
+    await this.send({ what: 'anomalies', year: query.year, options: this.anomalyOptions(query) }, 'xlsx', response);
   }
 
   private historyFilter(query: HistoryExportQuery) {
     return { projectId: query.projectId, region: query.region, from: instantQuery('from', query.from), to: instantQuery('to', query.to) };
   }
 
+  private securityFilter(query: SecurityLogQuery) {
+    const filter = { kind: query.kind, from: instantQuery('from', query.from), to: instantQuery('to', query.to) };
+    if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to)
+      throw badRequest('from 不能晚于 to', [{ field: 'from', code: 'invalidRange', message: '起始时刻不能晚于结束时刻' }]);
+    return filter;
+  }
+
   private anomalyOptions(query: AnomaliesQuery) {
     return { maxMonthSharePct: query.maxMonthSharePct, jumpFactor: jumpFactorQuery(query.jumpFactor) };
   }
 
-  private async send(prepared: PreparedExport, format: ExportFormat, response: Response): Promise<void> {
+  /** Made in a worker thread (heavy work: AuditExportService.file), then sent whole. */
+  private async send(request: AuditExportRequest, format: ExportFormat, response: Response): Promise<void> {
+    const file = await this.heavy.run<{ filename: string; body: Buffer }>('audit.export', { ...request, format });
     response.status(200);
     response.setHeader('Content-Type', CONTENT_TYPES[format]);
-    response.setHeader('Content-Disposition', `attachment; filename="${prepared.filename}.${format}"`);
+    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}.${format}"`);
     response.setHeader('Cache-Control', 'no-store');
-    await this.exports.write(prepared, format, response);
+    response.end(file.body);
   }
 }

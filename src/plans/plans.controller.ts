@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { CurrentScope, type Scope } from '../access/index.js';
 import { actorOf, YearParam } from '../common/index.js';
 import { ApplyRolloverDto, CreatePlanDto, PatchPlanDto } from './dto/plan.dto.js';
 import { RolloverService } from './rollover.service.js';
@@ -47,9 +48,9 @@ export class PlansController {
   }
 
   @Get(':year/rollover')
-  @ApiOperation({ summary: '滚动接续：由本年清单提出下一年清单建议（续建、未开工、转入实施类），计划投资待填' })
-  rollover(@Param('year', YearParam) year: number): Promise<RolloverProposal> {
-    return this.rollovers.rollover(year);
+  @ApiOperation({ summary: '滚动接续：由本年清单提出下一年清单建议（续建、未开工、转入实施类），计划投资待填；县区、产业链用户只见本范围的项目' })
+  rollover(@Param('year', YearParam) year: number, @CurrentScope() scope: Scope): Promise<RolloverProposal> {
+    return this.rollovers.rollover(year, scope);
   }
 
   @Post(':year/rollover')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ALL, projectColumns, type Scope, scopeSql } from '../access/index.js';
 import { unprocessable } from '../common/index.js';
 import { int, sql, WriteQueue } from '../database/index.js';
 import { isLatestRevisionSql, reserveGaps, rolloverOf } from '../rules/index.js';
@@ -22,18 +23,23 @@ export class RolloverService {
     private readonly lists: ListsService,
   ) {}
 
-  /** Next year's lists proposed from this year's and from the reserve (rules/rollover.ts). */
-  async rollover(year: number): Promise<RolloverProposal> {
+  /**
+   * Next year's lists proposed from this year's and from the reserve (rules/rollover.ts), of the
+   * projects in the caller's scope, like every list (docs/access.md "Scope"): the city office and
+   * auditors all of them, a county its county's, a chain team its chain's.
+   */
+  async rollover(year: number, scope: Scope = ALL): Promise<RolloverProposal> {
     await this.plans.yearTarget(year);
+    const inScope = scopeSql(scope, projectColumns('p'));
     const rows = await sql(
       this.dataSource,
       `SELECT l.project_id, l.category, l.planned_investment_wan, l.key_project,
               p.code, p.name, p.region_code, p.chain_code, p.stage, p.total_investment_wan,
               (SELECT SUM(r.amount_wan) FROM report_revision r WHERE r.project_id = p.id AND ${isLatestRevisionSql('r')}) AS reported
          FROM list_entry l JOIN project p ON p.id = l.project_id
-        WHERE l.year = :year AND l.removed_at IS NULL
+        WHERE l.year = :year AND l.removed_at IS NULL AND ${inScope.sql}
         ORDER BY l.category, p.code`,
-      { year },
+      { year, ...inScope.params },
     );
     const proposal: RolloverProposal = { fromYear: year, toYear: year + 1, entries: [], leaving: [] };
     for (const row of rows) {
@@ -67,10 +73,10 @@ export class RolloverService {
       `SELECT p.id, p.code, p.name, p.region_code, p.chain_code, p.owner_enterprise, p.total_investment_wan,
               p.planned_start_date, p.approval_filing, p.approval_land
          FROM project p
-        WHERE p.stage = 'reserve'
+        WHERE p.stage = 'reserve' AND ${inScope.sql}
           AND NOT EXISTS (SELECT 1 FROM list_entry l WHERE l.project_id = p.id AND l.year = :year AND l.removed_at IS NULL)
         ORDER BY p.planned_start_date, p.code`,
-      { year },
+      { year, ...inScope.params },
     );
     for (const row of reserve) {
       const total = row.total_investment_wan === null || row.total_investment_wan === undefined ? null : int(row.total_investment_wan);

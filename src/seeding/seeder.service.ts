@@ -1,29 +1,29 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CHAINS, DEPARTMENTS, PLAN_2024, REGIONS } from '../../seeds/reference-data.js';
-import type { DemoProject, DemoReport } from '../../seeds/demo-types.js';
+import { at as demoInstant, DEMO_APPROVALS, DEMO_REQUESTS_2024, DEMO_REQUESTS_2025, type DemoApproval, type DemoRequest } from '../../seeds/demo-requests.js';
+import { demoRequestsOf } from '../../seeds/demo-requests-years.js';
+import { bulletinInstant, happenedBy, stepsBy, type DemoToday } from '../../seeds/demo-steps.js';
 import type { SeedMode } from '../config/index.js';
 import { WriteQueue } from '../database/index.js';
-import { LifecycleEngine, toView } from '../projects/index.js';
-import { initialPersisted, type LifecycleEvent } from '../lifecycle/index.js';
-import { ListsService, PlansService, RolloverService, YearTarget } from '../plans/index.js';
-import { approvalsOf, ApprovalsService, Project, ProjectRecordsService } from '../project-records/index.js';
-
+import { PlansService, YearTarget } from '../plans/index.js';
+import { ApprovalsService, Project } from '../project-records/index.js';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
-import { Clock } from '../common/index.js';
+import { Clock, lastMonthOf, monthOf, yearOf } from '../common/index.js';
+import { nextMonth } from '../common/period.js';
 import { hashPassword, User } from '../auth/index.js';
 import { Chain, Department, Region } from '../reference/index.js';
 import { type Actor, RequestEngine, type RequestEvent, RequestsService } from '../requests/index.js';
-import { at as demoInstant, DEMO_APPROVALS, DEMO_REQUESTS_2024, DEMO_REQUESTS_2025, type DemoApproval, type DemoRequest } from '../../seeds/demo-requests.js';
-import { storeRevision } from '../reports/index.js';
+import { BulletinsService } from '../bulletins/index.js';
 import { AttractionSeeder } from './attraction-seeder.js';
+import { DEMO_ACTOR, DemoProjectsSeeder } from './demo-projects.seeder.js';
+import { DemoYearsSeeder } from './demo-years.seeder.js';
 import { PeopleSeeder } from './people-seeder.js';
 import { ALL } from '../access/index.js';
 
-export const DEMO_ACTOR = 'demo-seed';
 
-/** The last instant the illustrative 2025 records (December's reports arrive on 5 January 2026). */
-const DEMO_2025_RECORDED_BY = '2026-01-06T00:00:00.000Z';
+/** The first month the demo's city publishes its bulletin (月通报) in the tracker. */
+const FIRST_BULLETIN = '2024-11';
 
 export interface SeedResult {
   referenceRowsAdded: number;
@@ -31,10 +31,10 @@ export interface SeedResult {
 }
 
 /**
- * Loads reference data (always) and the illustrative demo projects (SEED=demo, into a
- * database with no projects yet). Idempotent: what is there already is left alone.
- * Demo projects go through the same lifecycle engine and list service as the API, so
- * every seeded stage has passed its guards.
+ * Loads reference data (always) and the illustrative demo (SEED=demo, into a database with no
+ * projects yet). Idempotent: what is there already is left alone. The demo goes through the same
+ * lifecycle engine, list service, request and lead engines as the API, so every seeded state has
+ * passed its guards; it runs up to the day it is loaded (docs/demo.md "The demo runs up to the day it is loaded").
  */
 @Injectable()
 export class SeederService {
@@ -43,17 +43,16 @@ export class SeederService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
-    private readonly lifecycle: LifecycleEngine,
-    private readonly lists: ListsService,
     private readonly changes: ChangeRecorder,
     private readonly clock: Clock,
     private readonly plans: PlansService,
-    private readonly rollovers: RolloverService,
-    private readonly projects: ProjectRecordsService,
     private readonly requests: RequestsService,
     private readonly requestEngine: RequestEngine,
     private readonly approvals: ApprovalsService,
     private readonly attraction: AttractionSeeder,
+    private readonly projects: DemoProjectsSeeder,
+    private readonly years: DemoYearsSeeder,
+    private readonly bulletins: BulletinsService,
     private readonly peopleSeeder: PeopleSeeder,
   ) {}
 
@@ -61,24 +60,44 @@ export class SeederService {
     const referenceRowsAdded = await this.seedReference();
     let demoProjectsAdded = 0;
     if (mode === 'demo' && (await this.dataSource.getRepository(Project).count()) === 0) {
+      const today: DemoToday = { now: this.clock.nowIso(), lastMonth: lastMonthOf(this.clock.today()) };
       const { DEMO_PROJECTS } = await import('../../seeds/demo-2024.js');
-      demoProjectsAdded = await this.seedDemo(DEMO_PROJECTS);
+      await this.projects.seed(DEMO_PROJECTS);
       // The 2024 plan, published on the day the real one was issued: its lists are frozen from then on.
       await this.writes.run((manager) => this.plans.publishIn(manager, PLAN_2024.city.year, DEMO_ACTOR, PLAN_2024.publishedAt!));
-      await this.seedDemoRequests(DEMO_REQUESTS_2024, DEMO_APPROVALS);
+      await this.seedDemoRequests(DEMO_REQUESTS_2024, DEMO_APPROVALS, today);
       // 招商 2024 (illustrative, seeds/demo-2024-attraction.ts): leads, 到位资金, the chains' indicators and notes.
       await this.attraction.seedDemo2024(DEMO_ACTOR);
-      // The illustrative 2025 is loaded only once it has happened (a clock set inside 2024 sees 2024 alone).
-      if (this.clock.nowIso() >= DEMO_2025_RECORDED_BY) {
-        await this.seedDemo2025();
-        await this.seedDemoRequests(DEMO_REQUESTS_2025, []);
+      // The rest of 2024 (seeds/demo-2024-q4.ts), then every year after it that has begun, as far as it has happened.
+      const { DEMO_2024_Q4 } = await import('../../seeds/demo-2024-q4.js');
+      await this.projects.apply(stepsBy(today, DEMO_2024_Q4));
+      await this.attraction.seed2024Rest(DEMO_ACTOR, today);
+      const thisYear = yearOf(this.clock.today());
+      for (let year = 2025; year <= thisYear; year++) {
+        const listed = await this.years.seedYear(year, today);
+        await this.seedDemoRequests([...(year === 2025 ? DEMO_REQUESTS_2025 : []), ...demoRequestsOf(year, listed)], [], today);
+        await this.attraction.seedYear(year, DEMO_ACTOR, today);
       }
-      this.logger.log(`loaded ${demoProjectsAdded} illustrative demo projects (seeds/demo-2024.ts) and an illustrative 2025 (seeds/demo-2025.ts)`);
+      await this.seedDemoBulletins(today);
+      demoProjectsAdded = await this.dataSource.getRepository(Project).count();
+      this.logger.log(`loaded ${demoProjectsAdded} illustrative demo projects, 2024${thisYear > 2024 ? `–${thisYear}` : ''} up to ${today.lastMonth} (docs/demo.md)`);
       await this.seedDemoUsers();
       // Who answers for the demo's chains and projects (illustrative, seeds/demo-people.ts).
       await this.peopleSeeder.seedDemo(DEMO_ACTOR);
     }
     return { referenceRowsAdded, demoProjectsAdded };
+  }
+
+  /**
+   * DEMO ONLY: the 月通报 of every month from November 2024 to last month, each published on the 8th of
+   * the next month (last month's just before now when the 8th has not come yet), as the board stood then.
+   */
+  private async seedDemoBulletins(today: DemoToday): Promise<void> {
+    const inThisMonth = (instant: string) => monthOf(this.clock.dateOf(instant)) === monthOf(this.clock.today());
+    for (let month = FIRST_BULLETIN; month <= today.lastMonth; month = nextMonth(month)) {
+      const at = bulletinInstant(today, month, inThisMonth);
+      if (at !== null) await this.bulletins.publish(yearOf(month), Number(month.slice(5, 7)), DEMO_ACTOR, at);
+    }
   }
 
   seedReference(): Promise<number> {
@@ -113,14 +132,17 @@ export class SeederService {
    * DEMO ONLY (seeds/demo-requests.ts, illustrative): 要素保障 requests raised, handled and evaluated
    * through the same service and engine as the API, each step recorded on its day; then the
    * approval statuses (督办, 容缺受理). The actors are the demo seed standing in for the county,
-   * the department the request is routed to, and the city office.
+   * the department the request is routed to, and the city office. A request raised after `today`,
+   * and every step after it, has not happened yet: what is still open is what was raised lately.
    */
-  async seedDemoRequests(requests: DemoRequest[], approvals: DemoApproval[]): Promise<void> {
+  async seedDemoRequests(requests: DemoRequest[], approvals: DemoApproval[], today: DemoToday): Promise<void> {
     for (const demo of requests) {
-      const project = await this.dataSource.getRepository(Project).findOneByOrFail({ code: demo.project });
-      const { project: _code, raisedOn, steps, ...item } = demo;
+      const { project: code, raisedOn, steps, ...item } = demo;
+      if (happenedBy(today, demoInstant(raisedOn)) === null) continue;
+      const project = await this.dataSource.getRepository(Project).findOneByOrFail({ code });
       const [{ id, department }] = await this.writes.run((manager) => this.requests.raiseIn(manager, project.id, [item], DEMO_ACTOR, ALL, { at: demoInstant(raisedOn) }));
       for (const { on, ...event } of steps) {
+        if (happenedBy(today, demoInstant(on)) === null) break;
         const base = { username: DEMO_ACTOR, region: null, chain: null, department: null };
         const actor: Actor =
           event.type === 'EVALUATE' ? { ...base, role: 'region', region: project.regionCode } : event.type === 'ESCALATE' ? { ...base, role: 'admin' } : { ...base, role: 'department', department };
@@ -166,174 +188,5 @@ export class SeederService {
       }
     });
     return missing.length;
-  }
-
-  async seedDemo(projects: DemoProject[]): Promise<number> {
-    let added = 0;
-    for (const demo of projects) {
-      const created = await this.writes.run(async (manager) => {
-        if (await manager.existsBy(Project, { code: demo.code })) return false;
-        await this.createDemoProject(manager, demo);
-        return true;
-      });
-      if (created) added++;
-    }
-    return added;
-  }
-
-  private async createDemoProject(manager: EntityManager, demo: DemoProject): Promise<void> {
-    const createdAt = demo.events[0]?.at ?? demo.reports[0]?.recordedAt ?? '2024-01-02T01:00:00.000Z';
-    const draft = manager.create(Project, {
-      code: demo.code,
-      name: demo.name,
-      ownerEnterprise: demo.ownerEnterprise,
-      regionCode: demo.region,
-      chainCode: demo.chain,
-      totalInvestmentWan: demo.totalInvestmentWan,
-      origin: demo.origin,
-      plannedAt: this.clock.dateOf(createdAt),
-      content: demo.content,
-      plannedStartDate: demo.plannedStartDate,
-      actualStartDate: null,
-      plannedCompletionDate: demo.plannedCompletionDate,
-      actualCompletionDate: null,
-      approvalFiling: demo.approvals.filing,
-      approvalLand: demo.approvals.land,
-      approvalPlanning: demo.approvals.planning,
-      approvalEnvironment: demo.approvals.environment,
-      approvalEnergy: demo.approvals.energy,
-      approvalConstruction: demo.approvals.construction,
-      stage: 'reserve',
-      version: 1,
-      createdAt,
-      updatedAt: createdAt,
-    });
-    draft.lifecycleSnapshot = JSON.stringify(initialPersisted());
-    const project = await manager.save(Project, draft);
-    await this.changes.record(manager, {
-      actor: DEMO_ACTOR,
-      subject: auditSubject.project(project.id),
-      action: 'create',
-      after: toView(project),
-      at: createdAt,
-      history: { projectId: project.id, kind: 'created', toStage: 'reserve', data: toView(project) },
-    });
-
-    const insertReports = async () => {
-      for (const report of demo.reports) await this.insertDemoReport(manager, project.id, report);
-    };
-    let reportsInserted = false;
-    for (const { at, ...event } of demo.events) {
-      // Reports exist before completion (the COMPLETE guard asks for at least one).
-      if (event.type === 'COMPLETE' && !reportsInserted) {
-        await insertReports();
-        reportsInserted = true;
-      }
-      await this.lifecycle.applyIn(manager, project.id, event as LifecycleEvent, { actor: DEMO_ACTOR, recordedAt: at });
-    }
-    if (!reportsInserted) await insertReports();
-    for (const entry of demo.lists) {
-      const listedAt = `${entry.year}-01-15T02:00:00.000Z`;
-      await this.lists.putIn(
-        manager,
-        entry.year,
-        project.id,
-        { category: entry.category, plannedInvestment: entry.plannedInvestmentWan, monthlyPlan: entry.monthlyPlan ?? null, keyProject: entry.keyProject ?? false },
-        { actor: DEMO_ACTOR, at: listedAt },
-      );
-    }
-  }
-
-  /**
-   * A demo report as first filed at its backdated instant (revision 1; no correction). The
-   * demo writes reports directly rather than through ReportsService because their months are
-   * long closed by the time the demo is loaded; they are recorded like any other report.
-   */
-  private async insertDemoReport(manager: EntityManager, projectId: number, report: Omit<DemoReport, 'problems'> & { problems?: string | null }): Promise<void> {
-    const problems = report.problems ?? null;
-    await storeRevision(manager, {
-      projectId,
-      month: report.month,
-      revision: 1,
-      amountWan: report.amountWan,
-      progress: report.progress,
-      problems,
-      actor: DEMO_ACTOR,
-      recordedAt: report.recordedAt,
-      correction: false,
-      reason: null,
-    });
-    await this.changes.record(manager, {
-      actor: DEMO_ACTOR,
-      subject: auditSubject.report(projectId),
-      action: 'file',
-      before: null,
-      after: { month: report.month, revision: 1, amount: report.amountWan, progress: report.progress, problems, correction: false },
-      at: report.recordedAt,
-    });
-  }
-
-  /**
-   * DEMO ONLY (illustrative, seeds/demo-2025.ts): the city's second year. The 2025 plan is made by
-   * copying 2024's and rolling its lists over, published in February 2025, and the year runs through
-   * December: new projects enter the library, preparation projects start, reports come in.
-   */
-  async seedDemo2025(): Promise<void> {
-    const { demo2025, NEW_2025_PROJECTS, PLAN_2025_TIMES } = await import('../../seeds/demo-2025.js');
-    const { PLAN_2025_DIFFERENTIATED, PLAN_2025_PLACES } = await import('../../seeds/plan-2025.js');
-    const rolled = await this.rollovers.rollover(2024);
-    // The illustrative 2025 takes this year's lists over; the reserve projects the rollover also proposes stay for the office to decide.
-    const proposal = { ...rolled, entries: rolled.entries.filter((e): e is typeof e & { kind: 'continuing' | 'notStarted' | 'moved' } => e.kind !== 'fromReserve') };
-    const projects = new Map((await this.dataSource.getRepository(Project).findBy({ id: In(proposal.entries.map((e) => e.projectId)) })).map((p) => [p.id, p]));
-    const plan2024 = await this.plans.yearTarget(2024);
-    const year = demo2025(
-      proposal.entries.map((entry) => {
-        const project = projects.get(entry.projectId)!;
-        return { ...entry, totalInvestmentWan: project.totalInvestmentWan ?? 0, approvals: approvalsOf(project) };
-      }),
-      plan2024.keyProjectThresholdWan,
-    );
-    const implementation = year.entries.filter((e) => e.category === 'implementation');
-    const key = year.entries.filter((e) => e.keyProject);
-    const sum = (entries: typeof year.entries) => entries.reduce((total, e) => total + e.plannedInvestment, 0);
-    const wholeYi = (wan: number) => Math.floor(wan / 10_000) * 10_000;
-    // Each chain's 2025 row: the projects it carries on the 2025 implementation list, and 95% of their plan (illustrative).
-    const chainOf = (entry: { projectId: number }) => projects.get(entry.projectId)?.chainCode ?? null;
-    const chains = [...new Set(implementation.map(chainOf).filter((code): code is string => code !== null))].map((code) => {
-      const carried = implementation.filter((e) => chainOf(e) === code);
-      return { code, projects: carried.length, investmentWan: Math.floor((sum(carried) * 0.95) / 1000) * 1000 };
-    });
-    await this.writes.run(async (manager) => {
-      await this.plans.createIn(
-        manager,
-        2025,
-        {
-          copyFrom: 2024,
-          implementationListSize: implementation.length,
-          preparationListSize: year.entries.length - implementation.length,
-          implementationInvestmentWan: wholeYi(sum(implementation)),
-          keyProjectCount: key.length,
-          keyProjectInvestmentWan: wholeYi(sum(key) * 0.9),
-          // The 2025 words and bounds (seeds/plan-2025.ts): 差异化指标 texts and counts, the counties' 5–10 / 1–2.
-          chains: [...chains, ...PLAN_2025_DIFFERENTIATED.map(({ chain, ...words }) => ({ code: chain, ...words }))],
-          places: PLAN_2025_PLACES.map(({ region, ...bounds }) => ({ code: region, ...bounds })),
-        },
-        DEMO_ACTOR,
-        PLAN_2025_TIMES.created,
-      );
-      await this.rollovers.applyRolloverIn(manager, 2024, { entries: year.entries }, DEMO_ACTOR, PLAN_2025_TIMES.rolledOver);
-    });
-    for (const demo of NEW_2025_PROJECTS)
-      await this.writes.run(async (manager) => {
-        if (!(await manager.existsBy(Project, { code: demo.code }))) await this.createDemoProject(manager, demo);
-      });
-    await this.writes.run((manager) => this.plans.publishIn(manager, 2025, DEMO_ACTOR, PLAN_2025_TIMES.published));
-    for (const step of year.steps)
-      await this.writes.run(async (manager) => {
-        if (step.kind === 'report') return this.insertDemoReport(manager, step.projectId, step);
-        if (step.kind === 'event') return this.lifecycle.applyIn(manager, step.projectId, step.event as LifecycleEvent, { actor: DEMO_ACTOR, recordedAt: step.at });
-        const project = await manager.findOneByOrFail(Project, { id: step.projectId });
-        await this.projects.updateIn(manager, step.projectId, { version: project.version, approvals: step.approvals }, undefined, DEMO_ACTOR, ALL, step.at);
-      });
   }
 }

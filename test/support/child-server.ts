@@ -16,10 +16,17 @@ export interface ChildServer {
 
 let ports = 0;
 
-/** Starts `dist/src/main.js` with the given environment and waits until /api/health answers. */
-export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
+/**
+ * Starts `dist/src/main.js` with the given environment and waits until /api/health answers;
+ * `umask` (e.g. `000`) starts it under that umask, through the shell; `waitSeconds` (30) is how long
+ * it may take (loading the demo takes longer).
+ */
+export async function startChildServer(env: Record<string, string>, options: { umask?: string; waitSeconds?: number } = {}): Promise<ChildServer> {
   const port = 43000 + ((process.pid * 7 + ++ports * 13) % 2000);
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  const [command, args] = options.umask
+    ? ['/bin/sh', ['-c', `umask ${options.umask} && exec "$0" dist/src/main.js`, process.execPath]]
+    : [process.execPath, ['dist/src/main.js']];
+  const child = spawn(command, args, {
     env: { ...process.env, PORT: String(port), SEED: 'none', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -40,7 +47,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
       return exited;
     },
   };
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < (options.waitSeconds ?? 30) * 10; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${err}`);
     try {
       if ((await fetch(`${base}/api/health`)).status === 200) return server;

@@ -87,6 +87,8 @@ async function bootApp(database: { url: string; postgres: boolean }, options: Te
     ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     // Tests move the clock across years; tokens must outlive that (expiry has its own test).
     TOKEN_TTL_SECONDS: String(TEST_TOKEN_TTL_SECONDS),
+    // The signing key's file: beside a SQLite test database (the default); on PostgreSQL, in the temporary folder.
+    ...(database.postgres ? { TOKEN_KEY_FILE: join(tmpdir(), `tracker-test-${process.pid}.token.key`) } : {}),
     ...options.env,
   });
   const app = await createApp(config, { logger: false, seed: false });
@@ -215,7 +217,7 @@ export async function tableRows(dataSource: DataSource, table: string): Promise<
   return dataSource.query(`SELECT * FROM "${table}" ORDER BY 1`);
 }
 
-const BOOKKEEPING = ['write_counter', 'login_attempt', 'job'];
+const BOOKKEEPING = ['write_counter', 'login_attempt', 'job', 'security_event'];
 
 /** Every table's rows, for byte-for-byte "a rejected request changed nothing" checks. */
 export async function databaseState(dataSource: DataSource): Promise<Record<string, unknown[]>> {
@@ -228,7 +230,8 @@ export async function databaseState(dataSource: DataSource): Promise<Record<stri
   // Bookkeeping, not data: write_counter counts committed write transactions (the board cache's
   // shared key; a request that changes nothing may still commit an empty one), and login_attempt
   // holds the places sign-in attempts take (a refused sign-in keeps its place: that is the limit),
-  // and job the background work a request started (a refused import's job ends failed, applying nothing).
+  // job the background work a request started (a refused import's job ends failed, applying nothing),
+  // and security_event the log of what was refused (a refused request is written there, and only there).
   for (const { name } of tables) if (!BOOKKEEPING.includes(name)) state[name] = await tableRows(dataSource, name);
   return state;
 }

@@ -2,12 +2,12 @@ import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
-import { IsCalendarDate, IsText, IsWan, PageQuery, PageSizeQuery, QueryText } from '../../common/index.js';
+import { IsCalendarDate, IsName, IsText, IsWan, PageQuery, PageSizeQuery, QueryText } from '../../common/index.js';
 import { CreateProjectDto, IsProjectName } from '../../project-records/index.js';
 import { LEAD_EVENT_TYPES, LEAD_ORIGINS, LEAD_STATUSES, type LeadEventType, type LeadOrigin, type LeadStatus } from '../lead-states.js';
 
 /** Text a person must fill in (something other than spaces), at most `length` characters. */
-const IsFilledText = (length: number) => applyDecorators(IsText(length), Matches(/\S/u, { message: '不能为空' }));
+const IsFilledName = (length: number) => applyDecorators(IsName(length), Matches(/\S/u, { message: '不能为空' }));
 
 /** `POST /api/leads` (docs/domain/attraction.md "Leads"). A chain team's chain and a county operator's place come from who they are. */
 export class CreateLeadDto {
@@ -18,7 +18,7 @@ export class CreateLeadDto {
 
   @ApiProperty({ description: '投资方', maxLength: 200 })
   @IsDefined({ message: '缺少投资方 investor' })
-  @IsFilledText(200)
+  @IsFilledName(200)
   investor: string;
 
   @ApiProperty({ enum: LEAD_ORIGINS, description: '投资方来源：inProvince 省内 / outOfProvince 省外 / abroad 境外' })
@@ -43,7 +43,7 @@ export class CreateLeadDto {
 
   @ApiPropertyOptional({ description: '联系人及电话', maxLength: 200 })
   @IsOptional()
-  @IsText(200)
+  @IsName(200)
   contact?: string | null;
 }
 
@@ -82,7 +82,7 @@ export class LeadEventDto {
 
   @ApiPropertyOptional({ description: 'SIGN：协议编号', maxLength: 64 })
   @IsOptional()
-  @IsText(64)
+  @IsName(64)
   agreementNo?: string;
 
   @ApiPropertyOptional({ description: 'LAND: the id of an existing project to link (either this or project); the page chooses it by code or name' })

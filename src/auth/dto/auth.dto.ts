@@ -3,6 +3,7 @@ import { applyDecorators } from '@nestjs/common';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../password-policy.js';
 import { type Role, ROLES } from '../../access/index.js';
+import { IsName } from '../../common/index.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin' })
@@ -74,7 +75,7 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ maxLength: 64, description: 'office name shown instead of the user name in histories (单位名称); null: derived from role and scope' })
   @IsOptional()
-  @IsString()
+  @IsName(64)
   @Matches(OFFICE_NAME, { message: OFFICE_NAME_RULE })
   officeName?: string | null;
   @PersonIdField()
@@ -118,7 +119,7 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({ maxLength: 64, description: 'office name shown instead of the user name in histories (单位名称); null: derived from role and scope' })
   @IsOptional()
-  @IsString()
+  @IsName(64)
   @Matches(OFFICE_NAME, { message: OFFICE_NAME_RULE })
   officeName?: string | null;
 }

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsText } from '../../common/index.js';
+import { IsName } from '../../common/index.js';
 
 export class CreateDisplayTokenDto {
   @ApiProperty({ example: '指挥部大屏', description: '1–48 characters; shown in the list, the logs and the audit log' })
   @IsDefined({ message: '缺少名称' })
-  @IsText(48)
+  @IsName(48)
   @Matches(/\S/, { message: '名称不能为空' })
   name: string;
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { SECURITY_EVENT_KINDS, type SecurityEventKind } from '../../audit/index.js';
 import { badRequest, IsMonth, PageQuery, PageSizeQuery, parseInstant, QueryInt, QueryText } from '../../common/index.js';
 
 const INSTANT_EXAMPLE = '2024-11-05T10:00:00+08:00';
@@ -85,6 +86,14 @@ export class HistoryExportQuery extends PeriodQuery {
   @IsString()
   @MaxLength(12)
   region?: string;
+}
+
+/** `GET /api/audit/security` and its exports: a period and one kind (docs/access.md "The security log"). */
+export class SecurityLogQuery extends PeriodQuery {
+  @ApiPropertyOptional({ enum: SECURITY_EVENT_KINDS, description: 'login-failed 登录失败 · locked 锁定 · refused 被拒绝的写操作' })
+  @IsOptional()
+  @IsIn(SECURITY_EVENT_KINDS)
+  kind?: SecurityEventKind;
 }
 
 /** An instant query parameter → stored form (UTC, milliseconds); malformed → 400. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsOptional } from 'class-validator';
-import { IsCalendarDate, IsText } from '../../common/index.js';
+import { IsCalendarDate, IsName } from '../../common/index.js';
 import { APPROVAL_STATUSES, type ApprovalStatus } from '../../lifecycle/index.js';
 
 /** `PUT /api/projects/:id/approvals/:key` (docs/domain/requests.md "Approvals"): the approval's whole status. */
@@ -22,6 +22,6 @@ export class PutApprovalDto {
 
   @ApiPropertyOptional({ description: '经办部门代码（GET /api/departments）' })
   @IsOptional()
-  @IsText(32)
+  @IsName(32)
   department?: string;
 }

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
-import { IsCalendarDate, IsText, IsWan } from '../../common/index.js';
+import { IsCalendarDate, IsName, IsText, IsWan } from '../../common/index.js';
 import { PROJECT_ORIGINS, type ProjectOrigin } from '../project.entity.js';
 import { ApprovalsDto } from './approvals.dto.js';
 
@@ -10,7 +10,7 @@ import { ApprovalsDto } from './approvals.dto.js';
 export class ProjectFieldsDto {
   @ApiPropertyOptional({ nullable: true, description: '建设单位', maxLength: 200 })
   @IsOptional()
-  @IsText(200)
+  @IsName(200)
   ownerEnterprise?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: '县（市、区）统计用区划代码', example: '371502' })
@@ -68,4 +68,4 @@ export class ProjectFieldsDto {
 
 /** A project name: text of at most 200 characters with something other than spaces in it. */
 export const IsProjectName = () =>
-  applyDecorators(IsText(200), Matches(/\S/u, { message: '项目名称不能为空' }));
+  applyDecorators(IsName(200), Matches(/\S/u, { message: '项目名称不能为空' }));

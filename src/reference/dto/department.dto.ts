@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsDefined, IsString, MaxLength } from 'class-validator';
-import { IsText } from '../../common/index.js';
+import { IsName } from '../../common/index.js';
 
 /** `PUT /api/departments/:code`. */
 export class PutDepartmentDto {
   @ApiProperty({ example: '市自然资源和规划局' })
   @IsDefined({ message: '缺少部门名称 name' })
-  @IsText(64)
+  @IsName(64)
   name: string;
 
   @ApiProperty({ description: '承办的需求类型（每类只属一个部门；列出别的部门的类型即把它移交过来）', example: ['land'] })

@@ -1,0 +1,62 @@
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+/**
+ * `/api/health` while heavy requests run (docs/operations.md "Heavy work"): sends every heavy
+ * request at once and, until they are all answered, reads `/api/health` one after another on
+ * fresh connections, timing each. Used by test/heavy-work.e2e-spec.ts (a generous bound) and by
+ * `npm run bench:heavy` (the figure in docs/benchmarks.md).
+ */
+export interface HeavyRequest {
+  path: string;
+  token: string;
+}
+
+export interface HeavyLoadResult {
+  health: { samples: number; p50: number; p99: number; max: number };
+  heavy: { statuses: Record<number, number>; p50: number; max: number };
+  seconds: number;
+}
+
+/** One GET on a connection of its own; resolves with the status and the milliseconds to the last byte. */
+export function timedGet(base: string, path: string, token?: string): Promise<{ status: number; ms: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const request = http.get(`${base}${path}`, { agent: false, headers: token ? { authorization: `Bearer ${token}` } : {} }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - started, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+export async function healthUnderHeavyLoad(base: string, requests: HeavyRequest[]): Promise<HeavyLoadResult> {
+  const started = performance.now();
+  let done = false;
+  const heavy = Promise.all(requests.map((r) => timedGet(base, r.path, r.token))).finally(() => (done = true));
+  const health: number[] = [];
+  while (!done || health.length < 20) {
+    const answer = await timedGet(base, '/api/health');
+    if (answer.status !== 200) throw new Error(`/api/health answered ${answer.status}`);
+    health.push(answer.ms);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const answers = await heavy;
+  const statuses: Record<number, number> = {};
+  for (const { status } of answers) statuses[status] = (statuses[status] ?? 0) + 1;
+  const heavyMs = answers.map((a) => a.ms);
+  return {
+    health: { samples: health.length, p50: round(percentile(health, 50)), p99: round(percentile(health, 99)), max: round(Math.max(...health)) },
+    heavy: { statuses, p50: round(percentile(heavyMs, 50)), max: round(Math.max(...heavyMs)) },
+    seconds: round((performance.now() - started) / 1000),
+  };
+}
