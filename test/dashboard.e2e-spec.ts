@@ -79,9 +79,9 @@ function shown(body: Body, exp: ExpectedBoard) {
       ok: body.bigProjects?.ok,
       projectIds: ((body.bigProjects?.newThisYear ?? []) as Body[]).map((p) => p.projectId).sort((a, b) => a - b),
       continuingIds: ((body.bigProjects?.continuing ?? []) as Body[]).map((p) => p.projectId).sort((a, b) => a - b),
-      chains: ((body.bigProjects?.chains ?? []) as Body[]).map(({ code, name, flagship, required, count, ok, projectIds }) => ({ code, name, flagship, required, count, ok, projectIds })),
+      chains: ((body.bigProjects?.chains ?? []) as Body[]).map(({ code, name, flagship, required, count, ok, projectIds, attracted }) => ({ code, name, flagship, required, count, ok, projectIds, attracted })),
       regions: ((body.bigProjects?.regions ?? []) as Body[])
-        .map((r) => ({ code: r.code, name: r.name, required: r.required, count: r.count, ok: r.ok, projectIds: [...(r.projectIds ?? [])].sort((a, b) => a - b) }))
+        .map((r) => ({ code: r.code, name: r.name, required: r.required, count: r.count, ok: r.ok, projectIds: [...(r.projectIds ?? [])].sort((a, b) => a - b), attracted: r.attracted }))
         .sort((a, b) => a.code.localeCompare(b.code)),
       flagshipChains: ((body.bigProjects?.flagshipChains ?? []) as Body[])
         .map((c) => ({ code: c.code, name: c.name, count: c.count, ok: c.ok, projectIds: [...(c.projectIds ?? [])].sort((a, b) => a - b) }))
