@@ -22,6 +22,10 @@ interface Ctx {
   project(): Promise<number>;
   /** A fresh 用地 request (raised) on a fresh project. */
   request(): Promise<number>;
+  /** A fresh 资金 request on a fresh project, 办结 with a 授信 of 1000 万元. */
+  credited(): Promise<number>;
+  /** A fresh 共性 group of three enterprises' problems (a policy tag of its own), confirmed when asked. */
+  group(confirmed: boolean): Promise<number>;
 }
 interface Entry {
   entity: string;
@@ -256,6 +260,18 @@ const TABLE: Record<string, Row> = {
     entries: [e('bulletin', 'publish')],
     refused: [({ admin }) => () => admin.post('/api/bulletins/2024/12'), ({ admin }) => () => admin.post('/api/bulletins/2024/1')],
   },
+  'PUT /api/bulletins/:year/:month/commentary': {
+    ok: ({ admin }) => () => admin.put('/api/bulletins/2024/11/commentary').send({ overview: `总体情况 ${Date.now()}`, problems: ['存在问题'], nextSteps: ['下步工作'], praise: [] }),
+    entries: [e('bulletin', 'commentary')],
+    refused: [
+      ({ admin }) => () => admin.put('/api/bulletins/2024/11/commentary').send({ overview: '总体情况', problems: '不是数组', nextSteps: [], praise: [] }),
+      // A published month's words change only with a reason (January: published by the row above, or here; it closes January only).
+      async ({ admin }) => {
+        await admin.post('/api/bulletins/2024/1');
+        return () => admin.put('/api/bulletins/2024/1/commentary').send({ overview: '改写', problems: [], nextSteps: [], praise: [] });
+      },
+    ],
+  },
   'POST /api/display-tokens': {
     ok: ({ admin }) => () => admin.post('/api/display-tokens').send({ name: '指挥部大屏' }),
     entries: [e('display', 'create')],
@@ -378,6 +394,24 @@ const TABLE: Record<string, Row> = {
       },
     ],
   },
+  'PUT /api/projects/:id/milestones': {
+    ok: async (ctx) => {
+      const id = await ctx.project();
+      return () => ctx.region.put(`/api/projects/${id}/milestones`).send([{ name: '开工', plannedDate: '2024-03-01', actualDate: '2024-03-01' }, { name: '竣工投产', plannedDate: '2024-10-31' }]);
+    },
+    // The milestones, then the list entry's curve derived from them (docs/domain/milestones.md).
+    entries: [e('project', 'milestones'), e('list', 'change')],
+    refused: [
+      async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.put(`/api/projects/${id}/milestones`).send([{ name: '开工', plannedDate: '2024-03-01' }, { name: '开工', plannedDate: '2024-04-01' }]);
+      },
+      async (ctx) => {
+        const id = await ctx.project();
+        return () => ctx.region.put(`/api/projects/${id}/milestones`).send({ name: '开工' });
+      },
+    ],
+  },
   'PUT /api/projects/:id/approvals/:key': {
     ok: async (ctx) => {
       const id = await ctx.project();
@@ -392,6 +426,67 @@ const TABLE: Record<string, Row> = {
       async (ctx) => {
         const id = await ctx.project();
         return () => ctx.region.put(`/api/projects/${id}/approvals/land`).send({ status: 'pending' });
+      },
+    ],
+  },
+  'POST /api/requests': {
+    ok: ({ region }) => () => region.post('/api/requests').send({ channel: 'hotline', enterprise: { name: '审计覆盖企业', contact: '联系人' }, kind: 'utilities', description: '供水管网接入' }),
+    entries: [e('request', 'raise')],
+    refused: [
+      ({ admin }) => () => admin.post('/api/requests').send({ channel: 'hotline', kind: 'other', description: '没有对象' }),
+      ({ admin }) => () => admin.post('/api/requests').send({ channel: 'fax', chain: 'bearings', kind: 'other', description: '未知渠道' }),
+      ({ region }) => () => region.post('/api/requests').send({ channel: 'hotline', enterprise: { name: '他县企业' }, region: '371581', kind: 'other', description: '他县' }),
+    ],
+  },
+  'PUT /api/requests/:id/disbursements/:month': {
+    ok: async (ctx) => {
+      const id = await ctx.credited();
+      return () => ctx.admin.put(`/api/requests/${id}/disbursements/2024-06`).send({ amount: 600 });
+    },
+    entries: [e('request', 'disburse')],
+    refused: [
+      async (ctx) => {
+        const id = await ctx.credited();
+        return () => ctx.admin.put(`/api/requests/${id}/disbursements/2024-06`).send({ amount: 1001 });
+      },
+      async (ctx) => {
+        const id = await ctx.request();
+        return () => ctx.admin.put(`/api/requests/${id}/disbursements/2024-06`).send({ amount: 1 });
+      },
+    ],
+  },
+  'POST /api/requests/groups/:id/confirm': {
+    ok: async (ctx) => {
+      const id = await ctx.group(false);
+      return () => ctx.admin.post(`/api/requests/groups/${id}/confirm`);
+    },
+    entries: [e('requestGroup', 'transition')],
+    refused: [
+      async (ctx) => {
+        const id = await ctx.group(true);
+        return () => ctx.admin.post(`/api/requests/groups/${id}/confirm`);
+      },
+      async (ctx) => {
+        const id = await ctx.group(false);
+        return () => ctx.region.post(`/api/requests/groups/${id}/confirm`);
+      },
+    ],
+  },
+  'POST /api/requests/groups/:id/events': {
+    ok: async (ctx) => {
+      const id = await ctx.group(true);
+      return () => ctx.admin.post(`/api/requests/groups/${id}/events`).send({ type: 'RESOLVE', note: '统一答复' });
+    },
+    // The group's step, then each of its three raised members accepted onto 高频 and resolved.
+    entries: [e('requestGroup', 'transition'), ...Array(6).fill(e('request', 'transition'))],
+    refused: [
+      async (ctx) => {
+        const id = await ctx.group(true);
+        return () => ctx.admin.post(`/api/requests/groups/${id}/events`).send({ type: 'RESOLVE' });
+      },
+      async (ctx) => {
+        const id = await ctx.group(false);
+        return () => ctx.admin.post(`/api/requests/groups/${id}/events`).send({ type: 'RESOLVE', note: '未确认' });
       },
     ],
   },
@@ -521,7 +616,26 @@ describe('every successful write is audited exactly once per change; every refus
       expect(raised.status).toBe(201);
       return raised.body.id as number;
     };
-    ctx = { t, admin: t.client, region, department, project, request };
+    const credited = async () => {
+      const raised = await t.client.post(`/api/projects/${await project()}/requests`).send({ kind: 'funding', quantity: 2000, description: '贷款' });
+      for (const body of [
+        { type: 'ACCEPT', category: 'simple', promisedDate: '2024-07-31' },
+        { type: 'RESOLVE', granted: 1000, note: '授信 1000 万元' },
+      ])
+        expect((await t.client.post(`/api/requests/${raised.body.id}/events`).send(body)).status).toBe(200);
+      return raised.body.id as number;
+    };
+    let tags = 0;
+    const group = async (confirmed: boolean) => {
+      const tag = `审计覆盖-${++tags}`;
+      let last: { group: { id: number } | null } = { group: null };
+      for (const name of ['甲', '乙', '丙'])
+        last = (await t.client.post('/api/requests').send({ channel: 'appeal', enterprise: { name: `${tag}${name}公司` }, region: '371502', kind: 'other', policyTag: tag, description: '共性问题' })).body;
+      const id = last.group!.id;
+      if (confirmed) expect((await t.client.post(`/api/requests/groups/${id}/confirm`)).status).toBe(200);
+      return id;
+    };
+    ctx = { t, admin: t.client, region, department, project, request, credited, group };
   });
   afterAll(async () => ctx.t.close());
 

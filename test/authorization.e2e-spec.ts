@@ -41,6 +41,12 @@ interface Ids {
    * the project is the missing one.
    */
   request: () => Promise<number>;
+  /**
+   * A 共性 group of three enterprises' problems raised by the admin (a policy tag of its own): own
+   * 用地 (the department user's department), other 能耗 (another's); confirmed when asked; 999999
+   * when missing.
+   */
+  group: (confirmed: boolean) => Promise<number>;
 }
 type Send = (client: Client, ids: Ids) => request.Test | Promise<request.Response>;
 
@@ -120,6 +126,7 @@ const LEDGER_FILE = minimalXlsx([['项目编码', '项目名称', '县（市、�
 const REPORT_FILE = minimalXlsx([['项目编码', '本月完成投资（万元）'], ['AUTHZ-1', 100]]);
 
 let month = 0;
+let groups = 0;
 let planYear = 0;
 let publishYear = 0;
 const TABLE: Record<string, Row> = {
@@ -174,6 +181,11 @@ const TABLE: Record<string, Row> = {
   'PATCH /api/projects/:id': { send: (c, ids) => c.patch(`/api/projects/${ids.project}`).set('If-Match', '"3"').send({ content: '调整建设内容' }), expect: projectWrite(200), fresh: true },
   'POST /api/projects/:id/events': { send: (c, ids) => c.post(`/api/projects/${ids.project}/events`).send({ type: 'HALT', date: '2024-05-01', reason: '检修' }), expect: projectWrite(200), fresh: true },
   'GET /api/projects/:id/history': { send: (c, ids) => c.get(`/api/projects/${ids.project}/history`), expect: projectRead(200, true) },
+  'GET /api/projects/:id/milestones': { send: (c, ids) => c.get(`/api/projects/${ids.project}/milestones`), expect: projectRead() },
+  'PUT /api/projects/:id/milestones': {
+    send: (c, ids) => c.put(`/api/projects/${ids.project}/milestones`).send([{ name: '主体完工', plannedDate: '2024-08-31' }, { name: '竣工投产', plannedDate: '2024-11-30' }]),
+    expect: projectWrite(200),
+  },
   'GET /api/projects/:id/comments': { send: (c, ids) => c.get(`/api/projects/${ids.project}/comments`), expect: projectRead() },
   'POST /api/projects/:id/comments': {
     send: (c, ids) => c.post(`/api/projects/${ids.project}/comments`).send({ text: '请加快进度' }),
@@ -209,6 +221,12 @@ const TABLE: Record<string, Row> = {
   'GET /api/bulletins': { send: (c) => c.get('/api/bulletins'), expect: anyRole(200) },
   'POST /api/bulletins/:year/:month': { send: (c) => c.post(`/api/bulletins/2024/${++month}`), expect: adminOnly(201) },
   'GET /api/bulletins/:year/:month': { send: (c) => c.get('/api/bulletins/2024/1'), expect: anyRole(200) },
+  'GET /api/bulletins/:year/:month/draft': { send: (c) => c.get('/api/bulletins/2024/5/draft'), expect: anyRole(200) },
+  'GET /api/bulletins/:year/:month/commentary': { send: (c) => c.get('/api/bulletins/2024/5/commentary'), expect: anyRole(200) },
+  'PUT /api/bulletins/:year/:month/commentary': {
+    send: (c) => c.put('/api/bulletins/2024/12/commentary').send({ overview: '总体情况（授权矩阵）', problems: ['存在问题'], nextSteps: [], praise: [] }),
+    expect: adminOnly(200),
+  },
   'POST /api/imports/ledger': { send: (c) => c.post('/api/imports/ledger').attach('file', LEDGER_FILE, 'ledger.xlsx'), expect: adminOnly(200) },
   'POST /api/imports/reports/:month': {
     send: (c) => c.post('/api/imports/reports/2024-05').attach('file', REPORT_FILE, 'reports.xlsx'),
@@ -283,10 +301,31 @@ const TABLE: Record<string, Row> = {
   'GET /api/requests/:id': { send: async (c, ids) => c.get(`/api/requests/${await ids.request()}`), expect: requestRead },
   'POST /api/requests/:id/events': {
     send: async (c, ids) => c.post(`/api/requests/${await ids.request()}/events`).send({ type: 'ACCEPT', category: 'simple', promisedDate: '2024-07-31' }),
-    // A county may see a request on its project but not accept it (403); a department accepts its own.
-    expect: { admin: [200, 200, 404], region: [403, 404, 404], chain: 403, auditor: 403, department: [200, 404, 404], anonymous: 401 },
+    // A county or a chain team may see a request on its project but not accept it (403); a department accepts its own.
+    expect: { admin: [200, 200, 404], region: [403, 404, 404], chain: [403, 404, 404], auditor: 403, department: [200, 404, 404], anonymous: 401 },
     fresh: true,
   },
+  // A problem about a chain: any chain for the city office and a county (its own county's), the own chain for a chain team.
+  'POST /api/requests': {
+    send: (c, ids) => c.post('/api/requests').send({ channel: 'patrol', chain: ids.chain, kind: 'other', description: '授权矩阵全链问题' }),
+    expect: { admin: [201, 201, 422], region: [201, 201, 422], chain: [201, 403, 403], auditor: 403, department: 403, anonymous: 401 },
+  },
+  'GET /api/requests/totals/:month': { send: (c) => c.get('/api/requests/totals/2024-06'), expect: everyone(200) },
+  // 到位 of a 资金 request by its department or the city office: a 用地 request answers 422 once seen.
+  'PUT /api/requests/:id/disbursements/:month': {
+    send: async (c, ids) => c.put(`/api/requests/${await ids.request()}/disbursements/2024-06`).send({ amount: 1 }),
+    expect: { admin: [422, 422, 404], region: 403, chain: 403, auditor: 403, department: [422, 404, 404], anonymous: 401 },
+  },
+  'GET /api/requests/groups': { send: (c) => c.get('/api/requests/groups'), expect: everyone(200) },
+  'POST /api/requests/groups/:id/confirm': {
+    send: async (c, ids) => c.post(`/api/requests/groups/${await ids.group(false)}/confirm`),
+    expect: { admin: [200, 200, 404], region: 403, chain: 403, auditor: 403, department: 403, anonymous: 401 },
+  },
+  'POST /api/requests/groups/:id/events': {
+    send: async (c, ids) => c.post(`/api/requests/groups/${await ids.group(true)}/events`).send({ type: 'RESOLVE', note: '统一答复' }),
+    expect: { admin: [200, 200, 404], region: 403, chain: 403, auditor: 403, department: [200, 404, 404], anonymous: 401 },
+  },
+  'GET /api/requests/agenda/:month.docx': { send: (c) => c.get('/api/requests/agenda/2024-06.docx'), expect: auditors(200) },
   'GET /api/exports/requests/:month.xlsx': { send: (c) => c.get('/api/exports/requests/2024-06.xlsx'), expect: everyone(200) },
   // Who answers for what (docs/domain/responsibility.md "Who does what").
   'GET /api/people': { send: (c) => c.get('/api/people'), expect: everyone(200) },
@@ -410,12 +449,21 @@ describe('authorization matrix: every route × every role × own / other / missi
             expect(raised.status).toBe(201);
             return raised.body.id as number;
           };
+          const group = async (confirmed: boolean) => {
+            if (target === 'missing') return 999_999;
+            const tag = `授权矩阵-${++groups}`;
+            let raised: { group: { id: number } | null } = { group: null };
+            for (const name of ['甲', '乙', '丙'])
+              raised = (await t.client.post('/api/requests').send({ channel: 'appeal', enterprise: { name: `${tag}${name}` }, region: '371502', kind: target === 'other' ? 'energy' : 'land', quantity: 1, policyTag: tag, description: '共性问题' })).body;
+            if (confirmed) expect((await t.client.post(`/api/requests/groups/${raised.group!.id}/confirm`)).status).toBe(200);
+            return raised.group!.id;
+          };
           const throwawayUser = async () => {
             const created = await t.client.post('/api/users').send({ username: `tmp-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, password: 'throwaway-password-1', role: 'auditor' });
             expect(created.status).toBe(201);
             return created.body.id as number;
           };
-          const res = await row.send(clients[role], { project, lead, chain, userId, throwawayUser, personId, jobId, again: () => again(role), request });
+          const res = await row.send(clients[role], { project, lead, chain, userId, throwawayUser, personId, jobId, again: () => again(role), request, group });
           const own = OWN_SCOPE[role];
           const leaks = row.rows && own && res.status === 200 ? row.rows(res.body as never).filter((r) => !own(r)).length : 0;
           outcome.push(`${role}/${target ?? '-'}: ${res.status}${leaks ? ` with ${leaks} rows outside its scope` : ''}`);

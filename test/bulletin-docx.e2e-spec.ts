@@ -70,10 +70,21 @@ describe('the bulletin as a Word document', () => {
     const doc = readDocx(await download(2024, 5), 'b.docx');
     const p = doc.paragraphs;
     expect(p.slice(0, 4)).toEqual(['聊城市制造业重点项目月通报', '2024年第5期', '聊城市产业链链长制工作办公室\t2024年6月30日', '2024年1—5月全市制造业重点项目推进情况']);
-    const headings = p.filter((text) => /^[一二三四五六七八九十]、/.test(text));
-    expect(headings).toEqual(['一、投资完成情况', '二、准备类项目开工', '三、大项目和重点项目', '四、县（市、区）排名', '五、产业链', '六、招商引资', '七、红榜', '八、要素保障']);
+    const headings = p.filter((text) => /^[一二三四五六七八九十]+、/.test(text));
+    // The words (published as drafted: nobody saved any) frame the figures: 总体情况 first; 表扬, 存在问题, 下步工作 when they have items.
+    const c = bulletin.commentary;
+    const closing = [['表扬', c.praise], ['存在问题', c.problems], ['下步工作', c.nextSteps]].filter(([, items]) => items.length).map(([title]) => title);
+    expect(closing).toContain('存在问题');
+    const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+    const titles = ['总体情况', '投资完成情况', '准备类项目开工', '大项目和重点项目', '县（市、区）排名', '产业链', '招商引资', '红榜', '要素保障', '要素保障年度累计（1—5月）', ...closing];
+    expect(headings).toEqual(titles.map((title, i) => `${numerals[i]}、${title}`));
+    expect(p[p.indexOf('一、总体情况') + 1]).toBe(c.overview);
+    const problems = headings.find((h) => h.endsWith('、存在问题'))!;
+    expect(p.slice(p.indexOf(problems) + 1, p.indexOf(problems) + 1 + c.problems.length)).toEqual(
+      c.problems.map((text: string, i: number) => `（${['一', '二', '三', '四', '五', '六', '七', '八', '九'][i]}）${text}`),
+    );
 
-    const [investment, start, bigKey, regions, chains, attraction, redList, factorCounts] = doc.tables;
+    const [investment, start, bigKey, regions, chains, attraction, redList, factorCounts, factorTotals] = doc.tables;
     const i = b.investment;
     expect(investment).toEqual([
       ['指标', '完成（亿元）', '年度目标（亿元）', '序时进度（亿元）', '完成序时进度', '评级'],
@@ -130,11 +141,22 @@ describe('the bulletin as a Word document', () => {
       ...f.byKind.map((k: { kind: keyof typeof REQUEST_KIND_LABELS; open: number; overdue: number }) => [REQUEST_KIND_LABELS[k.kind], String(k.open), String(k.overdue)]),
       ...f.byDepartment.map((d: { name: string; open: number; overdue: number }) => [d.name, String(d.open), String(d.overdue)]),
     ]);
+    // 要素保障年度累计: January to May, a row per kind, and 授信 against 到位 in 亿元.
+    const totals = b.factorTotals;
+    expect(p).toContain(`1—5月，资金授信${yi(totals.funding.credit)}亿元，到位${yi(totals.funding.disbursed)}亿元（截至 ${totals.refDate}）。`);
+    const units: Record<string, string> = { mu: '亩', tce: '吨标准煤', tpa: '吨/年', wan: '万元' };
+    expect(factorTotals).toEqual([
+      ['要素', '需求（项）', '服务项目（个）', '需求量', '已保障', '单位'],
+      ...totals.kinds.map((k: { kind: keyof typeof REQUEST_KIND_LABELS; requests: number; projects: number; asked: string | null; granted: string | null; unit: string | null }) => [
+        REQUEST_KIND_LABELS[k.kind], String(k.requests), String(k.projects), k.asked ?? '—', k.granted ?? '—', k.unit ? units[k.unit] : '—',
+      ]),
+    ]);
   });
 
   it('has no 招商 or 要素保障 section for a bulletin published before they were tracked (no such blocks)', async () => {
     const board = JSON.parse((await t.client.get('/api/dashboard/2024?month=4')).text);
     delete board.factorGuarantee;
+    delete board.factorTotals;
     delete board.attraction;
     const body = JSON.stringify(board);
     await t.dataSource.query('INSERT INTO bulletin (year, month, published_at, published_by, body, hash) VALUES (?, ?, ?, ?, ?, ?)', [

@@ -15,6 +15,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 /** The board's routes as the war room reads them, with a request that succeeds for each. */
 const BOARD: Record<string, string> = {
   'GET /api/auth/me': '/api/auth/me',
+  'GET /api/users/names': '/api/users/names',
   'GET /api/regions': '/api/regions',
   'GET /api/chains': '/api/chains',
   'GET /api/periods/default': '/api/periods/default',
@@ -27,6 +28,7 @@ const BOARD: Record<string, string> = {
   'GET /api/projects/:id/reports': '/api/projects/:project/reports',
   'GET /api/bulletins': '/api/bulletins',
   'GET /api/bulletins/:year/:month': '/api/bulletins/2024/4',
+  'GET /api/bulletins/:year/:month/commentary': '/api/bulletins/2024/4/commentary',
   'GET /api/exports/bulletins/:year/:month.xlsx': '/api/exports/bulletins/2024/4.xlsx',
   'GET /api/exports/bulletins/:year/:month.docx': '/api/exports/bulletins/2024/4.docx',
 };

@@ -96,6 +96,7 @@ describe('maintained figures and replay agree', () => {
     | { kind: 'region'; project: number; region: number }
     | { kind: 'conditional'; project: number; days: number }
     | { kind: 'yellow'; pct: number }
+    | { kind: 'milestones'; project: number; days: number; reached: boolean }
     | { kind: 'advance'; days: number };
   const project = fc.integer({ min: 0, max: 4 });
   const change: fc.Arbitrary<Change> = fc.oneof(
@@ -106,6 +107,8 @@ describe('maintained figures and replay agree', () => {
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('region' as const), project, region: fc.integer({ min: 0, max: 2 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('conditional' as const), project, days: fc.integer({ min: 0, max: 40 }) }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('yellow' as const), pct: fc.integer({ min: 10, max: 99 }) }) },
+    // 节点滞后 and the curve derived from milestones (docs/domain/milestones.md)
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('milestones' as const), project, days: fc.integer({ min: -60, max: 90 }), reached: fc.boolean() }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 75 }) }) },
   );
   const REGIONS = ['371502', '371521', '371526'];
@@ -165,6 +168,13 @@ describe('maintained figures and replay agree', () => {
           } else if (step.kind === 'conditional') {
             const commitmentDate = new Date(now + step.days * 86_400_000).toISOString().slice(0, 10);
             await client.put(`/api/projects/${id}/approvals/land`).send({ status: 'conditional', commitmentDate });
+          } else if (step.kind === 'milestones') {
+            const plannedDate = new Date(now + step.days * 86_400_000).toISOString().slice(0, 10);
+            const res = await client.put(`/api/projects/${id}/milestones`).send([
+              { name: '开工', plannedDate: `${year}-01-01`, actualDate: `${year}-01-01` },
+              { name: '主体完工', plannedDate, ...(step.reached ? { actualDate: today() } : {}) },
+            ]);
+            expect(res.status).toBe(200);
           } else if (step.kind === 'yellow') {
             const blue = (await client.get(`/api/targets/${year}`)).body.ratingBluePct as number;
             expect((await client.patch(`/api/targets/${year}`).send({ ratingYellowPct: Math.min(step.pct, blue - 1) })).status).toBe(200);

@@ -7,7 +7,7 @@ import { databaseState, startTestApp, type TestApp } from './support/test-app.js
  * 要素保障 requests over HTTP on a real database (docs/domain/requests.md): raising and routing,
  * every kind's units, each actor's steps, the refusals (404 / 403 / 409 / 422, each changing
  * nothing), reopening, escalation, replay asOf, needs raised with a monthly report, the
- * department role's view of projects, and the departments as data.
+ * department role's view of projects (departments and settings as data: request-settings.e2e-spec.ts).
  *
  * The clock: Wednesday 2024-06-12, 10:00 in Liaocheng. With the default 5 working days a request
  * raised today is due for acceptance on Wednesday 2024-06-19 (13, 14, 17, 18, 19 June).
@@ -136,25 +136,33 @@ describe('要素保障 requests over HTTP', () => {
   });
 
   describe('the request machine over HTTP', () => {
-    it('department accepts and resolves, the county evaluates; each step recorded with who, when and why', async () => {
+    it('department accepts, resolves and tells the enterprise; the county records the enterprise’s evaluation; each step recorded with who, when and why', async () => {
       const r = await raised();
       let res = await send(land, r.id, { type: 'ACCEPT', category: 'complex', promisedDate: '2024-07-31' });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'accepted', category: 'complex', promisedDate: '2024-07-31', due: '2024-07-31', version: 2, allowedEvents: ['RESOLVE', 'RETURN', 'ESCALATE'] });
       res = await send(land, r.id, { type: 'RESOLVE', granted: '100.25', note: '已安排新增建设用地指标 100.25 亩' });
-      expect(res.body).toMatchObject({ status: 'resolved', granted: '100.25', due: null, overdue: false, allowedEvents: ['EVALUATE', 'ESCALATE'] });
-      res = await send(county, r.id, { type: 'EVALUATE', rating: 'basically' });
+      expect(res.body).toMatchObject({ status: 'resolved', granted: '100.25', due: null, overdue: false, allowedEvents: ['FEEDBACK', 'ESCALATE'] });
+      // 评价 waits for the 反馈: the enterprise has to have been told first.
+      expect((await send(county, r.id, { type: 'EVALUATE', rating: 'basically' })).status).toBe(409);
+      res = await send(land, r.id, { type: 'FEEDBACK', method: 'visit', date: '2024-06-12', note: '上门告知指标安排' });
+      expect(res.body).toMatchObject({ status: 'answered', feedback: { method: 'visit', date: '2024-06-12' }, allowedEvents: ['EVALUATE', 'ESCALATE'] });
+      res = await send(county, r.id, { type: 'EVALUATE', rating: 'basically', respondent: '企业办公室王主任' });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ status: 'closed', rating: 'basically', allowedEvents: [], version: 4 });
+      expect(res.body).toMatchObject({ status: 'closed', rating: 'basically', allowedEvents: [], version: 5 });
       expect(res.body.transitions.map((s: { event: string; toStatus: string; actor: string }) => `${s.event}>${s.toStatus}@${s.actor}`)).toEqual([
         'RAISE>raised@county-dcf',
         'ACCEPT>accepted@dept-land',
         'RESOLVE>resolved@dept-land',
+        'FEEDBACK>answered@dept-land',
         'EVALUATE>closed@county-dcf',
       ]);
+      expect(res.body.transitions[3]).toMatchObject({ method: 'visit', toldOn: '2024-06-12', note: '上门告知指标安排' });
+      expect(res.body.transitions[4]).toMatchObject({ rating: 'basically', respondent: '企业办公室王主任' });
       const audit = await t.dataSource.query("SELECT action, actor FROM audit_entry WHERE entity = 'request' AND entity_id = ? ORDER BY seq", [String(r.id)]);
       expect(audit).toEqual([
         { action: 'raise', actor: 'county-dcf' },
+        { action: 'transition', actor: 'dept-land' },
         { action: 'transition', actor: 'dept-land' },
         { action: 'transition', actor: 'dept-land' },
         { action: 'transition', actor: 'county-dcf' },
@@ -165,6 +173,7 @@ describe('要素保障 requests over HTTP', () => {
       const r = await raised();
       await send(land, r.id, { type: 'ACCEPT', category: 'simple', promisedDate: '2024-06-20' });
       await send(land, r.id, { type: 'RESOLVE', granted: 50, note: '落实一半' });
+      await send(land, r.id, { type: 'FEEDBACK', method: 'phone', date: '2024-06-12' });
       let res = await send(county, r.id, { type: 'EVALUATE', rating: 'dissatisfied' });
       expect(res.status).toBe(422);
       expect(codes(res)).toEqual(['reasonRequired']);
@@ -172,6 +181,7 @@ describe('要素保障 requests over HTTP', () => {
       expect(res.body).toMatchObject({ status: 'accepted', rating: 'dissatisfied', reopenCount: 1, promisedDate: '2024-06-20', category: 'simple' });
       res = await send(land, r.id, { type: 'RESOLVE', granted: '120.5', note: '全部落实' });
       expect(res.body).toMatchObject({ status: 'resolved', granted: '120.50', reopenCount: 1 });
+      await send(land, r.id, { type: 'FEEDBACK', method: 'letter', date: '2024-06-12' });
       res = await send(county, r.id, { type: 'EVALUATE', rating: 'satisfied' });
       expect(res.body).toMatchObject({ status: 'closed', reopenCount: 1 });
     });
@@ -183,12 +193,32 @@ describe('要素保障 requests over HTTP', () => {
       const b = await raised();
       expect((await send(land, b.id, { type: 'ESCALATE', reason: 'x' })).status).toBe(403);
       res = await send(t.client, b.id, { type: 'ESCALATE', reason: '跨县指标调剂，一事一议' });
-      expect(res.body).toMatchObject({ status: 'escalated', allowedEvents: ['ACCEPT', 'RESOLVE'], due: '2024-06-19' });
+      expect(res.body).toMatchObject({ status: 'escalated', allowedEvents: ['ACCEPT', 'RESOLVE', 'DECIDE'], due: '2024-06-19' });
       res = await send(land, b.id, { type: 'ACCEPT', category: 'complex', promisedDate: '2024-08-31' });
       expect(res.body).toMatchObject({ status: 'accepted' });
       // The city office may act for a department.
       res = await send(t.client, b.id, { type: 'RESOLVE', note: '常务会研究后落实' });
       expect(res.body).toMatchObject({ status: 'resolved', granted: null });
+    });
+
+    it('the 常务会’s decision is recorded back and runs as a tracked item with its own deadline', async () => {
+      const r = await raised();
+      await send(t.client, r.id, { type: 'ESCALATE', reason: '跨县指标调剂', topic: '关于甲项目用地指标调剂的议题', opinion: '建议市级统筹', proposal: '提请会议研究' });
+      let res = await send(t.client, r.id, { type: 'DECIDE', decision: '由市自然资源和规划局统筹调剂 100 亩', responsibleUnit: '市自然资源和规划局、东昌府区政府', deadline: '2024-06-20' });
+      expect(res.body).toMatchObject({
+        status: 'decided',
+        due: '2024-06-20',
+        overdue: false,
+        allowedEvents: ['RESOLVE'],
+        decision: { decision: '由市自然资源和规划局统筹调剂 100 亩', responsibleUnit: '市自然资源和规划局、东昌府区政府', deadline: '2024-06-20' },
+      });
+      expect(res.body.transitions.find((s: { event: string }) => s.event === 'ESCALATE')).toMatchObject({ topic: '关于甲项目用地指标调剂的议题', opinion: '建议市级统筹', proposal: '提请会议研究' });
+      t.setNow('2024-06-21T02:00:00.000Z');
+      res = await land.get(`/api/requests/${r.id}`);
+      expect(res.body).toMatchObject({ status: 'decided', overdue: true, daysOverdue: 1 });
+      res = await send(land, r.id, { type: 'RESOLVE', granted: 100, note: '已按常务会议定调剂' });
+      expect(res.body).toMatchObject({ status: 'resolved', overdue: false });
+      t.setNow(NOW);
     });
 
     it('refusals: 404 another department’s or county’s, 403 the wrong actor, 409 the wrong status, 422 every failed guard — none changes anything', async () => {
@@ -200,7 +230,11 @@ describe('要素保障 requests over HTTP', () => {
         [county, { type: 'ACCEPT', category: 'simple', promisedDate: '2024-07-01' }, 403, ['notYourStep']],
         [t.client, { type: 'EVALUATE', rating: 'satisfied' }, 403, ['notYourStep']],
         [land, { type: 'EVALUATE', rating: 'satisfied' }, 403, ['notYourStep']],
-        [chain, { type: 'ACCEPT', category: 'simple', promisedDate: '2024-07-01' }, 403, ['forbidden']],
+        [chain, { type: 'ACCEPT', category: 'simple', promisedDate: '2024-07-01' }, 403, ['notYourStep']],
+        [chain, { type: 'EVALUATE', rating: 'satisfied' }, 403, ['notYourStep']],
+        [t.client, { type: 'DECIDE', decision: 'x', responsibleUnit: 'y', deadline: '2024-07-01' }, 409, ['eventNotAllowed']],
+        [land, { type: 'DECIDE', decision: 'x', responsibleUnit: 'y', deadline: '2024-07-01' }, 403, ['notYourStep']],
+        [land, { type: 'FEEDBACK', method: 'phone', date: '2024-06-12', rating: 'satisfied' }, 400, ['unknownField']],
         [auditor, { type: 'ESCALATE', reason: 'x' }, 403, ['forbidden']],
         [land, { type: 'RESOLVE', note: '已办' }, 409, ['eventNotAllowed']],
         [land, { type: 'ACCEPT' }, 422, ['categoryRequired', 'promisedDateRequired']],
@@ -353,42 +387,6 @@ describe('要素保障 requests over HTTP', () => {
       expect(bad.status).toBe(422);
       expect(bad.body.details).toEqual([expect.objectContaining({ field: 'requests[1].quantity', code: 'quantityNegative' })]);
       expect(await databaseState(t.dataSource)).toEqual(before);
-    });
-  });
-
-  describe('departments and settings as data', () => {
-    it('moves a kind to another department, refuses leaving a kind without one, audited', async () => {
-      const before = await databaseState(t.dataSource);
-      let res = await t.client.put('/api/departments/natural-resources').send({ name: '市自然资源和规划局', kinds: [] });
-      expect(res.status).toBe(422);
-      expect(codes(res)).toEqual(['kindUnrouted']);
-      res = await t.client.put('/api/departments/housing').send({ name: '市住房城乡建设局', kinds: ['pipes'] });
-      expect(codes(res)).toEqual(['unknownKind']);
-      expect((await land.put('/api/departments/housing').send({ name: 'x', kinds: [] })).status).toBe(403);
-      expect(await databaseState(t.dataSource)).toEqual(before);
-
-      res = await t.client.put('/api/departments/housing').send({ name: '市住房城乡建设局', kinds: ['utilities'] });
-      expect(res.status).toBe(200);
-      expect(res.body).toEqual({ code: 'housing', name: '市住房城乡建设局', kinds: ['utilities'] });
-      const list = (await county.get('/api/departments')).body as { code: string; kinds: string[] }[];
-      expect(list.find((d) => d.code === 'industry-it')!.kinds).toEqual([]);
-      const r = await raised({ kind: 'utilities', description: '供水' });
-      expect(r.department).toBe('housing');
-      // Back again, so the other tests' routing holds.
-      await t.client.put('/api/departments/industry-it').send({ name: '市工业和信息化局', kinds: ['utilities'] });
-      const audit = await t.dataSource.query("SELECT entity_id, action FROM audit_entry WHERE entity = 'department' ORDER BY seq");
-      expect(audit).toEqual([{ entity_id: 'housing', action: 'create' }, { entity_id: 'industry-it', action: 'update' }]);
-    });
-
-    it('the acceptance time limit is a setting; it applies to requests raised afterwards', async () => {
-      expect((await county.get('/api/request-settings')).body).toEqual({ acceptWorkingDays: 5 });
-      expect((await t.client.put('/api/request-settings').send({ acceptWorkingDays: 31 })).status).toBe(422);
-      expect((await t.client.put('/api/request-settings').send({ acceptWorkingDays: 2.5 })).status).toBe(422);
-      expect((await county.put('/api/request-settings').send({ acceptWorkingDays: 3 })).status).toBe(403);
-      expect((await t.client.put('/api/request-settings').send({ acceptWorkingDays: 3 })).body).toEqual({ acceptWorkingDays: 3 });
-      const r = await raised({ kind: 'other', description: '其他事项' });
-      expect(r).toMatchObject({ acceptDue: '2024-06-17' }); // Wed + 3 working days = Monday
-      await t.client.put('/api/request-settings').send({ acceptWorkingDays: 5 });
     });
   });
 });

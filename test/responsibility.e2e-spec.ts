@@ -146,7 +146,7 @@ describe('responsibility: people, "5个1", 包联 and 专员, activities, the le
     expect(res.body).toMatchObject({ chain: 'green-chemical', kind: 'patrol', date: '2024-06-18', leaderId: ids.cityLeader, leader: { name: '（示例）市领导甲' }, enterprises: [ANCHOR], projectIds: [ids.own], actor: 'chain-r' });
     expect(res.body.requests).toHaveLength(1);
     const request = (await t.client.get(`/api/requests/${res.body.requests[0].id}`)).body;
-    expect(request).toMatchObject({ projectId: ids.own, kind: 'land', quantity: '35.50', origin: { kind: 'activity', id: res.body.id }, raisedBy: 'chain-r', status: 'raised' });
+    expect(request).toMatchObject({ projectId: ids.own, kind: 'land', quantity: '35.50', origin: { kind: 'activity', id: res.body.id }, channel: 'patrol', raisedBy: 'chain-r', status: 'raised' });
     expect((await t.client.get('/api/chains/green-chemical/activities?year=2024')).body.map((a: { id: number }) => a.id)).toEqual([res.body.id]);
 
     const body = { kind: 'diagnosis', date: '2024-06-20', enterprises: [], projectIds: [ids.own], findings: '工艺路线需优化' };

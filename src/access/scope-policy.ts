@@ -64,6 +64,13 @@ export interface ScopeCondition {
 /** The columns of a project row `p`. */
 export const projectColumns = (p = 'p'): ScopeColumns => ({ region: `${p}.region_code`, chain: `${p}.chain_code`, project: `${p}.id` });
 
+/**
+ * The columns of a replayed request row `rq` (src/requests/requests.queries.ts): its county and
+ * chain — its project's, or, for a problem about an enterprise or a chain, its own — and the
+ * department it is routed to.
+ */
+export const requestColumns = (rq = 'rq'): ScopeColumns => ({ region: `${rq}.region_code`, chain: `${rq}.chain_code`, department: `${rq}.department_code` });
+
 /** The caller's scope as a condition on rows with these columns. */
 export function scopeSql(scope: Scope, columns: ScopeColumns): ScopeCondition {
   const parts: string[] = [];
@@ -112,9 +119,13 @@ export async function projectVisible(
   return int(row.n) > 0;
 }
 
-/** Whether a request is visible: routed to the caller's department, or on a project in the caller's scope. */
-export function requestVisible(request: { departmentCode: string }, project: { regionCode: string | null; chainCode: string | null }, scope: Scope): boolean {
-  return scope.department !== undefined ? request.departmentCode === scope.department : inScope(project, scope);
+/**
+ * Whether a request is visible: routed to the caller's department, or in the caller's county or
+ * chain — where `place` is its project's county and chain, or, for a problem about an enterprise
+ * or a chain, its own (the same rule as `scopeSql` over `requestColumns`).
+ */
+export function requestVisible(request: { departmentCode: string }, place: { regionCode: string | null; chainCode: string | null }, scope: Scope): boolean {
+  return scope.department !== undefined ? request.departmentCode === scope.department : inScope(place, scope);
 }
 
 /**

@@ -13,7 +13,7 @@ export interface AuditSubject {
 export const PROJECT_ENTITIES = ['project', 'report', 'list', 'comment', 'responsibility'] as const;
 
 export const auditSubject = {
-  /** create, update, transition (the event type and payload in `after`). */
+  /** create, update, transition (the event type and payload in `after`), approval, milestones (节点计划). */
   project: (projectId: number): AuditSubject => ({ entity: 'project', entityId: String(projectId) }),
   /** file (a report revision; `after` has month, revision, amount, …). */
   report: (projectId: number): AuditSubject => ({ entity: 'report', entityId: String(projectId) }),
@@ -24,7 +24,7 @@ export const auditSubject = {
   rating: (scope: 'region' | 'chain', key: string): AuditSubject => ({ entity: 'rating', entityId: `${scope}:${key}` }),
   /** thresholds (a year's rating thresholds). */
   target: (year: number): AuditSubject => ({ entity: 'target', entityId: String(year) }),
-  /** publish. */
+  /** publish; commentary (a revision of the bulletin's words: 总体情况, 存在问题, 下步工作, 表扬). */
   bulletin: (year: number, month: number): AuditSubject => ({ entity: 'bulletin', entityId: `${year}-${String(month).padStart(2, '0')}` }),
   /** import (one entry per committed import file, besides the entries of the rows it changed). */
   import: (kind: string, id: string): AuditSubject => ({ entity: 'import', entityId: `${kind}:${id}` }),
@@ -34,6 +34,8 @@ export const auditSubject = {
   display: (tokenId: number): AuditSubject => ({ entity: 'display', entityId: String(tokenId) }),
   /** raise, transition (a 要素保障 request; its project id and the event's payload in `after`). */
   request: (requestId: number): AuditSubject => ({ entity: 'request', entityId: String(requestId) }),
+  /** transition (a 共性问题 group: CONFIRM, RESOLVE, DISMISS with the members in `after`); its proposal is in the raise that completed it. */
+  requestGroup: (groupId: number): AuditSubject => ({ entity: 'requestGroup', entityId: String(groupId) }),
   /** create, update (a 要素保障组 department's name and the kinds it owns). */
   department: (code: string): AuditSubject => ({ entity: 'department', entityId: code }),
   /** update (a city-wide setting, such as the requests' acceptance time limit). */
@@ -80,6 +82,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   user: '用户',
   display: '大屏令牌',
   request: '要素保障需求',
+  requestGroup: '共性问题',
   department: '要素保障部门',
   setting: '系统设置',
   lead: '招商项目',

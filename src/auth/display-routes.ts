@@ -1,8 +1,8 @@
 /**
  * What a wall screen's display token may read: the board and what the war room opens from it
  * (the dashboard, its curve and drill-down, regions and chains, the default period, published
- * bulletins and their .xlsx/.docx, the project card, the missing-reports badge), who it is, and
- * the names histories show for their actors.
+ * bulletins with their words and their .xlsx/.docx, the project card, the missing-reports badge),
+ * who it is, and the names histories show for their actors.
  * Every other route answers 403 to a display token, whatever its method: this list is the
  * whole of its rights, and a new route is closed to it until it is added here
  * (docs/operations.md "Display tokens and the wall link").
@@ -22,6 +22,7 @@ export const DISPLAY_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/projects/:id/reports',
   'GET /api/bulletins',
   'GET /api/bulletins/:year/:month',
+  'GET /api/bulletins/:year/:month/commentary',
   'GET /api/exports/bulletins/:year/:month.xlsx',
   'GET /api/exports/bulletins/:year/:month.docx',
 ]);

@@ -8,6 +8,7 @@ import {
   laggingSql,
   lastHaltEventSql,
   monthOfYearSql,
+  overdueMilestoneSql,
   overdueStartSql,
   projectExpected12Sql,
 } from '../rules/index.js';
@@ -128,7 +129,8 @@ SELECT ${RED_COLUMNS.map((c) => `c.${c}`).join(', ')}
  WHERE ${laggingSql('c', { yellowPct: 'c.yellow_pct' })}
     OR ${overdueStartSql('c', { refDate: 'c.month_end', monthEnd: 'c.month_end' })}
     OR ${haltedSql('c')}
-    OR ${conditionalOverdueSql('c', { refDate: 'c.month_end' })}`;
+    OR ${conditionalOverdueSql('c', { refDate: 'c.month_end' })}
+    OR ${overdueMilestoneSql('c', { asOf: EVERYTHING_RECORDED, refDate: 'c.month_end', monthEnd: 'c.month_end' })} IS NOT NULL`;
 }
 
 /** The board's groups through month M (the rows BOARD_SQL groups, read from the kept sums). */
@@ -154,11 +156,12 @@ SELECT r.project_id, p.code, p.name, p.region_code, p.chain_code, r.category, r.
        CASE WHEN ${laggingSql('r')} THEN 1 ELSE 0 END AS lagging,
        CASE WHEN ${overdueStartSql('r')} THEN 1 ELSE 0 END AS overdue,
        CASE WHEN ${haltedSql('r')} THEN 1 ELSE 0 END AS halted,
-       CASE WHEN ${conditionalOverdueSql('r')} THEN 1 ELSE 0 END AS conditional_overdue
+       CASE WHEN ${conditionalOverdueSql('r')} THEN 1 ELSE 0 END AS conditional_overdue,
+       ${overdueMilestoneSql('r')} AS milestone_overdue
   FROM board_red r
   JOIN project p ON p.id = r.project_id
  WHERE r.year = :year AND r.month = :month
-   AND (${laggingSql('r')} OR ${overdueStartSql('r')} OR ${haltedSql('r')} OR ${conditionalOverdueSql('r')})
+   AND (${laggingSql('r')} OR ${overdueStartSql('r')} OR ${haltedSql('r')} OR ${conditionalOverdueSql('r')} OR ${overdueMilestoneSql('r')} IS NOT NULL)
  ORDER BY r.region_sort, r.code
  LIMIT :redListLimit`;
 

@@ -4,7 +4,7 @@ import { type Changed, readSetting, sql, sqlScript, WriteQueue, writeSetting } f
 import { addToGroupsSql, deleteSql, insertMembersSql, insertRedSql } from './board-figures.sql.js';
 
 /** Bumped whenever what the kept tables hold changes: a server starting on older figures builds them again. */
-export const BOARD_FIGURES_FORMAT = 'v1';
+export const BOARD_FIGURES_FORMAT = 'v2';
 const SETTING = 'board.figures';
 const CHUNK = 500;
 

@@ -5,6 +5,7 @@ import {
   expectedWan,
   haltedReason,
   laggingReason,
+  milestoneOverdueReason,
   overdueStartReason,
   type Progress,
   rankChange,
@@ -114,6 +115,7 @@ export function redListOf(rows: Row[], halts: Map<number, { reason: string | nul
       items.push({ ...base, kind: 'halted', reason: haltedReason(halt?.date ?? null, halt?.reason ?? null) });
     }
     if (int(row.conditional_overdue) === 1) items.push({ ...base, kind: 'conditionalOverdue', reason: conditionalOverdueReason(row.conditional_commitment as string) });
+    if (row.milestone_overdue) items.push({ ...base, kind: 'milestone', reason: milestoneOverdueReason(row.milestone_overdue as string) });
   }
   return items;
 }

@@ -1,4 +1,4 @@
-import { CONDITIONAL_COMMITMENTS_SQL, conditionalOverdueSql, haltedSql, isKeyProjectSql, isLatestRevisionSql, laggingSql, LAST_HALT_EVENTS_SQL, overdueStartSql, projectExpected12Sql, startedInYearSql } from '../rules/index.js';
+import { CONDITIONAL_COMMITMENTS_SQL, conditionalOverdueSql, haltedSql, isKeyProjectSql, isLatestRevisionSql, laggingSql, LAST_HALT_EVENTS_SQL, overdueMilestoneSql, overdueStartSql, projectExpected12Sql, startedInYearSql } from '../rules/index.js';
 import { figuresThroughSql } from '../reports/index.js';
 import { scopeSql, type Scope, type ScopeCondition } from '../access/index.js';
 
@@ -131,7 +131,8 @@ SELECT c.code, c.no, c.name, c.flagship, c.lead_unit, COALESCE(t.projects, 0) AS
  * what was recorded by asOf: implementation-list projects below the yellow line of their own
  * 序时 expected; preparation-list projects past their planned start and not started by then;
  * listed projects halted (停工) then; projects in implementation whose 容缺受理 commitment has
- * passed. At most :redListLimit red rows, by region then code.
+ * passed; projects with a milestone overdue (节点滞后: the earliest, as `YYYY-MM-DD name`).
+ * At most :redListLimit red rows, by region then code.
  */
 export const BOARD_SQL = `
 SELECT 'group' AS row_kind, lp.region_code, lp.chain_code, lp.category,
@@ -148,7 +149,8 @@ SELECT 'group' AS row_kind, lp.region_code, lp.chain_code, lp.category,
        CAST(NULL AS INTEGER) AS project_id, CAST(NULL AS VARCHAR(64)) AS code, CAST(NULL AS VARCHAR(200)) AS name,
        CAST(NULL AS VARCHAR(32)) AS stage, CAST(NULL AS VARCHAR(10)) AS planned_start_date,
        CAST(NULL AS INTEGER) AS lagging, CAST(NULL AS INTEGER) AS overdue, CAST(NULL AS INTEGER) AS halted,
-       CAST(NULL AS INTEGER) AS conditional_overdue, CAST(NULL AS VARCHAR(10)) AS conditional_commitment
+       CAST(NULL AS INTEGER) AS conditional_overdue, CAST(NULL AS VARCHAR(10)) AS conditional_commitment,
+       CAST(NULL AS VARCHAR(64)) AS milestone_overdue
   FROM lp
  GROUP BY lp.region_code, lp.chain_code, lp.category, ${isKeyProjectSql('lp')}
 UNION ALL
@@ -158,17 +160,18 @@ SELECT * FROM (
          CAST(NULL AS BIGINT) AS actual_prev, CAST(NULL AS BIGINT) AS expected12_prev, CAST(NULL AS BIGINT) AS started,
          CAST(NULL AS BIGINT) AS started_by_month_end, CAST(NULL AS BIGINT) AS completed_by_month_end,
          c.project_id, c.code, c.name, c.stage, c.planned_start_date, c.lagging, c.overdue, c.halted,
-         c.conditional_overdue, c.conditional_commitment
+         c.conditional_overdue, c.conditional_commitment, c.milestone_overdue
     FROM (
       SELECT lp.*, g.sort_order,
              CASE WHEN ${laggingSql('lp')} THEN 1 ELSE 0 END AS lagging,
              CASE WHEN ${overdueStartSql('lp')} THEN 1 ELSE 0 END AS overdue,
              CASE WHEN ${haltedSql('lp')} THEN 1 ELSE 0 END AS halted,
-             CASE WHEN ${conditionalOverdueSql('lp')} THEN 1 ELSE 0 END AS conditional_overdue
+             CASE WHEN ${conditionalOverdueSql('lp')} THEN 1 ELSE 0 END AS conditional_overdue,
+             ${overdueMilestoneSql('lp')} AS milestone_overdue
         FROM lp
         LEFT JOIN region g ON g.code = lp.region_code
     ) c
-   WHERE c.lagging = 1 OR c.overdue = 1 OR c.halted = 1 OR c.conditional_overdue = 1
+   WHERE c.lagging = 1 OR c.overdue = 1 OR c.halted = 1 OR c.conditional_overdue = 1 OR c.milestone_overdue IS NOT NULL
    ORDER BY c.sort_order, c.code
    LIMIT :redListLimit
 ) red`;

@@ -6,7 +6,7 @@ import { int, sql, WriteQueue } from '../database/index.js';
 import { HeavyWork } from '../heavy/index.js';
 import { adjustmentsOf, PlansService } from '../plans/index.js';
 import { bigProjectsBlock, bigProjectsSql, boardWarnings, expectedWan, overdueReferenceDate, PLACE_SIZE_COUNTS_SQL, placeCountChecks, type Progress, progressAgainstTarget, type RankedTotals, ratingOf, ratioOf, startRate, type Thresholds } from '../rules/index.js';
-import { factorGuaranteeBlock } from '../requests/index.js';
+import { factorGuaranteeBlock, factorTotals } from '../requests/index.js';
 import { ResponsibilityReader } from '../people/index.js';
 import { withResponsibility } from './responsibility-block.js';
 import { boardCtes, eventDateExpression, BOARD_SQL, CHAINS_REFERENCE_SQL, HALT_REASONS_SQL, listedProjectsCountSql, listedProjectsSql, MONTHLY_ACTUAL_SQL, OVERRIDES_SQL, type ListedFilter, listedScope, REGIONS_REFERENCE_SQL, stageExpression } from './dashboard.queries.js';
@@ -91,7 +91,7 @@ export class DashboardService {
     const { target, instant, historical, thresholds, params } = await this.context(year, month, asOf);
     const stage = stageExpression(historical);
     const completion = eventDateExpression(historical, 'COMPLETE', 'actual_completion_date');
-    const [[groupRows, redRows], bigRows, overrideRows, regionRef, chainRef, adjustments, factorGuarantee, attractionRows] = await Promise.all([
+    const [[groupRows, redRows], bigRows, overrideRows, regionRef, chainRef, adjustments, factorGuarantee, factorTotalsBlock, attractionRows] = await Promise.all([
       this.groupsAndRedList(year, month, historical, params),
       sql(this.dataSource, bigProjectsSql(stage, completion), params),
       sql(this.dataSource, OVERRIDES_SQL, params),
@@ -99,6 +99,7 @@ export class DashboardService {
       sql(this.dataSource, CHAINS_REFERENCE_SQL, params),
       adjustmentsOf(this.dataSource.manager, year, instant),
       factorGuaranteeBlock(this.dataSource, { asOf: params.asOf, refDate: params.refDate }),
+      factorTotals(this.dataSource, { month: monthKey(year, month), asOf: params.asOf, refDate: params.refDate }),
       sql(this.dataSource, ATTRACTION_SQL, { ...params, quarter: quarterOf(month) }),
     ]);
     // Count ranges per place are rare in a plan: their query runs only when one is set.
@@ -259,6 +260,7 @@ export class DashboardService {
       redListTruncated: redRows.length > RED_LIST_LIMIT,
       warnings: [...warnings, ...attraction.warnings],
       factorGuarantee: named.factorGuarantee,
+      factorTotals: factorTotalsBlock,
       attraction: attraction.block,
       responsibilityCoverage: named.responsibilityCoverage,
     };

@@ -1,11 +1,11 @@
 import type { AttractionBlock, ChainPage } from '../attraction/index.js';
 import type { AdjustmentView } from '../plans/index.js';
 import type { BigProjectsBlock, PlaceCountCheck, Rating, RedListKind, Warning } from '../rules/index.js';
-import type { FactorGuaranteeBlock } from '../requests/index.js';
+import type { FactorGuaranteeBlock, FactorTotals } from '../requests/index.js';
 import type { ActivityView, ChainResponsibilityView, ResponsibleNames } from '../people/index.js';
 
 export type { BigProjectsBlock, BigProject as BigProjectView, Rating, RedListKind, Warning } from '../rules/index.js';
-export type { FactorGuaranteeBlock } from '../requests/index.js';
+export type { FactorGuaranteeBlock, FactorTotals } from '../requests/index.js';
 export type { AttractionBlock, AttractionChainRow, AttractionFigure, ChainNoteView, IndicatorFiling } from '../attraction/index.js';
 
 /**
@@ -154,6 +154,8 @@ export interface Dashboard {
   warnings: Warning[];
   /** 要素保障: open and overdue requests by kind and department, the longest overdue (docs/domain/requests.md). */
   factorGuarantee: FactorGuaranteeBlock;
+  /** 要素保障年度累计: January to the month, per kind and department; 资金 授信 vs 到位 (docs/domain/requests.md "Year to date"). */
+  factorTotals: FactorTotals;
   /** 包联 and "5个1" coverage (absent in bulletins published before they were kept). */
   responsibilityCoverage?: ResponsibilityCoverage;
 }

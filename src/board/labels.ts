@@ -14,6 +14,7 @@ export const RED_LIST_LABELS: Record<RedListKind, string> = {
   overdueStart: '逾期未开工',
   lagging: '进度滞后',
   conditionalOverdue: '容缺逾期',
+  milestone: '节点滞后',
 };
 
 /** The war room's one line for the warnings that name places or chains (one line per code, the names listed). */

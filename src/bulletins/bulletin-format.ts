@@ -3,7 +3,8 @@ import { formatYi } from '../common/index.js';
 import type { AttractionFigure } from '../rules/index.js';
 import type { FactorGuaranteeBlock } from '../requests/index.js';
 import type { Dashboard, Rated, Rating, RedListKind, RegionRow } from '../board/index.js';
-import type { BulletinSummary } from './bulletins.service.js';
+import type { BulletinSummary } from './bulletin.types.js';
+import type { PublishedCommentary } from './commentary.types.js';
 import { RATING_LABELS, RED_LIST_LABELS } from '../board/labels.js';
 import { REQUEST_KIND_LABELS } from '../reference/labels.js';
 
@@ -16,6 +17,8 @@ import { REQUEST_KIND_LABELS } from '../reference/labels.js';
 /** The published bulletin as the API returns it (BulletinsService.find). */
 export interface PublishedBulletin extends BulletinSummary {
   dashboard: Dashboard;
+  /** The words (总体情况, 存在问题, 下步工作, 表扬) as they count now; absent for a bulletin published before they were kept. */
+  commentary?: PublishedCommentary;
 }
 
 export const BULLETIN_TITLE = '聊城市制造业重点项目月通报';

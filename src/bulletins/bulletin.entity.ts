@@ -41,4 +41,11 @@ export class Bulletin {
 
   @Column({ name: 'checkpoint_hash', type: 'varchar', length: 64, nullable: true })
   checkpointHash: string | null;
+
+  /**
+   * The revision of the bulletin's words (bulletin_commentary) published with it: frozen with the
+   * figures. Null for a bulletin published before the words were kept.
+   */
+  @Column({ name: 'commentary_revision', type: 'integer', nullable: true })
+  commentaryRevision: number | null;
 }

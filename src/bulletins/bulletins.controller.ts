@@ -1,13 +1,19 @@
-import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { actorOf, MonthNumberParam, YearParam } from '../common/index.js';
 import { BulletinsService, type BulletinSummary } from './bulletins.service.js';
+import { BulletinCommentaryService, type CommentaryView } from './bulletin-commentary.service.js';
+import type { CommentaryDraft } from './commentary-draft.js';
+import { PutCommentaryDto } from './dto/commentary.dto.js';
 
 @ApiTags('bulletins')
 @Controller('bulletins')
 export class BulletinsController {
-  constructor(private readonly bulletins: BulletinsService) {}
+  constructor(
+    private readonly bulletins: BulletinsService,
+    private readonly commentary: BulletinCommentaryService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: '已发布的月通报' })
@@ -35,5 +41,28 @@ export class BulletinsController {
     @Res() response: Response,
   ): Promise<void> {
     response.status(200).type('application/json').send(await this.bulletins.find(year, month));
+  }
+
+  @Get(':year/:month/draft')
+  @ApiOperation({ summary: '通报正文草稿：由该月数据生成的总体情况、存在问题、表扬（已发布的月份按发布时的数据）' })
+  draft(@Param('year', YearParam) year: number, @Param('month', MonthNumberParam) month: number): Promise<CommentaryDraft> {
+    return this.commentary.draft(year, month);
+  }
+
+  @Get(':year/:month/commentary')
+  @ApiOperation({ summary: '通报正文：现行文字、各版本（发布后的更正为新版本，首发版本保留）' })
+  commentaryView(@Param('year', YearParam) year: number, @Param('month', MonthNumberParam) month: number): Promise<CommentaryView> {
+    return this.commentary.view(year, month);
+  }
+
+  @Put(':year/:month/commentary')
+  @ApiOperation({ summary: '保存通报正文（总体情况、存在问题、下步工作、表扬）；通报发布后须填写更正原因，另存为新版本' })
+  putCommentary(
+    @Param('year', YearParam) year: number,
+    @Param('month', MonthNumberParam) month: number,
+    @Body() dto: PutCommentaryDto,
+    @Req() request: Request,
+  ): Promise<CommentaryView> {
+    return this.commentary.put(year, month, dto, actorOf(request));
   }
 }

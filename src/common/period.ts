@@ -95,12 +95,15 @@ export function monthLabel(month: Month | null | undefined): string {
   return `${yearOf(month)}年${monthNumberOf(month)}月`;
 }
 
-/** One formatter per zone: making an Intl.DateTimeFormat costs far more than using one (every request asks for "today"). */
-const FORMATS = new Map<string, Intl.DateTimeFormat>();
-
-/** An instant's wall clock in a zone, as parts (year, month, day, hour, minute, second). */
+/**
+ * An instant's wall clock in a zone, as parts (year, month, day, hour, minute, second). One
+ * formatter per zone: making an Intl.DateTimeFormat costs far more than using one (every request
+ * asks for "today"). The pages get this function's text alone (/shared/period.js, web.static.ts),
+ * so the formatters are kept on globalThis, not in a module constant the pages would not have.
+ */
 export function zonedParts(instant: string | Date, zone: string): Record<string, string> {
   const parts: Record<string, string> = {};
+  const FORMATS = ((globalThis as { trackerZoneFormats?: Map<string, Intl.DateTimeFormat> }).trackerZoneFormats ??= new Map<string, Intl.DateTimeFormat>());
   let format = FORMATS.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });

@@ -48,6 +48,13 @@ export class ListEntry {
   @Column({ name: 'plan_m11', type: 'integer', nullable: true }) planM11: number | null;
   @Column({ name: 'plan_m12', type: 'integer', nullable: true }) planM12: number | null;
 
+  /**
+   * The curve above was derived from the project's milestones (docs/domain/milestones.md "The plan
+   * curve from milestones"), not entered: it follows the milestones when they change.
+   */
+  @Column({ name: 'plan_derived', type: 'boolean', default: false })
+  planDerived: boolean;
+
   @Column({ name: 'added_at', type: 'varchar', length: 30 })
   addedAt: string;
 
@@ -74,7 +81,13 @@ export const PLAN_MONTH_KEYS = [
   'planM07', 'planM08', 'planM09', 'planM10', 'planM11', 'planM12',
 ] as const satisfies readonly (keyof ListEntry)[];
 
+/** The entry's monthly plan curve, entered or derived from milestones (null: the even spread). */
 export function monthlyPlanOf(entry: ListEntry): number[] | null {
   if (entry.planM01 === null || entry.planM01 === undefined) return null;
   return PLAN_MONTH_KEYS.map((key) => entry[key] as number);
+}
+
+/** The curve someone entered (倒排工期), null when there is none or it was derived from milestones. */
+export function enteredPlanOf(entry: ListEntry): number[] | null {
+  return entry.planDerived ? null : monthlyPlanOf(entry);
 }

@@ -5,9 +5,9 @@ import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, type ErrorDetail, notFound, unprocessable } from '../common/index.js';
 import { recordAdjustment } from './plan-adjustments.js';
 import { YearTarget } from './year-target.entity.js';
-import { frozenChangeFailures, keyDesignationFailures } from '../rules/index.js';
+import { frozenChangeFailures, keyDesignationFailures, milestoneCurve } from '../rules/index.js';
 import { WriteQueue } from '../database/index.js';
-import { Project } from '../project-records/index.js';
+import { milestonesOf, Project, type MilestoneView } from '../project-records/index.js';
 import type { PutListEntryDto } from './dto/list-entry.dto.js';
 import { ListEntry, monthlyPlanOf, PLAN_MONTH_KEYS, type ListCategory } from './list-entry.entity.js';
 import { ALL, notFoundInScope, projectColumns, type Scope, scopeSql } from '../access/index.js';
@@ -21,6 +21,8 @@ export interface ListEntryView {
   plannedInvestment: number;
   /** 倒排工期, twelve amounts in 万元, January first. */
   monthlyPlan?: number[];
+  /** Where the curve comes from: entered, or derived from the project's milestones (docs/domain/milestones.md). */
+  monthlyPlanSource?: 'entered' | 'milestones';
   /** 市级重点项目 (designated). */
   keyProject: boolean;
   addedAt: string;
@@ -90,7 +92,10 @@ export class ListsService {
         addedAt: row.addedAt,
       };
       const plan = monthlyPlanOf(row);
-      if (plan) view.monthlyPlan = plan;
+      if (plan) {
+        view.monthlyPlan = plan;
+        view.monthlyPlanSource = row.planDerived ? 'milestones' : 'entered';
+      }
       return view;
     });
   }
@@ -130,41 +135,77 @@ export class ListsService {
     if (failures.length) throw unprocessable('清单条目未通过校验', failures);
 
     const current = await manager.findOneBy(ListEntry, { year, projectId, removedAt: IsNull() });
-    if (current && sameEntry(current, dto, monthly, keyProject)) return { created: false, changed: false };
+    // No curve entered: the one the project's milestones give, if any (docs/domain/milestones.md).
+    const derived = monthly ? null : milestoneCurve(dto.plannedInvestment, year, plannedDatesOf(await milestonesOf(manager, projectId)));
+    const next: EntryFacts = { category: dto.category, plannedInvestment: dto.plannedInvestment, monthlyPlan: monthly ?? derived, derived: derived !== null, keyProject };
+    if (current && sameFacts(entryFactsOf(current), next)) return { created: false, changed: false };
     const frozen = frozenChangeFailures(plan.status, dto.reason, year);
     if (frozen.length) throw unprocessable(frozen[0].message, frozen);
+    await this.replace(manager, { year, project, current, next, reason: dto.reason, published: plan.status === 'published', options });
+    return { created: !current, changed: Boolean(current) };
+  }
 
+  /**
+   * After a project's milestones changed (in the same transaction): each of its current list
+   * entries without an entered curve takes the curve its milestones give now (or the even spread
+   * when they give none), as a list change like any other: the row closed and a new one added,
+   * recorded, and kept as a plan adjustment once the plan is published. Returns the years changed.
+   */
+  async deriveCurvesIn(manager: EntityManager, project: Project, milestones: MilestoneView[], options: ListChangeOptions & { reason?: string | null }): Promise<number[]> {
+    const entries = await manager.find(ListEntry, { where: { projectId: project.id, removedAt: IsNull() }, order: { year: 'ASC' } });
+    const changed: number[] = [];
+    for (const current of entries) {
+      const facts = entryFactsOf(current);
+      if (facts.monthlyPlan && !facts.derived) continue; // an entered 倒排工期 stands
+      const derived = milestoneCurve(current.plannedInvestmentWan, current.year, plannedDatesOf(milestones));
+      const next: EntryFacts = { ...facts, monthlyPlan: derived, derived: derived !== null };
+      if (sameFacts(facts, next)) continue;
+      const plan = await planOf(manager, current.year);
+      const reason = [DERIVED_REASON, options.reason?.trim()].filter(Boolean).join('：');
+      await this.replace(manager, { year: current.year, project, current, next, reason, published: plan.status === 'published', options });
+      changed.push(current.year);
+    }
+    return changed;
+  }
+
+  /** Closes the current row (if any), adds the new one, records the change and, on a published plan, the adjustment. */
+  private async replace(
+    manager: EntityManager,
+    change: { year: number; project: Project; current: ListEntry | null; next: EntryFacts; reason: string | undefined; published: boolean; options: ListChangeOptions },
+  ): Promise<void> {
+    const { year, project, current, next, reason, options } = change;
+    const projectId = project.id;
     const now = options.at ?? this.clock.nowIso();
-    if (current) await this.close(manager, current, now, options.actor, dto.reason ?? null);
+    if (current) await this.close(manager, current, now, options.actor, reason ?? null);
     const entry = manager.create(ListEntry, {
       year,
       projectId,
-      category: dto.category,
-      plannedInvestmentWan: dto.plannedInvestment,
+      category: next.category,
+      plannedInvestmentWan: next.plannedInvestment,
       addedAt: now,
       addedBy: options.actor,
       removedAt: null,
       removedBy: null,
-      reason: dto.reason?.trim() || null,
-      keyProject,
+      reason: reason?.trim() || null,
+      keyProject: next.keyProject,
+      planDerived: next.derived,
     });
-    PLAN_MONTH_KEYS.forEach((key, index) => (entry[key] = monthly ? monthly[index] : null));
+    PLAN_MONTH_KEYS.forEach((key, index) => (entry[key] = next.monthlyPlan ? next.monthlyPlan[index] : null));
     await manager.insert(ListEntry, entry);
-    const before = current ? entryFacts(current) : null;
-    const after = { category: dto.category, plannedInvestment: dto.plannedInvestment, monthlyPlan: monthly, keyProject };
+    const before = current ? auditFacts(entryFactsOf(current)) : null;
+    const after = auditFacts(next);
     await this.changes.record(manager, {
       actor: options.actor,
       subject: auditSubject.list(projectId),
       action: current ? 'change' : 'add',
       before: before && { year, ...before },
       after: { year, ...after },
-      reason: dto.reason,
+      reason,
       at: now,
       history: { projectId, kind: 'list', fromStage: project.stage, toStage: project.stage, data: { year, action: current ? 'changed' : 'added', before, after } },
     });
-    if (plan.status === 'published')
-      await recordAdjustment(manager, { year, at: now, actor: options.actor, kind: 'list', action: current ? 'change' : 'add', projectId, before, after, reason: dto.reason! });
-    return { created: !current, changed: Boolean(current) };
+    if (change.published)
+      await recordAdjustment(manager, { year, at: now, actor: options.actor, kind: 'list', action: current ? 'change' : 'add', projectId, before, after, reason: reason! });
   }
 
   remove(year: number, projectId: number, reason: string | undefined, options: ListChangeOptions): Promise<void> {
@@ -177,7 +218,7 @@ export class ListsService {
       const project = await manager.findOneByOrFail(Project, { id: projectId });
       const now = options.at ?? this.clock.nowIso();
       await this.close(manager, current, now, options.actor, reason ?? null);
-      const before = entryFacts(current);
+      const before = auditFacts(entryFactsOf(current));
       await this.changes.record(manager, {
         actor: options.actor,
         subject: auditSubject.list(projectId),
@@ -197,18 +238,35 @@ export class ListsService {
   }
 }
 
-function sameEntry(current: ListEntry, dto: PutListEntryDto, monthly: number[] | null, keyProject: boolean): boolean {
-  return (
-    current.category === dto.category &&
-    current.plannedInvestmentWan === dto.plannedInvestment &&
-    JSON.stringify(monthlyPlanOf(current)) === JSON.stringify(monthly) &&
-    Boolean(current.keyProject) === keyProject
-  );
+/** Why a list entry's curve changed without anyone entering it. */
+const DERIVED_REASON = '按节点计划推算月度计划';
+
+/** A list entry's facts: what a change compares and records. */
+interface EntryFacts {
+  category: ListCategory;
+  plannedInvestment: number;
+  monthlyPlan: number[] | null;
+  /** The curve was derived from milestones. */
+  derived: boolean;
+  keyProject: boolean;
 }
 
-function entryFacts(entry: ListEntry) {
-  return { category: entry.category, plannedInvestment: entry.plannedInvestmentWan, monthlyPlan: monthlyPlanOf(entry), keyProject: Boolean(entry.keyProject) };
+function entryFactsOf(entry: ListEntry): EntryFacts {
+  const monthlyPlan = monthlyPlanOf(entry);
+  return { category: entry.category, plannedInvestment: entry.plannedInvestmentWan, monthlyPlan, derived: monthlyPlan !== null && Boolean(entry.planDerived), keyProject: Boolean(entry.keyProject) };
 }
+
+function sameFacts(a: EntryFacts, b: EntryFacts): boolean {
+  return JSON.stringify(auditFacts(a)) === JSON.stringify(auditFacts(b));
+}
+
+/** As the history and the audit log keep them; a derived curve says so (`monthlyPlanFromMilestones`). */
+function auditFacts(facts: EntryFacts) {
+  const { derived, ...rest } = facts;
+  return { category: rest.category, plannedInvestment: rest.plannedInvestment, monthlyPlan: rest.monthlyPlan, keyProject: rest.keyProject, ...(derived ? { monthlyPlanFromMilestones: true } : {}) };
+}
+
+const plannedDatesOf = (milestones: MilestoneView[]) => milestones.map((m) => m.plannedDate);
 
 /** The year's plan: a list belongs to a year that has one (404 otherwise). */
 async function planOf(manager: EntityManager, year: number): Promise<YearTarget> {

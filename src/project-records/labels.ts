@@ -28,6 +28,8 @@ export const HISTORY_FIELD_LABELS: Record<string, string> = {
   ...Object.fromEntries(APPROVAL_KEYS.map((key) => [approvalColumn(key), APPROVAL_LABELS[key]])),
   // An approval's status change (PUT …/approvals/:key) is recorded under `approvalStatus.<key>`.
   ...Object.fromEntries(APPROVAL_KEYS.map((key) => [`approvalStatus.${key}`, `${APPROVAL_LABELS[key]}（办理状态）`])),
+  // The milestones (PUT …/milestones, or actual dates from the month form) are recorded as one change.
+  milestones: '节点计划',
 };
 
 /** An approval's status (督办). */

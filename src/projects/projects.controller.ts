@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { actorOf, asOfParam, badRequest, IdParam, type Page, parseIfMatch } from '../common/index.js';
+import { actorOf, asOfParam, badRequest, IdParam, type Page, parseIfMatch, reasonQuery } from '../common/index.js';
 import { EVENT_FIELDS, LifecycleEventDto } from './dto/lifecycle-event.dto.js';
 import { LifecycleEngine } from './lifecycle.engine.js';
 import { APPROVAL_KEYS, type ApprovalKey, type LifecycleEvent } from '../lifecycle/index.js';
-import { ApprovalsService, CommentDto, type CommentView, CreateProjectDto, ProjectRecordsService, PutApprovalDto, UpdateProjectDto } from '../project-records/index.js';
+import { ApprovalsService, CommentDto, type CommentView, CreateProjectDto, MilestoneDto, MilestonesService, type MilestoneView, parseMilestoneList, ProjectRecordsService, PutApprovalDto, UpdateProjectDto } from '../project-records/index.js';
 import { ListProjectsQuery } from './dto/list-projects.query.js';
 import { ProjectView } from './project.view.js';
 import { ProjectsService, type HistoryView } from './projects.service.js';
@@ -29,6 +29,7 @@ export class ProjectsController {
     private readonly lifecycle: LifecycleEngine,
     private readonly records: ProjectRecordsService,
     private readonly approvals: ApprovalsService,
+    private readonly milestones: MilestonesService,
   ) {}
 
   @Get()
@@ -140,5 +141,34 @@ export class ProjectsController {
     const view = await this.projects.findOne(id, scope);
     response.setHeader('ETag', `"${view.version}"`);
     return view;
+  }
+
+  @Get(':id/milestones')
+  @ApiOperation({ summary: '项目节点计划（正排进度）：[{ name, plannedDate, actualDate }]' })
+  @ApiQuery({ name: 'asOf', required: false })
+  getMilestones(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope, @Query('asOf') asOf?: string): Promise<MilestoneView[]> {
+    return this.milestones.list(id, scope, asOfParam(asOf));
+  }
+
+  @Put(':id/milestones')
+  @Roles(...EDITORS)
+  @ApiOperation({ summary: '设置项目节点计划（整表替换）；无倒排工期的清单条目按节点推算月度计划' })
+  @ApiBody({ type: [MilestoneDto] })
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiQuery({ name: 'reason', required: false, description: '调整原因（年度计划发布后，推算的月度计划变化记为计划调整）' })
+  async putMilestones(
+    @Param('id', IdParam) id: number,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Query('reason') reason: unknown,
+    @Req() request: Request,
+    @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<MilestoneView[]> {
+    const items = await parseMilestoneList(body);
+    const milestones = await this.projects.putMilestones(id, items, { ifMatch: parseIfMatch(ifMatch), actor: actorOf(request), scope, reason: reasonQuery(reason) });
+    const view = await this.projects.findOne(id, scope);
+    response.setHeader('ETag', `"${view.version}"`);
+    return milestones;
   }
 }

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ALL, projectColumns, type Scope, scopeSql } from '../access/index.js';
 import { leadOfProject } from '../attraction/index.js';
 import { type HistoryView, ProjectHistoryReader } from '../audit/index.js';
-import { badRequest, CountCache, cursorOf, keyOfCursor, notFound, type Page } from '../common/index.js';
-import { approvalDetailsOf, type CreateProjectDto, Project, ProjectRecordsService, type UpdateProjectDto } from '../project-records/index.js';
+import { badRequest, Clock, CountCache, cursorOf, keyOfCursor, notFound, type Page } from '../common/index.js';
+import { approvalDetailsOf, type CreateProjectDto, type MilestoneDto, MilestonesService, milestonesOf, type MilestoneView, Project, type ProjectMilestone, ProjectRecordsService, type UpdateProjectDto } from '../project-records/index.js';
 import { ListsService, onListSql } from '../plans/index.js';
 import { ProjectResponsibilityService } from '../people/index.js';
 import type { ListProjectsQuery } from './dto/list-projects.query.js';
 import { replayProject } from './project-replay.js';
 import { toView, type ProjectView } from './project.view.js';
 import { IMPLEMENTATION_STAGES } from '../lifecycle/index.js';
-import { WriteQueue } from '../database/index.js';
+import { checkReadVersion, WriteQueue } from '../database/index.js';
+import { isMilestoneOverdue } from '../rules/index.js';
 
 export type { HistoryView };
 
@@ -28,6 +29,8 @@ export class ProjectsService {
     private readonly lists: ListsService,
     private readonly history: ProjectHistoryReader,
     private readonly writes: WriteQueue,
+    private readonly milestones: MilestonesService,
+    private readonly clock: Clock,
     private readonly responsibility: ProjectResponsibilityService,
   ) {}
 
@@ -67,14 +70,36 @@ export class ProjectsService {
     const project = await this.records.findVisible(manager, id, scope);
     const memberships = await this.lists.membershipsOf(id, asOf);
     const lead = await leadOfProject(manager, id, asOf);
+    const milestones = await this.milestonesWithStatus(manager, id, asOf);
     const responsibility = await this.responsibility.of(manager, id, asOf);
     if (!asOf) {
       const view = toView(project, memberships);
-      return { ...view, approvalDetails: await approvalDetailsOf(manager, id, view.approvals), lead, responsibility };
+      return { ...view, approvalDetails: await approvalDetailsOf(manager, id, view.approvals), lead, milestones, responsibility };
     }
     const replayed = replayProject(await this.history.rows(id, asOf), memberships);
     if (!replayed) throw notFound(`项目 ${id} 在 ${asOf} 时尚未建立`);
-    return { ...replayed, approvalDetails: await approvalDetailsOf(manager, id, replayed.approvals, asOf), lead, responsibility };
+    return { ...replayed, approvalDetails: await approvalDetailsOf(manager, id, replayed.approvals, asOf), lead, milestones, responsibility };
+  }
+
+  /** The milestones as recorded then, each marked overdue by that day (rules/milestones.ts). */
+  private async milestonesWithStatus(manager: EntityManager, id: number, asOf?: string): Promise<ProjectMilestone[]> {
+    const day = asOf ? this.clock.dateOf(asOf) : this.clock.today();
+    return (await milestonesOf(manager, id, asOf)).map((m) => ({ ...m, overdue: isMilestoneOverdue(m, day) }));
+  }
+
+  /**
+   * Replaces a project's milestones (PUT …/milestones) and, in the same transaction, the plan curve
+   * its list entries derive from them (docs/domain/milestones.md). Answers the milestones now.
+   */
+  async putMilestones(id: number, items: MilestoneDto[], options: { ifMatch?: number; actor: string; scope: Scope; reason?: string }): Promise<MilestoneView[]> {
+    return this.writes.run(async (manager) => {
+      const project = await this.records.findVisible(manager, id, options.scope);
+      checkReadVersion(options.ifMatch, project.version);
+      const at = this.clock.nowIso();
+      const change = await this.milestones.replaceIn(manager, project, items, options.actor, { reason: options.reason, at });
+      if (change.changed) await this.lists.deriveCurvesIn(manager, project, change.after, { actor: options.actor, at, reason: options.reason });
+      return change.after;
+    });
   }
 
   async create(dto: CreateProjectDto, actor: string, scope: Scope = ALL): Promise<ProjectView> {

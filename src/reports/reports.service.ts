@@ -6,7 +6,7 @@ import { int, sql, WriteQueue } from '../database/index.js';
 import { dueToReportSql, filedSql, isLatestRevisionSql, reportingParams } from '../rules/index.js';
 import { ALL, projectColumns, type Scope, scopeSql } from '../access/index.js';
 import { type RaisedRequest, RequestsService } from '../requests/index.js';
-import { ProjectRecordsService, type Project } from '../project-records/index.js';
+import { MilestonesService, ProjectRecordsService, type Project } from '../project-records/index.js';
 import type { FileReportDto } from './dto/file-report.dto.js';
 import { cumulativeOf, storeRevision } from './report-figures.js';
 import { ReportRevision } from './report-revision.entity.js';
@@ -65,6 +65,7 @@ export class ReportsService {
     private readonly requests: RequestsService,
     private readonly records: ProjectRecordsService,
     private readonly history: ProjectHistoryReader,
+    private readonly milestones: MilestonesService,
   ) {}
 
   file(projectId: number, month: string, dto: FileReportDto, actor: string, scope: Scope = ALL): Promise<FiledReport> {
@@ -91,6 +92,8 @@ export class ReportsService {
     });
     // Needs entered with the report become requests in the same transaction (docs/domain/requests.md "Raised from").
     const raise = () => (dto.requests?.length ? this.requests.raiseIn(manager, projectId, dto.requests, actor, scope, { month }) : Promise.resolve([]));
+    // Milestones reached, from the month form: their actual dates, in the same transaction (docs/domain/milestones.md).
+    if (dto.milestones?.length) await this.milestones.recordActualsIn(manager, project, dto.milestones, actor);
     if (!filed.added) return this.filed(manager, project, filed.row, false, await raise()); // same report again: idempotent, no new revision
 
     const { row: revision, previous: latest } = filed;

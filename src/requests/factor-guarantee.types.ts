@@ -1,4 +1,4 @@
-import type { RequestKind } from '../reference/index.js';
+import type { Pollutant, RequestKind } from '../reference/index.js';
 
 /**
  * The war room's 要素保障 block (`factorGuarantee` of GET /api/dashboard/:year; docs/domain/requests.md
@@ -38,4 +38,34 @@ export interface FactorGuaranteeBlock extends FactorCounts {
   byDepartment: (FactorCounts & { code: string; name: string })[];
   /** The five longest overdue, oldest due date first. */
   longestOverdue: FactorLongestOverdue[];
+}
+
+/**
+ * One kind's year to date (docs/domain/requests.md "Year to date"), per pollutant for 环境容量.
+ * Quantities are decimal strings in the kind's unit (null for kinds counted without one).
+ */
+export interface FactorTotalsRow {
+  kind: RequestKind;
+  pollutant: Pollutant | null;
+  /** mu | tce | tpa | wan; null for 审批, 水电气, 其他. */
+  unit: string | null;
+  /** Raised from January to the month. */
+  requests: number;
+  /** Projects (and enterprises) served: granted something (a kind without a unit: 办结) from January to the month. */
+  projects: number;
+  /** Asked by the requests raised from January to the month. */
+  asked: string | null;
+  /** Granted by the requests 办结 from January to the month (their latest grant; returned ones do not count). */
+  granted: string | null;
+}
+
+/** GET /api/requests/totals/:month and the board's `factorTotals`: 要素 from January to the month. */
+export interface FactorTotals {
+  month: string;
+  /** The day the totals stand on (the month's last day, or today within it). */
+  refDate: string;
+  kinds: FactorTotalsRow[];
+  byDepartment: { code: string; name: string; kinds: FactorTotalsRow[] }[];
+  /** 资金, 万元: 授信 granted (the 资金 requests' grants) against 到位 (what reached the enterprises, filed month by month). */
+  funding: { credit: number; disbursed: number };
 }

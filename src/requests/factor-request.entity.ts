@@ -2,11 +2,12 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, t
 import type { ApprovalKey } from '../lifecycle/index.js';
 import { Project } from '../project-records/index.js';
 import type { Pollutant, RequestKind } from '../reference/index.js';
-import type { EvaluationRating, RequestCategory, RequestStatus } from './request-states.js';
+import type { EvaluationRating, RequestCategory, RequestChannel, RequestStatus } from './request-states.js';
 
 /**
- * One need of a project (要素保障需求), routed to the department that owns its kind when it is
- * raised. `status` is the request machine's state (request.machine.ts; a flat machine, so the
+ * One need or problem (要素保障需求, 企业问题) about a project, an enterprise not on any list, or a
+ * chain (docs/domain/requests.md "Problems from every channel"), routed to the department that
+ * owns its kind when it is raised. `status` is the request machine's state (request.machine.ts; a flat machine, so the
  * state value is the status); it and the columns after it are the current state, kept by the
  * request engine alone; every change is also a row of factor_request_transition, from which
  * any past instant is replayed. Quantities are integers in the kind's smallest step
@@ -16,17 +17,56 @@ import type { EvaluationRating, RequestCategory, RequestStatus } from './request
 @Index('idx_request_project', ['projectId'])
 @Index('idx_request_department_status', ['departmentCode', 'status'])
 @Index('idx_request_raised', ['raisedOn'])
+@Index('idx_request_common', ['kind', 'departmentCode', 'raisedOn'])
+@Index('idx_request_group', ['groupId'])
 @Index('idx_request_origin', ['originKind', 'originId'])
 export class FactorRequest {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ name: 'project_id', type: 'integer' })
-  projectId: number;
+  /** The project it is about; null for a problem about an enterprise or a chain. */
+  @Column({ name: 'project_id', type: 'integer', nullable: true })
+  projectId: number | null;
 
   @ManyToOne(() => Project, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'project_id' })
   project?: Relation<Project>;
+
+  /** An enterprise not on any list (or the project's enterprise, named), and who to call there. */
+  @Column({ name: 'enterprise_name', type: 'varchar', length: 200, nullable: true })
+  enterpriseName: string | null;
+
+  @Column({ name: 'contact_name', type: 'varchar', length: 64, nullable: true })
+  contactName: string | null;
+
+  @Column({ name: 'contact_phone', type: 'varchar', length: 32, nullable: true })
+  contactPhone: string | null;
+
+  /** The county and chain of a problem not about a project (a project's own are read from it). */
+  @Column({ name: 'region_code', type: 'varchar', length: 12, nullable: true })
+  regionCode: string | null;
+
+  @Column({ name: 'chain_code', type: 'varchar', length: 32, nullable: true })
+  chainCode: string | null;
+
+  /** Where it came in: 企业热线, 企业诉求通, 专员走访, 巡链, 月调度, 其他. */
+  @Column({ type: 'varchar', length: 16, default: 'other' })
+  channel: RequestChannel;
+
+  /** The policy it is about, where given (共性 detection groups by it: docs/domain/requests.md "共性问题"). */
+  @Column({ name: 'policy_tag', type: 'varchar', length: 64, nullable: true })
+  policyTag: string | null;
+
+  /** The 专员 (a person of the register) who brought it in, when named (docs/domain/requests.md "Problems from every channel"). */
+  @Column({ name: 'commissioner_id', type: 'integer', nullable: true })
+  commissionerId: number | null;
+
+  /** The 共性 group it belongs to, and when it joined (a request is in one group at most). */
+  @Column({ name: 'group_id', type: 'integer', nullable: true })
+  groupId: number | null;
+
+  @Column({ name: 'grouped_at', type: 'varchar', length: 30, nullable: true })
+  groupedAt: string | null;
 
   @Column({ type: 'varchar', length: 16 })
   kind: RequestKind;

@@ -19,7 +19,7 @@ export class RequestTransition {
   @JoinColumn({ name: 'request_id' })
   request?: Relation<FactorRequest>;
 
-  /** RAISE, ACCEPT, RESOLVE, RETURN, EVALUATE, ESCALATE. */
+  /** RAISE, ACCEPT, RESOLVE, FEEDBACK, RETURN, EVALUATE, ESCALATE, DECIDE. */
   @Column({ type: 'varchar', length: 16 })
   event: string;
 
@@ -32,6 +32,7 @@ export class RequestTransition {
   @Column({ type: 'varchar', length: 16, nullable: true })
   category: string | null;
 
+  /** ACCEPT: the date promised; DECIDE: the 常务会's deadline (时限). */
   @Column({ name: 'promised_date', type: 'varchar', length: 10, nullable: true })
   promisedDate: string | null;
 
@@ -49,9 +50,41 @@ export class RequestTransition {
   @Column({ type: 'text', nullable: true })
   note: string | null;
 
-  /** RETURN, ESCALATE, a dissatisfied EVALUATE: why. */
+  /** RETURN, ESCALATE (存在问题), a dissatisfied EVALUATE: why. */
   @Column({ type: 'text', nullable: true })
   reason: string | null;
+
+  /** FEEDBACK: how the enterprise was told (FEEDBACK_METHODS) and on which day. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  method: string | null;
+
+  @Column({ name: 'told_on', type: 'varchar', length: 10, nullable: true })
+  toldOn: string | null;
+
+  /** ESCALATE: the paper's 议题, 部门意见 and 建议 (docs/domain/requests.md "常务会"). */
+  @Column({ type: 'text', nullable: true })
+  topic: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  opinion: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  proposal: string | null;
+
+  /** DECIDE: the 常务会's 议定事项 and 责任单位 (its 时限 is promised_date). */
+  @Column({ type: 'text', nullable: true })
+  decision: string | null;
+
+  @Column({ name: 'responsible_unit', type: 'varchar', length: 200, nullable: true })
+  responsibleUnit: string | null;
+
+  /** EVALUATE: who at the enterprise gave the rating. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  respondent: string | null;
+
+  /** FEEDBACK, EVALUATE: the 专员 (a person of the register) who told the enterprise or took its answer, when named. */
+  @Column({ name: 'person_id', type: 'integer', nullable: true })
+  personId: number | null;
 
   @Column({ type: 'varchar', length: 64 })
   actor: string;

@@ -1,8 +1,8 @@
 import { APPROVAL_KEYS, type ApprovalKey } from '../lifecycle/index.js';
-import type { GuardFailure } from '../workflow/index.js';
+import { needDateNotAfterToday, type GuardFailure } from '../workflow/index.js';
 import { parseQuantity } from '../rules/index.js';
 import { isQuantityKind, type RequestKind } from '../reference/index.js';
-import { EVALUATION_RATINGS, REQUEST_CATEGORIES, type RequestStatus } from './request-states.js';
+import { EVALUATION_RATINGS, FEEDBACK_METHODS, REQUEST_CATEGORIES, type RequestStatus } from './request-states.js';
 
 /**
  * The request machine's rules (docs/domain/requests.md "The request machine"), as pure
@@ -16,6 +16,8 @@ export interface RequestFacts {
   approvalKey: ApprovalKey | null;
   status: RequestStatus;
   promisedDate: string | null;
+  /** The day it was raised (the enterprise cannot have been told before it). */
+  raisedOn: string;
 }
 
 export interface RequestContext {
@@ -27,9 +29,11 @@ export interface RequestContext {
 export type RequestEvent =
   | { type: 'ACCEPT'; category?: string; promisedDate?: string }
   | { type: 'RESOLVE'; granted?: number | string; note?: string; approvalDate?: string }
+  | { type: 'FEEDBACK'; method?: string; date?: string; note?: string; commissionerId?: number }
   | { type: 'RETURN'; reason?: string }
-  | { type: 'EVALUATE'; rating?: string; reason?: string }
-  | { type: 'ESCALATE'; reason?: string };
+  | { type: 'EVALUATE'; rating?: string; reason?: string; respondent?: string; commissionerId?: number }
+  | { type: 'ESCALATE'; reason?: string; topic?: string; opinion?: string; proposal?: string }
+  | { type: 'DECIDE'; decision?: string; responsibleUnit?: string; deadline?: string };
 
 type Rule<E extends RequestEvent> = (context: RequestContext, event: E) => GuardFailure[];
 type EventOf<T extends RequestEvent['type']> = Extract<RequestEvent, { type: T }>;
@@ -71,10 +75,22 @@ export const resolveRule: Rule<EventOf<'RESOLVE'>> = ({ request, today }, event)
   return failures;
 };
 
+/** 反馈: how the enterprise was told (one of FEEDBACK_METHODS) and the day, not after today nor before it was raised. */
+export const feedbackRule: Rule<EventOf<'FEEDBACK'>> = ({ request, today }, event) => {
+  const failures: GuardFailure[] = [];
+  if (!hasText(event.method)) failures.push({ field: 'method', code: 'methodRequired', message: '反馈需选择告知方式（电话、上门、书面、座谈会、线上平台、其他）' });
+  else if (!(FEEDBACK_METHODS as readonly string[]).includes(event.method!))
+    failures.push({ field: 'method', code: 'unknownMethod', message: `未知的告知方式：${event.method}（应为 ${FEEDBACK_METHODS.join(', ')}）` });
+  const date = needDateNotAfterToday(event.date, today, '反馈企业');
+  if (date.length) failures.push(...date);
+  else if (event.date! < request.raisedOn) failures.push({ field: 'date', code: 'dateBeforeRaised', message: `告知日期 ${event.date} 早于问题提出日期 ${request.raisedOn}` });
+  return failures;
+};
+
 export const returnRule: Rule<EventOf<'RETURN'>> = (_context, event) =>
   needText(event.reason, 'reason', 'reasonRequired', '退回需填写原因');
 
-/** 评价: a rating; 不满意 needs a reason (it sends the request back to the department). */
+/** 评价 (the enterprise's): a rating; 不满意 needs a reason (it sends the request back to the department). */
 export const evaluateRule: Rule<EventOf<'EVALUATE'>> = (_context, event) => {
   const failures: GuardFailure[] = [];
   if (!hasText(event.rating)) failures.push({ field: 'rating', code: 'ratingRequired', message: '评价需选择满意、基本满意或不满意' });
@@ -85,8 +101,20 @@ export const evaluateRule: Rule<EventOf<'EVALUATE'>> = (_context, event) => {
   return failures;
 };
 
+/** 提交常务会: the problem as the paper states it (存在问题); 议题, 部门意见 and 建议 are optional. */
 export const escalateRule: Rule<EventOf<'ESCALATE'>> = (_context, event) =>
-  needText(event.reason, 'reason', 'reasonRequired', '提交市政府常务会需填写原因');
+  needText(event.reason, 'reason', 'reasonRequired', '提交市政府常务会需填写原因（存在问题）');
+
+/** 常务会议定: what was decided (议定事项), who carries it out (责任单位), by when (时限, not before today). */
+export const decideRule: Rule<EventOf<'DECIDE'>> = ({ today }, event) => {
+  const failures = [
+    ...needText(event.decision, 'decision', 'decisionRequired', '需填写议定事项'),
+    ...needText(event.responsibleUnit, 'responsibleUnit', 'responsibleUnitRequired', '需填写责任单位'),
+  ];
+  if (!hasText(event.deadline)) failures.push({ field: 'deadline', code: 'deadlineRequired', message: '需填写办理时限' });
+  else if (event.deadline! < today) failures.push({ field: 'deadline', code: 'deadlineInPast', message: `办理时限 ${event.deadline} 不能早于今天（${today}）` });
+  return failures;
+};
 
 /** Every failed condition for an event, whatever status the request is in. */
 export function requestGuardFailures(context: RequestContext, event: RequestEvent): GuardFailure[] {
@@ -95,12 +123,16 @@ export function requestGuardFailures(context: RequestContext, event: RequestEven
       return acceptRule(context, event);
     case 'RESOLVE':
       return resolveRule(context, event);
+    case 'FEEDBACK':
+      return feedbackRule(context, event);
     case 'RETURN':
       return returnRule(context, event);
     case 'EVALUATE':
       return evaluateRule(context, event);
     case 'ESCALATE':
       return escalateRule(context, event);
+    case 'DECIDE':
+      return decideRule(context, event);
   }
 }
 

@@ -19,16 +19,20 @@ const SATISFIED: RequestEvent = { type: 'EVALUATE', rating: 'satisfied' };
 const BASICALLY: RequestEvent = { type: 'EVALUATE', rating: 'basically' };
 const DISSATISFIED: RequestEvent = { type: 'EVALUATE', rating: 'dissatisfied', reason: '指标只落实一半' };
 const ESCALATE: RequestEvent = { type: 'ESCALATE', reason: '涉及跨县指标调剂，一事一议' };
+const FEEDBACK: RequestEvent = { type: 'FEEDBACK', method: 'phone', date: '2024-06-12' };
+const DECIDE: RequestEvent = { type: 'DECIDE', decision: '由市自然资源和规划局统筹调剂指标', responsibleUnit: '市自然资源和规划局', deadline: '2024-08-31' };
 
-type Label = 'ACCEPT' | 'RESOLVE' | 'RETURN' | 'EVALUATE satisfied' | 'EVALUATE basically' | 'EVALUATE dissatisfied' | 'ESCALATE';
+type Label = 'ACCEPT' | 'RESOLVE' | 'FEEDBACK' | 'RETURN' | 'EVALUATE satisfied' | 'EVALUATE basically' | 'EVALUATE dissatisfied' | 'ESCALATE' | 'DECIDE';
 const EVENTS: Record<Label, RequestEvent> = {
   ACCEPT,
   RESOLVE,
+  FEEDBACK,
   RETURN,
   'EVALUATE satisfied': SATISFIED,
   'EVALUATE basically': BASICALLY,
   'EVALUATE dissatisfied': DISSATISFIED,
   ESCALATE,
+  DECIDE,
 };
 const LABELS = Object.keys(EVENTS) as Label[];
 
@@ -40,14 +44,18 @@ const LEGAL: ReadonlyArray<readonly [from: RequestStatus, event: Label, to: Requ
   ['accepted', 'RESOLVE', 'resolved'],
   ['accepted', 'RETURN', 'returned'],
   ['accepted', 'ESCALATE', 'escalated'],
-  ['resolved', 'EVALUATE satisfied', 'closed'],
-  ['resolved', 'EVALUATE basically', 'closed'],
-  ['resolved', 'EVALUATE dissatisfied', 'accepted'],
+  ['resolved', 'FEEDBACK', 'answered'],
   ['resolved', 'ESCALATE', 'escalated'],
+  ['answered', 'EVALUATE satisfied', 'closed'],
+  ['answered', 'EVALUATE basically', 'closed'],
+  ['answered', 'EVALUATE dissatisfied', 'accepted'],
+  ['answered', 'ESCALATE', 'escalated'],
   ['escalated', 'ACCEPT', 'accepted'],
   ['escalated', 'RESOLVE', 'resolved'],
+  ['escalated', 'DECIDE', 'decided'],
+  ['decided', 'RESOLVE', 'resolved'],
 ];
-const STATUSES: RequestStatus[] = ['raised', 'accepted', 'resolved', 'escalated', 'closed', 'returned'];
+const STATUSES: RequestStatus[] = ['raised', 'accepted', 'resolved', 'answered', 'escalated', 'decided', 'closed', 'returned'];
 const FINAL: RequestStatus[] = ['closed', 'returned'];
 const NON_FINAL = STATUSES.filter((s) => !FINAL.includes(s));
 
@@ -208,11 +216,19 @@ const GUARD_CASES: GuardCase[] = [
   { name: 'RESOLVE with neither note nor a valid amount', from: 'escalated', event: { type: 'RESOLVE', granted: '1e2' }, failures: [['note', 'noteRequired'], ['granted', 'quantityNotNumber']] },
   { name: 'RETURN without a reason', from: 'raised', event: { type: 'RETURN' }, failures: [['reason', 'reasonRequired']] },
   { name: 'RETURN with a blank reason', from: 'accepted', event: { type: 'RETURN', reason: '  ' }, failures: [['reason', 'reasonRequired']] },
-  { name: 'EVALUATE without a rating', from: 'resolved', event: { type: 'EVALUATE' }, failures: [['rating', 'ratingRequired']] },
-  { name: 'EVALUATE with an unknown rating', from: 'resolved', event: { type: 'EVALUATE', rating: 'great' }, failures: [['rating', 'unknownRating']] },
-  { name: 'EVALUATE dissatisfied without a reason', from: 'resolved', event: { type: 'EVALUATE', rating: 'dissatisfied' }, failures: [['reason', 'reasonRequired']] },
-  { name: 'EVALUATE satisfied without a reason', from: 'resolved', event: { type: 'EVALUATE', rating: 'satisfied' }, failures: [] },
-  { name: 'ESCALATE without a reason', from: 'accepted', event: { type: 'ESCALATE' }, failures: [['reason', 'reasonRequired']] },
+  { name: 'FEEDBACK without anything', from: 'resolved', event: { type: 'FEEDBACK' }, failures: [['method', 'methodRequired'], ['date', 'dateRequired']] },
+  { name: 'FEEDBACK by pigeon', from: 'resolved', event: { type: 'FEEDBACK', method: 'pigeon', date: '2024-06-12' }, failures: [['method', 'unknownMethod']] },
+  { name: 'FEEDBACK told tomorrow', from: 'resolved', event: { type: 'FEEDBACK', method: 'visit', date: '2024-06-13' }, failures: [['date', 'dateInFuture']] },
+  { name: 'FEEDBACK told before the problem was raised', from: 'resolved', event: { type: 'FEEDBACK', method: 'letter', date: '2024-06-02' }, failures: [['date', 'dateBeforeRaised']] },
+  { name: 'FEEDBACK told the day it was raised', from: 'resolved', event: { type: 'FEEDBACK', method: 'online', date: '2024-06-03', note: '平台回复' }, failures: [] },
+  { name: 'EVALUATE without a rating', from: 'answered', event: { type: 'EVALUATE' }, failures: [['rating', 'ratingRequired']] },
+  { name: 'EVALUATE with an unknown rating', from: 'answered', event: { type: 'EVALUATE', rating: 'great' }, failures: [['rating', 'unknownRating']] },
+  { name: 'EVALUATE dissatisfied without a reason', from: 'answered', event: { type: 'EVALUATE', rating: 'dissatisfied' }, failures: [['reason', 'reasonRequired']] },
+  { name: 'EVALUATE satisfied without a reason', from: 'answered', event: { type: 'EVALUATE', rating: 'satisfied', respondent: '企业办公室主任' }, failures: [] },
+  { name: 'ESCALATE without a reason', from: 'accepted', event: { type: 'ESCALATE', topic: '议题', opinion: '意见' }, failures: [['reason', 'reasonRequired']] },
+  { name: 'DECIDE without anything', from: 'escalated', event: { type: 'DECIDE' }, failures: [['decision', 'decisionRequired'], ['responsibleUnit', 'responsibleUnitRequired'], ['deadline', 'deadlineRequired']] },
+  { name: 'DECIDE with a deadline already passed', from: 'escalated', event: { type: 'DECIDE', decision: '统筹调剂', responsibleUnit: '市发展改革委', deadline: '2024-06-11' }, failures: [['deadline', 'deadlineInPast']] },
+  { name: 'DECIDE due today', from: 'escalated', event: { type: 'DECIDE', decision: '统筹调剂', responsibleUnit: '市发展改革委', deadline: REQUEST_TODAY }, failures: [] },
 ];
 
 describe('every guard', () => {

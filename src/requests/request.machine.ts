@@ -1,8 +1,10 @@
 import { setup } from 'xstate';
 import {
   acceptRule,
+  decideRule,
   escalateRule,
   evaluateRule,
+  feedbackRule,
   resolveRule,
   returnRule,
   type RequestContext,
@@ -10,16 +12,19 @@ import {
 } from './request.guards.js';
 
 /**
- * A 要素保障 request as data (docs/domain/requests.md "The request machine"): states, events
- * and named guards, nothing else; the request engine records every step afterwards.
+ * A 要素保障 request or problem as data (docs/domain/requests.md "The request machine"): states,
+ * events and named guards, nothing else; the request engine records every step afterwards.
+ * The loop of 000 §四(五) — 收集、研判、处理、反馈、评价 — is raised → accepted → resolved →
+ * answered → closed, each step its own event:
  *
- *   raised ──ACCEPT──▶ accepted ──RESOLVE──▶ resolved ──EVALUATE(满意/基本满意)──▶ closed
- *     │                  ▲ │                   │  └──EVALUATE(不满意)──▶ accepted (reopened)
- *     │RETURN     RETURN│ │ESCALATE           │ESCALATE
- *     ▼                  │ ▼                   ▼
- *  returned        escalated ◀─────────────────┘   (raised ──ESCALATE──▶ escalated too)
+ *   raised ──ACCEPT──▶ accepted ──RESOLVE──▶ resolved ──FEEDBACK──▶ answered ──EVALUATE(满意/基本满意)──▶ closed
+ *     │                  ▲ │                    │                     │ └──EVALUATE(不满意)──▶ accepted (reopened)
+ *     │RETURN     RETURN│ │ESCALATE            │ESCALATE             │ESCALATE
+ *     ▼                  │ ▼                    ▼                     ▼
+ *  returned        escalated ◀──────────────────┴─────────────────────┘   (raised ──ESCALATE──▶ escalated too)
  *                    ├─ACCEPT──▶ accepted
- *                    └─RESOLVE─▶ resolved
+ *                    ├─RESOLVE─▶ resolved
+ *                    └─DECIDE──▶ decided ──RESOLVE──▶ resolved   (the 常务会's decision, tracked to its deadline)
  * closed and returned are final.
  */
 export const requestMachine = setup({
@@ -31,10 +36,12 @@ export const requestMachine = setup({
   guards: {
     readyToAccept: ({ context, event }) => event.type === 'ACCEPT' && acceptRule(context, event).length === 0,
     readyToResolve: ({ context, event }) => event.type === 'RESOLVE' && resolveRule(context, event).length === 0,
+    readyToFeedBack: ({ context, event }) => event.type === 'FEEDBACK' && feedbackRule(context, event).length === 0,
     readyToReturn: ({ context, event }) => event.type === 'RETURN' && returnRule(context, event).length === 0,
     satisfied: ({ context, event }) => event.type === 'EVALUATE' && evaluateRule(context, event).length === 0 && event.rating !== 'dissatisfied',
     dissatisfied: ({ context, event }) => event.type === 'EVALUATE' && evaluateRule(context, event).length === 0 && event.rating === 'dissatisfied',
     readyToEscalate: ({ context, event }) => event.type === 'ESCALATE' && escalateRule(context, event).length === 0,
+    readyToDecide: ({ context, event }) => event.type === 'DECIDE' && decideRule(context, event).length === 0,
   },
 }).createMachine({
   id: 'factorRequest',
@@ -57,6 +64,12 @@ export const requestMachine = setup({
     },
     resolved: {
       on: {
+        FEEDBACK: { target: 'answered', guard: 'readyToFeedBack' },
+        ESCALATE: { target: 'escalated', guard: 'readyToEscalate' },
+      },
+    },
+    answered: {
+      on: {
         EVALUATE: [
           { target: 'closed', guard: 'satisfied' },
           { target: 'accepted', guard: 'dissatisfied' },
@@ -67,6 +80,12 @@ export const requestMachine = setup({
     escalated: {
       on: {
         ACCEPT: { target: 'accepted', guard: 'readyToAccept' },
+        RESOLVE: { target: 'resolved', guard: 'readyToResolve' },
+        DECIDE: { target: 'decided', guard: 'readyToDecide' },
+      },
+    },
+    decided: {
+      on: {
         RESOLVE: { target: 'resolved', guard: 'readyToResolve' },
       },
     },

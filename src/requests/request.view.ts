@@ -3,8 +3,8 @@ import type { ApprovalKey } from '../lifecycle/index.js';
 import { daysOverdue, formatQuantity } from '../rules/index.js';
 import { acceptedRequestEvents } from './request.snapshot.js';
 import { isQuantityKind, KIND_UNITS, type Pollutant, type RequestKind } from '../reference/index.js';
-import type { EvaluationRating, RequestCategory, RequestStatus } from './request-states.js';
-import type { RequestView } from './request.types.js';
+import type { CarryMark, EvaluationRating, FeedbackMethod, RequestCategory, RequestChannel, RequestStatus } from './request-states.js';
+import type { ListCategory, RequestView } from './request.types.js';
 
 export type { RequestTransitionView, RequestView } from './request.types.js';
 
@@ -16,20 +16,33 @@ export function quantityText(kind: RequestKind, scaled: unknown): string | null 
   return isQuantityKind(kind) && scaled !== null && scaled !== undefined ? formatQuantity(kind, int(scaled)) : null;
 }
 
+/** What a request is about, in words: its project, else its enterprise, else its chain (全链). */
+export function subjectOf(row: Row): string {
+  return text(row.project_name) ?? text(row.enterprise_name) ?? (row.chain_name ? `${String(row.chain_name)}产业链（全链）` : `问题 ${int(row.id)}`);
+}
+
 /** A row of requestsPageSql → the view; `refDate` is the day overdue was judged on. */
 export function requestViewOf(row: Row, refDate: string): RequestView {
   const kind = row.kind as RequestKind;
   const status = row.status as RequestStatus;
   const due = text(row.due);
   const overdue = int(row.overdue) === 1;
+  const enterprise = text(row.enterprise_name);
+  const decision = text(row.decision);
   return {
     id: int(row.id),
-    projectId: int(row.project_id),
-    projectCode: row.project_code as string,
-    projectName: row.project_name as string,
+    projectId: row.project_id === null || row.project_id === undefined ? null : int(row.project_id),
+    projectCode: text(row.project_code),
+    projectName: text(row.project_name),
+    subject: subjectOf(row),
+    enterprise: enterprise === null ? null : { name: enterprise, contact: text(row.contact_name), phone: text(row.contact_phone) },
     region: text(row.region_code),
     regionName: text(row.region_name),
     chain: text(row.chain_code),
+    chainName: text(row.chain_name),
+    channel: (text(row.channel) ?? 'other') as RequestChannel,
+    commissioner: row.commissioner_id === null || row.commissioner_id === undefined ? null : { id: int(row.commissioner_id), name: text(row.commissioner_name) ?? '' },
+    policyTag: text(row.policy_tag),
     kind,
     approval: text(row.approval_key) as ApprovalKey | null,
     pollutant: text(row.pollutant) as Pollutant | null,
@@ -43,9 +56,14 @@ export function requestViewOf(row: Row, refDate: string): RequestView {
     origin: row.origin_kind ? { kind: row.origin_kind as string, id: int(row.origin_id) } : null,
     status,
     category: text(row.category) as RequestCategory | null,
+    list: (text(row.list) ?? 'unsorted') as ListCategory,
+    group: row.group_id === null || row.group_id === undefined ? null : { id: int(row.group_id), confirmed: row.common_group_id !== null && row.common_group_id !== undefined },
+    carry: text(row.carry) as CarryMark | null,
     promisedDate: text(row.promised_date),
     granted: quantityText(kind, row.granted),
     approvalDate: text(row.approval_date),
+    feedback: row.told_on ? { method: row.feedback_method as FeedbackMethod, date: row.told_on as string } : null,
+    decision: decision === null ? null : { decision, responsibleUnit: text(row.responsible_unit) ?? '', deadline: text(row.promised_date) ?? '' },
     rating: text(row.rating) as EvaluationRating | null,
     returnReason: status === 'returned' ? text(row.return_reason) : null,
     reopenCount: int(row.reopen_count),

@@ -1,12 +1,26 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentScope, CurrentUser, EDITORS, EVERY_ROLE, type Principal, Roles, type Scope } from '../access/index.js';
+import { DataSource } from 'typeorm';
+import { CurrentScope, CurrentUser, EDITORS, EVERY_ROLE, LEAD_WRITERS, type Principal, Roles, type Scope } from '../access/index.js';
 import { actorOf, asOfParam, IdParam, MonthParam, type Page, parseIfMatch } from '../common/index.js';
-import { ListRequestsQuery, RaiseRequestDto, REQUEST_EVENT_FIELD_NAMES, REQUEST_EVENT_FIELDS, RequestEventDto, RequestSettingsDto } from './dto/request.dto.js';
+import {
+  FileDisbursementDto,
+  ListRequestsQuery,
+  RaiseProblemDto,
+  RaiseRequestDto,
+  REQUEST_EVENT_FIELD_NAMES,
+  REQUEST_EVENT_FIELDS,
+  RequestEventDto,
+  RequestSettingsDto,
+} from './dto/request.dto.js';
+import type { FactorTotals } from './factor-guarantee.types.js';
+import { factorTotals } from './factor-totals.js';
+import { MonthListsService } from './month-lists.service.js';
 import { RequestEngine } from './request.engine.js';
 import type { RequestEvent } from './request.guards.js';
 import type { RequestView } from './request.view.js';
+import { type FiledDisbursement, RequestDisbursementsService } from './request-disbursements.service.js';
 import { RequestSettingsService, type RequestSettings } from './request-settings.service.js';
 import { RequestsService, type MonthLists, type RequestDetail } from './requests.service.js';
 import { refuseFieldsNotTaken } from '../workflow/index.js';
@@ -16,9 +30,12 @@ import { refuseFieldsNotTaken } from '../workflow/index.js';
 @Controller()
 export class RequestsController {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly requests: RequestsService,
+    private readonly lists: MonthListsService,
     private readonly engine: RequestEngine,
     private readonly settings: RequestSettingsService,
+    private readonly disbursements: RequestDisbursementsService,
   ) {}
 
   @Get('request-settings')
@@ -42,6 +59,15 @@ export class RequestsController {
     return this.requests.raise(id, dto, actorOf(request), scope);
   }
 
+  @Post('requests')
+  @Roles(...LEAD_WRITERS)
+  @ApiOperation({
+    summary: '登记企业问题（任一渠道：企业热线、企业诉求通、专员走访、巡链、月调度、其他）：涉及项目、企业（不在清单上也可）或产业链，按类型分派承办部门',
+  })
+  raiseProblem(@Body() dto: RaiseProblemDto, @Req() request: Request, @CurrentScope() scope: Scope): Promise<RequestView> {
+    return this.requests.raiseProblem(dto, actorOf(request), scope);
+  }
+
   @Get('requests')
   @Roles(...EVERY_ROLE)
   @ApiOperation({ summary: '需求列表（本人范围：县区本县、专班本链、部门本部门）；待办的按到期日在前' })
@@ -55,7 +81,30 @@ export class RequestsController {
   @ApiOperation({ summary: '月度问题清单：该月提出的需求按简单 / 高频 / 复杂（及待研判），计数、逾期、平均办结天数、保障与需求' })
   @ApiQuery({ name: 'asOf', required: false })
   monthLists(@Param('month', MonthParam) month: string, @CurrentScope() scope: Scope, @Query('asOf') asOf?: string): Promise<MonthLists> {
-    return this.requests.monthLists(month, scope, asOfParam(asOf));
+    return this.lists.monthLists(month, scope, asOfParam(asOf));
+  }
+
+  @Get('requests/totals/:month')
+  @Roles(...EVERY_ROLE)
+  @ApiOperation({ summary: '要素保障年度累计（1 月至该月）：按要素和承办部门的服务项目数、需求量、保障量；资金授信与到位' })
+  @ApiQuery({ name: 'asOf', required: false })
+  totals(@Param('month', MonthParam) month: string, @CurrentScope() scope: Scope, @Query('asOf') asOf?: string): Promise<FactorTotals> {
+    return factorTotals(this.dataSource, { month, ...this.lists.at(month, asOfParam(asOf)) }, scope);
+  }
+
+  @Put('requests/:id/disbursements/:month')
+  @Roles('admin', 'department')
+  @ApiOperation({ summary: '填报资金需求某月到位金额（万元；201 首次，200 新修订或相同内容；合计不超过授信）' })
+  async disburse(
+    @Param('id', IdParam) id: number,
+    @Param('month', MonthParam) month: string,
+    @Body() dto: FileDisbursementDto,
+    @CurrentUser() user: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<FiledDisbursement> {
+    const filed = await this.disbursements.file(id, month, dto, user);
+    response.status(filed.created ? 201 : 200);
+    return filed;
   }
 
   @Get('requests/:id')
@@ -69,9 +118,11 @@ export class RequestsController {
   }
 
   @Post('requests/:id/events')
-  @Roles('admin', 'region', 'department')
+  @Roles('admin', 'region', 'chain', 'department')
   @HttpCode(200)
-  @ApiOperation({ summary: '需求流转：ACCEPT / RESOLVE / RETURN（承办部门）、EVALUATE（提出的县区）、ESCALATE（市链长办）' })
+  @ApiOperation({
+    summary: '需求流转：ACCEPT / RESOLVE / FEEDBACK / RETURN（承办部门）、EVALUATE（问题所在县区记录企业评价；全链问题由产业链专班）、ESCALATE / DECIDE（市链长办）',
+  })
   @ApiBody({ type: RequestEventDto })
   @ApiHeader({ name: 'If-Match', required: false })
   async event(

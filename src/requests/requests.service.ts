@@ -1,32 +1,60 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
-import { Clock, type ErrorDetail, notFound, type Page, periodParams, unprocessable } from '../common/index.js';
+import { Clock, type ErrorDetail, notFound, type Page, unprocessable } from '../common/index.js';
 import { int, sql, WriteQueue } from '../database/index.js';
-import { ProjectRecordsService } from '../project-records/index.js';
-import { addWorkingDays, dayNumber, formatQuantity, meanDays, parseQuantity } from '../rules/index.js';
-import { DepartmentsService, isQuantityKind, isRequestKind, KIND_UNITS, type Pollutant, POLLUTANTS, type QuantityKind, REQUEST_KINDS, routeOf } from '../reference/index.js';
-import { ALL, notFoundInScope, type Scope, type ScopeCondition, scopeSql } from '../access/index.js';
-import type { RaiseRequestDto } from './dto/request.dto.js';
+import { type Project, ProjectRecordsService } from '../project-records/index.js';
+import { addWorkingDays, dayNumber } from '../rules/index.js';
+import { DepartmentsService, isQuantityKind, isRequestKind, KIND_UNITS, ReferenceService } from '../reference/index.js';
+import { ALL, notFoundInScope, refuseOtherScope, requestColumns, type Scope, scopeSql } from '../access/index.js';
+import type { NeedDto, RaiseProblemDto, RaiseRequestDto } from './dto/request.dto.js';
 import { FactorRequest } from './factor-request.entity.js';
 import { initialStatus } from './request.snapshot.js';
-import { isApprovalKey } from './request.guards.js';
 import { requestViewOf, quantityText } from './request.view.js';
-import type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetail, RequestView } from './request.types.js';
-
-export type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetail } from './request.types.js';
+import type { ProblemEnterprise, RaisedRequest, RequestDetail, RequestView } from './request.types.js';
 import { acceptWorkingDays } from './request-settings.service.js';
 import { RequestTransition } from './request-transition.entity.js';
-import { filterParams, grantedVsAskedSql, monthCountsSql, openCountsSql, requestsCountSql, requestsPageSql, type MonthGroup, type RequestFilter } from './requests.queries.js';
-import { REQUEST_KIND_LABELS, UNIT_LABELS } from '../reference/labels.js';
-import { REQUEST_CATEGORIES, REQUEST_STATUSES } from './request-states.js';
+import { RequestGroupsService } from './request-groups.service.js';
+import { checkNeed } from './request-needs.js';
+import { latestByMonth } from './request-disbursements.service.js';
+import { filterParams, openCountsSql, requestsCountSql, requestsPageSql, type RequestFilter } from './requests.queries.js';
+import { REQUEST_STATUSES, type RequestChannel } from './request-states.js';
 
-/** A month's list items at most (a city raises a few dozen a month). */
-const MONTH_ITEMS_LIMIT = 2000;
+export type { ListCategory, MonthCounts, MonthLists, RaisedRequest, RequestDetail } from './request.types.js';
 
 /**
- * 要素保障 requests: raising (from the project page or with a monthly report), and every read,
- * all through the replayed state of requests.queries.ts; events go through RequestEngine.
+ * What a problem is about (docs/domain/requests.md "Problems from every channel"): a project (its
+ * county and chain are the project's), or an enterprise or a whole chain with the county and chain
+ * given for it; the enterprise and a contact may be named either way.
+ */
+type Subject = { project: Project; enterprise: ProblemEnterprise | null } | { project: null; enterprise: ProblemEnterprise | null; regionCode: string | null; chainCode: string | null };
+
+/**
+ * Where raised needs come from: a month's report (`month`), the demo seed (`at`), a 链长 activity
+ * (`origin`), the channel when an item names none.
+ */
+export interface RaiseFrom {
+  month?: string;
+  at?: string;
+  origin?: { kind: string; id: number };
+  channel?: RequestChannel;
+}
+
+/**
+ * The channel of needs raised on a project without naming one (docs/domain/requests.md "Problems
+ * from every channel"): with a month's report 月调度, from a 链长 activity (巡链, 问企, 诊断, 座谈,
+ * 对接) 巡链, else 其他.
+ */
+function channelOf(from: RaiseFrom): RequestChannel {
+  if (from.month) return 'monthly';
+  if (from.origin?.kind === 'activity') return 'patrol';
+  return 'other';
+}
+
+/**
+ * 要素保障 requests and problems: raising (from the project page, with a monthly report, or from
+ * any channel about a project, an enterprise or a chain), and every read, all through the
+ * replayed state of requests.queries.ts; events go through RequestEngine.
  */
 @Injectable()
 export class RequestsService {
@@ -37,6 +65,8 @@ export class RequestsService {
     private readonly changes: ChangeRecorder,
     private readonly records: ProjectRecordsService,
     private readonly departments: DepartmentsService,
+    private readonly reference: ReferenceService,
+    private readonly groups: RequestGroupsService,
   ) {}
 
   async raise(projectId: number, dto: RaiseRequestDto, actor: string, scope: Scope = ALL): Promise<RequestView> {
@@ -45,32 +75,71 @@ export class RequestsService {
   }
 
   /**
-   * Raises needs on a project in the caller's transaction: every item checked first (422 naming
-   * each failure, `requests[i].field` when more than one), then each routed to the department
-   * owning its kind, its acceptance deadline set, its RAISE row, project history and audit entry
-   * written. `from.month`: raised with that month's report — an item identical to one already
-   * raised with the same report is not raised twice (re-sending a report is idempotent).
+   * POST /api/requests: a problem from any channel. About a project (`projectId`, seen by the
+   * caller; a county or chain named must be the project's), an enterprise (`enterprise`, in a
+   * county: the caller's own for a county operator) or a chain (`chain`, the caller's own for a
+   * chain team); neither → 422 naming what is missing.
    */
-  async raiseIn(
-    manager: EntityManager,
-    projectId: number,
-    items: RaiseRequestDto[],
-    actor: string,
-    scope: Scope = ALL,
-    from: { month?: string; at?: string; origin?: { kind: string; id: number } } = {},
-  ): Promise<RaisedRequest[]> {
+  async raiseProblem(dto: RaiseProblemDto, actor: string, scope: Scope): Promise<RequestView> {
+    const { projectId, enterprise, chain, region, ...item } = dto;
+    const [{ id }] = await this.writes.run(async (manager) => {
+      const named = enterprise ? { name: enterprise.name.trim(), contact: enterprise.contact?.trim() || null, phone: enterprise.phone?.trim() || null } : null;
+      const failures: ErrorDetail[] = [];
+      if (named && !named.name) failures.push({ field: 'enterprise.name', code: 'enterpriseRequired', message: '企业名称不能为空' });
+      if (projectId !== undefined) {
+        const project = await this.records.findVisible(manager, projectId, scope);
+        if (region !== undefined && region !== project.regionCode)
+          failures.push({ field: 'region', code: 'subjectMismatch', message: `项目所在县（市、区）为 ${project.regionCode ?? '未指定'}，与 region 不一致` });
+        if (chain !== undefined && chain !== project.chainCode)
+          failures.push({ field: 'chain', code: 'subjectMismatch', message: `项目所属产业链为 ${project.chainCode ?? '未指定'}，与 chain 不一致` });
+        if (failures.length) throw unprocessable(`问题未通过校验：${failures.map((f) => f.message).join('；')}`, failures);
+        return this.raiseOn(manager, { project, enterprise: named }, [item], actor, { channel: item.channel as RequestChannel });
+      }
+      refuseOtherScope(scope, { region, chain }, {
+        region: { message: '只能登记本县（市、区）企业的问题' },
+        chain: { message: '只能登记本产业链的问题' },
+      });
+      const regionCode = scope.region ?? region ?? null;
+      const chainCode = scope.chain ?? chain ?? null;
+      if (!named && chain === undefined)
+        failures.push({ field: 'projectId', code: 'subjectRequired', message: '问题需指明涉及的项目（projectId）、企业（enterprise）或产业链（chain）' });
+      if (named && regionCode === null) failures.push({ field: 'region', code: 'regionRequired', message: '企业问题需指明企业所在县（市、区）（由县区记录企业评价）' });
+      if (regionCode !== null && !(await this.reference.regionExists(manager, regionCode))) failures.push({ field: 'region', code: 'unknownRegion', message: `未知的县（市、区）：${regionCode}` });
+      if (chainCode !== null && !(await this.reference.chainExists(manager, chainCode))) failures.push({ field: 'chain', code: 'unknownChain', message: `未知的产业链：${chainCode}` });
+      return this.raiseOn(manager, { project: null, enterprise: named, regionCode, chainCode }, [item], actor, { channel: item.channel as RequestChannel }, failures);
+    });
+    return this.findOne(id, scope);
+  }
+
+  /**
+   * Raises needs on a project in the caller's transaction (the project page; a monthly report,
+   * `from.month`: an item identical to one already raised with the same report is not raised
+   * twice, so re-sending a report is idempotent).
+   */
+  async raiseIn(manager: EntityManager, projectId: number, items: RaiseRequestDto[], actor: string, scope: Scope = ALL, from: RaiseFrom = {}): Promise<RaisedRequest[]> {
     // A department answers requests; it raises none (404, as for a project it cannot see).
     if (scope.department !== undefined) throw notFoundInScope('项目');
     const project = await this.records.findVisible(manager, projectId, scope);
+    return this.raiseOn(manager, { project, enterprise: null }, items, actor, { channel: channelOf(from), ...from });
+  }
+
+  /**
+   * Every item checked first (422 naming each failure, `requests[i].field` when more than one),
+   * then each routed to the department owning its kind, its acceptance deadline set, its RAISE
+   * row, the project's history (for a problem about a project) and the audit entry written, and
+   * the 共性 detection run (rules/common-problems.ts; what it proposed or joined is in the entry).
+   */
+  private async raiseOn(manager: EntityManager, subject: Subject, items: NeedDto[], actor: string, from: RaiseFrom & { channel: RequestChannel }, failuresBefore: ErrorDetail[] = []): Promise<RaisedRequest[]> {
+    const { project } = subject;
     const at = from.at ?? this.clock.nowIso();
     const today = this.clock.dateOf(at);
-    const failures: ErrorDetail[] = [];
-    if (!project.regionCode) failures.push({ field: 'project', code: 'regionRequired', message: '项目未指定所属县（市、区），无法提出需求（评价由所属县区作出）' });
-    if (project.stage === 'withdrawn') failures.push({ field: 'project', code: 'projectWithdrawn', message: '项目已调出项目库，不能再提出需求' });
+    const failures: ErrorDetail[] = [...failuresBefore];
+    if (project && !project.regionCode) failures.push({ field: 'project', code: 'regionRequired', message: '项目未指定所属县（市、区），无法提出需求（评价由所属县区作出）' });
+    if (project?.stage === 'withdrawn') failures.push({ field: 'project', code: 'projectWithdrawn', message: '项目已调出项目库，不能再提出需求' });
     const checked = [];
     for (const [index, item] of items.entries()) {
       const prefix = items.length > 1 || from.month ? `requests[${index}].` : '';
-      const result = await this.checkItem(manager, item, today);
+      const result = await checkNeed(manager, item, today, from.channel);
       failures.push(...result.failures.map((f) => ({ ...f, field: `${prefix}${f.field}` })));
       checked.push(result);
     }
@@ -80,13 +149,8 @@ export class RequestsService {
     const raised: RaisedRequest[] = [];
     for (const { row } of checked) {
       const candidate = row!;
-      if (from.month) {
-        const same = await manager.findOneBy(FactorRequest, {
-          projectId,
-          sourceMonth: from.month,
-          kind: candidate.kind,
-          description: candidate.description,
-        });
+      if (project && from.month) {
+        const same = await manager.findOneBy(FactorRequest, { projectId: project.id, sourceMonth: from.month, kind: candidate.kind, description: candidate.description });
         if (same && same.quantity === candidate.quantity && same.approvalKey === candidate.approvalKey && same.pollutant === candidate.pollutant) {
           raised.push({ id: same.id, kind: same.kind, department: same.departmentCode });
           continue;
@@ -94,7 +158,14 @@ export class RequestsService {
       }
       const request = manager.create(FactorRequest, {
         ...candidate,
-        projectId,
+        projectId: project?.id ?? null,
+        enterpriseName: subject.enterprise?.name ?? null,
+        contactName: subject.enterprise?.contact ?? null,
+        contactPhone: subject.enterprise?.phone ?? null,
+        regionCode: subject.project ? null : subject.regionCode,
+        chainCode: subject.project ? null : subject.chainCode,
+        groupId: null,
+        groupedAt: null,
         sourceMonth: from.month ?? null,
         originKind: from.origin?.kind ?? null,
         originId: from.origin?.id ?? null,
@@ -103,7 +174,7 @@ export class RequestsService {
         raisedOn: today,
         raisedDay: dayNumber(today),
         acceptDue: addWorkingDays(today, days),
-        status: initialStatus({ request: { kind: candidate.kind, approvalKey: candidate.approvalKey, status: 'raised', promisedDate: null }, today }),
+        status: initialStatus({ request: { kind: candidate.kind, approvalKey: candidate.approvalKey, status: 'raised', promisedDate: null, raisedOn: today }, today }),
         category: null,
         promisedDate: null,
         granted: null,
@@ -123,6 +194,7 @@ export class RequestsService {
         effectiveDate: today,
         effectiveDay: dayNumber(today),
       });
+      const commonGroup = await this.groups.detectIn(manager, request, at);
       const data = {
         requestId: request.id,
         kind: request.kind,
@@ -135,73 +207,22 @@ export class RequestsService {
         department: request.departmentCode,
         acceptDue: request.acceptDue,
         sourceMonth: request.sourceMonth,
+        channel: request.channel,
+        policyTag: request.policyTag,
+        enterprise: subject.enterprise,
         origin: from.origin ?? null,
       };
       await this.changes.record(manager, {
         actor,
         subject: auditSubject.request(request.id),
         action: 'raise',
-        after: { projectId, status: request.status, ...data },
+        after: { projectId: request.projectId, region: request.regionCode, chain: request.chainCode, status: request.status, ...data, commonGroup },
         at,
-        history: { projectId, kind: 'request', event: 'RAISE', toStage: project.stage, fromStage: project.stage, effectiveDate: today, data },
+        history: project ? { projectId: project.id, kind: 'request', event: 'RAISE', toStage: project.stage, fromStage: project.stage, effectiveDate: today, data } : undefined,
       });
       raised.push({ id: request.id, kind: request.kind, department: request.departmentCode });
     }
     return raised;
-  }
-
-  /** One item's failures, or the columns it will be stored with. */
-  private async checkItem(manager: EntityManager, item: RaiseRequestDto, today: string) {
-    const failures: ErrorDetail[] = [];
-    const description = item.description.trim();
-    if (!description) failures.push({ field: 'description', code: 'descriptionRequired', message: '需求说明不能为空' });
-    if (item.neededBy !== undefined && item.neededBy < today)
-      failures.push({ field: 'neededBy', code: 'neededByInPast', message: `需要保障的日期 ${item.neededBy} 已过（今天 ${today}）` });
-    if (!isRequestKind(item.kind)) {
-      failures.push({ field: 'kind', code: 'unknownKind', message: `未知的需求类型：${item.kind}（应为 ${REQUEST_KINDS.join(', ')}）` });
-      return { failures, row: null };
-    }
-    const kind = item.kind;
-    const label = REQUEST_KIND_LABELS[kind];
-    if (kind === 'approval') {
-      if (item.approval === undefined) failures.push({ field: 'approval', code: 'approvalRequired', message: '审批类需求需指明哪一项前期手续' });
-      else if (!isApprovalKey(item.approval)) failures.push({ field: 'approval', code: 'unknownApproval', message: `未知的前期手续：${item.approval}` });
-    } else if (item.approval !== undefined) failures.push({ field: 'approval', code: 'approvalNotApplicable', message: `${label}类需求不填前期手续` });
-    if (kind === 'environment') {
-      if (item.pollutant === undefined) failures.push({ field: 'pollutant', code: 'pollutantRequired', message: '环境容量需求需指明污染物' });
-      else if (!(POLLUTANTS as readonly string[]).includes(item.pollutant))
-        failures.push({ field: 'pollutant', code: 'unknownPollutant', message: `未知的污染物：${item.pollutant}（应为 ${POLLUTANTS.join(', ')}）` });
-    } else if (item.pollutant !== undefined) failures.push({ field: 'pollutant', code: 'pollutantNotApplicable', message: `${label}类需求不填污染物` });
-    let quantity: number | null = null;
-    if (isQuantityKind(kind)) {
-      const unit = KIND_UNITS[kind].unit as keyof typeof UNIT_LABELS;
-      if (item.unit !== undefined && item.unit.trim() !== unit && item.unit.trim() !== UNIT_LABELS[unit])
-        failures.push({ field: 'unit', code: 'unknownUnit', message: `${label}的计量单位是${UNIT_LABELS[unit]}（${unit}），不是“${item.unit}”` });
-      if (item.quantity === undefined) failures.push({ field: 'quantity', code: 'quantityRequired', message: `${label}需求需填写数量（${UNIT_LABELS[unit]}）` });
-      else {
-        const parsed = parseQuantity(kind, item.quantity);
-        if (parsed.ok) quantity = parsed.scaled;
-        else failures.push({ field: 'quantity', code: parsed.failure.code, message: `数量：${parsed.failure.message}` });
-      }
-    } else {
-      if (item.quantity !== undefined) failures.push({ field: 'quantity', code: 'quantityNotApplicable', message: `${label}类需求不填数量` });
-      if (item.unit !== undefined) failures.push({ field: 'unit', code: 'unknownUnit', message: `${label}类需求没有计量单位` });
-    }
-    const department = await routeOf(manager, kind);
-    if (!department) failures.push({ field: 'kind', code: 'noDepartment', message: `${label}类需求尚无承办部门，请市链长办先设置` });
-    if (failures.length) return { failures, row: null };
-    return {
-      failures,
-      row: {
-        kind,
-        approvalKey: kind === 'approval' && isApprovalKey(item.approval) ? item.approval : null,
-        pollutant: kind === 'environment' ? (item.pollutant as Pollutant) : null,
-        quantity,
-        description,
-        neededBy: item.neededBy ?? null,
-        departmentCode: department!.code,
-      },
-    };
   }
 
   /**
@@ -215,7 +236,7 @@ export class RequestsService {
     if (query.kind !== undefined && !isRequestKind(query.kind)) failures.push({ field: 'kind', code: 'unknownKind', message: `未知的需求类型：${query.kind}` });
     if (query.department !== undefined && !(await this.departments.exists(this.dataSource.manager, query.department)))
       failures.push({ field: 'department', code: 'unknownDepartment', message: `未知的部门：${query.department}` });
-    if (query.region !== undefined && (await sql(this.dataSource, 'SELECT 1 FROM region WHERE code = :code', { code: query.region })).length === 0)
+    if (query.region !== undefined && !(await this.reference.regionExists(this.dataSource.manager, query.region)))
       failures.push({ field: 'region', code: 'unknownRegion', message: `未知的县（市、区）：${query.region}` });
     const at = this.at(asOf);
     if (refDate !== undefined && refDate > at.refDate)
@@ -224,7 +245,7 @@ export class RequestsService {
     if (refDate !== undefined) at.refDate = refDate;
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const filter: RequestFilter = { scope: requestScope(scope), status: query.status, kind: query.kind, department: query.department, region: query.region, project: query.project, overdue: query.overdue };
+    const filter: RequestFilter = { scope: scopeSql(scope, requestColumns('rq')), status: query.status, kind: query.kind, department: query.department, region: query.region, project: query.project, overdue: query.overdue };
     const params = { ...at, ...filterParams(filter), limit: pageSize, offset: (page - 1) * pageSize };
     const [rows, [count]] = await Promise.all([sql(this.dataSource, requestsPageSql(filter), params), sql(this.dataSource, requestsCountSql(filter), params)]);
     return { items: rows.map((row) => requestViewOf(row, at.refDate)), total: int(count?.total), page, pageSize };
@@ -233,95 +254,24 @@ export class RequestsService {
   /** One request with its steps, as of `asOf`; 404 outside the caller's scope. */
   async findOne(id: number, scope: Scope, asOf?: string): Promise<RequestDetail> {
     const at = this.at(asOf);
-    const filter: RequestFilter = { scope: requestScope(scope), id };
+    const filter: RequestFilter = { scope: scopeSql(scope, requestColumns('rq')), id };
     const [row] = await sql(this.dataSource, requestsPageSql(filter), { ...at, ...filterParams(filter), limit: 1, offset: 0 });
     if (!row) throw notFound(`需求 ${id} 不存在`);
     const view = requestViewOf(row, at.refDate);
     const steps = await this.dataSource.getRepository(RequestTransition).find({ where: { requestId: id, recordedAt: LessThanOrEqual(at.asOf) }, order: { id: 'ASC' } });
+    const disbursed = view.kind === 'funding' ? await latestByMonth(this.dataSource.manager, id, at.asOf) : new Map<string, number>();
     return {
       ...view,
-      transitions: steps.map((t) => ({
-        id: t.id,
-        event: t.event,
-        fromStatus: t.fromStatus,
-        toStatus: t.toStatus,
-        category: t.category,
-        promisedDate: t.promisedDate,
-        granted: quantityText(view.kind, t.granted),
-        approvalDate: t.approvalDate,
-        rating: t.rating,
-        note: t.note,
-        reason: t.reason,
-        actor: t.actor,
-        recordedAt: t.recordedAt,
-        effectiveDate: t.effectiveDate,
-      })),
+      transitions: steps.map(({ requestId: _request, effectiveDay: _day, granted, ...t }) => ({ ...t, granted: quantityText(view.kind, granted) })),
+      disbursements: [...disbursed].map(([month, amount]) => ({ month, amount })),
     };
   }
 
-  /** The month's three lists (and 待研判), counted by list, department, kind and region, with granted vs asked. */
-  async monthLists(month: string, scope: Scope, asOf?: string): Promise<MonthLists> {
-    const at = this.at(asOf);
-    const { monthStart, monthEnd } = periodParams(month);
-    const filter: RequestFilter = { scope: requestScope(scope), monthStart, monthEnd };
-    const params = { ...at, ...filterParams(filter) };
-    const groups: MonthGroup[] = ['list', 'department', 'kind', 'region'];
-    const [byList, byDepartment, byKind, byRegion, grants, rows, departments, regions] = await Promise.all([
-      ...groups.map((group) => sql(this.dataSource, monthCountsSql(group, filter), params)),
-      sql(this.dataSource, grantedVsAskedSql(filter), params),
-      sql(this.dataSource, requestsPageSql(filter), { ...params, limit: MONTH_ITEMS_LIMIT, offset: 0 }),
-      sql(this.dataSource, 'SELECT code, name FROM department ORDER BY sort_order, code'),
-      sql(this.dataSource, 'SELECT code, name FROM region ORDER BY sort_order'),
-    ]);
-    const items = rows.map((row) => requestViewOf(row, at.refDate));
-    const countsBy = (groupRows: Record<string, unknown>[]) => new Map(groupRows.map((row) => [(row.group_key as string | null) ?? null, countsOf(row)]));
-    const listCounts = countsBy(byList);
-    const departmentCounts = countsBy(byDepartment);
-    const kindCounts = countsBy(byKind);
-    const regionCounts = countsBy(byRegion);
-    const departmentNames = new Map(departments.map((d) => [d.code as string, d.name as string]));
-    const regionNames = new Map(regions.map((r) => [r.code as string, r.name as string]));
-    const categories: ListCategory[] = [...REQUEST_CATEGORIES, 'unsorted'];
-    return {
-      month,
-      refDate: at.refDate,
-      asOf: at.asOf,
-      totals: sumCounts(byList),
-      lists: categories.map((category) => ({
-        category,
-        counts: listCounts.get(category) ?? emptyCounts(),
-        items: items.filter((item) => (item.category ?? 'unsorted') === category),
-      })),
-      byDepartment: [...departmentNames.keys(), ...[...departmentCounts.keys()].filter((code): code is string => code !== null && !departmentNames.has(code))].map((code) => ({
-        code,
-        name: departmentNames.get(code) ?? code,
-        counts: departmentCounts.get(code) ?? emptyCounts(),
-      })),
-      byKind: REQUEST_KINDS.map((kind) => ({ kind, counts: kindCounts.get(kind) ?? emptyCounts() })),
-      byRegion: [...regionCounts.keys()]
-        .sort((a, b) => regionOrder(regions, a) - regionOrder(regions, b))
-        .map((code) => ({ code, name: code === null ? null : (regionNames.get(code) ?? code), counts: regionCounts.get(code)! })),
-      grantedVsAsked: grants
-        .map((row) => {
-          const kind = row.kind as QuantityKind;
-          return {
-            kind,
-            pollutant: (row.pollutant as Pollutant | null) ?? null,
-            unit: KIND_UNITS[kind].unit,
-            requests: int(row.requests),
-            asked: formatQuantity(kind, int(row.asked)),
-            granted: formatQuantity(kind, int(row.granted)),
-          };
-        })
-        .sort((a, b) => REQUEST_KINDS.indexOf(a.kind) - REQUEST_KINDS.indexOf(b.kind) || POLLUTANTS.indexOf(a.pollutant ?? 'cod') - POLLUTANTS.indexOf(b.pollutant ?? 'cod')),
-    };
-  }
-
-  /** The requests raised from these origins (a 链长 activity's findings), oldest first. */
+  /** The requests raised from these origins (a 链长 activity's findings, always on a project), oldest first. */
   async raisedFrom(manager: EntityManager, kind: string, ids: readonly number[]): Promise<{ id: number; originId: number; projectId: number; kind: string; department: string; status: string }[]> {
     if (ids.length === 0) return [];
     const rows = await manager.find(FactorRequest, { where: { originKind: kind, originId: In([...ids]) }, order: { id: 'ASC' } });
-    return rows.map((r) => ({ id: r.id, originId: r.originId!, projectId: r.projectId, kind: r.kind, department: r.departmentCode, status: r.status }));
+    return rows.map((r) => ({ id: r.id, originId: r.originId!, projectId: r.projectId!, kind: r.kind, department: r.departmentCode, status: r.status }));
   }
 
   /** Open and overdue requests now (today's date), per project or per chain, for the keys given; keys without any are absent. */
@@ -337,49 +287,4 @@ export class RequestsService {
     const instant = asOf && asOf < now ? asOf : now;
     return { asOf: instant, refDate: this.clock.dateOf(instant) };
   }
-}
-
-/** The caller's scope as request filters: county, chain, or department; nothing for the city office and auditors. */
-
-function countsOf(row: Record<string, unknown>): MonthCounts {
-  return {
-    raised: int(row.raised),
-    accepted: int(row.accepted),
-    resolved: int(row.resolved),
-    closed: int(row.closed),
-    returned: int(row.returned),
-    escalated: int(row.escalated),
-    open: int(row.open_count),
-    overdue: int(row.overdue),
-    meanDaysToClose: meanDays(int(row.close_days), int(row.closed)),
-  };
-}
-
-function sumCounts(rows: Record<string, unknown>[]): MonthCounts {
-  const total = (column: string) => rows.reduce((sum, row) => sum + int(row[column]), 0);
-  return {
-    raised: total('raised'),
-    accepted: total('accepted'),
-    resolved: total('resolved'),
-    closed: total('closed'),
-    returned: total('returned'),
-    escalated: total('escalated'),
-    open: total('open_count'),
-    overdue: total('overdue'),
-    meanDaysToClose: meanDays(total('close_days'), total('closed')),
-  };
-}
-
-function emptyCounts(): MonthCounts {
-  return { raised: 0, accepted: 0, resolved: 0, closed: 0, returned: 0, escalated: 0, open: 0, overdue: 0, meanDaysToClose: null };
-}
-
-function regionOrder(regions: Record<string, unknown>[], code: string | null): number {
-  const index = regions.findIndex((r) => r.code === code);
-  return index < 0 ? regions.length : index;
-}
-
-/** The caller's scope on a request row `rq`: its place and chain (the project's), or the department it is routed to. */
-function requestScope(scope: Scope): ScopeCondition {
-  return scopeSql(scope, { region: 'rq.region_code', chain: 'rq.chain_code', department: 'rq.department_code' });
 }

@@ -14,12 +14,14 @@ import { sqlCodes } from '../database/index.js';
  *    month's end is a halt;
  *  - 容缺逾期 conditionalOverdue: a listed project in implementation that started on an
  *    approval accepted conditionally (容缺受理) whose commitment date has passed by the
- *    reference date without the approval being done (docs/domain/requests.md "容缺受理").
+ *    reference date without the approval being done (docs/domain/requests.md "容缺受理");
+ *  - 节点滞后 milestone: a listed project still under way with a milestone past its planned date
+ *    and not reached by the month's end (rules/milestones.ts, docs/domain/milestones.md).
  * The fragments read the columns of one listed-project row `lp` (category, actual,
  * expected12, stage, planned_start_date, actual_start_date, last_halt_event,
  * conditional_commitment) and the parameters `:yellowPct`, `:refDate`, `:monthEnd`.
  */
-export type RedListKind = 'lagging' | 'overdueStart' | 'halted' | 'conditionalOverdue';
+export type RedListKind = 'lagging' | 'overdueStart' | 'halted' | 'conditionalOverdue' | 'milestone';
 
 /**
  * Where the fragments read the board's month: the parameters `:yellowPct`, `:refDate` and

@@ -6,12 +6,14 @@ const RQ = 'status TEXT, accept_due TEXT, promised_date TEXT';
 const ref = { refDate: '2024-06-12' };
 
 describe('open and overdue requests (rules/request-overdue.ts)', () => {
-  it('open: raised, accepted and escalated; not resolved, closed or returned', () => {
+  it('open: raised, accepted, escalated and decided; not resolved, answered, closed or returned', () => {
     const rows = [
       { status: 'raised', expected: 1 },
       { status: 'accepted', expected: 1 },
       { status: 'escalated', expected: 1 },
+      { status: 'decided', expected: 1 },
       { status: 'resolved', expected: 0 },
+      { status: 'answered', expected: 0 },
       { status: 'closed', expected: 0 },
       { status: 'returned', expected: 0 },
     ];
@@ -29,7 +31,10 @@ describe('open and overdue requests (rules/request-overdue.ts)', () => {
       { status: 'escalated', accept_due: '2024-06-01', promised_date: null, expected: 1 }, // never accepted: the acceptance deadline
       { status: 'escalated', accept_due: '2024-06-01', promised_date: '2024-07-01', expected: 0 }, // accepted before: its promise
       { status: 'escalated', accept_due: '2024-06-20', promised_date: '2024-06-10', expected: 1 },
+      { status: 'decided', accept_due: '2024-01-01', promised_date: '2024-06-11', expected: 1 }, // the 常务会's deadline passed
+      { status: 'decided', accept_due: '2024-01-01', promised_date: '2024-06-12', expected: 0 },
       { status: 'resolved', accept_due: '2024-01-01', promised_date: '2024-02-01', expected: 0 }, // done by the department
+      { status: 'answered', accept_due: '2024-01-01', promised_date: '2024-02-01', expected: 0 }, // told, waiting on the enterprise
       { status: 'closed', accept_due: '2024-01-01', promised_date: '2024-02-01', expected: 0 },
       { status: 'returned', accept_due: '2024-01-01', promised_date: null, expected: 0 },
     ];

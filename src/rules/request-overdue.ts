@@ -6,15 +6,21 @@ import { sqlCodes } from '../database/index.js';
  * When a request (要素保障需求) is open and when it is overdue (docs/domain/requests.md
  * "Overdue"), as SQL over one replayed request row `rq` (status, accept_due, promised_date)
  * and the reference date `:refDate`:
- *  - open: the department (or the 常务会) still owes an answer: raised, accepted, escalated;
+ *  - open: the department (or the 常务会) still owes an answer: raised, accepted, escalated,
+ *    decided (the 常务会's decision being carried out);
  *  - overdue: open, and the date it is waiting on has passed — the acceptance deadline
  *    (accept_due: N working days after it was raised) while it is not accepted, the promised
  *    date once it is; an escalated request keeps the deadline it had (its promised date when
- *    it had been accepted, else the acceptance deadline). On the due date itself it is in time.
- * Resolved requests (awaiting the county's evaluation), closed and returned ones are neither.
+ *    it had been accepted, else the acceptance deadline); a decided one the 常务会's deadline
+ *    (kept as its promised date). On the due date itself it is in time.
+ * Resolved and answered requests (awaiting the 反馈 and the enterprise's evaluation), closed and
+ * returned ones are neither.
  */
 /** The statuses in which a request waits on a department (or the 常务会): what "open" counts. */
-export const OPEN_REQUEST_STATUSES = ['raised', 'accepted', 'escalated'] as const;
+export const OPEN_REQUEST_STATUSES = ['raised', 'accepted', 'escalated', 'decided'] as const;
+
+/** The statuses that end a request: the loop closed, or returned (final). */
+export const ENDED_REQUEST_STATUSES = ['closed', 'returned'] as const;
 
 export function requestOpenSql(rq = 'rq'): string {
   return `(${rq}.status IN ${sqlCodes(OPEN_REQUEST_STATUSES)})`;
@@ -23,7 +29,7 @@ export function requestOpenSql(rq = 'rq'): string {
 /** The date an open request waits on (NULL when it is not open). */
 export function requestDueSql(rq = 'rq'): string {
   return `(CASE WHEN ${rq}.status = 'raised' THEN ${rq}.accept_due
-               WHEN ${rq}.status = 'accepted' THEN ${rq}.promised_date
+               WHEN ${rq}.status IN ('accepted', 'decided') THEN ${rq}.promised_date
                WHEN ${rq}.status = 'escalated' THEN COALESCE(${rq}.promised_date, ${rq}.accept_due)
           END)`;
 }

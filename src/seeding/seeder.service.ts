@@ -147,6 +147,8 @@ export class SeederService {
         const actor: Actor =
           event.type === 'EVALUATE' ? { ...base, role: 'region', region: project.regionCode } : event.type === 'ESCALATE' ? { ...base, role: 'admin' } : { ...base, role: 'department', department };
         await this.requestEngine.apply(id, event as RequestEvent, actor, { recordedAt: demoInstant(on) });
+        // The demo's stories predate 反馈 as a step: the department tells the enterprise the day it resolves.
+        if (event.type === 'RESOLVE') await this.requestEngine.apply(id, { type: 'FEEDBACK', method: 'phone', date: on }, actor, { recordedAt: demoInstant(on) });
       }
     }
     for (const demo of approvals)

@@ -8,6 +8,7 @@ export * from '../common/labels.js';
 export * from '../access/labels.js';
 export * from '../reference/labels.js';
 export * from '../lifecycle/labels.js';
+export * from '../rules/labels.js';
 export * from '../auth/labels.js';
 export * from '../project-records/labels.js';
 export * from '../plans/labels.js';

@@ -6,7 +6,7 @@
 import type { PersonRef, ResponsibleNames, ResponsibleRole } from '../people/index.js';
 
 type Rating = 'blue' | 'yellow' | 'red';
-type RedListKind = 'lagging' | 'overdueStart' | 'halted' | 'conditionalOverdue';
+type RedListKind = 'lagging' | 'overdueStart' | 'halted' | 'conditionalOverdue' | 'milestone';
 
 export interface HomeChain {
   code: string;

@@ -4,7 +4,8 @@ import { DISPLAY_ROLE, EDITORS, projectColumns, READ_ONLY_ROLES, scopeSql, type 
 import { ApiError, Clock, lastMonthOf, monthNumberOf, monthOf, previousMonth, yearOf } from '../common/index.js';
 import { int, sql } from '../database/index.js';
 import { type Stage, STAGE_LABELS } from '../lifecycle/index.js';
-import { CLOSING_BULLETIN_SQL, dueToReportSql, filedSql, isLatestRevisionSql, type Rating, reportingParams } from '../rules/index.js';
+import { CLOSING_BULLETIN_SQL, dueToReportSql, filedSql, isLatestRevisionSql, isMilestoneOverdue, type Rating, reportingParams } from '../rules/index.js';
+import { pendingMilestonesOf, type ProjectMilestone } from '../project-records/index.js';
 import { ProjectsService, type ProjectView } from '../projects/index.js';
 import { DashboardService } from '../board/index.js';
 import type { WorkbenchProjectsQuery } from './dto/workbench.query.js';
@@ -93,6 +94,8 @@ export interface ReportSheetRow {
   previous: SheetReport | null;
   /** Σ latest revisions of the year's months before this one, 万元. */
   yearToDateBefore: number;
+  /** Its milestones not yet reached, each marked overdue by today (the form records their actual dates). */
+  milestones: ProjectMilestone[];
 }
 
 export interface ReportSheet {
@@ -244,6 +247,7 @@ export class WorkbenchService {
           { ids, from, month },
         )
       : [];
+    const pending = await pendingMilestonesOf(this.dataSource.manager, ids);
     const byProject = new Map<number, SheetReport[]>();
     for (const r of reports) {
       const id = int(r.project_id);
@@ -282,6 +286,7 @@ export class WorkbenchService {
         report: own.find((r) => r.month === month) ?? null,
         previous: own.find((r) => r.month === previous) ?? null,
         yearToDateBefore: own.filter((r) => r.month >= `${year}-01` && r.month < month).reduce((sum, r) => sum + r.amount, 0),
+        milestones: (pending.get(id) ?? []).map((m) => ({ ...m, overdue: isMilestoneOverdue(m, today) })),
       };
     });
     return {

@@ -4,5 +4,5 @@ import type { RequestContext, RequestFacts } from '../../src/requests/index.js';
 export const REQUEST_TODAY = '2024-06-12';
 
 export function requestContext(overrides: Partial<RequestFacts> = {}, today = REQUEST_TODAY): RequestContext {
-  return { request: { kind: 'land', approvalKey: null, status: 'raised', promisedDate: null, ...overrides }, today };
+  return { request: { kind: 'land', approvalKey: null, status: 'raised', promisedDate: null, raisedOn: '2024-06-03', ...overrides }, today };
 }

@@ -1,10 +1,12 @@
 import { Clock, formatYi } from '../../common/index.js';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { BULLETIN_TITLE, BulletinsService, factorGuaranteeText, overrideNote, percent, provenanceLine, type PublishedBulletin, rankChangeText, ratingWord, RED_LIST_KINDS, regionsByRank, responsibleText } from '../../bulletins/index.js';
+import { BULLETIN_TITLE, BulletinsService, FACTOR_TOTALS_HEADS, factorGuaranteeText, factorTotalsText, overrideNote, percent, provenanceLine, type PublishedBulletin, rankChangeText, ratingWord, RED_LIST_KINDS, regionsByRank, responsibleText } from '../../bulletins/index.js';
 import type { Rated } from '../../board/index.js';
+import type { FactorTotals } from '../../requests/index.js';
 import { addBand, addHeader, addRow, RATING_FILLS, type Value } from './sheet-style.js';
 import { addChainTableSheet } from './chain-table-sheet.js';
+import { addWordsSheet } from './bulletin-words-sheet.js';
 
 /** Section headings, also what a reader (or a test) finds the tables by. */
 export const BULLETIN_SECTIONS = {
@@ -40,6 +42,7 @@ export class BulletinExportService {
     addBand(sheet, BULLETIN_TITLE, WIDTH, { size: 18, bold: true });
     addBand(sheet, `${bulletin.year}年${bulletin.month}月`, WIDTH, { size: 14, bold: true });
     addBand(sheet, `数据截至：${this.clock.wallClock(board.asOf)}（${this.clock.zoneLabel}）\u3000发布：${this.clock.wallClock(bulletin.publishedAt)}\u3000发布人：${bulletin.publishedBy}\u3000单位：亿元`, WIDTH);
+    if (bulletin.commentary) addBand(sheet, '通报正文（总体情况、表扬、存在问题、下步工作）见工作表“通报正文”。', WIDTH);
 
     sheet.addRow([]);
     addBand(sheet, BULLETIN_SECTIONS.headline, WIDTH, { bold: true });
@@ -123,6 +126,15 @@ export class BulletinExportService {
       }
     }
 
+    // 要素保障年度累计, within section 五 (bulletins published before it was kept have none).
+    const totals = (board.factorTotals as FactorTotals | undefined) && factorTotalsText(board.factorTotals);
+    if (totals) {
+      addBand(sheet, totals.title, WIDTH, { bold: true });
+      addBand(sheet, totals.summary, WIDTH);
+      addHeader(sheet, ['', ...FACTOR_TOTALS_HEADS, '', '']);
+      for (const row of totals.rows) addRow(sheet, ['', ...row, '', '']);
+    }
+
     if (board.warnings.length) {
       sheet.addRow([]);
       addBand(sheet, BULLETIN_SECTIONS.warnings, WIDTH, { bold: true });
@@ -131,6 +143,7 @@ export class BulletinExportService {
     sheet.addRow([]);
     addBand(sheet, provenanceLine(bulletin), WIDTH);
     addChainTableSheet(workbook, board, BULLETIN_TITLE);
+    addWordsSheet(workbook, bulletin, (instant) => this.clock.dateOf(instant));
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 

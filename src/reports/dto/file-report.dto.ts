@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsOptional, ValidateNested } from 'class-validator';
 import { RaiseRequestDto } from '../../requests/index.js';
+import { MAX_MILESTONES, MilestoneActualDto } from '../../project-records/index.js';
 import { IsText, IsWan } from '../../common/index.js';
 
 /** `PUT /api/projects/:id/reports/:month`: one month's report (月调度). */
@@ -31,6 +32,17 @@ export class FileReportDto {
   @ValidateNested({ each: true })
   @Type(() => RaiseRequestDto)
   requests?: RaiseRequestDto[];
+
+  @ApiPropertyOptional({
+    type: [MilestoneActualDto],
+    description: '本月达到的节点：项目已有节点的实际完成日期（与月报同一事务；docs/domain/milestones.md）',
+  })
+  @IsOptional()
+  @IsArray({ message: 'milestones 必须是节点的数组' })
+  @ArrayMaxSize(MAX_MILESTONES, { message: `一次最多 ${MAX_MILESTONES} 个节点` })
+  @ValidateNested({ each: true })
+  @Type(() => MilestoneActualDto)
+  milestones?: MilestoneActualDto[];
 
   @ApiPropertyOptional({ description: '已发布通报月份的更正原因（该月通报发布后必填）' })
   @IsOptional()

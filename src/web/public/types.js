@@ -125,8 +125,12 @@
  * @property {string} updatedAt
  * @property {ListMembership[]} [lists]
  * @property {ApprovalDetails} [approvalDetails] one project read only: each approval's status (督办, 容缺受理)
+ * @property {ProjectMilestone[]} [milestones] one project read only: its milestones (节点), each marked overdue or not
  * @property {import('../../people/people.types.js').ProjectResponsibilityView} [responsibility] one project read only: 包联领导, 专员, 联系人
  */
+
+/** @typedef {import('../../project-records/milestone.types.js').MilestoneView} MilestoneView */
+/** @typedef {import('../../project-records/milestone.types.js').ProjectMilestone} ProjectMilestone */
 
 /**
  * One entry of a project's history (src/projects/projects.service.ts `HistoryView`).
@@ -222,6 +226,7 @@
  * @property {SheetReport | null} report
  * @property {SheetReport | null} previous
  * @property {number} yearToDateBefore
+ * @property {ProjectMilestone[]} milestones its milestones not yet reached (the form records their actual dates)
  */
 
 /**
@@ -275,6 +280,10 @@
 // ------------------------------------------------------------------ bulletins and Excel
 
 /** @typedef {{ year: number, month: number, publishedAt: string, publishedBy: string, hash: string, checkpoint: { seq: number, hash: string } | null }} BulletinSummary src/bulletins/bulletins.service.ts */
+/** @typedef {import('../../bulletins/commentary.types.js').CommentaryDraft} CommentaryDraft */
+/** @typedef {import('../../bulletins/commentary.types.js').CommentaryText} CommentaryText */
+/** @typedef {import('../../bulletins/commentary.types.js').CommentaryView} CommentaryView */
+/** @typedef {import('../../bulletins/commentary.types.js').CommentaryRevisionView} CommentaryRevisionView */
 
 // ------------------------------------------------------------------ display tokens (src/auth/display-tokens.service.ts)
 

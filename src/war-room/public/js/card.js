@@ -1,5 +1,6 @@
 // @ts-check
-// The project card (项目卡片): who answers for it (包联领导, 专员) beside the county, the stage timeline from the history, the six approvals and the
+// The project card (项目卡片): who answers for it (包联领导, 专员) beside the county, the stage
+// timeline from the history, the six approvals, the milestones (节点计划, late ones marked), the
 // open 要素保障 requests (card-requests.js), the monthly investment bars of the year shown, and
 // the change history.
 import { api } from '/shared/api.js';
@@ -15,6 +16,7 @@ import { readRequests, renderApprovalStatuses, renderRequests } from './card-req
 /** @typedef {import('/shared/types.js').ProjectView} ProjectView */
 /** @typedef {import('/shared/types.js').HistoryEntry} HistoryEntry */
 /** @typedef {import('/shared/types.js').ReportView} ReportView */
+/** @typedef {import('/shared/types.js').ProjectMilestone} ProjectMilestone */
 
 /**
  * What the card needs from the board: the year shown and the names of codes.
@@ -62,7 +64,7 @@ export async function openCard(/** @type {number} */ id, /** @type {CardContext}
   $('#card-title').textContent = '加载中…';
   $('[data-role="card-meta"]').replaceChildren();
   $('[data-role="card-loading"]').hidden = false;
-  for (const selector of ['[data-testid="card-timeline"]', '[data-role="timeline-notes"]', '[data-testid="card-approvals"]', '[data-testid="card-requests"]', '.history-table tbody'])
+  for (const selector of ['[data-testid="card-timeline"]', '[data-role="timeline-notes"]', '[data-testid="card-approvals"]', '[data-testid="card-milestones"]', '[data-testid="card-requests"]', '.history-table tbody'])
     $(selector, modal).replaceChildren();
   clearBars();
   $('.close', modal).focus();
@@ -101,11 +103,22 @@ export async function openCard(/** @type {number} */ id, /** @type {CardContext}
   );
   renderTimeline({ list: $('[data-testid="card-timeline"]', modal), notes: $('[data-role="timeline-notes"]', modal) }, project, history);
   renderApprovalStatuses(project);
+  renderMilestones(project.milestones || []);
   renderRequests(requests, ctx.requestsAt?.refDate ?? null);
   $('[data-role="card-year"]').textContent = `${ctx.year}年 · 万元`;
   renderBars(reports, ctx.year);
   renderHistory($('.history-table tbody', modal), history);
   modal.dataset.status = 'ready';
+}
+
+/** Each milestone with its planned date and, once reached, its actual date; a late one (过计划日期未完成) in red. */
+function renderMilestones(/** @type {ProjectMilestone[]} */ milestones) {
+  $('[data-testid="card-milestones"]').replaceChildren(...(milestones.length
+    ? milestones.map((m) => h('li', { class: m.actualDate ? 'done' : m.overdue ? 'late' : 'ahead', 'data-testid': 'card-milestone', 'data-name': m.name },
+      h('b', null, m.name),
+      h('span', null, `计划 ${m.plannedDate}`),
+      h('span', { class: 'ms-state' }, m.actualDate ? `完成 ${m.actualDate}` : m.overdue ? '滞后' : '未到期')))
+    : [h('li', { class: 'empty' }, '尚未填写节点计划')]));
 }
 
 /** The project's people by name (its responsibility as the API reads it with the project). */

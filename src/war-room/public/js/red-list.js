@@ -1,5 +1,6 @@
 // @ts-check
-// 预警清单 (红色预警; the documents' 红榜 is the red third of the 蓝黄红榜 ranking): the projects that are halted, past a 容缺受理 commitment, past their planned start, or
+// 预警清单 (红色预警; the documents' 红榜 is the red third of the 蓝黄红榜 ranking): the projects that
+// are halted, past a 容缺受理 commitment, past their planned start, behind a milestone (节点滞后), or
 // lagging, grouped in that order, each with who answers for it beside the county (包联领导, 专员);
 // it follows the board's filter.
 import { $, h, setText } from '/shared/dom.js';
@@ -11,7 +12,7 @@ import { regionName, state } from './state.js';
 /** @typedef {import('/shared/types.js').RedListKind} RedListKind */
 
 /** @type {RedListKind[]} */
-const KIND_ORDER = ['halted', 'conditionalOverdue', 'overdueStart', 'lagging'];
+const KIND_ORDER = ['halted', 'conditionalOverdue', 'overdueStart', 'milestone', 'lagging'];
 
 export function renderRedList(/** @type {(id: number) => void} */ openProject) {
   const d = state.dashboard;

@@ -16,6 +16,7 @@ import { asDateInput } from './dates.js';
 import { renderEvents } from './project-events.js';
 import { renderDuty } from './project-duty.js';
 import { renderFactors } from './project-requests.js';
+import { renderMilestones } from './project-milestones.js';
 import { applyChanges, changeCount, clearFieldMessages, diff, fill, form, formValues, holderOf, input, renderApprovalRows, showFieldMessages, valuesOf } from './project-form.js';
 import { referenceData, run, showBanner, startPage } from './shell.js';
 
@@ -139,6 +140,8 @@ function show(/** @type {Read} */ { project, history, reports }, /** @type {Chan
   renderHistory($('[data-testid="project-history"] tbody'), history, { limit: 30 });
   // 要素保障: after a write there, the page reads again, keeping the form's unsaved changes.
   renderFactors(project, { context, changed: () => void refresh() }).catch((error) => showBanner(messageOf(error)));
+  // 节点计划: a save moves the project's version; the page reads again, keeping the form's unsaved changes.
+  renderMilestones(project, { context, changed: () => void refresh() });
   renderDuty(project, { context, changed: () => void refresh() }).catch((error) => showBanner(messageOf(error)));
   setEditable(project);
   $of(HTMLAnchorElement, '[data-testid="report-link"]').href = `/workbench/report.html?month=${context.defaultMonth}`;

@@ -64,6 +64,7 @@ function applyOnlyMissing() {
   for (const row of rows.values()) {
     const hide = only && Boolean(row.data.report) && !isDirty(row) && row.tr.dataset.state !== 'saved';
     row.tr.hidden = hide;
+    if (row.milestones) row.milestones.tr.hidden = hide;
     if (hide) row.msg.hidden = true;
   }
 }
@@ -87,7 +88,7 @@ async function load(/** @type {string} */ month) {
   /** @type {import('./report-row.js').SheetOptions} */
   const options = { month: result.month, editable: context.canEdit, showRegion: context.user.role !== 'region', closed: Boolean(result.closedBy), onChange: summarize };
   for (const data of result.rows) rows.set(data.projectId, createRow(data, options));
-  $('[data-testid="report-table"] tbody').replaceChildren(...[...rows.values()].flatMap((row) => [row.tr, row.msg, ...(row.need ? [row.need.tr] : [])]));
+  $('[data-testid="report-table"] tbody').replaceChildren(...[...rows.values()].flatMap((row) => [row.tr, ...(row.milestones ? [row.milestones.tr] : []), row.msg, ...(row.need ? [row.need.tr] : [])]));
   $('[data-testid="report-empty"]').hidden = result.rows.length > 0;
   $('[data-testid="save-all-status"]').textContent = '';
   $('[data-testid="save-all"]').hidden = !context.canEdit;

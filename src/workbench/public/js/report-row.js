@@ -1,6 +1,7 @@
 // @ts-check
 // One project's row of the monthly report sheet (月调度填报): the inputs, the previous month
-// and the year to date beside them, its state (未报, 已报, 待保存, 未通过…) and saving it.
+// and the year to date beside them, the actual dates of milestones reached (节点, under the row
+// when the project has some not yet reached), its state (未报, 已报, 待保存, 未通过…) and saving it.
 import { actorName } from '/shared/actors.js';
 import { api } from '/shared/api.js';
 import { $, h, setChildren } from '/shared/dom.js';
@@ -9,6 +10,7 @@ import { monthLabel } from '/shared/period.js';
 import { LIST_LABELS } from '/shared/labels.js';
 import { reasonsOf } from '/shared/messages.js';
 import { needEntry } from './report-needs.js';
+import { asDateInput, normalizeDate } from './dates.js';
 
 /** @typedef {import('/shared/types.js').ReportSheetRow} ReportSheetRow */
 /** @typedef {import('/shared/types.js').FiledReport} FiledReport */
@@ -34,6 +36,7 @@ import { needEntry } from './report-needs.js';
  * @property {{ amount: HTMLInputElement, progress: HTMLInputElement, problems: HTMLInputElement, reason: HTMLInputElement | null }} inputs
  * @property {HTMLButtonElement | null} save
  * @property {ReturnType<typeof needEntry> | null} need a 要素需求 to raise with the report (report-needs.js)
+ * @property {{ tr: HTMLTableRowElement, inputs: { name: string, input: HTMLInputElement }[] } | null} milestones the actual dates of milestones reached, recorded with the report
  */
 
 /** @returns {{ empty: true } | { error: string } | { value: number }} */
@@ -50,7 +53,7 @@ export function isDirty(/** @type {Row} */ row) {
   const amount = i.amount.value.replace(/[,，\s]/g, '');
   const progress = i.progress.value.trim();
   const problems = i.problems.value.trim();
-  const need = Boolean(row.need && row.need.read().length);
+  const need = Boolean(row.need && row.need.read().length) || Boolean(row.milestones?.inputs.some((m) => m.input.value.trim()));
   if (!r) return amount !== '' || progress !== '' || problems !== '' || need;
   return amount !== String(r.amount) || progress !== (r.progress || '') || problems !== (r.problems || '') || need;
 }
@@ -108,8 +111,10 @@ export function createRow(/** @type {ReportSheetRow} */ data, /** @type {SheetOp
     h('td', { class: 'state-col', 'data-testid': 'row-status' }),
     h('td', { class: 'action-col' }, save));
   const msg = h('tr', { class: 'row-msg', 'data-testid': 'row-msg', hidden: true }, h('td', { colspan: String(reason ? 9 : 8) }));
+  const milestones = milestoneEntry(data, editable, reason ? 9 : 8);
   /** @type {Row} */
-  const row = { data, sheet, tr, msg, inputs: { amount, progress, problems, reason }, save, need };
+  const row = { data, sheet, tr, msg, inputs: { amount, progress, problems, reason }, save, need, milestones };
+  milestones?.tr.addEventListener('input', () => refreshRow(row));
   for (const el of [amount, progress, problems]) el.addEventListener('input', () => refreshRow(row));
   need?.tr.addEventListener('input', () => refreshRow(row));
   amount.addEventListener('keydown', (event) => {
@@ -136,11 +141,21 @@ export async function saveRow(/** @type {Row} */ row, { quiet = false } = {}) {
     i.amount.focus();
     return false;
   }
-  /** @type {{ amount: number, progress: string | null, problems: string | null, reason?: string, requests?: Record<string, string>[] }} */
+  /** @type {{ amount: number, progress: string | null, problems: string | null, reason?: string, requests?: Record<string, string>[], milestones?: { name: string, actualDate: string }[] }} */
   const body = { amount: amount.value, progress: i.progress.value.trim() || null, problems: i.problems.value.trim() || null };
   if (i.reason && i.reason.value.trim()) body.reason = i.reason.value.trim();
   const needs = row.need ? row.need.read() : [];
   if (needs.length) body.requests = needs;
+  const reached = row.milestones ? row.milestones.inputs.filter((m) => m.input.value.trim()) : [];
+  const badDate = reached.find((m) => !normalizeDate(m.input.value));
+  if (badDate) {
+    row.tr.classList.add('has-error');
+    badDate.input.classList.add('invalid');
+    showRowMessages(row, [`节点“${badDate.name}”的实际完成日期请按 YYYY-MM-DD 填写`]);
+    setRowState(row, 'error', h('span', { class: 'status missing' }, '未通过'));
+    return false;
+  }
+  if (reached.length) body.milestones = reached.map((m) => ({ name: m.name, actualDate: /** @type {string} */ (normalizeDate(m.input.value)) }));
   if (row.save) row.save.disabled = true;
   setRowState(row, 'saving', h('span', { class: 'status' }, '保存中…'));
   try {
@@ -151,6 +166,11 @@ export async function saveRow(/** @type {Row} */ row, { quiet = false } = {}) {
     row.data.report = { ...filed, revisions };
     if (i.reason) i.reason.value = '';
     if (row.need && filed.requests.length) row.need.sent(`已提出要素保障需求 ${filed.requests.length} 项（可在“要素保障”页跟踪）`);
+    if (row.milestones && reached.length) {
+      for (const m of reached) m.input.closest('label')?.remove();
+      row.milestones.inputs = row.milestones.inputs.filter((m) => !reached.includes(m));
+      row.milestones.tr.querySelector('[data-role="milestones-note"]')?.replaceChildren(`已记录节点完成：${reached.map((m) => m.name).join('、')}`);
+    }
     refreshRow(row);
     setRowState(row, 'saved', [h('span', { class: 'status filed' }, '已保存'), h('small', null, revisions > 1 ? ` 第${revisions}次修订` : '')]);
     if (filed.flags.includes('cumulativeAboveTotal'))
@@ -171,4 +191,23 @@ export async function saveRow(/** @type {Row} */ row, { quiet = false } = {}) {
     if (row.save) row.save.disabled = false;
     for (const el of Object.values(i)) if (el && row.tr.dataset.state !== 'error') el.classList.remove('invalid');
   }
+}
+
+/**
+ * The milestones the project has not reached yet, under its row: each with its planned date (滞后
+ * when past it) and an input for the date it was reached, sent with the report. Null without any.
+ */
+function milestoneEntry(/** @type {ReportSheetRow} */ data, /** @type {boolean} */ editable, /** @type {number} */ span) {
+  if (!data.milestones || !data.milestones.length) return null;
+  const inputs = data.milestones.map((m) => ({
+    name: m.name,
+    input: asDateInput(h('input', { 'data-testid': 'milestone-actual', 'data-name': m.name, 'aria-label': `${data.name} ${m.name}实际完成日期`, disabled: !editable })),
+  }));
+  const tr = h('tr', { class: 'milestone-row', 'data-testid': 'milestone-entry', 'data-project-id': data.projectId },
+    h('td', { colspan: String(span) },
+      h('span', { class: 'ms-head' }, '节点：'),
+      data.milestones.map((m, i) => h('label', { class: m.overdue ? 'ms late' : 'ms' },
+        `${m.name}（计划 ${m.plannedDate}${m.overdue ? '，滞后' : ''}）实际完成 `, inputs[i].input)),
+      h('small', { 'data-role': 'milestones-note' })));
+  return { tr, inputs };
 }

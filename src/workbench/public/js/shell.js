@@ -38,6 +38,7 @@ const NAV = [
   ['chain', '/workbench/chain.html', '产业链指标', PROJECT_ROLES],
   ['excel', '/workbench/excel.html', 'Excel 导入导出', PROJECT_ROLES],
   ['plan', '/workbench/plan.html', '年度计划', PROJECT_ROLES],
+  ['bulletin', '/workbench/bulletin.html', '月通报', ['admin']],
   ['users', '/workbench/users.html', '用户管理', ['admin']],
   ['duty', '/workbench/duty.html', '链长制', PROJECT_ROLES],
   ['people', '/workbench/people.html', '人员名册', ['admin']],
