@@ -870,7 +870,7 @@ describe('operators\' workbench (工作台) in chromium', () => {
       expect(await page.getByTestId('password-currentPassword').getAttribute('aria-invalid')).toBe('true');
 
       // a weak new password: the server says why, at the new password
-      await fill(first, 'abcabcabcabc', 'abcabcabcabc');
+      await fill(first, 'abcdefghijkl', 'abcdefghijkl');
       refusals = await expectRefusal(w, 422, async () => {
         await page.getByTestId('password-submit').click();
         await page.waitForSelector('[data-testid="password-error-newPassword"]:text("密码不能是重复或连续的字符")');
