@@ -194,9 +194,11 @@ describe.each([
   let t: TestApp;
   const year = Number(lastMonth.slice(0, 4));
   const month = Number(lastMonth.slice(5, 7));
+  // Seeding the demo up to another day builds a template of its own: two and a half years of data,
+  // about 25 s of CPU (docs/demo.md), more on a loaded machine.
   beforeAll(async () => {
     t = await startTestApp({ seed: 'demo', now });
-  });
+  }, 240_000);
   afterAll(async () => t.close());
 
   it('opens on last month, in a year with a plan', async () => {
@@ -263,6 +265,20 @@ describe.each([
     expect(board.startRate).toMatchObject({ listed: 30, started: 24, neededForTarget: 0 });
     expect(board.investment.ratio).toBeGreaterThanOrEqual(0.9);
     expect(board.investment.ratio).toBeLessThan(1);
+  });
+
+  it('has the illustrative milestones (seeds/demo-milestones.ts): all reached by now, 节点滞后 on November 2024’s red list alone', async () => {
+    const [{ id }] = await t.dataSource.query('SELECT id FROM project WHERE name = ?', ['年产1.2亿只高端电子元器件项目']);
+    expect((await t.client.get(`/api/projects/${id}/milestones`)).body).toEqual([
+      { name: '主体完工', plannedDate: '2024-06-30', actualDate: '2024-06-21' },
+      { name: '设备安装', plannedDate: '2024-10-31', actualDate: '2024-10-28' },
+      { name: '试生产', plannedDate: '2024-11-25', actualDate: '2024-12-06' },
+    ]);
+    const late = async (m: number) =>
+      ((await t.client.get(`/api/dashboard/2024?month=${m}`)).body.redList as { projectId: number; kind: string; reason: string }[]).filter((r) => r.kind === 'milestone').map((r) => [r.projectId, r.reason]);
+    expect(await late(10)).toEqual([]);
+    expect(await late(11)).toEqual([[Number(id), '节点滞后：试生产计划 2024-11-25 完成，尚未完成']]);
+    expect(await late(12)).toEqual([]);
   });
 
   it('keeps the board figures the seeding wrote as the history replays them (docs/board.md "Kept figures")', async () => {

@@ -5,6 +5,7 @@ import type { ImportProgress } from './import-progress.js';
 import { checkGivenHeaders, mappingFields, mappingView, withMapping, type ColumnMapping, type MappingView, type ValueCheck } from './mapping/column-mapping.js';
 import { DATE_KEYS, MONEY_KEYS, type FieldWords } from './parsing/columns.js';
 import { fromText } from './parsing/dates.js';
+import { parseMilestoneText } from './parsing/milestone-text.js';
 import { parseWan } from './parsing/money.js';
 import type { ChainLookup, RegionLookup } from './parsing/reference-lookup.js';
 import { locateTables, normaliseLabel, type SkippedRow, type Table, type TableSpec } from './parsing/table.js';
@@ -94,6 +95,7 @@ export function fieldValueCheck(lookups: { regions?: RegionLookup; chains?: Chai
     if (MONEY_KEYS.includes(field)) return parseWan(text, 'wan').ok;
     // Any year will do for 3月底: the question is only whether the text is a date.
     if (DATE_KEYS.includes(field)) return fromText(text, 2000).ok;
+    if (field === 'milestones') return parseMilestoneText(text).ok;
     return undefined;
   };
 }

@@ -3,13 +3,14 @@ import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { ApiError, Clock } from '../common/index.js';
 import { WriteQueue } from '../database/index.js';
-import { LifecycleEngine } from '../projects/index.js';
+import { LifecycleEngine, ProjectsService } from '../projects/index.js';
 import { APPROVAL_KEYS, type Stage } from '../lifecycle/index.js';
 import { ListEntry, ListsService, monthlyPlanOf } from '../plans/index.js';
 import { APPROVAL_COLUMNS, CreateProjectDto, Project, ProjectRecordsService, UpdateProjectDto } from '../project-records/index.js';
 import { PeopleService, ProjectResponsibilityService } from '../people/index.js';
 import { ReferenceService } from '../reference/index.js';
 import { putLedgerResponsibility } from './ledger-responsibility.js';
+import { putLedgerMilestones } from './ledger-milestones.js';
 import { runTrial } from './import-trial.js';
 import type { ImportResult, RowOutcome } from './import-result.js';
 import { phaseOf, type ImportProgress } from './import-progress.js';
@@ -59,6 +60,7 @@ export class LedgerImportService {
     private readonly reference: ReferenceService,
     private readonly people: PeopleService,
     private readonly responsibility: ProjectResponsibilityService,
+    private readonly projectPaths: ProjectsService,
   ) {}
 
   async import(upload: UploadedWorkbook, options: LedgerImportOptions): Promise<ImportResult> {
@@ -177,6 +179,8 @@ export class LedgerImportService {
       }
       changed = true;
     }
+    // After the list place (the curve it derives from the milestones) and the stage events (the project's version).
+    if (await putLedgerMilestones(manager, this.projectPaths, projectId, row, { actor: context.actor, reason: importReason(context.file.name) })) changed = true;
 
     const project = !existing || changed ? await manager.findOneByOrFail(Project, { id: projectId }) : existing;
     context.decisions.push(decisionView(row, project.stage, decision, kept));

@@ -29,17 +29,24 @@ export async function milestonesOf(manager: EntityManager, projectId: number, as
 
 /** The milestones not yet reached of each of `projectIds`, now, in their entered order (the month form). */
 export async function pendingMilestonesOf(manager: EntityManager, projectIds: number[]): Promise<Map<number, MilestoneView[]>> {
+  if (!projectIds.length) return new Map();
+  return currentMilestones(manager, { projectIds, pendingOnly: true });
+}
+
+/** Every project's milestones now, in their entered order, by project (the ledger export); projects without any are absent. */
+export async function currentMilestonesByProject(manager: EntityManager): Promise<Map<number, MilestoneView[]>> {
+  return currentMilestones(manager, { pendingOnly: false });
+}
+
+async function currentMilestones(manager: EntityManager, which: { projectIds?: number[]; pendingOnly: boolean }): Promise<Map<number, MilestoneView[]>> {
+  const qb = manager.createQueryBuilder(Milestone, 'm').where('m.removed_at IS NULL');
+  if (which.projectIds) qb.andWhere('m.project_id IN (:...projectIds)', { projectIds: which.projectIds });
+  if (which.pendingOnly) qb.andWhere('m.actual_date IS NULL');
+  const rows = await qb.orderBy('m.project_id', 'ASC').addOrderBy('m.seq', 'ASC').getMany();
   const result = new Map<number, MilestoneView[]>();
-  if (!projectIds.length) return result;
-  const rows = await manager
-    .createQueryBuilder(Milestone, 'm')
-    .where('m.project_id IN (:...projectIds) AND m.removed_at IS NULL AND m.actual_date IS NULL', { projectIds })
-    .orderBy('m.project_id', 'ASC')
-    .addOrderBy('m.seq', 'ASC')
-    .getMany();
   for (const row of rows) {
     if (!result.has(row.projectId)) result.set(row.projectId, []);
-    result.get(row.projectId)!.push({ name: row.name, plannedDate: row.plannedDate, actualDate: null });
+    result.get(row.projectId)!.push({ name: row.name, plannedDate: row.plannedDate, actualDate: row.actualDate });
   }
   return result;
 }

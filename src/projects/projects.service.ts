@@ -4,7 +4,7 @@ import { ALL, projectColumns, type Scope, scopeSql } from '../access/index.js';
 import { leadOfProject } from '../attraction/index.js';
 import { type HistoryView, ProjectHistoryReader } from '../audit/index.js';
 import { badRequest, Clock, CountCache, cursorOf, keyOfCursor, notFound, type Page } from '../common/index.js';
-import { approvalDetailsOf, type CreateProjectDto, type MilestoneDto, MilestonesService, milestonesOf, type MilestoneView, Project, type ProjectMilestone, ProjectRecordsService, type UpdateProjectDto } from '../project-records/index.js';
+import { approvalDetailsOf, type CreateProjectDto, type MilestoneChange, type MilestoneDto, MilestonesService, milestonesOf, type MilestoneView, Project, type ProjectMilestone, ProjectRecordsService, type UpdateProjectDto } from '../project-records/index.js';
 import { ListsService, onListSql } from '../plans/index.js';
 import { ProjectResponsibilityService } from '../people/index.js';
 import type { ListProjectsQuery } from './dto/list-projects.query.js';
@@ -95,11 +95,21 @@ export class ProjectsService {
     return this.writes.run(async (manager) => {
       const project = await this.records.findVisible(manager, id, options.scope);
       checkReadVersion(options.ifMatch, project.version);
-      const at = this.clock.nowIso();
-      const change = await this.milestones.replaceIn(manager, project, items, options.actor, { reason: options.reason, at });
-      if (change.changed) await this.lists.deriveCurvesIn(manager, project, change.after, { actor: options.actor, at, reason: options.reason });
-      return change.after;
+      return (await this.putMilestonesIn(manager, project, items, { actor: options.actor, reason: options.reason })).after;
     });
+  }
+
+  /**
+   * In the caller's write transaction: the milestones replaced (MilestonesService.replaceIn: history,
+   * audit, the project's version) and, when they changed, the plan curve the project's list entries
+   * derive from them (ListsService.deriveCurvesIn), both at one instant. The route, the ledger import
+   * and the demo all go through here.
+   */
+  async putMilestonesIn(manager: EntityManager, project: Project, items: MilestoneDto[], options: { actor: string; at?: string; reason?: string | null }): Promise<MilestoneChange> {
+    const at = options.at ?? this.clock.nowIso();
+    const change = await this.milestones.replaceIn(manager, project, items, options.actor, { reason: options.reason, at });
+    if (change.changed) await this.lists.deriveCurvesIn(manager, project, change.after, { actor: options.actor, at, reason: options.reason });
+    return change;
   }
 
   async create(dto: CreateProjectDto, actor: string, scope: Scope = ALL): Promise<ProjectView> {

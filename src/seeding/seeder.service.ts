@@ -18,6 +18,7 @@ import { BulletinsService } from '../bulletins/index.js';
 import { AttractionSeeder } from './attraction-seeder.js';
 import { DEMO_ACTOR, DemoProjectsSeeder } from './demo-projects.seeder.js';
 import { DemoYearsSeeder } from './demo-years.seeder.js';
+import { MilestonesSeeder } from './milestones-seeder.js';
 import { PeopleSeeder } from './people-seeder.js';
 import { ALL } from '../access/index.js';
 
@@ -54,6 +55,7 @@ export class SeederService {
     private readonly years: DemoYearsSeeder,
     private readonly bulletins: BulletinsService,
     private readonly peopleSeeder: PeopleSeeder,
+    private readonly milestonesSeeder: MilestonesSeeder,
   ) {}
 
   async run(mode: SeedMode): Promise<SeedResult> {
@@ -78,6 +80,8 @@ export class SeederService {
         await this.seedDemoRequests([...(year === 2025 ? DEMO_REQUESTS_2025 : []), ...demoRequestsOf(year, listed)], [], today);
         await this.attraction.seedYear(year, DEMO_ACTOR, today);
       }
+      // Five projects' milestones (illustrative, seeds/demo-milestones.ts), before the bulletins that name 节点滞后.
+      await this.milestonesSeeder.seedDemo(DEMO_ACTOR);
       await this.seedDemoBulletins(today);
       demoProjectsAdded = await this.dataSource.getRepository(Project).count();
       this.logger.log(`loaded ${demoProjectsAdded} illustrative demo projects, 2024${thisYear > 2024 ? `–${thisYear}` : ''} up to ${today.lastMonth} (docs/demo.md)`);

@@ -11,12 +11,13 @@ import { RequestsModule } from '../requests/index.js';
 import { AttractionSeeder } from './attraction-seeder.js';
 import { DemoProjectsSeeder } from './demo-projects.seeder.js';
 import { DemoYearsSeeder } from './demo-years.seeder.js';
+import { MilestonesSeeder } from './milestones-seeder.js';
 import { PeopleSeeder } from './people-seeder.js';
 import { SeederService } from './seeder.service.js';
 
 @Module({
   imports: [ReferenceModule, ProjectRecordsModule, ProjectsModule, PlansModule, RequestsModule, ReportsModule, AttractionModule, BulletinsModule, PeopleModule],
-  providers: [SeederService, AttractionSeeder, DemoProjectsSeeder, DemoYearsSeeder, PeopleSeeder],
+  providers: [SeederService, AttractionSeeder, DemoProjectsSeeder, DemoYearsSeeder, PeopleSeeder, MilestonesSeeder],
   exports: [SeederService],
 })
 export class SeedingModule {}

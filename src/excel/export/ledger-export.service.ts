@@ -4,10 +4,11 @@ import { DataSource, IsNull } from 'typeorm';
 import { Clock } from '../../common/index.js';
 import { APPROVAL_KEYS, APPROVAL_LABELS } from '../../lifecycle/index.js';
 import { type ListCategory, ListEntry } from '../../plans/index.js';
-import { APPROVAL_COLUMNS, Project } from '../../project-records/index.js';
+import { APPROVAL_COLUMNS, currentMilestonesByProject, type MilestoneView, Project } from '../../project-records/index.js';
 import { ResponsibilityReader, type ResponsibleNames } from '../../people/index.js';
 import { ReferenceService } from '../../reference/index.js';
 import { ChainLookup, RegionLookup } from '../parsing/reference-lookup.js';
+import { milestoneText } from '../parsing/milestone-text.js';
 import { CATEGORY_WORDS, STAGE_WORDS } from '../parsing/stage-text.js';
 import { addBand, addHeader, addRow, type Value } from './sheet-style.js';
 import type { Scope } from '../../access/index.js';
@@ -24,7 +25,7 @@ type People = ResponsibleNames & { contactName: string | null; contactPhone: str
 interface LedgerColumn {
   header: string;
   width: number;
-  value: (row: { project: Project; entry: ListEntry | undefined; seq: number; people: People | undefined }) => Value;
+  value: (row: { project: Project; entry: ListEntry | undefined; seq: number; people: People | undefined; milestones: MilestoneView[] }) => Value;
 }
 
 const date = (value: string | null): Value => (value ? new Date(`${value}T00:00:00.000Z`) : null);
@@ -57,6 +58,7 @@ export function ledgerColumns(regions: RegionLookup, chains: ChainLookup): Ledge
     { header: '服务专员', width: 12, value: ({ people }) => people?.commissioner ?? null },
     { header: '项目联系人', width: 12, value: ({ people }) => people?.contactName ?? null },
     { header: '联系电话', width: 14, value: ({ people }) => people?.contactPhone ?? null },
+    { header: '节点计划', width: 48, value: ({ milestones }) => milestoneText(milestones) },
   ];
 }
 
@@ -79,18 +81,19 @@ export class LedgerExportService {
     const qb = this.dataSource.getRepository(Project).createQueryBuilder('p');
     const inScope = scopeSql(scope, projectColumns('p'));
     qb.andWhere(inScope.sql, inScope.params);
-    const [projects, entries, regionRows, chainRows, people] = await Promise.all([
+    const [projects, entries, regionRows, chainRows, people, milestones] = await Promise.all([
       qb.orderBy('p.code', 'ASC').getMany(),
       this.dataSource.getRepository(ListEntry).find({ where: { year, removedAt: IsNull() } }),
       this.reference.regionRows(),
       this.reference.chainRows(),
       this.responsibility.currentNames(),
+      currentMilestonesByProject(this.dataSource.manager),
     ]);
     const regions = new RegionLookup(regionRows);
     const chains = new ChainLookup(chainRows);
     const entryOf = new Map(entries.map((entry) => [entry.projectId, entry]));
     const ordered = projects
-      .map((project) => ({ project, entry: entryOf.get(project.id), people: people.get(project.id) }))
+      .map((project) => ({ project, entry: entryOf.get(project.id), people: people.get(project.id), milestones: milestones.get(project.id) ?? [] }))
       .sort((a, b) => (CATEGORY_ORDER[a.entry?.category ?? ''] ?? 2) - (CATEGORY_ORDER[b.entry?.category ?? ''] ?? 2) || (a.project.code < b.project.code ? -1 : 1));
 
     const columns = ledgerColumns(regions, chains);

@@ -28,6 +28,7 @@ export type LedgerKey =
   | 'commissioner'
   | 'contact'
   | 'contactPhone'
+  | 'milestones'
   | ApprovalColumn;
 
 export type ReportKey = 'seq' | 'code' | 'name' | 'region' | 'amount' | 'progress' | 'problems';
@@ -47,6 +48,8 @@ const LEDGER_RULES: Rule<LedgerKey>[] = [
   ['commissioner', /专员/],
   ['contactPhone', /联系.*(电话|方式)|电话|手机/],
   ['contact', /联系人/],
+  // 节点计划 (docs/excel-import.md "Milestones in the ledger"): before 开工/竣工 are read as dates.
+  ['milestones', /节点|里程碑/],
   ['plannedStart', /计划开工|预计开工|开工.*(计划|预计)/],
   ['actualStart', /开工/],
   ['plannedCompletion', /(计划|预计)(竣工|完工|投产)|(竣工|完工).*(计划|预计)/],
@@ -144,6 +147,7 @@ export const LEDGER_FIELDS: Record<LedgerKey, FieldWords> = {
   commissioner: { label: '服务专员', words: ['服务专员', '助企远航服务专员', '土地服务专员', '专员'] },
   contact: { label: '项目联系人', words: ['项目联系人', '联系人', '企业联系人'] },
   contactPhone: { label: '联系电话', words: ['联系电话', '联系方式', '电话', '手机'] },
+  milestones: { label: '节点计划', words: ['节点计划', '节点', '关键节点', '项目节点', '节点安排', '里程碑'] },
   ...(Object.fromEntries(
     APPROVAL_KEYS.map((key) => [`approval.${key}`, { label: `前期手续：${APPROVAL_LABELS[key]}`, words: [APPROVAL_LABELS[key].replace(/（.*）/, ''), ...APPROVAL_WORDS[key]] }]),
   ) as unknown as Record<ApprovalColumn, FieldWords>),

@@ -1,8 +1,10 @@
 import { ApiError } from '../../common/index.js';
 import type { ListCategory } from '../../plans/index.js';
 import { APPROVAL_KEYS, type ApprovalKey } from '../../lifecycle/index.js';
+import type { MilestoneView } from '../../project-records/index.js';
 import type { RowError } from '../import-result.js';
 import { MONEY_KEYS, recogniseLedgerColumn, type LedgerKey } from './columns.js';
+import { parseMilestoneText } from './milestone-text.js';
 import { UNIT_LABELS } from './money.js';
 import type { ChainLookup, RegionLookup } from './reference-lookup.js';
 import { RowReader } from './row-reader.js';
@@ -67,6 +69,8 @@ export interface LedgerRow {
   /** A 当前阶段 text that names no stage, not kept because the progress column has its own. */
   unusedStageText?: string;
   responsibility: LedgerResponsibility;
+  /** 节点计划: the whole list of milestones; absent without the column, null for a blank cell (nothing changes). */
+  milestones?: MilestoneView[] | null;
 }
 
 export interface LedgerLookups {
@@ -168,6 +172,8 @@ export function readLedgerRows(table: Table<LedgerKey>, lookups: LedgerLookups, 
       responsibility,
     };
     if (progress !== undefined) fields.progress = progress;
+    const milestones = r.mapped('milestones', parseMilestoneText);
+    if (milestones !== undefined) row.milestones = milestones;
     if (unusedStageText !== undefined) row.unusedStageText = unusedStageText;
     if (code) row.code = code;
     return row;
