@@ -15,7 +15,8 @@ const LAYERS = [
   // people (who answers for chains and projects) raises requests from a 链长 activity's findings,
   // and a user account may point at a person: it stands after requests and before auth.
   ['domain', ['revisions', 'project-records', 'plans', 'requests', 'people', 'auth', 'reports', 'attraction', 'projects']],
-  ['read', ['periods', 'board', 'bulletins', 'workbench', 'excel', 'oversight']],
+  // notifications reads the board and the bulletins (and the domain below) to tell people what is late.
+  ['read', ['periods', 'board', 'bulletins', 'notifications', 'workbench', 'excel', 'oversight']],
   ['shell', ['workers', 'operations', 'seeding', 'bench', 'cli', 'web', 'war-room']],
 ];
 

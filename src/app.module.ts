@@ -10,6 +10,7 @@ import { AuditModule } from './audit/index.js';
 import { AuthModule } from './auth/index.js';
 import { BenchRoutesModule } from './bench/index.js';
 import { BulletinsModule } from './bulletins/index.js';
+import { NotificationsModule } from './notifications/index.js';
 import { ExcelModule } from './excel/index.js';
 import { OperationsModule } from './operations/index.js';
 import { OversightModule } from './oversight/index.js';
@@ -56,6 +57,7 @@ export class AppModule {
         PeopleModule,
         BoardModule,
         BulletinsModule,
+        NotificationsModule,
         ExcelModule,
         SeedingModule,
         WorkbenchModule,

@@ -3,6 +3,7 @@ import { AUDIT_ENTITIES } from './audit/index.js';
 import { AUTH_ENTITIES } from './auth/index.js';
 import { BOARD_ENTITIES } from './board/index.js';
 import { BULLETIN_ENTITIES } from './bulletins/index.js';
+import { NOTIFICATION_ENTITIES } from './notifications/index.js';
 import { DATABASE_ENTITIES } from './database/index.js';
 import { EXCEL_ENTITIES } from './excel/index.js';
 import { JOBS_ENTITIES } from './jobs/index.js';
@@ -32,5 +33,6 @@ export const ENTITIES = [
   ...ATTRACTION_ENTITIES,
   ...BOARD_ENTITIES,
   ...BULLETIN_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
   ...EXCEL_ENTITIES,
 ];

@@ -277,6 +277,64 @@ const TABLE: Record<string, Row> = {
     entries: [e('display', 'create')],
     refused: [({ admin }) => () => admin.post('/api/display-tokens').send({ name: '  ' }), ({ region }) => () => region.post('/api/display-tokens').send({ name: '县区大屏' })],
   },
+  'POST /api/notifications/inbox/:id/read': {
+    // Reading one's own notice is the user's bookkeeping, not a change of data: no audit entry.
+    ok: async ({ t, admin }) => {
+      const now = new Date().toISOString();
+      await t.dataSource.query(`INSERT INTO notice ("key", kind, title, body, link, created_at) VALUES ('audit-coverage:1', 'bulletin-published', '测试', '测试', '/', '${now}')`);
+      const [notice] = (await t.dataSource.query(`SELECT id FROM notice WHERE "key" = 'audit-coverage:1'`)) as { id: number }[];
+      const me = (await admin.get('/api/auth/me')).body.id as number;
+      await t.dataSource.query(`INSERT INTO inbox_item (user_id, notice_id, created_at) VALUES (${me}, ${notice.id}, '${now}')`);
+      const [item] = (await t.dataSource.query(`SELECT id FROM inbox_item WHERE notice_id = ${notice.id}`)) as { id: number }[];
+      return () => admin.post(`/api/notifications/inbox/${item.id}/read`);
+    },
+    entries: [],
+    refused: [({ admin }) => () => admin.post('/api/notifications/inbox/999999/read')],
+  },
+  'POST /api/notifications/channels': {
+    ok: ({ admin }) => () => admin.post('/api/notifications/channels').send({ unit: { kind: 'region', code: '371502' }, type: 'wecom', url: 'https://qyapi.example.test/webhook?key=audit' }),
+    entries: [e('channel', 'create')],
+    refused: [
+      ({ admin }) => () => admin.post('/api/notifications/channels').send({ unit: { kind: 'region', code: '371502' }, type: 'wecom', url: 'http://10.0.0.1/webhook' }),
+      ({ region }) => () => region.post('/api/notifications/channels').send({ unit: { kind: 'region', code: '371502' }, type: 'wecom', url: 'https://qyapi.example.test/x' }),
+    ],
+  },
+  'DELETE /api/notifications/channels/:id': {
+    ok: async ({ admin }) => {
+      const id = (await admin.post('/api/notifications/channels').send({ unit: { kind: 'city' }, type: 'wecom', url: 'https://qyapi.example.test/webhook?key=gone' })).body.id;
+      return () => admin.delete(`/api/notifications/channels/${id}`);
+    },
+    entries: [e('channel', 'remove')],
+    refused: [({ admin }) => () => admin.delete('/api/notifications/channels/999999')],
+  },
+  'POST /api/notifications/channels/:id/test': {
+    // A test message changes nothing (a closed port answers at once: ok false, status 200).
+    ok: async ({ admin }) => {
+      const id = (await admin.post('/api/notifications/channels').send({ unit: { kind: 'city' }, type: 'wecom', url: 'https://127.0.0.1:9/webhook' })).body.id;
+      return () => admin.post(`/api/notifications/channels/${id}/test`);
+    },
+    entries: [],
+    refused: [({ admin }) => () => admin.post('/api/notifications/channels/999999/test')],
+  },
+  'PUT /api/notifications/settings': {
+    ok: async ({ admin }) => {
+      const settings = (await admin.get('/api/notifications/settings')).body;
+      const rule = settings.rules['commitment-due'];
+      return () => admin.put('/api/notifications/settings').send({ ...settings, rules: { ...settings.rules, 'commitment-due': { ...rule, withinDays: rule.withinDays === 7 ? 10 : 7 } } });
+    },
+    entries: [e('setting', 'update')],
+    refused: [
+      async ({ admin }) => {
+        const settings = (await admin.get('/api/notifications/settings')).body;
+        return () => admin.put('/api/notifications/settings').send({ ...settings, rules: { ...settings.rules, 'no-such-kind': { enabled: true, recipients: [] } } });
+      },
+    ],
+  },
+  'POST /api/notifications/run': {
+    ok: ({ admin }) => () => admin.post('/api/notifications/run'),
+    entries: [e('notices', 'run')],
+    refused: [({ region }) => () => region.post('/api/notifications/run')],
+  },
   'DELETE /api/display-tokens/:id': {
     ok: async ({ admin }) => {
       const id = (await admin.post('/api/display-tokens').send({ name: '待撤销' })).body.id;

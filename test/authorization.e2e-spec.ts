@@ -20,6 +20,7 @@ const ROLES: Role[] = ['admin', 'region', 'chain', 'auditor', 'department', 'lea
 const TARGETS: Target[] = ['own', 'other', 'missing'];
 
 type Client = request.Agent | request.SuperTest<request.Test>;
+
 interface Ids {
   project: number;
   /** A signed 招商 lead: own (371502, green-chemical), other (371581, bearings) or missing. */
@@ -129,6 +130,8 @@ let month = 0;
 let groups = 0;
 let planYear = 0;
 let publishYear = 0;
+/** The notice settings as stored (read by the admin at the start): a PUT of them changes nothing. */
+let noticeSettings: unknown = null;
 const TABLE: Record<string, Row> = {
   'POST /api/auth/login': {
     send: (c) => c.post('/api/auth/login').send({ username: 'auditor-m', password: 'auditor-password-1' }),
@@ -251,6 +254,25 @@ const TABLE: Record<string, Row> = {
     expect: adminOnly(204),
   },
   'GET /api/workbench/context': { send: (c) => c.get('/api/workbench/context'), expect: everyone(200) },
+  // Notifications: each user's own inbox (a missing item is 404 to everyone signed in); the rest is the city office's.
+  'GET /api/notifications/inbox': { send: (c) => c.get('/api/notifications/inbox'), expect: everyone(200) },
+  'POST /api/notifications/inbox/:id/read': { send: (c) => c.post('/api/notifications/inbox/999999/read'), expect: everyone(404) },
+  'GET /api/notifications/health': { send: (c) => c.get('/api/notifications/health'), expect: anyRole(200) },
+  'GET /api/notifications/channels': { send: (c) => c.get('/api/notifications/channels'), expect: adminOnly(200) },
+  'POST /api/notifications/channels': {
+    send: (c) => c.post('/api/notifications/channels').send({ unit: { kind: 'city' }, type: 'wecom', url: 'https://qyapi.example.test/webhook?key=matrix' }),
+    expect: adminOnly(201),
+  },
+  'DELETE /api/notifications/channels/:id': {
+    send: async (c) =>
+      c.delete(`/api/notifications/channels/${(await c.post('/api/notifications/channels').send({ unit: { kind: 'city' }, type: 'wecom', url: 'https://qyapi.example.test/webhook?key=gone' })).body.id ?? 1}`),
+    expect: adminOnly(204),
+  },
+  'POST /api/notifications/channels/:id/test': { send: (c) => c.post('/api/notifications/channels/999999/test'), expect: adminOnly(404) },
+  'GET /api/notifications/settings': { send: (c) => c.get('/api/notifications/settings'), expect: adminOnly(200) },
+  'PUT /api/notifications/settings': { send: (c) => c.put('/api/notifications/settings').send(noticeSettings as object), expect: adminOnly(200) },
+  'POST /api/notifications/run': { send: (c) => c.post('/api/notifications/run'), expect: adminOnly(200) },
+  'GET /api/notifications/deliveries': { send: (c) => c.get('/api/notifications/deliveries'), expect: adminOnly(200) },
   'GET /api/workbench/projects': { send: (c) => c.get('/api/workbench/projects?month=2024-05'), expect: anyRole(200) },
   'GET /api/workbench/reports/:month': { send: (c) => c.get('/api/workbench/reports/2024-05'), expect: anyRole(200) },
   'POST /api/leads': {
@@ -387,6 +409,7 @@ describe('authorization matrix: every route × every role × own / other / missi
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-06-30T04:00:00.000Z' });
+    noticeSettings = (await t.client.get('/api/notifications/settings')).body;
     personId = (await t.client.post('/api/people').send({ name: '（示例）矩阵领导', title: '副市长', organisation: '聊城市人民政府' })).body.id;
     const users: Record<string, unknown>[] = [
       { username: 'region-m', password: 'region-password-1', role: 'region', region: '371502' },

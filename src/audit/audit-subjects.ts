@@ -56,6 +56,10 @@ export const auditSubject = {
   responsibility: (projectId: number): AuditSubject => ({ entity: 'responsibility', entityId: String(projectId) }),
   /** create (a 链长 activity: 巡链, 问链, 诊链, 调度会, 融链固链对接). */
   activity: (activityId: number): AuditSubject => ({ entity: 'activity', entityId: String(activityId) }),
+  /** create, remove (a unit's notification channel; never its URL, secret or password). */
+  channel: (channelId: number): AuditSubject => ({ entity: 'channel', entityId: String(channelId) }),
+  /** run (the notice rules run by hand; the notices made in `after`). */
+  notices: (date: string): AuditSubject => ({ entity: 'notices', entityId: date }),
 };
 
 /**
@@ -93,4 +97,6 @@ export const ENTITY_LABELS: Record<string, string> = {
   chainResponsibility: '链长制“5个1”',
   responsibility: '包联责任',
   activity: '链长活动',
+  channel: '通知渠道',
+  notices: '提醒',
 };

@@ -48,6 +48,17 @@ export interface AppConfig {
    * cookie). `false` (the default): none; the app sees what reached it.
    */
   trustProxy: TrustProxy;
+  /** Notices' scheduler and channels (docs/notifications.md "Running"). */
+  notifications: NotificationsConfig;
+}
+
+export interface NotificationsConfig {
+  /** Wall-clock times (HH:MM, TZ_CALENDAR) at which the rules run (NOTIFY_TIMES, default 08:30); empty: no scheduler (NOTIFY_TIMES=off). */
+  times: string[];
+  /** NOTIFY_ALLOW_HTTP=true: http:// webhook URLs are accepted (an intranet gateway); otherwise https:// only. */
+  allowHttp: boolean;
+  /** NOTIFY_BASE_URL: the address people open the app at, to make the links in channel messages absolute. */
+  baseUrl?: string;
 }
 
 /** `false`, a number of proxy hops, or a list of addresses, CIDR ranges and Express's names (`loopback`…). */
@@ -106,6 +117,19 @@ function tokenSecret(env: NodeJS.ProcessEnv): string | undefined {
   if (secret === undefined || secret === '') return undefined;
   if (secret.length < 32) throw new ConfigError(`TOKEN_SECRET must be at least 32 characters, got ${secret.length}`);
   return secret;
+}
+
+/** NOTIFY_TIMES, NOTIFY_ALLOW_HTTP, NOTIFY_BASE_URL. */
+function notifications(env: NodeJS.ProcessEnv): NotificationsConfig {
+  const timesText = (env.NOTIFY_TIMES ?? '08:30').trim();
+  const times = timesText === 'off' ? [] : timesText.split(',').map((t) => t.trim());
+  if (!times.every((t) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t)))
+    throw new ConfigError(`NOTIFY_TIMES must be "off" or wall-clock times such as "08:30,14:00", got "${env.NOTIFY_TIMES}"`);
+  const allow = (env.NOTIFY_ALLOW_HTTP ?? '').trim();
+  if (!['', 'true', 'false'].includes(allow)) throw new ConfigError(`NOTIFY_ALLOW_HTTP must be "true" or "false", got "${env.NOTIFY_ALLOW_HTTP}"`);
+  const baseUrl = env.NOTIFY_BASE_URL?.trim() || undefined;
+  if (baseUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(baseUrl)) throw new ConfigError(`NOTIFY_BASE_URL must be an http(s) address such as https://tracker.example.gov.cn, got "${baseUrl}"`);
+  return { times: [...new Set(times)].sort(), allowHttp: allow === 'true', baseUrl };
 }
 
 /** `HEAVY_THREADS`: worker threads for exports and replays, 0–64; default one per core but one (at least one). */
@@ -196,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logFormat: logFormat(env),
     backup: backup(env),
     trustProxy: trustProxy(env),
+    notifications: notifications(env),
   };
 }
 

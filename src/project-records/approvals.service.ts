@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, type ErrorDetail, unprocessable } from '../common/index.js';
-import { checkReadVersion, updateVersioned, WriteQueue } from '../database/index.js';
-import { APPROVAL_LABELS, type ApprovalKey, stageInvariantFailures } from '../lifecycle/index.js';
+import { checkReadVersion, int, sql, updateVersioned, WriteQueue } from '../database/index.js';
+import { APPROVAL_KEYS, APPROVAL_LABELS, type ApprovalKey, stageInvariantFailures } from '../lifecycle/index.js';
 import { Project } from './project.entity.js';
 import { ProjectRecordsService } from './project-records.service.js';
 import { detailOf, latestApprovalRows, type ApprovalDetail } from './approval-details.js';
@@ -88,7 +88,47 @@ export class ApprovalsService {
     });
     return true;
   }
+
+  /**
+   * Every 容缺受理 still open (docs/domain/requests.md "容缺受理"): an approval whose latest status
+   * row is conditional and whose date is not set, on a project not withdrawn; for the notices.
+   */
+  async openCommitments(manager: EntityManager): Promise<OpenCommitment[]> {
+    const columns = manager.connection.getMetadata(Project);
+    const column = (key: ApprovalKey) => columns.findColumnWithPropertyName(APPROVAL_COLUMNS[key])!.databaseName;
+    const notObtained = APPROVAL_KEYS.map((key) => `(a.approval_key = '${key}' AND p.${column(key)} IS NULL)`).join(' OR ');
+    const rows = await sql<Record<string, unknown>>(
+      manager,
+      `SELECT a.project_id, a.approval_key, a.commitment_date, a.department_code, p.name, p.region_code, p.chain_code
+         FROM approval_status a JOIN project p ON p.id = a.project_id
+        WHERE a.status = 'conditional' AND a.commitment_date IS NOT NULL AND p.stage <> 'withdrawn' AND (${notObtained})
+          AND NOT EXISTS (SELECT 1 FROM approval_status b WHERE b.project_id = a.project_id AND b.approval_key = a.approval_key AND b.id > a.id)
+        ORDER BY a.project_id, a.approval_key`,
+      {},
+    );
+    return rows.map((row) => ({
+      projectId: int(row.project_id),
+      projectName: row.name as string,
+      region: (row.region_code as string | null) ?? null,
+      chain: (row.chain_code as string | null) ?? null,
+      approval: row.approval_key as ApprovalKey,
+      commitmentDate: row.commitment_date as string,
+      department: (row.department_code as string | null) ?? null,
+    }));
+  }
 }
+
+/** A 容缺受理 not yet made good: its project, approval, commitment date and the approving department. */
+export interface OpenCommitment {
+  projectId: number;
+  projectName: string;
+  region: string | null;
+  chain: string | null;
+  approval: ApprovalKey;
+  commitmentDate: string;
+  department: string | null;
+}
+
 
 /** What a status needs: done a date (not after today); 容缺受理 a commitment date not passed; no commitment otherwise. */
 export function detailFailures(key: ApprovalKey, next: ApprovalDetail, today: string): ErrorDetail[] {

@@ -1,6 +1,6 @@
 /** project-records: the module's public face — what other modules may use (docs/architecture.md). */
 export { approvalDetailsOf, type ApprovalDetails } from './approval-details.js';
-export { ApprovalsService } from './approvals.service.js';
+export { ApprovalsService, type OpenCommitment } from './approvals.service.js';
 export { PutApprovalDto } from './dto/approval.dto.js';
 export { CommentDto } from './dto/comment.dto.js';
 export { CreateProjectDto } from './dto/create-project.dto.js';

@@ -19,4 +19,5 @@ export { FIVE_ONES, fiveOnesMissing, responsibilityCoverageSql, type FiveOnes, t
 export { reserveGaps, rolloverOf, type ReserveFacts, type ReserveGap, type RolloverKind } from './rollover.js';
 export { monthOfYearSql, startRate, startedInYearSql } from './start-rate.js';
 export { boardWarnings, type Warning } from './warnings.js';
-export { addWorkingDays, dayNumber } from './working-days.js';
+export { addWorkingDays, dayNumber, daysBetween } from './working-days.js';
+export { CHANNEL_FAILING_AFTER, NOTICE_KINDS, NOTICE_RECIPIENTS, commitmentNotice, inQuietHours, noticeKey, reportDueDate, reportNotices, retryDelayMinutes, type NoticeKind, type NoticeRecipient, type ReportNotice } from './notices.js';

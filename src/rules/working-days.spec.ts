@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addWorkingDays, dateOfDayNumber, daysBetween, dayNumber, isWorkingDay } from './working-days.js';
+import { addWorkingDays, dateOfDayNumber, daysBetween, dayNumber, isWorkingDay, onOrAfterWorkingDay, subtractWorkingDays } from './working-days.js';
 
 /*
  * Worked by hand on a 2024 calendar: 2024-06-03 was a Monday, 06-07 a Friday, 06-08/09 a
@@ -46,5 +46,31 @@ describe('working days (rules/working-days.ts)', () => {
     expect(daysBetween('2024-06-10', '2024-06-03')).toBe(-7);
     expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
     expect(dateOfDayNumber(dayNumber('2024-02-29'))).toBe('2024-02-29');
+  });
+});
+
+describe('working days back, and a due day on a weekend (rules/working-days.ts)', () => {
+  it.each([
+    ['2024-06-07', 0, '2024-06-07'], // N = 0: the day itself
+    ['2024-06-07', 1, '2024-06-06'], // Friday − 1 → Thursday
+    ['2024-06-10', 1, '2024-06-07'], // Monday − 1 → Friday (the weekend skipped)
+    ['2024-06-10', 3, '2024-06-05'], // Monday − 3 → Wednesday
+    ['2024-06-09', 1, '2024-06-07'], // Sunday − 1 → Friday
+    ['2024-03-01', 1, '2024-02-29'], // Friday 1 March − 1 → Thursday 29 February
+    ['2024-07-05', 5, '2024-06-28'], // Friday − 5 → the Friday before
+  ] as const)('%s − %d working days = %s', (from, n, expected) => {
+    expect(subtractWorkingDays(from, n)).toBe(expected);
+  });
+
+  it.each([
+    ['2024-06-07', '2024-06-07'], // Friday stays
+    ['2024-06-08', '2024-06-10'], // Saturday → Monday
+    ['2024-06-09', '2024-06-10'], // Sunday → Monday
+  ] as const)('%s on or after a working day: %s', (date, expected) => {
+    expect(onOrAfterWorkingDay(date)).toBe(expected);
+  });
+
+  it('refuses a negative count going back', () => {
+    expect(() => subtractWorkingDays('2024-06-03', -1)).toThrow();
   });
 });

@@ -47,3 +47,23 @@ export function addWorkingDays(date: string, n: number): string {
 export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
+
+/**
+ * The N-th working day before `date` (the day itself is day 0): the first day of a window that
+ * ends N working days later on `date` (the 缺报 reminder, docs/notifications.md "Rules").
+ */
+export function subtractWorkingDays(date: string, n: number): string {
+  if (!Number.isInteger(n) || n < 0) throw new Error(`working days must be a whole number ≥ 0, got ${n}`);
+  let day = dayNumber(date);
+  for (let left = n; left > 0; ) {
+    day -= 1;
+    const w = weekday(day);
+    if (w !== 0 && w !== 6) left -= 1;
+  }
+  return dateOfDayNumber(day);
+}
+
+/** `date` itself when it is a working day, else the next working day (a due day on a weekend moves to Monday). */
+export function onOrAfterWorkingDay(date: string): string {
+  return isWorkingDay(date) ? date : addWorkingDays(date, 1);
+}

@@ -17,3 +17,4 @@ export * from '../attraction/labels.js';
 export * from '../people/labels.js';
 export * from '../board/labels.js';
 export * from '../excel/labels.js';
+export * from '../notifications/labels.js';

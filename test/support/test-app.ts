@@ -89,6 +89,8 @@ async function bootApp(database: { url: string; postgres: boolean }, options: Te
     TOKEN_TTL_SECONDS: String(TEST_TOKEN_TTL_SECONDS),
     // The signing key's file: beside a SQLite test database (the default); on PostgreSQL, in the temporary folder.
     ...(database.postgres ? { TOKEN_KEY_FILE: join(tmpdir(), `tracker-test-${process.pid}.token.key`) } : {}),
+    // No scheduler: tests run the notice rules through the route or the service, at the fixed clock.
+    NOTIFY_TIMES: 'off',
     ...options.env,
   });
   const app = await createApp(config, { logger: false, seed: false });

@@ -377,3 +377,13 @@ export {};
 /** @typedef {import('../../plans/plan.types.js').RolloverEntry} RolloverEntry */
 /** @typedef {import('../../plans/plan.types.js').AdjustmentView} AdjustmentView */
 /** @typedef {{ year: number, status: string, publishedAt: string | null }} PlanYear */
+
+// ------------------------------------------------------------------ notifications (src/notifications/)
+
+/** @typedef {import('../../notifications/notifications.service.js').InboxView} InboxView */
+/** @typedef {InboxView['items'][number]} InboxItemView */
+/** @typedef {{ failingChannels: { id: number, unit: { kind: string, code: string | null }, type: string, failingSince: string | null, consecutiveFailures: number }[] }} NotificationsHealth */
+/** @typedef {import('../../notifications/channels.service.js').ChannelView} ChannelView */
+/** @typedef {import('../../notifications/notifications.service.js').DeliveryView} DeliveryView */
+/** @typedef {import('../../notifications/notifications.service.js').RunResult} RunResult */
+/** @typedef {import('../../notifications/notice-settings.js').NoticeSettings} NoticeSettings */

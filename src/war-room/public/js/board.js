@@ -6,6 +6,7 @@ import { loadActorNames } from '/shared/actors.js';
 import { api, ApiError } from '/shared/api.js';
 import { $ } from '/shared/dom.js';
 import { defaultPeriod } from '/shared/default-period.js';
+import { displayToken } from '/shared/display.js';
 import { renderAttraction } from './attraction.js';
 import { renderBigProjects } from './big-projects.js';
 import { renderBulletin } from './bulletin.js';
@@ -17,7 +18,7 @@ import { renderFactorGuarantee } from './factor-guarantee.js';
 import { fillYearSelect, showPeriodChoice } from './controls.js';
 import { renderCurve, resizeCurveForPrint } from './curve.js';
 import { clearProjects, renderFilterState, renderProjects } from './filter.js';
-import { loadMissing, renderFreshness } from './freshness.js';
+import { loadChannelHealth, loadMissing, renderFreshness } from './freshness.js';
 import { renderHeadline } from './headline.js';
 import { renderCoverage, renderPeriod, renderWarnings, showBanner, showNoPlan } from './notices.js';
 import { renderRedList } from './red-list.js';
@@ -119,6 +120,7 @@ export async function loadBoard() {
   document.body.dataset.state = 'ready';
   document.body.dataset.loadedAt = String(loaded.getTime());
   loadMissing().catch(() => {});
+  if (displayToken() === null) void loadChannelHealth();
   renderBulletin(dashboard.year, dashboard.month).catch(() => {});
 }
 

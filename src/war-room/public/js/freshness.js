@@ -7,6 +7,22 @@ import { clockTime, localDate } from '/shared/format.js';
 import { REFRESH_MS, state } from './state.js';
 
 /** @typedef {import('/shared/types.js').MissingReports} MissingReports */
+/** @typedef {import('/shared/types.js').NotificationsHealth} NotificationsHealth */
+
+/**
+ * Notification channels that keep failing (docs/notifications.md "Failures"): shown on the line,
+ * not dropped silently. A wall screen (display token) is not told (403): nothing shown.
+ */
+export async function loadChannelHealth() {
+  try {
+    /** @type {NotificationsHealth} */
+    const health = await api('/api/notifications/health');
+    state.failingChannels = health.failingChannels.length;
+  } catch {
+    state.failingChannels = 0;
+  }
+  renderFreshness();
+}
 
 /** 缺报 for the board's month, once that month has ended (by the server's date of the board). */
 export async function loadMissing() {
@@ -53,8 +69,10 @@ export function renderFreshness() {
   if (missing?.pending) reports = missing.current ? `${m}月填报中` : `${m}月未到填报期`;
   else if (missing) reports = missing.total === 0 ? `${m}月月报已齐` : `${m}月缺报 ${missing.total} 个`;
   const updated = level === 'stale' && state.lastError ? '刷新失败' : `${clockTime(state.lastLoaded)} 更新`;
+  const channels = state.failingChannels > 0 ? `通知渠道异常 ${state.failingChannels} 个` : '';
   badge.dataset.fresh = level;
   badge.dataset.missing = missing && !missing.pending ? String(missing.total) : '';
-  badge.textContent = [reports, updated].filter(Boolean).join(' · ');
+  badge.dataset.channelsFailing = String(state.failingChannels);
+  badge.textContent = [reports, channels, updated].filter(Boolean).join(' · ');
   badge.title = `页面数据于 ${clockTime(state.lastLoaded)} 取得${state.lastError ? '；最近一次刷新失败' : ''}`;
 }

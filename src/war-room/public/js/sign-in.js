@@ -2,7 +2,8 @@
 // The war room's session: the sign-in form (用户名 / 密码 / 登录) over the board, shown when
 // the API answers 401 and hidden once signed in (then the board loads again); and the account
 // area in the header (who is signed in, 修改密码, 退出登录).
-import { $, $of, control } from '/shared/dom.js';
+import { mountBell } from '/shared/bell.js';
+import { $, $maybe, $of, control } from '/shared/dom.js';
 import { openPasswordDialog } from '/shared/password.js';
 import { leaveSession, wireSignInForm } from '/shared/sign-in.js';
 import { showBanner } from './notices.js';
@@ -30,7 +31,13 @@ export function showAccount(/** @type {SessionUser} */ user) {
   // The role decides what only the city office is shown (the 包联 coverage warning, notices.js).
   document.body.dataset.role = user.role;
   $('[data-testid="account-name"]').textContent = user.username;
-  $('[data-testid="account"]').hidden = false;
+  const account = $('[data-testid="account"]');
+  account.hidden = false;
+  // The bell (once): the signed-in user's notices, beside the name.
+  if (!$maybe('[data-testid="bell"]', account)) {
+    mountBell(account);
+    account.insertBefore(/** @type {Element} */ (account.lastElementChild), $('[data-testid="change-password"]', account));
+  }
 }
 
 /**

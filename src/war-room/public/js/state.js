@@ -39,6 +39,7 @@ export const PAGE_SIZE = 200;
  * @property {Date | null} lastLoaded
  * @property {unknown} lastError
  * @property {MissingState | null} missing
+ * @property {number} failingChannels notification channels that keep failing (0 when none, or not known)
  * @property {boolean} printing
  */
 
@@ -59,6 +60,7 @@ export const state = {
   lastLoaded: null,
   lastError: null,
   missing: null,
+  failingChannels: 0,
   printing: false,
 };
 

@@ -4,6 +4,7 @@
 // message banner.
 import { loadActorNames } from '/shared/actors.js';
 import { api, ApiError, hasSession, onSessionExpired, onUnauthenticated, resumeSession } from '/shared/api.js';
+import { mountBell } from '/shared/bell.js';
 import { $, $maybe, h } from '/shared/dom.js';
 import { ROLE_LABELS } from '/shared/labels.js';
 import { messageOf } from '/shared/messages.js';
@@ -43,6 +44,7 @@ const NAV = [
   ['duty', '/workbench/duty.html', '链长制', PROJECT_ROLES],
   ['people', '/workbench/people.html', '人员名册', ['admin']],
   ['displays', '/workbench/displays.html', '大屏令牌', ['admin']],
+  ['notifications', '/workbench/notifications.html', '通知', ['admin']],
 ];
 
 const SIGN_IN_PAGE = '/workbench/login.html';
@@ -114,6 +116,10 @@ function renderHeader(/** @type {string} */ pageKey, /** @type {WorkbenchContext
       password,
       leave),
   );
+  // The bell: the user's notices (缺报, overdue requests, commitments…), before 修改密码.
+  const who = $('[data-testid="who"]');
+  mountBell(who);
+  who.insertBefore(/** @type {Element} */ (who.lastElementChild), password);
 }
 
 /** Regions and chains (names for codes), loaded once per page. */
