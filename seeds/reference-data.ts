@@ -121,8 +121,8 @@ const APPENDIX_2024: [string, number, number, number, number, number, number, nu
  * The 2024 appendix's 差异化指标 that name a count, as data: 黑色金属 "签约至少 10 个过亿元招商引资项目",
  * 大健康 "推动签约项目落地 10 个以上" (docs/domain/attraction.md). The other chains' texts name none.
  */
-const DIFFERENTIATED_COUNTS_2024: Record<string, { signedOver100mTarget: number | null; landedTarget: number | null }> = Object.fromEntries(
-  APPENDIX_2024.map(([chain]) => [chain, { signedOver100mTarget: chain === 'ferrous' ? 10 : null, landedTarget: chain === 'health' ? 10 : null }]),
+const DIFFERENTIATED_COUNTS_2024: Record<string, Pick<ChainPlanSeed, 'signedOver100mTarget' | 'landedTarget' | 'attractedOverTarget' | 'attractedOverThresholdWan'>> = Object.fromEntries(
+  APPENDIX_2024.map(([chain]) => [chain, { signedOver100mTarget: chain === 'ferrous' ? 10 : null, landedTarget: chain === 'health' ? 10 : null, attractedOverTarget: null, attractedOverThresholdWan: null }]),
 );
 
 /**

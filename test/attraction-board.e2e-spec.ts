@@ -42,6 +42,7 @@ interface ChainRow {
   signedCount: number;
   signedOver100m: { count: number; target: number | null };
   landed: { count: number; target: number | null };
+  attractedOver: { count: number; target: number | null; thresholdWan: number | null };
   indicators: { quarter: number; revenueGrowthPct: number | null; newAboveScale: number | null } | null;
   differentiated: { text: string | null; note: { status: string; note: string | null } | null };
 }
@@ -260,6 +261,28 @@ describe('the board\'s 招商 block, worked out by hand', () => {
     expect(rows.filter((r) => /^\d+$/.test(r[0]))).toHaveLength(12);
     const health = rows.find((r) => r[1] === '大健康★')!;
     expect(health[header.findIndex((h) => h.startsWith('签约落地'))]).toBe('2/10');
+  });
+
+  it('a 差异化指标 naming projects attracted over a size (招引投资过30亿元项目) is counted from the projects', async () => {
+    // The plan row of 有色金属 asks for 2 projects attracted from outside of at least 30亿 (300,000 万元).
+    await ok(t.client.patch('/api/targets/2024').send({ chains: [{ code: 'nonferrous', attractedOverTarget: 2, attractedOverThresholdWan: 300_000 }] }));
+    const before = new Date(Date.parse('2024-07-10T03:00:00.000Z') - 1000).toISOString();
+    const project = (code: string, chain: string, totalInvestment: number, origin: string, plannedAt: string) =>
+      ok(t.client.post('/api/projects').send(projectBody({ code, chain, region: '371526', totalInvestment, origin, plannedAt })));
+    await project('ZY-1', 'nonferrous', 300_000, 'attracted', '2024-05-01'); // exactly 30亿: counts
+    await project('ZY-2', 'nonferrous', 299_999, 'attracted', '2024-05-01'); // one 万元 short
+    await project('ZY-3', 'nonferrous', 500_000, 'expansion', '2024-05-01'); // a local expansion: not 招引
+    await project('ZY-4', 'nonferrous', 400_000, 'attracted', '2024-07-01'); // counts from July
+    await project('ZY-5', 'equipment', 400_000, 'attracted', '2024-05-01'); // a chain whose row names no such count
+    const withdrawn = await project('ZY-6', 'nonferrous', 900_000, 'attracted', '2024-04-01');
+    await ok(t.client.post(`/api/projects/${withdrawn.id as number}/events`).send({ type: 'WITHDRAW', reason: '投资方放弃' }));
+    expect(chainOf(await board(6), 'nonferrous').attractedOver).toEqual({ count: 1, target: 2, thresholdWan: 300_000 });
+    expect(chainOf(await board(7), 'nonferrous').attractedOver).toEqual({ count: 2, target: 2, thresholdWan: 300_000 });
+    expect(chainOf(await board(7), 'equipment').attractedOver).toEqual({ count: 0, target: null, thresholdWan: null });
+    // As recorded before the projects existed: none.
+    expect(chainOf(await board(7, before), 'nonferrous').attractedOver).toEqual({ count: 0, target: 2, thresholdWan: 300_000 });
+    const page = (await ok(t.client.get('/api/chains/nonferrous/page/2024?month=7'))) as { differentiated: Body };
+    expect(page.differentiated.attractedOver).toEqual({ count: 2, target: 2, thresholdWan: 300_000 });
   });
 });
 

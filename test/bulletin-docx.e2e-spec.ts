@@ -76,7 +76,7 @@ describe('the bulletin as a Word document', () => {
     const closing = [['表扬', c.praise], ['存在问题', c.problems], ['下步工作', c.nextSteps]].filter(([, items]) => items.length).map(([title]) => title);
     expect(closing).toContain('存在问题');
     const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
-    const titles = ['总体情况', '投资完成情况', '准备类项目开工', '大项目和重点项目', '县（市、区）排名', '产业链', '招商引资', '红榜', '要素保障', '要素保障年度累计（1—5月）', ...closing];
+    const titles = ['总体情况', '投资完成情况', '准备类项目开工', '大项目和重点项目', '县（市、区）排名', '产业链', '招商引资', '预警清单', '要素保障', '要素保障年度累计（1—5月）', ...closing];
     expect(headings).toEqual(titles.map((title, i) => `${numerals[i]}、${title}`));
     expect(p[p.indexOf('一、总体情况') + 1]).toBe(c.overview);
     const problems = headings.find((h) => h.endsWith('、存在问题'))!;
@@ -163,7 +163,7 @@ describe('the bulletin as a Word document', () => {
       2024, 4, '2024-06-30T04:00:00.000Z', 'admin', body, createHash('sha256').update(body).digest('hex'),
     ]);
     const doc = readDocx(await download(2024, 4), 'f.docx');
-    expect(doc.paragraphs.filter((text) => /^[一二三四五六七八九十]、/.test(text))).toEqual(['一、投资完成情况', '二、准备类项目开工', '三、大项目和重点项目', '四、县（市、区）排名', '五、产业链', '六、红榜']);
+    expect(doc.paragraphs.filter((text) => /^[一二三四五六七八九十]、/.test(text))).toEqual(['一、投资完成情况', '二、准备类项目开工', '三、大项目和重点项目', '四、县（市、区）排名', '五、产业链', '六、预警清单']);
     expect(doc.paragraphs.filter((text) => text.startsWith('全市产业链招商签约') || text.startsWith('截至'))).toEqual([]);
     expect(doc.paragraphs.at(-1)).toContain('审计检查点：无');
   });

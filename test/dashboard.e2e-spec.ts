@@ -79,9 +79,9 @@ function shown(body: Body, exp: ExpectedBoard) {
       ok: body.bigProjects?.ok,
       projectIds: ((body.bigProjects?.newThisYear ?? []) as Body[]).map((p) => p.projectId).sort((a, b) => a - b),
       continuingIds: ((body.bigProjects?.continuing ?? []) as Body[]).map((p) => p.projectId).sort((a, b) => a - b),
-      chains: ((body.bigProjects?.chains ?? []) as Body[]).map(({ code, name, flagship, required, count, ok, projectIds }) => ({ code, name, flagship, required, count, ok, projectIds })),
+      chains: ((body.bigProjects?.chains ?? []) as Body[]).map(({ code, name, flagship, required, count, ok, projectIds, attracted }) => ({ code, name, flagship, required, count, ok, projectIds, attracted })),
       regions: ((body.bigProjects?.regions ?? []) as Body[])
-        .map((r) => ({ code: r.code, name: r.name, required: r.required, count: r.count, ok: r.ok, projectIds: [...(r.projectIds ?? [])].sort((a, b) => a - b) }))
+        .map((r) => ({ code: r.code, name: r.name, required: r.required, count: r.count, ok: r.ok, projectIds: [...(r.projectIds ?? [])].sort((a, b) => a - b), attracted: r.attracted }))
         .sort((a, b) => a.code.localeCompare(b.code)),
       flagshipChains: ((body.bigProjects?.flagshipChains ?? []) as Body[])
         .map((c) => ({ code: c.code, name: c.name, count: c.count, ok: c.ok, projectIds: [...(c.projectIds ?? [])].sort((a, b) => a - b) }))
@@ -281,9 +281,11 @@ describe('the 2024 target board (挂图作战) over HTTP, against hand arithmeti
       const codes = (october.warnings as Body[]).map((w) => w.code);
       // Counties without a big project new in 2024: 阳谷县 (C1 completed in 2023), 莘县 (D1 withdrawn), 东阿县 (E1 continuing), 冠县, 高唐县 (X1 is 20亿).
       expect(codes.filter((c) => c === 'regionWithoutBigProject')).toHaveLength(5);
-      // New ones are in 装备制造 (A6), 有色金属★ (B1), 高端轴承 (F1): the other three flagship chains and six other chains lack one.
+      // New ones are in 装备制造 (A6), 有色金属★ (B1), 高端轴承 (F1): the other three flagship chains have planned none (谋划).
       expect(codes.filter((c) => c === 'flagshipChainWithoutBigProject')).toHaveLength(3);
-      expect(codes.filter((c) => c === 'chainWithoutBigProject')).toHaveLength(6);
+      // 引进: A6 and F1 are attracted, B1 is a local expansion: ten chains, and 茌平区 besides the five, have attracted none.
+      expect(codes.filter((c) => c === 'chainWithoutAttractedBigProject')).toHaveLength(10);
+      expect(codes.filter((c) => c === 'regionWithoutAttractedBigProject')).toHaveLength(6);
       for (const c of ['chainTargetsBelowCityTarget', 'implementationListCount', 'preparationListCount']) expect(codes).toContain(c);
       // A region with a plan curve: 东阿县 in June = (E1 28,000 + E2 6,000) / (curve 24,000 + 20,000 × 6/12).
       const dongE = regionRow(june, '371524');

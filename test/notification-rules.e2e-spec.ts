@@ -68,7 +68,7 @@ describe('notice rules over HTTP', () => {
   it('a halted project and one past its planned start: to the county and the project’s 包联领导, not to another county', async () => {
     await run();
     const county = await inboxOf.county();
-    expect(one(county, 'red-list')).toMatchObject({ title: '新上红榜（停工）：停工测试项目', link: `/workbench/project.html?id=${halted}` });
+    expect(one(county, 'red-list')).toMatchObject({ title: '新上预警清单（停工）：停工测试项目', link: `/workbench/project.html?id=${halted}` });
     expect(one(county, 'red-list').body).toBe('东昌府区「停工测试项目」停工（2024-06-01 起）：设备检修。包联责任：（示例）市领导甲、（示例）专员丙。');
     expect(one(county, 'start-overdue')).toMatchObject({ title: '逾期未开工：逾期未开工测试', link: `/workbench/project.html?id=${prep}` });
     expect(one(county, 'start-overdue').body).toBe('东昌府区「逾期未开工测试」计划 2024-03-01 开工，尚未开工。');

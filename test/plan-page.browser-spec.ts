@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
+import { projectBody } from './factories/project.factory.js';
 import { launchChromium } from './support/browser.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
 import { listen } from './support/raw-http.js';
@@ -65,22 +66,32 @@ describe('年度计划 page', () => {
       const reasons = await page.locator('[data-testid="plan-result"] li').allTextContents();
       expect(reasons).toEqual(['实施类清单现有 0 个项目，计划为 100 个', '准备类清单现有 0 个项目，计划为 10 个']);
 
+      // A reserve project ready to prepare in 2025 (立项 and 用地 obtained, start planned in 2025): proposed, not imposed.
+      const ready = await t.client.post('/api/projects').send(projectBody({ code: 'PP-R1', name: '储备待转项目（示例）', plannedStartDate: '2025-06-01', approvals: { filing: '2024-10-10', land: '2024-11-20' } }));
+      expect(ready.status).toBe(201);
+
       // Rollover from 2024: the proposal as the API gives it, amounts filled in, applied.
       await page.getByTestId('plan-year').selectOption('2024');
       await page.getByTestId('plan-form').waitFor();
       await page.getByTestId('rollover-load').click();
       await page.getByTestId('rollover-row').first().waitFor();
-      const proposal = (await t.client.get('/api/targets/2024/rollover')).body as { entries: { projectId: number; category: string }[] };
+      const proposal = (await t.client.get('/api/targets/2024/rollover')).body as { entries: { projectId: number; category: string; kind: string }[] };
       expect(await page.getByTestId('rollover-row').count()).toBe(proposal.entries.length);
+      expect(proposal.entries.filter((e) => e.kind === 'fromReserve').map((e) => e.projectId)).toContain(ready.body.id);
+      const reserveRow = page.locator(`[data-testid="rollover-row"][data-project="${ready.body.id as number}"]`);
+      expect(await reserveRow.textContent()).toContain('储备转入准备类');
+      expect(await reserveRow.locator('input[name="include"]').isChecked()).toBe(false);
       const rows = page.getByTestId('rollover-row');
       for (let i = 0; i < (await rows.count()); i++) await rows.nth(i).locator('input[name="plannedInvestment"]').fill('1000');
       await page.getByTestId('rollover-apply').click();
       await page.getByTestId('rollover-status').filter({ hasText: '已列入 2025 年清单' }).waitFor();
-      const implementation = proposal.entries.filter((e) => e.category === 'implementation').length;
-      expect(await text(page, 'rollover-status')).toBe(`已列入 2025 年清单：新增 ${proposal.entries.length} 个，调整 0 个，无变化 0 个`);
+      // The unticked reserve project stays off the lists.
+      const taken = proposal.entries.filter((e) => e.kind !== 'fromReserve');
+      const implementation = taken.filter((e) => e.category === 'implementation').length;
+      expect(await text(page, 'rollover-status')).toBe(`已列入 2025 年清单：新增 ${taken.length} 个，调整 0 个，无变化 0 个`);
 
       // With the list sizes set to what the rollover gave, 2025 publishes.
-      const patched = await t.client.patch('/api/targets/2025').send({ implementationListSize: implementation, preparationListSize: proposal.entries.length - implementation });
+      const patched = await t.client.patch('/api/targets/2025').send({ implementationListSize: implementation, preparationListSize: taken.length - implementation });
       expect(patched.status).toBe(200);
       await page.getByTestId('plan-year').selectOption('2025');
       await page.getByTestId('plan-publish').waitFor();

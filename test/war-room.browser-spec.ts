@@ -66,8 +66,8 @@ interface Dashboard {
   bigProjects: {
     count: number;
     target: number;
-    regions: { name: string; required: boolean; ok: boolean }[];
-    chains: { name: string; flagship: boolean; required: boolean; ok: boolean }[];
+    regions: { name: string; required: boolean; ok: boolean; attracted: { ok: boolean } }[];
+    chains: { name: string; flagship: boolean; required: boolean; ok: boolean; attracted: { ok: boolean } }[];
     newThisYear: { projectId: number }[];
     continuing: unknown[];
   };
@@ -244,8 +244,14 @@ describe('war room (挂图作战) in chromium', () => {
       expect(await text(page, 'big-target')).toBe(String(d.bigProjects.target));
       const lacking = d.bigProjects.regions.filter((r) => r.required && !r.ok).map((r) => r.name);
       expect(await page.getByTestId('big-missing-region').allTextContents()).toEqual(lacking);
-      const lackingChains = d.bigProjects.chains.filter((c) => c.required && !c.ok).map((c) => `${c.flagship ? '★' : ''}${c.name}`);
+      // 谋划: the flagship chains without a new one; 引进: every chain without an attracted one, each its own line.
+      const lackingChains = d.bigProjects.chains.filter((c) => c.flagship && !c.ok).map((c) => `★${c.name}`);
       expect(await page.getByTestId('big-missing-chain').allTextContents()).toEqual(lackingChains);
+      const notAttracted = d.bigProjects.regions.filter((r) => r.required && !r.attracted.ok).map((r) => r.name);
+      expect(await page.getByTestId('big-missing-attracted-region').allTextContents()).toEqual(notAttracted);
+      const chainsNotAttracted = d.bigProjects.chains.filter((c) => c.required && !c.attracted.ok).map((c) => `${c.flagship ? '★' : ''}${c.name}`);
+      expect(await page.getByTestId('big-missing-attracted-chain').allTextContents()).toEqual(chainsNotAttracted);
+      if (notAttracted.length || chainsNotAttracted.length) expect(await text(page, 'big-missing-attracted')).toMatch(/^引进尚缺：/);
       expect(await text(page, 'big-continuing')).toContain(`另有续建大项目 ${d.bigProjects.continuing.length} 个`);
       // The big-project panel: the year's new ones, then the continuing ones apart.
       expect((await page.getByTestId('big-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-project-id')))))).toEqual(d.bigProjects.newThisYear.map((p) => p.projectId));

@@ -192,10 +192,18 @@ describe('rollover: next year’s lists proposed from this year’s', () => {
     ok(await t.client.post(`/api/projects/${ids.b}/events`).send({ type: 'COMPLETE', date: '2027-10-01' }));
     ok(await t.client.post(`/api/projects/${ids.e}/events`).send({ type: 'WITHDRAW', reason: '企业放弃' }));
     ok(await t.client.post(`/api/projects/${ids.f}/events`).send({ type: 'HALT', date: '2027-09-01', reason: '资金未到位' }));
+    // 储备 projects on no list: R-G is ready to prepare in 2028 (立项 and 用地 obtained, start planned in 2028);
+    // R-H lacks 用地; R-I is planned to start in 2029; R-J lacks an owner enterprise (promotion facts).
+    const reserve = async (code: string, plannedStartDate: string, approvals: Record<string, string>, more: Record<string, unknown> = {}) =>
+      ok(await t.client.post('/api/projects').send(projectBody({ code, name: `储备项目${code}`, totalInvestment: 80_000, plannedStartDate, plannedCompletionDate: '2030-12-31', approvals, ...more })));
+    await reserve('R-G', '2028-04-01', { filing: '2027-05-01', land: '2027-06-01' });
+    await reserve('R-H', '2028-04-01', { filing: '2027-05-01' });
+    await reserve('R-I', '2029-03-01', { filing: '2027-05-01', land: '2027-06-01' });
+    await reserve('R-J', '2028-02-01', { filing: '2027-05-01', land: '2027-06-01' }, { ownerEnterprise: null });
   });
   afterAll(() => t.close());
 
-  it('proposes: 续建 for unfinished implementation projects, not-started preparation projects stay, started ones move; completed and withdrawn leave', async () => {
+  it('proposes: 续建 for unfinished implementation projects, not-started preparation projects stay, started ones move, ready reserve projects move up; completed and withdrawn leave', async () => {
     const res = await t.client.get('/api/targets/2027/rollover');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ fromYear: 2027, toYear: 2028 });
@@ -204,6 +212,7 @@ describe('rollover: next year’s lists proposed from this year’s', () => {
       ['R-F', 'continuing', 'implementation', 'implementation', 30_000, 150_000, true, null],
       ['R-C', 'notStarted', 'preparation', 'preparation', 5_000, 120_000, false, null],
       ['R-D', 'moved', 'implementation', 'preparation', 6_000, 120_000, false, null],
+      ['R-G', 'fromReserve', 'preparation', null, 0, 80_000, false, null], // up from the reserve: ready to prepare
     ]);
     expect(res.body.leaving.map((l: { code: string; reason: string }) => [l.code, l.reason])).toEqual([
       ['R-B', 'completed'],
@@ -290,6 +299,8 @@ describe('big projects counted as the 2024 plan counts them: new in the year, co
       ['green-chemical', true],
     ]);
     const named = board.warnings.filter((w: { code: string }) => /bigproject/i.test(w.code)).map((w: { code: string; message: string }) => [w.code, w.message.slice(0, w.message.indexOf('本年'))]);
+    // 谋划 (any origin): the counties and flagship chains without a new one, the city short of ten.
+    // 引进 (origin attracted): B2 is a local expansion, so 阳谷县 and 黑色金属 have planned one but attracted none.
     expect(named).toEqual([
       ['regionWithoutBigProject', '茌平区'],
       ['regionWithoutBigProject', '莘县'],
@@ -297,26 +308,54 @@ describe('big projects counted as the 2024 plan counts them: new in the year, co
       ['regionWithoutBigProject', '冠县'],
       ['regionWithoutBigProject', '高唐县'],
       ['regionWithoutBigProject', '临清市'],
-      ['chainWithoutBigProject', '产业链“装备制造”'],
       ['flagshipChainWithoutBigProject', '标志性产业链“有色金属”'],
-      ['chainWithoutBigProject', '产业链“汽车及零部件”'],
-      ['chainWithoutBigProject', '产业链“新一代信息技术”'],
-      ['chainWithoutBigProject', '产业链“轻工纺织”'],
-      ['chainWithoutBigProject', '产业链“绿色建材”'],
       ['flagshipChainWithoutBigProject', '标志性产业链“大健康”'],
-      ['chainWithoutBigProject', '产业链“高端轴承”'],
-      ['chainWithoutBigProject', '产业链“农副产品加工”'],
       ['bigProjectsBelowTarget', '全市'],
+      ['regionWithoutAttractedBigProject', '茌平区'],
+      ['regionWithoutAttractedBigProject', '阳谷县'],
+      ['regionWithoutAttractedBigProject', '莘县'],
+      ['regionWithoutAttractedBigProject', '东阿县'],
+      ['regionWithoutAttractedBigProject', '冠县'],
+      ['regionWithoutAttractedBigProject', '高唐县'],
+      ['regionWithoutAttractedBigProject', '临清市'],
+      ['chainWithoutAttractedBigProject', '产业链“黑色金属”'],
+      ['chainWithoutAttractedBigProject', '产业链“装备制造”'],
+      ['chainWithoutAttractedBigProject', '标志性产业链“有色金属”'],
+      ['chainWithoutAttractedBigProject', '产业链“汽车及零部件”'],
+      ['chainWithoutAttractedBigProject', '产业链“新一代信息技术”'],
+      ['chainWithoutAttractedBigProject', '产业链“轻工纺织”'],
+      ['chainWithoutAttractedBigProject', '产业链“绿色建材”'],
+      ['chainWithoutAttractedBigProject', '标志性产业链“大健康”'],
+      ['chainWithoutAttractedBigProject', '产业链“高端轴承”'],
+      ['chainWithoutAttractedBigProject', '产业链“农副产品加工”'],
+    ]);
+    const attracted = board.bigProjects.regions.filter((r: { required: boolean }) => r.required).map((r: { name: string; attracted: { count: number; ok: boolean } }) => [r.name, r.attracted.count, r.attracted.ok]);
+    expect(attracted.slice(0, 3)).toEqual([
+      ['东昌府区', 1, true],
+      ['茌平区', 0, false],
+      ['阳谷县', 0, false], // B2: planned, not attracted
     ]);
   });
 
-  it('a place rule on counts (the three-year plan’s 5–10 over 10亿, 1–2 over 50亿) is checked', async () => {
+  it('a place rule on counts (the three-year plan’s 5–10 over 10亿, 1–2 over 50亿) counts projects in 实施 only', async () => {
     ok(await t.client.patch('/api/targets/2026').send({ places: [{ code: '371502', overKeyMin: 5, overKeyMax: 10, overBigMin: 1, overBigMax: 2 }] }));
+    // Two 东昌府区 projects on the 2026 implementation list: P1 (12亿) started, P2 (15亿) still in 准备.
+    const listed = async (code: string, totalInvestment: number, start: boolean) => {
+      const { id } = (await t.client.post('/api/projects').send(projectBody({ code, region: '371502', totalInvestment, approvals: ALL_APPROVALS }))).body;
+      ok(await t.client.post(`/api/projects/${id}/events`).send({ type: 'PROMOTE' }));
+      if (start) ok(await t.client.post(`/api/projects/${id}/events`).send({ type: 'START', date: '2026-03-01' }));
+      ok(await t.client.put(`/api/lists/2026/entries/${id}`).send({ category: 'implementation', plannedInvestment: 20_000 }));
+    };
+    await listed('P1', 120_000, true);
+    await listed('P2', 150_000, false);
     const board = (await t.client.get('/api/dashboard/2026?month=6')).body;
-    // 东昌府区: B1 only (600,000 ≥ 10亿 and ≥ 50亿).
+    // 东昌府区: P1 alone is in 实施 on the year's lists; B1 (60亿) is in reserve and on no list, P2 in preparation.
     expect(board.placeCounts).toEqual([
-      { code: '371502', name: '东昌府区', overKey: { count: 1, min: 5, max: 10, ok: false }, overBig: { count: 1, min: 1, max: 2, ok: true } },
+      { code: '371502', name: '东昌府区', overKey: { count: 1, min: 5, max: 10, ok: false, above: false }, overBig: { count: 0, min: 1, max: 2, ok: false, above: false } },
     ]);
-    expect(board.warnings.filter((w: { code: string }) => w.code === 'placeCountOutOfRange').map((w: { message: string }) => w.message)).toEqual(['东昌府区10亿元以上项目 1 个，计划 5–10 个']);
+    expect(board.warnings.filter((w: { code: string }) => w.code === 'placeCountBelowRange').map((w: { message: string }) => w.message)).toEqual([
+      '东昌府区实施10亿元以上项目 1 个，少于计划（5–10 个）',
+      '东昌府区实施50亿元以上项目 0 个，少于计划（1–2 个）',
+    ]);
   });
 });

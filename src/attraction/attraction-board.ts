@@ -5,7 +5,7 @@
  * plain function that turns those rows into the block. No service here: the dashboard calls it.
  */
 import { int } from '../database/index.js';
-import { attractionFigure, attractionWarnings, DEAL_OVER_100M_WAN, fundedInPeriodSql, INDICATOR_REVISIONS, isLatestRevisionSql, landedInPeriodSql, NOTE_REVISIONS, signedInPeriodSql, type Thresholds, type Warning } from '../rules/index.js';
+import { attractedInPeriodSql, attractionFigure, attractionWarnings, DEAL_OVER_100M_WAN, fundedInPeriodSql, INDICATOR_REVISIONS, isLatestRevisionSql, landedInPeriodSql, NOTE_REVISIONS, signedInPeriodSql, type Thresholds, type Warning } from '../rules/index.js';
 import type { AttractionBlock, ChainNoteView, IndicatorFiling } from './attraction.types.js';
 import type { NoteStatus } from './lead-states.js';
 
@@ -38,6 +38,13 @@ funded AS (
    WHERE ${fundedInPeriodSql('f')}
    GROUP BY l.chain_code
 ),
+attracted AS (
+  SELECT p.chain_code, COUNT(*) AS projects
+    FROM project p JOIN chain_target ct ON ct.chain_code = p.chain_code AND ct.year = :year
+   WHERE ct.attracted_over_threshold_wan IS NOT NULL AND p.total_investment_wan >= ct.attracted_over_threshold_wan
+     AND ${attractedInPeriodSql('p')}
+   GROUP BY p.chain_code
+),
 ind AS (
   SELECT i.chain_code, i.quarter, i.revision, ${INDICATOR_COLUMNS}, i.note, i.actor, i.recorded_at
     FROM chain_indicator i
@@ -54,12 +61,12 @@ note AS (
 )
 SELECT c.code, c.no, c.name, c.flagship,
        COALESCE(t.signed_wan, 0) AS target_signed, COALESCE(t.funded_wan, 0) AS target_funded,
-       t.signed_over_100m_target, t.landed_target, t.differentiated,
+       t.signed_over_100m_target, t.landed_target, t.attracted_over_target, t.attracted_over_threshold_wan, t.differentiated,
        t.revenue_growth_pct AS target_revenue_growth_pct, t.value_added_growth_pct AS target_value_added_growth_pct,
        t.new_above_scale AS target_new_above_scale, t.new_quality AS target_new_quality, t.new_high_tech AS target_new_high_tech,
        t.new_innovation_platforms AS target_new_innovation_platforms, t.loan_growth_pct AS target_loan_growth_pct,
        COALESCE(s.amount, 0) AS signed, COALESCE(s.deals, 0) AS signed_deals, COALESCE(s.over_100m, 0) AS signed_over_100m,
-       COALESCE(d.deals, 0) AS landed, COALESCE(f.amount, 0) AS funded,
+       COALESCE(d.deals, 0) AS landed, COALESCE(a.projects, 0) AS attracted_over, COALESCE(f.amount, 0) AS funded,
        ind.quarter AS ind_quarter, ind.revision AS ind_revision,
        ind.revenue_growth_permille, ind.value_added_growth_permille, ind.new_above_scale, ind.new_quality,
        ind.new_high_tech, ind.new_innovation_platforms, ind.loan_growth_permille,
@@ -70,6 +77,7 @@ SELECT c.code, c.no, c.name, c.flagship,
   LEFT JOIN chain_target t ON t.chain_code = c.code AND t.year = :year
   LEFT JOIN signed s ON s.chain_code = c.code
   LEFT JOIN landed d ON d.chain_code = c.code
+  LEFT JOIN attracted a ON a.chain_code = c.code
   LEFT JOIN funded f ON f.chain_code = c.code
   LEFT JOIN ind ON ind.chain_code = c.code
   LEFT JOIN note ON note.chain_code = c.code
@@ -132,6 +140,7 @@ export function attractionBlock(
     signedCount: int(row.signed_deals),
     signedOver100m: { count: int(row.signed_over_100m), target: nullableInt(row.signed_over_100m_target) },
     landed: { count: int(row.landed), target: nullableInt(row.landed_target) },
+    attractedOver: { count: int(row.attracted_over), target: nullableInt(row.attracted_over_target), thresholdWan: nullableInt(row.attracted_over_threshold_wan) },
     indicatorTargets: {
       revenueGrowthPct: nullableInt(row.target_revenue_growth_pct),
       valueAddedGrowthPct: nullableInt(row.target_value_added_growth_pct),

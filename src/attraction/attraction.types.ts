@@ -44,6 +44,11 @@ export interface AttractionChainRow {
   signedOver100m: CountAgainstTarget;
   /** Leads landed in the period (by landing date), against the plan's count where it names one. */
   landed: CountAgainstTarget;
+  /**
+   * Projects attracted from outside (招商引进) entering the library in the period at or above the plan
+   * row's size (`thresholdWan`, 万元; null: not counted), against its count ("招引投资过30亿元项目").
+   */
+  attractedOver: CountAgainstTarget & { thresholdWan: number | null };
   /** The plan's annual targets for the other 通用指标 (percent for rates, 家 for counts; null: none). */
   indicatorTargets: IndicatorValues;
   /** The latest quarter filed up to the board's quarter (null: none yet). */
@@ -163,6 +168,7 @@ export interface ChainPage {
     text: string | null;
     signedOver100m: CountAgainstTarget;
     landed: CountAgainstTarget;
+    attractedOver: CountAgainstTarget & { thresholdWan: number | null };
     note: ChainNoteView | null;
     history: ChainNoteView[];
   };

@@ -28,7 +28,7 @@ export class BoardController {
   ) {}
 
   @Get('dashboard/:year')
-  @ApiOperation({ summary: '目标看板（挂图作战）：165亿、开工率、大项目、重点项目、产业链、县区排名、红榜、配置预警' })
+  @ApiOperation({ summary: '目标看板（挂图作战）：165亿、开工率、大项目、重点项目、产业链、县区排名、预警清单（红色预警）、配置预警' })
   board(@Param('year', YearParam) year: number, @Query() query: DashboardQuery): Promise<Dashboard> {
     return this.dashboard.board(year, query.month ?? this.dashboard.defaultMonth(year), asOfParam(query.asOf));
   }

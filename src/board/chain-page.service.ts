@@ -73,6 +73,7 @@ export class ChainPageService {
         text: row.differentiated,
         signedOver100m: attraction.signedOver100m,
         landed: attraction.landed,
+        attractedOver: attraction.attractedOver,
         note: history.at(-1) ?? null,
         history,
       },

@@ -61,7 +61,7 @@ export async function bulletinDocument(bulletin: PublishedBulletin, calendar: Do
     ['大项目和重点项目', bigAndKey(board)],
     ['县（市、区）排名', regions(board)],
     ['产业链', chains(board)],
-    ['红榜', redList(board)],
+    ['预警清单', redList(board)],
   ];
   // Bulletins published before 招商 was tracked have no such block.
   if (board.attraction) sections.splice(sections.findIndex(([title]) => title === '产业链') + 1, 0, ['招商引资', attraction(board.attraction)]);
@@ -198,7 +198,7 @@ function attraction(block: AttractionBlock): Block[] {
 }
 
 function redList(board: Dashboard): Block[] {
-  if (board.redList.length === 0) return [body('本期无红榜项目。')];
+  if (board.redList.length === 0) return [body('本期无红色预警项目。')];
   const out: Block[] = [
     body(`以下${board.redList.length}个项目需重点关注（${Object.values(RED_LIST_KINDS).join('、')}）。`),
     laidTable(
@@ -207,7 +207,7 @@ function redList(board: Dashboard): Block[] {
       [2, 4, 6],
     ),
   ];
-  if (board.redListTruncated) out.push(body(`红榜项目超过${board.redList.length}个，本表只列出前${board.redList.length}个（按县（市、区）和项目编码排列）。`));
+  if (board.redListTruncated) out.push(body(`红色预警项目超过${board.redList.length}个，本表只列出前${board.redList.length}个（按县（市、区）和项目编码排列）。`));
   return out;
 }
 

@@ -64,7 +64,7 @@ describe('the drafted words of the bulletin (bulletins/commentary-draft.ts)', ()
         '准备类项目3个，已开工1个，开工率33.33%（目标80.00%），距目标还需开工2个。' +
         '按完成序时进度，4个县（市、区）中蓝色2个、黄色1个、红色1个。' +
         // 丙项目 is on the list twice (lagging, 容缺逾期): five projects.
-        '需重点关注的项目5个（见红榜）。',
+        '需重点关注的项目5个（见预警清单）。',
     );
   });
 

@@ -47,7 +47,7 @@ function overviewOf(board: Dashboard): string {
     parts.push(`按完成序时进度，${ranked.length}个县（市、区）中蓝色${by('blue')}个、黄色${by('yellow')}个、红色${by('red')}个。`);
   }
   const projects = new Set(board.redList.map((item) => item.projectId)).size;
-  parts.push(projects ? `需重点关注的项目${projects}个（见红榜）。` : '本期无需重点关注的项目。');
+  parts.push(projects ? `需重点关注的项目${projects}个（见预警清单）。` : '本期无需重点关注的项目。');
   return parts.join('');
 }
 

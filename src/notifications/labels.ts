@@ -12,7 +12,7 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   'commitment-due': '容缺承诺将到期',
   'commitment-lapsed': '容缺承诺已逾期',
   'start-overdue': '逾期未开工',
-  'red-list': '新上红榜',
+  'red-list': '新上预警清单（红色预警）',
   'bulletin-published': '月通报发布',
 };
 

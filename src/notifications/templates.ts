@@ -106,7 +106,7 @@ export function commitmentText(kind: 'commitment-due' | 'commitment-lapsed', f: 
 export function redListText(kind: 'start-overdue' | 'red-list', f: RedListFacts): NoticeText {
   const people = f.responsible ? `包联责任：${f.responsible}。` : '';
   return {
-    title: kind === 'start-overdue' ? `逾期未开工：${f.projectName}` : `新上红榜（${f.kindLabel}）：${f.projectName}`,
+    title: kind === 'start-overdue' ? `逾期未开工：${f.projectName}` : `新上预警清单（${f.kindLabel}）：${f.projectName}`,
     body: `${f.regionName}「${f.projectName}」${f.reason}。${people}`,
     link: `/workbench/project.html?id=${f.projectId}`,
   };

@@ -65,6 +65,17 @@ export class ChainTarget {
   @Column({ name: 'landed_target', type: 'integer', nullable: true })
   landedTarget: number | null;
 
+  /**
+   * 差异化指标 as a count, where it names one: projects attracted from outside (招商引进) that enter the
+   * library in the year at or above `attractedOverThresholdWan` (e.g. "招引投资过30亿元项目": 300,000 万元).
+   */
+  @Column({ name: 'attracted_over_target', type: 'integer', nullable: true })
+  attractedOverTarget: number | null;
+
+  /** The size those attracted projects must reach, 万元 (null: the indicator is not counted). */
+  @Column({ name: 'attracted_over_threshold_wan', type: 'integer', nullable: true })
+  attractedOverThresholdWan: number | null;
+
   /** 差异化指标: the chain's own target, as text. */
   @Column({ type: 'text', nullable: true })
   differentiated: string | null;

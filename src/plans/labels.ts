@@ -40,12 +40,14 @@ export const CHAIN_PLAN_LABELS = {
   fundedWan: '到位（万元）',
   signedOver100mTarget: '签约过亿元（个）',
   landedTarget: '签约落地（个）',
+  attractedOverTarget: '招引大项目（个）',
+  attractedOverThresholdWan: '招引项目规模下限（万元）',
   bigProjectRequired: '须引进大项目',
 } as const;
 
 /** A place's rules in a year plan. */
 export const PLACE_RULE_LABELS = {
-  bigProjectRequired: '须谋划大项目',
+  bigProjectRequired: '须谋划、引进大项目',
   overKeyMin: '10亿元以上 下限',
   overKeyMax: '10亿元以上 上限',
   overBigMin: '50亿元以上 下限',
@@ -53,8 +55,9 @@ export const PLACE_RULE_LABELS = {
 } as const;
 
 /** What the rollover proposes for a project of this year's lists (滚动接续). */
-export const ROLLOVER_KIND_LABELS: Record<'continuing' | 'notStarted' | 'moved', string> = {
+export const ROLLOVER_KIND_LABELS: Record<'continuing' | 'notStarted' | 'moved' | 'fromReserve', string> = {
   continuing: '续建',
   notStarted: '未开工',
   moved: '转入实施类',
+  fromReserve: '储备转入准备类',
 };

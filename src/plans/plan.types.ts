@@ -68,6 +68,9 @@ export interface ChainPlanRow {
   /** 差异化指标 as counts, where the text names one (docs/domain/attraction.md): deals over 1亿 to sign, signed deals to land. */
   signedOver100mTarget: number | null;
   landedTarget: number | null;
+  /** Projects attracted from outside entering the library in the year at or above a size (万元): how many, and the size. */
+  attractedOverTarget: number | null;
+  attractedOverThresholdWan: number | null;
   differentiated: string | null;
   bigProjectRequired: boolean;
 }
@@ -118,8 +121,9 @@ export interface RolloverEntry {
   kind: RolloverKind;
   /** The list proposed for next year. */
   category: 'implementation' | 'preparation';
-  /** This year's place. */
-  previousCategory: 'implementation' | 'preparation';
+  /** This year's place (null: up from the reserve, on neither list). */
+  previousCategory: 'implementation' | 'preparation' | null;
+  /** This year's planned investment, 万元 (0 for a project up from the reserve). */
   previousPlannedInvestment: number;
   /** Total investment less everything reported so far, 万元 (null without a total). */
   remainingInvestment: number | null;

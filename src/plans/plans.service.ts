@@ -41,6 +41,8 @@ const CHAIN_FIELDS = [
   ...INDICATOR_KEYS,
   'signedOver100mTarget',
   'landedTarget',
+  'attractedOverTarget',
+  'attractedOverThresholdWan',
   'differentiated',
   'bigProjectRequired',
 ] as const;
@@ -289,6 +291,8 @@ function emptyChainTarget(chainCode: string, year: number): ChainTarget {
     loanGrowthPct: null,
     signedOver100mTarget: null,
     landedTarget: null,
+    attractedOverTarget: null,
+    attractedOverThresholdWan: null,
     differentiated: null,
     bigProjectRequired: true,
   });

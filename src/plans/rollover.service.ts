@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ALL, projectColumns, type Scope, scopeSql } from '../access/index.js';
 import { unprocessable } from '../common/index.js';
 import { int, sql, WriteQueue } from '../database/index.js';
-import { isLatestRevisionSql, rolloverOf } from '../rules/index.js';
+import { isLatestRevisionSql, reserveGaps, rolloverOf } from '../rules/index.js';
 import type { ApplyRolloverDto } from './dto/plan.dto.js';
 import { ListsService } from './lists.service.js';
 import type { RolloverProposal } from './plan.types.js';
@@ -24,9 +24,9 @@ export class RolloverService {
   ) {}
 
   /**
-   * Next year's lists proposed from this year's (rules/rollover.ts), of the projects in the
-   * caller's scope, like every list (docs/access.md "Scope"): the city office and auditors all
-   * of them, a county its county's, a chain team its chain's.
+   * Next year's lists proposed from this year's and from the reserve (rules/rollover.ts), of the
+   * projects in the caller's scope, like every list (docs/access.md "Scope"): the city office and
+   * auditors all of them, a county its county's, a chain team its chain's.
    */
   async rollover(year: number, scope: Scope = ALL): Promise<RolloverProposal> {
     await this.plans.yearTarget(year);
@@ -64,6 +64,45 @@ export class RolloverService {
         previousPlannedInvestment: int(row.planned_investment_wan),
         remainingInvestment: total === null ? null : Math.max(0, total - int(row.reported)),
         keyProject: Boolean(row.key_project),
+        plannedInvestment: null,
+      });
+    }
+    // The batch behind moves up: 储备 projects on neither of this year's lists, ready to prepare next year.
+    const reserve = await sql(
+      this.dataSource,
+      `SELECT p.id, p.code, p.name, p.region_code, p.chain_code, p.owner_enterprise, p.total_investment_wan,
+              p.planned_start_date, p.approval_filing, p.approval_land
+         FROM project p
+        WHERE p.stage = 'reserve' AND ${inScope.sql}
+          AND NOT EXISTS (SELECT 1 FROM list_entry l WHERE l.project_id = p.id AND l.year = :year AND l.removed_at IS NULL)
+        ORDER BY p.planned_start_date, p.code`,
+      { year, ...inScope.params },
+    );
+    for (const row of reserve) {
+      const total = row.total_investment_wan === null || row.total_investment_wan === undefined ? null : int(row.total_investment_wan);
+      const facts = {
+        regionCode: (row.region_code as string | null) ?? null,
+        chainCode: (row.chain_code as string | null) ?? null,
+        ownerEnterprise: (row.owner_enterprise as string | null) ?? null,
+        totalInvestmentWan: total,
+        plannedStartDate: (row.planned_start_date as string | null) ?? null,
+        filing: (row.approval_filing as string | null) ?? null,
+        land: (row.approval_land as string | null) ?? null,
+      };
+      if (reserveGaps(facts, year + 1).length) continue;
+      proposal.entries.push({
+        projectId: int(row.id),
+        code: row.code as string,
+        name: row.name as string,
+        region: facts.regionCode,
+        chain: facts.chainCode,
+        stage: 'reserve',
+        kind: 'fromReserve',
+        category: 'preparation',
+        previousCategory: null,
+        previousPlannedInvestment: 0,
+        remainingInvestment: total,
+        keyProject: false,
         plannedInvestment: null,
       });
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { runStatement } from '../../test/support/sql-cases.js';
-import { attractionFigure, countByQuarter, DEAL_OVER_100M_WAN, fundedInPeriodSql, landedInPeriodSql, rateMet, signedInPeriodSql } from './attraction.js';
+import { attractedInPeriodSql, attractionFigure, countByQuarter, DEAL_OVER_100M_WAN, fundedInPeriodSql, landedInPeriodSql, rateMet, signedInPeriodSql } from './attraction.js';
 
 /*
  * Hand-worked cases for the board's 招商 rules (docs/domain/attraction.md): the period is 2024
@@ -104,5 +104,32 @@ describe('quarterly indicators against their annual targets', () => {
     expect(rateMet(-12, -2)).toBe(true);
     expect(rateMet(null, 6)).toBeNull();
     expect(rateMet(60, null)).toBeNull();
+  });
+});
+
+describe('招引 projects for a chain’s 差异化指标 (rules/attraction.ts attractedInPeriodSql)', () => {
+  // Hand-worked: the board of 2025 through June, as recorded by 1 July 2025.
+  const world = `
+    CREATE TABLE project (id INTEGER, origin TEXT, planned_at TEXT, created_at TEXT);
+    CREATE TABLE project_history (project_id INTEGER, kind TEXT, to_stage TEXT, recorded_at TEXT);
+    INSERT INTO project VALUES
+      (1, 'attracted', '2025-03-18', '2025-03-18T02:00:00.000Z'),  -- counts
+      (2, 'expansion', '2025-03-18', '2025-03-18T02:00:00.000Z'),  -- a local expansion: not 招引
+      (3, 'renovation', '2025-04-01', '2025-04-01T02:00:00.000Z'), -- 技改: not 招引
+      (4, 'attracted', '2024-12-31', '2024-12-31T02:00:00.000Z'),  -- entered the library last year
+      (5, 'attracted', '2025-07-02', '2025-07-02T02:00:00.000Z'),  -- after the end of June
+      (6, 'attracted', '2025-06-30', '2025-07-03T02:00:00.000Z'),  -- dated in June, recorded after the instant
+      (7, 'attracted', '2025-02-01', '2025-02-01T02:00:00.000Z'),  -- withdrawn in May
+      (8, 'attracted', '2025-02-01', '2025-02-01T02:00:00.000Z'),  -- withdrawn after the instant: still counts
+      (9, NULL, '2025-02-01', '2025-02-01T02:00:00.000Z');         -- origin unknown
+    INSERT INTO project_history VALUES
+      (7, 'transition', 'withdrawn', '2025-05-10T02:00:00.000Z'),
+      (8, 'transition', 'withdrawn', '2025-08-10T02:00:00.000Z'),
+      (1, 'transition', 'preparation', '2025-04-01T02:00:00.000Z');`;
+  const params = { yearStart: '2025-01-01', monthEnd: '2025-06-30', asOf: '2025-07-01T00:00:00.000Z' };
+
+  it('attracted from outside, entered the library in the year through M and by the instant, not withdrawn by then', () => {
+    const rows = runStatement(world, `SELECT p.id FROM project p WHERE ${attractedInPeriodSql('p')} ORDER BY p.id`, params);
+    expect(rows.map((r) => Number(r.id))).toEqual([1, 8]);
   });
 });

@@ -5,6 +5,7 @@
  * `:asOf`, `:yearStart`, `:monthEnd`, `:fromMonth` and `:toMonth` parameters are the board's.
  */
 import { roundDiv } from '../common/index.js';
+import { ATTRACTED_ORIGIN } from './big-projects.js';
 import { FUND_REVISIONS, isLatestRevisionSql } from './latest-revision.js';
 import { expectedWan, progressAgainstTarget, ratingOf, ratioOf, type Rating, type Thresholds } from './progress.js';
 
@@ -28,6 +29,18 @@ export function signedInPeriodSql(t = 't'): string {
 export function landedInPeriodSql(t = 't'): string {
   return `(${t}.event = 'LAND' AND ${t}.recorded_at <= :asOf
      AND ${t}.effective_date >= :yearStart AND ${t}.effective_date <= :monthEnd)`;
+}
+
+/**
+ * A project row `p` counts as attracted in the period (招引, for a chain's 差异化指标 "招引投资过30亿元项目"
+ * and the like): attracted from outside (`origin` attracted, 招商引进), entered the library (谋划,
+ * `planned_at`) from 1 January to the end of M and by the instant, and not withdrawn by the instant.
+ * The size it must reach is the plan row's; the caller compares `total_investment_wan` with it.
+ */
+export function attractedInPeriodSql(p = 'p'): string {
+  return `(${p}.origin = '${ATTRACTED_ORIGIN}' AND ${p}.planned_at >= :yearStart AND ${p}.planned_at <= :monthEnd AND ${p}.created_at <= :asOf
+     AND NOT EXISTS (SELECT 1 FROM project_history wh
+                      WHERE wh.project_id = ${p}.id AND wh.kind = 'transition' AND wh.to_stage = 'withdrawn' AND wh.recorded_at <= :asOf))`;
 }
 
 /** A fund row `f` counts for the period: a month of the year through M, its latest revision recorded by the instant. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { runStatement } from '../../test/support/sql-cases.js';
-import { bigProjectsBlock, bigProjectsSql, placeCountChecks, PLACE_SIZE_COUNTS_SQL, type BigProject } from './big-projects.js';
+import { bigProjectsBlock, bigProjectsSql, type BigProject } from './big-projects.js';
 
 const PROJECTS = `CREATE TABLE project (id INTEGER, code TEXT, name TEXT, region_code TEXT, chain_code TEXT, total_investment_wan INTEGER,
                                     origin TEXT, planned_at TEXT, stage TEXT, actual_completion_date TEXT, created_at TEXT);
@@ -57,17 +57,19 @@ describe('大项目 (rules/big-projects.ts)', () => {
     expect(block).toMatchObject({ threshold: 500_000, count: 2, target: 10, ok: false });
     expect(block.newThisYear.map((p) => p.projectId)).toEqual([1, 9]);
     expect(block.continuing.map((p) => p.projectId)).toEqual([5, 8]);
+    const attracted = (ids: number[], ok: boolean) => ({ count: ids.length, ok, projectIds: ids });
     expect(block.regions).toEqual([
-      { code: '371502', name: '东昌府区', required: true, count: 1, ok: true, projectIds: [1] },
-      { code: '371525', name: '冠县', required: true, count: 0, ok: false, projectIds: [] }, // only a continuing one
-      { code: '371521', name: '阳谷县', required: true, count: 1, ok: true, projectIds: [9] },
-      { code: '371573', name: '旅游度假区', required: false, count: 0, ok: true, projectIds: [] },
+      { code: '371502', name: '东昌府区', required: true, count: 1, ok: true, projectIds: [1], attracted: attracted([1], true) },
+      { code: '371525', name: '冠县', required: true, count: 0, ok: false, projectIds: [], attracted: attracted([], false) }, // only a continuing one
+      { code: '371521', name: '阳谷县', required: true, count: 1, ok: true, projectIds: [9], attracted: attracted([9], true) },
+      { code: '371573', name: '旅游度假区', required: false, count: 0, ok: true, projectIds: [], attracted: attracted([], true) },
     ]);
-    expect(block.chains.map((c) => [c.code, c.flagship, c.count, c.ok])).toEqual([
-      ['chem', true, 1, true],
-      ['health', true, 1, true],
-      ['newenergy', true, 0, false],
-      ['steel', false, 0, false],
+    // 谋划 is asked of the flagship chains only; 引进 of every chain whose row says so.
+    expect(block.chains.map((c) => [c.code, c.flagship, c.count, c.ok, c.attracted.count, c.attracted.ok])).toEqual([
+      ['chem', true, 1, true, 1, true],
+      ['health', true, 1, true, 1, true],
+      ['newenergy', true, 0, false, 0, false],
+      ['steel', false, 0, true, 0, false],
     ]);
     expect(block.flagshipChains.map((c) => [c.code, c.ok])).toEqual([
       ['chem', true],
@@ -76,23 +78,38 @@ describe('大项目 (rules/big-projects.ts)', () => {
     ]);
   });
 
-  it('place count rules: projects over 10亿 and over 50亿 against the ranges set', () => {
-    const rows = runStatement(PROJECTS, PLACE_SIZE_COUNTS_SQL('p.stage', 'p.actual_completion_date'), params);
-    const counts = new Map(rows.map((r) => [r.region_code as string, { overKey: Number(r.over_key), overBig: Number(r.over_big) }]));
-    // 371502: A (50亿) and B (≥10亿). 371525: H only (G is planned for 2025). 371522: E (F entered after the instant).
-    expect(counts.get('371502')).toEqual({ overKey: 2, overBig: 1 });
-    expect(counts.get('371525')).toEqual({ overKey: 1, overBig: 1 });
-    const checks = placeCountChecks(
+  it('引进 counts only projects attracted from outside; 谋划 counts any origin (2025: 高唐县 有色金属 is an expansion)', () => {
+    const project = (id: number, region: string, chain: string, origin: string): BigProject => ({ ...big(id, region, chain, '2025-03-01'), origin });
+    const block = bigProjectsBlock(
       [
-        { code: '371502', name: '东昌府区', overKeyMin: 5, overKeyMax: 10, overBigMin: 1, overBigMax: 2 },
-        { code: '371525', name: '冠县', overKeyMin: 1, overKeyMax: null, overBigMin: null, overBigMax: null },
-        { code: '371573', name: '旅游度假区', overKeyMin: null, overKeyMax: null, overBigMin: null, overBigMax: null },
+        project(1, '371526', 'nonferrous', 'expansion'), // 高唐县 有色金属 本地企业扩产: 谋划 yes, 引进 no
+        project(2, '371525', 'new-energy', 'attracted'), // 冠县 新能源 招商引进: both
+        project(3, '371522', 'health', 'renovation'), // 莘县 大健康 技改: 谋划 only
+        { ...big(4, '371522', 'health', '2023-05-01'), origin: 'attracted' }, // 续建: neither
       ],
-      counts,
+      { thresholdWan: 500_000, cityTarget: 10, yearStart: '2025-01-01' },
+      [
+        { code: '371526', name: '高唐县', required: true },
+        { code: '371525', name: '冠县', required: true },
+        { code: '371522', name: '莘县', required: true },
+      ],
+      [
+        { code: 'nonferrous', name: '有色金属', flagship: true, required: true },
+        { code: 'new-energy', name: '新能源', flagship: true, required: true },
+        { code: 'health', name: '大健康', flagship: true, required: true },
+      ],
     );
-    expect(checks).toEqual([
-      { code: '371502', name: '东昌府区', overKey: { count: 2, min: 5, max: 10, ok: false }, overBig: { count: 1, min: 1, max: 2, ok: true } },
-      { code: '371525', name: '冠县', overKey: { count: 1, min: 1, max: null, ok: true }, overBig: { count: 1, min: null, max: null, ok: true } },
+    expect(block.count).toBe(3);
+    expect(block.attractedCount).toBe(1);
+    expect(block.regions.map((r) => [r.name, r.count, r.ok, r.attracted.count, r.attracted.ok])).toEqual([
+      ['高唐县', 1, true, 0, false],
+      ['冠县', 1, true, 1, true],
+      ['莘县', 1, true, 0, false],
+    ]);
+    expect(block.chains.map((c) => [c.name, c.count, c.ok, c.attracted.count, c.attracted.ok])).toEqual([
+      ['有色金属', 1, true, 0, false],
+      ['新能源', 1, true, 1, true],
+      ['大健康', 1, true, 0, false],
     ]);
   });
 });

@@ -1,8 +1,9 @@
 /** rules: the module's public face — what other modules may use (docs/architecture.md). */
 export { attractionWarnings } from './attraction-warnings.js';
-export { DEAL_OVER_100M_WAN, attractionFigure, countByQuarter, fundedInPeriodSql, landedInPeriodSql, rateMet, signedInPeriodSql, type AttractionFigure, type CountAgainstTarget } from './attraction.js';
-export { PLACE_SIZE_COUNTS_SQL, bigProjectsBlock, bigProjectsSql, placeCountChecks, type BigProject, type BigProjectsBlock, type PlaceCountCheck } from './big-projects.js';
+export { DEAL_OVER_100M_WAN, attractedInPeriodSql, attractionFigure, countByQuarter, fundedInPeriodSql, landedInPeriodSql, rateMet, signedInPeriodSql, type AttractionFigure, type CountAgainstTarget } from './attraction.js';
+export { ATTRACTED_ORIGIN, bigProjectsBlock, bigProjectsSql, isAttracted, type BigProject, type BigProjectsBlock } from './big-projects.js';
 export { COMMON_THRESHOLD, COMMON_WINDOW_DAYS, commonProposal, commonWindowStart, subjectKey, type CommonCandidate } from './common-problems.js';
+export { PLACE_SIZE_COUNTS_SQL, countInRange, placeCountChecks, type PlaceCountCheck } from './place-counts.js';
 export { isKeyProjectSql } from './key-projects.js';
 export { STANDARD_MILESTONES, isMilestoneOverdue, milestoneCurve, milestoneOverdueReason, overdueMilestoneOf, overdueMilestoneSql, type MilestoneDates } from './milestones.js';
 export { CHAIN_RESPONSIBILITY_REVISIONS, DISBURSEMENT_REVISIONS, FUND_REVISIONS, INDICATOR_REVISIONS, NOTE_REVISIONS, PROJECT_RESPONSIBILITY_REVISIONS, isLatestRevisionSql } from './latest-revision.js';
@@ -15,7 +16,7 @@ export { CONDITIONAL_COMMITMENTS_SQL, conditionalCommitmentsSql, LAST_HALT_EVENT
 export { dueToReportSql, filedSql, reportingParams, wasDueToReportSql } from './reporting.js';
 export { ENDED_REQUEST_STATUSES, OPEN_REQUEST_STATUSES, daysOverdue, meanDays, requestDueSql, requestOpenSql, requestOverdueSql } from './request-overdue.js';
 export { FIVE_ONES, fiveOnesMissing, responsibilityCoverageSql, type FiveOnes, type FiveOnesItem } from './responsibility.js';
-export { rolloverOf, type RolloverKind } from './rollover.js';
+export { reserveGaps, rolloverOf, type ReserveFacts, type ReserveGap, type RolloverKind } from './rollover.js';
 export { monthOfYearSql, startRate, startedInYearSql } from './start-rate.js';
 export { boardWarnings, type Warning } from './warnings.js';
 export { addWorkingDays, dayNumber, daysBetween } from './working-days.js';

@@ -21,7 +21,7 @@ const LP = 'category TEXT, actual INTEGER, expected12 INTEGER, stage TEXT, plann
 /** October 2024's board, shown on 15 November: reference date 2024-10-31. */
 const october = { yellowPct: 80, refDate: '2024-10-31', monthEnd: '2024-10-31' };
 
-describe('红榜 membership (rules/red-list.ts)', () => {
+describe('预警清单 (红色预警) membership (rules/red-list.ts)', () => {
   it('lagging: an implementation-list project below 80% of its own 序时 expected', () => {
     const rows = [
       { category: 'implementation', actual: 800, expected12: 12_000, expected: 0 }, // exactly 80%: yellow, not red

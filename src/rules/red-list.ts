@@ -3,7 +3,7 @@ import { IMPLEMENTATION_STAGES } from '../lifecycle/index.js';
 import { sqlCodes } from '../database/index.js';
 
 /**
- * 红榜 membership (docs/domain/figures.md "Red list"), as things stood at the end of month M
+ * 预警清单 (红色预警) membership (docs/domain/figures.md "Red list"), as things stood at the end of month M
  * by effective dates, among what was recorded by `:asOf`:
  *  - 投资滞后 lagging: an implementation-list project below the yellow line of its own 序时
  *    expected (actual ÷ expected < yellow%);

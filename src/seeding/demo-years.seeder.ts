@@ -3,6 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { happenedBy, stepsBy, type DemoToday } from '../../seeds/demo-steps.js';
 import { demoYear, fromReserve, planTimes, type Carried } from '../../seeds/demo-years.js';
 import { newProjectsOf } from '../../seeds/demo-new-projects.js';
+import { PLAN_2025_DIFFERENTIATED } from '../../seeds/plan-2025.js';
 import { REGIONS } from '../../seeds/reference-data.js';
 import { WriteQueue } from '../database/index.js';
 import { PlansService, RolloverService } from '../plans/index.js';
@@ -95,7 +96,8 @@ export class DemoYearsSeeder {
           implementationInvestmentWan: wholeYi(sum(implementation)),
           keyProjectCount: key.length,
           keyProjectInvestmentWan: wholeYi(sum(key) * 0.9),
-          chains,
+          // 2025 has its own 差异化指标 words and counts (seeds/plan-2025.ts); later years copy them.
+          chains: year === 2025 ? [...chains, ...PLAN_2025_DIFFERENTIATED.map(({ chain, ...words }) => ({ code: chain, ...words }))] : chains,
           ...(year === 2025 ? { places: COUNTY_COUNTS_2025 } : {}),
         },
         DEMO_ACTOR,

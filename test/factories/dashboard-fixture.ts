@@ -88,6 +88,8 @@ export interface FixtureProject {
   createdAt?: string;
   /** Stays in reserve (never promoted). */
   reserve?: boolean;
+  /** 项目来源 (招商引进 / 本地企业扩产 / 技改); none when not given. */
+  origin?: 'attracted' | 'expansion' | 'renovation';
   start?: string;
   halt?: string;
   complete?: string;
@@ -123,10 +125,11 @@ export const TABLE: FixtureProject[] = [
   { key: 'A5', region: '371502', chain: 'auto-parts', total: 40_000, plannedStart: '2023-07-01', start: '2023-07-01',
     list: { category: 'implementation', planned: 9600, curve: rep(12, 800) },
     r: [800, 800, 1600, 800, 800, 800, 800, 800, 800, 800], rev: { '2024-03': 800 } },
-  { key: 'A6', region: '371502', chain: 'equipment', total: 500_000, plannedStart: '2025-03-01', plannedCompletion: '2027-12-31' },
+  { key: 'A6', region: '371502', chain: 'equipment', total: 500_000, plannedStart: '2025-03-01', plannedCompletion: '2027-12-31', origin: 'attracted' },
 
   // 茌平区 371503
-  { key: 'B1', region: '371503', chain: 'nonferrous', total: 600_000, plannedStart: '2025-06-01', plannedCompletion: '2027-12-31', reserve: true },
+  // B1 is a local enterprise's expansion: planned (谋划) in 2024, not attracted (引进).
+  { key: 'B1', region: '371503', chain: 'nonferrous', total: 600_000, plannedStart: '2025-06-01', plannedCompletion: '2027-12-31', reserve: true, origin: 'expansion' },
   { key: 'B2', region: '371503', chain: 'nonferrous', total: 200_000, plannedStart: '2023-09-01', start: '2023-09-01',
     list: { category: 'implementation', planned: 36_000, key: true }, r: [...rep(6, 3000), ...rep(4, 2000)] },
   { key: 'B3', region: '371503', chain: 'bearings', total: 50_000, plannedStart: '2024-04-15', start: '2024-05-10',
@@ -166,7 +169,7 @@ export const TABLE: FixtureProject[] = [
     list: { category: 'preparation', planned: 5000 } },
 
   // 临清市 371581
-  { key: 'F1', region: '371581', chain: 'bearings', total: 550_000, plannedStart: '2024-05-01', plannedCompletion: '2027-12-31',
+  { key: 'F1', region: '371581', chain: 'bearings', total: 550_000, plannedStart: '2024-05-01', plannedCompletion: '2027-12-31', origin: 'attracted',
     list: { category: 'preparation', planned: 30_000, key: true } },
   { key: 'F2', region: '371581', chain: 'bearings', total: 45_000, plannedStart: '2023-08-01', start: '2023-08-01', halt: '2024-05-20',
     list: { category: 'implementation', planned: 12_000, curve: [3000, 3000, 3000, 3000, 0, 0, 0, 0, 0, 0, 0, 0] },
@@ -321,6 +324,7 @@ export async function buildFixture(t: TestApp, table: FixtureProject[] = TABLE):
         totalInvestment: p.total,
         plannedStartDate: p.plannedStart,
         plannedCompletionDate: p.plannedCompletion ?? '2025-12-31',
+        ...(p.origin ? { origin: p.origin } : {}),
         approvals: {
           filing: `${year}-01-02`, land: `${year}-01-02`, planning: `${year}-01-02`,
           environment: `${year}-01-02`, energy: `${year}-01-02`, construction: `${year}-01-02`,
@@ -434,6 +438,9 @@ export interface ExpectedChain {
   targetInvestment: number; actual: number; e12: number; rating: Rating | null;
 }
 
+/** One of the big-project rules for a place or chain: how many, whether the rule is met, which. */
+export interface Covered { count: number; ok: boolean; projectIds: number[] }
+
 export interface ExpectedBoard {
   investment: { target: number; actual: number; e12: number; rating: Rating | null; listed: number; plan: number };
   /** Implementation-list projects started and completed by the end of M (as recorded by asOf). */
@@ -441,8 +448,8 @@ export interface ExpectedBoard {
   startRate: { listed: number; started: number; neededForTarget: number; target: number };
   big: {
     count: number; ids: number[]; continuingIds: number[]; ok: boolean;
-    chains: { code: string; name: string; flagship: boolean; required: boolean; count: number; ok: boolean; projectIds: number[] }[];
-    regions: { code: string; name: string; required: boolean; count: number; ok: boolean; projectIds: number[] }[];
+    chains: { code: string; name: string; flagship: boolean; required: boolean; count: number; ok: boolean; projectIds: number[]; attracted: Covered }[];
+    regions: { code: string; name: string; required: boolean; count: number; ok: boolean; projectIds: number[]; attracted: Covered }[];
     flagshipChains: { code: string; name: string; count: number; ok: boolean; projectIds: number[] }[];
   };
   key: { count: number; investment: number; e12: number; rating: Rating | null };
@@ -508,14 +515,19 @@ export function expectedBoard(ledger: Ledger, M: number, asOfIso: string): Expec
   const big = bigAll.filter(plannedIn2024);
   const continuing = bigAll.filter((p) => !plannedIn2024(p));
   const idsOf = (ps: FixtureProject[]) => ps.map((p) => ledger.id(p.key)).sort((a, b) => a - b);
+  // Two rules: 谋划 (§四(四)) counts any origin, asked of every required county and the four flagship chains;
+  // 引进 (§一(二)) counts projects attracted from outside, asked of every required county and every chain.
+  const attractedOf = (here: FixtureProject[], required: boolean): Covered => {
+    const mine = here.filter((p) => p.origin === 'attracted');
+    return { count: mine.length, ok: !required || mine.length >= 1, projectIds: idsOf(mine) };
+  };
   const bigRegions = REGION_REF.map((r) => {
     const here = big.filter((p) => p.region === r.code);
-    return { code: r.code, name: r.name, required: r.required, count: here.length, ok: !r.required || here.length >= 1, projectIds: idsOf(here) };
+    return { code: r.code, name: r.name, required: r.required, count: here.length, ok: !r.required || here.length >= 1, projectIds: idsOf(here), attracted: attractedOf(here, r.required) };
   });
-  // Every chain must attract one (§一(二)); the four flagship chains are marked (§四(四)).
   const allChains = CHAIN_REF.map((c) => {
     const here = big.filter((p) => p.chain === c.code);
-    return { code: c.code, name: c.name, flagship: c.flagship, required: true, count: here.length, ok: here.length >= 1, projectIds: idsOf(here) };
+    return { code: c.code, name: c.name, flagship: c.flagship, required: true, count: here.length, ok: !c.flagship || here.length >= 1, projectIds: idsOf(here), attracted: attractedOf(here, true) };
   });
   const bigChains = allChains.filter((c) => c.flagship).map(({ code, name, count, ok, projectIds }) => ({ code, name, count, ok, projectIds }));
 
@@ -572,8 +584,9 @@ export function expectedBoard(ledger: Ledger, M: number, asOfIso: string): Expec
   if (implementation.length !== CITY.implementationListSize) warnings.push({ code: 'implementationListCount' });
   if (preparation.length !== CITY.preparationListSize) warnings.push({ code: 'preparationListCount' });
   for (const r of bigRegions) if (!r.ok) warnings.push({ code: 'regionWithoutBigProject', mentionAnyOf: [r.name] });
-  for (const c of allChains)
-    if (!c.ok) warnings.push({ code: c.flagship ? 'flagshipChainWithoutBigProject' : 'chainWithoutBigProject', mentionAnyOf: [c.name] });
+  for (const c of allChains) if (!c.ok) warnings.push({ code: 'flagshipChainWithoutBigProject', mentionAnyOf: [c.name] });
+  for (const r of bigRegions) if (!r.attracted.ok) warnings.push({ code: 'regionWithoutAttractedBigProject', mentionAnyOf: [r.name] });
+  for (const c of allChains) if (!c.attracted.ok) warnings.push({ code: 'chainWithoutAttractedBigProject', mentionAnyOf: [c.name] });
   // Two more the implementation gives (not in the brief, but DOMAIN's targets): fewer than 10 big projects, key projects ≠ 22.
   if (big.length < CITY.bigCityTarget) warnings.push({ code: 'bigProjectsBelowTarget' });
   if (key.length !== CITY.keyCount) warnings.push({ code: 'keyProjectCount' });

@@ -13,7 +13,7 @@ export const BULLETIN_SECTIONS = {
   headline: '一、主要指标',
   regions: '二、县（市、区）序时进度排名',
   chains: '三、产业链完成情况',
-  redList: '四、红榜（需重点关注的项目）',
+  redList: '四、预警清单（红色预警项目）',
   factorGuarantee: '五、要素保障',
   warnings: '六、提示',
 } as const;
@@ -110,7 +110,7 @@ export class BulletinExportService {
       row.getCell(8).fill = RATING_FILLS.red;
     });
     if (board.redList.length === 0) addRow(sheet, ['', '无', '', '', '', '', '', '', '']);
-    if (board.redListTruncated) addBand(sheet, `红榜项目超过 ${board.redList.length} 个，本表只列出前 ${board.redList.length} 个（按县（市、区）和项目编码排列）`, WIDTH);
+    if (board.redListTruncated) addBand(sheet, `红色预警项目超过 ${board.redList.length} 个，本表只列出前 ${board.redList.length} 个（按县（市、区）和项目编码排列）`, WIDTH);
 
     // Bulletins published before 要素保障 was tracked have no such block.
     const factors = factorGuaranteeText(board);

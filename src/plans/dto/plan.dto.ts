@@ -42,6 +42,8 @@ export class ChainPlanDto {
   @ApiPropertyOptional({ description: '贷款余额增幅（%）', nullable: true }) @Count(-100, 1000) loanGrowthPct?: number | null;
   @ApiPropertyOptional({ description: '差异化指标：签约过亿元项目（个）', nullable: true }) @Count(0, 100_000) signedOver100mTarget?: number | null;
   @ApiPropertyOptional({ description: '差异化指标：签约项目落地（个）', nullable: true }) @Count(0, 100_000) landedTarget?: number | null;
+  @ApiPropertyOptional({ description: '差异化指标：招引投资过一定规模的项目（个）', nullable: true }) @Count(0, 100_000) attractedOverTarget?: number | null;
+  @ApiPropertyOptional({ description: '差异化指标：招引项目的投资规模下限（万元）', nullable: true }) @Wan() attractedOverThresholdWan?: number | null;
 
   @ApiPropertyOptional({ description: '差异化指标（文字）', nullable: true })
   @IsOptional()

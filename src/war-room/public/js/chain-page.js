@@ -6,7 +6,7 @@
 import { actorName } from '/shared/actors.js';
 import { api } from '/shared/api.js';
 import { $, h, setChildren } from '/shared/dom.js';
-import { pct, localDateTime, wan, yi } from '/shared/format.js';
+import { pct, localDateTime, wan, yi, yiShort } from '/shared/format.js';
 import { ACTIVITY_KIND_LABELS, FIVE_ONES_LABELS, INDICATOR_LABELS, LEAD_ORIGIN_LABELS, LEAD_STATUS_LABELS, NOTE_STATUS_LABELS, RATE_INDICATORS } from '/shared/labels.js';
 
 /** @typedef {import('/shared/types.js').ChainPage} ChainPage */
@@ -109,6 +109,8 @@ function render(/** @type {HTMLElement} */ box, /** @type {ChainPage} */ p, /** 
   const counts = [
     a.signedOver100m.target !== null ? `过亿元签约 ${a.signedOver100m.count}/${a.signedOver100m.target} 个` : `过亿元签约 ${a.signedOver100m.count} 个`,
     a.landed.target !== null ? `签约落地 ${a.landed.count}/${a.landed.target} 个` : `签约落地 ${a.landed.count} 个`,
+    // Counted only where the plan row sets the size (e.g. 招引投资过30亿元项目).
+    ...(a.attractedOver.thresholdWan !== null ? [`招引过${yiShort(a.attractedOver.thresholdWan)}亿元项目 ${a.attractedOver.count}${a.attractedOver.target !== null ? `/${a.attractedOver.target}` : ''} 个`] : []),
   ];
   const note = p.differentiated.note;
   setChildren($('[data-role="chain-page-body"]', box),

@@ -63,15 +63,26 @@ export function renderHeadline(/** @type {Dashboard} */ d) {
   setText('big-target', String(big.target));
   kBig.classList.toggle('ok', big.count >= big.target);
   kBig.classList.toggle('short', big.count < big.target);
+  // Two rules, each on its own line: 谋划 (any origin; every county and the four flagship chains) and
+  // 引进 (attracted from outside; every county and every chain).
   const lackRegions = big.regions.filter((r) => r.required && !r.ok);
-  const lackChains = big.chains.filter((c) => c.required && !c.ok);
+  const lackChains = big.chains.filter((c) => c.flagship && !c.ok);
+  const lackAttractedRegions = big.regions.filter((r) => r.required && !r.attracted.ok);
+  const lackAttractedChains = big.chains.filter((c) => c.required && !c.attracted.ok);
+  /** @param {typeof big.regions} regions @param {typeof big.chains} chains @param {string} kind */
+  const names = (regions, chains, kind) => [
+    ...regions.map((r) => h('b', { 'data-testid': `big-missing${kind}-region`, title: r.name }, r.name)),
+    ...chains.map((c) => h('b', { 'data-testid': `big-missing${kind}-chain`, title: c.flagship ? `标志性产业链${c.name}` : c.name }, `${c.flagship ? '★' : ''}${c.name}`)),
+  ];
+  const planned = names(lackRegions, lackChains, '');
+  const attracted = names(lackAttractedRegions, lackAttractedChains, '-attracted');
   $('[data-testid="big-missing"]').replaceChildren(
-    h('div', { class: lackRegions.length ? 'bad' : 'good' }, lackRegions.length
-      ? ['尚缺县区：', joined(lackRegions.map((r) => h('b', { 'data-testid': 'big-missing-region', title: r.name }, r.name)), '、')]
-      : '各县（市、区）均已谋划'),
-    h('div', { class: lackChains.length ? 'bad' : 'good' }, lackChains.length
-      ? ['尚缺产业链：', joined(lackChains.map((c) => h('b', { 'data-testid': 'big-missing-chain', title: c.flagship ? '标志性产业链' : c.name }, `${c.flagship ? '★' : ''}${c.name}`)), '、')]
-      : `${big.chains.length}条产业链均已引进`),
+    h('div', { class: planned.length ? 'bad' : 'good', 'data-testid': 'big-missing-planned' }, planned.length
+      ? ['谋划尚缺：', joined(planned, '、')]
+      : '各县（市、区）和标志性产业链均已谋划'),
+    h('div', { class: attracted.length ? 'bad' : 'good', 'data-testid': 'big-missing-attracted' }, attracted.length
+      ? ['引进尚缺：', joined(attracted, '、')]
+      : `各县（市、区）和${big.chains.length}条产业链均已引进`),
   );
   // Projects in the library before the year and still under way are shown, not counted.
   setText('big-continuing', big.continuing.length ? `另有续建大项目 ${big.continuing.length} 个（不计入本年目标）` : '无续建大项目');

@@ -1,7 +1,8 @@
 // @ts-check
-// 红榜: the projects that are halted, past a 容缺受理 commitment, past their planned start, behind a
-// milestone (节点滞后), or lagging, grouped in that order, each with who answers for it beside the
-// county (包联领导, 专员); it follows the board's filter.
+// 预警清单 (红色预警; the documents' 红榜 is the red third of the 蓝黄红榜 ranking): the projects that
+// are halted, past a 容缺受理 commitment, past their planned start, behind a milestone (节点滞后), or
+// lagging, grouped in that order, each with who answers for it beside the county (包联领导, 专员);
+// it follows the board's filter.
 import { $, h, setText } from '/shared/dom.js';
 import { shortRegion } from '/shared/format.js';
 import { RED_LIST_LABELS } from '/shared/labels.js';
@@ -23,7 +24,7 @@ export function renderRedList(/** @type {(id: number) => void} */ openProject) {
   const body = $('[data-testid="redlist"]');
   const groups = KIND_ORDER.map((kind) => ({ kind, list: items.filter((i) => i.kind === kind) })).filter((g) => g.list.length);
   if (!groups.length) {
-    body.replaceChildren(h('p', { class: 'empty' }, state.chain && !state.filterIds ? '加载中…' : '暂无红榜项目'));
+    body.replaceChildren(h('p', { class: 'empty' }, state.chain && !state.filterIds ? '加载中…' : '暂无红色预警项目'));
     return;
   }
   body.replaceChildren(...groups.map(({ kind, list }) => h('section', { class: `red-group red-${kind}` },

@@ -5,7 +5,7 @@
 import { actorName } from '/shared/actors.js';
 import { api } from '/shared/api.js';
 import { $, $of, control, h, queryParams, setChildren, setQueryParams } from '/shared/dom.js';
-import { localDateTime } from '/shared/format.js';
+import { localDateTime, yiShort } from '/shared/format.js';
 import { INDICATOR_KEYS, INDICATOR_LABELS, NOTE_STATUS_LABELS, RATE_INDICATORS } from '/shared/labels.js';
 import { reasonsOf } from '/shared/messages.js';
 import { referenceData, run, showBanner, startPage } from './shell.js';
@@ -50,10 +50,12 @@ async function load() {
   }));
   table.dataset.status = 'ready';
   $('[data-testid="differentiated-text"]').textContent = page.differentiated.text || '（本年计划未列差异化指标）';
-  const { signedOver100m, landed } = page.differentiated;
+  const { signedOver100m, landed, attractedOver } = page.differentiated;
   $('[data-testid="differentiated-counts"]').textContent = [
     `过亿元签约 ${signedOver100m.count}${signedOver100m.target !== null ? `/${signedOver100m.target}` : ''} 个`,
     `签约落地 ${landed.count}${landed.target !== null ? `/${landed.target}` : ''} 个`,
+    // Counted only where the plan row sets the size (e.g. 招引投资过30亿元项目).
+    ...(attractedOver.thresholdWan !== null ? [`招引过${yiShort(attractedOver.thresholdWan)}亿元项目 ${attractedOver.count}${attractedOver.target !== null ? `/${attractedOver.target}` : ''} 个`] : []),
   ].join(' · ');
   const form = $of(HTMLFormElement, '[data-testid="note-form"]');
   const note = page.differentiated.note;

@@ -31,7 +31,7 @@ function chainTile(/** @type {HomeChain} */ c, /** @type {LeaderHome} */ home) {
       h('span', null, `${home.year}年1–${home.month}月`)),
     h('div', { class: 'tile-line' },
       h('span', null, '清单项目 ', h('b', null, String(c.listedProjects))),
-      h('span', { class: c.redProjects ? 'late' : null }, `红榜 ${c.redProjects} 个`),
+      h('span', { class: c.redProjects ? 'late' : null }, `红色预警 ${c.redProjects} 个`),
       requestsLine(c)),
     c.fiveOnesMissing.length
       ? h('div', { class: 'tile-line' }, h('span', { class: 'late' }, `“5个1”缺：${c.fiveOnesMissing.map((item) => FIVE_ONES_LABELS[item]).join('、')}`))

@@ -157,11 +157,14 @@ function renderProposal(/** @type {RolloverProposal} */ p) {
   table.hidden = false;
   setChildren($('tbody', table), p.entries.map((e) => h('tr', { 'data-project': e.projectId, 'data-testid': 'rollover-row' },
     h('td', null, h('b', null, e.name), h('small', null, ` ${e.code}`)),
-    h('td', null, ROLLOVER_KIND_LABELS[e.kind]),
+    // A reserve project is proposed, not imposed: the office ticks the ones it takes (docs/year-plans.md "Rollover").
+    h('td', null, e.kind === 'fromReserve'
+      ? h('label', null, h('input', { type: 'checkbox', name: 'include', 'aria-label': `${e.name} 列入` }), ` ${ROLLOVER_KIND_LABELS[e.kind]}`)
+      : ROLLOVER_KIND_LABELS[e.kind]),
     h('td', null, h('select', { name: 'category' }, ['implementation', 'preparation'].map((c) => h('option', { value: c, selected: c === e.category }, LIST_LABELS[/** @type {'implementation' | 'preparation'} */ (c)])))),
     h('td', { class: 'num' }, wan(e.previousPlannedInvestment)),
     h('td', { class: 'num' }, e.remainingInvestment === null ? '—' : wan(e.remainingInvestment)),
-    h('td', null, h('input', { type: 'number', name: 'plannedInvestment', min: '0', step: '1', class: 'num', required: true, value: String(suggestedInvestment(e)), 'aria-label': `${e.name} 计划投资` })),
+    h('td', null, h('input', { type: 'number', name: 'plannedInvestment', min: '0', step: '1', class: 'num', required: true, value: e.kind === 'fromReserve' ? '' : String(suggestedInvestment(e)), 'aria-label': `${e.name} 计划投资` })),
     h('td', null, h('input', { type: 'checkbox', name: 'keyProject', checked: e.keyProject })))));
   $('[data-role="rollover-leaving"]').textContent = p.leaving.length ? `不再列入：${p.leaving.map((l) => `${l.name}（${l.reason === 'completed' ? '已竣工' : '已调出'}）`).join('、')}` : '';
   $of(HTMLButtonElement, '[data-testid="rollover-apply"]').disabled = p.entries.length === 0;
@@ -172,6 +175,8 @@ function rolloverEntries() {
   const rows = [...document.querySelectorAll('[data-testid="rollover-row"]')];
   const entries = [];
   for (const row of rows) {
+    const include = row.querySelector('input[name="include"]');
+    if (include instanceof HTMLInputElement && !include.checked) continue;
     const amount = $of(HTMLInputElement, 'input[name="plannedInvestment"]', row);
     if (amount.value.trim() === '') {
       amount.focus();
