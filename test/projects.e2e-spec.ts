@@ -159,7 +159,7 @@ describe('projects and the lifecycle over HTTP (real SQLite built by the migrati
       ['unknown region', () => t.client.post('/api/projects').send(projectBody({ region: '999999' })), 422, 'unknownRegion'],
       ['completion before start', () => t.client.post('/api/projects').send(projectBody({ plannedCompletionDate: '2024-01-01' })), 422, 'completionBeforeStart'],
       ['missing name', () => t.client.post('/api/projects').send({ code: 'NO-NAME' }), 400, 'isDefined'],
-      ['control characters', () => t.client.post('/api/projects').send(projectBody({ name: 'bad\u0007name' })), 422, 'matches'],
+      ['control characters', () => t.client.post('/api/projects').send(projectBody({ name: 'bad\u0007name' })), 422, 'controlCharacters'],
       ['array body', () => t.client.post('/api/projects').send([1, 2]), 400, ''],
       ['unknown event', () => t.client.post('/api/projects/1/events').send({ type: 'EXPLODE' }), 400, 'isIn'],
       ['event field it does not take', () => t.client.post('/api/projects/1/events').send({ type: 'WITHDRAW', reason: 'x', date: '2024-01-01' }), 400, 'unknownField'],
