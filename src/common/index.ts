@@ -1,6 +1,7 @@
 /** common: the module's public face — what other modules may use (docs/architecture.md). */
 export { AllExceptionsFilter } from './all-exceptions.filter.js';
 export { ApiError, RetryLater, badRequest, conflict, notFound, preconditionFailed, unprocessable, type ErrorDetail } from './api-error.js';
+export { ApiFileResponse, ApiPageResponse, ApiWan, pageSchema } from './api-docs.js';
 export { attachment } from './attachment.js';
 export { MAX_YEAR, MIN_YEAR, parseInstant, roundDiv } from './calendar.js';
 export { Clock } from './clock.js';
