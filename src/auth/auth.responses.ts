@@ -76,7 +76,7 @@ export class OfficeNameRule {
 export class RoleRule {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty() label: string;
-  @ApiProperty({ enum: SCOPE_KINDS, nullable: true, description: 'the scope a user of this role is bound to (null: city-wide)' }) scope: ScopeKind | null;
+  @ApiProperty({ enum: [...SCOPE_KINDS, null], nullable: true, description: 'the scope a user of this role is bound to (null: city-wide)' }) scope: ScopeKind | null;
 }
 
 export class LastAdminRule {
