@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { type Principal, type Role, ROLE_SCOPES, ROLES } from '../access/index.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DISPLAY_ROLE, type Principal, type PrincipalRole, type Role, ROLE_SCOPES, ROLES } from '../access/index.js';
 import type { SessionView, UserView } from './auth.service.js';
 import { DISPLAY_TOKEN_STATUSES, type DisplayTokenStatus, type DisplayTokenView, type IssuedDisplayToken } from './display-tokens.service.js';
 import type { ActorName, UserRules } from './users.types.js';
@@ -31,15 +31,16 @@ export class Session implements SessionView {
   @ApiProperty({ type: SessionUser }) user: SessionUser;
 }
 
-/** `GET /api/auth/me`: the signed-in user, role and scope. */
+/** `GET /api/auth/me`: the signed-in user, role and scope; or a wall screen signed in with a display token (role `display`, id 0). */
 export class SignedInUser implements Principal {
-  @ApiProperty({ type: 'integer' }) id: number;
-  @ApiProperty() username: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ type: 'integer', description: '0 for a display token' }) id: number;
+  @ApiProperty({ description: 'a display token: `display:<its name>`' }) username: string;
+  @ApiProperty({ enum: [...ROLES, DISPLAY_ROLE] }) role: PrincipalRole;
   @ApiProperty({ type: String, nullable: true, description: 'the county or zone (role region)' }) region: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'the chain (role chain)' }) chain: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'the 要素保障组 department (role department)' }) department: string | null;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'the person of the register this user is (required for role leader)' }) personId: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'the person of the register this user is (required for role leader); absent for a display token' })
+  personId?: number | null;
 }
 
 /** A user as the 用户管理 page lists it (`GET|POST /api/users`, `PATCH /api/users/:id`). */
