@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { badRequest, hasControlCharacters } from '../../common/index.js';
 import { MAPPING_SOURCES, type MappingSource } from '../import-codes.js';
 import { cellText, isBlank } from '../parsing/cells.js';
