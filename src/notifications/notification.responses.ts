@@ -1,5 +1,5 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { NOTICE_KINDS, NOTICE_RECIPIENTS, type NoticeKind, type NoticeRecipient } from '../rules/index.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NOTICE_RECIPIENTS, type NoticeKind, type NoticeRecipient } from '../rules/index.js';
 import type { ChannelView } from './channels.service.js';
 import type { DeliveryRound } from './delivery-worker.js';
 import { CHANNEL_TYPES, DELIVERY_STATUSES, UNIT_KINDS, type ChannelType, type UnitKind } from './notice.entities.js';
@@ -100,17 +100,20 @@ export class QuietHoursAnswer {
   @ApiProperty({ example: '07:00' }) to: string;
 }
 
+/** Each rule's setting, by the rule's code (rules/notices.ts NOTICE_KINDS; `implements` keeps the keys complete). */
+export class NoticeRulesAnswer implements Record<NoticeKind, RuleSetting> {
+  @ApiProperty({ type: RuleSettingAnswer, description: 'dueDay and reminderWorkingDays' }) 'report-missing': RuleSettingAnswer;
+  @ApiProperty({ type: RuleSettingAnswer }) 'request-overdue': RuleSettingAnswer;
+  @ApiProperty({ type: RuleSettingAnswer, description: 'withinDays' }) 'commitment-due': RuleSettingAnswer;
+  @ApiProperty({ type: RuleSettingAnswer }) 'commitment-lapsed': RuleSettingAnswer;
+  @ApiProperty({ type: RuleSettingAnswer }) 'start-overdue': RuleSettingAnswer;
+  @ApiProperty({ type: RuleSettingAnswer }) 'red-list': RuleSettingAnswer;
+  @ApiProperty({ type: RuleSettingAnswer }) 'bulletin-published': RuleSettingAnswer;
+}
+
 /** GET/PUT /api/notifications/settings: each rule's setting and the channels' quiet hours. */
-@ApiExtraModels(RuleSettingAnswer)
 export class NoticeSettingsAnswer implements NoticeSettings {
-  @ApiProperty({
-    type: 'object',
-    description: 'one setting per rule',
-    properties: Object.fromEntries(NOTICE_KINDS.map((kind) => [kind, { type: RuleSettingAnswer, required: true }])),
-    required: [...NOTICE_KINDS],
-    additionalProperties: false,
-  })
-  rules: Record<NoticeKind, RuleSettingAnswer>;
+  @ApiProperty({ type: NoticeRulesAnswer, description: 'one setting per rule' }) rules: NoticeRulesAnswer;
   @ApiProperty({ type: () => QuietHoursAnswer, nullable: true, description: 'null: never quiet' }) quietHours: QuietHoursAnswer | null;
 }
 
