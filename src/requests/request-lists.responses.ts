@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiWan } from '../common/index.js';
 import { POLLUTANTS, QUANTITY_KINDS, REQUEST_KINDS, type Pollutant, type QuantityKind, type RequestKind } from '../reference/index.js';
-import type { FactorTotals, FactorTotalsRow } from './factor-guarantee.types.js';
+import type { FactorGuaranteeBlock, FactorLongestOverdue, FactorTotals, FactorTotalsRow } from './factor-guarantee.types.js';
 import { GROUP_EVENT_TYPES, GROUP_STATUSES, type GroupEventType, type GroupStatus } from './request-states.js';
 import type { ListCategory, MonthCounts, MonthLists } from './request.types.js';
 import { LIST_CATEGORIES, QUANTITY_UNITS, RequestAnswer } from './request.responses.js';
@@ -140,4 +140,48 @@ export class RequestGroupAnswer implements RequestGroupView {
   @ApiProperty({ type: String, nullable: true, description: 'RESOLVE\'s one answer, or DISMISS\'s reason' }) note: string | null;
   @ApiProperty({ enum: GROUP_EVENT_TYPES, isArray: true }) allowedEvents: GroupEventType[];
   @ApiProperty({ type: 'integer' }) version: number;
+}
+
+/** The board's 要素保障 block (`factorGuarantee` of GET /api/dashboard/:year; docs/domain/requests.md "On the board"). */
+export class FactorResponsibleAnswer {
+  @ApiPropertyOptional({ description: '市级包联领导' }) cityLeader?: string;
+  @ApiPropertyOptional({ description: '县级包联领导' }) countyLeader?: string;
+  @ApiPropertyOptional({ description: '服务专员' }) commissioner?: string;
+}
+
+export class FactorLongestOverdueAnswer implements FactorLongestOverdue {
+  @ApiProperty({ type: 'integer' }) requestId: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null for a problem about an enterprise or a whole chain' }) projectId: number | null;
+  @ApiProperty({ description: 'what it is about: the project, else the enterprise, else the chain' }) projectName: string;
+  @ApiProperty({ type: String, nullable: true }) region: string | null;
+  @ApiProperty({ enum: REQUEST_KINDS }) kind: RequestKind;
+  @ApiProperty() department: string;
+  @ApiProperty() departmentName: string;
+  @ApiProperty({ type: String, format: 'date', description: 'the date it waits on' }) due: string;
+  @ApiProperty({ type: 'integer' }) daysOverdue: number;
+  @ApiPropertyOptional({ type: FactorResponsibleAnswer, description: 'the project\'s 包联领导 and 专员 by name' }) responsible?: FactorResponsibleAnswer;
+}
+
+export class FactorKindCountsAnswer {
+  @ApiProperty({ enum: REQUEST_KINDS }) kind: RequestKind;
+  @ApiProperty({ type: 'integer' }) open: number;
+  @ApiProperty({ type: 'integer' }) overdue: number;
+}
+
+export class FactorDepartmentCountsAnswer {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: 'integer' }) open: number;
+  @ApiProperty({ type: 'integer' }) overdue: number;
+}
+
+export class FactorGuaranteeAnswer implements FactorGuaranteeBlock {
+  @ApiProperty({ type: 'integer', description: 'waiting on a department or the 常务会' }) open: number;
+  @ApiProperty({ type: 'integer', description: 'open and past the date they wait on' }) overdue: number;
+  @ApiProperty({ type: String, format: 'date', description: 'the date overdue is judged on' }) refDate: string;
+  @ApiProperty({ type: 'integer', description: 'resolved, waiting for the county\'s evaluation' }) awaitingEvaluation: number;
+  @ApiProperty({ type: 'integer', description: 'taken to the 常务会 and not yet handled' }) escalated: number;
+  @ApiProperty({ type: [FactorKindCountsAnswer] }) byKind: FactorKindCountsAnswer[];
+  @ApiProperty({ type: [FactorDepartmentCountsAnswer] }) byDepartment: FactorDepartmentCountsAnswer[];
+  @ApiProperty({ type: [FactorLongestOverdueAnswer], description: 'the five longest overdue, oldest due date first' }) longestOverdue: FactorLongestOverdueAnswer[];
 }
