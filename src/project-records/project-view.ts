@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { acceptedEventsOf, APPROVAL_KEYS, type ApprovalKey, type EventType, type Stage, STAGE_LABELS } from '../lifecycle/index.js';
-import type { Project } from './project.entity.js';
+import { ApiWan } from '../common/index.js';
+import { acceptedEventsOf, APPROVAL_KEYS, type ApprovalKey, EVENT_TYPES, type EventType, type Stage, STAGE_LABELS, STAGES } from '../lifecycle/index.js';
+import { PROJECT_ORIGINS, type Project } from './project.entity.js';
+import { ApprovalDates } from './project-records.responses.js';
 
 /** Column of each approval on the entity. */
 export const APPROVAL_COLUMNS: Record<ApprovalKey, keyof Project> = {
@@ -24,28 +26,28 @@ export function approvalsOf(project: Project): Record<ApprovalKey, string | null
  * (src/projects/project.view.ts: list places, approval statuses, the lead it came from).
  */
 export class ProjectRecordView {
-  @ApiProperty() id: number;
+  @ApiProperty({ type: 'integer' }) id: number;
   @ApiProperty() code: string;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) ownerEnterprise: string | null;
-  @ApiProperty({ nullable: true, description: 'region code' }) region: string | null;
-  @ApiProperty({ nullable: true, description: 'chain code' }) chain: string | null;
-  @ApiProperty({ nullable: true, description: '总投资, 万元' }) totalInvestment: number | null;
-  @ApiProperty({ nullable: true }) content: string | null;
-  @ApiProperty({ nullable: true }) plannedStartDate: string | null;
-  @ApiProperty({ nullable: true }) actualStartDate: string | null;
-  @ApiProperty({ nullable: true }) plannedCompletionDate: string | null;
-  @ApiProperty({ nullable: true }) actualCompletionDate: string | null;
-  @ApiProperty({ nullable: true, description: '形象进度（当前进展，文字）' }) progress: string | null;
-  @ApiProperty({ description: 'date each approval was obtained, or null' }) approvals: Record<ApprovalKey, string | null>;
-  @ApiProperty({ nullable: true, enum: ['attracted', 'expansion', 'renovation'], description: '项目来源：招商引进 / 本地企业扩产 / 技改' }) origin: string | null;
-  @ApiProperty({ nullable: true, description: '谋划入库日期' }) plannedAt: string | null;
-  @ApiProperty() stage: Stage;
+  @ApiProperty({ type: String, nullable: true, description: '项目单位（业主企业）' }) ownerEnterprise: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'region code' }) region: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'chain code' }) chain: string | null;
+  @ApiWan('总投资', { nullable: true }) totalInvestment: number | null;
+  @ApiProperty({ type: String, nullable: true }) content: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) plannedStartDate: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) actualStartDate: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) plannedCompletionDate: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) actualCompletionDate: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '形象进度（当前进展，文字）' }) progress: string | null;
+  @ApiProperty({ type: ApprovalDates, description: 'date each approval was obtained, or null' }) approvals: ApprovalDates;
+  @ApiProperty({ type: String, nullable: true, enum: [...PROJECT_ORIGINS, null], description: '项目来源：招商引进 / 本地企业扩产 / 技改' }) origin: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: '谋划入库日期' }) plannedAt: string | null;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
   @ApiProperty() stageLabel: string;
-  @ApiProperty({ description: 'event types the current stage accepts' }) allowedEvents: EventType[];
-  @ApiProperty() version: number;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ enum: EVENT_TYPES, isArray: true, description: 'event types the current stage accepts' }) allowedEvents: EventType[];
+  @ApiProperty({ type: 'integer', description: 'the row version (ETag); send it back as If-Match or version' }) version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export function recordViewOf(project: Project): ProjectRecordView {
