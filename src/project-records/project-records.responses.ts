@@ -1,23 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { APPROVAL_LABELS, APPROVAL_STATUSES, type ApprovalKey, type ApprovalStatus } from '../lifecycle/index.js';
+import { APPROVAL_STATUSES, type ApprovalStatus } from '../lifecycle/index.js';
 import type { ApprovalDetail, ApprovalDetails } from './approval-details.types.js';
 import type { ProjectMilestone, MilestoneView } from './milestone.types.js';
 import type { CommentView } from './project-records.service.js';
+export { ApprovalDates } from './project-view.js';
 
 /**
  * What the project-record routes answer, as the OpenAPI document declares it (docs/api.md):
  * each class implements the answer's own type, so tsc catches a renamed field.
  */
-
-/** The date each of the six approvals was obtained (YYYY-MM-DD), or null. */
-export class ApprovalDates implements Record<ApprovalKey, string | null> {
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: APPROVAL_LABELS.filing }) filing: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: APPROVAL_LABELS.land }) land: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: APPROVAL_LABELS.planning }) planning: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: APPROVAL_LABELS.environment }) environment: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: APPROVAL_LABELS.energy }) energy: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: APPROVAL_LABELS.construction }) construction: string | null;
-}
 
 /** Where one approval stands (督办, 容缺受理). */
 export class ApprovalDetailAnswer implements ApprovalDetail {

@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiWan } from '../common/index.js';
-import { acceptedEventsOf, APPROVAL_KEYS, type ApprovalKey, EVENT_TYPES, type EventType, type Stage, STAGE_LABELS, STAGES } from '../lifecycle/index.js';
+import { acceptedEventsOf, APPROVAL_KEYS, APPROVAL_LABELS, type ApprovalKey, EVENT_TYPES, type EventType, type Stage, STAGE_LABELS, STAGES } from '../lifecycle/index.js';
 import { PROJECT_ORIGINS, type Project } from './project.entity.js';
-import { ApprovalDates } from './project-records.responses.js';
 
 /** Column of each approval on the entity. */
 export const APPROVAL_COLUMNS: Record<ApprovalKey, keyof Project> = {
@@ -18,6 +17,16 @@ export function approvalsOf(project: Project): Record<ApprovalKey, string | null
   return Object.fromEntries(
     APPROVAL_KEYS.map((key) => [key, (project[APPROVAL_COLUMNS[key]] as string | null) ?? null]),
   ) as Record<ApprovalKey, string | null>;
+}
+
+/** The date each of the six approvals was obtained (YYYY-MM-DD), or null. */
+export class ApprovalDates implements Record<ApprovalKey, string | null> {
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: APPROVAL_LABELS.filing }) filing: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: APPROVAL_LABELS.land }) land: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: APPROVAL_LABELS.planning }) planning: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: APPROVAL_LABELS.environment }) environment: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: APPROVAL_LABELS.energy }) energy: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: APPROVAL_LABELS.construction }) construction: string | null;
 }
 
 /**
