@@ -35,7 +35,7 @@ export class AdjustmentAnswer implements AdjustmentView {
 }
 
 /** A chain's row of the plan: the appendix's columns (附件). */
-export class ChainPlanAnswer implements ChainPlanView {
+export class PlanChainAnswer implements ChainPlanView {
   @ApiProperty() code: string;
   @ApiProperty({ type: 'integer' }) no: number;
   @ApiProperty() name: string;
@@ -92,7 +92,7 @@ export class PlanAnswer implements PlanView {
   @ApiWan('招商签约目标') attractionSignedWan: number;
   @ApiWan('招商到位目标') attractionFundedWan: number;
   @ApiProperty() conditionalApprovalsAllowed: boolean;
-  @ApiProperty({ type: [ChainPlanAnswer] }) chains: ChainPlanAnswer[];
+  @ApiProperty({ type: [PlanChainAnswer] }) chains: PlanChainAnswer[];
   @ApiProperty({ type: [PlaceRuleAnswer] }) places: PlaceRuleAnswer[];
   @ApiProperty({ type: [AdjustmentAnswer], description: 'changes made after publication, oldest first' }) adjustments: AdjustmentAnswer[];
 }
