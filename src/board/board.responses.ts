@@ -193,9 +193,9 @@ export class RedListItem implements RedListShape {
   @ApiProperty({ type: String, nullable: true }) regionName: string | null;
   @ApiProperty({ enum: RED_LIST_KINDS }) kind: RedListKind;
   @ApiProperty() reason: string;
-  @ApiPropertyOptional({ type: 'integer', description: '万元 (lagging)' }) actual?: number;
-  @ApiPropertyOptional({ type: 'integer', description: '万元 (lagging)' }) expected?: number;
-  @ApiPropertyOptional({ type: Number, nullable: true }) ratio?: number | null;
+  @ApiWan('完成投资（序时滞后者）', { required: false }) actual?: number;
+  @ApiWan('序时目标（序时滞后者）', { required: false }) expected?: number;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'actual ÷ expected (序时滞后者)' }) ratio?: number | null;
   @ApiPropertyOptional({ type: ResponsibleNames }) responsible?: ResponsibleNames;
 }
 
