@@ -7,7 +7,7 @@ export { ChainPageQuery } from './dto/chain-filing.dto.js';
 export { LeadFundsService } from './lead-funds.service.js';
 export { leadOfProject, type ProjectLeadLink } from './lead-link.js';
 export { fundedSql, summaryOf } from './lead-records.js';
-export { INDICATOR_KEYS, LEAD_EVENT_TYPES, LEAD_STATUS_LABELS, NOTE_STATUS_LABELS, RATE_INDICATORS, type IndicatorKey } from './lead-states.js';
+export { INDICATOR_KEYS, LEAD_EVENT_TYPES, LEAD_ORIGINS, LEAD_STATUSES, NOTE_STATUSES, LEAD_STATUS_LABELS, NOTE_STATUS_LABELS, RATE_INDICATORS, type IndicatorKey } from './lead-states.js';
 export { LeadEngine } from './lead.engine.js';
 export { Lead } from './lead.entity.js';
 export { type LeadContext, type LeadFacts, type LinkedProjectFacts } from './lead.guards.js';

@@ -5,7 +5,7 @@ export { AUDIT_ENTITIES, AuditModule } from './audit.module.js';
 export { AuditService, type AuditCheckpoint, type AuditEventView, type AuditInput } from './audit.service.js';
 export { canonicalJson } from './canonical-json.js';
 export { ChangeRecorder, type HistoryRow } from './change-recorder.js';
-export { ProjectHistory } from './project-history.entity.js';
+export { HISTORY_KINDS, ProjectHistory } from './project-history.entity.js';
 export { ProjectHistoryReader, type HistoryView } from './project-history.js';
 export { csvWriter, xlsxWriter, type Cell } from './table-writers.js';
 export { SECURITY_EVENT_KINDS, SecurityLog, type SecurityEventFilter, type SecurityEventKind, type SecurityEventView } from './security-log.js';
