@@ -95,7 +95,7 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
       const entry = controllers.get(controllerKey);
       const handler = entry && (entry.controller.prototype as Record<string, unknown>)[methodKey];
       if (!entry || typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined)
-        throw new Error(`OpenAPI: ${method.toUpperCase()} ${path}: no route handler ${controllerKey}.${methodKey}`);
+        throw new Error(`OpenAPI: ${method.toUpperCase()} ${path}: no route handler for operationId "${String(operation.operationId)}" (operationIds are given here, never by @ApiOperation: docs/api.md "The OpenAPI document")`);
       const origin: Origin = { controller: entry.controller, handler: handler as Origin['handler'], methodKey, module: entry.module };
       const id = operationIdOf(controllerKey, methodKey);
       if (ids.has(id)) throw new Error(`OpenAPI: operationId ${id} twice`);
