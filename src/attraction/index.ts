@@ -12,3 +12,4 @@ export { LeadEngine } from './lead.engine.js';
 export { Lead } from './lead.entity.js';
 export { type LeadContext, type LeadFacts, type LinkedProjectFacts } from './lead.guards.js';
 export { LeadsService } from './leads.service.js';
+export { ChainNoteAnswer, IndicatorFilingAnswer, LeadSummaryAnswer } from './attraction.responses.js';

@@ -1,5 +1,5 @@
 /** audit: the module's public face — what other modules may use (docs/architecture.md). */
-export { ENTRY_COLUMNS, type Checkpoint, type StoredEntryRow, type VerifyResult } from './audit-chain.js';
+export { ENTRY_COLUMNS, FIRST_BAD_REASONS, type Checkpoint, type FirstBadReason, type StoredEntryRow, type VerifyResult } from './audit-chain.js';
 export { ENTITY_LABELS, PROJECT_ENTITIES, auditSubject } from './audit-subjects.js';
 export { AUDIT_ENTITIES, AuditModule } from './audit.module.js';
 export { AuditService, type AuditCheckpoint, type AuditEventView, type AuditInput } from './audit.service.js';

@@ -1,9 +1,20 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, EVERY_ROLE, READERS, Roles, type Principal } from '../access/index.js';
 import { IdParam } from '../common/index.js';
 import { ChannelsService } from './channels.service.js';
 import { NoticeSettingsService } from './notice-settings.js';
+import {
+  ChannelAnswer,
+  ChannelTestAnswer,
+  CreatedChannelAnswer,
+  DeliveryAnswer,
+  InboxAnswer,
+  InboxReadAnswer,
+  NoticeSettingsAnswer,
+  NotificationsHealthAnswer,
+  RunResultAnswer,
+} from './notification.responses.js';
 import { NotificationsService } from './notifications.service.js';
 
 /** Notifications (docs/notifications.md): the caller's inbox; the city office's channels, settings, runs and deliveries. */
@@ -16,6 +27,7 @@ export class NotificationsController {
     private readonly settings: NoticeSettingsService,
   ) {}
 
+  @ApiOkResponse({ type: InboxAnswer })
   @Get('inbox')
   @ApiOperation({ summary: '我的通知（收件箱）' })
   @Roles(...EVERY_ROLE)
@@ -23,6 +35,7 @@ export class NotificationsController {
     return this.notifications.inbox(user.id);
   }
 
+  @ApiOkResponse({ type: InboxReadAnswer })
   @Post('inbox/:id/read')
   @ApiOperation({ summary: '将一条通知标为已读' })
   @HttpCode(200)
@@ -32,6 +45,7 @@ export class NotificationsController {
   }
 
   /** Channels that keep failing, for the board's freshness line (no secret, no answer text). */
+  @ApiOkResponse({ type: NotificationsHealthAnswer })
   @Get('health')
   @ApiOperation({ summary: '持续失败的通知渠道（看板新鲜度提示用）' })
   @Roles(...READERS)
@@ -39,6 +53,7 @@ export class NotificationsController {
     return { failingChannels: await this.channels.failing() };
   }
 
+  @ApiOkResponse({ type: [ChannelAnswer] })
   @Get('channels')
   @ApiOperation({ summary: '通知渠道列表' })
   @Roles('admin')
@@ -46,6 +61,7 @@ export class NotificationsController {
     return this.channels.list();
   }
 
+  @ApiCreatedResponse({ type: CreatedChannelAnswer })
   @Post('channels')
   @ApiOperation({ summary: '新增通知渠道' })
   @Roles('admin')
@@ -53,6 +69,7 @@ export class NotificationsController {
     return this.channels.create(body, user.username);
   }
 
+  @ApiNoContentResponse({ description: 'removed' })
   @Delete('channels/:id')
   @ApiOperation({ summary: '删除通知渠道' })
   @HttpCode(204)
@@ -61,6 +78,7 @@ export class NotificationsController {
     await this.channels.remove(id, user.username);
   }
 
+  @ApiOkResponse({ type: ChannelTestAnswer, description: 'what the channel answered a test message (nothing is stored)' })
   @Post('channels/:id/test')
   @ApiOperation({ summary: '向渠道发送一条测试消息' })
   @HttpCode(200)
@@ -69,6 +87,7 @@ export class NotificationsController {
     return this.channels.test(id);
   }
 
+  @ApiOkResponse({ type: NoticeSettingsAnswer })
   @Get('settings')
   @ApiOperation({ summary: '通知规则设置' })
   @Roles('admin')
@@ -76,6 +95,7 @@ export class NotificationsController {
     return this.settings.get();
   }
 
+  @ApiOkResponse({ type: NoticeSettingsAnswer, description: 'the settings as stored' })
   @Put('settings')
   @ApiOperation({ summary: '修改通知规则设置' })
   @Roles('admin')
@@ -84,6 +104,7 @@ export class NotificationsController {
   }
 
   /** Runs the rules now and delivers at once (quiet hours do not hold a deliberate run). */
+  @ApiOkResponse({ type: RunResultAnswer })
   @Post('run')
   @ApiOperation({ summary: '立即运行通知规则并发送' })
   @HttpCode(200)
@@ -92,6 +113,7 @@ export class NotificationsController {
     return this.notifications.run({ manual: true, digests: true, actor: user.username });
   }
 
+  @ApiOkResponse({ type: [DeliveryAnswer], description: 'the latest 500, newest first' })
   @Get('deliveries')
   @ApiOperation({ summary: '最近的发送记录' })
   @Roles('admin')
