@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Put, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { actorOf, QuarterParam, YearParam } from '../common/index.js';
 import { ChainNoteAnswer, IndicatorFilingAnswer } from './attraction.responses.js';
@@ -9,7 +9,6 @@ import { FileIndicatorsDto, PutChainNoteDto } from './dto/chain-filing.dto.js';
 import { CHAIN_FILERS, CurrentScope, Roles, type Scope } from '../access/index.js';
 
 /** What a chain's team files for its page (docs/domain/attraction.md "The chain page"); the page itself is the board's. */
-@ApiTags('attraction')
 @Controller('chains')
 export class ChainsController {
   constructor(private readonly filings: ChainFilingsService) {}

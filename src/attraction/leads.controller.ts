@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { actorOf, ApiPageResponse, IdParam, MonthParam, type Page, parseIfMatch } from '../common/index.js';
 import { FiledFundAnswer, FundAnswer, LeadAnswer, LeadSummaryAnswer } from './attraction.responses.js';
@@ -13,7 +13,6 @@ import { CurrentScope, LEAD_WRITERS, Roles, type Scope } from '../access/index.j
 import { refuseFieldsNotTaken } from '../workflow/index.js';
 
 /** 招商项目 (docs/domain/attraction.md "Leads"): record, list, read, advance, file 到位资金. */
-@ApiTags('attraction')
 @Controller('leads')
 export class LeadsController {
   constructor(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiError, IdParam, unprocessable } from '../common/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
@@ -12,7 +12,6 @@ import { assertAcceptablePassword } from './password-policy.js';
 import { type AuthenticatedRequest, type Credential, CurrentCredential, CurrentUser, EVERY_ROLE, type Principal, Public, Roles } from '../access/index.js';
 import { clearSessionCookie, setSessionCookie, SESSION_COOKIE } from './session-cookie.js';
 
-@ApiTags('auth')
 @Controller()
 export class AuthController {
   constructor(
@@ -51,7 +50,6 @@ export class AuthController {
 
   @Get('auth/session')
   @Roles(...EVERY_ROLE)
-  @ApiCookieAuth()
   @ApiOperation({ summary: '当前会话：csrfToken 与用户（会话无效时 401）' })
   @ApiOkResponse({ type: Session })
   session(@CurrentUser() user: Principal, @CurrentCredential() credential: Credential): Promise<SessionView> {
@@ -61,8 +59,6 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @Roles(...EVERY_ROLE)
-  @ApiBearerAuth()
-  @ApiCookieAuth()
   @ApiOperation({ summary: '退出登录：当前令牌（或会话 Cookie）立即失效' })
   @ApiNoContentResponse({ description: 'signed out (the session cookie, if any, is cleared)' })
   async logout(
@@ -78,8 +74,6 @@ export class AuthController {
   @Post('auth/password')
   @HttpCode(204)
   @Roles(...EVERY_ROLE)
-  @ApiBearerAuth()
-  @ApiCookieAuth()
   @ApiOperation({ summary: '修改本人密码（需当前密码）：本人其他令牌立即失效，当前令牌继续有效' })
   @ApiNoContentResponse({ description: 'password changed' })
   async changePassword(
@@ -101,7 +95,6 @@ export class AuthController {
 
   @Get('auth/me')
   @Roles(...EVERY_ROLE)
-  @ApiBearerAuth()
   @ApiOperation({ summary: '当前登录用户、角色与范围' })
   @ApiOkResponse({ type: SignedInUser })
   me(@CurrentUser() user: Principal): Principal {
@@ -110,7 +103,6 @@ export class AuthController {
 
   @Get('users')
   @Roles('admin')
-  @ApiBearerAuth()
   @ApiOperation({ summary: '用户列表（管理员）' })
   @ApiOkResponse({ type: [UserAccount] })
   users(): Promise<UserView[]> {
@@ -119,7 +111,6 @@ export class AuthController {
 
   @Post('users')
   @Roles('admin')
-  @ApiBearerAuth()
   @ApiOperation({ summary: '新建用户（管理员）' })
   @ApiCreatedResponse({ type: UserAccount })
   create(@Body() dto: CreateUserDto, @CurrentUser() user: Principal): Promise<UserView> {
@@ -128,7 +119,6 @@ export class AuthController {
 
   @Patch('users/:id')
   @Roles('admin')
-  @ApiBearerAuth()
   @ApiOperation({ summary: '修改用户角色、范围、密码或停用（旧令牌随即失效；最后一个启用的管理员不能降级或停用）' })
   @ApiOkResponse({ type: UserAccount })
   update(@Param('id', IdParam) id: number, @Body() dto: UpdateUserDto, @CurrentUser() user: Principal): Promise<UserView> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { DisplayTokenInfo, IssuedDisplayTokenInfo } from './auth.responses.js';
 import { IdParam } from '../common/index.js';
 import { DisplayTokensService, type DisplayTokenView, type IssuedDisplayToken } from './display-tokens.service.js';
@@ -7,8 +7,6 @@ import { CreateDisplayTokenDto } from './dto/display-token.dto.js';
 import { CurrentUser, type Principal, Roles } from '../access/index.js';
 
 /** Wall-screen tokens (大屏令牌): the admin makes, lists and revokes them. */
-@ApiTags('auth')
-@ApiBearerAuth()
 @Roles('admin')
 @Controller('display-tokens')
 export class DisplayTokensController {

@@ -1,13 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ActorNameEntry, PasswordReset, UserFormRules } from './auth.responses.js';
 import { CurrentUser, EVERY_ROLE, type Principal, Roles } from '../access/index.js';
 import { IdParam } from '../common/index.js';
 import { type ActorName, UserAdminService, type UserRules } from './user-admin.service.js';
 
 /** The 用户管理 page's routes beside `GET|POST /api/users` and `PATCH /api/users/:id` (auth.controller.ts). */
-@ApiTags('auth')
-@ApiBearerAuth()
 @Controller('users')
 export class UsersController {
   constructor(private readonly admin: UserAdminService) {}

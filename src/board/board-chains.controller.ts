@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentScope, type Scope } from '../access/index.js';
 import { asOfParam, YearParam } from '../common/index.js';
 import { ChainPageQuery } from '../attraction/index.js';
@@ -9,7 +9,6 @@ import { ChainPageAnswer } from './chain-page.responses.js';
 import { DashboardService } from './dashboard.service.js';
 
 /** A chain's page (docs/domain/attraction.md "The chain page"): the board's figures for the chain beside its appendix row. */
-@ApiTags('attraction')
 @Controller('chains')
 export class BoardChainsController {
   constructor(

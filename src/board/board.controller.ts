@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { actorOf, ApiPageResponse, asOfParam, badRequest, MonthNumberParam, type Page, reasonQuery, YearParam } from '../common/index.js';
 import { DashboardService, type CurvePoint, type ListedProjectRow } from './dashboard.service.js';
@@ -20,7 +20,6 @@ const ScopeParam = {
 };
 
 /** The target board's routes (docs/board.md): the dashboard, its curve and listed projects, 蓝黄红 overrides. */
-@ApiTags('targets')
 @Controller()
 export class BoardController {
   constructor(

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiFileResponse, attachment, Clock, MonthParam } from '../common/index.js';
 import { READ_ONLY_ROLES, Roles } from '../access/index.js';
@@ -8,7 +8,6 @@ import { agendaDocument } from './agenda-document.js';
 import { DOCX_CONTENT_TYPE } from './bulletin-docx.controller.js';
 
 /** The 常务会 paper (docs/domain/requests.md "常务会"): the problems taken to the 市政府常务会 in a month, as a Word document. */
-@ApiTags('requests')
 @Controller('requests/agenda')
 export class AgendaDocxController {
   constructor(

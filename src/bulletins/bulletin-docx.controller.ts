@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiFileResponse, attachment, MonthNumberParam, YearParam } from '../common/index.js';
 import { HeavyWork } from '../heavy/index.js';
@@ -11,7 +11,6 @@ export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
  * a worker thread (heavy work, BulletinDocxService) once, then served from the cache, since a
  * published bulletin never changes.
  */
-@ApiTags('bulletins')
 @Controller('exports')
 export class BulletinDocxController {
   constructor(private readonly heavy: HeavyWork) {}

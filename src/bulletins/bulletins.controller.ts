@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { actorOf, MonthNumberParam, YearParam } from '../common/index.js';
 import { BulletinListItem, CommentaryDraftBody, CommentaryState, PublishedBulletinBody } from './bulletin.responses.js';
@@ -8,7 +8,6 @@ import { BulletinCommentaryService, type CommentaryView } from './bulletin-comme
 import type { CommentaryDraft } from './commentary-draft.js';
 import { PutCommentaryDto } from './dto/commentary.dto.js';
 
-@ApiTags('bulletins')
 @Controller('bulletins')
 export class BulletinsController {
   constructor(

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiFileResponse, attachment, Clock, MonthNumberParam, yearOf, YearParam } from '../common/index.js';
 import { HeavyWork } from '../heavy/index.js';
@@ -8,7 +8,6 @@ import { LedgerExportService } from './export/ledger-export.service.js';
 import { XLSX_CONTENT_TYPE } from './export/sheet-style.js';
 import { CurrentScope, type Scope } from '../access/index.js';
 
-@ApiTags('excel')
 @Controller('exports')
 export class ExportsController {
   constructor(

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { actorOf, badRequest, MonthParam } from '../common/index.js';
 import { LedgerImportQuery, ReportImportQuery } from './dto/excel-query.dto.js';
@@ -24,7 +24,6 @@ const FILE_BODY = {
   },
 };
 
-@ApiTags('excel')
 @Controller('imports')
 export class ImportsController {
   constructor(

@@ -1,12 +1,11 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiFileResponse, attachment, MonthParam } from '../common/index.js';
 import { XLSX_CONTENT_TYPE } from './export/sheet-style.js';
 import { RequestsExportService } from './export/requests-export.service.js';
 import { CurrentScope, EVERY_ROLE, Roles, type Scope } from '../access/index.js';
 
-@ApiTags('requests')
 @Controller('exports/requests')
 export class RequestsExportController {
   constructor(private readonly exports: RequestsExportService) {}

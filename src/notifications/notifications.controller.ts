@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, EVERY_ROLE, READERS, Roles, type Principal } from '../access/index.js';
 import { IdParam } from '../common/index.js';
 import { ChannelsService } from './channels.service.js';
@@ -18,7 +18,6 @@ import {
 import { NotificationsService } from './notifications.service.js';
 
 /** Notifications (docs/notifications.md): the caller's inbox; the city office's channels, settings, runs and deliveries. */
-@ApiTags('notifications')
 @Controller('notifications')
 export class NotificationsController {
   constructor(

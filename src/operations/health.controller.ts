@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiError } from '../common/index.js';
 import { HealthStatus, ReadyStatus } from './health.responses.js';
 import { ReadinessService } from './readiness.service.js';
@@ -10,7 +10,6 @@ import { Public } from '../access/index.js';
  * not), `ready` that it can serve (send it traffic when so). Neither needs a sign-in nor says
  * anything about the data (docs/operations.md "Health and readiness").
  */
-@ApiTags('operations')
 @Public()
 @Controller()
 export class HealthController {

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { bulletinCheckpoint } from '../bulletins/index.js';
@@ -18,7 +18,6 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** The audit log, its verification, anomaly checks and exports: for the city office and auditors (审计/督查). */
-@ApiTags('audit')
 @Roles('admin', ...READ_ONLY_ROLES)
 @Controller('audit')
 export class AuditController {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, EVERY_ROLE, type Principal, Roles } from '../access/index.js';
 import { actorOf, IdParam } from '../common/index.js';
@@ -9,7 +9,6 @@ import { PersonAnswer } from './people.responses.js';
 import type { PersonView } from './people.types.js';
 
 /** The register of responsible people (docs/domain/responsibility.md "People"). */
-@ApiTags('responsibility')
 @Controller('people')
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CHAIN_FILERS, CurrentScope, EDITORS, EVERY_ROLE, Roles, type Scope } from '../access/index.js';
 import { actorOf, asOfParam, IdParam, YearParam } from '../common/index.js';
@@ -12,7 +12,6 @@ import type { ActivityView, ChainResponsibilityView, ProjectResponsibilityView }
 import { ProjectResponsibilityService } from './project-responsibility.service.js';
 
 /** Who answers for each chain and project, and what the 链长 do (docs/domain/responsibility.md). */
-@ApiTags('responsibility')
 @Controller()
 export class ResponsibilityController {
   constructor(

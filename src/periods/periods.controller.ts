@@ -1,11 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { DefaultPeriod } from './default-period.js';
 import { PeriodsService } from './periods.service.js';
 import { DefaultPeriodAnswer } from './period.responses.js';
 import { EVERY_ROLE, Roles } from '../access/index.js';
 
-@ApiTags('periods')
 @Controller('periods')
 export class PeriodsController {
   constructor(private readonly periods: PeriodsService) {}

@@ -1,10 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { EVERY_ROLE, Roles } from '../access/index.js';
 import { ChainTargetsService, type ChainView } from './chain-targets.service.js';
 import { ChainAnswer } from './plan.responses.js';
 
-@ApiTags('reference')
 // Names of codes and their targets: every role reads them, a department included.
 @Roles(...EVERY_ROLE)
 @Controller()

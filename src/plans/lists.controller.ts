@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { actorOf, IdParam, reasonQuery, YearParam } from '../common/index.js';
 import { PutListEntryDto } from './dto/list-entry.dto.js';
@@ -7,7 +7,6 @@ import { ListsService, type ListEntryView } from './lists.service.js';
 import { ListEntryAnswer } from './plan.responses.js';
 import { CurrentScope, type Scope } from '../access/index.js';
 
-@ApiTags('lists')
 @Controller('lists')
 export class ListsController {
   constructor(private readonly lists: ListsService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentScope, type Scope } from '../access/index.js';
 import { actorOf, YearParam } from '../common/index.js';
@@ -9,7 +9,6 @@ import { PlanAnswer, PlanYear, RolloverApplied, RolloverProposalAnswer } from '.
 import { PlansService, type PlanView, type RolloverProposal } from './plans.service.js';
 
 /** Year plans (年度计划): docs/domain/figures.md "Year plans". Writes are the city office's (admin). */
-@ApiTags('plans')
 @Controller('targets')
 export class PlansController {
   constructor(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { actorOf, ApiPageResponse, asOfParam, badRequest, IdParam, type Page, parseIfMatch, reasonQuery } from '../common/index.js';
 import { EVENT_FIELDS, LifecycleEventDto } from './dto/lifecycle-event.dto.js';
@@ -22,7 +22,6 @@ export const ApprovalKeyParam = {
   },
 };
 
-@ApiTags('projects')
 @Controller('projects')
 export class ProjectsController {
   constructor(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { EVERY_ROLE, Roles } from '../access/index.js';
 import { actorOf } from '../common/index.js';
@@ -8,7 +8,6 @@ import { PutDepartmentDto } from './dto/department.dto.js';
 import { DepartmentAnswer, RegionAnswer } from './reference.responses.js';
 import { ReferenceService, type RegionView } from './reference.service.js';
 
-@ApiTags('reference')
 // Names of codes: every role reads them, a department included.
 @Roles(...EVERY_ROLE)
 @Controller()

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { actorOf, asOfParam, Clock, IdParam, lastMonthOf, MonthParam } from '../common/index.js';
 import { FileReportDto } from './dto/file-report.dto.js';
@@ -7,7 +7,6 @@ import { ReportsService, type FiledReport, type MissingReports, type MonthReport
 import { FiledReportAnswer, MissingReportsAnswer, MonthReportAnswer, ReportRevisionAnswer } from './report.responses.js';
 import { CurrentScope, EDITORS, EVERY_ROLE, Roles, type Scope } from '../access/index.js';
 
-@ApiTags('reports')
 @Controller()
 export class ReportsController {
   constructor(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentScope, CurrentUser, EVERY_ROLE, type Principal, Roles, type Scope } from '../access/index.js';
 import { IdParam, parseIfMatch } from '../common/index.js';
 import { refuseFieldsNotTaken } from '../workflow/index.js';
@@ -12,7 +12,6 @@ import { RequestGroupAnswer } from './request-lists.responses.js';
  * 共性问题 (docs/domain/requests.md "共性问题"). Registered before the requests' controller, so
  * that `requests/groups` is not read as `requests/:id`.
  */
-@ApiTags('requests')
 @Controller('requests/groups')
 export class RequestGroupsController {
   constructor(private readonly groups: RequestGroupsService) {}

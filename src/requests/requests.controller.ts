@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CurrentScope, CurrentUser, EDITORS, EVERY_ROLE, LEAD_WRITERS, type Principal, Roles, type Scope } from '../access/index.js';
@@ -28,7 +28,6 @@ import { RequestsService, type MonthLists, type RequestDetail } from './requests
 import { refuseFieldsNotTaken } from '../workflow/index.js';
 
 /** 要素保障 (docs/domain/requests.md; routes in docs/api.md "Requests and problems"). */
-@ApiTags('requests')
 @Controller()
 export class RequestsController {
   constructor(

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, EVERY_ROLE, type Principal, Roles } from '../access/index.js';
 import { HomeQuery } from './dto/home.query.js';
 import { HomeService } from './home.service.js';
@@ -7,7 +7,6 @@ import type { LeaderHome } from './home.types.js';
 import { LeaderHomeAnswer } from './workbench.responses.js';
 
 /** A leader's or 专员's own view (docs/domain/responsibility.md "A leader's home"). */
-@ApiTags('responsibility')
 @Controller('me')
 export class HomeController {
   constructor(private readonly home: HomeService) {}

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentScope, CurrentUser, EVERY_ROLE, type Principal, Roles, type Scope } from '../access/index.js';
 import { MonthParam } from '../common/index.js';
 import { WorkbenchProjectsQuery } from './dto/workbench.query.js';
@@ -7,7 +7,6 @@ import { ReportSheetAnswer, WorkbenchContextAnswer, WorkbenchProjectPageAnswer }
 import { WorkbenchService, type ReportSheet, type WorkbenchContext, type WorkbenchProjectPage } from './workbench.service.js';
 
 /** Reads for the operators' workbench pages (工作台, `/workbench/`); every write goes through the project and report routes. */
-@ApiTags('workbench')
 @Controller('workbench')
 export class WorkbenchController {
   constructor(private readonly workbench: WorkbenchService) {}
