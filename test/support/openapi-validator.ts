@@ -307,7 +307,9 @@ if (!(Test.prototype as unknown as Record<symbol, boolean>)[PATCHED]) {
         const where = `${this.method} ${new URL(this.url, 'http://x').pathname}`;
         let body: unknown = res.body;
         try {
-          if (typeof res.text === 'string') body = JSON.parse(res.text);
+          // A spec that reads downloads as bytes (`.buffer().parse(…)`) gets a JSON refusal as a Buffer too.
+          if (Buffer.isBuffer(res.body)) body = JSON.parse(res.body.toString('utf8'));
+          else if (typeof res.text === 'string') body = JSON.parse(res.text);
         } catch {
           failure = new Error(`OpenAPI: ${where} → ${res.status}: the answer says ${contentType} but its body is not JSON`);
         }
