@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { badRequest, hasControlCharacters } from '../../common/index.js';
 import { MAPPING_SOURCES, type MappingSource } from '../import-codes.js';
 import { cellText, isBlank } from '../parsing/cells.js';
@@ -45,7 +45,7 @@ export class MappingView {
   required: boolean;
   @ApiProperty({ description: 'true: this commit kept the given mapping for the region' }) saved: boolean;
   @ApiProperty({ type: [MappingColumn] }) columns: MappingColumn[];
-  @ApiPropertyOptional({ type: [MappingField], description: 'the fields a header may be mapped to' }) fields: MappingField[];
+  @ApiProperty({ type: [MappingField], description: 'the fields a header may be mapped to' }) fields: MappingField[];
 }
 
 const MAX_ENTRIES = 100;

@@ -1,8 +1,24 @@
 // @ts-check
-// The API's shapes as the pages read them, for the browser type check (tsconfig.web.json).
-// Where the server declares a shape in a plain TypeScript file (no framework imports), the
-// typedef points at it; the others are written here to match the server's declaration named
-// beside each. Money is integer 万元 throughout.
+// The API's shapes as the pages read them, for the browser type check (tsconfig.web.json):
+// docs/development.md "API types". Where the OpenAPI document declares an answer, the typedef is an alias
+// of the type generated from it (src/web/types/api-types.d.ts, `npm run api:types`), so a page that
+// reads a field the API does not send fails `npm run check`. The others (answers the document does
+// not declare yet) still point at the server's own declaration or are written here beside the
+// declaration they copy; they move to the generated types as their answers are declared.
+// Money is integer 万元 throughout.
+
+/**
+ * A schema of the OpenAPI document by name.
+ * @template {keyof import('../types/api-types').components['schemas']} Name
+ * @typedef {import('../types/api').Schema<Name>} Schema
+ */
+
+/**
+ * The JSON success answer an operation of the OpenAPI document declares.
+ * @template {keyof import('../types/api-types').paths} Path
+ * @template {'get' | 'put' | 'post' | 'delete' | 'patch'} [Method='get']
+ * @typedef {import('../types/api').Answer<Path, Method>} Answer
+ */
 
 /** @typedef {keyof typeof import('/shared/labels.js').STAGE_LABELS} Stage */
 /** @typedef {keyof typeof import('/shared/labels.js').EVENT_LABELS} EventType */
@@ -305,65 +321,19 @@
 
 /** @typedef {{ id: number, name: string, token: string, expiresAt: string }} IssuedDisplayToken shown once, when made */
 
-// ------------------------------------------------------------------ Excel imports (src/excel/import-result.ts; codes in src/excel/import-codes.ts)
+// ------------------------------------------------------------------ Excel imports (generated)
 
-/** @typedef {import('../../excel/import-codes.js').Evidence} Evidence */
-/** @typedef {import('../../excel/import-codes.js').SkipKind} SkipKind */
-/** @typedef {import('../../excel/import-codes.js').MappingSource} MappingSource */
-/** @typedef {import('../../excel/import-codes.js').JobPhase} JobPhase */
-
-/** @typedef {{ row: number, sheet: string, column: string | null, message: string }} RowError */
-/** @typedef {{ row: number, sheet: string, stage: Stage, evidence: Evidence, detail: string, warning: string | null }} StageDecisionView */
-/** @typedef {{ row: number | null, sheet: string, kind: SkipKind, reason: string }} SkippedView */
-
+/** @typedef {Schema<'RowError'>} RowError */
+/** @typedef {Schema<'StageDecisionView'>} StageDecisionView */
+/** @typedef {Schema<'SkippedView'>} SkippedView */
+/** @typedef {Schema<'MappingColumn'>} MappingColumn a header of the file and how it is read */
+/** @typedef {Schema<'MappingView'>} MappingView the column mapping of an import */
+/** @typedef {Answer<'/api/imports/ledger', 'post'>} ImportResult what a dry run or a commit answers (a ledger or a month sheet) */
 /**
- * A header of the file and how it is read (src/excel/mapping/column-mapping.ts `MappingColumn`);
- * `proposal`: for a header nothing maps, the field it most resembles (confidence 0–1).
- * @typedef {{ header: string, sheets: string[], field: string | null, source: MappingSource, proposal: { field: string, confidence: number } | null }} MappingColumn
- */
-
-/**
- * The column mapping of an import (column-mapping.ts `MappingView`): `required` when a sheet
- * can only be read with one; `fields`, what a header may be mapped to.
- * @typedef {object} MappingView
- * @property {string | null} region
- * @property {boolean} required
- * @property {boolean} saved
- * @property {MappingColumn[]} columns
- * @property {{ field: string, label: string }[]} fields
- */
-
-/**
- * What a dry run or a commit answers (`ImportResult`); `decisions` and `year` for a ledger,
- * `month` for a month sheet.
- * @typedef {object} ImportResult
- * @property {number} rows
- * @property {number} created
- * @property {number} updated
- * @property {number} unchanged
- * @property {RowError[]} errors
- * @property {boolean} committed
- * @property {string} sheet
- * @property {string[]} sheets
- * @property {{ name: string, sha256: string }} file
- * @property {string[]} ignoredColumns
- * @property {SkippedView[]} skipped
- * @property {MappingView} mapping
- * @property {StageDecisionView[]} [decisions]
- * @property {number} [year]
- * @property {string} [month]
- */
-
-/**
- * An import run as a job (src/excel/import-jobs.service.ts `JobView`): `result` once done,
- * `error` (the refusal the import would have answered) once failed.
- * @typedef {object} ImportJob
- * @property {string} id
- * @property {JobPhase} phase
- * @property {number} done
- * @property {number} total
- * @property {ImportResult} [result]
- * @property {{ statusCode: number, message: string, details: ErrorDetail[] }} [error]
+ * An import run as a job: `result` once done, `error` (the refusal the import would have
+ * answered) once failed. The document gives the error's `details` no shape yet (objects of
+ * unknown fields): they are the error shape's details.
+ * @typedef {Omit<Answer<'/api/imports/jobs/{id}'>, 'error'> & { error?: Omit<Schema<'JobError'>, 'details'> & { details: ErrorDetail[] } }} ImportJob
  */
 
 // ------------------------------------------------------------------ the session (src/auth/auth.service.ts `SessionView`)
