@@ -10,7 +10,7 @@ if [ -z "$bin" ]; then
   exit 2
 fi
 dir=$(mktemp -d /tmp/tracker-pg.XXXXXX)
-port=${PG_PORT:-$((55000 + RANDOM % 5000))}
+port=${PG_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
 as_pg=()
 if [ "$(id -u)" = 0 ]; then
   chown postgres:postgres "$dir"

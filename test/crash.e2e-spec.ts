@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { backupSqlite, checkSqlite } from '../src/database/index.js';
 import { projectBody } from './factories/project.factory.js';
+import { api as apiAt, signIn, startChildServer, type ChildServer } from './support/child-server.js';
 import { freshDatabase } from './support/test-app.js';
 
 /**
@@ -44,42 +45,26 @@ describe('crash safety (SIGKILL during a burst of writes) and online backup', ()
       await client.end();
     }
   };
-  const port = 41000 + (process.pid % 2000);
-  const base = `http://127.0.0.1:${port}`;
-  let server: ChildProcess | null = null;
+  let port = 0;
+  let base = '';
+  let server: ChildServer | null = null;
   let token = '';
 
+  /** Starts the built server on the database (again on the same port after a kill). */
   const start = async () => {
-    server = spawn(process.execPath, ['dist/src/main.js'], {
-      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), SEED: 'none', ADMIN_PASSWORD: PASSWORD },
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 200; i++) {
-      try {
-        const res = await fetch(`${base}/api/regions`);
-        if (res.status === 401) return;
-      } catch {
-        // not listening yet
-      }
-      await sleep(100);
-    }
-    throw new Error('server did not start');
+    server = await startChildServer({ DATABASE_URL: database.url, SEED: 'none', ADMIN_PASSWORD: PASSWORD }, { port: port || undefined });
+    base = server.base;
+    port = Number(new URL(base).port);
   };
-  const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${base}${path}`, { ...init, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
+  const api = (path: string, init: RequestInit = {}) => apiAt(base, path, token, init);
 
   beforeAll(async () => {
     database = process.env.TEST_DATABASE_URL ? await freshDatabase(dir) : { url: `sqlite:${file}`, postgres: false, drop: async () => {} };
     await start();
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
-    token = ((await login.json()) as { accessToken: string }).accessToken;
-  }, 60_000);
+    token = await signIn(base, 'admin', PASSWORD);
+  }, 120_000);
   afterAll(async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      server.kill('SIGKILL');
-      await exited;
-    }
+    await server?.stop('SIGKILL');
     await database.drop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -103,10 +88,9 @@ describe('crash safety (SIGKILL during a burst of writes) and online backup', ()
       };
       const lanes = Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map(writer));
       await sleep(300 + round * 150);
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      server!.kill('SIGKILL');
+      const killed = server!.stop('SIGKILL');
       stop = true;
-      await exited;
+      await killed;
       await lanes;
 
       const { integrity, comments: stored } = await inspect();
@@ -115,7 +99,7 @@ describe('crash safety (SIGKILL during a burst of writes) and online backup', ()
       expect(acknowledged.filter((text) => !stored.has(text))).toEqual([]);
       await start();
     }
-  }, 120_000);
+  }, 240_000);
 
   it('takes an online backup while the server runs; the copy passes its check and has the data', async () => {
     if (database.postgres) {

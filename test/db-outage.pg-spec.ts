@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { timedGet } from '../src/bench/index.js';
 import { projectBody } from './factories/project.factory.js';
-import { signIn, startChildServer, type ChildServer } from './support/child-server.js';
+import { freePort, signIn, startChildServer, type ChildServer } from './support/child-server.js';
 
 /**
  * A database outage under a running server (docs/operations.md "Health and readiness"): with its
@@ -27,7 +27,7 @@ function pg(tool: string, ...args: string[]): string {
 describe('a database outage under a running server (PostgreSQL)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tracker-outage-'));
   const data = join(dir, 'data');
-  const port = 56000 + (process.pid % 3000);
+  let port = 0;
   let server: ChildServer;
   let token: string;
   const start = () => pg('pg_ctl', '-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off`, 'start');
@@ -43,6 +43,7 @@ describe('a database outage under a running server (PostgreSQL)', () => {
 
   beforeAll(async () => {
     if (asPostgres) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
+    port = await freePort();
     pg('initdb', '-D', data, '-U', 'tracker', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8');
     start();
     server = await startChildServer({ DATABASE_URL: `postgres://tracker@127.0.0.1:${port}/postgres`, ADMIN_PASSWORD: PASSWORD, TOKEN_KEY_FILE: join(dir, 'token.key') });

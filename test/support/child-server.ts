@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The built server (`npm test` builds first) as a real child process, on loopback. */
@@ -14,15 +15,29 @@ export interface ChildServer {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-let ports = 0;
+/**
+ * A loopback port nobody is listening on, from the kernel (listen on 0, read it, close). Every
+ * spec that starts a server or a database asks here, so two workers never pick the same port.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
 
 /**
  * Starts `dist/src/main.js` with the given environment and waits until /api/health answers;
- * `umask` (e.g. `000`) starts it under that umask, through the shell; `waitSeconds` (30) is how long
- * it may take (loading the demo takes longer).
+ * `umask` (e.g. `000`) starts it under that umask, through the shell; `waitSeconds` (60) is how long
+ * it may take (migrating an empty database or loading the demo on a busy machine takes a while);
+ * `port` restarts a server where clients already point (a free one otherwise).
  */
-export async function startChildServer(env: Record<string, string>, options: { umask?: string; waitSeconds?: number } = {}): Promise<ChildServer> {
-  const port = 43000 + ((process.pid * 7 + ++ports * 13) % 2000);
+export async function startChildServer(env: Record<string, string>, options: { umask?: string; waitSeconds?: number; port?: number } = {}): Promise<ChildServer> {
+  const port = options.port ?? (await freePort());
   const [command, args] = options.umask
     ? ['/bin/sh', ['-c', `umask ${options.umask} && exec "$0" dist/src/main.js`, process.execPath]]
     : [process.execPath, ['dist/src/main.js']];
@@ -47,8 +62,8 @@ export async function startChildServer(env: Record<string, string>, options: { u
       return exited;
     },
   };
-  for (let i = 0; i < (options.waitSeconds ?? 30) * 10; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${err}`);
+  for (let i = 0; i < (options.waitSeconds ?? 60) * 10; i++) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited with ${child.exitCode ?? child.signalCode}: ${err}`);
     try {
       if ((await fetch(`${base}/api/health`)).status === 200) return server;
     } catch {
@@ -57,12 +72,17 @@ export async function startChildServer(env: Record<string, string>, options: { u
     await sleep(100);
   }
   child.kill('SIGKILL');
-  throw new Error(`server did not start: ${err}`);
+  throw new Error(`server did not answer on ${base} within ${options.waitSeconds ?? 60} s: ${err}`);
+}
+
+/** Sends a JSON request with the given bearer token. */
+export function api(base: string, path: string, token: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${base}${path}`, { ...init, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
 }
 
 /** Signs in over HTTP and returns the bearer token. */
 export async function signIn(base: string, username: string, password: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
