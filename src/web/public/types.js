@@ -9,15 +9,15 @@
 
 /**
  * A schema of the OpenAPI document by name.
- * @template {keyof import('../types/api-types').components['schemas']} Name
- * @typedef {import('../types/api').Schema<Name>} Schema
+ * @template {keyof import('../types/api-types.js').components['schemas']} Name
+ * @typedef {import('../types/api.js').Schema<Name>} Schema
  */
 
 /**
  * The JSON success answer an operation of the OpenAPI document declares.
- * @template {keyof import('../types/api-types').paths} Path
+ * @template {keyof import('../types/api-types.js').paths} Path
  * @template {'get' | 'put' | 'post' | 'delete' | 'patch'} [Method='get']
- * @typedef {import('../types/api').Answer<Path, Method>} Answer
+ * @typedef {import('../types/api.js').Answer<Path, Method>} Answer
  */
 
 /** @typedef {keyof typeof import('/shared/labels.js').STAGE_LABELS} Stage */
