@@ -43,13 +43,15 @@
 // ------------------------------------------------------------------ lists and reference data
 
 /**
- * A page of a list (src/common/page.ts `Page<T>`).
+ * A page of a list: the one page shape of the API (src/common/api-docs.ts `pageSchema`), over an
+ * item type (generated, where the list is declared).
  * @template T
  * @typedef {object} Page
  * @property {T[]} items
  * @property {number} total
  * @property {number} page
  * @property {number} pageSize
+ * @property {string | null} [next] lists that seek: the cursor of the following page
  */
 
 /** @typedef {{ code: string, name: string, kind: 'county' | 'zone', bigProjectRequired: boolean }} RegionView src/reference/reference.service.ts */
