@@ -64,6 +64,11 @@ function replayedReports(withPrevious: boolean): string {
 `;
 }
 
+/** A list row of the year `:year` standing at `:asOf` (added by then, not yet taken off). */
+export function listedAtSql(l: string): string {
+  return `${l}.year = :year AND ${l}.added_at <= :asOf AND (${l}.removed_at IS NULL OR ${l}.removed_at > :asOf)`;
+}
+
 /** The same from the figures kept with every revision (src/reports/report-figures.ts): one row per listed project. */
 function maintainedReports(month: number, withPrevious: boolean): string {
   return `
@@ -82,7 +87,7 @@ WITH lst AS (
          ${projectExpected12Sql(month)} AS expected12${withPrevious ? `,
          ${projectExpected12Sql(month - 1)} AS expected12_prev` : ''}
     FROM list_entry l
-   WHERE l.year = :year AND l.added_at <= :asOf AND (l.removed_at IS NULL OR l.removed_at > :asOf)
+   WHERE ${listedAtSql('l')}
 ),
 cond AS (${CONDITIONAL_COMMITMENTS_SQL}),
 rep AS (${historical ? replayedReports(withPrevious) : maintainedReports(month, withPrevious)}),${withHaltEvent ? `

@@ -2,16 +2,11 @@ import type { DataSource } from 'typeorm';
 import { int, sql } from '../database/index.js';
 import { PROJECT_RESPONSIBILITY_SQL, type ResponsibilityReader } from '../people/index.js';
 import { responsibilityCoverageSql } from '../rules/index.js';
-import { boardCtes } from './dashboard.queries.js';
+import { listedAtSql } from './dashboard.queries.js';
 import type { ChainRow, Dashboard, RedListItem, ResponsibilityCoverage } from './dashboard.types.js';
 
-/** Listed projects with each one's latest responsibility by `:asOf`, counted (rules/responsibility.ts). */
-function coverageSql(year: number, month: number, historical: boolean): string {
-  return `${boardCtes({ year, month, historical })}
-${responsibilityCoverageSql('lst', 'pr')}
-  FROM lst
-  LEFT JOIN (${PROJECT_RESPONSIBILITY_SQL}) pr ON pr.project_id = lst.project_id`;
-}
+/** Listed projects and each one's latest responsibility by `:asOf`, counted (rules/responsibility.ts). */
+const COVERAGE_SQL = responsibilityCoverageSql({ from: 'list_entry', where: listedAtSql }, PROJECT_RESPONSIBILITY_SQL);
 
 /**
  * Who answers for what, on the board as recorded by its instant (docs/domain/responsibility.md
@@ -27,7 +22,7 @@ export async function withResponsibility(
 ): Promise<{ chains: ChainRow[]; redList: RedListItem[]; factorGuarantee: Dashboard['factorGuarantee']; responsibilityCoverage: ResponsibilityCoverage }> {
   const ids = [...parts.redList.map((item) => item.projectId), ...parts.factorGuarantee.longestOverdue.map((item) => item.projectId)];
   const [[coverage], fiveOnes, names] = await Promise.all([
-    sql(db, coverageSql(at.year, at.month, at.historical), at.params),
+    sql(db, COVERAGE_SQL, at.params),
     reader.chainsOf(at.year, at.params.asOf, parts.leadUnits),
     reader.namesOf(ids, at.params.asOf),
   ]);

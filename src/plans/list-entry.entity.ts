@@ -13,6 +13,7 @@ export type ListCategory = 'implementation' | 'preparation';
 @Entity('list_entry')
 @Index('idx_list_year_current', ['year', 'removedAt', 'category'])
 @Index('idx_list_project', ['projectId', 'year'])
+@Index('idx_list_year_project_live', ['year', 'projectId', 'addedAt', 'removedAt'])
 export class ListEntry {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { acceptedEventsOf, APPROVAL_KEYS, type ApprovalKey, type EventType, type Stage, STAGE_LABELS } from '../lifecycle/index.js';
+import { acceptedEventsOf, APPROVAL_KEYS, type ApprovalKey, EVENT_TYPES, type EventType, type Stage, STAGE_LABELS, STAGES } from '../lifecycle/index.js';
 import type { Project } from './project.entity.js';
 
 /** Column of each approval on the entity. */
@@ -24,26 +24,26 @@ export function approvalsOf(project: Project): Record<ApprovalKey, string | null
  * (src/projects/project.view.ts: list places, approval statuses, the lead it came from).
  */
 export class ProjectRecordView {
-  @ApiProperty() id: number;
+  @ApiProperty({ type: 'integer' }) id: number;
   @ApiProperty() code: string;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) ownerEnterprise: string | null;
-  @ApiProperty({ nullable: true, description: 'region code' }) region: string | null;
-  @ApiProperty({ nullable: true, description: 'chain code' }) chain: string | null;
-  @ApiProperty({ nullable: true, description: '总投资, 万元' }) totalInvestment: number | null;
-  @ApiProperty({ nullable: true }) content: string | null;
-  @ApiProperty({ nullable: true }) plannedStartDate: string | null;
-  @ApiProperty({ nullable: true }) actualStartDate: string | null;
-  @ApiProperty({ nullable: true }) plannedCompletionDate: string | null;
-  @ApiProperty({ nullable: true }) actualCompletionDate: string | null;
-  @ApiProperty({ nullable: true, description: '形象进度（当前进展，文字）' }) progress: string | null;
+  @ApiProperty({ type: String, nullable: true }) ownerEnterprise: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'region code' }) region: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'chain code' }) chain: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: '总投资, 万元' }) totalInvestment: number | null;
+  @ApiProperty({ type: String, nullable: true }) content: string | null;
+  @ApiProperty({ type: String, nullable: true }) plannedStartDate: string | null;
+  @ApiProperty({ type: String, nullable: true }) actualStartDate: string | null;
+  @ApiProperty({ type: String, nullable: true }) plannedCompletionDate: string | null;
+  @ApiProperty({ type: String, nullable: true }) actualCompletionDate: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '形象进度（当前进展，文字）' }) progress: string | null;
   @ApiProperty({ description: 'date each approval was obtained, or null' }) approvals: Record<ApprovalKey, string | null>;
-  @ApiProperty({ nullable: true, enum: ['attracted', 'expansion', 'renovation'], description: '项目来源：招商引进 / 本地企业扩产 / 技改' }) origin: string | null;
-  @ApiProperty({ nullable: true, description: '谋划入库日期' }) plannedAt: string | null;
-  @ApiProperty() stage: Stage;
+  @ApiProperty({ type: String, nullable: true, enum: ['attracted', 'expansion', 'renovation'], description: '项目来源：招商引进 / 本地企业扩产 / 技改' }) origin: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '谋划入库日期' }) plannedAt: string | null;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
   @ApiProperty() stageLabel: string;
-  @ApiProperty({ description: 'event types the current stage accepts' }) allowedEvents: EventType[];
-  @ApiProperty() version: number;
+  @ApiProperty({ enum: EVENT_TYPES, isArray: true, description: 'event types the current stage accepts' }) allowedEvents: EventType[];
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }

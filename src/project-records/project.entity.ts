@@ -15,6 +15,7 @@ export type ProjectOrigin = (typeof PROJECT_ORIGINS)[number];
 @Index('idx_project_region_stage', ['regionCode', 'stage'])
 @Index('idx_project_chain_stage', ['chainCode', 'stage'])
 @Index('idx_project_total', ['totalInvestmentWan'])
+@Index('idx_project_origin_planned', ['origin', 'plannedAt'])
 export class Project {
   @PrimaryGeneratedColumn()
   id: number;

@@ -13,8 +13,8 @@ export class ProjectView extends ProjectRecordView {
   @ApiPropertyOptional({ type: [ListMembershipView] }) lists?: ListMembershipView[];
   @ApiPropertyOptional({ description: 'one project read only: each approval\'s status (pending / in_progress / conditional / done), date, commitmentDate, department' })
   approvalDetails?: ApprovalDetails;
-  @ApiPropertyOptional({ nullable: true, description: '招商项目（落地而来时）：{ id, name, investor, status }' }) lead?: ProjectLeadLink | null;
-  @ApiPropertyOptional({ description: 'one project read only: its milestones (节点) { name, plannedDate, actualDate, overdue } (docs/domain/milestones.md)' })
+  @ApiPropertyOptional({ type: Object, nullable: true, description: '招商项目（落地而来时）：{ id, name, investor, status }' }) lead?: ProjectLeadLink | null;
+  @ApiPropertyOptional({ type: [Object], description: 'one project read only: its milestones (节点) { name, plannedDate, actualDate, overdue } (docs/domain/milestones.md)' })
   milestones?: ProjectMilestone[];
   @ApiPropertyOptional({ description: 'one project read only: 包联责任 { cityLeaderId, cityLeader, countyLeaderId, countyLeader, commissionerId, commissioner, commissionerKind, contact } with the people\'s names' })
   responsibility?: ProjectResponsibilityView;

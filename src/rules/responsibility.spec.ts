@@ -19,14 +19,16 @@ describe('"5个1" and 包联 coverage (rules/responsibility.ts)', () => {
 
   it('listed projects without a 市级包联领导 or a 专员: a project on both lists counts once; a 县级 leader alone covers neither', () => {
     // Five projects: 1 fully covered; 2 a city leader only; 3 a county leader only; 4 nothing filed;
-    // 5 a 专员 only and on both lists. Hand count: listed 5 (six entries); without a city leader
-    // 3, 4, 5 = 3; without a 专员 2, 3, 4 = 3.
+    // 5 a 专员 only and on both lists; 6 fully covered but not listed (it counts nowhere); 7 listed
+    // but taken off (the list's condition leaves it out). Hand count: listed 5 (six entries);
+    // without a city leader 3, 4, 5 = 3; without a 专员 2, 3, 4 = 3.
     const setup = `
-      CREATE TABLE lst (project_id INTEGER, category TEXT);
-      INSERT INTO lst VALUES (1, 'implementation'), (2, 'implementation'), (3, 'preparation'), (4, 'implementation'), (5, 'implementation'), (5, 'preparation');
+      CREATE TABLE lst (project_id INTEGER, category TEXT, removed INTEGER DEFAULT 0);
+      INSERT INTO lst (project_id, category) VALUES (1, 'implementation'), (2, 'implementation'), (3, 'preparation'), (4, 'implementation'), (5, 'implementation'), (5, 'preparation');
+      INSERT INTO lst VALUES (7, 'implementation', 1);
       CREATE TABLE pr (project_id INTEGER, city_leader_id INTEGER, county_leader_id INTEGER, commissioner_id INTEGER);
-      INSERT INTO pr VALUES (1, 10, 20, 30), (2, 10, NULL, NULL), (3, NULL, 21, NULL), (5, NULL, NULL, 31);`;
-    const [row] = runStatement(setup, `${responsibilityCoverageSql('lst', 'pr')} FROM lst LEFT JOIN pr ON pr.project_id = lst.project_id`);
+      INSERT INTO pr VALUES (1, 10, 20, 30), (2, 10, NULL, NULL), (3, NULL, 21, NULL), (5, NULL, NULL, 31), (6, 11, NULL, 32), (7, 12, NULL, 33);`;
+    const [row] = runStatement(setup, responsibilityCoverageSql({ from: 'lst', where: (l) => `${l}.removed = 0` }, 'SELECT * FROM pr'));
     expect(row).toEqual({ listed: 5, without_city_leader: 3, without_commissioner: 3 });
   });
 });

@@ -10,7 +10,7 @@
  *  - a project on the year's lists (either list, as they stood at the board's instant) counts as
  *    "without a 包联领导" when its latest responsibility names no 市级包联领导, and "without a 专员"
  *    when it names no 服务专员 (a 县级包联领导 alone covers neither: the city's own leader is what
- *    the city office asks for). As SQL over the listed rows joined with each project's latest
+ *    the city office asks for). As SQL over the listed rows and each project's latest
  *    responsibility (`responsibilityCoverageSql`).
  */
 export const FIVE_ONES = ['leader', 'department', 'plan', 'measures', 'anchors'] as const;
@@ -39,13 +39,21 @@ export function fiveOnesMissing(record: FiveOnes): FiveOnesItem[] {
 }
 
 /**
- * The board's coverage counts, over the listed projects `lst` (one row per list entry; a project
- * on both lists counts once) left-joined as `pr` with each project's latest responsibility
- * (columns city_leader_id, commissioner_id; NULL when the project has none).
+ * The board's coverage counts as one statement: `listed` names the list rows (`from`, and `where`
+ * on the alias it is given: the entries standing at the board's instant; a project on both lists,
+ * or listed twice, counts once), `latest` is each project's latest responsibility (one row per
+ * project: project_id, city_leader_id, commissioner_id). "Without" is counted as the listed
+ * projects less those whose latest responsibility names the leader or the 专员, so the statement
+ * starts from the responsibility rows and reaches the list by its index: it does not join every
+ * listed row with its responsibility (docs/benchmarks.md).
  */
-export function responsibilityCoverageSql(lst = 'lst', pr = 'pr'): string {
+export function responsibilityCoverageSql(listed: { from: string; where: (alias: string) => string }, latest: string): string {
+  const covered = (column: 'city_leader_id' | 'commissioner_id') => `(SELECT COUNT(*) FROM (${latest}) pr
+      WHERE pr.${column} IS NOT NULL
+        AND EXISTS (SELECT 1 FROM ${listed.from} l WHERE l.project_id = pr.project_id AND ${listed.where('l')}))`;
   return `
-SELECT COUNT(DISTINCT ${lst}.project_id) AS listed,
-       COUNT(DISTINCT CASE WHEN ${pr}.city_leader_id IS NULL THEN ${lst}.project_id END) AS without_city_leader,
-       COUNT(DISTINCT CASE WHEN ${pr}.commissioner_id IS NULL THEN ${lst}.project_id END) AS without_commissioner`;
+SELECT c.listed, c.listed - c.with_city_leader AS without_city_leader, c.listed - c.with_commissioner AS without_commissioner
+  FROM (SELECT (SELECT COUNT(DISTINCT l.project_id) FROM ${listed.from} l WHERE ${listed.where('l')}) AS listed,
+               ${covered('city_leader_id')} AS with_city_leader,
+               ${covered('commissioner_id')} AS with_commissioner) c`;
 }

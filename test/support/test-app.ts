@@ -12,6 +12,7 @@ import { Clock } from '../../src/common/index.js';
 import { loadConfig, parseDatabaseUrl, type SeedMode } from '../../src/config/index.js';
 import { dataSourceOptions } from '../../src/database/index.js';
 import { MIGRATIONS } from '../../src/database/migrations/index.js';
+import { useOpenApiDocument } from './openapi-validator.js';
 
 /** The first admin's password in every test app (user `admin`). */
 export const TEST_ADMIN_PASSWORD = 'test-admin-password-8f3c';
@@ -50,6 +51,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const { app, setNow } = await bootApp(database, options);
   await app.init();
   const http = app.getHttpServer();
+  // Every JSON answer of this app that a test receives through supertest is checked against the document from here on.
+  await useOpenApiDocument(http);
   const login = async (username: string, password: string) => {
     const res = await request(http).post('/api/auth/login').send({ username, password });
     if (res.status !== 200) throw new Error(`sign-in as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);

@@ -20,6 +20,7 @@ import { Jobs1734900000000 } from './1734900000000-Jobs.js';
 import { Milestones1734500000000 } from './1734500000000-Milestones.js';
 import { BulletinCommentary1734510000000 } from './1734510000000-BulletinCommentary.js';
 import { BoardFigures1734910000000 } from './1734910000000-BoardFigures.js';
+import { BoardIndexes1735000000000 } from './1735000000000-BoardIndexes.js';
 
 /** Every migration class, in order: one list for the app, the tests and the CLI. */
-export const MIGRATIONS = [Init1732200000000, TargetBoard1732300000000, Access1732400000000, Audit1732500000000, YearPlans1732600000000, ImportTolerance1732605000000, Sessions1732613000000, Operations1732900000000, Figures1733000000000, Requests1733100000000, Attraction1733200000000, ConditionalByDefault1734000000000, UserOfficeName1734010000000, Responsibility1734200000000, SecurityLog1734300000000, ProblemLoop1734400000000, Milestones1734500000000, BulletinCommentary1734510000000, Notifications1734600000000, CountedIndicators1734700000000, Jobs1734900000000, BoardFigures1734910000000];
+export const MIGRATIONS = [Init1732200000000, TargetBoard1732300000000, Access1732400000000, Audit1732500000000, YearPlans1732600000000, ImportTolerance1732605000000, Sessions1732613000000, Operations1732900000000, Figures1733000000000, Requests1733100000000, Attraction1733200000000, ConditionalByDefault1734000000000, UserOfficeName1734010000000, Responsibility1734200000000, SecurityLog1734300000000, ProblemLoop1734400000000, Milestones1734500000000, BulletinCommentary1734510000000, Notifications1734600000000, CountedIndicators1734700000000, Jobs1734900000000, BoardFigures1734910000000, BoardIndexes1735000000000];
