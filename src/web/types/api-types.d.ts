@@ -1870,20 +1870,20 @@ export interface components {
             id: number;
             code: string;
             name: string;
-            ownerEnterprise: Record<string, unknown> | null;
+            ownerEnterprise: string | null;
             /** @description region code */
-            region: Record<string, unknown> | null;
+            region: string | null;
             /** @description chain code */
-            chain: Record<string, unknown> | null;
+            chain: string | null;
             /** @description 总投资, 万元 */
-            totalInvestment: Record<string, unknown> | null;
-            content: Record<string, unknown> | null;
-            plannedStartDate: Record<string, unknown> | null;
-            actualStartDate: Record<string, unknown> | null;
-            plannedCompletionDate: Record<string, unknown> | null;
-            actualCompletionDate: Record<string, unknown> | null;
+            totalInvestment: number | null;
+            content: string | null;
+            plannedStartDate: string | null;
+            actualStartDate: string | null;
+            plannedCompletionDate: string | null;
+            actualCompletionDate: string | null;
             /** @description 形象进度（当前进展，文字） */
-            progress: Record<string, unknown> | null;
+            progress: string | null;
             /** @description date each approval was obtained, or null */
             approvals: Record<string, unknown>;
             /**
@@ -1892,11 +1892,12 @@ export interface components {
              */
             origin: "attracted" | "expansion" | "renovation" | null;
             /** @description 谋划入库日期 */
-            plannedAt: Record<string, unknown> | null;
-            stage: string;
+            plannedAt: string | null;
+            /** @enum {string} */
+            stage: "reserve" | "preparation" | "implementation.active" | "implementation.halted" | "completed" | "withdrawn";
             stageLabel: string;
             /** @description event types the current stage accepts */
-            allowedEvents: string[];
+            allowedEvents: ("PROMOTE" | "DEFER" | "START" | "HALT" | "RESUME" | "COMPLETE" | "WITHDRAW")[];
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -1906,7 +1907,7 @@ export interface components {
             /** @description 招商项目（落地而来时）：{ id, name, investor, status } */
             lead?: Record<string, unknown> | null;
             /** @description one project read only: its milestones (节点) { name, plannedDate, actualDate, overdue } (docs/domain/milestones.md) */
-            milestones?: string[];
+            milestones?: Record<string, unknown>[];
             /** @description one project read only: 包联责任 { cityLeaderId, cityLeader, countyLeaderId, countyLeader, commissionerId, commissioner, commissionerKind, contact } with the people's names */
             responsibility?: Record<string, unknown>;
         };
