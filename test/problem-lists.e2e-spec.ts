@@ -130,6 +130,13 @@ describe('the month’s lists carry over: a hand-worked fixture of three months'
   it('the October list’s open problems are the board’s open on 31 October, scope by scope', async () => {
     const board = (await t.client.get('/api/dashboard/2024?month=10')).body.factorGuarantee;
     expect(board).toMatchObject({ refDate: '2024-10-31', open: 3, overdue: 2 });
+    // B is an enterprise's problem without a project: its row says so (null), never a project id it does not have.
+    const e = (await t.client.get(`/api/requests/${world.ids.E}`)).body as { projectId: number };
+    expect(e.projectId).toBeGreaterThan(0);
+    expect(board.longestOverdue.map((i: { requestId: number; projectId: number | null; daysOverdue: number }) => [world.nameOf(i.requestId), i.projectId, i.daysOverdue])).toEqual([
+      ['B', null, 16],
+      ['E', e.projectId, 15],
+    ]);
     expect((await read('2024-10')).totals.open).toBe(board.open);
     const county = (await world.dcf.get('/api/requests/lists/2024-10')).body;
     expect(county.totals).toEqual(counts(0, 2, 2, 2, 0, 0, 0, 1, 2, 1, null)); // B and F: the county's own

@@ -1,7 +1,8 @@
 import { Body, Controller, Param, Put, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { actorOf, QuarterParam, YearParam } from '../common/index.js';
+import { ChainNoteAnswer, IndicatorFilingAnswer } from './attraction.responses.js';
 import type { ChainNoteView, IndicatorFiling } from './attraction.types.js';
 import { ChainFilingsService } from './chain-filings.service.js';
 import { FileIndicatorsDto, PutChainNoteDto } from './dto/chain-filing.dto.js';
@@ -16,6 +17,8 @@ export class ChainsController {
   @Put(':code/indicators/:year/:quarter')
   @Roles(...CHAIN_FILERS)
   @ApiOperation({ summary: '填报产业链季度通用指标（本年累计；201 首次，200 新修订或相同内容）' })
+  @ApiCreatedResponse({ type: IndicatorFilingAnswer, description: 'the first filing of the quarter' })
+  @ApiOkResponse({ type: IndicatorFilingAnswer, description: 'a new revision, or the same again' })
   async indicators(
     @Param('code') code: string,
     @Param('year', YearParam) year: number,
@@ -33,6 +36,8 @@ export class ChainsController {
   @Put(':code/notes/:year')
   @Roles(...CHAIN_FILERS)
   @ApiOperation({ summary: '更新差异化指标的状态与进展说明（201 首次，200 更新）' })
+  @ApiCreatedResponse({ type: ChainNoteAnswer, description: 'the first note of the year' })
+  @ApiOkResponse({ type: ChainNoteAnswer, description: 'a new revision, or the same again' })
   async note(
     @Param('code') code: string,
     @Param('year', YearParam) year: number,

@@ -8,21 +8,24 @@ export interface Checkpoint {
   hash: string;
 }
 
-export type FirstBadReason =
+/** Why verification stopped at an entry (`firstBad.reason`). */
+export const FIRST_BAD_REASONS = [
   /** An entry is absent: the next stored entry has a later seq (a deleted entry). */
-  | 'missing'
+  'missing',
   /** A stored seq lower than its position (below 1, or out of order). */
-  | 'outOfSequence'
+  'outOfSequence',
   /** `prevHash` is not the previous entry's hash (deleted, inserted or reordered entries). */
-  | 'prevHashMismatch'
+  'prevHashMismatch',
   /** `before` or `after` is not canonical JSON (edited by hand). */
-  | 'malformedJson'
+  'malformedJson',
   /** The recomputed hash differs from the stored one (a field was changed). */
-  | 'hashMismatch'
+  'hashMismatch',
   /** The kept checkpoint's entry is not in the log any more (truncated tail). */
-  | 'checkpointMissing'
+  'checkpointMissing',
   /** The entry at the kept checkpoint has another hash (rewritten chain). */
-  | 'checkpointHashMismatch';
+  'checkpointHashMismatch',
+] as const;
+export type FirstBadReason = (typeof FIRST_BAD_REASONS)[number];
 
 export interface VerifyResult {
   ok: boolean;

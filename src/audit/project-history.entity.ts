@@ -1,7 +1,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /** `lead`: the project came from a 招商 lead's 落地 (docs/domain/attraction.md); data names the lead. */
-export type HistoryKind = 'created' | 'updated' | 'transition' | 'list' | 'request' | 'lead' | 'responsibility';
+export const HISTORY_KINDS = ['created', 'updated', 'transition', 'list', 'request', 'lead', 'responsibility'] as const;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 /**
  * One row per change to a project: its creation, an edit (with before/after of each

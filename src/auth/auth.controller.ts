@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiError, IdParam, unprocessable } from '../common/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { SecurityLog } from '../audit/index.js';
+import { AccessToken, Session, SignedInUser, UserAccount } from './auth.responses.js';
 import { AuthService, type SessionView, type SignedIn, type UserView } from './auth.service.js';
 import { ChangePasswordDto, CreateUserDto, LoginDto, UpdateUserDto } from './dto/auth.dto.js';
 import { attemptKeys, LoginLimiter } from './login-limiter.js';
@@ -25,6 +26,7 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: '登录，返回 accessToken（Bearer，供 API 客户端使用）' })
+  @ApiOkResponse({ type: AccessToken })
   async login(@Body() dto: LoginDto, @Req() request: AuthenticatedRequest): Promise<{ accessToken: string }> {
     return { accessToken: (await this.signIn(dto, request, 'bearer')).token };
   }
@@ -36,6 +38,7 @@ export class AuthController {
     summary: '页面登录：设置 HttpOnly 会话 Cookie，返回 csrfToken 与用户',
     description: `Sets \`${SESSION_COOKIE}\` (HttpOnly, SameSite=Strict). Every request it authenticates, except GET/HEAD/OPTIONS, must send \`X-CSRF-Token: <csrfToken>\`.`,
   })
+  @ApiOkResponse({ type: Session })
   async startSession(
     @Body() dto: LoginDto,
     @Req() request: AuthenticatedRequest,
@@ -50,6 +53,7 @@ export class AuthController {
   @Roles(...EVERY_ROLE)
   @ApiCookieAuth()
   @ApiOperation({ summary: '当前会话：csrfToken 与用户（会话无效时 401）' })
+  @ApiOkResponse({ type: Session })
   session(@CurrentUser() user: Principal, @CurrentCredential() credential: Credential): Promise<SessionView> {
     return this.auth.sessionView(credential.token, user);
   }
@@ -60,6 +64,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiCookieAuth()
   @ApiOperation({ summary: '退出登录：当前令牌（或会话 Cookie）立即失效' })
+  @ApiNoContentResponse({ description: 'signed out (the session cookie, if any, is cleared)' })
   async logout(
     @CurrentUser() user: Principal,
     @CurrentCredential() credential: Credential,
@@ -76,6 +81,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiCookieAuth()
   @ApiOperation({ summary: '修改本人密码（需当前密码）：本人其他令牌立即失效，当前令牌继续有效' })
+  @ApiNoContentResponse({ description: 'password changed' })
   async changePassword(
     @Body() dto: ChangePasswordDto,
     @CurrentUser() user: Principal,
@@ -97,6 +103,7 @@ export class AuthController {
   @Roles(...EVERY_ROLE)
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前登录用户、角色与范围' })
+  @ApiOkResponse({ type: SignedInUser })
   me(@CurrentUser() user: Principal): Principal {
     return user;
   }
@@ -105,6 +112,7 @@ export class AuthController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: '用户列表（管理员）' })
+  @ApiOkResponse({ type: [UserAccount] })
   users(): Promise<UserView[]> {
     return this.auth.listUsers();
   }
@@ -113,6 +121,7 @@ export class AuthController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: '新建用户（管理员）' })
+  @ApiCreatedResponse({ type: UserAccount })
   create(@Body() dto: CreateUserDto, @CurrentUser() user: Principal): Promise<UserView> {
     return this.auth.createUser(dto, user.username);
   }
@@ -121,6 +130,7 @@ export class AuthController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: '修改用户角色、范围、密码或停用（旧令牌随即失效；最后一个启用的管理员不能降级或停用）' })
+  @ApiOkResponse({ type: UserAccount })
   update(@Param('id', IdParam) id: number, @Body() dto: UpdateUserDto, @CurrentUser() user: Principal): Promise<UserView> {
     return this.auth.updateUser(id, dto, user.username);
   }

@@ -8,6 +8,9 @@ import { DISPLAY_TOKEN_PREFIX } from './display-routes.js';
 import { DisplayToken } from './display-token.entity.js';
 import { DISPLAY_ROLE, type Principal } from '../access/index.js';
 
+export const DISPLAY_TOKEN_STATUSES = ['active', 'expired', 'revoked'] as const;
+export type DisplayTokenStatus = (typeof DISPLAY_TOKEN_STATUSES)[number];
+
 export interface DisplayTokenView {
   id: number;
   name: string;
@@ -17,7 +20,7 @@ export interface DisplayTokenView {
   lastUsedAt: string | null;
   revokedAt: string | null;
   revokedBy: string | null;
-  status: 'active' | 'expired' | 'revoked';
+  status: DisplayTokenStatus;
 }
 
 /** A new token: the only time it is shown. */
@@ -133,7 +136,7 @@ function useToNote(lastUsedAt: string | null, now: Date): boolean {
 }
 
 function viewOf(row: DisplayToken, now: string): DisplayTokenView {
-  const status = row.revokedAt ? 'revoked' : row.expiresAt <= now ? 'expired' : 'active';
+  const status: DisplayTokenStatus = row.revokedAt ? 'revoked' : row.expiresAt <= now ? 'expired' : 'active';
   const { tokenHash: _hash, ...visible } = row;
   return { ...visible, status };
 }

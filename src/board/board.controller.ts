@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { actorOf, asOfParam, badRequest, MonthNumberParam, type Page, reasonQuery, YearParam } from '../common/index.js';
+import { actorOf, ApiPageResponse, asOfParam, badRequest, MonthNumberParam, type Page, reasonQuery, YearParam } from '../common/index.js';
 import { DashboardService, type CurvePoint, type ListedProjectRow } from './dashboard.service.js';
 import type { Dashboard } from './dashboard.types.js';
 import { DashboardProjectsQuery, DashboardQuery } from './dto/dashboard.query.js';
@@ -9,6 +9,7 @@ import { PutRatingOverrideDto } from './dto/rating-override.dto.js';
 import type { OverrideScope } from './rating-override.entity.js';
 import { RatingsService, type OverrideView } from './ratings.service.js';
 import { CurrentScope, type Scope } from '../access/index.js';
+import { CurvePointAnswer, DashboardAnswer, ListedProjectAnswer, OverrideAnswer } from './board.responses.js';
 
 const ScopeParam = {
   transform(value: string): OverrideScope {
@@ -29,18 +30,21 @@ export class BoardController {
 
   @Get('dashboard/:year')
   @ApiOperation({ summary: '目标看板（挂图作战）：165亿、开工率、大项目、重点项目、产业链、县区排名、预警清单（红色预警）、配置预警' })
+  @ApiOkResponse({ type: DashboardAnswer })
   board(@Param('year', YearParam) year: number, @Query() query: DashboardQuery): Promise<Dashboard> {
     return this.dashboard.board(year, query.month ?? this.dashboard.defaultMonth(year), asOfParam(query.asOf));
   }
 
   @Get('dashboard/:year/curve')
   @ApiOperation({ summary: '实施类累计完成投资与序时进度（逐月）' })
+  @ApiOkResponse({ type: [CurvePointAnswer], description: 'months 1..M' })
   curve(@Param('year', YearParam) year: number, @Query() query: DashboardQuery): Promise<CurvePoint[]> {
     return this.dashboard.curve(year, query.month ?? this.dashboard.defaultMonth(year), asOfParam(query.asOf));
   }
 
   @Get('dashboard/:year/projects')
   @ApiOperation({ summary: '清单项目及其序时进度（按县区、产业链、清单筛选，分页）' })
+  @ApiPageResponse(ListedProjectAnswer)
   listed(@Param('year', YearParam) year: number, @Query() query: DashboardProjectsQuery, @CurrentScope() scope: Scope): Promise<Page<ListedProjectRow>> {
     return this.dashboard.listedProjects(
       year,
@@ -54,12 +58,15 @@ export class BoardController {
 
   @Get('ratings/:year/:month')
   @ApiOperation({ summary: '当月生效的人工调色' })
+  @ApiOkResponse({ type: [OverrideAnswer] })
   overrides(@Param('year', YearParam) year: number, @Param('month', MonthNumberParam) month: number): Promise<OverrideView[]> {
     return this.ratings.overrides(year, month);
   }
 
   @Put('ratings/:year/:month/:scope/:key')
   @ApiOperation({ summary: '人工调整县区或产业链的颜色（必须填写原因；看板同时显示计算颜色）' })
+  @ApiCreatedResponse({ type: OverrideAnswer, description: 'a new override' })
+  @ApiOkResponse({ type: OverrideAnswer, description: 'the override in force, changed' })
   async putOverride(
     @Param('year', YearParam) year: number,
     @Param('month', MonthNumberParam) month: number,
@@ -77,6 +84,7 @@ export class BoardController {
   @Delete('ratings/:year/:month/:scope/:key')
   @HttpCode(204)
   @ApiOperation({ summary: '撤销人工调色' })
+  @ApiNoContentResponse({ description: 'revoked' })
   @ApiQuery({ name: 'reason', required: false })
   async revokeOverride(
     @Param('year', YearParam) year: number,

@@ -20,7 +20,7 @@ export async function withResponsibility(
   at: { year: number; month: number; historical: boolean; params: Record<string, unknown> & { asOf: string } },
   parts: { chains: ChainRow[]; leadUnits: { code: string; leadUnit: string }[]; redList: RedListItem[]; factorGuarantee: Dashboard['factorGuarantee'] },
 ): Promise<{ chains: ChainRow[]; redList: RedListItem[]; factorGuarantee: Dashboard['factorGuarantee']; responsibilityCoverage: ResponsibilityCoverage }> {
-  const ids = [...parts.redList.map((item) => item.projectId), ...parts.factorGuarantee.longestOverdue.map((item) => item.projectId)];
+  const ids = [...parts.redList.map((item) => item.projectId), ...parts.factorGuarantee.longestOverdue.flatMap((item) => (item.projectId === null ? [] : [item.projectId]))];
   const [[coverage], fiveOnes, names] = await Promise.all([
     sql(db, COVERAGE_SQL, at.params),
     reader.chainsOf(at.year, at.params.asOf, parts.leadUnits),
@@ -32,7 +32,7 @@ export async function withResponsibility(
     redList: parts.redList.map((item) => ({ ...item, responsible: names.get(item.projectId) ?? {} })),
     factorGuarantee: {
       ...parts.factorGuarantee,
-      longestOverdue: parts.factorGuarantee.longestOverdue.map((item) => ({ ...item, responsible: names.get(item.projectId) ?? {} })),
+      longestOverdue: parts.factorGuarantee.longestOverdue.map((item) => ({ ...item, responsible: (item.projectId === null ? undefined : names.get(item.projectId)) ?? {} })),
     },
     responsibilityCoverage: {
       listed: int(coverage?.listed),

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { attachment, Clock, MonthParam } from '../common/index.js';
+import { ApiFileResponse, attachment, Clock, MonthParam } from '../common/index.js';
 import { READ_ONLY_ROLES, Roles } from '../access/index.js';
 import { RequestAgendaService } from '../requests/index.js';
 import { agendaDocument } from './agenda-document.js';
@@ -18,7 +18,7 @@ export class AgendaDocxController {
 
   @Get(':month.docx')
   @Roles('admin', ...READ_ONLY_ROLES)
-  @ApiProduces(DOCX_CONTENT_TYPE)
+  @ApiFileResponse(DOCX_CONTENT_TYPE, 'the 常务会 paper as a Word document')
   @ApiOperation({ summary: '市政府常务会议题材料（Word）：该月提交常务会的问题，每题 议题、基本情况、存在问题、部门意见、建议、议定事项' })
   async paper(@Param('month', MonthParam) month: string, @Res() response: Response): Promise<void> {
     const content = await this.agenda.agenda(month);

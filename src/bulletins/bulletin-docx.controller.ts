@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { attachment, MonthNumberParam, YearParam } from '../common/index.js';
+import { ApiFileResponse, attachment, MonthNumberParam, YearParam } from '../common/index.js';
 import { HeavyWork } from '../heavy/index.js';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -17,7 +17,7 @@ export class BulletinDocxController {
   constructor(private readonly heavy: HeavyWork) {}
 
   @Get('bulletins/:year/:month.docx')
-  @ApiProduces(DOCX_CONTENT_TYPE)
+  @ApiFileResponse(DOCX_CONTENT_TYPE, 'the bulletin as a Word document')
   @ApiOperation({ summary: '导出已发布的月通报（Word 文档，通报格式；数字与已发布通报一致，附审计检查点）；未发布 404' })
   async bulletinDocx(
     @Param('year', YearParam) year: number,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { attachment, Clock, MonthNumberParam, yearOf, YearParam } from '../common/index.js';
+import { ApiFileResponse, attachment, Clock, MonthNumberParam, yearOf, YearParam } from '../common/index.js';
 import { HeavyWork } from '../heavy/index.js';
 import { LedgerExportQuery } from './dto/excel-query.dto.js';
 import { LedgerExportService } from './export/ledger-export.service.js';
@@ -18,7 +18,7 @@ export class ExportsController {
   ) {}
 
   @Get('ledger.xlsx')
-  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiFileResponse(XLSX_CONTENT_TYPE, 'the ledger workbook')
   @ApiOperation({ summary: '导出项目台账（与导入同列，可原样导回）；只含本人范围内的项目' })
   async ledgerExport(@Query() query: LedgerExportQuery, @CurrentScope() scope: Scope, @Res() response: Response): Promise<void> {
     const year = query.year ?? yearOf(this.clock.today());
@@ -27,7 +27,7 @@ export class ExportsController {
   }
 
   @Get('bulletins/:year/:month.xlsx')
-  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiFileResponse(XLSX_CONTENT_TYPE, 'the bulletin workbook')
   @ApiOperation({ summary: '导出已发布的月通报（格式化工作簿，数字与已发布通报一致）；未发布 404' })
   async bulletinExport(
     @Param('year', YearParam) year: number,

@@ -13,17 +13,24 @@ export class JobStarted {
   @ApiProperty({ description: 'poll GET /api/imports/jobs/:jobId' }) jobId: string;
 }
 
-export class JobError {
-  @ApiProperty() statusCode: number;
+/** One reason in an error's `details` (docs/api.md "Errors"). */
+export class JobErrorDetail {
+  @ApiPropertyOptional({ description: 'the field or parameter it is about' }) field?: string;
+  @ApiProperty() code: string;
   @ApiProperty() message: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) details: unknown[];
+}
+
+export class JobError implements NonNullable<JobState['error']> {
+  @ApiProperty({ type: 'integer' }) statusCode: number;
+  @ApiProperty() message: string;
+  @ApiProperty({ type: [JobErrorDetail] }) details: JobErrorDetail[];
 }
 
 export class JobView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: JOB_PHASES }) phase: JobPhase;
-  @ApiProperty({ description: 'parsing: workbook rows read; validating/applying: data rows checked or applied' }) done: number;
-  @ApiProperty({ description: 'of this many (0 while the file is still being unpacked)' }) total: number;
+  @ApiProperty({ type: 'integer', description: 'parsing: workbook rows read; validating/applying: data rows checked or applied' }) done: number;
+  @ApiProperty({ type: 'integer', description: 'of this many (0 while the file is still being unpacked)' }) total: number;
   @ApiPropertyOptional({ type: ImportResult, description: 'when done: what the import answers without async' }) result?: ImportResult;
   @ApiPropertyOptional({ type: JobError, description: 'when failed: the error the import answers without async' }) error?: JobError;
 }

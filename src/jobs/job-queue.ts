@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
-import { AllExceptionsFilter, ApiError, Clock, notFound } from '../common/index.js';
+import { AllExceptionsFilter, ApiError, Clock, notFound, type ErrorDetail } from '../common/index.js';
 import { WriteQueue } from '../database/index.js';
 import { Job } from './job.entity.js';
 
@@ -24,7 +24,7 @@ export interface JobState {
   done: number;
   total: number;
   result?: unknown;
-  error?: { statusCode: number; message: string; details: unknown[] };
+  error?: { statusCode: number; message: string; details: ErrorDetail[] };
 }
 
 export const JOB_LIMITS = {

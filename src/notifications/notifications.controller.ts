@@ -1,9 +1,20 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, EVERY_ROLE, READERS, Roles, type Principal } from '../access/index.js';
 import { IdParam } from '../common/index.js';
 import { ChannelsService } from './channels.service.js';
 import { NoticeSettingsService } from './notice-settings.js';
+import {
+  ChannelAnswer,
+  ChannelTestAnswer,
+  CreatedChannelAnswer,
+  DeliveryAnswer,
+  InboxAnswer,
+  InboxReadAnswer,
+  NoticeSettingsAnswer,
+  NotificationsHealthAnswer,
+  RunResultAnswer,
+} from './notification.responses.js';
 import { NotificationsService } from './notifications.service.js';
 
 /** Notifications (docs/notifications.md): the caller's inbox; the city office's channels, settings, runs and deliveries. */
@@ -16,12 +27,14 @@ export class NotificationsController {
     private readonly settings: NoticeSettingsService,
   ) {}
 
+  @ApiOkResponse({ type: InboxAnswer })
   @Get('inbox')
   @Roles(...EVERY_ROLE)
   inbox(@CurrentUser() user: Principal) {
     return this.notifications.inbox(user.id);
   }
 
+  @ApiOkResponse({ type: InboxReadAnswer })
   @Post('inbox/:id/read')
   @HttpCode(200)
   @Roles(...EVERY_ROLE)
@@ -30,24 +43,28 @@ export class NotificationsController {
   }
 
   /** Channels that keep failing, for the board's freshness line (no secret, no answer text). */
+  @ApiOkResponse({ type: NotificationsHealthAnswer })
   @Get('health')
   @Roles(...READERS)
   async health() {
     return { failingChannels: await this.channels.failing() };
   }
 
+  @ApiOkResponse({ type: [ChannelAnswer] })
   @Get('channels')
   @Roles('admin')
   listChannels() {
     return this.channels.list();
   }
 
+  @ApiCreatedResponse({ type: CreatedChannelAnswer })
   @Post('channels')
   @Roles('admin')
   createChannel(@Body() body: unknown, @CurrentUser() user: Principal) {
     return this.channels.create(body, user.username);
   }
 
+  @ApiNoContentResponse({ description: 'removed' })
   @Delete('channels/:id')
   @HttpCode(204)
   @Roles('admin')
@@ -55,6 +72,7 @@ export class NotificationsController {
     await this.channels.remove(id, user.username);
   }
 
+  @ApiOkResponse({ type: ChannelTestAnswer, description: 'what the channel answered a test message (nothing is stored)' })
   @Post('channels/:id/test')
   @HttpCode(200)
   @Roles('admin')
@@ -62,12 +80,14 @@ export class NotificationsController {
     return this.channels.test(id);
   }
 
+  @ApiOkResponse({ type: NoticeSettingsAnswer })
   @Get('settings')
   @Roles('admin')
   getSettings() {
     return this.settings.get();
   }
 
+  @ApiOkResponse({ type: NoticeSettingsAnswer, description: 'the settings as stored' })
   @Put('settings')
   @Roles('admin')
   putSettings(@Body() body: unknown, @CurrentUser() user: Principal) {
@@ -75,6 +95,7 @@ export class NotificationsController {
   }
 
   /** Runs the rules now and delivers at once (quiet hours do not hold a deliberate run). */
+  @ApiOkResponse({ type: RunResultAnswer })
   @Post('run')
   @HttpCode(200)
   @Roles('admin')
@@ -82,6 +103,7 @@ export class NotificationsController {
     return this.notifications.run({ manual: true, digests: true, actor: user.username });
   }
 
+  @ApiOkResponse({ type: [DeliveryAnswer], description: 'the latest 500, newest first' })
   @Get('deliveries')
   @Roles('admin')
   deliveries() {

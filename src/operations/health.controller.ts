@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '../common/index.js';
+import { HealthStatus, ReadyStatus } from './health.responses.js';
 import { ReadinessService } from './readiness.service.js';
 import { Public } from '../access/index.js';
 
@@ -17,13 +18,15 @@ export class HealthController {
 
   @Get('health')
   @ApiOperation({ summary: '存活检查：进程能应答即 200（不访问数据库）' })
-  health(): { status: 'ok' } {
+  @ApiOkResponse({ type: HealthStatus })
+  health(): HealthStatus {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({ summary: '就绪检查：数据库可访问且迁移已全部执行则 200，否则 503' })
-  async ready(): Promise<{ status: 'ready' }> {
+  @ApiOkResponse({ type: ReadyStatus })
+  async ready(): Promise<ReadyStatus> {
     const problems = await this.readiness.problems();
     if (problems.length) throw new ApiError(503, '服务未就绪', problems);
     return { status: 'ready' };

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DefaultPeriod } from './default-period.js';
 import { PeriodsService } from './periods.service.js';
+import { DefaultPeriodAnswer } from './period.responses.js';
 import { EVERY_ROLE, Roles } from '../access/index.js';
 
 @ApiTags('periods')
@@ -14,6 +15,7 @@ export class PeriodsController {
   @ApiOperation({
     summary: '页面默认期间：上月（1 月时为上年 12 月）；该年尚无年度计划时为最近有计划的年份（fallback=true，note 说明），并列出有计划的年份',
   })
+  @ApiOkResponse({ type: DefaultPeriodAnswer })
   defaultPeriod(): Promise<DefaultPeriod> {
     return this.periods.defaultPeriod();
   }

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVERY_ROLE, Roles } from '../access/index.js';
 import { ChainTargetsService, type ChainView } from './chain-targets.service.js';
+import { ChainAnswer } from './plan.responses.js';
 
 @ApiTags('reference')
 // Names of codes and their targets: every role reads them, a department included.
@@ -12,6 +13,7 @@ export class ChainTargetsController {
 
   @Get('chains')
   @ApiOperation({ summary: '12 条产业链及年度目标（附件通用指标）' })
+  @ApiOkResponse({ type: [ChainAnswer] })
   chains(): Promise<ChainView[]> {
     return this.chainTargets.chains();
   }

@@ -1,7 +1,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Project } from '../project-records/index.js';
 
-export type ListCategory = 'implementation' | 'preparation';
+export const LIST_CATEGORIES = ['implementation', 'preparation'] as const;
+export type ListCategory = (typeof LIST_CATEGORIES)[number];
 
 /**
  * A project's place on a year's list (年度清单). Membership is not stage: a

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
-import { Clock, type ErrorDetail, notFound, unprocessable } from '../common/index.js';
+import { ApiWan, Clock, type ErrorDetail, notFound, unprocessable } from '../common/index.js';
 import { recordAdjustment } from './plan-adjustments.js';
 import { YearTarget } from './year-target.entity.js';
 import { frozenChangeFailures, keyDesignationFailures, milestoneCurve } from '../rules/index.js';
 import { WriteQueue } from '../database/index.js';
 import { milestonesOf, Project, type MilestoneView } from '../project-records/index.js';
 import type { PutListEntryDto } from './dto/list-entry.dto.js';
-import { ListEntry, monthlyPlanOf, PLAN_MONTH_KEYS, type ListCategory } from './list-entry.entity.js';
+import { LIST_CATEGORIES, ListEntry, monthlyPlanOf, PLAN_MONTH_KEYS, type ListCategory } from './list-entry.entity.js';
 import { ALL, notFoundInScope, projectColumns, type Scope, scopeSql } from '../access/index.js';
 
 export interface ListEntryView {
@@ -30,9 +30,9 @@ export interface ListEntryView {
 
 /** A project's place on one year's list, as the project's read shows it. */
 export class ListMembershipView {
-  @ApiProperty() year: number;
-  @ApiProperty({ enum: ['implementation', 'preparation'] }) category: string;
-  @ApiProperty({ description: '万元' }) plannedInvestment: number;
+  @ApiProperty({ type: 'integer' }) year: number;
+  @ApiProperty({ enum: LIST_CATEGORIES }) category: string;
+  @ApiWan('年度计划投资') plannedInvestment: number;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Shapes of year-plan data the API returns (no persistence here: the pages' type check reads them too). */
-export type AdjustmentKind = 'plan' | 'list';
+export const ADJUSTMENT_KINDS = ['plan', 'list'] as const;
+export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
 
 /** A change to a published plan or its lists, as the plan and the board show it. */
 export interface AdjustmentView {

@@ -11,5 +11,6 @@ export { PROJECT_RECORD_ENTITIES, ProjectRecordsModule } from './project-records
 export { ProjectRecordsService, recordFactsOf, type CommentView } from './project-records.service.js';
 export { APPROVAL_COLUMNS, ProjectRecordView, approvalsOf, recordViewOf } from './project-view.js';
 export { Project } from './project.entity.js';
+export { ApprovalDates, ApprovalDetailAnswer, ApprovalDetailsAnswer, CommentAnswer, MilestoneAnswer, ProjectMilestoneAnswer } from './project-records.responses.js';
 export { currentMilestonesByProject, MilestonesService, milestonesOf, parseMilestoneList, pendingMilestonesOf, type MilestoneChange, type MilestoneView } from './milestones.service.js';
 export { type ProjectMilestone } from './milestone.types.js';

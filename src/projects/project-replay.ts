@@ -44,8 +44,11 @@ export function replayProject(rows: ProjectHistory[], lists: ListMembershipView[
   if (!created) return null;
   const view = JSON.parse(created.data) as ProjectView;
   view.approvals = { ...view.approvals };
-  // Projects created before 形象进度 was kept have no such field in their creation snapshot.
+  // Projects created before 形象进度, the origin and the 谋划 date were kept have no such fields in
+  // their creation snapshot: the answer still carries each (null), as the document declares.
   view.progress ??= null;
+  view.origin ??= null;
+  view.plannedAt ??= null;
   for (const row of rows) {
     if (row.id <= created.id) continue;
     const data = JSON.parse(row.data) as Record<string, unknown>;

@@ -1,22 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { ProjectLeadLink } from '../attraction/index.js';
-import { type ApprovalDetails, type Project, type ProjectMilestone, ProjectRecordView, recordViewOf } from '../project-records/index.js';
+import { ApprovalDetailsAnswer, type Project, ProjectMilestoneAnswer, ProjectRecordView, recordViewOf } from '../project-records/index.js';
 import { ListMembershipView } from '../plans/index.js';
-import type { ProjectResponsibilityView } from '../people/index.js';
+import { ProjectLeadLink, ProjectResponsibilityView } from './project.responses.js';
 
 /**
  * A project as the API shows it (docs/api.md "Names that stay"): its record, and on the reads
  * of one project what other modules keep about it: its places on the year lists, its approvals'
- * statuses, the 招商 lead it came from.
+ * statuses, the 招商 lead it came from, its milestones and who answers for it.
  */
 export class ProjectView extends ProjectRecordView {
-  @ApiPropertyOptional({ type: [ListMembershipView] }) lists?: ListMembershipView[];
-  @ApiPropertyOptional({ description: 'one project read only: each approval\'s status (pending / in_progress / conditional / done), date, commitmentDate, department' })
-  approvalDetails?: ApprovalDetails;
-  @ApiPropertyOptional({ type: Object, nullable: true, description: '招商项目（落地而来时）：{ id, name, investor, status }' }) lead?: ProjectLeadLink | null;
-  @ApiPropertyOptional({ type: [Object], description: 'one project read only: its milestones (节点) { name, plannedDate, actualDate, overdue } (docs/domain/milestones.md)' })
-  milestones?: ProjectMilestone[];
-  @ApiPropertyOptional({ description: 'one project read only: 包联责任 { cityLeaderId, cityLeader, countyLeaderId, countyLeader, commissionerId, commissioner, commissionerKind, contact } with the people\'s names' })
+  @ApiPropertyOptional({ type: [ListMembershipView], description: 'its places on the year lists (absent from list pages)' }) lists?: ListMembershipView[];
+  @ApiPropertyOptional({ type: ApprovalDetailsAnswer, description: 'one project read only: each approval\'s status, date, commitmentDate, department' })
+  approvalDetails?: ApprovalDetailsAnswer;
+  @ApiPropertyOptional({ type: ProjectLeadLink, nullable: true, description: 'one project read only: 招商项目（落地而来时），else null' }) lead?: ProjectLeadLink | null;
+  @ApiPropertyOptional({ type: [ProjectMilestoneAnswer], description: 'one project read only: its milestones (节点), each marked overdue (docs/domain/milestones.md)' })
+  milestones?: ProjectMilestoneAnswer[];
+  @ApiPropertyOptional({ type: ProjectResponsibilityView, description: 'one project read only: 包联责任 with the people\'s names' })
   responsibility?: ProjectResponsibilityView;
 }
 

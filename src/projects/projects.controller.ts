@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { actorOf, asOfParam, badRequest, IdParam, type Page, parseIfMatch, reasonQuery } from '../common/index.js';
+import { actorOf, ApiPageResponse, asOfParam, badRequest, IdParam, type Page, parseIfMatch, reasonQuery } from '../common/index.js';
 import { EVENT_FIELDS, LifecycleEventDto } from './dto/lifecycle-event.dto.js';
 import { LifecycleEngine } from './lifecycle.engine.js';
 import { APPROVAL_KEYS, type ApprovalKey, type LifecycleEvent } from '../lifecycle/index.js';
-import { ApprovalsService, CommentDto, type CommentView, CreateProjectDto, MilestoneDto, MilestonesService, type MilestoneView, parseMilestoneList, ProjectRecordsService, PutApprovalDto, UpdateProjectDto } from '../project-records/index.js';
+import { ApprovalsService, CommentAnswer, CommentDto, type CommentView, MilestoneAnswer, CreateProjectDto, MilestoneDto, MilestonesService, type MilestoneView, parseMilestoneList, ProjectRecordsService, PutApprovalDto, UpdateProjectDto } from '../project-records/index.js';
 import { ListProjectsQuery } from './dto/list-projects.query.js';
 import { ProjectView } from './project.view.js';
-import { ProjectsService, type HistoryView } from './projects.service.js';
+import { ProjectsService } from './projects.service.js';
+import { HistoryView } from './project.responses.js';
 import { CurrentScope, EDITORS, EVERY_ROLE, Roles, type Scope } from '../access/index.js';
 import { refuseFieldsNotTaken } from '../workflow/index.js';
 
@@ -35,6 +36,7 @@ export class ProjectsController {
   @Get()
   @Roles(...EVERY_ROLE)
   @ApiOperation({ summary: '项目列表（筛选、分页）；要素保障部门只见有本部门需求的项目' })
+  @ApiPageResponse(ProjectView, 'projects by code; `next` is the cursor of the following page (`?after=`)')
   list(@Query() query: ListProjectsQuery, @CurrentScope() scope: Scope): Promise<Page<ProjectView>> {
     return this.projects.list(query, scope);
   }
@@ -42,7 +44,7 @@ export class ProjectsController {
   @Post()
   @Roles(...EDITORS)
   @ApiOperation({ summary: '新建项目（储备）；县区操作员只能在本县区新建' })
-  @ApiOkResponse({ type: ProjectView })
+  @ApiCreatedResponse({ type: ProjectView, description: 'the new project, with `lists: []`' })
   create(@Body() dto: CreateProjectDto, @Req() request: Request, @CurrentScope() scope: Scope): Promise<ProjectView> {
     return this.projects.create(dto, actorOf(request), scope);
   }
@@ -107,12 +109,14 @@ export class ProjectsController {
   @Roles(...EVERY_ROLE)
   @ApiOperation({ summary: '项目变更与阶段流转记录（时间正序）' })
   @ApiQuery({ name: 'asOf', required: false })
+  @ApiOkResponse({ type: [HistoryView] })
   history(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope, @Query('asOf') asOf?: string): Promise<HistoryView[]> {
     return this.projects.historyOf(id, scope, asOfParam(asOf));
   }
 
   @Get(':id/comments')
   @ApiOperation({ summary: '项目评论' })
+  @ApiOkResponse({ type: [CommentAnswer] })
   comments(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope): Promise<CommentView[]> {
     return this.records.comments(id, scope);
   }
@@ -120,6 +124,7 @@ export class ProjectsController {
   @Post(':id/comments')
   @Roles('admin', 'region', 'chain')
   @ApiOperation({ summary: '发表评论（产业链专班、县区、市链长办）' })
+  @ApiCreatedResponse({ type: CommentAnswer })
   addComment(@Param('id', IdParam) id: number, @Body() dto: CommentDto, @Req() request: Request, @CurrentScope() scope: Scope): Promise<CommentView> {
     return this.records.addComment(id, dto.text, actorOf(request), scope);
   }
@@ -128,6 +133,7 @@ export class ProjectsController {
   @Roles(...EDITORS)
   @ApiOperation({ summary: '前期手续办理状态（督办）：未办 / 办理中 / 容缺受理（承诺日期）/ 已办（办结日期）' })
   @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOkResponse({ type: ProjectView, description: 'the project after the change (ETag: its version)' })
   async putApproval(
     @Param('id', IdParam) id: number,
     @Param('key', ApprovalKeyParam) key: ApprovalKey,
@@ -146,6 +152,7 @@ export class ProjectsController {
   @Get(':id/milestones')
   @ApiOperation({ summary: '项目节点计划（正排进度）：[{ name, plannedDate, actualDate }]' })
   @ApiQuery({ name: 'asOf', required: false })
+  @ApiOkResponse({ type: [MilestoneAnswer] })
   getMilestones(@Param('id', IdParam) id: number, @CurrentScope() scope: Scope, @Query('asOf') asOf?: string): Promise<MilestoneView[]> {
     return this.milestones.list(id, scope, asOfParam(asOf));
   }
@@ -156,6 +163,7 @@ export class ProjectsController {
   @ApiBody({ type: [MilestoneDto] })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiQuery({ name: 'reason', required: false, description: '调整原因（年度计划发布后，推算的月度计划变化记为计划调整）' })
+  @ApiOkResponse({ type: [MilestoneAnswer], description: 'the milestones now (ETag: the project\'s version)' })
   async putMilestones(
     @Param('id', IdParam) id: number,
     @Body() body: unknown,

@@ -45,7 +45,7 @@ export async function factorGuaranteeBlock(db: DataSource, at: { asOf: string; r
     })),
     longestOverdue: longest.map((row) => ({
       requestId: int(row.id),
-      projectId: int(row.project_id),
+      projectId: row.project_id === null || row.project_id === undefined ? null : int(row.project_id),
       projectName: row.project_name as string,
       region: (row.region_code as string | null) ?? null,
       kind: row.kind as RequestKind,

@@ -14,7 +14,9 @@ export interface FactorCounts {
 
 export interface FactorLongestOverdue {
   requestId: number;
-  projectId: number;
+  /** Null for a problem about an enterprise or a whole chain (no project). */
+  projectId: number | null;
+  /** What it is about: the project's name, else the enterprise's, else the chain's. */
   projectName: string;
   region: string | null;
   kind: RequestKind;

@@ -69,7 +69,7 @@ export class RequestsService {
     private readonly groups: RequestGroupsService,
   ) {}
 
-  async raise(projectId: number, dto: RaiseRequestDto, actor: string, scope: Scope = ALL): Promise<RequestView> {
+  async raise(projectId: number, dto: RaiseRequestDto, actor: string, scope: Scope = ALL): Promise<RequestDetail> {
     const [{ id }] = await this.writes.run((manager) => this.raiseIn(manager, projectId, [dto], actor, scope));
     return this.findOne(id, scope);
   }
@@ -80,7 +80,7 @@ export class RequestsService {
    * county: the caller's own for a county operator) or a chain (`chain`, the caller's own for a
    * chain team); neither → 422 naming what is missing.
    */
-  async raiseProblem(dto: RaiseProblemDto, actor: string, scope: Scope): Promise<RequestView> {
+  async raiseProblem(dto: RaiseProblemDto, actor: string, scope: Scope): Promise<RequestDetail> {
     const { projectId, enterprise, chain, region, ...item } = dto;
     const [{ id }] = await this.writes.run(async (manager) => {
       const named = enterprise ? { name: enterprise.name.trim(), contact: enterprise.contact?.trim() || null, phone: enterprise.phone?.trim() || null } : null;

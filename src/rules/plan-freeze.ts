@@ -7,7 +7,8 @@ import type { ErrorDetail } from '../common/index.js';
  * reason and is kept as an adjustment the board counts. Before it, changes need none.
  */
 /** A year plan is a draft until it is published (docs/domain/figures.md "Year plans"). */
-export type PlanStatus = 'draft' | 'published';
+export const PLAN_STATUSES = ['draft', 'published'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 /** Why a change to a plan or list in this state cannot be made without more (empty when it can). */
 export function frozenChangeFailures(status: PlanStatus, reason: string | null | undefined, year: number): ErrorDetail[] {

@@ -8,7 +8,8 @@
  */
 import { roundDiv } from '../common/index.js';
 
-export type Rating = 'blue' | 'yellow' | 'red';
+export const RATINGS = ['blue', 'yellow', 'red'] as const;
+export type Rating = (typeof RATINGS)[number];
 
 export interface Thresholds {
   bluePct: number;

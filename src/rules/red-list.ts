@@ -21,7 +21,8 @@ import { sqlCodes } from '../database/index.js';
  * expected12, stage, planned_start_date, actual_start_date, last_halt_event,
  * conditional_commitment) and the parameters `:yellowPct`, `:refDate`, `:monthEnd`.
  */
-export type RedListKind = 'lagging' | 'overdueStart' | 'halted' | 'conditionalOverdue' | 'milestone';
+export const RED_LIST_KINDS = ['lagging', 'overdueStart', 'halted', 'conditionalOverdue', 'milestone'] as const;
+export type RedListKind = (typeof RED_LIST_KINDS)[number];
 
 /**
  * Where the fragments read the board's month: the parameters `:yellowPct`, `:refDate` and

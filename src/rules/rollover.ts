@@ -10,7 +10,8 @@ import { isImplementation } from '../lifecycle/index.js';
  * office to fill in; the proposal gives last year's plan and what remains of the total as a guide.
  */
 /** What the rollover proposes: 续建, 未开工 carried over, moved to 实施类, or up from the reserve (储备转入). */
-export type RolloverKind = 'continuing' | 'notStarted' | 'moved' | 'fromReserve';
+export const ROLLOVER_KINDS = ['continuing', 'notStarted', 'moved', 'fromReserve'] as const;
+export type RolloverKind = (typeof ROLLOVER_KINDS)[number];
 
 /** A 储备 project's facts the readiness rule reads (approval values are the dates obtained, null when not). */
 export interface ReserveFacts {

@@ -28,11 +28,15 @@ export function renderFactorGuarantee(/** @type {Dashboard} */ d, /** @type {(id
     h('span', { class: `factor-dept${x.overdue ? ' late' : ''}`, 'data-testid': 'factor-department', 'data-department': x.code },
       x.name.replace(/^市/, ''), ' ', h('b', null, String(x.open)), x.overdue ? h('i', null, `/逾${x.overdue}`) : null)));
   const longest = $('[data-testid="factor-longest"]');
-  longest.replaceChildren(...block.longestOverdue.map((item) => h('li', { 'data-testid': 'factor-overdue-item', 'data-project-id': item.projectId },
-    h('button', { type: 'button', class: 'link', onclick: () => openProject(item.projectId), title: `${item.projectName}（${item.departmentName}）` },
-      h('span', { class: 'ri-region' }, shortRegion(regionName(item.region))),
-      h('span', { class: 'ri-name' }, item.projectName)),
-    h('span', { class: 'factor-late' }, `${REQUEST_KIND_LABELS[item.kind]} · 逾期 ${item.daysOverdue} 天`),
-    responsibleText(item.responsible) ? h('span', { class: 'ri-people factor-people', 'data-testid': 'factor-responsible', title: responsibleText(item.responsible) }, responsibleText(item.responsible)) : null)));
+  longest.replaceChildren(...block.longestOverdue.map((item) => {
+    const projectId = item.projectId;
+    const subject = [h('span', { class: 'ri-region' }, shortRegion(regionName(item.region))), h('span', { class: 'ri-name' }, item.projectName)];
+    const title = `${item.projectName}（${item.departmentName}）`;
+    // A problem about an enterprise or a whole chain has no project to open: its name is shown, not a link.
+    return h('li', { 'data-testid': 'factor-overdue-item', 'data-project-id': projectId },
+      projectId === null ? h('span', { class: 'factor-subject', title }, ...subject) : h('button', { type: 'button', class: 'link', onclick: () => openProject(projectId), title }, ...subject),
+      h('span', { class: 'factor-late' }, `${REQUEST_KIND_LABELS[item.kind]} · 逾期 ${item.daysOverdue} 天`),
+      responsibleText(item.responsible) ? h('span', { class: 'ri-people factor-people', 'data-testid': 'factor-responsible', title: responsibleText(item.responsible) }, responsibleText(item.responsible)) : null);
+  }));
   if (!block.longestOverdue.length) longest.replaceChildren(h('li', { class: 'empty' }, block.open ? '暂无逾期需求' : '暂无待办需求'));
 }
