@@ -1722,15 +1722,178 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ChainBreak: {
+            /** @description the entry where the chain first fails */
+            seq: number;
+            /** @enum {string} */
+            reason: "missing" | "outOfSequence" | "prevHashMismatch" | "malformedJson" | "hashMismatch" | "checkpointMissing" | "checkpointHashMismatch";
+            message: string;
+        };
+        ChainVerification: {
+            ok: boolean;
+            /** @description entries found sound, in seq order, before the first bad one (all of them when ok) */
+            checked: number;
+            /** @description when not ok: the first entry that fails */
+            firstBad?: components["schemas"]["ChainBreak"];
+        };
+        ChainCheckpoint: {
+            /** @description the latest entry (0: an empty log) */
+            seq: number;
+            /** @description its SHA-256 (hex; 64 zeros for an empty log) */
+            hash: string;
+            /**
+             * Format: date-time
+             * @description when it was written (null: an empty log)
+             */
+            at: string | null;
+        };
+        AuditEvent: {
+            seq: number;
+            actor: string;
+            /** Format: date-time */
+            at: string;
+            /** @description project, report, list, bulletin, user, … (docs/audit.md) */
+            entity: string;
+            entityId: string;
+            /** @description create, update, transition, file, publish, … */
+            action: string;
+            /** @description the state before (null: none) */
+            before: ({
+                [key: string]: unknown;
+            } | null) | unknown[] | string | number | boolean;
+            /** @description the state after (null: none) */
+            after: ({
+                [key: string]: unknown;
+            } | null) | unknown[] | string | number | boolean;
+            reason: string | null;
+            /** @description the previous entry's hash (64 zeros for the first) */
+            prevHash: string;
+            hash: string;
+        };
+        AnomalyParameters: {
+            maxMonthSharePct: number;
+            /** @description one decimal */
+            jumpFactor: number;
+            minOtherMonths: number;
+            /**
+             * @description the year's last ended month (null: none yet)
+             * @example 2024-11
+             */
+            lastEndedMonth: string | null;
+        };
+        Anomaly: {
+            /** @enum {string} */
+            rule: "cumulativeAboveTotal" | "reportOutsidePeriod" | "monthShareAboveLimit" | "suddenJump" | "revisionAfterBulletin" | "missingMonths" | "startAfterFirstReport";
+            projectId: number;
+            code: string;
+            name: string;
+            region: string | null;
+            /**
+             * @example [
+             *       "2024-06"
+             *     ]
+             */
+            months: string[];
+            /** @description the figures the rule found, by name: amounts in 万元 (integers), dates and months as text */
+            figures: {
+                [key: string]: number | (string | null) | boolean;
+            };
+            /** @description 中文 explanation */
+            message: string;
+        };
+        AnomalyReportBody: {
+            year: number;
+            /** Format: date-time */
+            generatedAt: string;
+            parameters: components["schemas"]["AnomalyParameters"];
+            total: number;
+            /** @description findings by rule */
+            counts?: {
+                cumulativeAboveTotal: number;
+                reportOutsidePeriod: number;
+                monthShareAboveLimit: number;
+                suddenJump: number;
+                revisionAfterBulletin: number;
+                missingMonths: number;
+                startAfterFirstReport: number;
+            };
+            items: components["schemas"]["Anomaly"][];
+        };
+        SecurityLogEntry: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            kind: "login-failed" | "locked" | "refused";
+            /** @description the user name given or signed in */
+            username?: string;
+            /** @description the caller's address */
+            address?: string;
+            /** @description METHOD /api/route */
+            route?: string;
+            /** @description the status answered */
+            status?: number;
+        };
         LoginDto: {
             /** @example admin */
             username: string;
             password: string;
         };
+        AccessToken: {
+            /** @description send as `Authorization: Bearer <accessToken>` */
+            accessToken: string;
+        };
+        SessionUser: {
+            username: string;
+            /** @enum {string} */
+            role: "admin" | "region" | "chain" | "auditor" | "department" | "leader";
+            /** @description the county or zone (role region) */
+            region: string | null;
+            /** @description the chain (role chain) */
+            chain: string | null;
+        };
+        Session: {
+            /** @description send as `X-CSRF-Token` with every write made with the session cookie */
+            csrfToken: string;
+            user: components["schemas"]["SessionUser"];
+        };
         ChangePasswordDto: {
             currentPassword: string;
             /** @description at least 12 characters, not all whitespace, not a common password, not the user name (422 weakPassword) */
             newPassword: string;
+        };
+        SignedInUser: {
+            /** @description 0 for a display token */
+            id: number;
+            /** @description a display token: `display:<its name>` */
+            username: string;
+            /** @enum {string} */
+            role: "admin" | "region" | "chain" | "auditor" | "department" | "leader" | "display";
+            /** @description the county or zone (role region) */
+            region: string | null;
+            /** @description the chain (role chain) */
+            chain: string | null;
+            /** @description the 要素保障组 department (role department) */
+            department: string | null;
+            /** @description the person of the register this user is (required for role leader); absent for a display token */
+            personId?: number | null;
+        };
+        UserAccount: {
+            id: number;
+            username: string;
+            /** @enum {string} */
+            role: "admin" | "region" | "chain" | "auditor" | "department" | "leader";
+            region: string | null;
+            chain: string | null;
+            department: string | null;
+            /** @description 单位名称, shown instead of the user name in histories */
+            officeName: string | null;
+            /** @description the person of the register (required for role leader) */
+            personId: number | null;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         CreateUserDto: {
             /** @example region-371502 */
@@ -1764,6 +1927,54 @@ export interface components {
             /** @description office name shown instead of the user name in histories (单位名称); null: derived from role and scope */
             officeName?: Record<string, unknown>;
         };
+        UsernameRule: {
+            /** @description regular expression (source) a user name must match */
+            pattern: string;
+            rule: string;
+        };
+        PasswordRule: {
+            minLength: number;
+            maxLength: number;
+            rule: string;
+        };
+        OfficeNameRule: {
+            maxLength: number;
+            rule: string;
+        };
+        RoleRule: {
+            /** @enum {string} */
+            role: "admin" | "region" | "chain" | "auditor" | "department" | "leader";
+            label: string;
+            /**
+             * @description the scope a user of this role is bound to (null: city-wide)
+             * @enum {string|null}
+             */
+            scope: "region" | "chain" | "department" | "person" | null;
+        };
+        LastAdminRule: {
+            /** @description active admins now */
+            activeAdmins: number;
+            rule: string;
+        };
+        UserFormRules: {
+            username: components["schemas"]["UsernameRule"];
+            password: components["schemas"]["PasswordRule"];
+            officeName: components["schemas"]["OfficeNameRule"];
+            /** @description every role, in the server's order */
+            roles: components["schemas"]["RoleRule"][];
+            lastAdmin: components["schemas"]["LastAdminRule"];
+        };
+        ActorNameEntry: {
+            /** @description the user name (or system actor) as recorded */
+            username: string;
+            /** @description the name to show */
+            name: string;
+        };
+        PasswordReset: {
+            username: string;
+            /** @description the new password (only its hash is kept) */
+            password: string;
+        };
         CreateDisplayTokenDto: {
             /**
              * @description 1–48 characters; shown in the list, the logs and the audit log
@@ -1776,6 +1987,47 @@ export interface components {
              */
             days: number;
         };
+        IssuedDisplayTokenInfo: {
+            id: number;
+            name: string;
+            /** @description the wall screen opens /#display=<token> */
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        DisplayTokenInfo: {
+            id: number;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedBy: string | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+        };
+        RegionAnswer: {
+            /** @description 统计用区划代码 */
+            code: string;
+            name: string;
+            /**
+             * @description county: 县（市、区）; zone: 园区
+             * @enum {string}
+             */
+            kind: "county" | "zone";
+            /** @description whether the year plan requires the place to plan and attract a big project */
+            bigProjectRequired: boolean;
+        };
+        DepartmentAnswer: {
+            code: string;
+            name: string;
+            kinds: ("land" | "energy" | "environment" | "funding" | "approval" | "utilities" | "other")[];
+        };
         PutDepartmentDto: {
             /** @example 市自然资源和规划局 */
             name: string;
@@ -1786,6 +2038,172 @@ export interface components {
              *     ]
              */
             kinds: string[];
+        };
+        ApprovalDates: {
+            /**
+             * Format: date
+             * @description 立项（备案/核准）
+             */
+            filing: string | null;
+            /**
+             * Format: date
+             * @description 用地
+             */
+            land: string | null;
+            /**
+             * Format: date
+             * @description 规划许可
+             */
+            planning: string | null;
+            /**
+             * Format: date
+             * @description 环评
+             */
+            environment: string | null;
+            /**
+             * Format: date
+             * @description 节能审查
+             */
+            energy: string | null;
+            /**
+             * Format: date
+             * @description 施工许可
+             */
+            construction: string | null;
+        };
+        ListMembershipView: {
+            year: number;
+            /** @enum {string} */
+            category: "implementation" | "preparation";
+            /** @description 年度计划投资（万元，整数） */
+            plannedInvestment: number;
+        };
+        ApprovalDetailAnswer: {
+            /** @enum {string} */
+            status: "pending" | "in_progress" | "conditional" | "done";
+            /**
+             * Format: date
+             * @description done: the date obtained; in_progress / conditional: the date accepted (受理), if known
+             */
+            date: string | null;
+            /**
+             * Format: date
+             * @description conditional: the date the missing papers are promised by
+             */
+            commitmentDate: string | null;
+            /** @description department code handling it, if named */
+            department: string | null;
+        };
+        ApprovalDetailsAnswer: {
+            filing: components["schemas"]["ApprovalDetailAnswer"];
+            land: components["schemas"]["ApprovalDetailAnswer"];
+            planning: components["schemas"]["ApprovalDetailAnswer"];
+            environment: components["schemas"]["ApprovalDetailAnswer"];
+            energy: components["schemas"]["ApprovalDetailAnswer"];
+            construction: components["schemas"]["ApprovalDetailAnswer"];
+        };
+        ProjectLeadLink: {
+            id: number;
+            name: string;
+            investor: string;
+            /** @enum {string} */
+            status: "negotiating" | "signed" | "landed" | "terminated";
+        };
+        ProjectMilestoneAnswer: {
+            name: string;
+            /** Format: date */
+            plannedDate: string;
+            /** Format: date */
+            actualDate: string | null;
+            overdue: boolean;
+        };
+        PersonRef: {
+            id: number;
+            name: string;
+            title: string;
+            organisation: string;
+            phone: string | null;
+        };
+        ResponsibilityContact: {
+            name: string;
+            phone: string | null;
+        };
+        ProjectResponsibilityView: {
+            projectId: number;
+            cityLeaderId: number | null;
+            /** @description 市级包联领导 */
+            cityLeader: components["schemas"]["PersonRef"] | null;
+            countyLeaderId: number | null;
+            /** @description 县级包联领导 */
+            countyLeader: components["schemas"]["PersonRef"] | null;
+            commissionerId: number | null;
+            /** @description 服务专员 */
+            commissioner: components["schemas"]["PersonRef"] | null;
+            /** @enum {string|null} */
+            commissionerKind: "enterprise" | "land" | null;
+            /** @description 项目联系人 */
+            contact: components["schemas"]["ResponsibilityContact"] | null;
+            revision: number;
+            actor: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+        };
+        ProjectView: {
+            id: number;
+            code: string;
+            name: string;
+            /** @description 项目单位（业主企业） */
+            ownerEnterprise: string | null;
+            /** @description region code */
+            region: string | null;
+            /** @description chain code */
+            chain: string | null;
+            /** @description 总投资（万元，整数） */
+            totalInvestment: number | null;
+            content: string | null;
+            /** Format: date */
+            plannedStartDate: string | null;
+            /** Format: date */
+            actualStartDate: string | null;
+            /** Format: date */
+            plannedCompletionDate: string | null;
+            /** Format: date */
+            actualCompletionDate: string | null;
+            /** @description 形象进度（当前进展，文字） */
+            progress: string | null;
+            /** @description date each approval was obtained, or null */
+            approvals: components["schemas"]["ApprovalDates"];
+            /**
+             * @description 项目来源：招商引进 / 本地企业扩产 / 技改
+             * @enum {string|null}
+             */
+            origin: "attracted" | "expansion" | "renovation" | null;
+            /**
+             * Format: date
+             * @description 谋划入库日期
+             */
+            plannedAt: string | null;
+            /** @enum {string} */
+            stage: "reserve" | "preparation" | "implementation.active" | "implementation.halted" | "completed" | "withdrawn";
+            stageLabel: string;
+            /** @description event types the current stage accepts */
+            allowedEvents: ("PROMOTE" | "DEFER" | "START" | "HALT" | "RESUME" | "COMPLETE" | "WITHDRAW")[];
+            /** @description the row version (ETag); send it back as If-Match or version */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description its places on the year lists (absent from list pages) */
+            lists?: components["schemas"]["ListMembershipView"][];
+            /** @description one project read only: each approval's status, date, commitmentDate, department */
+            approvalDetails?: components["schemas"]["ApprovalDetailsAnswer"];
+            /** @description one project read only: 招商项目（落地而来时），else null */
+            lead?: components["schemas"]["ProjectLeadLink"] | null;
+            /** @description one project read only: its milestones (节点), each marked overdue (docs/domain/milestones.md) */
+            milestones?: components["schemas"]["ProjectMilestoneAnswer"][];
+            /** @description one project read only: 包联责任 with the people's names */
+            responsibility?: components["schemas"]["ProjectResponsibilityView"];
         };
         ApprovalsDto: {
             /**
@@ -1859,58 +2277,6 @@ export interface components {
             /** @description 项目名称 */
             name: string;
         };
-        ListMembershipView: {
-            year: number;
-            /** @enum {string} */
-            category: "implementation" | "preparation";
-            /** @description 万元 */
-            plannedInvestment: number;
-        };
-        ProjectView: {
-            id: number;
-            code: string;
-            name: string;
-            ownerEnterprise: string | null;
-            /** @description region code */
-            region: string | null;
-            /** @description chain code */
-            chain: string | null;
-            /** @description 总投资, 万元 */
-            totalInvestment: number | null;
-            content: string | null;
-            plannedStartDate: string | null;
-            actualStartDate: string | null;
-            plannedCompletionDate: string | null;
-            actualCompletionDate: string | null;
-            /** @description 形象进度（当前进展，文字） */
-            progress: string | null;
-            /** @description date each approval was obtained, or null */
-            approvals: Record<string, unknown>;
-            /**
-             * @description 项目来源：招商引进 / 本地企业扩产 / 技改
-             * @enum {string|null}
-             */
-            origin: "attracted" | "expansion" | "renovation" | null;
-            /** @description 谋划入库日期 */
-            plannedAt: string | null;
-            /** @enum {string} */
-            stage: "reserve" | "preparation" | "implementation.active" | "implementation.halted" | "completed" | "withdrawn";
-            stageLabel: string;
-            /** @description event types the current stage accepts */
-            allowedEvents: ("PROMOTE" | "DEFER" | "START" | "HALT" | "RESUME" | "COMPLETE" | "WITHDRAW")[];
-            version: number;
-            createdAt: string;
-            updatedAt: string;
-            lists?: components["schemas"]["ListMembershipView"][];
-            /** @description one project read only: each approval's status (pending / in_progress / conditional / done), date, commitmentDate, department */
-            approvalDetails?: Record<string, unknown>;
-            /** @description 招商项目（落地而来时）：{ id, name, investor, status } */
-            lead?: Record<string, unknown> | null;
-            /** @description one project read only: its milestones (节点) { name, plannedDate, actualDate, overdue } (docs/domain/milestones.md) */
-            milestones?: Record<string, unknown>[];
-            /** @description one project read only: 包联责任 { cityLeaderId, cityLeader, countyLeaderId, countyLeader, commissionerId, commissioner, commissionerKind, contact } with the people's names */
-            responsibility?: Record<string, unknown>;
-        };
         UpdateProjectDto: {
             /** @description 建设单位 */
             ownerEnterprise?: Record<string, unknown> | null;
@@ -1979,6 +2345,35 @@ export interface components {
             /** @description PROMOTE: planned start date, unless already set */
             plannedStartDate?: string;
         };
+        HistoryView: {
+            id: number;
+            /** @enum {string} */
+            kind: "created" | "updated" | "transition" | "list" | "request" | "lead" | "responsibility";
+            /** @description the lifecycle (or request, lead) event, e.g. START */
+            event: string | null;
+            /** @enum {string|null} */
+            fromStage: "reserve" | "preparation" | "implementation.active" | "implementation.halted" | "completed" | "withdrawn" | null;
+            /** @enum {string|null} */
+            toStage: "reserve" | "preparation" | "implementation.active" | "implementation.halted" | "completed" | "withdrawn" | null;
+            /** Format: date */
+            effectiveDate: string | null;
+            reason: string | null;
+            /** @description what changed: an edit names each field { from, to }; a transition its payload */
+            data: {
+                [key: string]: unknown;
+            };
+            actor: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        CommentAnswer: {
+            id: number;
+            /** @description username */
+            author: string;
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         CommentDto: {
             text: string;
         };
@@ -1995,6 +2390,13 @@ export interface components {
             /** @description 经办部门代码（GET /api/departments） */
             department?: string;
         };
+        MilestoneAnswer: {
+            name: string;
+            /** Format: date */
+            plannedDate: string;
+            /** Format: date */
+            actualDate: string | null;
+        };
         MilestoneDto: {
             /** @description 节点名称：开工、主体完工、设备安装、试生产、竣工投产，或自定 */
             name: string;
@@ -2002,6 +2404,128 @@ export interface components {
             plannedDate: string;
             /** @description 实际完成日期 YYYY-MM-DD（不晚于今天） */
             actualDate?: Record<string, unknown> | null;
+        };
+        PlanYear: {
+            year: number;
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        PlanChainAnswer: {
+            code: string;
+            no: number;
+            name: string;
+            flagship: boolean;
+            /** @description 责任单位 */
+            leadUnit: string;
+            /** @description 实施重点项目数 */
+            projects: number;
+            /** @description 完成投资目标（万元，整数） */
+            investmentWan: number;
+            /** @description 签约目标（万元，整数） */
+            signedWan: number;
+            /** @description 到位目标（万元，整数） */
+            fundedWan: number;
+            /** @description 营业收入增幅目标, % */
+            revenueGrowthPct: number | null;
+            /** @description 增加值增幅目标, % */
+            valueAddedGrowthPct: number | null;
+            /** @description 新增规上企业, 家 */
+            newAboveScale: number | null;
+            /** @description 新增专精特新等优质企业, 家 */
+            newQuality: number | null;
+            /** @description 新增高新技术企业, 家 */
+            newHighTech: number | null;
+            /** @description 新增创新平台, 个 */
+            newInnovationPlatforms: number | null;
+            /** @description 贷款余额增幅目标, % */
+            loanGrowthPct: number | null;
+            /** @description 差异化指标: 签约过亿元项目数 */
+            signedOver100mTarget: number | null;
+            /** @description 差异化指标: 落地项目数 */
+            landedTarget: number | null;
+            /** @description 招引某规模以上项目数 */
+            attractedOverTarget: number | null;
+            /** @description 招引项目规模（万元，整数） */
+            attractedOverThresholdWan: number | null;
+            /** @description 差异化指标（原文） */
+            differentiated: string | null;
+            bigProjectRequired: boolean;
+        };
+        PlaceRuleAnswer: {
+            code: string;
+            name: string;
+            /** @enum {string} */
+            kind: "county" | "zone";
+            bigProjectRequired: boolean;
+            /** @description 过重点项目规模的项目数：下限 */
+            overKeyMin: number | null;
+            overKeyMax: number | null;
+            /** @description 过大项目规模的项目数：下限 */
+            overBigMin: number | null;
+            overBigMax: number | null;
+        };
+        AdjustmentAnswer: {
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            /** @enum {string} */
+            kind: "plan" | "list";
+            /**
+             * @description plan: update; list: add / change / remove
+             * @enum {string}
+             */
+            action: "update" | "add" | "change" | "remove";
+            projectId: number | null;
+            projectName: string | null;
+            /** @description the fields before (null: none) */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description the fields after (null: removed) */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            reason: string;
+        };
+        PlanAnswer: {
+            year: number;
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** Format: date-time */
+            publishedAt: string | null;
+            publishedBy: string | null;
+            /** @description 实施类清单项目数 */
+            implementationListSize: number;
+            /** @description 实施类年度计划投资（万元，整数） */
+            implementationInvestmentWan: number;
+            /** @description 准备类清单项目数 */
+            preparationListSize: number;
+            /** @description 开工率目标, % */
+            startRateTargetPct: number;
+            /** @description 大项目规模（万元，整数） */
+            bigProjectThresholdWan: number;
+            /** @description 全市大项目目标数 */
+            bigProjectCityTarget: number;
+            /** @description 重点项目规模（万元，整数） */
+            keyProjectThresholdWan: number;
+            keyProjectCount: number;
+            /** @description 重点项目年度投资目标（万元，整数） */
+            keyProjectInvestmentWan: number;
+            /** @description 蓝色：序时进度达到的百分比 */
+            ratingBluePct: number;
+            /** @description 黄色：序时进度达到的百分比 */
+            ratingYellowPct: number;
+            /** @description 招商签约目标（万元，整数） */
+            attractionSignedWan: number;
+            /** @description 招商到位目标（万元，整数） */
+            attractionFundedWan: number;
+            conditionalApprovalsAllowed: boolean;
+            chains: components["schemas"]["PlanChainAnswer"][];
+            places: components["schemas"]["PlaceRuleAnswer"][];
+            /** @description changes made after publication, oldest first */
+            adjustments: components["schemas"]["AdjustmentAnswer"][];
         };
         ChainPlanDto: {
             /** @description 产业链代码，如 green-chemical */
@@ -2127,6 +2651,48 @@ export interface components {
             /** @description 调整原因（计划发布后必填） */
             reason?: string;
         };
+        RolloverEntryAnswer: {
+            projectId: number;
+            code: string;
+            name: string;
+            region: string | null;
+            chain: string | null;
+            /** @enum {string} */
+            stage: "reserve" | "preparation" | "implementation.active" | "implementation.halted" | "completed" | "withdrawn";
+            /** @enum {string} */
+            kind: "continuing" | "notStarted" | "moved" | "fromReserve";
+            /**
+             * @description the list proposed for next year
+             * @enum {string}
+             */
+            category: "implementation" | "preparation";
+            /**
+             * @description this year's list (null: up from the reserve)
+             * @enum {string|null}
+             */
+            previousCategory: "implementation" | "preparation" | null;
+            /** @description 本年计划投资（储备转入为 0）（万元，整数） */
+            previousPlannedInvestment: number;
+            /** @description 剩余投资（总投资减已报）（万元，整数） */
+            remainingInvestment: number | null;
+            keyProject: boolean;
+            /** @description to fill in: null in the proposal */
+            plannedInvestment: number | null;
+        };
+        RolloverLeaving: {
+            projectId: number;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            reason: "completed" | "withdrawn";
+        };
+        RolloverProposalAnswer: {
+            fromYear: number;
+            toYear: number;
+            entries: components["schemas"]["RolloverEntryAnswer"][];
+            /** @description projects that leave the lists (竣工 or 退出) */
+            leaving: components["schemas"]["RolloverLeaving"][];
+        };
         RolloverEntryDto: {
             projectId: number;
             /** @enum {string} */
@@ -2143,6 +2709,33 @@ export interface components {
             /** @description 原因（下一年计划已发布时必填） */
             reason?: string;
         };
+        RolloverApplied: {
+            /** @description next year */
+            year: number;
+            added: number;
+            changed: number;
+            unchanged: number;
+        };
+        ListEntryAnswer: {
+            projectId: number;
+            projectCode: string;
+            projectName: string;
+            /** @enum {string} */
+            category: "implementation" | "preparation";
+            /** @description 年度计划投资（万元，整数） */
+            plannedInvestment: number;
+            /** @description 倒排工期：十二个月的计划投资（万元，整数），1 月在前；未排时无此字段 */
+            monthlyPlan?: number[];
+            /**
+             * @description where the curve comes from: entered, or derived from the milestones
+             * @enum {string}
+             */
+            monthlyPlanSource?: "entered" | "milestones";
+            /** @description 市级重点项目 */
+            keyProject: boolean;
+            /** Format: date-time */
+            addedAt: string;
+        };
         PutListEntryDto: {
             /** @enum {string} */
             category: "implementation" | "preparation";
@@ -2154,6 +2747,32 @@ export interface components {
             keyProject?: boolean;
             /** @description 调整原因（年度计划发布后必填） */
             reason?: string;
+        };
+        ChainYearTarget: {
+            /** @description 实施重点项目数 */
+            projects: number;
+            /** @description 完成投资目标（万元，整数） */
+            investment: number;
+        };
+        ChainAnswer: {
+            code: string;
+            no: number;
+            name: string;
+            flagship: boolean;
+            /** @description 责任单位 */
+            leadUnit: string;
+            /**
+             * @description by year (e.g. "2026")
+             * @example {
+             *       "2026": {
+             *         "projects": 30,
+             *         "investment": 250000
+             *       }
+             *     }
+             */
+            targets: {
+                [key: string]: components["schemas"]["ChainYearTarget"];
+            };
         };
         RaiseRequestDto: {
             /** @enum {string} */
@@ -2215,6 +2834,123 @@ export interface components {
             /** @description 已发布通报月份的更正原因（该月通报发布后必填） */
             reason?: string;
         };
+        RaisedRequestAnswer: {
+            id: number;
+            /** @enum {string} */
+            kind: "land" | "energy" | "environment" | "funding" | "approval" | "utilities" | "other";
+            /** @description department code */
+            department: string;
+        };
+        FiledReportAnswer: {
+            projectId: number;
+            /** @example 2026-11 */
+            month: string;
+            /** @description 1 for the first filing */
+            revision: number;
+            /** @description 当月完成投资（万元，整数） */
+            amount: number;
+            /** @description 形象进度 */
+            progress: string | null;
+            /** @description 存在问题 */
+            problems: string | null;
+            actor: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description filed after the month's bulletin was published */
+            correction: boolean;
+            /** @description why a correction was filed */
+            reason: string | null;
+            /** @description 累计完成投资（各月最新修订之和）（万元，整数） */
+            cumulative: number;
+            /** @description the 要素保障 requests raised with this report (or already raised with it before) */
+            requests: components["schemas"]["RaisedRequestAnswer"][];
+            /** @description `cumulativeAboveTotal` when reports add up to more than the total investment */
+            flags: "cumulativeAboveTotal"[];
+            /** @description true: the month's first report (201); false: a new revision, or the same content as the latest again (200) */
+            created: boolean;
+        };
+        MonthReportAnswer: {
+            projectId: number;
+            /** @example 2026-11 */
+            month: string;
+            /** @description 1 for the first filing */
+            revision: number;
+            /** @description 当月完成投资（万元，整数） */
+            amount: number;
+            /** @description 形象进度 */
+            progress: string | null;
+            /** @description 存在问题 */
+            problems: string | null;
+            actor: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description filed after the month's bulletin was published */
+            correction: boolean;
+            /** @description why a correction was filed */
+            reason: string | null;
+            revisions: number;
+        };
+        ReportRevisionAnswer: {
+            projectId: number;
+            /** @example 2026-11 */
+            month: string;
+            /** @description 1 for the first filing */
+            revision: number;
+            /** @description 当月完成投资（万元，整数） */
+            amount: number;
+            /** @description 形象进度 */
+            progress: string | null;
+            /** @description 存在问题 */
+            problems: string | null;
+            actor: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description filed after the month's bulletin was published */
+            correction: boolean;
+            /** @description why a correction was filed */
+            reason: string | null;
+        };
+        MissingReportProject: {
+            projectId: number;
+            code: string;
+            name: string;
+            ownerEnterprise: string | null;
+            /** @enum {string} */
+            stage: "reserve" | "preparation" | "implementation.active" | "implementation.halted" | "completed" | "withdrawn";
+        };
+        MissingReportRegion: {
+            /** @description region code (null: projects without one) */
+            code: string | null;
+            name: string | null;
+            projects: components["schemas"]["MissingReportProject"][];
+        };
+        MissingReportsAnswer: {
+            /** @example 2026-11 */
+            month: string;
+            total: number;
+            regions: components["schemas"]["MissingReportRegion"][];
+        };
+        RequestGroupAnswer: {
+            id: number;
+            /** @enum {string} */
+            kind: "land" | "energy" | "environment" | "funding" | "approval" | "utilities" | "other";
+            department: string;
+            departmentName: string;
+            policyTag: string | null;
+            /** @enum {string} */
+            status: "proposed" | "confirmed" | "resolved" | "dismissed";
+            /** @description the members the caller may see */
+            memberIds: number[];
+            /** @description instant (ISO 8601) */
+            proposedAt: string;
+            confirmedAt: string | null;
+            confirmedBy: string | null;
+            endedAt: string | null;
+            /** @description RESOLVE's one answer, or DISMISS's reason */
+            note: string | null;
+            allowedEvents: ("CONFIRM" | "RESOLVE" | "DISMISS")[];
+            version: number;
+        };
         GroupEventDto: {
             /** @enum {string} */
             type: "CONFIRM" | "RESOLVE" | "DISMISS";
@@ -2223,12 +2959,199 @@ export interface components {
             /** @description DISMISS: 不予合并的原因（必填） */
             reason?: string;
         };
+        RequestSettingsAnswer: {
+            /** @description a request must be accepted (or returned) within this many working days of being raised */
+            acceptWorkingDays: number;
+        };
         RequestSettingsDto: {
             /**
              * @description 受理时限：提出后多少个工作日内须受理（或退回），0–30
              * @example 5
              */
             acceptWorkingDays: number;
+        };
+        ProblemEnterpriseAnswer: {
+            name: string;
+            contact: string | null;
+            phone: string | null;
+        };
+        NamedIdAnswer: {
+            id: number;
+            name: string;
+        };
+        RequestOriginAnswer: {
+            /** @description e.g. `activity`: a 链长 activity */
+            kind: string;
+            id: number;
+        };
+        RequestGroupRef: {
+            id: number;
+            /** @description confirmed by the city office: the request is then on the 高频 list */
+            confirmed: boolean;
+        };
+        RequestFeedbackAnswer: {
+            /** @enum {string} */
+            method: "phone" | "visit" | "letter" | "meeting" | "online" | "other";
+            /** Format: date */
+            date: string;
+        };
+        RequestDecisionAnswer: {
+            /** @description 议定事项 */
+            decision: string;
+            /** @description 责任单位 */
+            responsibleUnit: string;
+            /** @description 时限 (YYYY-MM-DD; empty when none was recorded) */
+            deadline: string;
+        };
+        RequestTransitionAnswer: {
+            id: number;
+            /** @description RAISE or an event type */
+            event: string;
+            fromStatus: string | null;
+            toStatus: string;
+            category: string | null;
+            /** Format: date */
+            promisedDate: string | null;
+            /** @description decimal text in `unit`, e.g. "120.50"; null for kinds without a quantity */
+            granted: string | null;
+            /** Format: date */
+            approvalDate: string | null;
+            rating: string | null;
+            note: string | null;
+            reason: string | null;
+            method: string | null;
+            /** Format: date */
+            toldOn: string | null;
+            topic: string | null;
+            opinion: string | null;
+            proposal: string | null;
+            decision: string | null;
+            responsibleUnit: string | null;
+            respondent: string | null;
+            /** @description the 专员 who told the enterprise or took its answer */
+            personId: number | null;
+            actor: string;
+            /** @description instant (ISO 8601) */
+            recordedAt: string;
+            /** Format: date */
+            effectiveDate: string;
+        };
+        MonthAmountAnswer: {
+            /** @example 2026-11 */
+            month: string;
+            /** @description 到位（万元，整数） */
+            amount: number;
+        };
+        RequestDetailAnswer: {
+            id: number;
+            /** @description null for a problem about an enterprise or a chain */
+            projectId: number | null;
+            projectCode: string | null;
+            projectName: string | null;
+            /** @description what it is about, in words: the project, else the enterprise, else the chain (全链) */
+            subject: string;
+            enterprise: components["schemas"]["ProblemEnterpriseAnswer"] | null;
+            /** @description county code */
+            region: string | null;
+            regionName: string | null;
+            /** @description chain code */
+            chain: string | null;
+            chainName: string | null;
+            /** @enum {string} */
+            channel: "hotline" | "appeal" | "commissioner" | "patrol" | "monthly" | "other";
+            /** @description the 专员 who brought it in */
+            commissioner: components["schemas"]["NamedIdAnswer"] | null;
+            policyTag: string | null;
+            /** @enum {string} */
+            kind: "land" | "energy" | "environment" | "funding" | "approval" | "utilities" | "other";
+            /**
+             * @description kind approval: which approval
+             * @enum {string|null}
+             */
+            approval: "filing" | "land" | "planning" | "environment" | "energy" | "construction" | null;
+            /**
+             * @description kind environment: which pollutant
+             * @enum {string|null}
+             */
+            pollutant: "cod" | "ammonia" | "so2" | "nox" | "vocs" | "particulates" | null;
+            /**
+             * @description asked: decimal text in `unit`, e.g. "120.50"; null for kinds without a quantity
+             * @example 120.50
+             */
+            quantity: string | null;
+            /** @enum {string|null} */
+            unit: "mu" | "tce" | "tpa" | "wan" | null;
+            description: string;
+            /** Format: date */
+            neededBy: string | null;
+            /** @description department code */
+            department: string;
+            departmentName: string;
+            /**
+             * @description the monthly report it came with
+             * @example 2026-11
+             */
+            sourceMonth: string | null;
+            origin: components["schemas"]["RequestOriginAnswer"] | null;
+            /** @enum {string} */
+            status: "raised" | "accepted" | "resolved" | "answered" | "closed" | "returned" | "escalated" | "decided";
+            /** @enum {string|null} */
+            category: "simple" | "frequent" | "complex" | null;
+            /**
+             * @description the list it is on (高频 while its group is confirmed; unsorted before it is accepted)
+             * @enum {string}
+             */
+            list: "simple" | "frequent" | "complex" | "unsorted";
+            /** @description its 共性问题 group */
+            group: components["schemas"]["RequestGroupRef"] | null;
+            /**
+             * @description on a month list: 新增 / 结转 / 本月办结; null elsewhere
+             * @enum {string|null}
+             */
+            carry: "new" | "carried" | "closed" | null;
+            /** Format: date */
+            promisedDate: string | null;
+            /**
+             * @description granted: decimal text in `unit`, e.g. "120.50"; null for kinds without a quantity
+             * @example 100.00
+             */
+            granted: string | null;
+            /** Format: date */
+            approvalDate: string | null;
+            /** @description the latest 反馈 to the enterprise */
+            feedback: components["schemas"]["RequestFeedbackAnswer"] | null;
+            /** @description the 常务会 decision */
+            decision: components["schemas"]["RequestDecisionAnswer"] | null;
+            /** @enum {string|null} */
+            rating: "satisfied" | "basically" | "dissatisfied" | null;
+            /** @description returned: the department's reason */
+            returnReason: string | null;
+            reopenCount: number;
+            raisedBy: string;
+            /** @description instant (ISO 8601) */
+            raisedAt: string;
+            /** Format: date */
+            raisedOn: string;
+            /**
+             * Format: date
+             * @description the last day to accept it in time
+             */
+            acceptDue: string;
+            /**
+             * Format: date
+             * @description the date an open request waits on; null when not open
+             */
+            due: string | null;
+            overdue: boolean;
+            daysOverdue: number | null;
+            allowedEvents: ("ACCEPT" | "RESOLVE" | "FEEDBACK" | "RETURN" | "EVALUATE" | "ESCALATE" | "DECIDE")[];
+            /** @description send it back as If-Match */
+            version: number;
+            /** @description instant (ISO 8601) */
+            updatedAt: string;
+            transitions: components["schemas"]["RequestTransitionAnswer"][];
+            /** @description 资金: what reached the enterprise each month (latest filing of each); empty for other kinds */
+            disbursements: components["schemas"]["MonthAmountAnswer"][];
         };
         ProblemEnterpriseDto: {
             /** @description 企业名称 */
@@ -2277,6 +3200,244 @@ export interface components {
             /** @description 企业所在县（市、区）代码；县区用户可省略（即本县区） */
             region?: string;
         };
+        RequestAnswer: {
+            id: number;
+            /** @description null for a problem about an enterprise or a chain */
+            projectId: number | null;
+            projectCode: string | null;
+            projectName: string | null;
+            /** @description what it is about, in words: the project, else the enterprise, else the chain (全链) */
+            subject: string;
+            enterprise: components["schemas"]["ProblemEnterpriseAnswer"] | null;
+            /** @description county code */
+            region: string | null;
+            regionName: string | null;
+            /** @description chain code */
+            chain: string | null;
+            chainName: string | null;
+            /** @enum {string} */
+            channel: "hotline" | "appeal" | "commissioner" | "patrol" | "monthly" | "other";
+            /** @description the 专员 who brought it in */
+            commissioner: components["schemas"]["NamedIdAnswer"] | null;
+            policyTag: string | null;
+            /** @enum {string} */
+            kind: "land" | "energy" | "environment" | "funding" | "approval" | "utilities" | "other";
+            /**
+             * @description kind approval: which approval
+             * @enum {string|null}
+             */
+            approval: "filing" | "land" | "planning" | "environment" | "energy" | "construction" | null;
+            /**
+             * @description kind environment: which pollutant
+             * @enum {string|null}
+             */
+            pollutant: "cod" | "ammonia" | "so2" | "nox" | "vocs" | "particulates" | null;
+            /**
+             * @description asked: decimal text in `unit`, e.g. "120.50"; null for kinds without a quantity
+             * @example 120.50
+             */
+            quantity: string | null;
+            /** @enum {string|null} */
+            unit: "mu" | "tce" | "tpa" | "wan" | null;
+            description: string;
+            /** Format: date */
+            neededBy: string | null;
+            /** @description department code */
+            department: string;
+            departmentName: string;
+            /**
+             * @description the monthly report it came with
+             * @example 2026-11
+             */
+            sourceMonth: string | null;
+            origin: components["schemas"]["RequestOriginAnswer"] | null;
+            /** @enum {string} */
+            status: "raised" | "accepted" | "resolved" | "answered" | "closed" | "returned" | "escalated" | "decided";
+            /** @enum {string|null} */
+            category: "simple" | "frequent" | "complex" | null;
+            /**
+             * @description the list it is on (高频 while its group is confirmed; unsorted before it is accepted)
+             * @enum {string}
+             */
+            list: "simple" | "frequent" | "complex" | "unsorted";
+            /** @description its 共性问题 group */
+            group: components["schemas"]["RequestGroupRef"] | null;
+            /**
+             * @description on a month list: 新增 / 结转 / 本月办结; null elsewhere
+             * @enum {string|null}
+             */
+            carry: "new" | "carried" | "closed" | null;
+            /** Format: date */
+            promisedDate: string | null;
+            /**
+             * @description granted: decimal text in `unit`, e.g. "120.50"; null for kinds without a quantity
+             * @example 100.00
+             */
+            granted: string | null;
+            /** Format: date */
+            approvalDate: string | null;
+            /** @description the latest 反馈 to the enterprise */
+            feedback: components["schemas"]["RequestFeedbackAnswer"] | null;
+            /** @description the 常务会 decision */
+            decision: components["schemas"]["RequestDecisionAnswer"] | null;
+            /** @enum {string|null} */
+            rating: "satisfied" | "basically" | "dissatisfied" | null;
+            /** @description returned: the department's reason */
+            returnReason: string | null;
+            reopenCount: number;
+            raisedBy: string;
+            /** @description instant (ISO 8601) */
+            raisedAt: string;
+            /** Format: date */
+            raisedOn: string;
+            /**
+             * Format: date
+             * @description the last day to accept it in time
+             */
+            acceptDue: string;
+            /**
+             * Format: date
+             * @description the date an open request waits on; null when not open
+             */
+            due: string | null;
+            overdue: boolean;
+            daysOverdue: number | null;
+            allowedEvents: ("ACCEPT" | "RESOLVE" | "FEEDBACK" | "RETURN" | "EVALUATE" | "ESCALATE" | "DECIDE")[];
+            /** @description send it back as If-Match */
+            version: number;
+            /** @description instant (ISO 8601) */
+            updatedAt: string;
+        };
+        MonthCountsAnswer: {
+            /** @description 新增 */
+            raised: number;
+            /** @description 结转 */
+            carried: number;
+            /** @description 累计 (新增 + 结转) */
+            cumulative: number;
+            accepted: number;
+            resolved: number;
+            /** @description 本月办结 */
+            closed: number;
+            returned: number;
+            escalated: number;
+            open: number;
+            overdue: number;
+            /** @description calendar days raised → closed over the closed ones, one decimal */
+            meanDaysToClose: number | null;
+        };
+        ListGroupAnswer: {
+            id: number;
+            memberIds: number[];
+        };
+        MonthListAnswer: {
+            /** @enum {string} */
+            category: "simple" | "frequent" | "complex" | "unsorted";
+            counts: components["schemas"]["MonthCountsAnswer"];
+            items: components["schemas"]["RequestAnswer"][];
+            /** @description the 高频 list: its confirmed 共性 groups */
+            groups: components["schemas"]["ListGroupAnswer"][];
+        };
+        DepartmentCountsAnswer: {
+            code: string;
+            name: string;
+            counts: components["schemas"]["MonthCountsAnswer"];
+        };
+        KindCountsAnswer: {
+            /** @enum {string} */
+            kind: "land" | "energy" | "environment" | "funding" | "approval" | "utilities" | "other";
+            counts: components["schemas"]["MonthCountsAnswer"];
+        };
+        RegionCountsAnswer: {
+            /** @description null: problems without a county (a whole chain) */
+            code: string | null;
+            name: string | null;
+            counts: components["schemas"]["MonthCountsAnswer"];
+        };
+        GrantedVsAskedAnswer: {
+            /** @enum {string} */
+            kind: "land" | "energy" | "environment" | "funding";
+            /** @enum {string|null} */
+            pollutant: "cod" | "ammonia" | "so2" | "nox" | "vocs" | "particulates" | null;
+            /** @enum {string} */
+            unit: "mu" | "tce" | "tpa" | "wan";
+            requests: number;
+            /**
+             * @description decimal text in `unit`
+             * @example 120.50
+             */
+            asked: string;
+            /**
+             * @description decimal text in `unit`
+             * @example 100.00
+             */
+            granted: string;
+        };
+        MonthListsAnswer: {
+            /** @example 2026-11 */
+            month: string;
+            /**
+             * Format: date
+             * @description the day the lists stand on
+             */
+            refDate: string;
+            /** @description the instant the lists were read as of (ISO 8601) */
+            asOf: string;
+            totals: components["schemas"]["MonthCountsAnswer"];
+            /** @description 简单, 高频, 复杂 and 待研判 (unsorted) */
+            lists: components["schemas"]["MonthListAnswer"][];
+            byDepartment: components["schemas"]["DepartmentCountsAnswer"][];
+            byKind: components["schemas"]["KindCountsAnswer"][];
+            byRegion: components["schemas"]["RegionCountsAnswer"][];
+            /** @description per counted kind (environment: per pollutant) */
+            grantedVsAsked: components["schemas"]["GrantedVsAskedAnswer"][];
+        };
+        FactorTotalsRowAnswer: {
+            /** @enum {string} */
+            kind: "land" | "energy" | "environment" | "funding" | "approval" | "utilities" | "other";
+            /** @enum {string|null} */
+            pollutant: "cod" | "ammonia" | "so2" | "nox" | "vocs" | "particulates" | null;
+            /**
+             * @description null for kinds counted without a unit
+             * @enum {string|null}
+             */
+            unit: "mu" | "tce" | "tpa" | "wan" | null;
+            /** @description raised from January to the month */
+            requests: number;
+            /** @description projects (and enterprises) served */
+            projects: number;
+            /**
+             * @description decimal text in `unit`
+             * @example 120.50
+             */
+            asked: string | null;
+            /**
+             * @description decimal text in `unit`
+             * @example 100.00
+             */
+            granted: string | null;
+        };
+        DepartmentTotalsAnswer: {
+            code: string;
+            name: string;
+            kinds: components["schemas"]["FactorTotalsRowAnswer"][];
+        };
+        FundingTotalsAnswer: {
+            /** @description 授信（万元，整数） */
+            credit: number;
+            /** @description 到位（万元，整数） */
+            disbursed: number;
+        };
+        FactorTotalsAnswer: {
+            /** @example 2026-11 */
+            month: string;
+            /** Format: date */
+            refDate: string;
+            kinds: components["schemas"]["FactorTotalsRowAnswer"][];
+            byDepartment: components["schemas"]["DepartmentTotalsAnswer"][];
+            /** @description 资金: 授信 against 到位 */
+            funding: components["schemas"]["FundingTotalsAnswer"];
+        };
         FileDisbursementDto: {
             /**
              * @description 当月到位资金（万元，非负整数）
@@ -2285,6 +3446,21 @@ export interface components {
             amount: number;
             /** @description 已发布通报月份的更正原因（该月通报发布后必填） */
             reason?: string;
+        };
+        FiledDisbursementAnswer: {
+            requestId: number;
+            /** @example 2026-11 */
+            month: string;
+            /** @description 该月到位（万元，整数） */
+            amount: number;
+            revision: number;
+            correction: boolean;
+            /** @description a first filing of the month (201), else a new revision or the same again (200) */
+            created: boolean;
+            /** @description 授信（需求的保障量）（万元，整数） */
+            credit: number;
+            /** @description 各月到位合计（万元，整数） */
+            disbursed: number;
         };
         RequestEventDto: {
             /** @enum {string} */
@@ -2327,6 +3503,18 @@ export interface components {
             /** @description DECIDE: 办理时限（不早于今天） */
             deadline?: string;
         };
+        PersonAnswer: {
+            id: number;
+            name: string;
+            title: string;
+            organisation: string;
+            /** @description absent for a department */
+            phone?: string | null;
+            /** @description the county served; null for the city (市级) */
+            region: string | null;
+            /** @description false: left the post (已离任) */
+            active: boolean;
+        };
         CreatePersonDto: {
             /** @example （示例）王某某 */
             name: string;
@@ -2357,6 +3545,60 @@ export interface components {
             /** @description false：已离任（不能再被指派；历史记录仍显示其姓名） */
             active?: boolean;
         };
+        PersonRefAnswer: {
+            id: number;
+            name: string;
+            title: string;
+            organisation: string;
+            phone: string | null;
+        };
+        ChainPlanAnswer: {
+            /** @description 工作方案 */
+            title: string | null;
+            /** Format: date */
+            date: string | null;
+            text: string | null;
+        };
+        ChainResponsibilityRevisionAnswer: {
+            revision: number;
+            leaderId: number | null;
+            /** @description 链长 */
+            leader: components["schemas"]["PersonRefAnswer"] | null;
+            /** @description 责任部门: the one named, or the chain's lead unit */
+            department: string;
+            plan: components["schemas"]["ChainPlanAnswer"];
+            /** @description 支持措施 */
+            measures: string[];
+            /** @description 链主企业 */
+            anchorEnterprises: string[];
+            actor: string | null;
+            /** @description instant (ISO 8601) */
+            recordedAt: string | null;
+        };
+        ChainResponsibilityAnswer: {
+            revision: number;
+            leaderId: number | null;
+            /** @description 链长 */
+            leader: components["schemas"]["PersonRefAnswer"] | null;
+            /** @description 责任部门: the one named, or the chain's lead unit */
+            department: string;
+            plan: components["schemas"]["ChainPlanAnswer"];
+            /** @description 支持措施 */
+            measures: string[];
+            /** @description 链主企业 */
+            anchorEnterprises: string[];
+            actor: string | null;
+            /** @description instant (ISO 8601) */
+            recordedAt: string | null;
+            /** @description chain code */
+            chain: string;
+            year: number;
+            /** @description what the "5个1" lacks, in the document's order */
+            missing: ("leader" | "department" | "plan" | "measures" | "anchors")[];
+            complete: boolean;
+            /** @description every revision, oldest first */
+            history: components["schemas"]["ChainResponsibilityRevisionAnswer"][];
+        };
         PlanDto: {
             /** @description 工作方案名称 */
             title?: Record<string, unknown> | null;
@@ -2376,6 +3618,30 @@ export interface components {
             measures?: string[];
             /** @description 链主企业名称（须为项目库中项目的建设单位） */
             anchorEnterprises?: string[];
+        };
+        ProjectContactAnswer: {
+            name: string;
+            phone: string | null;
+        };
+        ProjectResponsibilityAnswer: {
+            projectId: number;
+            cityLeaderId: number | null;
+            /** @description 市级包联领导 */
+            cityLeader: components["schemas"]["PersonRefAnswer"] | null;
+            countyLeaderId: number | null;
+            /** @description 县级包联领导 */
+            countyLeader: components["schemas"]["PersonRefAnswer"] | null;
+            commissionerId: number | null;
+            /** @description 服务专员 */
+            commissioner: components["schemas"]["PersonRefAnswer"] | null;
+            /** @enum {string|null} */
+            commissionerKind: "enterprise" | "land" | null;
+            /** @description 项目联系人 */
+            contact: components["schemas"]["ProjectContactAnswer"] | null;
+            revision: number;
+            actor: string | null;
+            /** @description instant (ISO 8601) */
+            recordedAt: string | null;
         };
         ContactDto: {
             /** @description 项目联系人姓名 */
@@ -2397,6 +3663,41 @@ export interface components {
             commissionerKind?: "enterprise" | "land" | null;
             /** @description 企业项目联系人：{ name, phone? } */
             contact?: components["schemas"]["ContactDto"] | null;
+        };
+        ActivityProjectAnswer: {
+            id: number;
+            code: string;
+            name: string;
+        };
+        ActivityRequestAnswer: {
+            id: number;
+            projectId: number;
+            /** @description request kind */
+            kind: string;
+            /** @description department code */
+            department: string;
+            /** @description request status */
+            status: string;
+        };
+        ActivityAnswer: {
+            id: number;
+            /** @description chain code */
+            chain: string;
+            /** @enum {string} */
+            kind: "patrol" | "inquiry" | "diagnosis" | "meeting" | "matching";
+            /** Format: date */
+            date: string;
+            leaderId: number | null;
+            leader: components["schemas"]["PersonRefAnswer"] | null;
+            enterprises: string[];
+            projectIds: number[];
+            projects: components["schemas"]["ActivityProjectAnswer"][];
+            findings: string;
+            actor: string;
+            /** @description instant (ISO 8601) */
+            recordedAt: string;
+            /** @description the 要素保障 requests raised from its findings */
+            requests: components["schemas"]["ActivityRequestAnswer"][];
         };
         ActivityRequestDto: {
             /** @enum {string} */
@@ -2453,11 +3754,792 @@ export interface components {
             /** @description 同时提出的要素保障需求（来源为本次活动） */
             requests?: components["schemas"]["ActivityRequestDto"][];
         };
+        BoardThresholds: {
+            /** @description 蓝: ratio ≥ this percent */
+            bluePct: number;
+            /** @description 黄: ratio ≥ this percent, else 红 */
+            yellowPct: number;
+        };
+        AdjustmentCount: {
+            count: number;
+            /** @description oldest first */
+            items: components["schemas"]["AdjustmentAnswer"][];
+        };
+        BoardPlan: {
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @description adjustments made after publication */
+            adjustments: components["schemas"]["AdjustmentCount"];
+        };
+        RatingOverrideAnswer: {
+            /** @enum {string} */
+            rating: "blue" | "yellow" | "red";
+            reason: string;
+            actor: string;
+            /** Format: date-time */
+            at: string;
+        };
+        InvestmentBlock: {
+            /**
+             * @description the colour shown: the override's when there is one, else the computed one
+             * @enum {string|null}
+             */
+            rating: "blue" | "yellow" | "red" | null;
+            /** @enum {string|null} */
+            computedRating: "blue" | "yellow" | "red" | null;
+            override: components["schemas"]["RatingOverrideAnswer"] | null;
+            /** @description 实施类年度计划投资之和（万元，整数） */
+            plan: number;
+            /** @description 占年度计划: actual ÷ plan, 4 decimals */
+            planShare: number | null;
+            /** @description 全市实施类目标（万元，整数） */
+            target: number;
+            /** @description 实施类完成投资（1..M 月）（万元，整数） */
+            actual: number;
+            /** @description 序时目标 target × M/12（万元，整数） */
+            expected: number;
+            /** @description actual ÷ expected (序时进度), 4 decimals; null when nothing is expected */
+            ratio: number | null;
+            /** @description implementation-list projects */
+            listed: number;
+        };
+        ImplementationCounts: {
+            listed: number;
+            started: number;
+            /** @description 竣工投产 */
+            completed: number;
+        };
+        CountInRange: {
+            count: number;
+            min: number | null;
+            max: number | null;
+            /** @description count ≥ min (or no min) */
+            ok: boolean;
+            /** @description count > max */
+            above: boolean;
+        };
+        PlaceCountCheck: {
+            code: string;
+            name: string;
+            /** @description projects over the key-project size */
+            overKey: components["schemas"]["CountInRange"];
+            /** @description projects over the big-project size */
+            overBig: components["schemas"]["CountInRange"];
+        };
+        StartRateBlock: {
+            listed: number;
+            started: number;
+            /** @description started ÷ listed, 4 decimals */
+            rate: number | null;
+            /** @description 0.8 for 80% */
+            target: number;
+            /** @description more starts needed to reach the target (0 when reached) */
+            neededForTarget: number;
+        };
+        BigProjectAnswer: {
+            projectId: number;
+            code: string;
+            name: string;
+            region: string | null;
+            chain: string | null;
+            /** @description 总投资（万元，整数） */
+            totalInvestment: number;
+            /** @enum {string} */
+            stage: "reserve" | "preparation" | "implementation.active" | "implementation.halted" | "completed" | "withdrawn";
+            origin: string | null;
+            /** Format: date */
+            plannedAt: string | null;
+        };
+        Covered: {
+            count: number;
+            ok: boolean;
+            projectIds: number[];
+        };
+        BigProjectPlace: {
+            count: number;
+            ok: boolean;
+            projectIds: number[];
+            /** @description 引进 (origin attracted) */
+            attracted: components["schemas"]["Covered"];
+            code: string;
+            name: string;
+            required: boolean;
+        };
+        BigProjectChain: {
+            count: number;
+            ok: boolean;
+            projectIds: number[];
+            /** @description 引进 (origin attracted) */
+            attracted: components["schemas"]["Covered"];
+            code: string;
+            name: string;
+            required: boolean;
+            flagship: boolean;
+        };
+        FlagshipChain: {
+            count: number;
+            ok: boolean;
+            projectIds: number[];
+            code: string;
+            name: string;
+        };
+        BigProjectsBlock: {
+            /** @description 大项目规模（万元，整数） */
+            threshold: number;
+            /** @description newly planned (谋划) in the year */
+            count: number;
+            target: number;
+            ok: boolean;
+            /** @description of count, attracted (引进) */
+            attractedCount: number;
+            newThisYear: components["schemas"]["BigProjectAnswer"][];
+            /** @description 续建: shown, not counted */
+            continuing: components["schemas"]["BigProjectAnswer"][];
+            regions: components["schemas"]["BigProjectPlace"][];
+            chains: components["schemas"]["BigProjectChain"][];
+            flagshipChains: components["schemas"]["FlagshipChain"][];
+            /** @description same as newThisYear (the earlier name) */
+            projects: components["schemas"]["BigProjectAnswer"][];
+        };
+        KeyProjectsBlock: {
+            /**
+             * @description the colour shown: the override's when there is one, else the computed one
+             * @enum {string|null}
+             */
+            rating: "blue" | "yellow" | "red" | null;
+            /** @enum {string|null} */
+            computedRating: "blue" | "yellow" | "red" | null;
+            override: components["schemas"]["RatingOverrideAnswer"] | null;
+            /** @description 重点项目规模（万元，整数） */
+            threshold: number;
+            count: number;
+            targetCount: number;
+            /** @description 重点项目完成投资（1..M 月）（万元，整数） */
+            investment: number;
+            /** @description 年度目标（万元，整数） */
+            target: number;
+            /** @description 序时目标（万元，整数） */
+            expected: number;
+            /** @description actual ÷ expected (序时进度), 4 decimals; null when nothing is expected */
+            ratio: number | null;
+        };
+        ChainRow: {
+            /**
+             * @description the colour shown: the override's when there is one, else the computed one
+             * @enum {string|null}
+             */
+            rating: "blue" | "yellow" | "red" | null;
+            /** @enum {string|null} */
+            computedRating: "blue" | "yellow" | "red" | null;
+            override: components["schemas"]["RatingOverrideAnswer"] | null;
+            code: string;
+            /** @description 链长 by name */
+            leader?: string | null;
+            no: number;
+            name: string;
+            flagship: boolean;
+            targetProjects: number;
+            listedProjects: number;
+            /** @description 完成投资目标（万元，整数） */
+            targetInvestment: number;
+            /** @description 完成投资（万元，整数） */
+            actual: number;
+            /** @description 序时目标（万元，整数） */
+            expected: number;
+            /** @description actual ÷ expected (序时进度), 4 decimals; null when nothing is expected */
+            ratio: number | null;
+        };
+        RegionRow: {
+            /**
+             * @description the colour shown: the override's when there is one, else the computed one
+             * @enum {string|null}
+             */
+            rating: "blue" | "yellow" | "red" | null;
+            /** @enum {string|null} */
+            computedRating: "blue" | "yellow" | "red" | null;
+            override: components["schemas"]["RatingOverrideAnswer"] | null;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            kind: "county" | "zone";
+            /** @description implementation-list projects */
+            projects: number;
+            /** @description 年度计划投资（万元，整数） */
+            plan: number;
+            /** @description 完成投资（万元，整数） */
+            actual: number;
+            /** @description 序时目标（万元，整数） */
+            expected: number;
+            /** @description actual ÷ expected (序时进度), 4 decimals; null when nothing is expected */
+            ratio: number | null;
+            /** @description 1 = best; null without implementation-list projects */
+            rank: number | null;
+            /** @description last month's rank − this month's (positive = moved up) */
+            rankChange: number | null;
+        };
+        ResponsibleNames: {
+            /** @description 市级包联领导 */
+            cityLeader?: string;
+            /** @description 县级包联领导 */
+            countyLeader?: string;
+            /** @description 服务专员 */
+            commissioner?: string;
+        };
+        RedListItem: {
+            projectId: number;
+            code: string;
+            name: string;
+            region: string | null;
+            regionName: string | null;
+            /** @enum {string} */
+            kind: "lagging" | "overdueStart" | "halted" | "conditionalOverdue" | "milestone";
+            reason: string;
+            /** @description 完成投资（序时滞后者）（万元，整数） */
+            actual?: number;
+            /** @description 序时目标（序时滞后者）（万元，整数） */
+            expected?: number;
+            /** @description actual ÷ expected (序时滞后者) */
+            ratio?: number | null;
+            responsible?: components["schemas"]["ResponsibleNames"];
+        };
+        AttractionFigure: {
+            /** @description 年度目标（万元，整数） */
+            target: number;
+            /** @description 完成（万元，整数） */
+            actual: number;
+            /** @description 序时目标（万元，整数） */
+            expected: number;
+            /** @description actual ÷ expected (序时进度), 4 decimals; null when nothing is expected */
+            ratio: number | null;
+            /** @enum {string|null} */
+            rating: "blue" | "yellow" | "red" | null;
+        };
+        CountAgainstTarget: {
+            count: number;
+            target: number | null;
+        };
+        CountOverThreshold: {
+            count: number;
+            target: number | null;
+            /** @description 规模（万元，整数） */
+            thresholdWan: number | null;
+        };
+        IndicatorValues: {
+            /** @description percent for rates, 家 for counts; null: none */
+            revenueGrowthPct: number | null;
+            valueAddedGrowthPct: number | null;
+            newAboveScale: number | null;
+            newQuality: number | null;
+            newHighTech: number | null;
+            newInnovationPlatforms: number | null;
+            loanGrowthPct: number | null;
+        };
+        IndicatorFiling: {
+            /** @description percent for rates, 家 for counts; null: none */
+            revenueGrowthPct: number | null;
+            valueAddedGrowthPct: number | null;
+            newAboveScale: number | null;
+            newQuality: number | null;
+            newHighTech: number | null;
+            newInnovationPlatforms: number | null;
+            loanGrowthPct: number | null;
+            year: number;
+            quarter: number;
+            revision: number;
+            note: string | null;
+            actor: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ChainNoteView: {
+            year: number;
+            /** @enum {string} */
+            status: "notStarted" | "inProgress" | "done" | "behind";
+            note: string | null;
+            revision: number;
+            actor: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ChainDifferentiated: {
+            /** @description 差异化指标（原文） */
+            text: string | null;
+            note: components["schemas"]["ChainNoteView"] | null;
+        };
+        AttractionChainRow: {
+            code: string;
+            no: number;
+            name: string;
+            flagship: boolean;
+            /** @description 签约 */
+            signed: components["schemas"]["AttractionFigure"];
+            /** @description 到位 */
+            funded: components["schemas"]["AttractionFigure"];
+            signedCount: number;
+            /** @description 过亿元 deals signed */
+            signedOver100m: components["schemas"]["CountAgainstTarget"];
+            /** @description leads landed */
+            landed: components["schemas"]["CountAgainstTarget"];
+            /** @description attracted projects at or above the plan row's size */
+            attractedOver: components["schemas"]["CountOverThreshold"];
+            /** @description the plan's annual targets for the other 通用指标 */
+            indicatorTargets: components["schemas"]["IndicatorValues"];
+            /** @description the latest quarter filed (null: none yet) */
+            indicators: components["schemas"]["IndicatorFiling"] | null;
+            differentiated: components["schemas"]["ChainDifferentiated"];
+        };
+        AttractionBlock: {
+            signed: components["schemas"]["AttractionFigure"];
+            funded: components["schemas"]["AttractionFigure"];
+            signedCount: number;
+            landedCount: number;
+            chains: components["schemas"]["AttractionChainRow"][];
+        };
+        Warning: {
+            code: string;
+            message: string;
+            /** @description the place or chain it names */
+            subject?: string;
+        };
+        FactorKindCounts: {
+            /** @enum {string} */
+            kind: "land" | "energy" | "environment" | "funding" | "approval" | "utilities" | "other";
+            open: number;
+            overdue: number;
+        };
+        FactorDepartmentCounts: {
+            code: string;
+            name: string;
+            open: number;
+            overdue: number;
+        };
+        FactorLongestOverdue: {
+            requestId: number;
+            projectId: number;
+            projectName: string;
+            region: string | null;
+            /** @enum {string} */
+            kind: "land" | "energy" | "environment" | "funding" | "approval" | "utilities" | "other";
+            department: string;
+            departmentName: string;
+            /**
+             * Format: date
+             * @description the date it waits on
+             */
+            due: string;
+            daysOverdue: number;
+            responsible?: components["schemas"]["ResponsibleNames"];
+        };
+        FactorGuaranteeBlock: {
+            /** @description waiting on a department or the 常务会 */
+            open: number;
+            overdue: number;
+            /** Format: date */
+            refDate: string;
+            awaitingEvaluation: number;
+            escalated: number;
+            byKind: components["schemas"]["FactorKindCounts"][];
+            byDepartment: components["schemas"]["FactorDepartmentCounts"][];
+            /** @description the five longest overdue */
+            longestOverdue: components["schemas"]["FactorLongestOverdue"][];
+        };
+        FactorTotalsRow: {
+            /** @enum {string} */
+            kind: "land" | "energy" | "environment" | "funding" | "approval" | "utilities" | "other";
+            /** @enum {string|null} */
+            pollutant: "cod" | "ammonia" | "so2" | "nox" | "vocs" | "particulates" | null;
+            /** @enum {string|null} */
+            unit: "mu" | "tce" | "tpa" | "wan" | null;
+            requests: number;
+            projects: number;
+            /** @description decimal string in the unit */
+            asked: string | null;
+            /** @description decimal string in the unit */
+            granted: string | null;
+        };
+        FactorTotalsDepartment: {
+            code: string;
+            name: string;
+            kinds: components["schemas"]["FactorTotalsRow"][];
+        };
+        FundingTotals: {
+            /** @description 授信（万元，整数） */
+            credit: number;
+            /** @description 到位（万元，整数） */
+            disbursed: number;
+        };
+        FactorTotals: {
+            /** @example 2026-11 */
+            month: string;
+            /** Format: date */
+            refDate: string;
+            kinds: components["schemas"]["FactorTotalsRow"][];
+            byDepartment: components["schemas"]["FactorTotalsDepartment"][];
+            funding: components["schemas"]["FundingTotals"];
+        };
+        ChainMissing: {
+            code: string;
+            missing: ("leader" | "department" | "plan" | "measures" | "anchors")[];
+        };
+        ResponsibilityCoverage: {
+            listed: number;
+            listedWithoutCityLeader: number;
+            listedWithoutCommissioner: number;
+            chainsIncomplete: string[];
+            chainsMissing: components["schemas"]["ChainMissing"][];
+        };
+        DashboardAnswer: {
+            year: number;
+            month: number;
+            /**
+             * Format: date-time
+             * @description the instant the figures stand at
+             */
+            asOf: string;
+            thresholds: components["schemas"]["BoardThresholds"];
+            plan: components["schemas"]["BoardPlan"];
+            investment: components["schemas"]["InvestmentBlock"];
+            implementationCounts: components["schemas"]["ImplementationCounts"];
+            placeCounts: components["schemas"]["PlaceCountCheck"][];
+            startRate: components["schemas"]["StartRateBlock"];
+            bigProjects: components["schemas"]["BigProjectsBlock"];
+            keyProjects: components["schemas"]["KeyProjectsBlock"];
+            chains: components["schemas"]["ChainRow"][];
+            regions: components["schemas"]["RegionRow"][];
+            /** @description 预警清单 (红色预警), by region then code */
+            redList: components["schemas"]["RedListItem"][];
+            /** @description more projects qualify than the red list shows */
+            redListTruncated: boolean;
+            attraction: components["schemas"]["AttractionBlock"];
+            warnings: components["schemas"]["Warning"][];
+            factorGuarantee: components["schemas"]["FactorGuaranteeBlock"];
+            factorTotals: components["schemas"]["FactorTotals"];
+            responsibilityCoverage?: components["schemas"]["ResponsibilityCoverage"];
+        };
+        CurvePointAnswer: {
+            month: number;
+            /** @description 当月完成投资（万元，整数） */
+            actual: number;
+            /** @description 累计完成投资（万元，整数） */
+            cumulativeActual: number;
+            /** @description 累计序时目标（万元，整数） */
+            cumulativeExpected: number;
+            /** @description actual ÷ expected (序时进度), 4 decimals; null when nothing is expected */
+            ratio: number | null;
+        };
+        ListedProjectAnswer: {
+            projectId: number;
+            code: string;
+            name: string;
+            region: string | null;
+            chain: string | null;
+            /** @enum {string} */
+            category: "implementation" | "preparation";
+            /** @enum {string} */
+            stage: "reserve" | "preparation" | "implementation.active" | "implementation.halted" | "completed" | "withdrawn";
+            /** @description 总投资（万元，整数） */
+            totalInvestment: number | null;
+            /** @description 年度计划投资（万元，整数） */
+            plan: number;
+            /** @description 完成投资（万元，整数） */
+            actual: number;
+            /** @description 序时目标（万元，整数） */
+            expected: number;
+            /** @description actual ÷ expected (序时进度), 4 decimals; null when nothing is expected */
+            ratio: number | null;
+            /** @enum {string|null} */
+            rating: "blue" | "yellow" | "red" | null;
+            /**
+             * @description why the colour
+             * @enum {string|null}
+             */
+            ratingReason: "progress" | "overdueStart" | "conditionalOverdue" | null;
+            /** Format: date */
+            actualStartDate: string | null;
+            /** Format: date */
+            plannedStartDate: string | null;
+        };
+        OverrideAnswer: {
+            /** @enum {string} */
+            scope: "region" | "chain";
+            /** @description region or chain code */
+            key: string;
+            /** @enum {string} */
+            rating: "blue" | "yellow" | "red";
+            reason: string;
+            actor: string;
+            /** Format: date-time */
+            at: string;
+        };
         PutRatingOverrideDto: {
             /** @enum {string} */
             rating: "blue" | "yellow" | "red";
             /** @description 调整原因（必填；缺少时 422） */
             reason: string;
+        };
+        ChainPageChain: {
+            code: string;
+            no: number;
+            name: string;
+            flagship: boolean;
+            /** @description 责任单位 */
+            leadUnit: string;
+        };
+        ChainPageProjects: {
+            /** @description the plan's count of 实施强链延链补链重点项目 */
+            target: number;
+            /** @description listed implementation projects */
+            listed: number;
+        };
+        ChainPageInvestment: {
+            /** @description 完成投资目标（万元，整数） */
+            target: number;
+            /** @description 完成投资（万元，整数） */
+            actual: number;
+            /** @description 序时目标（万元，整数） */
+            expected: number;
+            /** @description actual ÷ expected, 4 decimals */
+            ratio: number | null;
+            /** @enum {string|null} */
+            rating: "blue" | "yellow" | "red" | null;
+        };
+        IndicatorRow: {
+            /** @enum {string} */
+            key: "revenueGrowthPct" | "valueAddedGrowthPct" | "newAboveScale" | "newQuality" | "newHighTech" | "newInnovationPlatforms" | "loanGrowthPct";
+            /** @description annual target (percent for rates, 家 for counts) */
+            target: number | null;
+            /** @description the latest filed figure up to the page's quarter */
+            actual: number | null;
+            quarter: number | null;
+            /** @description counts: target × Q/4 */
+            expected: number | null;
+            ratio: number | null;
+            /** @description rates: actual ≥ target */
+            met: boolean | null;
+        };
+        ChainPageDifferentiated: {
+            text: string | null;
+            signedOver100m: components["schemas"]["CountAgainstTarget"];
+            landed: components["schemas"]["CountAgainstTarget"];
+            attractedOver: components["schemas"]["CountOverThreshold"];
+            note: components["schemas"]["ChainNoteView"] | null;
+            history: components["schemas"]["ChainNoteView"][];
+        };
+        LeadSummary: {
+            id: number;
+            name: string;
+            investor: string;
+            /** @enum {string} */
+            origin: "inProvince" | "outOfProvince" | "abroad";
+            chain: string;
+            region: string;
+            /** @description 意向投资额（万元，整数） */
+            intendedInvestment: number;
+            /** @enum {string} */
+            status: "negotiating" | "signed" | "landed" | "terminated";
+            /** @description 合同金额（签约后）（万元，整数） */
+            signedAmount: number | null;
+            /** Format: date */
+            signedDate: string | null;
+            /** Format: date */
+            landedDate: string | null;
+            projectId: number | null;
+            /** @description 到位资金累计（万元，整数） */
+            funded: number;
+        };
+        ChainPlanDocument: {
+            title: string | null;
+            /** Format: date */
+            date: string | null;
+            text: string | null;
+        };
+        ChainResponsibilityRevision: {
+            /** @description 0: nothing filed yet */
+            revision: number;
+            leaderId: number | null;
+            /** @description 链长 */
+            leader: components["schemas"]["PersonRef"] | null;
+            /** @description 责任部门 */
+            department: string;
+            /** @description 一个方案 */
+            plan: components["schemas"]["ChainPlanDocument"];
+            measures: string[];
+            anchorEnterprises: string[];
+            actor: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+        };
+        ChainResponsibilityView: {
+            /** @description 0: nothing filed yet */
+            revision: number;
+            leaderId: number | null;
+            /** @description 链长 */
+            leader: components["schemas"]["PersonRef"] | null;
+            /** @description 责任部门 */
+            department: string;
+            /** @description 一个方案 */
+            plan: components["schemas"]["ChainPlanDocument"];
+            measures: string[];
+            anchorEnterprises: string[];
+            actor: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            chain: string;
+            year: number;
+            missing: ("leader" | "department" | "plan" | "measures" | "anchors")[];
+            complete: boolean;
+            /** @description oldest first */
+            history: components["schemas"]["ChainResponsibilityRevision"][];
+        };
+        ActivityProject: {
+            id: number;
+            code: string;
+            name: string;
+        };
+        ActivityRequest: {
+            id: number;
+            projectId: number;
+            /** @description request kind */
+            kind: string;
+            /** @description department code */
+            department: string;
+            /** @description request status */
+            status: string;
+        };
+        ActivityView: {
+            id: number;
+            chain: string;
+            /** @enum {string} */
+            kind: "patrol" | "inquiry" | "diagnosis" | "meeting" | "matching";
+            /** Format: date */
+            date: string;
+            leaderId: number | null;
+            leader: components["schemas"]["PersonRef"] | null;
+            enterprises: string[];
+            projectIds: number[];
+            projects: components["schemas"]["ActivityProject"][];
+            findings: string;
+            actor: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description the 要素保障 requests raised from its findings */
+            requests: components["schemas"]["ActivityRequest"][];
+        };
+        ChainPageAnswer: {
+            year: number;
+            month: number;
+            quarter: number;
+            /** Format: date-time */
+            asOf: string;
+            chain: components["schemas"]["ChainPageChain"];
+            projects: components["schemas"]["ChainPageProjects"];
+            investment: components["schemas"]["ChainPageInvestment"];
+            attraction: components["schemas"]["AttractionChainRow"];
+            indicators: components["schemas"]["IndicatorRow"][];
+            /** @description each quarter's latest filing of the year */
+            filings: components["schemas"]["IndicatorFiling"][];
+            differentiated: components["schemas"]["ChainPageDifferentiated"];
+            leads: components["schemas"]["LeadSummary"][];
+            /** @description "5个1" */
+            responsibility: components["schemas"]["ChainResponsibilityView"];
+            /** @description 链长 activities of the year */
+            activities: components["schemas"]["ActivityView"][];
+        };
+        BulletinCheckpoint: {
+            seq: number;
+            /** @description SHA-256 (hex) of the entry */
+            hash: string;
+        };
+        BulletinListItem: {
+            /** @example 2024 */
+            year: number;
+            month: number;
+            /** Format: date-time */
+            publishedAt: string;
+            publishedBy: string;
+            /** @description SHA-256 (hex) of the frozen board (`dashboard`) as stored */
+            hash: string;
+            /** @description null for a bulletin published before checkpoints were kept */
+            checkpoint: components["schemas"]["BulletinCheckpoint"] | null;
+        };
+        CommentaryCorrection: {
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+            actor: string;
+            reason: string | null;
+        };
+        BulletinWords: {
+            /** @description 总体情况 */
+            overview: string;
+            /** @description 存在问题 */
+            problems: string[];
+            /** @description 表扬 */
+            praise: string[];
+            /** @description 下步工作 */
+            nextSteps: string[];
+            /** @description the revision these words are */
+            revision: number;
+            /** @description the revision frozen at publication */
+            publishedRevision: number;
+            corrections: components["schemas"]["CommentaryCorrection"][];
+        };
+        PublishedBulletinBody: {
+            /** @example 2024 */
+            year: number;
+            month: number;
+            /** Format: date-time */
+            publishedAt: string;
+            publishedBy: string;
+            /** @description SHA-256 (hex) of the frozen board (`dashboard`) as stored */
+            hash: string;
+            /** @description null for a bulletin published before checkpoints were kept */
+            checkpoint: components["schemas"]["BulletinCheckpoint"] | null;
+            /** @description absent for a bulletin published before the words were kept */
+            commentary?: components["schemas"]["BulletinWords"];
+            /** @description the month's board as `GET /api/dashboard/{year}?month=` answered at publication, frozen (its shape is the one of the server that published it) */
+            dashboard: {
+                [key: string]: unknown;
+            };
+        };
+        CommentaryDraftBody: {
+            /** @description 总体情况 */
+            overview: string;
+            /** @description 存在问题 */
+            problems: string[];
+            /** @description 表扬 */
+            praise: string[];
+        };
+        CommentaryRevision: {
+            revision: number;
+            /** @description 总体情况 */
+            overview: string;
+            /** @description 存在问题 */
+            problems: string[];
+            /** @description 表扬 */
+            praise: string[];
+            /** @description 下步工作 */
+            nextSteps: string[];
+            actor: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description filed after the bulletin was published */
+            correction: boolean;
+            /** @description why (a correction) */
+            reason: string | null;
+        };
+        CommentaryState: {
+            year: number;
+            month: number;
+            published: boolean;
+            /** @description the revision frozen at publication (null before it) */
+            publishedRevision: number | null;
+            /** @description the latest revision (null: none yet) */
+            current: components["schemas"]["CommentaryRevision"] | null;
+            /** @description every revision, oldest first */
+            revisions: components["schemas"]["CommentaryRevision"][];
         };
         PutCommentaryDto: {
             /** @description 总体情况（一段） */
@@ -2470,6 +4552,161 @@ export interface components {
             praise: string[];
             /** @description 更正原因（通报发布后修改必填） */
             reason?: string;
+        };
+        InboxItemAnswer: {
+            id: number;
+            /** @description the rule that made the notice */
+            kind: string;
+            title: string;
+            body: string;
+            /** @description the page to open */
+            link: string;
+            /** @description instant (ISO 8601) */
+            createdAt: string;
+            /** @description null: unread */
+            readAt: string | null;
+        };
+        InboxAnswer: {
+            /** @description unread items in the whole inbox */
+            unread: number;
+            /** @description the latest 50, newest first */
+            items: components["schemas"]["InboxItemAnswer"][];
+        };
+        InboxReadAnswer: {
+            id: number;
+            /** @description when it was first read (ISO 8601) */
+            readAt: string;
+        };
+        ChannelUnitAnswer: {
+            /** @enum {string} */
+            kind: "region" | "department" | "chain" | "city";
+            /** @description the county, department or chain code; null for the city */
+            code: string | null;
+        };
+        FailingChannelAnswer: {
+            id: number;
+            unit: components["schemas"]["ChannelUnitAnswer"];
+            /** @enum {string} */
+            type: "wecom" | "dingtalk" | "email";
+            failingSince: string | null;
+            consecutiveFailures: number;
+        };
+        NotificationsHealthAnswer: {
+            failingChannels: components["schemas"]["FailingChannelAnswer"][];
+        };
+        ChannelSmtpAnswer: {
+            host: string;
+            port: number;
+            secure: boolean;
+            user?: string;
+            from: string;
+            /** @description a password is stored (never shown) */
+            hasPassword: boolean;
+        };
+        ChannelAnswer: {
+            id: number;
+            unit: components["schemas"]["ChannelUnitAnswer"];
+            /** @enum {string} */
+            type: "wecom" | "dingtalk" | "email";
+            /** @description sends a daily digest instead of each notice */
+            digest: boolean;
+            /** @description the webhook's host only */
+            host: string | null;
+            hasSecret: boolean;
+            /** @description e-mail channels */
+            smtp: components["schemas"]["ChannelSmtpAnswer"] | null;
+            /** @description e-mail recipients */
+            to: string[];
+            consecutiveFailures: number;
+            failingSince: string | null;
+            failing: boolean;
+            /** @description instant (ISO 8601) */
+            createdAt: string;
+        };
+        CreatedChannelAnswer: {
+            id: number;
+        };
+        ChannelTestAnswer: {
+            /** @description delivered */
+            ok: boolean;
+            /** @description what the channel said */
+            answer: string;
+        };
+        RuleSettingAnswer: {
+            enabled: boolean;
+            recipients: ("county" | "department" | "chain" | "city" | "responsible")[];
+            /** @description report-missing: the day of the next month a report is due */
+            dueDay?: number;
+            /** @description report-missing: reminders start this many working days before */
+            reminderWorkingDays?: number;
+            /** @description commitment-due: told this many calendar days before */
+            withinDays?: number;
+        };
+        NoticeRulesAnswer: {
+            /** @description dueDay and reminderWorkingDays */
+            "report-missing": components["schemas"]["RuleSettingAnswer"];
+            "request-overdue": components["schemas"]["RuleSettingAnswer"];
+            /** @description withinDays */
+            "commitment-due": components["schemas"]["RuleSettingAnswer"];
+            "commitment-lapsed": components["schemas"]["RuleSettingAnswer"];
+            "start-overdue": components["schemas"]["RuleSettingAnswer"];
+            "red-list": components["schemas"]["RuleSettingAnswer"];
+            "bulletin-published": components["schemas"]["RuleSettingAnswer"];
+        };
+        QuietHoursAnswer: {
+            /** @example 22:00 */
+            from: string;
+            /** @example 07:00 */
+            to: string;
+        };
+        NoticeSettingsAnswer: {
+            /** @description one setting per rule */
+            rules: components["schemas"]["NoticeRulesAnswer"];
+            /** @description null: never quiet */
+            quietHours: components["schemas"]["QuietHoursAnswer"] | null;
+        };
+        DeliveryRoundAnswer: {
+            sent: number;
+            failed: number;
+            retrying: number;
+        };
+        RunResultAnswer: {
+            /** Format: date */
+            today: string;
+            /** @description notices made by this run */
+            created: number;
+            /** @description notices the rules named, made now or before */
+            evaluated: number;
+            delivered: components["schemas"]["DeliveryRoundAnswer"];
+        };
+        DeliveryNoticeAnswer: {
+            id: number;
+            kind: string;
+            title: string;
+            /** @description instant (ISO 8601) */
+            createdAt: string;
+        };
+        DeliveryChannelAnswer: {
+            id: number;
+            /** @enum {string} */
+            type: "wecom" | "dingtalk" | "email";
+            unit: components["schemas"]["ChannelUnitAnswer"];
+        };
+        DeliveryAnswer: {
+            id: number;
+            notice: components["schemas"]["DeliveryNoticeAnswer"];
+            channel: components["schemas"]["DeliveryChannelAnswer"];
+            /**
+             * @description a delivery being sent shows as retrying
+             * @enum {string}
+             */
+            status: "retrying" | "sent" | "failed";
+            attempts: number;
+            /** @description retrying: when it is tried next */
+            nextAttemptAt: string | null;
+            /** @description what the channel said last */
+            answer: string | null;
+            sentAt: string | null;
         };
         RowError: {
             /** @description row number as Excel shows it */
@@ -2486,6 +4723,7 @@ export interface components {
             sha256: string;
         };
         SkippedView: {
+            /** @description null: the sheet as a whole (not read) */
             row: number | null;
             sheet: string;
             /** @enum {string} */
@@ -2562,17 +4800,26 @@ export interface components {
             decisions?: components["schemas"]["StageDecisionView"][];
             /** @description ledger: the list year the 项目类别 column refers to */
             year?: number;
-            /** @description reports: the month filed (YYYY-MM) */
+            /**
+             * @description reports: the month filed (YYYY-MM)
+             * @example 2024-06
+             */
             month?: string;
         };
         JobStarted: {
             /** @description poll GET /api/imports/jobs/:jobId */
             jobId: string;
         };
+        JobErrorDetail: {
+            /** @description the field or parameter it is about */
+            field?: string;
+            code: string;
+            message: string;
+        };
         JobError: {
             statusCode: number;
             message: string;
-            details: Record<string, unknown>[];
+            details: components["schemas"]["JobErrorDetail"][];
         };
         JobView: {
             id: string;
@@ -2586,6 +4833,308 @@ export interface components {
             result?: components["schemas"]["ImportResult"];
             /** @description when failed: the error the import answers without async */
             error?: components["schemas"]["JobError"];
+        };
+        WorkbenchUser: {
+            username: string;
+            /** @enum {string} */
+            role: "admin" | "region" | "chain" | "auditor" | "department" | "leader" | "display";
+            region: string | null;
+            regionName: string | null;
+            chain: string | null;
+            chainName: string | null;
+            /** @description role department: its 要素保障组 department */
+            department: string | null;
+            departmentName: string | null;
+            /** @description the person of the register the user is (链长, 包联领导, 专员) */
+            personId: number | null;
+        };
+        WorkbenchContextAnswer: {
+            /** Format: date */
+            today: string;
+            /** @example 2026-12 */
+            currentMonth: string;
+            /**
+             * @description the month being collected by default (last month)
+             * @example 2026-11
+             */
+            defaultMonth: string;
+            user: components["schemas"]["WorkbenchUser"];
+            /** @description whether the role may change project data and file reports (in its scope) */
+            canEdit: boolean;
+            /** @description whether the role writes nothing at all (只读) */
+            readOnly: boolean;
+        };
+        WorkbenchReportStatus: {
+            /** @enum {string} */
+            status: "filed" | "missing" | "notDue";
+            /** @description 本月完成投资（已报时）（万元，整数） */
+            amount: number | null;
+        };
+        WorkbenchProjectRowAnswer: {
+            id: number;
+            code: string;
+            name: string;
+            /** @description 项目单位（业主企业） */
+            ownerEnterprise: string | null;
+            /** @description region code */
+            region: string | null;
+            /** @description chain code */
+            chain: string | null;
+            /** @description 总投资（万元，整数） */
+            totalInvestment: number | null;
+            content: string | null;
+            /** Format: date */
+            plannedStartDate: string | null;
+            /** Format: date */
+            actualStartDate: string | null;
+            /** Format: date */
+            plannedCompletionDate: string | null;
+            /** Format: date */
+            actualCompletionDate: string | null;
+            /** @description 形象进度（当前进展，文字） */
+            progress: string | null;
+            /** @description date each approval was obtained, or null */
+            approvals: components["schemas"]["ApprovalDates"];
+            /**
+             * @description 项目来源：招商引进 / 本地企业扩产 / 技改
+             * @enum {string|null}
+             */
+            origin: "attracted" | "expansion" | "renovation" | null;
+            /**
+             * Format: date
+             * @description 谋划入库日期
+             */
+            plannedAt: string | null;
+            /** @enum {string} */
+            stage: "reserve" | "preparation" | "implementation.active" | "implementation.halted" | "completed" | "withdrawn";
+            stageLabel: string;
+            /** @description event types the current stage accepts */
+            allowedEvents: ("PROMOTE" | "DEFER" | "START" | "HALT" | "RESUME" | "COMPLETE" | "WITHDRAW")[];
+            /** @description the row version (ETag); send it back as If-Match or version */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description its places on the year lists (absent from list pages) */
+            lists?: components["schemas"]["ListMembershipView"][];
+            /** @description one project read only: each approval's status, date, commitmentDate, department */
+            approvalDetails?: components["schemas"]["ApprovalDetailsAnswer"];
+            /** @description one project read only: 招商项目（落地而来时），else null */
+            lead?: components["schemas"]["ProjectLeadLink"] | null;
+            /** @description one project read only: its milestones (节点), each marked overdue (docs/domain/milestones.md) */
+            milestones?: components["schemas"]["ProjectMilestoneAnswer"][];
+            /** @description one project read only: 包联责任 with the people's names */
+            responsibility?: components["schemas"]["ProjectResponsibilityView"];
+            regionName: string | null;
+            chainName: string | null;
+            /**
+             * @description its list in the year (null: on neither)
+             * @enum {string|null}
+             */
+            listCategory: "implementation" | "preparation" | null;
+            /** @description the month's report: filed, missing (due) or not due */
+            report: components["schemas"]["WorkbenchReportStatus"];
+            /** @enum {string|null} */
+            rating: "blue" | "yellow" | "red" | null;
+            /**
+             * @description why the colour: 序时 progress, 逾期未开工, 容缺逾期
+             * @enum {string|null}
+             */
+            ratingReason: "progress" | "overdueStart" | "conditionalOverdue" | null;
+            /** @description 序时进度 ratio, 4 decimals */
+            ratio: number | null;
+        };
+        WorkbenchReportCounts: {
+            due: number;
+            filed: number;
+            missing: number;
+        };
+        WorkbenchProjectPageAnswer: {
+            /** @example 2026-11 */
+            month: string;
+            /** Format: date */
+            today: string;
+            items: components["schemas"]["WorkbenchProjectRowAnswer"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description over the caller's whole scope (not the filters) */
+            reports: components["schemas"]["WorkbenchReportCounts"];
+        };
+        ClosedBy: {
+            year: number;
+            month: number;
+        };
+        SheetReportAnswer: {
+            /** @example 2026-11 */
+            month: string;
+            /** @description 当月完成投资（万元，整数） */
+            amount: number;
+            progress: string | null;
+            problems: string | null;
+            revision: number;
+            revisions: number;
+            correction: boolean;
+            reason: string | null;
+            actor: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ReportSheetRowAnswer: {
+            projectId: number;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            stage: "reserve" | "preparation" | "implementation.active" | "implementation.halted" | "completed" | "withdrawn";
+            stageLabel: string;
+            region: string | null;
+            regionName: string | null;
+            chain: string | null;
+            chainName: string | null;
+            /** Format: date */
+            actualStartDate: string | null;
+            /** Format: date */
+            actualCompletionDate: string | null;
+            /** @description 总投资（万元，整数） */
+            totalInvestment: number | null;
+            /**
+             * @description its list in the year (null: on neither)
+             * @enum {string|null}
+             */
+            listCategory: "implementation" | "preparation" | null;
+            /** @description the month's latest revision (null: not filed) */
+            report: components["schemas"]["SheetReportAnswer"] | null;
+            /** @description the previous month's latest revision */
+            previous: components["schemas"]["SheetReportAnswer"] | null;
+            /** @description 本年此前各月累计（万元，整数） */
+            yearToDateBefore: number;
+            /** @description milestones not yet reached, each marked overdue by today */
+            milestones: components["schemas"]["ProjectMilestoneAnswer"][];
+        };
+        ReportSheetAnswer: {
+            /** @example 2026-11 */
+            month: string;
+            /** Format: date */
+            today: string;
+            /** @example 2026-12 */
+            currentMonth: string;
+            /** @description the published bulletin that closed the month (new revisions then need a reason) */
+            closedBy: components["schemas"]["ClosedBy"] | null;
+            rows: components["schemas"]["ReportSheetRowAnswer"][];
+        };
+        HomeChainAnswer: {
+            code: string;
+            name: string;
+            flagship: boolean;
+            /** @enum {string|null} */
+            rating: "blue" | "yellow" | "red" | null;
+            ratio: number | null;
+            /** @description 完成投资（万元，整数） */
+            actual: number;
+            /** @description 序时目标（万元，整数） */
+            expected: number;
+            /** @description 完成投资目标（万元，整数） */
+            targetInvestment: number;
+            listedProjects: number;
+            /** @description listed projects of the chain on the month's red list */
+            redProjects: number;
+            openRequests: number;
+            overdueRequests: number;
+            /** @description what the year's "5个1" lacks */
+            fiveOnesMissing: ("leader" | "department" | "plan" | "measures" | "anchors")[];
+        };
+        HomeRed: {
+            /** @enum {string} */
+            kind: "lagging" | "overdueStart" | "halted" | "conditionalOverdue" | "milestone";
+            reason: string;
+        };
+        HomeProjectAnswer: {
+            projectId: number;
+            code: string;
+            name: string;
+            region: string | null;
+            regionName: string | null;
+            chain: string | null;
+            /** @enum {string} */
+            stage: "reserve" | "preparation" | "implementation.active" | "implementation.halted" | "completed" | "withdrawn";
+            /** @description his posts on the project */
+            roles: ("chainLeader" | "cityLeader" | "countyLeader" | "commissioner")[];
+            /**
+             * @description its list in the year (null: on neither)
+             * @enum {string|null}
+             */
+            category: "implementation" | "preparation" | null;
+            /** @enum {string|null} */
+            rating: "blue" | "yellow" | "red" | null;
+            ratio: number | null;
+            /** @description 年度计划投资（万元，整数） */
+            plan: number;
+            /** @description 完成投资（万元，整数） */
+            actual: number;
+            /** @description 序时目标（万元，整数） */
+            expected: number;
+            /** @description why it is on the month's red list */
+            red: components["schemas"]["HomeRed"][];
+            openRequests: number;
+            overdueRequests: number;
+            responsible: components["schemas"]["ResponsibleNames"];
+        };
+        HomePersonAnswer: {
+            id: number;
+            name: string;
+            title: string;
+            organisation: string;
+            phone: string | null;
+            roles: ("chainLeader" | "cityLeader" | "countyLeader" | "commissioner")[];
+            /** @description how many of his projects the person answers for */
+            projects: number;
+        };
+        LeaderHomeAnswer: {
+            /** @description the person the user is (null: linked to none) */
+            person: components["schemas"]["PersonRef"] | null;
+            year: number;
+            month: number;
+            /** Format: date-time */
+            asOf: string;
+            /**
+             * Format: date
+             * @description the day requests are judged overdue on
+             */
+            today: string;
+            chains: components["schemas"]["HomeChainAnswer"][];
+            projects: components["schemas"]["HomeProjectAnswer"][];
+            people: components["schemas"]["HomePersonAnswer"][];
+        };
+        DefaultPeriodAnswer: {
+            /**
+             * Format: date
+             * @description today in the configured calendar zone
+             */
+            today: string;
+            /**
+             * @description the month being collected (last month): the workbench's default month
+             * @example 2026-11
+             */
+            lastMonth: string;
+            /** @description the year the war room opens on */
+            year: number;
+            /** @description the month the war room opens on */
+            month: number;
+            /** @description years that have a plan, ascending */
+            years: number[];
+            /** @description true when `year` is not last month's year because that year has no plan */
+            fallback: boolean;
+            /** @description what the page says when it fell back (or when no year has a plan at all) */
+            note?: string;
+        };
+        HealthStatus: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        ReadyStatus: {
+            /** @enum {string} */
+            status: "ready";
         };
         CreateLeadDto: {
             /** @description 招商项目名称 */
@@ -2614,6 +5163,116 @@ export interface components {
             intendedInvestment: number;
             /** @description 联系人及电话 */
             contact?: Record<string, unknown>;
+        };
+        LeadProjectAnswer: {
+            id: number;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            stage: "reserve" | "preparation" | "implementation.active" | "implementation.halted" | "completed" | "withdrawn";
+        };
+        LeadTransitionAnswer: {
+            id: number;
+            /** @enum {string} */
+            event: "SIGN" | "LAND" | "TERMINATE";
+            /** @enum {string} */
+            fromStatus: "negotiating" | "signed" | "landed" | "terminated";
+            /** @enum {string} */
+            toStatus: "negotiating" | "signed" | "landed" | "terminated";
+            /** Format: date */
+            effectiveDate: string;
+            /** @description what the event carried (LAND: { date, projectId, created }) */
+            data: {
+                [key: string]: unknown;
+            };
+            reason: string | null;
+            actor: string;
+            /** @description instant (ISO 8601) */
+            recordedAt: string;
+        };
+        MonthFundAnswer: {
+            leadId: number;
+            /** @example 2026-11 */
+            month: string;
+            revision: number;
+            /** @description 到位资金（万元，整数） */
+            amount: number;
+            actor: string;
+            /** @description instant (ISO 8601) */
+            recordedAt: string;
+            correction: boolean;
+            reason: string | null;
+            /** @description how many revisions the month has */
+            revisions: number;
+        };
+        LeadAnswer: {
+            id: number;
+            name: string;
+            investor: string;
+            /** @enum {string} */
+            origin: "inProvince" | "outOfProvince" | "abroad";
+            /** @description chain code */
+            chain: string;
+            /** @description county code */
+            region: string;
+            /** @description 意向投资额（万元，整数） */
+            intendedInvestment: number;
+            /** @enum {string} */
+            status: "negotiating" | "signed" | "landed" | "terminated";
+            /** @description 合同金额（签约后）（万元，整数） */
+            signedAmount: number | null;
+            /** Format: date */
+            signedDate: string | null;
+            /** Format: date */
+            landedDate: string | null;
+            /** @description the project it landed as */
+            projectId: number | null;
+            /** @description 到位资金合计（各月最新填报之和）（万元，整数） */
+            funded: number;
+            contact: string | null;
+            agreementNo: string | null;
+            /** Format: date */
+            terminatedDate: string | null;
+            /** @description the status in words */
+            statusLabel: string;
+            /** @description events the status accepts */
+            allowedEvents: ("SIGN" | "LAND" | "TERMINATE")[];
+            /** @description send it back as If-Match */
+            version: number;
+            createdBy: string;
+            /** @description instant (ISO 8601) */
+            createdAt: string;
+            /** @description instant (ISO 8601) */
+            updatedAt: string;
+            project: components["schemas"]["LeadProjectAnswer"] | null;
+            transitions: components["schemas"]["LeadTransitionAnswer"][];
+            /** @description every month's latest 到位资金 */
+            funds: components["schemas"]["MonthFundAnswer"][];
+        };
+        LeadSummaryAnswer: {
+            id: number;
+            name: string;
+            investor: string;
+            /** @enum {string} */
+            origin: "inProvince" | "outOfProvince" | "abroad";
+            /** @description chain code */
+            chain: string;
+            /** @description county code */
+            region: string;
+            /** @description 意向投资额（万元，整数） */
+            intendedInvestment: number;
+            /** @enum {string} */
+            status: "negotiating" | "signed" | "landed" | "terminated";
+            /** @description 合同金额（签约后）（万元，整数） */
+            signedAmount: number | null;
+            /** Format: date */
+            signedDate: string | null;
+            /** Format: date */
+            landedDate: string | null;
+            /** @description the project it landed as */
+            projectId: number | null;
+            /** @description 到位资金合计（各月最新填报之和）（万元，整数） */
+            funded: number;
         };
         LandProjectDto: {
             /** @description 建设单位 */
@@ -2676,6 +5335,34 @@ export interface components {
             /** @description 已发布通报月份的更正原因（该月通报发布后必填） */
             reason?: string;
         };
+        FiledFundAnswer: {
+            leadId: number;
+            /** @example 2026-11 */
+            month: string;
+            revision: number;
+            /** @description 到位资金（万元，整数） */
+            amount: number;
+            actor: string;
+            /** @description instant (ISO 8601) */
+            recordedAt: string;
+            correction: boolean;
+            reason: string | null;
+            /** @description a first filing of the month (201), else a new revision or the same again (200) */
+            created: boolean;
+        };
+        FundAnswer: {
+            leadId: number;
+            /** @example 2026-11 */
+            month: string;
+            revision: number;
+            /** @description 到位资金（万元，整数） */
+            amount: number;
+            actor: string;
+            /** @description instant (ISO 8601) */
+            recordedAt: string;
+            correction: boolean;
+            reason: string | null;
+        };
         FileIndicatorsDto: {
             /**
              * @description 百分比，最多一位小数
@@ -2703,6 +5390,29 @@ export interface components {
             /** @description 说明 */
             note?: Record<string, unknown>;
         };
+        IndicatorFilingAnswer: {
+            year: number;
+            quarter: number;
+            /** @description 规上企业营业收入增幅（%，一位小数；本年累计）；null: not filed */
+            revenueGrowthPct: number | null;
+            /** @description 规上企业增加值增幅（%，一位小数；本年累计）；null: not filed */
+            valueAddedGrowthPct: number | null;
+            /** @description 新增规上企业（家，本年累计）；null: not filed */
+            newAboveScale: number | null;
+            /** @description 新增省级以上优质企业（家，本年累计）；null: not filed */
+            newQuality: number | null;
+            /** @description 新增高新技术企业（家，本年累计）；null: not filed */
+            newHighTech: number | null;
+            /** @description 新增建有市级以上创新平台企业（家，本年累计）；null: not filed */
+            newInnovationPlatforms: number | null;
+            /** @description 贷款余额增幅（%，一位小数；本年累计）；null: not filed */
+            loanGrowthPct: number | null;
+            revision: number;
+            note: string | null;
+            actor: string;
+            /** @description instant (ISO 8601) */
+            recordedAt: string;
+        };
         PutChainNoteDto: {
             /**
              * @description notStarted 未开始 / inProgress 推进中 / done 已完成 / behind 滞后
@@ -2711,6 +5421,16 @@ export interface components {
             status: "notStarted" | "inProgress" | "done" | "behind";
             /** @description 进展说明 */
             note?: Record<string, unknown>;
+        };
+        ChainNoteAnswer: {
+            year: number;
+            /** @enum {string} */
+            status: "notStarted" | "inProgress" | "done" | "behind";
+            note: string | null;
+            revision: number;
+            actor: string;
+            /** @description instant (ISO 8601) */
+            recordedAt: string;
         };
     };
     responses: never;
@@ -2741,7 +5461,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainVerification"];
+                };
             };
         };
     };
@@ -2758,7 +5480,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainCheckpoint"];
+                };
             };
         };
     };
@@ -2788,7 +5512,17 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEvent"][];
+                        /** @description rows in the whole list (all pages) */
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        /** @description lists that seek: the cursor of the following page (`?after=`), null on the last */
+                        next?: string | null;
+                    };
+                };
             };
         };
     };
@@ -2812,7 +5546,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnomalyReportBody"];
+                };
             };
         };
     };
@@ -2836,7 +5572,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SecurityLogEntry"][];
+                };
             };
         };
     };
@@ -2856,11 +5594,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the security log, CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
             };
         };
     };
@@ -2882,11 +5623,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the audit log, CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
             };
         };
     };
@@ -2908,11 +5652,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the audit log, Excel */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
         };
     };
@@ -2932,11 +5679,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the anomalies, CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
             };
         };
     };
@@ -2956,11 +5706,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the anomalies, Excel */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
         };
     };
@@ -2981,7 +5734,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
             };
         };
     };
@@ -2998,7 +5753,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
             };
         };
     };
@@ -3019,7 +5776,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
             };
         };
     };
@@ -3032,6 +5791,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description signed out (the session cookie, if any, is cleared) */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3053,6 +5813,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description password changed */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3074,7 +5835,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedInUser"];
+                };
             };
         };
     };
@@ -3091,7 +5854,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserAccount"][];
+                };
             };
         };
     };
@@ -3112,7 +5877,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserAccount"];
+                };
             };
         };
     };
@@ -3135,7 +5902,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserAccount"];
+                };
             };
         };
     };
@@ -3152,7 +5921,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserFormRules"];
+                };
             };
         };
     };
@@ -3169,7 +5940,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActorNameEntry"][];
+                };
             };
         };
     };
@@ -3188,7 +5961,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PasswordReset"];
+                };
             };
         };
     };
@@ -3205,7 +5980,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisplayTokenInfo"][];
+                };
             };
         };
     };
@@ -3226,7 +6003,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssuedDisplayTokenInfo"];
+                };
             };
         };
     };
@@ -3241,6 +6020,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description revoked */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3262,7 +6042,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegionAnswer"][];
+                };
             };
         };
     };
@@ -3279,7 +6061,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentAnswer"][];
+                };
             };
         };
     };
@@ -3298,11 +6082,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the department as saved */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentAnswer"];
+                };
             };
         };
     };
@@ -3331,11 +6118,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description projects by code; `next` is the cursor of the following page (`?after=`) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProjectView"][];
+                        /** @description rows in the whole list (all pages) */
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        /** @description lists that seek: the cursor of the following page (`?after=`), null on the last */
+                        next?: string | null;
+                    };
+                };
             };
         };
     };
@@ -3352,7 +6150,8 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            /** @description the new project, with `lists: []` */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3457,7 +6256,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HistoryView"][];
+                };
             };
         };
     };
@@ -3476,7 +6277,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentAnswer"][];
+                };
             };
         };
     };
@@ -3499,7 +6302,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentAnswer"];
+                };
             };
         };
     };
@@ -3521,11 +6326,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the project after the change (ETag: its version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectView"];
+                };
             };
         };
     };
@@ -3546,7 +6354,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MilestoneAnswer"][];
+                };
             };
         };
     };
@@ -3570,11 +6380,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the milestones now (ETag: the project's version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MilestoneAnswer"][];
+                };
             };
         };
     };
@@ -3591,7 +6404,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanYear"][];
+                };
             };
         };
     };
@@ -3610,7 +6425,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanAnswer"];
+                };
             };
         };
     };
@@ -3629,11 +6446,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the new draft plan */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanAnswer"];
+                };
             };
         };
     };
@@ -3656,7 +6476,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanAnswer"];
+                };
             };
         };
     };
@@ -3675,7 +6497,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanAnswer"];
+                };
             };
         };
     };
@@ -3694,7 +6518,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RolloverProposalAnswer"];
+                };
             };
         };
     };
@@ -3717,7 +6543,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RolloverApplied"];
+                };
             };
         };
     };
@@ -3736,7 +6564,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ListEntryAnswer"][];
+                };
             };
         };
     };
@@ -3756,11 +6586,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description changed, or unchanged */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ListEntryAnswer"];
+                };
+            };
+            /** @description newly put on the list */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEntryAnswer"];
+                };
             };
         };
     };
@@ -3778,6 +6620,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description removed */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3799,7 +6642,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainAnswer"][];
+                };
             };
         };
     };
@@ -3819,11 +6664,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description a new revision, or the same content as the latest again (no new revision) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiledReportAnswer"];
+                };
+            };
+            /** @description the month's first report */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiledReportAnswer"];
+                };
             };
         };
     };
@@ -3845,7 +6702,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonthReportAnswer"][];
+                };
             };
         };
     };
@@ -3865,7 +6724,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportRevisionAnswer"][];
+                };
             };
         };
     };
@@ -3885,7 +6746,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MissingReportsAnswer"];
+                };
             };
         };
     };
@@ -3904,7 +6767,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestGroupAnswer"][];
+                };
             };
         };
     };
@@ -3925,7 +6790,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestGroupAnswer"];
+                };
             };
         };
     };
@@ -3950,7 +6817,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestGroupAnswer"];
+                };
             };
         };
     };
@@ -3967,7 +6836,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestSettingsAnswer"];
+                };
             };
         };
     };
@@ -3988,7 +6859,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestSettingsAnswer"];
+                };
             };
         };
     };
@@ -4007,11 +6880,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the request as raised, with its first step */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestDetailAnswer"];
+                };
             };
         };
     };
@@ -4044,7 +6920,17 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RequestAnswer"][];
+                        /** @description rows in the whole list (all pages) */
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        /** @description lists that seek: the cursor of the following page (`?after=`), null on the last */
+                        next?: string | null;
+                    };
+                };
             };
         };
     };
@@ -4061,11 +6947,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the problem as registered, with its first step */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestDetailAnswer"];
+                };
             };
         };
     };
@@ -4086,7 +6975,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonthListsAnswer"];
+                };
             };
         };
     };
@@ -4107,7 +6998,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FactorTotalsAnswer"];
+                };
             };
         };
     };
@@ -4127,11 +7020,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description a new revision, or the same again */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiledDisbursementAnswer"];
+                };
+            };
+            /** @description the first filing of the month */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiledDisbursementAnswer"];
+                };
             };
         };
     };
@@ -4148,11 +7053,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description ETag: the version */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestDetailAnswer"];
+                };
             };
         };
     };
@@ -4173,11 +7081,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the request after the event (ETag: its version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestDetailAnswer"];
+                };
             };
         };
     };
@@ -4194,7 +7105,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonAnswer"][];
+                };
             };
         };
     };
@@ -4215,7 +7128,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonAnswer"];
+                };
             };
         };
     };
@@ -4238,7 +7153,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonAnswer"];
+                };
             };
         };
     };
@@ -4260,7 +7177,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainResponsibilityAnswer"];
+                };
             };
         };
     };
@@ -4280,11 +7199,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description a new revision, or the same again */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainResponsibilityAnswer"];
+                };
+            };
+            /** @description the first filing of the year */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainResponsibilityAnswer"];
+                };
             };
         };
     };
@@ -4305,7 +7236,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectResponsibilityAnswer"];
+                };
             };
         };
     };
@@ -4324,11 +7257,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description a new revision, or the same again */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectResponsibilityAnswer"];
+                };
+            };
+            /** @description the first filing */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResponsibilityAnswer"];
+                };
             };
         };
     };
@@ -4350,7 +7295,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityAnswer"][];
+                };
             };
         };
     };
@@ -4373,7 +7320,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityAnswer"];
+                };
             };
         };
     };
@@ -4397,7 +7346,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DashboardAnswer"];
+                };
             };
         };
     };
@@ -4417,11 +7368,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description months 1..M */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CurvePointAnswer"][];
+                };
             };
         };
     };
@@ -4454,7 +7408,17 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ListedProjectAnswer"][];
+                        /** @description rows in the whole list (all pages) */
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        /** @description lists that seek: the cursor of the following page (`?after=`), null on the last */
+                        next?: string | null;
+                    };
+                };
             };
         };
     };
@@ -4474,7 +7438,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OverrideAnswer"][];
+                };
             };
         };
     };
@@ -4496,11 +7462,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the override in force, changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OverrideAnswer"];
+                };
+            };
+            /** @description a new override */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverrideAnswer"];
+                };
             };
         };
     };
@@ -4520,6 +7498,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description revoked */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4549,7 +7528,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainPageAnswer"];
+                };
             };
         };
     };
@@ -4566,7 +7547,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BulletinListItem"][];
+                };
             };
         };
     };
@@ -4586,7 +7569,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublishedBulletinBody"];
+                };
             };
         };
     };
@@ -4602,11 +7587,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the published bulletin, as GET answers it from now on */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublishedBulletinBody"];
+                };
             };
         };
     };
@@ -4626,7 +7614,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentaryDraftBody"];
+                };
             };
         };
     };
@@ -4646,7 +7636,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentaryState"];
+                };
             };
         };
     };
@@ -4670,7 +7662,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentaryState"];
+                };
             };
         };
     };
@@ -4686,11 +7680,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the bulletin as a Word document */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
             };
         };
     };
@@ -4705,11 +7702,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the 常务会 paper as a Word document */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
             };
         };
     };
@@ -4726,7 +7726,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxAnswer"];
+                };
             };
         };
     };
@@ -4745,7 +7747,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxReadAnswer"];
+                };
             };
         };
     };
@@ -4762,7 +7766,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationsHealthAnswer"];
+                };
             };
         };
     };
@@ -4779,7 +7785,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChannelAnswer"][];
+                };
             };
         };
     };
@@ -4796,7 +7804,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedChannelAnswer"];
+                };
             };
         };
     };
@@ -4811,6 +7821,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description removed */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4830,11 +7841,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description what the channel answered a test message (nothing is stored) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChannelTestAnswer"];
+                };
             };
         };
     };
@@ -4851,7 +7865,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NoticeSettingsAnswer"];
+                };
             };
         };
     };
@@ -4864,11 +7880,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the settings as stored */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NoticeSettingsAnswer"];
+                };
             };
         };
     };
@@ -4885,7 +7904,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RunResultAnswer"];
+                };
             };
         };
     };
@@ -4898,11 +7919,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the latest 500, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliveryAnswer"][];
+                };
             };
         };
     };
@@ -5043,11 +8067,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the ledger workbook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
         };
     };
@@ -5063,11 +8090,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the bulletin workbook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
         };
     };
@@ -5082,11 +8112,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the month's problem lists workbook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
         };
     };
@@ -5103,7 +8136,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkbenchContextAnswer"];
+                };
             };
         };
     };
@@ -5136,7 +8171,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkbenchProjectPageAnswer"];
+                };
             };
         };
     };
@@ -5155,7 +8192,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportSheetAnswer"];
+                };
             };
         };
     };
@@ -5177,7 +8216,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LeaderHomeAnswer"];
+                };
             };
         };
     };
@@ -5194,7 +8235,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DefaultPeriodAnswer"];
+                };
             };
         };
     };
@@ -5211,7 +8254,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthStatus"];
+                };
             };
         };
     };
@@ -5228,7 +8273,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadyStatus"];
+                };
             };
         };
     };
@@ -5253,7 +8300,17 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LeadSummaryAnswer"][];
+                        /** @description rows in the whole list (all pages) */
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        /** @description lists that seek: the cursor of the following page (`?after=`), null on the last */
+                        next?: string | null;
+                    };
+                };
             };
         };
     };
@@ -5270,11 +8327,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the lead as recorded (ETag: its version) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LeadAnswer"];
+                };
             };
         };
     };
@@ -5289,11 +8349,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description ETag: the version */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LeadAnswer"];
+                };
             };
         };
     };
@@ -5314,11 +8377,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the lead after the event (ETag: its version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LeadAnswer"];
+                };
             };
         };
     };
@@ -5338,11 +8404,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description a new revision, or the same again */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiledFundAnswer"];
+                };
+            };
+            /** @description the first filing of the month */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiledFundAnswer"];
+                };
             };
         };
     };
@@ -5358,11 +8436,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description every revision of the month */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FundAnswer"][];
+                };
             };
         };
     };
@@ -5383,11 +8464,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description a new revision, or the same again */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndicatorFilingAnswer"];
+                };
+            };
+            /** @description the first filing of the quarter */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorFilingAnswer"];
+                };
             };
         };
     };
@@ -5407,11 +8500,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description a new revision, or the same again */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainNoteAnswer"];
+                };
+            };
+            /** @description the first note of the year */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainNoteAnswer"];
+                };
             };
         };
     };
