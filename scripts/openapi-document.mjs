@@ -1,10 +1,12 @@
-// The OpenAPI document exactly as the server serves it at /api/docs-json: boots the built app
-// (run `npm run build` first) on a fresh temporary SQLite database with no seed data and no
-// background work, reads the document over loopback, and stops. One place for everything that
-// needs the document (the generated page types, `npm run api:types`; the API lint).
+// The OpenAPI document the server serves at /api/docs-json, built by the same function
+// (src/operations `buildOpenApiDocument`) from the built app (run `npm run build` first) on a
+// fresh temporary SQLite database with no seed data and no background work, not listening. The
+// one place for everything that needs the document: the API lint (`npm run lint:api`,
+// scripts/openapi-lint.mjs) and the pages' generated types (`npm run api:types`,
+// scripts/api-types.mjs).
 //
 //   node scripts/openapi-document.mjs [out.json]   writes it (default test-artifacts/openapi.json)
-//   import { openapiDocument } from './openapi-document.mjs'   returns it
+//   import { openapiDocument, writeDocument } from './openapi-document.mjs'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,34 +15,37 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_OUT = join(ROOT, 'test-artifacts', 'openapi.json');
 
-/** The served document (a plain object). Needs the built app in dist/. */
+const built = (path) => import(pathToFileURL(join(ROOT, 'dist/src', path)).href);
+
+/** The document (a plain object). Needs the built app in dist/. */
 export async function openapiDocument() {
-  const { createApp } = await import(pathToFileURL(join(ROOT, 'dist/src/app.factory.js')).href);
-  const { loadConfig } = await import(pathToFileURL(join(ROOT, 'dist/src/config/index.js')).href);
+  const { createApp } = await built('app.factory.js');
+  const { loadConfig } = await built('config/index.js');
+  const { buildOpenApiDocument } = await built('operations/index.js');
   const dir = mkdtempSync(join(tmpdir(), 'openapi-document-'));
-  let app;
   try {
     // Only what this needs: never the caller's DATABASE_URL (a real database) or seed settings.
     const config = loadConfig({
-      DATABASE_URL: `sqlite:${join(dir, 'document.sqlite')}`,
+      DATABASE_URL: `sqlite:${join(dir, 'openapi.sqlite')}`,
       SEED: 'none',
-      HEAVY_THREADS: '0',
+      ADMIN_PASSWORD: 'openapi-document-password-1',
+      TOKEN_KEY_FILE: join(dir, 'token.key'),
       NOTIFY_TIMES: 'off',
-      TZ_CALENDAR: 'Asia/Shanghai',
+      HEAVY_THREADS: '0',
     });
-    app = await createApp(config, { seed: false, logger: false });
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address();
-    const response = await fetch(`http://127.0.0.1:${port}/api/docs-json`);
-    if (!response.ok) throw new Error(`GET /api/docs-json answered ${response.status}`);
-    return await response.json();
+    const app = await createApp(config, { logger: false, seed: false });
+    try {
+      // a copy: plain JSON, as a client reads it
+      return JSON.parse(JSON.stringify(buildOpenApiDocument(app)));
+    } finally {
+      await app.close();
+    }
   } finally {
-    if (app) await app.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Writes the document as pretty JSON (stable: the server builds it the same way every time). */
+/** Writes the document as pretty JSON; returns where. */
 export function writeDocument(document, out = DEFAULT_OUT) {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);

@@ -9,12 +9,12 @@ import type { AuthenticatedRequest } from './access/index.js';
 import { SecurityLog } from './audit/index.js';
 import { AuthService } from './auth/index.js';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter, createValidationPipe, JsonOnlyInterceptor, OneLineLogger, verifyJsonBody } from './common/index.js';
 import type { AppConfig } from './config/index.js';
 import { HeavyWork, requestContext } from './heavy/index.js';
-import { requestLogging } from './operations/index.js';
+import { buildOpenApiDocument, requestLogging } from './operations/index.js';
 import { runHeavyTask } from './workers/index.js';
 import { SeederService } from './seeding/index.js';
 import { mountWarRoom } from './war-room/index.js';
@@ -127,14 +127,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   );
   // Signals are handled by main.ts (operations/shutdown.ts): stop accepting, finish writes, exit 0.
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('聊城市制造业重点项目“三个一批”跟踪系统 API')
-      .setDescription('Money is integer 万元. Dates YYYY-MM-DD, months YYYY-MM. Conventions and error shape: docs/api.md in the repository; domain rules: docs/domain/.')
-      .setVersion('0.1.0')
-      .build(),
-  );
+  // The document: swagger's reading of the controllers, then security, errors, tags and operationIds for all (docs/api.md "The OpenAPI document").
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   try {

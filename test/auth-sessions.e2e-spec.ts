@@ -11,6 +11,7 @@ import { createApp } from '../src/app.factory.js';
 import { loadConfig } from '../src/config/index.js';
 import { projectBody } from './factories/project.factory.js';
 import { databaseState, freshDatabase, startTestApp, TEST_TOKEN_TTL_SECONDS, type TestApp } from './support/test-app.js';
+import { useOpenApiDocument } from './support/openapi-validator.js';
 
 /**
  * Sessions: the pages' cookie (HttpOnly, SameSite=Strict) with its CSRF token, bearer
@@ -278,6 +279,8 @@ describe('start-up with no active admin, and npm run admin:reset', () => {
   async function withApp<T>(use: (http: ReturnType<Awaited<ReturnType<typeof createApp>>['getHttpServer']>, dataSource: DataSource) => Promise<T>): Promise<T> {
     const app = await createApp(config(), { logger: false });
     await app.init();
+    // Its answers are checked against the OpenAPI document too, as the test app's are.
+    await useOpenApiDocument(app.getHttpServer());
     try {
       return await use(app.getHttpServer(), app.get(DataSource));
     } finally {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { OpenApiValidator, undeclaredFolder, useOpenApiDocument, type Answer, type OpenApiDocument } from './support/openapi-validator.js';
@@ -119,6 +120,8 @@ describe('the validator wired into supertest (as every e2e spec uses it)', () =>
   };
 
   beforeAll(async () => {
+    // This spec's planted answers are recorded in a folder of its own, not in the run's record.
+    process.env.OPENAPI_UNDECLARED_DIR = mkdtempSync(join(tmpdir(), 'openapi-undeclared-'));
     server = http.createServer((req, res) => {
       const path = req.url ?? '';
       const found = path === '/api/docs-json' ? { status: 200, body: DOCUMENT } : answers[path];
@@ -128,7 +131,11 @@ describe('the validator wired into supertest (as every e2e spec uses it)', () =>
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     await useOpenApiDocument(server);
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    rmSync(process.env.OPENAPI_UNDECLARED_DIR!, { recursive: true, force: true });
+    delete process.env.OPENAPI_UNDECLARED_DIR;
+  });
 
   it('a matching answer passes; a mismatch fails the request with the message', async () => {
     await request(server).get('/api/things/1').expect(200);

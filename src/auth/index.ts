@@ -5,3 +5,6 @@ export { USERNAME } from './dto/auth.dto.js';
 export { MIN_PASSWORD_LENGTH } from './password-policy.js';
 export { hashPassword } from './password.js';
 export { User } from './user.entity.js';
+export { DISPLAY_ROUTES } from './display-routes.js';
+export { LoginLimiter } from './login-limiter.js';
+export { CSRF_HEADER, SESSION_COOKIE } from './session-cookie.js';

@@ -4,3 +4,4 @@ export { BackupScheduler } from './backup-scheduler.service.js';
 export { OperationsModule } from './operations.module.js';
 export { requestLogging, type RequestLogFields } from './request-log.js';
 export { installGracefulShutdown } from './shutdown.js';
+export { buildOpenApiDocument, operationIdOf } from './openapi-document.js';

@@ -226,9 +226,9 @@ interface Undeclared {
 const undeclared = new Map<string, Undeclared>();
 const unmatched = new Map<string, number>();
 
-/** The folder of the per-spec-file records (global-teardown.ts merges them). */
+/** The folder of the per-spec-file records (global-teardown.ts merges them); OPENAPI_UNDECLARED_DIR elsewhere (the validator's own spec). */
 export function undeclaredFolder(): string {
-  return join(process.cwd(), 'test-artifacts', 'openapi-undeclared');
+  return process.env.OPENAPI_UNDECLARED_DIR ?? join(process.cwd(), 'test-artifacts', 'openapi-undeclared');
 }
 
 function currentSpec(): string {

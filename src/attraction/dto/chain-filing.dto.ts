@@ -7,7 +7,7 @@ import { NOTE_STATUSES, type NoteStatus } from '../lead-states.js';
 /** A rate in percent with at most one decimal (6.3), between −100 and 1000. */
 function Rate(): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ nullable: true, description: '百分比，最多一位小数', example: 6.3 }),
+    ApiPropertyOptional({ type: Number, nullable: true, description: '百分比，最多一位小数', example: 6.3 }),
     IsOptional(),
     IsNumber({ allowNaN: false, allowInfinity: false }, { message: '增幅必须是数字（%）' }),
     Min(-100, { message: '增幅不能小于 -100%' }),
@@ -25,7 +25,7 @@ function Rate(): PropertyDecorator {
 /** A count of enterprises (家), 0–100,000. */
 function Count(): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ nullable: true, description: '家（本年累计）' }),
+    ApiPropertyOptional({ type: 'integer', nullable: true, description: '家（本年累计）' }),
     IsOptional(),
     IsNumber({ allowNaN: false, allowInfinity: false }, { message: '数量必须是数字' }),
     IsInt({ message: '数量必须是整数' }),

@@ -22,7 +22,7 @@ export class LoginDto {
 /** The person of the register a user is (GET /api/people): required for role "leader". */
 function PersonIdField(): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ nullable: true, description: 'person id (GET /api/people), required for role "leader": the 链长, 包联领导 or 专员 this user is' }),
+    ApiPropertyOptional({ type: 'integer', nullable: true, description: 'person id (GET /api/people), required for role "leader": the 链长, 包联领导 or 专员 this user is' }),
     IsOptional(),
     IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'personId 必须是数字' }),
     IsInt({ message: 'personId 必须是整数' }),

@@ -22,7 +22,7 @@ export function IsPhone(): PropertyDecorator {
 /** A person's id in the register (GET /api/people): a number (400 otherwise), a positive integer (422). */
 export function PersonId(description: string): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ nullable: true, description }),
+    ApiPropertyOptional({ type: 'integer', nullable: true, description }),
     IsOptional(),
     IsNumber({ allowNaN: false, allowInfinity: false }, { message: '人员编号必须是数字（GET /api/people 的 id）' }),
     IsInt({ message: '人员编号必须是整数' }),
@@ -51,12 +51,12 @@ export class CreatePersonDto {
   @NonBlank()
   organisation: string;
 
-  @ApiPropertyOptional({ nullable: true, example: '0635-0000000' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0635-0000000' })
   @IsOptional()
   @IsPhone()
   phone?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '所在县（市、区）代码；市级人员不填', example: '371502' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '所在县（市、区）代码；市级人员不填', example: '371502' })
   @IsOptional()
   @IsString()
   region?: string | null;
@@ -82,12 +82,12 @@ export class UpdatePersonDto {
   @NonBlank()
   organisation?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsPhone()
   phone?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   region?: string | null;

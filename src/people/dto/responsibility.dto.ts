@@ -16,17 +16,17 @@ export function EachText(maxLength: number): PropertyDecorator {
 }
 
 export class PlanDto {
-  @ApiPropertyOptional({ nullable: true, description: '工作方案名称' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '工作方案名称' })
   @IsOptional()
   @IsText(200)
   title?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '印发日期' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '印发日期' })
   @IsOptional()
   @IsCalendarDate()
   date?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '方案要点（文字）' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '方案要点（文字）' })
   @IsOptional()
   @IsText(10_000)
   text?: string | null;
@@ -40,7 +40,7 @@ export class PutChainResponsibilityDto {
   @PersonId('链长：人员编号（市级）')
   leaderId?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '责任部门（默认：附件的责任单位）' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '责任部门（默认：附件的责任单位）' })
   @IsOptional()
   @IsText(100)
   department?: string | null;
@@ -73,7 +73,7 @@ export class ContactDto {
   @IsText(64)
   name: string;
 
-  @ApiPropertyOptional({ nullable: true, description: '联系电话' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '联系电话' })
   @IsOptional()
   @IsPhone()
   phone?: string | null;

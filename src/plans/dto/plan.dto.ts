@@ -33,19 +33,19 @@ export class ChainPlanDto {
   @ApiPropertyOptional({ description: '完成投资（万元）' }) @Wan() investmentWan?: number;
   @ApiPropertyOptional({ description: '签约项目合同金额（万元）' }) @Wan() signedWan?: number;
   @ApiPropertyOptional({ description: '招商引资到位资金（万元）' }) @Wan() fundedWan?: number;
-  @ApiPropertyOptional({ description: '规上企业营业收入增幅（%）', nullable: true }) @Count(-100, 1000) revenueGrowthPct?: number | null;
-  @ApiPropertyOptional({ description: '规上企业增加值增幅（%）', nullable: true }) @Count(-100, 1000) valueAddedGrowthPct?: number | null;
-  @ApiPropertyOptional({ description: '新增规上企业（家）', nullable: true }) @Count(0, 100_000) newAboveScale?: number | null;
-  @ApiPropertyOptional({ description: '新增省级以上优质企业（家）', nullable: true }) @Count(0, 100_000) newQuality?: number | null;
-  @ApiPropertyOptional({ description: '新增高新技术企业（家）', nullable: true }) @Count(0, 100_000) newHighTech?: number | null;
-  @ApiPropertyOptional({ description: '新增建有市级以上创新平台企业（家）', nullable: true }) @Count(0, 100_000) newInnovationPlatforms?: number | null;
-  @ApiPropertyOptional({ description: '贷款余额增幅（%）', nullable: true }) @Count(-100, 1000) loanGrowthPct?: number | null;
-  @ApiPropertyOptional({ description: '差异化指标：签约过亿元项目（个）', nullable: true }) @Count(0, 100_000) signedOver100mTarget?: number | null;
-  @ApiPropertyOptional({ description: '差异化指标：签约项目落地（个）', nullable: true }) @Count(0, 100_000) landedTarget?: number | null;
-  @ApiPropertyOptional({ description: '差异化指标：招引投资过一定规模的项目（个）', nullable: true }) @Count(0, 100_000) attractedOverTarget?: number | null;
-  @ApiPropertyOptional({ description: '差异化指标：招引项目的投资规模下限（万元）', nullable: true }) @Wan() attractedOverThresholdWan?: number | null;
+  @ApiPropertyOptional({ type: Number, description: '规上企业营业收入增幅（%）', nullable: true }) @Count(-100, 1000) revenueGrowthPct?: number | null;
+  @ApiPropertyOptional({ type: Number, description: '规上企业增加值增幅（%）', nullable: true }) @Count(-100, 1000) valueAddedGrowthPct?: number | null;
+  @ApiPropertyOptional({ type: 'integer', description: '新增规上企业（家）', nullable: true }) @Count(0, 100_000) newAboveScale?: number | null;
+  @ApiPropertyOptional({ type: 'integer', description: '新增省级以上优质企业（家）', nullable: true }) @Count(0, 100_000) newQuality?: number | null;
+  @ApiPropertyOptional({ type: 'integer', description: '新增高新技术企业（家）', nullable: true }) @Count(0, 100_000) newHighTech?: number | null;
+  @ApiPropertyOptional({ type: 'integer', description: '新增建有市级以上创新平台企业（家）', nullable: true }) @Count(0, 100_000) newInnovationPlatforms?: number | null;
+  @ApiPropertyOptional({ type: Number, description: '贷款余额增幅（%）', nullable: true }) @Count(-100, 1000) loanGrowthPct?: number | null;
+  @ApiPropertyOptional({ type: 'integer', description: '差异化指标：签约过亿元项目（个）', nullable: true }) @Count(0, 100_000) signedOver100mTarget?: number | null;
+  @ApiPropertyOptional({ type: 'integer', description: '差异化指标：签约项目落地（个）', nullable: true }) @Count(0, 100_000) landedTarget?: number | null;
+  @ApiPropertyOptional({ type: 'integer', description: '差异化指标：招引投资过一定规模的项目（个）', nullable: true }) @Count(0, 100_000) attractedOverTarget?: number | null;
+  @ApiPropertyOptional({ type: 'integer', description: '差异化指标：招引项目的投资规模下限（万元）', nullable: true }) @Wan() attractedOverThresholdWan?: number | null;
 
-  @ApiPropertyOptional({ description: '差异化指标（文字）', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '差异化指标（文字）', nullable: true })
   @IsOptional()
   @IsText(2000)
   differentiated?: string | null;
@@ -69,10 +69,10 @@ export class PlaceRuleDto {
   @IsBoolean({ message: 'bigProjectRequired 必须是 true 或 false' })
   bigProjectRequired?: boolean;
 
-  @ApiPropertyOptional({ description: '10亿元以上项目数下限', nullable: true }) @Count(0, 10_000) overKeyMin?: number | null;
-  @ApiPropertyOptional({ description: '10亿元以上项目数上限', nullable: true }) @Count(0, 10_000) overKeyMax?: number | null;
-  @ApiPropertyOptional({ description: '50亿元以上项目数下限', nullable: true }) @Count(0, 10_000) overBigMin?: number | null;
-  @ApiPropertyOptional({ description: '50亿元以上项目数上限', nullable: true }) @Count(0, 10_000) overBigMax?: number | null;
+  @ApiPropertyOptional({ type: 'integer', description: '10亿元以上项目数下限', nullable: true }) @Count(0, 10_000) overKeyMin?: number | null;
+  @ApiPropertyOptional({ type: 'integer', description: '10亿元以上项目数上限', nullable: true }) @Count(0, 10_000) overKeyMax?: number | null;
+  @ApiPropertyOptional({ type: 'integer', description: '50亿元以上项目数下限', nullable: true }) @Count(0, 10_000) overBigMin?: number | null;
+  @ApiPropertyOptional({ type: 'integer', description: '50亿元以上项目数上限', nullable: true }) @Count(0, 10_000) overBigMax?: number | null;
 }
 
 /** The city part of a plan; in a PATCH every field is optional. */

@@ -18,7 +18,7 @@ export class MilestoneDto {
   @IsCalendarDate()
   plannedDate: string;
 
-  @ApiPropertyOptional({ description: '实际完成日期 YYYY-MM-DD（不晚于今天）', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '实际完成日期 YYYY-MM-DD（不晚于今天）', nullable: true })
   @IsOptional()
   @IsCalendarDate()
   actualDate?: string | null;

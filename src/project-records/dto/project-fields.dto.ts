@@ -8,42 +8,42 @@ import { ApprovalsDto } from './approvals.dto.js';
 
 /** The editable fields of a project other than its name, shared by create and update. */
 export class ProjectFieldsDto {
-  @ApiPropertyOptional({ nullable: true, description: '建设单位', maxLength: 200 })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '建设单位', maxLength: 200 })
   @IsOptional()
   @IsName(200)
   ownerEnterprise?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '县（市、区）统计用区划代码', example: '371502' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '县（市、区）统计用区划代码', example: '371502' })
   @IsOptional()
   @IsString()
   region?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '产业链代码（见 GET /api/chains）', example: 'green-chemical' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '产业链代码（见 GET /api/chains）', example: 'green-chemical' })
   @IsOptional()
   @IsString()
   chain?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '总投资（万元，整数）', example: 120000 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: '总投资（万元，整数）', example: 120000 })
   @IsOptional()
   @IsWan()
   totalInvestment?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '建设内容', maxLength: 4000 })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '建设内容', maxLength: 4000 })
   @IsOptional()
   @IsText(4000)
   content?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '形象进度（当前进展，文字）', maxLength: 2000, example: '设备安装调试' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '形象进度（当前进展，文字）', maxLength: 2000, example: '设备安装调试' })
   @IsOptional()
   @IsText(2000)
   progress?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '计划开工时间', example: '2024-03-01' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '计划开工时间', example: '2024-03-01' })
   @IsOptional()
   @IsCalendarDate()
   plannedStartDate?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '计划竣工时间', example: '2025-12-31' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '计划竣工时间', example: '2025-12-31' })
   @IsOptional()
   @IsCalendarDate()
   plannedCompletionDate?: string | null;

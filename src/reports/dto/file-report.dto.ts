@@ -12,7 +12,7 @@ export class FileReportDto {
   @IsWan()
   amount: number;
 
-  @ApiPropertyOptional({ description: '形象进度', example: '主体结构施工' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '形象进度', example: '主体结构施工' })
   @IsOptional()
   @IsText(2000)
   progress?: string | null;

@@ -32,7 +32,7 @@ export class NeedDto {
   @IsText(32)
   kind: string;
 
-  @ApiPropertyOptional({ description: '数量，按类型的计量单位：用地 亩（2 位小数）、能耗 吨标准煤（整数）、环境容量 吨/年（3 位小数）、资金 万元（整数）；数字或十进制文本', example: '120.5' })
+  @ApiPropertyOptional({ oneOf: [{ type: 'number' }, { type: 'string' }], description: '数量，按类型的计量单位：用地 亩（2 位小数）、能耗 吨标准煤（整数）、环境容量 吨/年（3 位小数）、资金 万元（整数）；数字或十进制文本', example: '120.5' })
   @IsOptional()
   @IsQuantityInput()
   quantity?: number | string;

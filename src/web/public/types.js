@@ -3,8 +3,8 @@
 // docs/development.md "API types". Each answer's typedef is an alias of the type generated from the
 // OpenAPI document (src/web/types/api-types.d.ts, `npm run api:types`): `Answer<path, method>` for
 // an operation's JSON answer, `Schema<name>` for a schema. So a page that reads a field the API does
-// not declare fails `npm run check`. Written here still: the error shape (until the document
-// declares the error answers), the page container over an item type, and the keys of labels.
+// not declare fails `npm run check`. Written here still: the page container over an item type,
+// and the keys of labels.
 // Money is integer 万元 throughout.
 
 /**
@@ -23,20 +23,9 @@
 /** @typedef {keyof typeof import('/shared/labels.js').EVENT_LABELS} EventType */
 /** @typedef {keyof typeof import('/shared/labels.js').APPROVAL_LABELS} ApprovalKey */
 
-// ------------------------------------------------------------------ errors (src/common/all-exceptions.filter.ts)
-// Hand-written until the document declares the error answers.
+// ------------------------------------------------------------------ errors
 
-/** @typedef {{ field?: string, code: string, message: string }} ErrorDetail */
-
-/**
- * The one JSON error shape of the API.
- * @typedef {object} ApiErrorBody
- * @property {number} statusCode
- * @property {string} error
- * @property {string} message
- * @property {ErrorDetail[]} details
- * @property {string} [requestId] the request's id (X-Request-Id), to match a report to the server's log
- */
+/** @typedef {Schema<'ApiError'>} ApiErrorBody the one JSON error shape of the API */
 
 // ------------------------------------------------------------------ lists and reference data
 

@@ -11,7 +11,7 @@ export interface paths {
             cookie?: never;
         };
         /** 校验审计链（可带保存的检查点 seq+hash，或某期月通报 bulletin=YYYY-MM 上印的检查点，以发现尾部删除或整链重写） */
-        get: operations["AuditController_verify"];
+        get: operations["audit.verify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -28,7 +28,7 @@ export interface paths {
             cookie?: never;
         };
         /** 当前检查点：最新条目的序号和哈希（请在数据库之外保存） */
-        get: operations["AuditController_checkpoint"];
+        get: operations["audit.checkpoint"];
         put?: never;
         post?: never;
         delete?: never;
@@ -45,7 +45,7 @@ export interface paths {
             cookie?: never;
         };
         /** 审计日志（按序号从早到晚，分页；after=上一页的 next 按序号续读） */
-        get: operations["AuditController_events"];
+        get: operations["audit.events"];
         put?: never;
         post?: never;
         delete?: never;
@@ -62,7 +62,7 @@ export interface paths {
             cookie?: never;
         };
         /** 异常检查：累计超总投资、实施期外填报、单月占比过高、突增、通报后修改、缺报、开工晚于首报 */
-        get: operations["AuditController_anomalyList"];
+        get: operations["audit.anomalyList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -79,7 +79,7 @@ export interface paths {
             cookie?: never;
         };
         /** 安全日志：登录失败（所用用户名、地址）、锁定、被拒绝的写操作（403/409/422，调用者）；按时段和类型筛选，从早到晚 */
-        get: operations["AuditController_securityLog"];
+        get: operations["audit.securityLog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -96,7 +96,7 @@ export interface paths {
             cookie?: never;
         };
         /** 导出安全日志，CSV，首行为审计链校验结果 */
-        get: operations["AuditController_securityCsv"];
+        get: operations["audit.securityCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -113,7 +113,7 @@ export interface paths {
             cookie?: never;
         };
         /** 导出审计日志（项目、县区或时段），CSV，首行为审计链校验结果 */
-        get: operations["AuditController_historyCsv"];
+        get: operations["audit.historyCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -130,7 +130,7 @@ export interface paths {
             cookie?: never;
         };
         /** 导出审计日志（项目、县区或时段），Excel，首行为审计链校验结果 */
-        get: operations["AuditController_historyXlsx"];
+        get: operations["audit.historyXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -147,7 +147,7 @@ export interface paths {
             cookie?: never;
         };
         /** 导出异常清单，CSV，首行为审计链校验结果 */
-        get: operations["AuditController_anomaliesCsv"];
+        get: operations["audit.anomaliesCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -164,7 +164,7 @@ export interface paths {
             cookie?: never;
         };
         /** 导出异常清单，Excel，首行为审计链校验结果 */
-        get: operations["AuditController_anomaliesXlsx"];
+        get: operations["audit.anomaliesXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -183,7 +183,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 登录，返回 accessToken（Bearer，供 API 客户端使用） */
-        post: operations["AuthController_login"];
+        post: operations["auth.login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -198,13 +198,13 @@ export interface paths {
             cookie?: never;
         };
         /** 当前会话：csrfToken 与用户（会话无效时 401） */
-        get: operations["AuthController_session"];
+        get: operations["auth.session"];
         put?: never;
         /**
          * 页面登录：设置 HttpOnly 会话 Cookie，返回 csrfToken 与用户
          * @description Sets `tracker_session` (HttpOnly, SameSite=Strict). Every request it authenticates, except GET/HEAD/OPTIONS, must send `X-CSRF-Token: <csrfToken>`.
          */
-        post: operations["AuthController_startSession"];
+        post: operations["auth.startSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -221,7 +221,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 退出登录：当前令牌（或会话 Cookie）立即失效 */
-        post: operations["AuthController_logout"];
+        post: operations["auth.logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -238,7 +238,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 修改本人密码（需当前密码）：本人其他令牌立即失效，当前令牌继续有效 */
-        post: operations["AuthController_changePassword"];
+        post: operations["auth.changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -253,7 +253,7 @@ export interface paths {
             cookie?: never;
         };
         /** 当前登录用户、角色与范围 */
-        get: operations["AuthController_me"];
+        get: operations["auth.me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -270,10 +270,10 @@ export interface paths {
             cookie?: never;
         };
         /** 用户列表（管理员） */
-        get: operations["AuthController_users"];
+        get: operations["auth.users"];
         put?: never;
         /** 新建用户（管理员） */
-        post: operations["AuthController_create"];
+        post: operations["auth.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -294,7 +294,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** 修改用户角色、范围、密码或停用（旧令牌随即失效；最后一个启用的管理员不能降级或停用） */
-        patch: operations["AuthController_update"];
+        patch: operations["auth.update"];
         trace?: never;
     };
     "/api/users/rules": {
@@ -305,7 +305,7 @@ export interface paths {
             cookie?: never;
         };
         /** 用户管理表单的规则：用户名、密码、单位名称、角色及其范围、最后一个管理员 */
-        get: operations["UsersController_rules"];
+        get: operations["users.rules"];
         put?: never;
         post?: never;
         delete?: never;
@@ -322,7 +322,7 @@ export interface paths {
             cookie?: never;
         };
         /** 历史记录中操作人的显示名称（单位名称，或由角色和范围得出） */
-        get: operations["UsersController_names"];
+        get: operations["users.names"];
         put?: never;
         post?: never;
         delete?: never;
@@ -341,7 +341,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 重置密码：服务器生成强密码，只在此次返回；该用户的会话全部结束 */
-        post: operations["UsersController_resetPassword"];
+        post: operations["users.resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -356,10 +356,10 @@ export interface paths {
             cookie?: never;
         };
         /** 大屏令牌列表：名称、创建、到期、最近使用、撤销 */
-        get: operations["DisplayTokensController_list"];
+        get: operations["displayTokens.list"];
         put?: never;
         /** 新建大屏令牌（只读看板，默认 365 天）：返回的 token 只显示这一次；大屏链接为 /#display=<token> */
-        post: operations["DisplayTokensController_create"];
+        post: operations["displayTokens.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -377,7 +377,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** 撤销大屏令牌：立即失效（此后 401） */
-        delete: operations["DisplayTokensController_revoke"];
+        delete: operations["displayTokens.revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -391,7 +391,7 @@ export interface paths {
             cookie?: never;
         };
         /** 县（市、区）与开发区，统计用区划代码 */
-        get: operations["ReferenceController_regions"];
+        get: operations["reference.regions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -408,7 +408,7 @@ export interface paths {
             cookie?: never;
         };
         /** 要素保障组部门及其承办的需求类型 */
-        get: operations["ReferenceController_departmentList"];
+        get: operations["reference.departmentList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -426,7 +426,7 @@ export interface paths {
         };
         get?: never;
         /** 新建或修改部门（名称、承办类型；列出别部门的类型即移交过来） */
-        put: operations["ReferenceController_putDepartment"];
+        put: operations["reference.putDepartment"];
         post?: never;
         delete?: never;
         options?: never;
@@ -442,10 +442,10 @@ export interface paths {
             cookie?: never;
         };
         /** 项目列表（筛选、分页）；要素保障部门只见有本部门需求的项目 */
-        get: operations["ProjectsController_list"];
+        get: operations["projects.list"];
         put?: never;
         /** 新建项目（储备）；县区操作员只能在本县区新建 */
-        post: operations["ProjectsController_create"];
+        post: operations["projects.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -460,14 +460,14 @@ export interface paths {
             cookie?: never;
         };
         /** 项目详情，含 allowedEvents 与 version（ETag） */
-        get: operations["ProjectsController_findOne"];
+        get: operations["projects.findOne"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** 修改项目（需带读取时的 version 或 If-Match；过期 412） */
-        patch: operations["ProjectsController_update"];
+        patch: operations["projects.update"];
         trace?: never;
     };
     "/api/projects/{id}/events": {
@@ -480,7 +480,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 阶段流转：PROMOTE / DEFER / START / HALT / RESUME / COMPLETE / WITHDRAW */
-        post: operations["ProjectsController_event"];
+        post: operations["projects.event"];
         delete?: never;
         options?: never;
         head?: never;
@@ -495,7 +495,7 @@ export interface paths {
             cookie?: never;
         };
         /** 项目变更与阶段流转记录（时间正序） */
-        get: operations["ProjectsController_history"];
+        get: operations["projects.history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -512,10 +512,10 @@ export interface paths {
             cookie?: never;
         };
         /** 项目评论 */
-        get: operations["ProjectsController_comments"];
+        get: operations["projects.comments"];
         put?: never;
         /** 发表评论（产业链专班、县区、市链长办） */
-        post: operations["ProjectsController_addComment"];
+        post: operations["projects.addComment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -531,7 +531,7 @@ export interface paths {
         };
         get?: never;
         /** 前期手续办理状态（督办）：未办 / 办理中 / 容缺受理（承诺日期）/ 已办（办结日期） */
-        put: operations["ProjectsController_putApproval"];
+        put: operations["projects.putApproval"];
         post?: never;
         delete?: never;
         options?: never;
@@ -547,9 +547,9 @@ export interface paths {
             cookie?: never;
         };
         /** 项目节点计划（正排进度）：[{ name, plannedDate, actualDate }] */
-        get: operations["ProjectsController_getMilestones"];
+        get: operations["projects.getMilestones"];
         /** 设置项目节点计划（整表替换）；无倒排工期的清单条目按节点推算月度计划 */
-        put: operations["ProjectsController_putMilestones"];
+        put: operations["projects.putMilestones"];
         post?: never;
         delete?: never;
         options?: never;
@@ -565,7 +565,7 @@ export interface paths {
             cookie?: never;
         };
         /** 有年度计划的年份（新到旧）及其状态 */
-        get: operations["PlansController_years"];
+        get: operations["plans.years"];
         put?: never;
         post?: never;
         delete?: never;
@@ -582,15 +582,15 @@ export interface paths {
             cookie?: never;
         };
         /** 年度计划：全市目标（金额万元）、各产业链附件指标、各县区规则、状态、发布后调整 */
-        get: operations["PlansController_plan"];
+        get: operations["plans.plan"];
         put?: never;
         /** 新建年度计划（草案）：给出全部目标，或 { copyFrom: 年份 } 复制；年份已存在 409 */
-        post: operations["PlansController_create"];
+        post: operations["plans.create"];
         delete?: never;
         options?: never;
         head?: never;
         /** 修改年度计划（任意字段；发布后须填写 reason，记为计划调整） */
-        patch: operations["PlansController_update"];
+        patch: operations["plans.update"];
         trace?: never;
     };
     "/api/targets/{year}/publish": {
@@ -603,7 +603,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 发布年度计划：冻结计划与清单；清单规模与计划不符时 422 并列出每一处 */
-        post: operations["PlansController_publish"];
+        post: operations["plans.publish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -618,10 +618,10 @@ export interface paths {
             cookie?: never;
         };
         /** 滚动接续：由本年清单提出下一年清单建议（续建、未开工、转入实施类），计划投资待填；县区、产业链用户只见本范围的项目 */
-        get: operations["PlansController_rollover"];
+        get: operations["plans.rollover"];
         put?: never;
         /** 把编辑后的建议列入下一年清单（全部成功或全部不变） */
-        post: operations["PlansController_applyRollover"];
+        post: operations["plans.applyRollover"];
         delete?: never;
         options?: never;
         head?: never;
@@ -636,7 +636,7 @@ export interface paths {
             cookie?: never;
         };
         /** 年度清单（实施类、准备类） */
-        get: operations["ListsController_entries"];
+        get: operations["lists.entries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -654,10 +654,10 @@ export interface paths {
         };
         get?: never;
         /** 列入或调整清单条目（201 新列入，200 调整或无变化） */
-        put: operations["ListsController_put"];
+        put: operations["lists.put"];
         post?: never;
         /** 移出清单（记录在案） */
-        delete: operations["ListsController_remove"];
+        delete: operations["lists.remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -671,7 +671,7 @@ export interface paths {
             cookie?: never;
         };
         /** 12 条产业链及年度目标（附件通用指标） */
-        get: operations["ChainTargetsController_chains"];
+        get: operations["chainTargets.chains"];
         put?: never;
         post?: never;
         delete?: never;
@@ -689,7 +689,7 @@ export interface paths {
         };
         get?: never;
         /** 填报月调度（201 首次填报，200 新修订或相同内容） */
-        put: operations["ReportsController_file"];
+        put: operations["reports.file"];
         post?: never;
         delete?: never;
         options?: never;
@@ -705,7 +705,7 @@ export interface paths {
             cookie?: never;
         };
         /** 项目各月月报（最新修订及修订次数） */
-        get: operations["ReportsController_monthly"];
+        get: operations["reports.monthly"];
         put?: never;
         post?: never;
         delete?: never;
@@ -722,7 +722,7 @@ export interface paths {
             cookie?: never;
         };
         /** 某月月报的全部修订（谁、何时） */
-        get: operations["ReportsController_revisions"];
+        get: operations["reports.revisions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -739,7 +739,7 @@ export interface paths {
             cookie?: never;
         };
         /** 催报名单：在建项目未报该月月报者，按县（市、区）分组（默认上月） */
-        get: operations["ReportsController_missing"];
+        get: operations["reports.missing"];
         put?: never;
         post?: never;
         delete?: never;
@@ -756,7 +756,7 @@ export interface paths {
             cookie?: never;
         };
         /** 共性问题：同一要素、同一承办部门（及同一政策）在 90 天内涉及 3 家以上企业或项目的问题，自动提出，市链长办确认 */
-        get: operations["RequestGroupsController_list"];
+        get: operations["requestGroups.list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -775,7 +775,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 确认共性问题（列入高频问题清单） */
-        post: operations["RequestGroupsController_confirm"];
+        post: operations["requestGroups.confirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -792,7 +792,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 共性问题流转：RESOLVE（统一办结，一个答复办结全部待办成员；承办部门或市链长办）、DISMISS / CONFIRM（市链长办） */
-        post: operations["RequestGroupsController_event"];
+        post: operations["requestGroups.event"];
         delete?: never;
         options?: never;
         head?: never;
@@ -807,9 +807,9 @@ export interface paths {
             cookie?: never;
         };
         /** 要素保障设置：受理时限（工作日） */
-        get: operations["RequestsController_getSettings"];
+        get: operations["requests.getSettings"];
         /** 修改受理时限（对此后提出的需求生效） */
-        put: operations["RequestsController_putSettings"];
+        put: operations["requests.putSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -827,7 +827,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 提出要素保障需求（用地、能耗、环境容量、资金、审批、水电气、其他），按类型分派承办部门 */
-        post: operations["RequestsController_raise"];
+        post: operations["requests.raise"];
         delete?: never;
         options?: never;
         head?: never;
@@ -842,10 +842,10 @@ export interface paths {
             cookie?: never;
         };
         /** 需求列表（本人范围：县区本县、专班本链、部门本部门）；待办的按到期日在前 */
-        get: operations["RequestsController_list"];
+        get: operations["requests.list"];
         put?: never;
         /** 登记企业问题（任一渠道：企业热线、企业诉求通、专员走访、巡链、月调度、其他）：涉及项目、企业（不在清单上也可）或产业链，按类型分派承办部门 */
-        post: operations["RequestsController_raiseProblem"];
+        post: operations["requests.raiseProblem"];
         delete?: never;
         options?: never;
         head?: never;
@@ -860,7 +860,7 @@ export interface paths {
             cookie?: never;
         };
         /** 月度问题清单：该月提出的需求按简单 / 高频 / 复杂（及待研判），计数、逾期、平均办结天数、保障与需求 */
-        get: operations["RequestsController_monthLists"];
+        get: operations["requests.monthLists"];
         put?: never;
         post?: never;
         delete?: never;
@@ -877,7 +877,7 @@ export interface paths {
             cookie?: never;
         };
         /** 要素保障年度累计（1 月至该月）：按要素和承办部门的服务项目数、需求量、保障量；资金授信与到位 */
-        get: operations["RequestsController_totals"];
+        get: operations["requests.totals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -895,7 +895,7 @@ export interface paths {
         };
         get?: never;
         /** 填报资金需求某月到位金额（万元；201 首次，200 新修订或相同内容；合计不超过授信） */
-        put: operations["RequestsController_disburse"];
+        put: operations["requests.disburse"];
         post?: never;
         delete?: never;
         options?: never;
@@ -911,7 +911,7 @@ export interface paths {
             cookie?: never;
         };
         /** 需求详情及每一步流转（谁、何时、原因） */
-        get: operations["RequestsController_findOne"];
+        get: operations["requests.findOne"];
         put?: never;
         post?: never;
         delete?: never;
@@ -930,7 +930,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 需求流转：ACCEPT / RESOLVE / FEEDBACK / RETURN（承办部门）、EVALUATE（问题所在县区记录企业评价；全链问题由产业链专班）、ESCALATE / DECIDE（市链长办） */
-        post: operations["RequestsController_event"];
+        post: operations["requests.event"];
         delete?: never;
         options?: never;
         head?: never;
@@ -945,10 +945,10 @@ export interface paths {
             cookie?: never;
         };
         /** 人员名册：链长、包联领导、服务专员（姓名、职务、单位；要素保障部门不含电话） */
-        get: operations["PeopleController_list"];
+        get: operations["people.list"];
         put?: never;
         /** 登记人员（市链长办） */
-        post: operations["PeopleController_create"];
+        post: operations["people.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -969,7 +969,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** 修改人员信息；active=false 表示已离任 */
-        patch: operations["PeopleController_update"];
+        patch: operations["people.update"];
         trace?: never;
     };
     "/api/chains/{code}/responsibility/{year}": {
@@ -980,9 +980,9 @@ export interface paths {
             cookie?: never;
         };
         /** 产业链“5个1”：链长、责任部门、工作方案、支持措施、链主企业（含缺项与每次修订） */
-        get: operations["ResponsibilityController_chain"];
+        get: operations["responsibility.chain"];
         /** 维护产业链“5个1”（市链长办；产业链专班可改本链的部门、方案、措施、链主，不能改链长）；201 首次，200 修订或相同 */
-        put: operations["ResponsibilityController_putChain"];
+        put: operations["responsibility.putChain"];
         post?: never;
         delete?: never;
         options?: never;
@@ -998,9 +998,9 @@ export interface paths {
             cookie?: never;
         };
         /** 项目包联责任：市级包联领导、县级包联领导、服务专员、项目联系人 */
-        get: operations["ResponsibilityController_project"];
+        get: operations["responsibility.project"];
         /** 指定项目包联责任（市链长办：全部；县区：本县的县级包联领导、服务专员、联系人）；201 首次，200 修订或相同 */
-        put: operations["ResponsibilityController_putProject"];
+        put: operations["responsibility.putProject"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1016,10 +1016,10 @@ export interface paths {
             cookie?: never;
         };
         /** 链长活动（巡链、问链、诊链、调度会、融链固链对接），新的在前 */
-        get: operations["ResponsibilityController_activityList"];
+        get: operations["responsibility.activityList"];
         put?: never;
         /** 记录链长活动；发现的问题可同时提出要素保障需求（需求的来源为本次活动） */
-        post: operations["ResponsibilityController_createActivity"];
+        post: operations["responsibility.createActivity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1034,7 +1034,7 @@ export interface paths {
             cookie?: never;
         };
         /** 目标看板（挂图作战）：165亿、开工率、大项目、重点项目、产业链、县区排名、预警清单（红色预警）、配置预警 */
-        get: operations["BoardController_board"];
+        get: operations["board.board"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1051,7 +1051,7 @@ export interface paths {
             cookie?: never;
         };
         /** 实施类累计完成投资与序时进度（逐月） */
-        get: operations["BoardController_curve"];
+        get: operations["board.curve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1068,7 +1068,7 @@ export interface paths {
             cookie?: never;
         };
         /** 清单项目及其序时进度（按县区、产业链、清单筛选，分页） */
-        get: operations["BoardController_listed"];
+        get: operations["board.listed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1085,7 +1085,7 @@ export interface paths {
             cookie?: never;
         };
         /** 当月生效的人工调色 */
-        get: operations["BoardController_overrides"];
+        get: operations["board.overrides"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1103,10 +1103,10 @@ export interface paths {
         };
         get?: never;
         /** 人工调整县区或产业链的颜色（必须填写原因；看板同时显示计算颜色） */
-        put: operations["BoardController_putOverride"];
+        put: operations["board.putOverride"];
         post?: never;
         /** 撤销人工调色 */
-        delete: operations["BoardController_revokeOverride"];
+        delete: operations["board.revokeOverride"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1120,7 +1120,7 @@ export interface paths {
             cookie?: never;
         };
         /** 产业链页面：附件整行目标与完成（项目、完成投资、签约、到位、通用指标、差异化指标）、招商项目、“5个1”与链长活动 */
-        get: operations["BoardChainsController_page"];
+        get: operations["boardChains.page"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1137,7 +1137,7 @@ export interface paths {
             cookie?: never;
         };
         /** 已发布的月通报 */
-        get: operations["BulletinsController_list"];
+        get: operations["bulletins.list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1154,10 +1154,10 @@ export interface paths {
             cookie?: never;
         };
         /** 读取已发布的月通报（与发布时逐字节一致） */
-        get: operations["BulletinsController_find"];
+        get: operations["bulletins.find"];
         put?: never;
         /** 发布月通报：冻结该月看板（不可更改），并关闭该月 */
-        post: operations["BulletinsController_publish"];
+        post: operations["bulletins.publish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1172,7 +1172,7 @@ export interface paths {
             cookie?: never;
         };
         /** 通报正文草稿：由该月数据生成的总体情况、存在问题、表扬（已发布的月份按发布时的数据） */
-        get: operations["BulletinsController_draft"];
+        get: operations["bulletins.draft"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1189,9 +1189,9 @@ export interface paths {
             cookie?: never;
         };
         /** 通报正文：现行文字、各版本（发布后的更正为新版本，首发版本保留） */
-        get: operations["BulletinsController_commentaryView"];
+        get: operations["bulletins.commentaryView"];
         /** 保存通报正文（总体情况、存在问题、下步工作、表扬）；通报发布后须填写更正原因，另存为新版本 */
-        put: operations["BulletinsController_putCommentary"];
+        put: operations["bulletins.putCommentary"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1207,7 +1207,7 @@ export interface paths {
             cookie?: never;
         };
         /** 导出已发布的月通报（Word 文档，通报格式；数字与已发布通报一致，附审计检查点）；未发布 404 */
-        get: operations["BulletinDocxController_bulletinDocx"];
+        get: operations["bulletinDocx.bulletinDocx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1224,7 +1224,7 @@ export interface paths {
             cookie?: never;
         };
         /** 市政府常务会议题材料（Word）：该月提交常务会的问题，每题 议题、基本情况、存在问题、部门意见、建议、议定事项 */
-        get: operations["AgendaDocxController_paper"];
+        get: operations["agendaDocx.paper"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1240,7 +1240,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NotificationsController_inbox"];
+        /** 我的通知（收件箱） */
+        get: operations["notifications.inbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1258,7 +1259,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["NotificationsController_read"];
+        /** 将一条通知标为已读 */
+        post: operations["notifications.read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1272,7 +1274,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NotificationsController_health"];
+        /** 持续失败的通知渠道（看板新鲜度提示用） */
+        get: operations["notifications.health"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1288,9 +1291,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NotificationsController_listChannels"];
+        /** 通知渠道列表 */
+        get: operations["notifications.listChannels"];
         put?: never;
-        post: operations["NotificationsController_createChannel"];
+        /** 新增通知渠道 */
+        post: operations["notifications.createChannel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1307,7 +1312,8 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["NotificationsController_removeChannel"];
+        /** 删除通知渠道 */
+        delete: operations["notifications.removeChannel"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1322,7 +1328,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["NotificationsController_testChannel"];
+        /** 向渠道发送一条测试消息 */
+        post: operations["notifications.testChannel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1336,8 +1343,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NotificationsController_getSettings"];
-        put: operations["NotificationsController_putSettings"];
+        /** 通知规则设置 */
+        get: operations["notifications.getSettings"];
+        /** 修改通知规则设置 */
+        put: operations["notifications.putSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1354,7 +1363,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["NotificationsController_run"];
+        /** 立即运行通知规则并发送 */
+        post: operations["notifications.run"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1368,7 +1378,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NotificationsController_deliveries"];
+        /** 最近的发送记录 */
+        get: operations["notifications.deliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1387,7 +1398,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 导入项目台账（.xlsx）：默认试导入，?commit=true 时全部导入或全部不导入；?async=true 时作为任务运行 */
-        post: operations["ImportsController_ledgerImport"];
+        post: operations["imports.ledgerImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1404,7 +1415,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 导入某月月调度表（.xlsx）：县（市、区）只能导入本地项目；默认试导入，?commit=true 时全部导入或全部不导入；?async=true 时作为任务运行 */
-        post: operations["ImportsController_reportImport"];
+        post: operations["imports.reportImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1419,7 +1430,7 @@ export interface paths {
             cookie?: never;
         };
         /** 导入任务的进度与结果（仅发起人可见；任务保存在数据库中，任一服务器可查，结束 15 分钟后清除） */
-        get: operations["ImportsController_job"];
+        get: operations["imports.job"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1436,7 +1447,7 @@ export interface paths {
             cookie?: never;
         };
         /** 导出项目台账（与导入同列，可原样导回）；只含本人范围内的项目 */
-        get: operations["ExportsController_ledgerExport"];
+        get: operations["exports.ledgerExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1453,7 +1464,7 @@ export interface paths {
             cookie?: never;
         };
         /** 导出已发布的月通报（格式化工作簿，数字与已发布通报一致）；未发布 404 */
-        get: operations["ExportsController_bulletinExport"];
+        get: operations["exports.bulletinExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1470,7 +1481,7 @@ export interface paths {
             cookie?: never;
         };
         /** 导出该月问题清单（简单 / 高频 / 复杂，供市政府常务会）；本人范围内的需求 */
-        get: operations["RequestsExportController_monthLists"];
+        get: operations["requestsExport.monthLists"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1487,7 +1498,7 @@ export interface paths {
             cookie?: never;
         };
         /** 工作台：当前用户、范围、今天的日期与默认填报月份（上月） */
-        get: operations["WorkbenchController_context"];
+        get: operations["workbench.context"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1504,7 +1515,7 @@ export interface paths {
             cookie?: never;
         };
         /** 工作台项目列表：本人范围内的项目，含所选月份的月报状态（已报/未报）与蓝黄红 */
-        get: operations["WorkbenchController_projects"];
+        get: operations["workbench.projects"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1521,7 +1532,7 @@ export interface paths {
             cookie?: never;
         };
         /** 月调度填报表：该月应报项目，各含本月已报数据、上月数据与本年累计 */
-        get: operations["WorkbenchController_reportSheet"];
+        get: operations["workbench.reportSheet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1538,7 +1549,7 @@ export interface paths {
             cookie?: never;
         };
         /** 我的：本人（关联人员）牵头的产业链与包联/服务的项目，各含蓝黄红、序时、待办与逾期需求，以及下属人员 */
-        get: operations["HomeController_read"];
+        get: operations["home.read"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1555,7 +1566,7 @@ export interface paths {
             cookie?: never;
         };
         /** 页面默认期间：上月（1 月时为上年 12 月）；该年尚无年度计划时为最近有计划的年份（fallback=true，note 说明），并列出有计划的年份 */
-        get: operations["PeriodsController_defaultPeriod"];
+        get: operations["periods.defaultPeriod"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1572,7 +1583,7 @@ export interface paths {
             cookie?: never;
         };
         /** 存活检查：进程能应答即 200（不访问数据库） */
-        get: operations["HealthController_health"];
+        get: operations["health.health"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1589,7 +1600,7 @@ export interface paths {
             cookie?: never;
         };
         /** 就绪检查：数据库可访问且迁移已全部执行则 200，否则 503 */
-        get: operations["HealthController_ready"];
+        get: operations["health.ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1606,10 +1617,10 @@ export interface paths {
             cookie?: never;
         };
         /** 招商项目列表（本人范围内；按产业链、县区、状态筛选，分页） */
-        get: operations["LeadsController_list"];
+        get: operations["leads.list"];
         put?: never;
         /** 登记招商项目（在谈）；产业链专班限本链，县区操作员限本县区 */
-        post: operations["LeadsController_create"];
+        post: operations["leads.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1624,7 +1635,7 @@ export interface paths {
             cookie?: never;
         };
         /** 招商项目详情：状态流转、到位资金、落地项目 */
-        get: operations["LeadsController_findOne"];
+        get: operations["leads.findOne"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1643,7 +1654,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 状态流转：SIGN 签约 / LAND 落地（新建储备项目或关联已有项目）/ TERMINATE 终止 */
-        post: operations["LeadsController_event"];
+        post: operations["leads.event"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1659,7 +1670,7 @@ export interface paths {
         };
         get?: never;
         /** 填报到位资金（万元；201 首次，200 新修订或相同内容） */
-        put: operations["LeadsController_fileFunds"];
+        put: operations["leads.fileFunds"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1675,7 +1686,7 @@ export interface paths {
             cookie?: never;
         };
         /** 某月到位资金的全部修订（谁、何时） */
-        get: operations["LeadsController_revisions"];
+        get: operations["leads.revisions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1693,7 +1704,7 @@ export interface paths {
         };
         get?: never;
         /** 填报产业链季度通用指标（本年累计；201 首次，200 新修订或相同内容） */
-        put: operations["ChainsController_indicators"];
+        put: operations["chains.indicators"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1710,7 +1721,7 @@ export interface paths {
         };
         get?: never;
         /** 更新差异化指标的状态与进展说明（201 首次，200 更新） */
-        put: operations["ChainsController_note"];
+        put: operations["chains.note"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1911,7 +1922,7 @@ export interface components {
             /** @description office name shown instead of the user name in histories (单位名称); null: derived from role and scope */
             officeName?: Record<string, unknown>;
             /** @description person id (GET /api/people), required for role "leader": the 链长, 包联领导 or 专员 this user is */
-            personId?: Record<string, unknown> | null;
+            personId?: number | null;
         };
         UpdateUserDto: {
             /** @description at least 12 characters, not all whitespace, not a common password, not the user name (422 weakPassword) */
@@ -1922,7 +1933,7 @@ export interface components {
             chain?: Record<string, unknown>;
             department?: Record<string, unknown>;
             /** @description person id (GET /api/people), required for role "leader": the 链长, 包联领导 or 专员 this user is */
-            personId?: Record<string, unknown> | null;
+            personId?: number | null;
             active?: boolean;
             /** @description office name shown instead of the user name in histories (单位名称); null: derived from role and scope */
             officeName?: Record<string, unknown>;
@@ -2210,53 +2221,53 @@ export interface components {
              * @description 立项（备案/核准）
              * @example 2024-01-15
              */
-            filing?: Record<string, unknown> | null;
+            filing?: string | null;
             /** @description 用地 */
-            land?: Record<string, unknown> | null;
+            land?: string | null;
             /** @description 规划许可 */
-            planning?: Record<string, unknown> | null;
+            planning?: string | null;
             /** @description 环评 */
-            environment?: Record<string, unknown> | null;
+            environment?: string | null;
             /** @description 节能审查 */
-            energy?: Record<string, unknown> | null;
+            energy?: string | null;
             /** @description 施工许可 */
-            construction?: Record<string, unknown> | null;
+            construction?: string | null;
         };
         CreateProjectDto: {
             /** @description 建设单位 */
-            ownerEnterprise?: Record<string, unknown> | null;
+            ownerEnterprise?: string | null;
             /**
              * @description 县（市、区）统计用区划代码
              * @example 371502
              */
-            region?: Record<string, unknown> | null;
+            region?: string | null;
             /**
              * @description 产业链代码（见 GET /api/chains）
              * @example green-chemical
              */
-            chain?: Record<string, unknown> | null;
+            chain?: string | null;
             /**
              * @description 总投资（万元，整数）
              * @example 120000
              */
-            totalInvestment?: Record<string, unknown> | null;
+            totalInvestment?: number | null;
             /** @description 建设内容 */
-            content?: Record<string, unknown> | null;
+            content?: string | null;
             /**
              * @description 形象进度（当前进展，文字）
              * @example 设备安装调试
              */
-            progress?: Record<string, unknown> | null;
+            progress?: string | null;
             /**
              * @description 计划开工时间
              * @example 2024-03-01
              */
-            plannedStartDate?: Record<string, unknown> | null;
+            plannedStartDate?: string | null;
             /**
              * @description 计划竣工时间
              * @example 2025-12-31
              */
-            plannedCompletionDate?: Record<string, unknown> | null;
+            plannedCompletionDate?: string | null;
             /**
              * @description 项目来源：attracted 招商引进 / expansion 本地企业扩产 / renovation 技改
              * @enum {string|null}
@@ -2279,39 +2290,39 @@ export interface components {
         };
         UpdateProjectDto: {
             /** @description 建设单位 */
-            ownerEnterprise?: Record<string, unknown> | null;
+            ownerEnterprise?: string | null;
             /**
              * @description 县（市、区）统计用区划代码
              * @example 371502
              */
-            region?: Record<string, unknown> | null;
+            region?: string | null;
             /**
              * @description 产业链代码（见 GET /api/chains）
              * @example green-chemical
              */
-            chain?: Record<string, unknown> | null;
+            chain?: string | null;
             /**
              * @description 总投资（万元，整数）
              * @example 120000
              */
-            totalInvestment?: Record<string, unknown> | null;
+            totalInvestment?: number | null;
             /** @description 建设内容 */
-            content?: Record<string, unknown> | null;
+            content?: string | null;
             /**
              * @description 形象进度（当前进展，文字）
              * @example 设备安装调试
              */
-            progress?: Record<string, unknown> | null;
+            progress?: string | null;
             /**
              * @description 计划开工时间
              * @example 2024-03-01
              */
-            plannedStartDate?: Record<string, unknown> | null;
+            plannedStartDate?: string | null;
             /**
              * @description 计划竣工时间
              * @example 2025-12-31
              */
-            plannedCompletionDate?: Record<string, unknown> | null;
+            plannedCompletionDate?: string | null;
             /**
              * @description 项目来源：attracted 招商引进 / expansion 本地企业扩产 / renovation 技改
              * @enum {string|null}
@@ -2403,7 +2414,7 @@ export interface components {
             /** @description 计划日期 YYYY-MM-DD */
             plannedDate: string;
             /** @description 实际完成日期 YYYY-MM-DD（不晚于今天） */
-            actualDate?: Record<string, unknown> | null;
+            actualDate?: string | null;
         };
         PlanYear: {
             year: number;
@@ -2539,29 +2550,29 @@ export interface components {
             /** @description 招商引资到位资金（万元） */
             fundedWan?: number;
             /** @description 规上企业营业收入增幅（%） */
-            revenueGrowthPct?: Record<string, unknown> | null;
+            revenueGrowthPct?: number | null;
             /** @description 规上企业增加值增幅（%） */
-            valueAddedGrowthPct?: Record<string, unknown> | null;
+            valueAddedGrowthPct?: number | null;
             /** @description 新增规上企业（家） */
-            newAboveScale?: Record<string, unknown> | null;
+            newAboveScale?: number | null;
             /** @description 新增省级以上优质企业（家） */
-            newQuality?: Record<string, unknown> | null;
+            newQuality?: number | null;
             /** @description 新增高新技术企业（家） */
-            newHighTech?: Record<string, unknown> | null;
+            newHighTech?: number | null;
             /** @description 新增建有市级以上创新平台企业（家） */
-            newInnovationPlatforms?: Record<string, unknown> | null;
+            newInnovationPlatforms?: number | null;
             /** @description 贷款余额增幅（%） */
-            loanGrowthPct?: Record<string, unknown> | null;
+            loanGrowthPct?: number | null;
             /** @description 差异化指标：签约过亿元项目（个） */
-            signedOver100mTarget?: Record<string, unknown> | null;
+            signedOver100mTarget?: number | null;
             /** @description 差异化指标：签约项目落地（个） */
-            landedTarget?: Record<string, unknown> | null;
+            landedTarget?: number | null;
             /** @description 差异化指标：招引投资过一定规模的项目（个） */
-            attractedOverTarget?: Record<string, unknown> | null;
+            attractedOverTarget?: number | null;
             /** @description 差异化指标：招引项目的投资规模下限（万元） */
-            attractedOverThresholdWan?: Record<string, unknown> | null;
+            attractedOverThresholdWan?: number | null;
             /** @description 差异化指标（文字） */
-            differentiated?: Record<string, unknown> | null;
+            differentiated?: string | null;
             /** @description 本年须引进至少1个50亿元以上项目 */
             bigProjectRequired?: boolean;
         };
@@ -2571,13 +2582,13 @@ export interface components {
             /** @description 须谋划至少1个大项目 */
             bigProjectRequired?: boolean;
             /** @description 10亿元以上项目数下限 */
-            overKeyMin?: Record<string, unknown> | null;
+            overKeyMin?: number | null;
             /** @description 10亿元以上项目数上限 */
-            overKeyMax?: Record<string, unknown> | null;
+            overKeyMax?: number | null;
             /** @description 50亿元以上项目数下限 */
-            overBigMin?: Record<string, unknown> | null;
+            overBigMin?: number | null;
             /** @description 50亿元以上项目数上限 */
-            overBigMax?: Record<string, unknown> | null;
+            overBigMax?: number | null;
         };
         CreatePlanDto: {
             /** @description 实施类清单项目数（2024: 100） */
@@ -2781,7 +2792,7 @@ export interface components {
              * @description 数量，按类型的计量单位：用地 亩（2 位小数）、能耗 吨标准煤（整数）、环境容量 吨/年（3 位小数）、资金 万元（整数）；数字或十进制文本
              * @example 120.5
              */
-            quantity?: Record<string, unknown>;
+            quantity?: number | string;
             /** @description 计量单位（可省略；若给出须与类型一致：mu/亩、tce/吨标准煤、tpa/吨/年、wan/万元） */
             unit?: string;
             /** @description kind=approval：哪一项前期手续（filing, land, planning, environment, energy, construction） */
@@ -2824,7 +2835,7 @@ export interface components {
              * @description 形象进度
              * @example 主体结构施工
              */
-            progress?: Record<string, unknown>;
+            progress?: string | null;
             /** @description 存在问题及要素需求（用地、能耗、环境容量、资金） */
             problems?: Record<string, unknown>;
             /** @description 要素需求：每项成为一条要素保障需求（与月报同一事务）；同一月报再次提交相同的需求不重复提出 */
@@ -3168,7 +3179,7 @@ export interface components {
              * @description 数量，按类型的计量单位：用地 亩（2 位小数）、能耗 吨标准煤（整数）、环境容量 吨/年（3 位小数）、资金 万元（整数）；数字或十进制文本
              * @example 120.5
              */
-            quantity?: Record<string, unknown>;
+            quantity?: number | string;
             /** @description 计量单位（可省略；若给出须与类型一致：mu/亩、tce/吨标准煤、tpa/吨/年、wan/万元） */
             unit?: string;
             /** @description kind=approval：哪一项前期手续（filing, land, planning, environment, energy, construction） */
@@ -3529,19 +3540,19 @@ export interface components {
              */
             organisation: string;
             /** @example 0635-0000000 */
-            phone?: Record<string, unknown> | null;
+            phone?: string | null;
             /**
              * @description 所在县（市、区）代码；市级人员不填
              * @example 371502
              */
-            region?: Record<string, unknown> | null;
+            region?: string | null;
         };
         UpdatePersonDto: {
             name?: string;
             title?: string;
             organisation?: string;
-            phone?: Record<string, unknown> | null;
-            region?: Record<string, unknown> | null;
+            phone?: string | null;
+            region?: string | null;
             /** @description false：已离任（不能再被指派；历史记录仍显示其姓名） */
             active?: boolean;
         };
@@ -3601,17 +3612,17 @@ export interface components {
         };
         PlanDto: {
             /** @description 工作方案名称 */
-            title?: Record<string, unknown> | null;
+            title?: string | null;
             /** @description 印发日期 */
-            date?: Record<string, unknown> | null;
+            date?: string | null;
             /** @description 方案要点（文字） */
-            text?: Record<string, unknown> | null;
+            text?: string | null;
         };
         PutChainResponsibilityDto: {
             /** @description 链长：人员编号（市级） */
-            leaderId?: Record<string, unknown> | null;
+            leaderId?: number | null;
             /** @description 责任部门（默认：附件的责任单位） */
-            department?: Record<string, unknown> | null;
+            department?: string | null;
             /** @description 工作方案：{ title, date?, text? } */
             plan?: components["schemas"]["PlanDto"] | null;
             /** @description 支持措施，每条一项 */
@@ -3647,15 +3658,15 @@ export interface components {
             /** @description 项目联系人姓名 */
             name?: string;
             /** @description 联系电话 */
-            phone?: Record<string, unknown> | null;
+            phone?: string | null;
         };
         PutProjectResponsibilityDto: {
             /** @description 市级包联领导：人员编号（市级，市链长办指定） */
-            cityLeaderId?: Record<string, unknown> | null;
+            cityLeaderId?: number | null;
             /** @description 县级包联领导：人员编号（本县） */
-            countyLeaderId?: Record<string, unknown> | null;
+            countyLeaderId?: number | null;
             /** @description 服务专员：人员编号（市级或本县） */
-            commissionerId?: Record<string, unknown> | null;
+            commissionerId?: number | null;
             /**
              * @description enterprise 助企远航服务专员（默认）/ land 土地服务专员
              * @enum {string|null}
@@ -3706,7 +3717,7 @@ export interface components {
              * @description 数量，按类型的计量单位：用地 亩（2 位小数）、能耗 吨标准煤（整数）、环境容量 吨/年（3 位小数）、资金 万元（整数）；数字或十进制文本
              * @example 120.5
              */
-            quantity?: Record<string, unknown>;
+            quantity?: number | string;
             /** @description 计量单位（可省略；若给出须与类型一致：mu/亩、tce/吨标准煤、tpa/吨/年、wan/万元） */
             unit?: string;
             /** @description kind=approval：哪一项前期手续（filing, land, planning, environment, energy, construction） */
@@ -3744,7 +3755,7 @@ export interface components {
             /** @example 2024-06-18 */
             date: string;
             /** @description 带队领导：人员编号（默认：该链当年的链长） */
-            leaderId?: Record<string, unknown> | null;
+            leaderId?: number | null;
             /** @description 走访的企业（项目库中项目的建设单位） */
             enterprises: string[];
             /** @description 走访的项目编号 */
@@ -5276,24 +5287,24 @@ export interface components {
         };
         LandProjectDto: {
             /** @description 建设单位 */
-            ownerEnterprise?: Record<string, unknown> | null;
+            ownerEnterprise?: string | null;
             /**
              * @description 总投资（万元，整数）
              * @example 120000
              */
-            totalInvestment?: Record<string, unknown> | null;
+            totalInvestment?: number | null;
             /** @description 建设内容 */
-            content?: Record<string, unknown> | null;
+            content?: string | null;
             /**
              * @description 计划开工时间
              * @example 2024-03-01
              */
-            plannedStartDate?: Record<string, unknown> | null;
+            plannedStartDate?: string | null;
             /**
              * @description 计划竣工时间
              * @example 2025-12-31
              */
-            plannedCompletionDate?: Record<string, unknown> | null;
+            plannedCompletionDate?: string | null;
             /** @description 前期手续（六项） */
             approvals?: components["schemas"]["ApprovalsDto"];
             /**
@@ -5368,25 +5379,25 @@ export interface components {
              * @description 百分比，最多一位小数
              * @example 6.3
              */
-            revenueGrowthPct?: Record<string, unknown> | null;
+            revenueGrowthPct?: number | null;
             /**
              * @description 百分比，最多一位小数
              * @example 6.3
              */
-            valueAddedGrowthPct?: Record<string, unknown> | null;
+            valueAddedGrowthPct?: number | null;
             /** @description 家（本年累计） */
-            newAboveScale?: Record<string, unknown> | null;
+            newAboveScale?: number | null;
             /** @description 家（本年累计） */
-            newQuality?: Record<string, unknown> | null;
+            newQuality?: number | null;
             /** @description 家（本年累计） */
-            newHighTech?: Record<string, unknown> | null;
+            newHighTech?: number | null;
             /** @description 家（本年累计） */
-            newInnovationPlatforms?: Record<string, unknown> | null;
+            newInnovationPlatforms?: number | null;
             /**
              * @description 百分比，最多一位小数
              * @example 6.3
              */
-            loanGrowthPct?: Record<string, unknown> | null;
+            loanGrowthPct?: number | null;
             /** @description 说明 */
             note?: Record<string, unknown>;
         };
@@ -5432,6 +5443,28 @@ export interface components {
             /** @description instant (ISO 8601) */
             recordedAt: string;
         };
+        /** @description One reason the request was refused. */
+        ApiErrorDetail: {
+            /** @description the field (or header, parameter) at fault, when there is one */
+            field?: string;
+            /** @description for programs, e.g. `versionRequired`, `tooManyAttempts`, `databaseUnavailable` */
+            code: string;
+            /** @description for people (中文) */
+            message: string;
+        };
+        /** @description Every error answer (docs/api.md "Errors"). */
+        ApiError: {
+            /** @description the HTTP status again */
+            statusCode: number;
+            /** @description the status's standard text, e.g. `Unprocessable Entity` */
+            error: string;
+            /** @description what went wrong, for people (中文) */
+            message: string;
+            /** @description every reason, each with a code; may be empty */
+            details: components["schemas"]["ApiErrorDetail"][];
+            /** @description the request's X-Request-Id, as written in the server's log */
+            requestId?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -5441,7 +5474,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AuditController_verify: {
+    "audit.verify": {
         parameters: {
             query?: {
                 /** @description kept checkpoint: seq of the entry (with hash) */
@@ -5465,9 +5498,67 @@ export interface operations {
                     "application/json": components["schemas"]["ChainVerification"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuditController_checkpoint: {
+    "audit.checkpoint": {
         parameters: {
             query?: never;
             header?: never;
@@ -5484,9 +5575,49 @@ export interface operations {
                     "application/json": components["schemas"]["ChainCheckpoint"];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuditController_events: {
+    "audit.events": {
         parameters: {
             query?: {
                 /** @description from this instant (inclusive), ISO 8601 with offset, e.g. 2024-11-05T10:00:00+08:00 */
@@ -5524,9 +5655,67 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuditController_anomalyList: {
+    "audit.anomalyList": {
         parameters: {
             query: {
                 /** @description year, e.g. 2024 */
@@ -5550,9 +5739,67 @@ export interface operations {
                     "application/json": components["schemas"]["AnomalyReportBody"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuditController_securityLog: {
+    "audit.securityLog": {
         parameters: {
             query?: {
                 /** @description from this instant (inclusive), ISO 8601 with offset, e.g. 2024-11-05T10:00:00+08:00 */
@@ -5576,9 +5823,67 @@ export interface operations {
                     "application/json": components["schemas"]["SecurityLogEntry"][];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuditController_securityCsv: {
+    "audit.securityCsv": {
         parameters: {
             query?: {
                 /** @description from this instant (inclusive), ISO 8601 with offset, e.g. 2024-11-05T10:00:00+08:00 */
@@ -5603,9 +5908,67 @@ export interface operations {
                     "text/csv; charset=utf-8": string;
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuditController_historyCsv: {
+    "audit.historyCsv": {
         parameters: {
             query?: {
                 /** @description from this instant (inclusive), ISO 8601 with offset, e.g. 2024-11-05T10:00:00+08:00 */
@@ -5632,9 +5995,67 @@ export interface operations {
                     "text/csv; charset=utf-8": string;
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuditController_historyXlsx: {
+    "audit.historyXlsx": {
         parameters: {
             query?: {
                 /** @description from this instant (inclusive), ISO 8601 with offset, e.g. 2024-11-05T10:00:00+08:00 */
@@ -5661,9 +6082,67 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuditController_anomaliesCsv: {
+    "audit.anomaliesCsv": {
         parameters: {
             query: {
                 /** @description year, e.g. 2024 */
@@ -5688,9 +6167,67 @@ export interface operations {
                     "text/csv; charset=utf-8": string;
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuditController_anomaliesXlsx: {
+    "audit.anomaliesXlsx": {
         parameters: {
             query: {
                 /** @description year, e.g. 2024 */
@@ -5715,9 +6252,67 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuthController_login: {
+    "auth.login": {
         parameters: {
             query?: never;
             header?: never;
@@ -5738,9 +6333,76 @@ export interface operations {
                     "application/json": components["schemas"]["AccessToken"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuthController_session: {
+    "auth.session": {
         parameters: {
             query?: never;
             header?: never;
@@ -5757,9 +6419,38 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuthController_startSession: {
+    "auth.startSession": {
         parameters: {
             query?: never;
             header?: never;
@@ -5780,9 +6471,76 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuthController_logout: {
+    "auth.logout": {
         parameters: {
             query?: never;
             header?: never;
@@ -5798,9 +6556,74 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuthController_changePassword: {
+    "auth.changePassword": {
         parameters: {
             query?: never;
             header?: never;
@@ -5820,9 +6643,94 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuthController_me: {
+    "auth.me": {
         parameters: {
             query?: never;
             header?: never;
@@ -5839,9 +6747,38 @@ export interface operations {
                     "application/json": components["schemas"]["SignedInUser"];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuthController_users: {
+    "auth.users": {
         parameters: {
             query?: never;
             header?: never;
@@ -5858,9 +6795,38 @@ export interface operations {
                     "application/json": components["schemas"]["UserAccount"][];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuthController_create: {
+    "auth.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -5881,9 +6847,94 @@ export interface operations {
                     "application/json": components["schemas"]["UserAccount"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AuthController_update: {
+    "auth.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -5906,9 +6957,103 @@ export interface operations {
                     "application/json": components["schemas"]["UserAccount"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    UsersController_rules: {
+    "users.rules": {
         parameters: {
             query?: never;
             header?: never;
@@ -5925,9 +7070,38 @@ export interface operations {
                     "application/json": components["schemas"]["UserFormRules"];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    UsersController_names: {
+    "users.names": {
         parameters: {
             query?: never;
             header?: never;
@@ -5944,9 +7118,38 @@ export interface operations {
                     "application/json": components["schemas"]["ActorNameEntry"][];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    UsersController_resetPassword: {
+    "users.resetPassword": {
         parameters: {
             query?: never;
             header?: never;
@@ -5965,9 +7168,92 @@ export interface operations {
                     "application/json": components["schemas"]["PasswordReset"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    DisplayTokensController_list: {
+    "displayTokens.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -5984,9 +7270,38 @@ export interface operations {
                     "application/json": components["schemas"]["DisplayTokenInfo"][];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    DisplayTokensController_create: {
+    "displayTokens.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -6007,9 +7322,83 @@ export interface operations {
                     "application/json": components["schemas"]["IssuedDisplayTokenInfo"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    DisplayTokensController_revoke: {
+    "displayTokens.revoke": {
         parameters: {
             query?: never;
             header?: never;
@@ -6027,9 +7416,92 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ReferenceController_regions: {
+    "reference.regions": {
         parameters: {
             query?: never;
             header?: never;
@@ -6046,9 +7518,38 @@ export interface operations {
                     "application/json": components["schemas"]["RegionAnswer"][];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ReferenceController_departmentList: {
+    "reference.departmentList": {
         parameters: {
             query?: never;
             header?: never;
@@ -6065,9 +7566,38 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentAnswer"][];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ReferenceController_putDepartment: {
+    "reference.putDepartment": {
         parameters: {
             query?: never;
             header?: never;
@@ -6091,9 +7621,92 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ProjectsController_list: {
+    "projects.list": {
         parameters: {
             query?: {
                 /** @description `implementation` matches both 在建 and 停工 */
@@ -6135,9 +7748,56 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ProjectsController_create: {
+    "projects.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -6159,9 +7819,83 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectView"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ProjectsController_findOne: {
+    "projects.findOne": {
         parameters: {
             query?: {
                 /** @description instant with offset: the project as recorded then */
@@ -6183,9 +7917,76 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectView"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ProjectsController_update: {
+    "projects.update": {
         parameters: {
             query?: never;
             header?: {
@@ -6210,9 +8011,101 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectView"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Stale: the If-Match header or the body's `version` is not the row's version now (someone changed it since it was read). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ProjectsController_event: {
+    "projects.event": {
         parameters: {
             query?: never;
             header?: {
@@ -6237,9 +8130,101 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectView"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Stale: the If-Match header or the body's `version` is not the row's version now (someone changed it since it was read). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ProjectsController_history: {
+    "projects.history": {
         parameters: {
             query?: {
                 asOf?: string;
@@ -6260,9 +8245,76 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryView"][];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ProjectsController_comments: {
+    "projects.comments": {
         parameters: {
             query?: never;
             header?: never;
@@ -6281,9 +8333,65 @@ export interface operations {
                     "application/json": components["schemas"]["CommentAnswer"][];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ProjectsController_addComment: {
+    "projects.addComment": {
         parameters: {
             query?: never;
             header?: never;
@@ -6306,9 +8414,92 @@ export interface operations {
                     "application/json": components["schemas"]["CommentAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ProjectsController_putApproval: {
+    "projects.putApproval": {
         parameters: {
             query?: never;
             header?: {
@@ -6335,9 +8526,101 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectView"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Stale: the If-Match header or the body's `version` is not the row's version now (someone changed it since it was read). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ProjectsController_getMilestones: {
+    "projects.getMilestones": {
         parameters: {
             query?: {
                 asOf?: string;
@@ -6358,9 +8641,76 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneAnswer"][];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ProjectsController_putMilestones: {
+    "projects.putMilestones": {
         parameters: {
             query?: {
                 /** @description 调整原因（年度计划发布后，推算的月度计划变化记为计划调整） */
@@ -6389,9 +8739,101 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneAnswer"][];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Stale: the If-Match header or the body's `version` is not the row's version now (someone changed it since it was read). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    PlansController_years: {
+    "plans.years": {
         parameters: {
             query?: never;
             header?: never;
@@ -6408,9 +8850,38 @@ export interface operations {
                     "application/json": components["schemas"]["PlanYear"][];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    PlansController_plan: {
+    "plans.plan": {
         parameters: {
             query?: never;
             header?: never;
@@ -6429,9 +8900,65 @@ export interface operations {
                     "application/json": components["schemas"]["PlanAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    PlansController_create: {
+    "plans.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -6455,9 +8982,92 @@ export interface operations {
                     "application/json": components["schemas"]["PlanAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    PlansController_update: {
+    "plans.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -6480,9 +9090,92 @@ export interface operations {
                     "application/json": components["schemas"]["PlanAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    PlansController_publish: {
+    "plans.publish": {
         parameters: {
             query?: never;
             header?: never;
@@ -6501,9 +9194,92 @@ export interface operations {
                     "application/json": components["schemas"]["PlanAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    PlansController_rollover: {
+    "plans.rollover": {
         parameters: {
             query?: never;
             header?: never;
@@ -6522,9 +9298,65 @@ export interface operations {
                     "application/json": components["schemas"]["RolloverProposalAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    PlansController_applyRollover: {
+    "plans.applyRollover": {
         parameters: {
             query?: never;
             header?: never;
@@ -6547,9 +9379,92 @@ export interface operations {
                     "application/json": components["schemas"]["RolloverApplied"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ListsController_entries: {
+    "lists.entries": {
         parameters: {
             query?: never;
             header?: never;
@@ -6568,9 +9483,65 @@ export interface operations {
                     "application/json": components["schemas"]["ListEntryAnswer"][];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ListsController_put: {
+    "lists.put": {
         parameters: {
             query?: never;
             header?: never;
@@ -6604,9 +9575,92 @@ export interface operations {
                     "application/json": components["schemas"]["ListEntryAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ListsController_remove: {
+    "lists.remove": {
         parameters: {
             query?: {
                 reason?: unknown;
@@ -6627,9 +9681,92 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ChainTargetsController_chains: {
+    "chainTargets.chains": {
         parameters: {
             query?: never;
             header?: never;
@@ -6646,9 +9783,38 @@ export interface operations {
                     "application/json": components["schemas"]["ChainAnswer"][];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ReportsController_file: {
+    "reports.file": {
         parameters: {
             query?: never;
             header?: never;
@@ -6682,9 +9848,92 @@ export interface operations {
                     "application/json": components["schemas"]["FiledReportAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ReportsController_monthly: {
+    "reports.monthly": {
         parameters: {
             query?: {
                 /** @description instant with offset: the reports as recorded then */
@@ -6706,9 +9955,76 @@ export interface operations {
                     "application/json": components["schemas"]["MonthReportAnswer"][];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ReportsController_revisions: {
+    "reports.revisions": {
         parameters: {
             query?: never;
             header?: never;
@@ -6728,9 +10044,65 @@ export interface operations {
                     "application/json": components["schemas"]["ReportRevisionAnswer"][];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ReportsController_missing: {
+    "reports.missing": {
         parameters: {
             query?: {
                 /** @description YYYY-MM, default: last month */
@@ -6750,9 +10122,56 @@ export interface operations {
                     "application/json": components["schemas"]["MissingReportsAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    RequestGroupsController_list: {
+    "requestGroups.list": {
         parameters: {
             query?: {
                 status?: "proposed" | "confirmed" | "resolved" | "dismissed";
@@ -6771,9 +10190,56 @@ export interface operations {
                     "application/json": components["schemas"]["RequestGroupAnswer"][];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    RequestGroupsController_confirm: {
+    "requestGroups.confirm": {
         parameters: {
             query?: never;
             header?: {
@@ -6794,9 +10260,101 @@ export interface operations {
                     "application/json": components["schemas"]["RequestGroupAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Stale: the If-Match header or the body's `version` is not the row's version now (someone changed it since it was read). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    RequestGroupsController_event: {
+    "requestGroups.event": {
         parameters: {
             query?: never;
             header?: {
@@ -6821,9 +10379,101 @@ export interface operations {
                     "application/json": components["schemas"]["RequestGroupAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Stale: the If-Match header or the body's `version` is not the row's version now (someone changed it since it was read). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    RequestsController_getSettings: {
+    "requests.getSettings": {
         parameters: {
             query?: never;
             header?: never;
@@ -6840,9 +10490,38 @@ export interface operations {
                     "application/json": components["schemas"]["RequestSettingsAnswer"];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    RequestsController_putSettings: {
+    "requests.putSettings": {
         parameters: {
             query?: never;
             header?: never;
@@ -6863,9 +10542,83 @@ export interface operations {
                     "application/json": components["schemas"]["RequestSettingsAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    RequestsController_raise: {
+    "requests.raise": {
         parameters: {
             query?: never;
             header?: never;
@@ -6889,9 +10642,92 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetailAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    RequestsController_list: {
+    "requests.list": {
         parameters: {
             query?: {
                 status?: string;
@@ -6932,9 +10768,67 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    RequestsController_raiseProblem: {
+    "requests.raiseProblem": {
         parameters: {
             query?: never;
             header?: never;
@@ -6956,9 +10850,83 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetailAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    RequestsController_monthLists: {
+    "requests.monthLists": {
         parameters: {
             query?: {
                 asOf?: string;
@@ -6979,9 +10947,76 @@ export interface operations {
                     "application/json": components["schemas"]["MonthListsAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    RequestsController_totals: {
+    "requests.totals": {
         parameters: {
             query?: {
                 asOf?: string;
@@ -7002,9 +11037,76 @@ export interface operations {
                     "application/json": components["schemas"]["FactorTotalsAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    RequestsController_disburse: {
+    "requests.disburse": {
         parameters: {
             query?: never;
             header?: never;
@@ -7038,9 +11140,92 @@ export interface operations {
                     "application/json": components["schemas"]["FiledDisbursementAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    RequestsController_findOne: {
+    "requests.findOne": {
         parameters: {
             query?: {
                 asOf?: string;
@@ -7062,9 +11247,76 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetailAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    RequestsController_event: {
+    "requests.event": {
         parameters: {
             query?: never;
             header?: {
@@ -7090,9 +11342,101 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetailAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Stale: the If-Match header or the body's `version` is not the row's version now (someone changed it since it was read). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    PeopleController_list: {
+    "people.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -7109,9 +11453,38 @@ export interface operations {
                     "application/json": components["schemas"]["PersonAnswer"][];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    PeopleController_create: {
+    "people.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -7132,9 +11505,83 @@ export interface operations {
                     "application/json": components["schemas"]["PersonAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    PeopleController_update: {
+    "people.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -7157,9 +11604,92 @@ export interface operations {
                     "application/json": components["schemas"]["PersonAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ResponsibilityController_chain: {
+    "responsibility.chain": {
         parameters: {
             query?: {
                 asOf?: string;
@@ -7181,9 +11711,76 @@ export interface operations {
                     "application/json": components["schemas"]["ChainResponsibilityAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ResponsibilityController_putChain: {
+    "responsibility.putChain": {
         parameters: {
             query?: never;
             header?: never;
@@ -7217,9 +11814,92 @@ export interface operations {
                     "application/json": components["schemas"]["ChainResponsibilityAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ResponsibilityController_project: {
+    "responsibility.project": {
         parameters: {
             query?: {
                 asOf?: string;
@@ -7240,9 +11920,76 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectResponsibilityAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ResponsibilityController_putProject: {
+    "responsibility.putProject": {
         parameters: {
             query?: never;
             header?: never;
@@ -7275,9 +12022,92 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectResponsibilityAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ResponsibilityController_activityList: {
+    "responsibility.activityList": {
         parameters: {
             query?: {
                 /** @description 年度（默认：全部） */
@@ -7299,9 +12129,65 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityAnswer"][];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ResponsibilityController_createActivity: {
+    "responsibility.createActivity": {
         parameters: {
             query?: never;
             header?: never;
@@ -7324,9 +12210,92 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    BoardController_board: {
+    "board.board": {
         parameters: {
             query?: {
                 /** @description month 1–12 (default: 12 for past years, last month for this year) */
@@ -7350,9 +12319,76 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    BoardController_curve: {
+    "board.curve": {
         parameters: {
             query?: {
                 /** @description month 1–12 (default: 12 for past years, last month for this year) */
@@ -7377,9 +12413,76 @@ export interface operations {
                     "application/json": components["schemas"]["CurvePointAnswer"][];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    BoardController_listed: {
+    "board.listed": {
         parameters: {
             query?: {
                 /** @description month 1–12 (default: 12 for past years, last month for this year) */
@@ -7420,9 +12523,76 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    BoardController_overrides: {
+    "board.overrides": {
         parameters: {
             query?: never;
             header?: never;
@@ -7442,9 +12612,65 @@ export interface operations {
                     "application/json": components["schemas"]["OverrideAnswer"][];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    BoardController_putOverride: {
+    "board.putOverride": {
         parameters: {
             query?: never;
             header?: never;
@@ -7480,9 +12706,92 @@ export interface operations {
                     "application/json": components["schemas"]["OverrideAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    BoardController_revokeOverride: {
+    "board.revokeOverride": {
         parameters: {
             query?: {
                 reason?: unknown;
@@ -7505,9 +12814,92 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    BoardChainsController_page: {
+    "boardChains.page": {
         parameters: {
             query?: {
                 /** @description month 1–12 (default: the board's default month of the year) */
@@ -7532,9 +12924,76 @@ export interface operations {
                     "application/json": components["schemas"]["ChainPageAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    BulletinsController_list: {
+    "bulletins.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -7551,9 +13010,38 @@ export interface operations {
                     "application/json": components["schemas"]["BulletinListItem"][];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    BulletinsController_find: {
+    "bulletins.find": {
         parameters: {
             query?: never;
             header?: never;
@@ -7573,9 +13061,65 @@ export interface operations {
                     "application/json": components["schemas"]["PublishedBulletinBody"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    BulletinsController_publish: {
+    "bulletins.publish": {
         parameters: {
             query?: never;
             header?: never;
@@ -7596,9 +13140,92 @@ export interface operations {
                     "application/json": components["schemas"]["PublishedBulletinBody"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    BulletinsController_draft: {
+    "bulletins.draft": {
         parameters: {
             query?: never;
             header?: never;
@@ -7618,9 +13245,65 @@ export interface operations {
                     "application/json": components["schemas"]["CommentaryDraftBody"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    BulletinsController_commentaryView: {
+    "bulletins.commentaryView": {
         parameters: {
             query?: never;
             header?: never;
@@ -7640,9 +13323,65 @@ export interface operations {
                     "application/json": components["schemas"]["CommentaryState"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    BulletinsController_putCommentary: {
+    "bulletins.putCommentary": {
         parameters: {
             query?: never;
             header?: never;
@@ -7666,9 +13405,92 @@ export interface operations {
                     "application/json": components["schemas"]["CommentaryState"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    BulletinDocxController_bulletinDocx: {
+    "bulletinDocx.bulletinDocx": {
         parameters: {
             query?: never;
             header?: never;
@@ -7689,9 +13511,76 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    AgendaDocxController_paper: {
+    "agendaDocx.paper": {
         parameters: {
             query?: never;
             header?: never;
@@ -7711,9 +13600,65 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    NotificationsController_inbox: {
+    "notifications.inbox": {
         parameters: {
             query?: never;
             header?: never;
@@ -7730,9 +13675,38 @@ export interface operations {
                     "application/json": components["schemas"]["InboxAnswer"];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    NotificationsController_read: {
+    "notifications.read": {
         parameters: {
             query?: never;
             header?: never;
@@ -7751,9 +13725,92 @@ export interface operations {
                     "application/json": components["schemas"]["InboxReadAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    NotificationsController_health: {
+    "notifications.health": {
         parameters: {
             query?: never;
             header?: never;
@@ -7770,9 +13827,38 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationsHealthAnswer"];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    NotificationsController_listChannels: {
+    "notifications.listChannels": {
         parameters: {
             query?: never;
             header?: never;
@@ -7789,9 +13875,38 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelAnswer"][];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    NotificationsController_createChannel: {
+    "notifications.createChannel": {
         parameters: {
             query?: never;
             header?: never;
@@ -7808,9 +13923,83 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedChannelAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    NotificationsController_removeChannel: {
+    "notifications.removeChannel": {
         parameters: {
             query?: never;
             header?: never;
@@ -7828,9 +14017,92 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    NotificationsController_testChannel: {
+    "notifications.testChannel": {
         parameters: {
             query?: never;
             header?: never;
@@ -7850,9 +14122,92 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelTestAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    NotificationsController_getSettings: {
+    "notifications.getSettings": {
         parameters: {
             query?: never;
             header?: never;
@@ -7869,9 +14224,38 @@ export interface operations {
                     "application/json": components["schemas"]["NoticeSettingsAnswer"];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    NotificationsController_putSettings: {
+    "notifications.putSettings": {
         parameters: {
             query?: never;
             header?: never;
@@ -7889,9 +14273,83 @@ export interface operations {
                     "application/json": components["schemas"]["NoticeSettingsAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    NotificationsController_run: {
+    "notifications.run": {
         parameters: {
             query?: never;
             header?: never;
@@ -7908,9 +14366,74 @@ export interface operations {
                     "application/json": components["schemas"]["RunResultAnswer"];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    NotificationsController_deliveries: {
+    "notifications.deliveries": {
         parameters: {
             query?: never;
             header?: never;
@@ -7928,9 +14451,38 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryAnswer"][];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ImportsController_ledgerImport: {
+    "imports.ledgerImport": {
         parameters: {
             query?: {
                 /** @description true: apply (all rows or none); default: dry run */
@@ -7979,9 +14531,83 @@ export interface operations {
                     "application/json": components["schemas"]["JobStarted"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ImportsController_reportImport: {
+    "imports.reportImport": {
         parameters: {
             query?: {
                 /** @description true: apply (all rows or none); default: dry run */
@@ -8032,9 +14658,92 @@ export interface operations {
                     "application/json": components["schemas"]["JobStarted"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ImportsController_job: {
+    "imports.job": {
         parameters: {
             query?: never;
             header?: never;
@@ -8053,9 +14762,65 @@ export interface operations {
                     "application/json": components["schemas"]["JobView"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ExportsController_ledgerExport: {
+    "exports.ledgerExport": {
         parameters: {
             query?: {
                 /** @description list year for 项目类别 (default: the current year) */
@@ -8076,9 +14841,67 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ExportsController_bulletinExport: {
+    "exports.bulletinExport": {
         parameters: {
             query?: never;
             header?: never;
@@ -8099,9 +14922,76 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After. */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    RequestsExportController_monthLists: {
+    "requestsExport.monthLists": {
         parameters: {
             query?: never;
             header?: never;
@@ -8121,9 +15011,65 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    WorkbenchController_context: {
+    "workbench.context": {
         parameters: {
             query?: never;
             header?: never;
@@ -8140,9 +15086,38 @@ export interface operations {
                     "application/json": components["schemas"]["WorkbenchContextAnswer"];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    WorkbenchController_projects: {
+    "workbench.projects": {
         parameters: {
             query?: {
                 /** @description `implementation` matches both 在建 and 停工 */
@@ -8175,9 +15150,56 @@ export interface operations {
                     "application/json": components["schemas"]["WorkbenchProjectPageAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    WorkbenchController_reportSheet: {
+    "workbench.reportSheet": {
         parameters: {
             query?: never;
             header?: never;
@@ -8196,9 +15218,65 @@ export interface operations {
                     "application/json": components["schemas"]["ReportSheetAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    HomeController_read: {
+    "home.read": {
         parameters: {
             query?: {
                 /** @description year (default: the board's default year) */
@@ -8220,9 +15298,56 @@ export interface operations {
                     "application/json": components["schemas"]["LeaderHomeAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    PeriodsController_defaultPeriod: {
+    "periods.defaultPeriod": {
         parameters: {
             query?: never;
             header?: never;
@@ -8239,9 +15364,38 @@ export interface operations {
                     "application/json": components["schemas"]["DefaultPeriodAnswer"];
                 };
             };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    HealthController_health: {
+    "health.health": {
         parameters: {
             query?: never;
             header?: never;
@@ -8258,9 +15412,20 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    HealthController_ready: {
+    "health.ready": {
         parameters: {
             query?: never;
             header?: never;
@@ -8277,9 +15442,20 @@ export interface operations {
                     "application/json": components["schemas"]["ReadyStatus"];
                 };
             };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    LeadsController_list: {
+    "leads.list": {
         parameters: {
             query?: {
                 /** @description chain code */
@@ -8312,9 +15488,56 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    LeadsController_create: {
+    "leads.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -8336,9 +15559,83 @@ export interface operations {
                     "application/json": components["schemas"]["LeadAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    LeadsController_findOne: {
+    "leads.findOne": {
         parameters: {
             query?: never;
             header?: never;
@@ -8358,9 +15655,65 @@ export interface operations {
                     "application/json": components["schemas"]["LeadAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    LeadsController_event: {
+    "leads.event": {
         parameters: {
             query?: never;
             header?: {
@@ -8386,9 +15739,101 @@ export interface operations {
                     "application/json": components["schemas"]["LeadAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Stale: the If-Match header or the body's `version` is not the row's version now (someone changed it since it was read). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    LeadsController_fileFunds: {
+    "leads.fileFunds": {
         parameters: {
             query?: never;
             header?: never;
@@ -8422,9 +15867,92 @@ export interface operations {
                     "application/json": components["schemas"]["FiledFundAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    LeadsController_revisions: {
+    "leads.revisions": {
         parameters: {
             query?: never;
             header?: never;
@@ -8445,9 +15973,65 @@ export interface operations {
                     "application/json": components["schemas"]["FundAnswer"][];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ChainsController_indicators: {
+    "chains.indicators": {
         parameters: {
             query?: never;
             header?: never;
@@ -8482,9 +16066,92 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorFilingAnswer"];
                 };
             };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    ChainsController_note: {
+    "chains.note": {
         parameters: {
             query?: never;
             header?: never;
@@ -8516,6 +16183,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChainNoteAnswer"];
+                };
+            };
+            /** @description Malformed request: bad JSON, a wrong type, an unknown field, a bad parameter, date or month. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is over the server's limit (BODY_LIMIT). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body in a content type the operation does not take, or JSON in a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A guard or business rule refused it; `details` names every reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
