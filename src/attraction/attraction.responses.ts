@@ -26,7 +26,7 @@ export class IndicatorFilingAnswer implements IndicatorFiling {
   @ApiProperty({ type: 'integer' }) revision: number;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty() actor: string;
-  @ApiProperty({ description: 'instant (ISO 8601)' }) recordedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'instant (ISO 8601)' }) recordedAt: string;
 }
 
 /** The status and note of a chain's 差异化指标 for a year. */
@@ -36,7 +36,7 @@ export class ChainNoteAnswer implements ChainNoteView {
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ type: 'integer' }) revision: number;
   @ApiProperty() actor: string;
-  @ApiProperty({ description: 'instant (ISO 8601)' }) recordedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'instant (ISO 8601)' }) recordedAt: string;
 }
 
 /** A lead in lists. */

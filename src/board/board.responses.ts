@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AttractionBlock as AttractionBlockShape, AttractionChainRow as AttractionChainRowShape, ChainNoteView as ChainNoteShape, IndicatorFiling as IndicatorFilingShape } from '../attraction/index.js';
-import { NOTE_STATUSES } from '../attraction/index.js';
+import { ChainNoteAnswer, IndicatorFilingAnswer, type AttractionBlock as AttractionBlockShape, type AttractionChainRow as AttractionChainRowShape } from '../attraction/index.js';
 import { ApiWan } from '../common/index.js';
 import { STAGES } from '../lifecycle/index.js';
 import { AdjustmentAnswer, LIST_CATEGORIES } from '../plans/index.js';
-import { POLLUTANTS, REQUEST_KINDS, type Pollutant, type RequestKind } from '../reference/index.js';
-import { REGION_KIND_LABELS, UNIT_LABELS } from '../reference/labels.js';
-import type { FactorGuaranteeBlock as FactorGuaranteeShape, FactorTotals as FactorTotalsShape } from '../requests/index.js';
+import { REGION_KIND_LABELS } from '../reference/labels.js';
+import { FactorGuaranteeAnswer, FactorResponsibleAnswer, FactorTotalsAnswer } from '../requests/index.js';
 import { FIVE_ONES, PLAN_STATUSES, RATINGS, RED_LIST_KINDS, type AttractionFigure as AttractionFigureShape, type BigProject, type BigProjectsBlock as BigProjectsShape, type CountAgainstTarget as CountShape, type PlaceCountCheck as PlaceCountShape, type Rating, type RedListKind, type Warning as WarningShape } from '../rules/index.js';
 import type { ChainRow as ChainRowShape, Dashboard, InvestmentBlock as InvestmentShape, KeyProjectsBlock as KeyProjectsShape, RatingOverrideView, RedListItem as RedListShape, RegionRow as RegionRowShape, ResponsibilityCoverage as CoverageShape, StartRateBlock as StartRateShape } from './dashboard.types.js';
 import type { CurvePoint } from './dashboard.service.js';
@@ -179,12 +177,6 @@ export class RegionRow extends RatedAnswer implements RegionRowShape {
   @ApiProperty({ type: 'integer', nullable: true, description: 'last month\'s rank − this month\'s (positive = moved up)' }) rankChange: number | null;
 }
 
-export class ResponsibleNames {
-  @ApiPropertyOptional({ description: '市级包联领导' }) cityLeader?: string;
-  @ApiPropertyOptional({ description: '县级包联领导' }) countyLeader?: string;
-  @ApiPropertyOptional({ description: '服务专员' }) commissioner?: string;
-}
-
 export class RedListItem implements RedListShape {
   @ApiProperty({ type: 'integer' }) projectId: number;
   @ApiProperty() code: string;
@@ -196,7 +188,7 @@ export class RedListItem implements RedListShape {
   @ApiWan('完成投资（序时滞后者）', { required: false }) actual?: number;
   @ApiWan('序时目标（序时滞后者）', { required: false }) expected?: number;
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'actual ÷ expected (序时滞后者)' }) ratio?: number | null;
-  @ApiPropertyOptional({ type: ResponsibleNames }) responsible?: ResponsibleNames;
+  @ApiPropertyOptional({ type: FactorResponsibleAnswer, description: 'the project\'s 包联领导 and 专员 by name' }) responsible?: FactorResponsibleAnswer;
 }
 
 export class AttractionFigure implements AttractionFigureShape {
@@ -229,27 +221,9 @@ export class IndicatorValues {
   @ApiProperty({ type: Number, nullable: true }) loanGrowthPct: number | null;
 }
 
-export class IndicatorFiling extends IndicatorValues implements IndicatorFilingShape {
-  @ApiProperty({ type: 'integer' }) year: number;
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 4 }) quarter: number;
-  @ApiProperty({ type: 'integer' }) revision: number;
-  @ApiProperty({ type: String, nullable: true }) note: string | null;
-  @ApiProperty() actor: string;
-  @ApiProperty({ format: 'date-time' }) recordedAt: string;
-}
-
-export class ChainNoteView implements ChainNoteShape {
-  @ApiProperty({ type: 'integer' }) year: number;
-  @ApiProperty({ enum: NOTE_STATUSES }) status: ChainNoteShape['status'];
-  @ApiProperty({ type: String, nullable: true }) note: string | null;
-  @ApiProperty({ type: 'integer' }) revision: number;
-  @ApiProperty() actor: string;
-  @ApiProperty({ format: 'date-time' }) recordedAt: string;
-}
-
 export class ChainDifferentiated {
   @ApiProperty({ type: String, nullable: true, description: '差异化指标（原文）' }) text: string | null;
-  @ApiProperty({ type: ChainNoteView, nullable: true }) note: ChainNoteView | null;
+  @ApiProperty({ type: ChainNoteAnswer, nullable: true }) note: ChainNoteAnswer | null;
 }
 
 export class AttractionChainRow implements AttractionChainRowShape {
@@ -264,7 +238,7 @@ export class AttractionChainRow implements AttractionChainRowShape {
   @ApiProperty({ type: CountAgainstTarget, description: 'leads landed' }) landed: CountAgainstTarget;
   @ApiProperty({ type: CountOverThreshold, description: 'attracted projects at or above the plan row\'s size' }) attractedOver: CountOverThreshold;
   @ApiProperty({ type: IndicatorValues, description: 'the plan\'s annual targets for the other 通用指标' }) indicatorTargets: IndicatorValues;
-  @ApiProperty({ type: IndicatorFiling, nullable: true, description: 'the latest quarter filed (null: none yet)' }) indicators: IndicatorFiling | null;
+  @ApiProperty({ type: IndicatorFilingAnswer, nullable: true, description: 'the latest quarter filed (null: none yet)' }) indicators: IndicatorFilingAnswer | null;
   @ApiProperty({ type: ChainDifferentiated }) differentiated: ChainDifferentiated;
 }
 
@@ -280,72 +254,6 @@ export class Warning implements WarningShape {
   @ApiProperty() code: string;
   @ApiProperty() message: string;
   @ApiPropertyOptional({ description: 'the place or chain it names' }) subject?: string;
-}
-
-export class FactorKindCounts {
-  @ApiProperty({ enum: REQUEST_KINDS }) kind: RequestKind;
-  @ApiProperty({ type: 'integer' }) open: number;
-  @ApiProperty({ type: 'integer' }) overdue: number;
-}
-
-export class FactorDepartmentCounts {
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ type: 'integer' }) open: number;
-  @ApiProperty({ type: 'integer' }) overdue: number;
-}
-
-export class FactorLongestOverdue {
-  @ApiProperty({ type: 'integer' }) requestId: number;
-  @ApiProperty({ type: 'integer' }) projectId: number;
-  @ApiProperty() projectName: string;
-  @ApiProperty({ type: String, nullable: true }) region: string | null;
-  @ApiProperty({ enum: REQUEST_KINDS }) kind: RequestKind;
-  @ApiProperty() department: string;
-  @ApiProperty() departmentName: string;
-  @ApiProperty({ format: 'date', description: 'the date it waits on' }) due: string;
-  @ApiProperty({ type: 'integer' }) daysOverdue: number;
-  @ApiPropertyOptional({ type: ResponsibleNames }) responsible?: ResponsibleNames;
-}
-
-export class FactorGuaranteeBlock implements FactorGuaranteeShape {
-  @ApiProperty({ type: 'integer', description: 'waiting on a department or the 常务会' }) open: number;
-  @ApiProperty({ type: 'integer' }) overdue: number;
-  @ApiProperty({ format: 'date' }) refDate: string;
-  @ApiProperty({ type: 'integer' }) awaitingEvaluation: number;
-  @ApiProperty({ type: 'integer' }) escalated: number;
-  @ApiProperty({ type: [FactorKindCounts] }) byKind: FactorKindCounts[];
-  @ApiProperty({ type: [FactorDepartmentCounts] }) byDepartment: FactorDepartmentCounts[];
-  @ApiProperty({ type: [FactorLongestOverdue], description: 'the five longest overdue' }) longestOverdue: FactorLongestOverdue[];
-}
-
-export class FactorTotalsRow {
-  @ApiProperty({ enum: REQUEST_KINDS }) kind: RequestKind;
-  @ApiProperty({ type: String, nullable: true, enum: [...POLLUTANTS, null] }) pollutant: Pollutant | null;
-  @ApiProperty({ type: String, nullable: true, enum: [...Object.keys(UNIT_LABELS), null] }) unit: string | null;
-  @ApiProperty({ type: 'integer' }) requests: number;
-  @ApiProperty({ type: 'integer' }) projects: number;
-  @ApiProperty({ type: String, nullable: true, description: 'decimal string in the unit' }) asked: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'decimal string in the unit' }) granted: string | null;
-}
-
-export class FactorTotalsDepartment {
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ type: [FactorTotalsRow] }) kinds: FactorTotalsRow[];
-}
-
-export class FundingTotals {
-  @ApiWan('授信') credit: number;
-  @ApiWan('到位') disbursed: number;
-}
-
-export class FactorTotals implements FactorTotalsShape {
-  @ApiProperty({ example: '2026-11' }) month: string;
-  @ApiProperty({ format: 'date' }) refDate: string;
-  @ApiProperty({ type: [FactorTotalsRow] }) kinds: FactorTotalsRow[];
-  @ApiProperty({ type: [FactorTotalsDepartment] }) byDepartment: FactorTotalsDepartment[];
-  @ApiProperty({ type: FundingTotals }) funding: FundingTotals;
 }
 
 export class ChainMissing {
@@ -380,8 +288,8 @@ export class DashboardAnswer implements Dashboard {
   @ApiProperty({ description: 'more projects qualify than the red list shows' }) redListTruncated: boolean;
   @ApiProperty({ type: AttractionBlock }) attraction: AttractionBlock;
   @ApiProperty({ type: [Warning] }) warnings: Warning[];
-  @ApiProperty({ type: FactorGuaranteeBlock }) factorGuarantee: FactorGuaranteeBlock;
-  @ApiProperty({ type: FactorTotals }) factorTotals: FactorTotals;
+  @ApiProperty({ type: FactorGuaranteeAnswer }) factorGuarantee: FactorGuaranteeAnswer;
+  @ApiProperty({ type: FactorTotalsAnswer }) factorTotals: FactorTotalsAnswer;
   @ApiPropertyOptional({ type: ResponsibilityCoverage }) responsibilityCoverage?: ResponsibilityCoverage;
 }
 

@@ -1,10 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { INDICATOR_KEYS, LEAD_ORIGINS, LEAD_STATUSES, type IndicatorKey } from '../attraction/index.js';
+import { ChainNoteAnswer, IndicatorFilingAnswer, INDICATOR_KEYS, LeadSummaryAnswer, type IndicatorKey } from '../attraction/index.js';
 import { ApiWan } from '../common/index.js';
-import { ACTIVITY_KINDS, type ActivityView as ActivityShape, type ChainResponsibilityView as ChainResponsibilityShape } from '../people/index.js';
-import { PersonRef } from '../projects/index.js';
-import { FIVE_ONES, RATINGS, type Rating } from '../rules/index.js';
-import { AttractionChainRow, ChainNoteView, CountAgainstTarget, CountOverThreshold, IndicatorFiling } from './board.responses.js';
+import { ActivityAnswer, ChainResponsibilityAnswer } from '../people/index.js';
+import { RATINGS, type Rating } from '../rules/index.js';
+import { AttractionChainRow, CountAgainstTarget, CountOverThreshold } from './board.responses.js';
 import type { ChainPageView } from './dashboard.types.js';
 
 /**
@@ -12,7 +11,6 @@ import type { ChainPageView } from './dashboard.types.js';
  * as the OpenAPI document declares it: each class implements the answer's own type.
  */
 
-type LeadSummaryShape = ChainPageView['leads'][number];
 type IndicatorRowShape = ChainPageView['indicators'][number];
 
 export class ChainPageChain {
@@ -51,83 +49,8 @@ export class ChainPageDifferentiated {
   @ApiProperty({ type: CountAgainstTarget }) signedOver100m: CountAgainstTarget;
   @ApiProperty({ type: CountAgainstTarget }) landed: CountAgainstTarget;
   @ApiProperty({ type: CountOverThreshold }) attractedOver: CountOverThreshold;
-  @ApiProperty({ type: ChainNoteView, nullable: true }) note: ChainNoteView | null;
-  @ApiProperty({ type: [ChainNoteView] }) history: ChainNoteView[];
-}
-
-/** A 招商 lead in lists. */
-export class LeadSummary implements LeadSummaryShape {
-  @ApiProperty({ type: 'integer' }) id: number;
-  @ApiProperty() name: string;
-  @ApiProperty() investor: string;
-  @ApiProperty({ enum: LEAD_ORIGINS }) origin: LeadSummaryShape['origin'];
-  @ApiProperty() chain: string;
-  @ApiProperty() region: string;
-  @ApiWan('意向投资额') intendedInvestment: number;
-  @ApiProperty({ enum: LEAD_STATUSES }) status: LeadSummaryShape['status'];
-  @ApiWan('合同金额（签约后）', { nullable: true }) signedAmount: number | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true }) signedDate: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true }) landedDate: string | null;
-  @ApiProperty({ type: 'integer', nullable: true }) projectId: number | null;
-  @ApiWan('到位资金累计') funded: number;
-}
-
-export class ChainPlanDocument {
-  @ApiProperty({ type: String, nullable: true }) title: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true }) date: string | null;
-  @ApiProperty({ type: String, nullable: true }) text: string | null;
-}
-
-export class ChainResponsibilityRevision {
-  @ApiProperty({ type: 'integer', description: '0: nothing filed yet' }) revision: number;
-  @ApiProperty({ type: 'integer', nullable: true }) leaderId: number | null;
-  @ApiProperty({ type: PersonRef, nullable: true, description: '链长' }) leader: PersonRef | null;
-  @ApiProperty({ description: '责任部门' }) department: string;
-  @ApiProperty({ type: ChainPlanDocument, description: '一个方案' }) plan: ChainPlanDocument;
-  @ApiProperty({ type: [String] }) measures: string[];
-  @ApiProperty({ type: [String] }) anchorEnterprises: string[];
-  @ApiProperty({ type: String, nullable: true }) actor: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) recordedAt: string | null;
-}
-
-/** A chain's "5个1" for a year: the latest revision, what it lacks, every revision. */
-export class ChainResponsibilityView extends ChainResponsibilityRevision implements ChainResponsibilityShape {
-  @ApiProperty() chain: string;
-  @ApiProperty({ type: 'integer' }) year: number;
-  @ApiProperty({ enum: FIVE_ONES, isArray: true }) missing: ChainResponsibilityShape['missing'];
-  @ApiProperty() complete: boolean;
-  @ApiProperty({ type: [ChainResponsibilityRevision], description: 'oldest first' }) history: ChainResponsibilityRevision[];
-}
-
-export class ActivityProject {
-  @ApiProperty({ type: 'integer' }) id: number;
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
-}
-
-export class ActivityRequest {
-  @ApiProperty({ type: 'integer' }) id: number;
-  @ApiProperty({ type: 'integer' }) projectId: number;
-  @ApiProperty({ description: 'request kind' }) kind: string;
-  @ApiProperty({ description: 'department code' }) department: string;
-  @ApiProperty({ description: 'request status' }) status: string;
-}
-
-/** A 链长 activity (巡链、问需、诊断、会议、对接). */
-export class ActivityView implements ActivityShape {
-  @ApiProperty({ type: 'integer' }) id: number;
-  @ApiProperty() chain: string;
-  @ApiProperty({ enum: ACTIVITY_KINDS }) kind: ActivityShape['kind'];
-  @ApiProperty({ format: 'date' }) date: string;
-  @ApiProperty({ type: 'integer', nullable: true }) leaderId: number | null;
-  @ApiProperty({ type: PersonRef, nullable: true }) leader: PersonRef | null;
-  @ApiProperty({ type: [String] }) enterprises: string[];
-  @ApiProperty({ type: 'array', items: { type: 'integer' } }) projectIds: number[];
-  @ApiProperty({ type: [ActivityProject] }) projects: ActivityProject[];
-  @ApiProperty() findings: string;
-  @ApiProperty() actor: string;
-  @ApiProperty({ format: 'date-time' }) recordedAt: string;
-  @ApiProperty({ type: [ActivityRequest], description: 'the 要素保障 requests raised from its findings' }) requests: ActivityRequest[];
+  @ApiProperty({ type: ChainNoteAnswer, nullable: true }) note: ChainNoteAnswer | null;
+  @ApiProperty({ type: [ChainNoteAnswer] }) history: ChainNoteAnswer[];
 }
 
 /** `GET /api/chains/:code/page/:year`. */
@@ -141,9 +64,9 @@ export class ChainPageAnswer implements ChainPageView {
   @ApiProperty({ type: ChainPageInvestment }) investment: ChainPageInvestment;
   @ApiProperty({ type: AttractionChainRow }) attraction: AttractionChainRow;
   @ApiProperty({ type: [IndicatorRow] }) indicators: IndicatorRow[];
-  @ApiProperty({ type: [IndicatorFiling], description: 'each quarter\'s latest filing of the year' }) filings: IndicatorFiling[];
+  @ApiProperty({ type: [IndicatorFilingAnswer], description: 'each quarter\'s latest filing of the year' }) filings: IndicatorFilingAnswer[];
   @ApiProperty({ type: ChainPageDifferentiated }) differentiated: ChainPageDifferentiated;
-  @ApiProperty({ type: [LeadSummary] }) leads: LeadSummary[];
-  @ApiProperty({ type: ChainResponsibilityView, description: '"5个1"' }) responsibility: ChainResponsibilityView;
-  @ApiProperty({ type: [ActivityView], description: '链长 activities of the year' }) activities: ActivityView[];
+  @ApiProperty({ type: [LeadSummaryAnswer] }) leads: LeadSummaryAnswer[];
+  @ApiProperty({ type: ChainResponsibilityAnswer, description: '"5个1"' }) responsibility: ChainResponsibilityAnswer;
+  @ApiProperty({ type: [ActivityAnswer], description: '链长 activities of the year' }) activities: ActivityAnswer[];
 }

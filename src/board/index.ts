@@ -4,4 +4,3 @@ export { DashboardService } from './dashboard.service.js';
 export { type AttractionBlock, type ChainRow, type Dashboard, type Rated, type Rating, type RedListItem, type RedListKind, type RegionRow } from './dashboard.types.js';
 export { BOARD_FIGURES_FORMAT, BoardFigures } from './board-figures.js';
 export { type ListedProjectRow } from './board-rows.js';
-export { ResponsibleNames } from './board.responses.js';

@@ -5,3 +5,4 @@ export { OperationsModule } from './operations.module.js';
 export { requestLogging, type RequestLogFields } from './request-log.js';
 export { installGracefulShutdown } from './shutdown.js';
 export { buildOpenApiDocument, operationIdOf } from './openapi-document.js';
+export { API_ERROR_SCHEMAS } from './openapi-errors.js';

@@ -20,4 +20,4 @@ export {
 } from './people.types.js';
 export { ProjectResponsibilityService } from './project-responsibility.service.js';
 export { PROJECT_RESPONSIBILITY_SQL, ResponsibilityReader, type PostOf } from './responsibility.reader.js';
-export { PersonRefAnswer, ProjectResponsibilityAnswer } from './people.responses.js';
+export { ActivityAnswer, ChainResponsibilityAnswer, PersonRefAnswer, ProjectResponsibilityAnswer } from './people.responses.js';

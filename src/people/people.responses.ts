@@ -54,7 +54,7 @@ export class ChainResponsibilityRevisionAnswer implements ChainResponsibilityRev
   @ApiProperty({ type: [String], description: '支持措施' }) measures: string[];
   @ApiProperty({ type: [String], description: '链主企业' }) anchorEnterprises: string[];
   @ApiProperty({ type: String, nullable: true }) actor: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'instant (ISO 8601)' }) recordedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'instant (ISO 8601)' }) recordedAt: string | null;
 }
 
 /** GET /api/chains/:code/responsibility/:year: the latest revision, what it lacks, and every revision. */
@@ -84,7 +84,7 @@ export class ProjectResponsibilityAnswer implements ProjectResponsibilityView {
   @ApiProperty({ type: () => ProjectContactAnswer, nullable: true, description: '项目联系人' }) contact: ProjectContactAnswer | null;
   @ApiProperty({ type: 'integer' }) revision: number;
   @ApiProperty({ type: String, nullable: true }) actor: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'instant (ISO 8601)' }) recordedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'instant (ISO 8601)' }) recordedAt: string | null;
 }
 
 export class ActivityProjectAnswer {
@@ -114,6 +114,6 @@ export class ActivityAnswer implements ActivityView {
   @ApiProperty({ type: [ActivityProjectAnswer] }) projects: ActivityProjectAnswer[];
   @ApiProperty() findings: string;
   @ApiProperty() actor: string;
-  @ApiProperty({ description: 'instant (ISO 8601)' }) recordedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'instant (ISO 8601)' }) recordedAt: string;
   @ApiProperty({ type: [ActivityRequestAnswer], description: 'the 要素保障 requests raised from its findings' }) requests: ActivityRequestAnswer[];
 }

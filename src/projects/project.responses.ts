@@ -2,7 +2,6 @@ import { ApiProperty } from '@nestjs/swagger';
 import { HISTORY_KINDS, type HistoryView as HistoryShape } from '../audit/index.js';
 import { LEAD_STATUSES, type ProjectLeadLink as LeadLinkShape } from '../attraction/index.js';
 import { STAGES } from '../lifecycle/index.js';
-import { COMMISSIONER_KINDS, type CommissionerKind, type PersonRef as PersonRefShape, type ProjectResponsibilityView as ResponsibilityShape } from '../people/index.js';
 
 /**
  * What the project routes answer besides the project itself (src/projects/project.view.ts), as
@@ -31,32 +30,3 @@ export class ProjectLeadLink implements LeadLinkShape {
   @ApiProperty({ enum: LEAD_STATUSES }) status: LeadLinkShape['status'];
 }
 
-/** A person as named beside what they answer for. */
-export class PersonRef implements PersonRefShape {
-  @ApiProperty({ type: 'integer' }) id: number;
-  @ApiProperty() name: string;
-  @ApiProperty() title: string;
-  @ApiProperty() organisation: string;
-  @ApiProperty({ type: String, nullable: true }) phone: string | null;
-}
-
-export class ResponsibilityContact {
-  @ApiProperty() name: string;
-  @ApiProperty({ type: String, nullable: true }) phone: string | null;
-}
-
-/** Who answers for a project (包联责任); revision 0 when nothing is filed. */
-export class ProjectResponsibilityView implements ResponsibilityShape {
-  @ApiProperty({ type: 'integer' }) projectId: number;
-  @ApiProperty({ type: 'integer', nullable: true }) cityLeaderId: number | null;
-  @ApiProperty({ type: PersonRef, nullable: true, description: '市级包联领导' }) cityLeader: PersonRef | null;
-  @ApiProperty({ type: 'integer', nullable: true }) countyLeaderId: number | null;
-  @ApiProperty({ type: PersonRef, nullable: true, description: '县级包联领导' }) countyLeader: PersonRef | null;
-  @ApiProperty({ type: 'integer', nullable: true }) commissionerId: number | null;
-  @ApiProperty({ type: PersonRef, nullable: true, description: '服务专员' }) commissioner: PersonRef | null;
-  @ApiProperty({ type: String, nullable: true, enum: [...COMMISSIONER_KINDS, null] }) commissionerKind: CommissionerKind | null;
-  @ApiProperty({ type: ResponsibilityContact, nullable: true, description: '项目联系人' }) contact: ResponsibilityContact | null;
-  @ApiProperty({ type: 'integer' }) revision: number;
-  @ApiProperty({ type: String, nullable: true }) actor: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) recordedAt: string | null;
-}

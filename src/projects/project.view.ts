@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ApprovalDetailsAnswer, type Project, ProjectMilestoneAnswer, ProjectRecordView, recordViewOf } from '../project-records/index.js';
+import { ProjectResponsibilityAnswer } from '../people/index.js';
 import { ListMembershipView } from '../plans/index.js';
-import { ProjectLeadLink, ProjectResponsibilityView } from './project.responses.js';
+import { ProjectLeadLink } from './project.responses.js';
 
 /**
  * A project as the API shows it (docs/api.md "Names that stay"): its record, and on the reads
@@ -15,8 +16,8 @@ export class ProjectView extends ProjectRecordView {
   @ApiPropertyOptional({ type: ProjectLeadLink, nullable: true, description: 'one project read only: 招商项目（落地而来时），else null' }) lead?: ProjectLeadLink | null;
   @ApiPropertyOptional({ type: [ProjectMilestoneAnswer], description: 'one project read only: its milestones (节点), each marked overdue (docs/domain/milestones.md)' })
   milestones?: ProjectMilestoneAnswer[];
-  @ApiPropertyOptional({ type: ProjectResponsibilityView, description: 'one project read only: 包联责任 with the people\'s names' })
-  responsibility?: ProjectResponsibilityView;
+  @ApiPropertyOptional({ type: ProjectResponsibilityAnswer, description: 'one project read only: 包联责任 with the people\'s names' })
+  responsibility?: ProjectResponsibilityAnswer;
 }
 
 

@@ -12,5 +12,5 @@ export { type RequestView } from './request.view.js';
 export { REQUESTS_ENTITIES, RequestsModule } from './requests.module.js';
 export { RequestsService, type ListCategory, type MonthCounts, type RaisedRequest } from './requests.service.js';
 export { kindText, quantityWithUnit } from './request-words.js';
-export { FactorGuaranteeAnswer, FactorTotalsAnswer } from './request-lists.responses.js';
+export { FactorGuaranteeAnswer, FactorResponsibleAnswer, FactorTotalsAnswer } from './request-lists.responses.js';
 export { RequestAnswer } from './request.responses.js';

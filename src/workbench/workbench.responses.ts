@@ -1,12 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DISPLAY_ROLE, ROLES } from '../access/index.js';
-import { ResponsibleNames } from '../board/index.js';
 import { ApiWan } from '../common/index.js';
 import { STAGES, type Stage } from '../lifecycle/index.js';
+import { PersonRefAnswer } from '../people/index.js';
 import { RESPONSIBLE_ROLE_LABELS } from '../people/labels.js';
 import { LIST_CATEGORIES } from '../plans/index.js';
 import { ProjectMilestoneAnswer } from '../project-records/index.js';
-import { PersonRef, ProjectView } from '../projects/index.js';
+import { ProjectView } from '../projects/index.js';
+import { FactorResponsibleAnswer } from '../requests/index.js';
 import { FIVE_ONES, RATINGS, RED_LIST_KINDS, type Rating, type RedListKind } from '../rules/index.js';
 import type { HomeChain, HomePerson, HomeProject, LeaderHome } from './home.types.js';
 import type { ReportSheet, ReportSheetRow, SheetReport, WorkbenchContext, WorkbenchProjectPage, WorkbenchProjectRow } from './workbench.service.js';
@@ -162,17 +163,17 @@ export class HomeProjectAnswer implements HomeProject {
   @ApiProperty({ type: [HomeRed], description: 'why it is on the month\'s red list' }) red: HomeRed[];
   @ApiProperty({ type: 'integer' }) openRequests: number;
   @ApiProperty({ type: 'integer' }) overdueRequests: number;
-  @ApiProperty({ type: ResponsibleNames }) responsible: ResponsibleNames;
+  @ApiProperty({ type: FactorResponsibleAnswer }) responsible: FactorResponsibleAnswer;
 }
 
-export class HomePersonAnswer extends PersonRef implements HomePerson {
+export class HomePersonAnswer extends PersonRefAnswer implements HomePerson {
   @ApiProperty({ enum: RESPONSIBLE_ROLES, isArray: true }) roles: HomePerson['roles'];
   @ApiProperty({ type: 'integer', description: 'how many of his projects the person answers for' }) projects: number;
 }
 
 /** `GET /api/me/home`: a leader's or 专员's own view. */
 export class LeaderHomeAnswer implements LeaderHome {
-  @ApiProperty({ type: PersonRef, nullable: true, description: 'the person the user is (null: linked to none)' }) person: PersonRef | null;
+  @ApiProperty({ type: PersonRefAnswer, nullable: true, description: 'the person the user is (null: linked to none)' }) person: PersonRefAnswer | null;
   @ApiProperty({ type: 'integer' }) year: number;
   @ApiProperty({ type: 'integer' }) month: number;
   @ApiProperty({ format: 'date-time' }) asOf: string;
