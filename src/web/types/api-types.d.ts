@@ -2128,35 +2128,38 @@ export interface components {
             actualDate: string | null;
             overdue: boolean;
         };
-        PersonRef: {
+        PersonRefAnswer: {
             id: number;
             name: string;
             title: string;
             organisation: string;
             phone: string | null;
         };
-        ResponsibilityContact: {
+        ProjectContactAnswer: {
             name: string;
             phone: string | null;
         };
-        ProjectResponsibilityView: {
+        ProjectResponsibilityAnswer: {
             projectId: number;
             cityLeaderId: number | null;
             /** @description 市级包联领导 */
-            cityLeader: components["schemas"]["PersonRef"] | null;
+            cityLeader: components["schemas"]["PersonRefAnswer"] | null;
             countyLeaderId: number | null;
             /** @description 县级包联领导 */
-            countyLeader: components["schemas"]["PersonRef"] | null;
+            countyLeader: components["schemas"]["PersonRefAnswer"] | null;
             commissionerId: number | null;
             /** @description 服务专员 */
-            commissioner: components["schemas"]["PersonRef"] | null;
+            commissioner: components["schemas"]["PersonRefAnswer"] | null;
             /** @enum {string|null} */
             commissionerKind: "enterprise" | "land" | null;
             /** @description 项目联系人 */
-            contact: components["schemas"]["ResponsibilityContact"] | null;
+            contact: components["schemas"]["ProjectContactAnswer"] | null;
             revision: number;
             actor: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description instant (ISO 8601)
+             */
             recordedAt: string | null;
         };
         ProjectView: {
@@ -2214,7 +2217,7 @@ export interface components {
             /** @description one project read only: its milestones (节点), each marked overdue (docs/domain/milestones.md) */
             milestones?: components["schemas"]["ProjectMilestoneAnswer"][];
             /** @description one project read only: 包联责任 with the people's names */
-            responsibility?: components["schemas"]["ProjectResponsibilityView"];
+            responsibility?: components["schemas"]["ProjectResponsibilityAnswer"];
         };
         ApprovalsDto: {
             /**
@@ -3556,13 +3559,6 @@ export interface components {
             /** @description false：已离任（不能再被指派；历史记录仍显示其姓名） */
             active?: boolean;
         };
-        PersonRefAnswer: {
-            id: number;
-            name: string;
-            title: string;
-            organisation: string;
-            phone: string | null;
-        };
         ChainPlanAnswer: {
             /** @description 工作方案 */
             title: string | null;
@@ -3583,7 +3579,10 @@ export interface components {
             /** @description 链主企业 */
             anchorEnterprises: string[];
             actor: string | null;
-            /** @description instant (ISO 8601) */
+            /**
+             * Format: date-time
+             * @description instant (ISO 8601)
+             */
             recordedAt: string | null;
         };
         ChainResponsibilityAnswer: {
@@ -3599,7 +3598,10 @@ export interface components {
             /** @description 链主企业 */
             anchorEnterprises: string[];
             actor: string | null;
-            /** @description instant (ISO 8601) */
+            /**
+             * Format: date-time
+             * @description instant (ISO 8601)
+             */
             recordedAt: string | null;
             /** @description chain code */
             chain: string;
@@ -3629,30 +3631,6 @@ export interface components {
             measures?: string[];
             /** @description 链主企业名称（须为项目库中项目的建设单位） */
             anchorEnterprises?: string[];
-        };
-        ProjectContactAnswer: {
-            name: string;
-            phone: string | null;
-        };
-        ProjectResponsibilityAnswer: {
-            projectId: number;
-            cityLeaderId: number | null;
-            /** @description 市级包联领导 */
-            cityLeader: components["schemas"]["PersonRefAnswer"] | null;
-            countyLeaderId: number | null;
-            /** @description 县级包联领导 */
-            countyLeader: components["schemas"]["PersonRefAnswer"] | null;
-            commissionerId: number | null;
-            /** @description 服务专员 */
-            commissioner: components["schemas"]["PersonRefAnswer"] | null;
-            /** @enum {string|null} */
-            commissionerKind: "enterprise" | "land" | null;
-            /** @description 项目联系人 */
-            contact: components["schemas"]["ProjectContactAnswer"] | null;
-            revision: number;
-            actor: string | null;
-            /** @description instant (ISO 8601) */
-            recordedAt: string | null;
         };
         ContactDto: {
             /** @description 项目联系人姓名 */
@@ -3705,7 +3683,10 @@ export interface components {
             projects: components["schemas"]["ActivityProjectAnswer"][];
             findings: string;
             actor: string;
-            /** @description instant (ISO 8601) */
+            /**
+             * Format: date-time
+             * @description instant (ISO 8601)
+             */
             recordedAt: string;
             /** @description the 要素保障 requests raised from its findings */
             requests: components["schemas"]["ActivityRequestAnswer"][];
@@ -3990,7 +3971,7 @@ export interface components {
             /** @description last month's rank − this month's (positive = moved up) */
             rankChange: number | null;
         };
-        ResponsibleNames: {
+        FactorResponsibleAnswer: {
             /** @description 市级包联领导 */
             cityLeader?: string;
             /** @description 县级包联领导 */
@@ -4013,7 +3994,8 @@ export interface components {
             expected?: number;
             /** @description actual ÷ expected (序时滞后者) */
             ratio?: number | null;
-            responsible?: components["schemas"]["ResponsibleNames"];
+            /** @description the project's 包联领导 and 专员 by name */
+            responsible?: components["schemas"]["FactorResponsibleAnswer"];
         };
         AttractionFigure: {
             /** @description 年度目标（万元，整数） */
@@ -4047,37 +4029,49 @@ export interface components {
             newInnovationPlatforms: number | null;
             loanGrowthPct: number | null;
         };
-        IndicatorFiling: {
-            /** @description percent for rates, 家 for counts; null: none */
-            revenueGrowthPct: number | null;
-            valueAddedGrowthPct: number | null;
-            newAboveScale: number | null;
-            newQuality: number | null;
-            newHighTech: number | null;
-            newInnovationPlatforms: number | null;
-            loanGrowthPct: number | null;
+        IndicatorFilingAnswer: {
             year: number;
             quarter: number;
+            /** @description 规上企业营业收入增幅（%，一位小数；本年累计）；null: not filed */
+            revenueGrowthPct: number | null;
+            /** @description 规上企业增加值增幅（%，一位小数；本年累计）；null: not filed */
+            valueAddedGrowthPct: number | null;
+            /** @description 新增规上企业（家，本年累计）；null: not filed */
+            newAboveScale: number | null;
+            /** @description 新增省级以上优质企业（家，本年累计）；null: not filed */
+            newQuality: number | null;
+            /** @description 新增高新技术企业（家，本年累计）；null: not filed */
+            newHighTech: number | null;
+            /** @description 新增建有市级以上创新平台企业（家，本年累计）；null: not filed */
+            newInnovationPlatforms: number | null;
+            /** @description 贷款余额增幅（%，一位小数；本年累计）；null: not filed */
+            loanGrowthPct: number | null;
             revision: number;
             note: string | null;
             actor: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description instant (ISO 8601)
+             */
             recordedAt: string;
         };
-        ChainNoteView: {
+        ChainNoteAnswer: {
             year: number;
             /** @enum {string} */
             status: "notStarted" | "inProgress" | "done" | "behind";
             note: string | null;
             revision: number;
             actor: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description instant (ISO 8601)
+             */
             recordedAt: string;
         };
         ChainDifferentiated: {
             /** @description 差异化指标（原文） */
             text: string | null;
-            note: components["schemas"]["ChainNoteView"] | null;
+            note: components["schemas"]["ChainNoteAnswer"] | null;
         };
         AttractionChainRow: {
             code: string;
@@ -4098,7 +4092,7 @@ export interface components {
             /** @description the plan's annual targets for the other 通用指标 */
             indicatorTargets: components["schemas"]["IndicatorValues"];
             /** @description the latest quarter filed (null: none yet) */
-            indicators: components["schemas"]["IndicatorFiling"] | null;
+            indicators: components["schemas"]["IndicatorFilingAnswer"] | null;
             differentiated: components["schemas"]["ChainDifferentiated"];
         };
         AttractionBlock: {
@@ -4114,21 +4108,23 @@ export interface components {
             /** @description the place or chain it names */
             subject?: string;
         };
-        FactorKindCounts: {
+        FactorKindCountsAnswer: {
             /** @enum {string} */
             kind: "land" | "energy" | "environment" | "funding" | "approval" | "utilities" | "other";
             open: number;
             overdue: number;
         };
-        FactorDepartmentCounts: {
+        FactorDepartmentCountsAnswer: {
             code: string;
             name: string;
             open: number;
             overdue: number;
         };
-        FactorLongestOverdue: {
+        FactorLongestOverdueAnswer: {
             requestId: number;
-            projectId: number;
+            /** @description null for a problem about an enterprise or a whole chain */
+            projectId: number | null;
+            /** @description what it is about: the project, else the enterprise, else the chain */
             projectName: string;
             region: string | null;
             /** @enum {string} */
@@ -4141,54 +4137,27 @@ export interface components {
              */
             due: string;
             daysOverdue: number;
-            responsible?: components["schemas"]["ResponsibleNames"];
+            /** @description the project's 包联领导 and 专员 by name */
+            responsible?: components["schemas"]["FactorResponsibleAnswer"];
         };
-        FactorGuaranteeBlock: {
+        FactorGuaranteeAnswer: {
             /** @description waiting on a department or the 常务会 */
             open: number;
+            /** @description open and past the date they wait on */
             overdue: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description the date overdue is judged on
+             */
             refDate: string;
+            /** @description resolved, waiting for the county's evaluation */
             awaitingEvaluation: number;
+            /** @description taken to the 常务会 and not yet handled */
             escalated: number;
-            byKind: components["schemas"]["FactorKindCounts"][];
-            byDepartment: components["schemas"]["FactorDepartmentCounts"][];
-            /** @description the five longest overdue */
-            longestOverdue: components["schemas"]["FactorLongestOverdue"][];
-        };
-        FactorTotalsRow: {
-            /** @enum {string} */
-            kind: "land" | "energy" | "environment" | "funding" | "approval" | "utilities" | "other";
-            /** @enum {string|null} */
-            pollutant: "cod" | "ammonia" | "so2" | "nox" | "vocs" | "particulates" | null;
-            /** @enum {string|null} */
-            unit: "mu" | "tce" | "tpa" | "wan" | null;
-            requests: number;
-            projects: number;
-            /** @description decimal string in the unit */
-            asked: string | null;
-            /** @description decimal string in the unit */
-            granted: string | null;
-        };
-        FactorTotalsDepartment: {
-            code: string;
-            name: string;
-            kinds: components["schemas"]["FactorTotalsRow"][];
-        };
-        FundingTotals: {
-            /** @description 授信（万元，整数） */
-            credit: number;
-            /** @description 到位（万元，整数） */
-            disbursed: number;
-        };
-        FactorTotals: {
-            /** @example 2026-11 */
-            month: string;
-            /** Format: date */
-            refDate: string;
-            kinds: components["schemas"]["FactorTotalsRow"][];
-            byDepartment: components["schemas"]["FactorTotalsDepartment"][];
-            funding: components["schemas"]["FundingTotals"];
+            byKind: components["schemas"]["FactorKindCountsAnswer"][];
+            byDepartment: components["schemas"]["FactorDepartmentCountsAnswer"][];
+            /** @description the five longest overdue, oldest due date first */
+            longestOverdue: components["schemas"]["FactorLongestOverdueAnswer"][];
         };
         ChainMissing: {
             code: string;
@@ -4225,8 +4194,8 @@ export interface components {
             redListTruncated: boolean;
             attraction: components["schemas"]["AttractionBlock"];
             warnings: components["schemas"]["Warning"][];
-            factorGuarantee: components["schemas"]["FactorGuaranteeBlock"];
-            factorTotals: components["schemas"]["FactorTotals"];
+            factorGuarantee: components["schemas"]["FactorGuaranteeAnswer"];
+            factorTotals: components["schemas"]["FactorTotalsAnswer"];
             responsibilityCoverage?: components["schemas"]["ResponsibilityCoverage"];
         };
         CurvePointAnswer: {
@@ -4335,16 +4304,18 @@ export interface components {
             signedOver100m: components["schemas"]["CountAgainstTarget"];
             landed: components["schemas"]["CountAgainstTarget"];
             attractedOver: components["schemas"]["CountOverThreshold"];
-            note: components["schemas"]["ChainNoteView"] | null;
-            history: components["schemas"]["ChainNoteView"][];
+            note: components["schemas"]["ChainNoteAnswer"] | null;
+            history: components["schemas"]["ChainNoteAnswer"][];
         };
-        LeadSummary: {
+        LeadSummaryAnswer: {
             id: number;
             name: string;
             investor: string;
             /** @enum {string} */
             origin: "inProvince" | "outOfProvince" | "abroad";
+            /** @description chain code */
             chain: string;
+            /** @description county code */
             region: string;
             /** @description 意向投资额（万元，整数） */
             intendedInvestment: number;
@@ -4356,87 +4327,10 @@ export interface components {
             signedDate: string | null;
             /** Format: date */
             landedDate: string | null;
+            /** @description the project it landed as */
             projectId: number | null;
-            /** @description 到位资金累计（万元，整数） */
+            /** @description 到位资金合计（各月最新填报之和）（万元，整数） */
             funded: number;
-        };
-        ChainPlanDocument: {
-            title: string | null;
-            /** Format: date */
-            date: string | null;
-            text: string | null;
-        };
-        ChainResponsibilityRevision: {
-            /** @description 0: nothing filed yet */
-            revision: number;
-            leaderId: number | null;
-            /** @description 链长 */
-            leader: components["schemas"]["PersonRef"] | null;
-            /** @description 责任部门 */
-            department: string;
-            /** @description 一个方案 */
-            plan: components["schemas"]["ChainPlanDocument"];
-            measures: string[];
-            anchorEnterprises: string[];
-            actor: string | null;
-            /** Format: date-time */
-            recordedAt: string | null;
-        };
-        ChainResponsibilityView: {
-            /** @description 0: nothing filed yet */
-            revision: number;
-            leaderId: number | null;
-            /** @description 链长 */
-            leader: components["schemas"]["PersonRef"] | null;
-            /** @description 责任部门 */
-            department: string;
-            /** @description 一个方案 */
-            plan: components["schemas"]["ChainPlanDocument"];
-            measures: string[];
-            anchorEnterprises: string[];
-            actor: string | null;
-            /** Format: date-time */
-            recordedAt: string | null;
-            chain: string;
-            year: number;
-            missing: ("leader" | "department" | "plan" | "measures" | "anchors")[];
-            complete: boolean;
-            /** @description oldest first */
-            history: components["schemas"]["ChainResponsibilityRevision"][];
-        };
-        ActivityProject: {
-            id: number;
-            code: string;
-            name: string;
-        };
-        ActivityRequest: {
-            id: number;
-            projectId: number;
-            /** @description request kind */
-            kind: string;
-            /** @description department code */
-            department: string;
-            /** @description request status */
-            status: string;
-        };
-        ActivityView: {
-            id: number;
-            chain: string;
-            /** @enum {string} */
-            kind: "patrol" | "inquiry" | "diagnosis" | "meeting" | "matching";
-            /** Format: date */
-            date: string;
-            leaderId: number | null;
-            leader: components["schemas"]["PersonRef"] | null;
-            enterprises: string[];
-            projectIds: number[];
-            projects: components["schemas"]["ActivityProject"][];
-            findings: string;
-            actor: string;
-            /** Format: date-time */
-            recordedAt: string;
-            /** @description the 要素保障 requests raised from its findings */
-            requests: components["schemas"]["ActivityRequest"][];
         };
         ChainPageAnswer: {
             year: number;
@@ -4450,13 +4344,13 @@ export interface components {
             attraction: components["schemas"]["AttractionChainRow"];
             indicators: components["schemas"]["IndicatorRow"][];
             /** @description each quarter's latest filing of the year */
-            filings: components["schemas"]["IndicatorFiling"][];
+            filings: components["schemas"]["IndicatorFilingAnswer"][];
             differentiated: components["schemas"]["ChainPageDifferentiated"];
-            leads: components["schemas"]["LeadSummary"][];
+            leads: components["schemas"]["LeadSummaryAnswer"][];
             /** @description "5个1" */
-            responsibility: components["schemas"]["ChainResponsibilityView"];
+            responsibility: components["schemas"]["ChainResponsibilityAnswer"];
             /** @description 链长 activities of the year */
-            activities: components["schemas"]["ActivityView"][];
+            activities: components["schemas"]["ActivityAnswer"][];
         };
         BulletinCheckpoint: {
             seq: number;
@@ -4936,7 +4830,7 @@ export interface components {
             /** @description one project read only: its milestones (节点), each marked overdue (docs/domain/milestones.md) */
             milestones?: components["schemas"]["ProjectMilestoneAnswer"][];
             /** @description one project read only: 包联责任 with the people's names */
-            responsibility?: components["schemas"]["ProjectResponsibilityView"];
+            responsibility?: components["schemas"]["ProjectResponsibilityAnswer"];
             regionName: string | null;
             chainName: string | null;
             /**
@@ -5089,7 +4983,7 @@ export interface components {
             red: components["schemas"]["HomeRed"][];
             openRequests: number;
             overdueRequests: number;
-            responsible: components["schemas"]["ResponsibleNames"];
+            responsible: components["schemas"]["FactorResponsibleAnswer"];
         };
         HomePersonAnswer: {
             id: number;
@@ -5103,7 +4997,7 @@ export interface components {
         };
         LeaderHomeAnswer: {
             /** @description the person the user is (null: linked to none) */
-            person: components["schemas"]["PersonRef"] | null;
+            person: components["schemas"]["PersonRefAnswer"] | null;
             year: number;
             month: number;
             /** Format: date-time */
@@ -5260,31 +5154,6 @@ export interface components {
             /** @description every month's latest 到位资金 */
             funds: components["schemas"]["MonthFundAnswer"][];
         };
-        LeadSummaryAnswer: {
-            id: number;
-            name: string;
-            investor: string;
-            /** @enum {string} */
-            origin: "inProvince" | "outOfProvince" | "abroad";
-            /** @description chain code */
-            chain: string;
-            /** @description county code */
-            region: string;
-            /** @description 意向投资额（万元，整数） */
-            intendedInvestment: number;
-            /** @enum {string} */
-            status: "negotiating" | "signed" | "landed" | "terminated";
-            /** @description 合同金额（签约后）（万元，整数） */
-            signedAmount: number | null;
-            /** Format: date */
-            signedDate: string | null;
-            /** Format: date */
-            landedDate: string | null;
-            /** @description the project it landed as */
-            projectId: number | null;
-            /** @description 到位资金合计（各月最新填报之和）（万元，整数） */
-            funded: number;
-        };
         LandProjectDto: {
             /** @description 建设单位 */
             ownerEnterprise?: string | null;
@@ -5401,29 +5270,6 @@ export interface components {
             /** @description 说明 */
             note?: Record<string, unknown>;
         };
-        IndicatorFilingAnswer: {
-            year: number;
-            quarter: number;
-            /** @description 规上企业营业收入增幅（%，一位小数；本年累计）；null: not filed */
-            revenueGrowthPct: number | null;
-            /** @description 规上企业增加值增幅（%，一位小数；本年累计）；null: not filed */
-            valueAddedGrowthPct: number | null;
-            /** @description 新增规上企业（家，本年累计）；null: not filed */
-            newAboveScale: number | null;
-            /** @description 新增省级以上优质企业（家，本年累计）；null: not filed */
-            newQuality: number | null;
-            /** @description 新增高新技术企业（家，本年累计）；null: not filed */
-            newHighTech: number | null;
-            /** @description 新增建有市级以上创新平台企业（家，本年累计）；null: not filed */
-            newInnovationPlatforms: number | null;
-            /** @description 贷款余额增幅（%，一位小数；本年累计）；null: not filed */
-            loanGrowthPct: number | null;
-            revision: number;
-            note: string | null;
-            actor: string;
-            /** @description instant (ISO 8601) */
-            recordedAt: string;
-        };
         PutChainNoteDto: {
             /**
              * @description notStarted 未开始 / inProgress 推进中 / done 已完成 / behind 滞后
@@ -5432,16 +5278,6 @@ export interface components {
             status: "notStarted" | "inProgress" | "done" | "behind";
             /** @description 进展说明 */
             note?: Record<string, unknown>;
-        };
-        ChainNoteAnswer: {
-            year: number;
-            /** @enum {string} */
-            status: "notStarted" | "inProgress" | "done" | "behind";
-            note: string | null;
-            revision: number;
-            actor: string;
-            /** @description instant (ISO 8601) */
-            recordedAt: string;
         };
         /** @description One reason the request was refused. */
         ApiErrorDetail: {
