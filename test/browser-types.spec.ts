@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
  * CI fails on a type error in browser JavaScript: `npm run check` (which CI runs) includes the
  * browser type check, which passes on the page scripts as they are and fails, naming the file,
  * when one of them misuses an API shape or a shared function. Runs that very command on a copy
- * of the sources.
+ * of the sources. The API shapes are generated from the OpenAPI document
+ * (docs/development.md "API types"): a page reading a field the document does not declare fails,
+ * and so does the check when the committed generated file is stale.
  */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -64,13 +66,70 @@ describe('the browser type check in npm run check', () => {
       inject(dir, 'src/war-room/public/js/headline.js', "setText('investment-actual', yi(inv.actual));", "setText('investment-actual', yi(inv.actuall));");
       inject(dir, 'src/workbench/public/js/list-page.js', 'stageName(p.stage)', 'stageName(p)');
       inject(dir, 'src/web/public/history.js', 'STAGE_LABELS.reserve', 'STAGE_LABELS.reserved');
+      // a page reading a field the import's answer does not declare (its typedef is the generated type)
+      writeFileSync(
+        join(dir, 'src/workbench/public/js/planted-import.js'),
+        [
+          '// @ts-check',
+          "/** @typedef {import('/shared/types.js').ImportResult} ImportResult */",
+          'export const rowsOf = (/** @type {ImportResult} */ result) => result.rows + result.rowsRead;',
+          '',
+        ].join('\n'),
+      );
+      // the document stops declaring a field a real page reads: the page fails, not the typedef
+      inject(dir, 'src/web/types/api-types.d.ts', 'ignoredColumns: string[];', '');
       const broken = runCheck(dir);
       expect(broken.status).not.toBe(0);
       const files = new Set(broken.diagnostics.map((line) => line.slice(0, line.indexOf('('))));
-      expect([...files].sort()).toEqual(['src/war-room/public/js/headline.js', 'src/web/public/history.js', 'src/workbench/public/js/list-page.js']);
-      expect(broken.diagnostics.join('\n')).toContain("Property 'actuall' does not exist");
+      expect([...files].sort()).toEqual([
+        'src/war-room/public/js/headline.js',
+        'src/web/public/history.js',
+        'src/workbench/public/js/excel-import-result.js',
+        'src/workbench/public/js/list-page.js',
+        'src/workbench/public/js/planted-import.js',
+      ]);
+      const text = broken.diagnostics.join('\n');
+      expect(text).toContain("Property 'actuall' does not exist");
+      expect(text).toContain("Property 'rowsRead' does not exist");
+      expect(text).toContain("Property 'ignoredColumns' does not exist");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it('fails when the committed generated API types are not what the server document gives', () => {
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.check).toContain('npm run --silent api:types -- --check');
+    expect(scripts['api:types']).toBe('npm run build && node scripts/api-types.mjs');
+
+    // the scripts and the generated file in a folder of their own, with this checkout's build (npm test builds first)
+    const dir = mkdtempSync(join(tmpdir(), 'api-types-'));
+    try {
+      cpSync(join(ROOT, 'scripts'), join(dir, 'scripts'), { recursive: true });
+      mkdirSync(join(dir, 'src/web/types'), { recursive: true });
+      const generated = join(dir, 'src/web/types/api-types.d.ts');
+      cpSync(join(ROOT, 'src/web/types/api-types.d.ts'), generated);
+      symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+      symlinkSync(join(ROOT, 'dist'), join(dir, 'dist'), 'dir');
+      const check = () => spawnSync(process.execPath, ['scripts/api-types.mjs', '--check'], { cwd: dir, encoding: 'utf8' });
+
+      const current = check();
+      expect(`${current.stdout}${current.stderr}`).toContain('matches the server');
+      expect(current.status).toBe(0);
+
+      const committed = readFileSync(generated, 'utf8');
+      const line = committed.split('\n').findIndex((l) => l.includes('ignoredColumns: string[];')) + 1;
+      expect(line).toBeGreaterThan(0);
+      writeFileSync(generated, committed.replace('ignoredColumns: string[];', 'ignoredColumns: number[];'));
+      const stale = check();
+      expect(stale.status).toBe(1);
+      expect(stale.stderr).toContain(`api types are STALE: src/web/types/api-types.d.ts`);
+      expect(stale.stderr).toContain(`first difference at line ${line}: committed "ignoredColumns: number[];", now "ignoredColumns: string[];"`);
+      expect(stale.stderr).toContain('Run `npm run api:types`');
+      // the check only reads: the committed file is left as it was
+      expect(readFileSync(generated, 'utf8')).toContain('ignoredColumns: number[];');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -29,7 +29,8 @@ export function describe(entry) {
     case 'created':
       return [`入库（${STAGE_LABELS.reserve}）`, reason];
     case 'transition':
-      return [`${entry.event ? EVENT_LABELS[entry.event] : '—'} → ${entry.toStage ? STAGE_LABELS[entry.toStage] : '—'}`, reason];
+      // a transition's event is a lifecycle event (the history's `event` is any kind's)
+      return [`${entry.event ? EVENT_LABELS[/** @type {keyof typeof EVENT_LABELS} */ (entry.event)] ?? entry.event : '—'} → ${entry.toStage ? STAGE_LABELS[entry.toStage] : '—'}`, reason];
     case 'updated': {
       const fields = Object.keys(isObject(entry.data) ? entry.data : {}).map((k) => HISTORY_FIELD_LABELS[k] || k);
       return ['修改项目信息', [fields.join('、'), reason].filter(Boolean).join('；')];

@@ -88,5 +88,5 @@ export function renderTimeline({ list, notes, withdrawnStep = false }, project, 
   notes.replaceChildren(...history
     .filter((e) => e.kind === 'transition' && e.event && NOTED.has(e.event))
     .map((e) => h('span', { class: `note note-${String(e.event).toLowerCase()}` },
-      `${e.event ? EVENT_LABELS[e.event] : ''} ${dateOf(e)}`, e.reason ? `：${e.reason}` : '')));
+      `${e.event ? EVENT_LABELS[/** @type {keyof typeof EVENT_LABELS} */ (e.event)] ?? e.event : ''} ${dateOf(e)}`, e.reason ? `：${e.reason}` : '')));
 }

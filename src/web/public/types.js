@@ -1,392 +1,173 @@
 // @ts-check
-// The API's shapes as the pages read them, for the browser type check (tsconfig.web.json).
-// Where the server declares a shape in a plain TypeScript file (no framework imports), the
-// typedef points at it; the others are written here to match the server's declaration named
-// beside each. Money is integer 万元 throughout.
-
-/** @typedef {keyof typeof import('/shared/labels.js').STAGE_LABELS} Stage */
-/** @typedef {keyof typeof import('/shared/labels.js').EVENT_LABELS} EventType */
-/** @typedef {keyof typeof import('/shared/labels.js').APPROVAL_LABELS} ApprovalKey */
-/** @typedef {keyof typeof import('/shared/labels.js').LIST_LABELS} ListCategory */
-/** @typedef {keyof typeof import('/shared/labels.js').ROLE_LABELS} Role */
-
-// ------------------------------------------------------------------ errors (src/common/all-exceptions.filter.ts)
-
-/** @typedef {{ field?: string, code: string, message: string }} ErrorDetail */
+// The API's shapes as the pages read them, for the browser type check (tsconfig.web.json):
+// docs/development.md "API types". Each answer's typedef is an alias of the type generated from the
+// OpenAPI document (src/web/types/api-types.d.ts, `npm run api:types`): `Answer<path, method>` for
+// an operation's JSON answer, `Schema<name>` for a schema. So a page that reads a field the API does
+// not declare fails `npm run check`. Written here still: the page container over an item type,
+// and the keys of labels.
+// Money is integer 万元 throughout.
 
 /**
- * The one JSON error shape of the API.
- * @typedef {object} ApiErrorBody
- * @property {number} statusCode
- * @property {string} error
- * @property {string} message
- * @property {ErrorDetail[]} details
- * @property {string} [requestId] the request's id (X-Request-Id), to match a report to the server's log
+ * A schema of the OpenAPI document by name.
+ * @template {keyof import('../types/api-types.js').components['schemas']} Name
+ * @typedef {import('../types/api.js').Schema<Name>} Schema
  */
+
+/**
+ * The JSON success answer an operation of the OpenAPI document declares.
+ * @template {keyof import('../types/api-types.js').paths} Path
+ * @template {'get' | 'put' | 'post' | 'delete' | 'patch'} [Method='get']
+ * @typedef {import('../types/api.js').Answer<Path, Method>} Answer
+ */
+
+/** @typedef {keyof typeof import('/shared/labels.js').EVENT_LABELS} EventType */
+/** @typedef {keyof typeof import('/shared/labels.js').APPROVAL_LABELS} ApprovalKey */
+
+// ------------------------------------------------------------------ errors
+
+/** @typedef {Schema<'ApiError'>} ApiErrorBody the one JSON error shape of the API */
 
 // ------------------------------------------------------------------ lists and reference data
 
 /**
- * A page of a list (src/common/page.ts `Page<T>`).
+ * A page of a list: the one page shape of the API (src/common/api-docs.ts `pageSchema`), over an
+ * item type (generated, where the list is declared).
  * @template T
  * @typedef {object} Page
  * @property {T[]} items
  * @property {number} total
  * @property {number} page
  * @property {number} pageSize
+ * @property {string | null} [next] lists that seek: the cursor of the following page
  */
 
-/** @typedef {{ code: string, name: string, kind: 'county' | 'zone', bigProjectRequired: boolean }} RegionView src/reference/reference.service.ts */
+/** @typedef {Answer<'/api/regions'>[number]} RegionView */
+/** @typedef {Answer<'/api/chains'>[number]} ChainView */
+/** @typedef {Answer<'/api/departments'>[number]} DepartmentView */
+/** @typedef {Answer<'/api/periods/default'>} DefaultPeriod */
+
+// ------------------------------------------------------------------ the target board
+
+/** @typedef {Answer<'/api/dashboard/{year}'>} Dashboard */
+/** @typedef {Dashboard['investment']} InvestmentBlock */
+/** @typedef {NonNullable<InvestmentBlock['rating']>} Rating */
+/** @typedef {Pick<InvestmentBlock, 'rating' | 'computedRating' | 'override'>} Rated what every rated block carries: the colour shown, the computed one, the override */
+/** @typedef {Dashboard['redList'][number]} RedListItem */
+/** @typedef {RedListItem['kind']} RedListKind */
+/** @typedef {Dashboard['warnings'][number]} Warning */
+/** @typedef {Answer<'/api/dashboard/{year}/curve'>[number]} CurvePoint one month of the implementation list's curve */
+/** @typedef {Answer<'/api/dashboard/{year}/projects'>['items'][number]} ListedProjectRow a listed project on the board */
+/** @typedef {Answer<'/api/chains/{code}/page/{year}'>} ChainPage */
+
+/** @typedef {Answer<'/api/reports/missing'>} MissingReports */
+
+// ------------------------------------------------------------------ projects
+
+/** @typedef {Answer<'/api/projects/{id}'>} ProjectView */
+/** @typedef {Answer<'/api/projects/{id}/milestones'>[number]} MilestoneView */
+/** @typedef {NonNullable<ProjectView['milestones']>[number]} ProjectMilestone a milestone as the one project read gives it, marked overdue or not */
+/** @typedef {NonNullable<ProjectView['approvalDetails']>} ApprovalDetails */
+/** @typedef {ApprovalDetails[ApprovalKey]} ApprovalDetail */
 
 /**
- * src/reference/reference.service.ts `ChainView`.
- * @typedef {object} ChainView
- * @property {string} code
- * @property {number} no
- * @property {string} name
- * @property {boolean} flagship
- * @property {string} leadUnit
- * @property {Record<string, { projects: number, investment: number }>} targets year → targets
+ * One entry of a project's history. `data`: for `updated`, { column: { from, to } }; for `list`,
+ * { year, action, before, after }; for `lead` (the project came from a 招商 lead's 落地),
+ * { lead: { id, name, investor, … } }.
+ * @typedef {Answer<'/api/projects/{id}/history'>[number]} HistoryEntry
  */
 
-/** @typedef {import('../../periods/default-period.js').DefaultPeriod} DefaultPeriod */
-
-// ------------------------------------------------------------------ the target board (src/targets/dashboard.types.ts)
-
-/** @typedef {import('../../board/dashboard.types.js').Rating} Rating */
-/** @typedef {import('../../board/dashboard.types.js').Rated} Rated */
-/** @typedef {import('../../board/dashboard.types.js').Dashboard} Dashboard */
-/** @typedef {import('../../board/dashboard.types.js').InvestmentBlock} InvestmentBlock */
-/** @typedef {import('../../board/dashboard.types.js').BigProjectsBlock} BigProjectsBlock */
-/** @typedef {import('../../board/dashboard.types.js').ChainRow} ChainRow */
-/** @typedef {import('../../board/dashboard.types.js').RegionRow} RegionRow */
-/** @typedef {import('../../board/dashboard.types.js').RedListItem} RedListItem */
-/** @typedef {import('../../board/dashboard.types.js').RedListKind} RedListKind */
-/** @typedef {import('../../board/dashboard.types.js').Warning} Warning */
-/** @typedef {import('../../board/dashboard.types.js').FactorGuaranteeBlock} FactorGuaranteeBlock */
-/** @typedef {import('../../board/dashboard.types.js').ResponsibilityCoverage} ResponsibilityCoverage */
+/** @typedef {Answer<'/api/projects/{id}/reports'>[number]} ReportView a month's latest report */
 
 /**
- * One month of the implementation list's curve (src/targets/dashboard.service.ts `CurvePoint`).
- * @typedef {object} CurvePoint
- * @property {number} month
- * @property {number} actual
- * @property {number} cumulativeActual
- * @property {number} cumulativeExpected
- * @property {number | null} ratio
+ * The answer to filing a report: the revision, the project's cumulative reports, flags
+ * (cumulativeAboveTotal), whether it was the first, and the requests it raised.
+ * @typedef {Answer<'/api/projects/{id}/reports/{month}', 'put'>} FiledReport
  */
 
-/**
- * A listed project on the board (src/targets/dashboard.service.ts `ListedProjectRow`).
- * @typedef {object} ListedProjectRow
- * @property {number} projectId
- * @property {string} code
- * @property {string} name
- * @property {string | null} region
- * @property {string | null} chain
- * @property {ListCategory} category
- * @property {Stage} stage
- * @property {number | null} totalInvestment
- * @property {number} plan
- * @property {number} actual
- * @property {number} expected
- * @property {number | null} ratio
- * @property {Rating | null} rating
- * @property {string | null} actualStartDate
- * @property {string | null} plannedStartDate
- */
+// ------------------------------------------------------------------ the workbench
 
-/** @typedef {{ month: string, total: number }} MissingReports src/reports/reports.service.ts (the pages read the total) */
+/** @typedef {Answer<'/api/workbench/context'>} WorkbenchContext */
+/** @typedef {Answer<'/api/workbench/projects'>} WorkbenchProjectPage */
+/** @typedef {WorkbenchProjectPage['items'][number]} WorkbenchProjectRow */
+/** @typedef {Answer<'/api/workbench/reports/{month}'>} ReportSheet */
+/** @typedef {ReportSheet['rows'][number]} ReportSheetRow */
 
-// ------------------------------------------------------------------ projects (src/projects/project.view.ts)
+// ------------------------------------------------------------------ 要素保障
 
-/** @typedef {{ year: number, category: ListCategory, plannedInvestment: number }} ListMembership */
+/** @typedef {Answer<'/api/requests'>['items'][number]} RequestView */
+/** @typedef {Answer<'/api/requests/{id}'>} RequestDetail */
+/** @typedef {Answer<'/api/requests/lists/{month}'>} MonthLists */
+/** @typedef {Answer<'/api/requests/groups'>[number]} RequestGroupView */
+/** @typedef {Schema<'GroupEventDto'>['type']} GroupEventType */
+/** @typedef {Answer<'/api/requests/totals/{month}'>} FactorTotals */
 
-/**
- * @typedef {object} ProjectView
- * @property {number} id
- * @property {string} code
- * @property {string} name
- * @property {string | null} ownerEnterprise
- * @property {string | null} region
- * @property {string | null} chain
- * @property {number | null} totalInvestment
- * @property {string | null} content
- * @property {string | null} plannedStartDate
- * @property {string | null} actualStartDate
- * @property {string | null} plannedCompletionDate
- * @property {string | null} actualCompletionDate
- * @property {Record<ApprovalKey, string | null>} approvals
- * @property {Stage} stage
- * @property {string} stageLabel
- * @property {EventType[]} allowedEvents
- * @property {number} version
- * @property {string} createdAt
- * @property {string} updatedAt
- * @property {ListMembership[]} [lists]
- * @property {ApprovalDetails} [approvalDetails] one project read only: each approval's status (督办, 容缺受理)
- * @property {ProjectMilestone[]} [milestones] one project read only: its milestones (节点), each marked overdue or not
- * @property {import('../../people/people.types.js').ProjectResponsibilityView} [responsibility] one project read only: 包联领导, 专员, 联系人
- */
+// ------------------------------------------------------------------ users (src/auth/)
 
-/** @typedef {import('../../project-records/milestone.types.js').MilestoneView} MilestoneView */
-/** @typedef {import('../../project-records/milestone.types.js').ProjectMilestone} ProjectMilestone */
+/** @typedef {Answer<'/api/users'>[number]} UserView */
+/** @typedef {Answer<'/api/users/rules'>} UserRules */
+/** @typedef {Answer<'/api/users/names'>[number]} ActorName */
 
-/**
- * One entry of a project's history (src/projects/projects.service.ts `HistoryView`).
- * `data`: for `updated`, { column: { from, to } }; for `list`, { year, action, before, after }; for
- * `lead` (the project came from a 招商 lead's 落地), { lead: { id, name, investor, … } }.
- * @typedef {object} HistoryEntry
- * @property {number} id
- * @property {'created' | 'updated' | 'transition' | 'list' | 'request' | 'lead' | 'responsibility'} kind
- * @property {EventType | null} event
- * @property {Stage | null} fromStage
- * @property {Stage | null} toStage
- * @property {string | null} effectiveDate
- * @property {string | null} reason
- * @property {unknown} data
- * @property {string} actor
- * @property {string} recordedAt
- */
+// ------------------------------------------------------------------ 招商
 
-/**
- * A month's latest report (src/reports/reports.service.ts `MonthReportView`).
- * @typedef {object} ReportView
- * @property {number} projectId
- * @property {string} month
- * @property {number} revision
- * @property {number} revisions
- * @property {number} amount
- * @property {string | null} progress
- * @property {string | null} problems
- * @property {string} actor
- * @property {string} recordedAt
- * @property {boolean} correction
- * @property {string | null} reason
- */
+/** @typedef {Dashboard['attraction']} AttractionBlock */
+/** @typedef {AttractionBlock['signed']} AttractionFigure */
+/** @typedef {Answer<'/api/leads'>['items'][number]} LeadSummary */
+/** @typedef {Answer<'/api/leads/{id}'>} LeadView */
+/** @typedef {Answer<'/api/leads/{id}/funds/{month}', 'put'>} FiledFund */
+/** @typedef {Answer<'/api/chains/{code}/indicators/{year}/{quarter}', 'put'>} IndicatorFiling */
+/** @typedef {Answer<'/api/chains/{code}/notes/{year}', 'put'>} ChainNoteView */
 
-/**
- * The answer to filing a report (src/reports/reports.service.ts `FiledReport`): the revision,
- * the project's cumulative reports, flags (cumulativeAboveTotal) and whether it was the first.
- * @typedef {Omit<ReportView, 'revisions'> & { cumulative: number, flags: string[], created: boolean, requests: RaisedRequest[] }} FiledReport
- */
+// ------------------------------------------------------------------ who answers for what
 
-// ------------------------------------------------------------------ the workbench (src/workbench/workbench.service.ts)
+/** @typedef {Answer<'/api/people'>[number]} PersonView */
+/** @typedef {Answer<'/api/chains/{code}/responsibility/{year}'>} ChainResponsibilityView */
+/** @typedef {Answer<'/api/projects/{id}/responsibility'>} ProjectResponsibilityView */
+/** @typedef {NonNullable<ProjectResponsibilityView['cityLeader']>} PersonRef a person as a responsibility names them */
+/** @typedef {Answer<'/api/chains/{code}/activities'>[number]} ActivityView */
 
-/**
- * @typedef {object} WorkbenchContext
- * @property {string} today
- * @property {string} currentMonth
- * @property {string} defaultMonth
- * @property {{ username: string, role: Role, region: string | null, regionName: string | null, chain: string | null, chainName: string | null, department: string | null, departmentName: string | null, personId: number | null }} user
- * @property {boolean} canEdit
- * @property {boolean} readOnly the role writes nothing (the header's 只读)
- */
+/** @typedef {NonNullable<RedListItem['responsible']>} ResponsibleNames who answers for a project, by name */
+/** @typedef {Answer<'/api/me/home'>} LeaderHome */
+/** @typedef {LeaderHome['projects'][number]} HomeProject */
+/** @typedef {LeaderHome['chains'][number]} HomeChain */
 
-/**
- * @typedef {ProjectView & {
- *   regionName: string | null,
- *   chainName: string | null,
- *   listCategory: ListCategory | null,
- *   report: { status: 'filed' | 'missing' | 'notDue', amount: number | null },
- *   rating: Rating | null,
- *   ratingReason: 'progress' | 'overdueStart' | 'conditionalOverdue' | null,
- *   ratio: number | null,
- * }} WorkbenchProjectRow
- */
+// ------------------------------------------------------------------ bulletins
 
-/**
- * @typedef {object} WorkbenchProjectPage
- * @property {string} month
- * @property {string} today
- * @property {WorkbenchProjectRow[]} items
- * @property {number} total
- * @property {number} page
- * @property {number} pageSize
- * @property {{ due: number, filed: number, missing: number }} reports
- */
+/** @typedef {Answer<'/api/bulletins'>[number]} BulletinSummary */
+/** @typedef {Answer<'/api/bulletins/{year}/{month}/draft'>} CommentaryDraft */
+/** @typedef {Answer<'/api/bulletins/{year}/{month}/commentary'>} CommentaryView */
+/** @typedef {Omit<Schema<'PutCommentaryDto'>, 'reason'>} CommentaryText the words the office writes (the body of PUT …/commentary, less a correction's reason) */
 
-/** @typedef {Omit<ReportView, 'projectId'>} SheetReport */
+// ------------------------------------------------------------------ display tokens
 
-/**
- * @typedef {object} ReportSheetRow
- * @property {number} projectId
- * @property {string} code
- * @property {string} name
- * @property {Stage} stage
- * @property {string} stageLabel
- * @property {string | null} region
- * @property {string | null} regionName
- * @property {string | null} chain
- * @property {string | null} chainName
- * @property {string | null} actualStartDate
- * @property {string | null} actualCompletionDate
- * @property {number | null} totalInvestment
- * @property {ListCategory | null} listCategory
- * @property {SheetReport | null} report
- * @property {SheetReport | null} previous
- * @property {number} yearToDateBefore
- * @property {ProjectMilestone[]} milestones its milestones not yet reached (the form records their actual dates)
- */
+/** @typedef {Answer<'/api/display-tokens'>[number]} DisplayTokenView */
+/** @typedef {Answer<'/api/display-tokens', 'post'>} IssuedDisplayToken shown once, when made */
 
-/**
- * @typedef {object} ReportSheet
- * @property {string} month
- * @property {string} today
- * @property {string} currentMonth
- * @property {{ year: number, month: number } | null} closedBy
- * @property {ReportSheetRow[]} rows
- */
+// ------------------------------------------------------------------ Excel imports
 
-// ------------------------------------------------------------------ 要素保障 (src/requests/request.types.ts)
+/** @typedef {Schema<'MappingColumn'>} MappingColumn a header of the file and how it is read */
+/** @typedef {Schema<'MappingView'>} MappingView the column mapping of an import */
+/** @typedef {Answer<'/api/imports/ledger', 'post'>} ImportResult what a dry run or a commit answers (a ledger or a month sheet) */
+/** @typedef {Answer<'/api/imports/jobs/{id}'>} ImportJob an import run as a job: `result` once done, `error` (the refusal the import would have answered) once failed */
 
-/** @typedef {import('../../requests/request.types.js').RequestView} RequestView */
-/** @typedef {import('../../requests/request.types.js').RequestDetail} RequestDetail */
-/** @typedef {import('../../requests/request.types.js').RequestTransitionView} RequestTransitionView */
-/** @typedef {import('../../requests/request.types.js').MonthLists} MonthLists */
-/** @typedef {import('../../requests/request-groups.service.js').RequestGroupView} RequestGroupView */
-/** @typedef {import('../../requests/request-states.js').GroupEventType} GroupEventType */
-/** @typedef {import('../../requests/factor-guarantee.types.js').FactorTotals} FactorTotals */
-/** @typedef {import('../../reference/reference.types.js').DepartmentView} DepartmentView */
-/** @typedef {import('../../auth/auth.service.js').UserView} UserView */
-/** @typedef {import('../../auth/users.types.js').UserRules} UserRules */
-/** @typedef {import('../../auth/users.types.js').ActorName} ActorName */
-/** @typedef {import('../../project-records/approval-details.types.js').ApprovalDetail} ApprovalDetail */
-/** @typedef {import('../../project-records/approval-details.types.js').ApprovalDetails} ApprovalDetails */
-/** @typedef {import('../../requests/request.types.js').RaisedRequest} RaisedRequest */
+// ------------------------------------------------------------------ the session
 
-// ------------------------------------------------------------------ 招商 (src/attraction/attraction.types.ts)
+/** @typedef {Answer<'/api/auth/session'>} SessionView */
+/** @typedef {SessionView['user']} SessionUser */
 
-/** @typedef {import('../../attraction/attraction.types.js').AttractionBlock} AttractionBlock */
-/** @typedef {import('../../attraction/attraction.types.js').AttractionChainRow} AttractionChainRow */
-/** @typedef {import('../../attraction/attraction.types.js').AttractionFigure} AttractionFigure */
-/** @typedef {import('../../board/dashboard.types.js').ChainPageView} ChainPage */
-/** @typedef {import('../../attraction/attraction.types.js').LeadSummary} LeadSummary */
-/** @typedef {import('../../attraction/attraction.types.js').LeadView} LeadView */
-/** @typedef {import('../../attraction/attraction.types.js').FiledFund} FiledFund */
-/** @typedef {import('../../attraction/attraction.types.js').IndicatorFiling} IndicatorFiling */
-/** @typedef {import('../../attraction/attraction.types.js').ChainNoteView} ChainNoteView */
+// ------------------------------------------------------------------ year plans
 
-// ------------------------------------------------------------------ who answers for what (src/people/people.types.ts)
+/** @typedef {Answer<'/api/targets/{year}'>} PlanView */
+/** @typedef {Answer<'/api/targets/{year}/rollover'>} RolloverProposal */
+/** @typedef {Answer<'/api/targets'>[number]} PlanYear */
 
-/** @typedef {import('../../people/people.types.js').PersonView} PersonView */
-/** @typedef {import('../../people/people.types.js').PersonRef} PersonRef */
-/** @typedef {import('../../people/people.types.js').ChainResponsibilityView} ChainResponsibilityView */
-/** @typedef {import('../../people/people.types.js').ProjectResponsibilityView} ProjectResponsibilityView */
-/** @typedef {import('../../people/people.types.js').ActivityView} ActivityView */
-/** @typedef {import('../../people/people.types.js').ResponsibleNames} ResponsibleNames */
-/** @typedef {import('../../people/people.types.js').ResponsibleRole} ResponsibleRole */
-/** @typedef {import('../../workbench/home.types.js').LeaderHome} LeaderHome */
-/** @typedef {import('../../workbench/home.types.js').HomeProject} HomeProject */
-/** @typedef {import('../../workbench/home.types.js').HomeChain} HomeChain */
+// ------------------------------------------------------------------ notifications
 
-// ------------------------------------------------------------------ bulletins and Excel
-
-/** @typedef {{ year: number, month: number, publishedAt: string, publishedBy: string, hash: string, checkpoint: { seq: number, hash: string } | null }} BulletinSummary src/bulletins/bulletins.service.ts */
-/** @typedef {import('../../bulletins/commentary.types.js').CommentaryDraft} CommentaryDraft */
-/** @typedef {import('../../bulletins/commentary.types.js').CommentaryText} CommentaryText */
-/** @typedef {import('../../bulletins/commentary.types.js').CommentaryView} CommentaryView */
-/** @typedef {import('../../bulletins/commentary.types.js').CommentaryRevisionView} CommentaryRevisionView */
-
-// ------------------------------------------------------------------ display tokens (src/auth/display-tokens.service.ts)
-
-/**
- * @typedef {object} DisplayTokenView
- * @property {number} id
- * @property {string} name
- * @property {string} createdAt
- * @property {string} createdBy
- * @property {string} expiresAt
- * @property {string | null} lastUsedAt
- * @property {string | null} revokedAt
- * @property {string | null} revokedBy
- * @property {'active' | 'expired' | 'revoked'} status
- */
-
-/** @typedef {{ id: number, name: string, token: string, expiresAt: string }} IssuedDisplayToken shown once, when made */
-
-// ------------------------------------------------------------------ Excel imports (src/excel/import-result.ts; codes in src/excel/import-codes.ts)
-
-/** @typedef {import('../../excel/import-codes.js').Evidence} Evidence */
-/** @typedef {import('../../excel/import-codes.js').SkipKind} SkipKind */
-/** @typedef {import('../../excel/import-codes.js').MappingSource} MappingSource */
-/** @typedef {import('../../excel/import-codes.js').JobPhase} JobPhase */
-
-/** @typedef {{ row: number, sheet: string, column: string | null, message: string }} RowError */
-/** @typedef {{ row: number, sheet: string, stage: Stage, evidence: Evidence, detail: string, warning: string | null }} StageDecisionView */
-/** @typedef {{ row: number | null, sheet: string, kind: SkipKind, reason: string }} SkippedView */
-
-/**
- * A header of the file and how it is read (src/excel/mapping/column-mapping.ts `MappingColumn`);
- * `proposal`: for a header nothing maps, the field it most resembles (confidence 0–1).
- * @typedef {{ header: string, sheets: string[], field: string | null, source: MappingSource, proposal: { field: string, confidence: number } | null }} MappingColumn
- */
-
-/**
- * The column mapping of an import (column-mapping.ts `MappingView`): `required` when a sheet
- * can only be read with one; `fields`, what a header may be mapped to.
- * @typedef {object} MappingView
- * @property {string | null} region
- * @property {boolean} required
- * @property {boolean} saved
- * @property {MappingColumn[]} columns
- * @property {{ field: string, label: string }[]} fields
- */
-
-/**
- * What a dry run or a commit answers (`ImportResult`); `decisions` and `year` for a ledger,
- * `month` for a month sheet.
- * @typedef {object} ImportResult
- * @property {number} rows
- * @property {number} created
- * @property {number} updated
- * @property {number} unchanged
- * @property {RowError[]} errors
- * @property {boolean} committed
- * @property {string} sheet
- * @property {string[]} sheets
- * @property {{ name: string, sha256: string }} file
- * @property {string[]} ignoredColumns
- * @property {SkippedView[]} skipped
- * @property {MappingView} mapping
- * @property {StageDecisionView[]} [decisions]
- * @property {number} [year]
- * @property {string} [month]
- */
-
-/**
- * An import run as a job (src/excel/import-jobs.service.ts `JobView`): `result` once done,
- * `error` (the refusal the import would have answered) once failed.
- * @typedef {object} ImportJob
- * @property {string} id
- * @property {JobPhase} phase
- * @property {number} done
- * @property {number} total
- * @property {ImportResult} [result]
- * @property {{ statusCode: number, message: string, details: ErrorDetail[] }} [error]
- */
-
-// ------------------------------------------------------------------ the session (src/auth/auth.service.ts `SessionView`)
-
-/** @typedef {{ username: string, role: Role, region: string | null, chain: string | null }} SessionUser */
-/** @typedef {{ csrfToken: string, user: SessionUser }} SessionView */
+/** @typedef {Answer<'/api/notifications/inbox'>} InboxView */
+/** @typedef {InboxView['items'][number]} InboxItemView */
+/** @typedef {Answer<'/api/notifications/health'>} NotificationsHealth */
+/** @typedef {Answer<'/api/notifications/channels'>[number]} ChannelView */
+/** @typedef {Answer<'/api/notifications/deliveries'>[number]} DeliveryView */
+/** @typedef {Answer<'/api/notifications/run', 'post'>} RunResult */
+/** @typedef {Answer<'/api/notifications/settings'>} NoticeSettings */
 
 export {};
-
-/** @typedef {import('../../plans/plan.types.js').PlanView} PlanView */
-/** @typedef {import('../../plans/plan.types.js').ChainPlanView} ChainPlanView */
-/** @typedef {import('../../plans/plan.types.js').PlaceRuleView} PlaceRuleView */
-/** @typedef {import('../../plans/plan.types.js').RolloverProposal} RolloverProposal */
-/** @typedef {import('../../plans/plan.types.js').RolloverEntry} RolloverEntry */
-/** @typedef {import('../../plans/plan.types.js').AdjustmentView} AdjustmentView */
-/** @typedef {{ year: number, status: string, publishedAt: string | null }} PlanYear */
-
-// ------------------------------------------------------------------ notifications (src/notifications/)
-
-/** @typedef {import('../../notifications/notifications.service.js').InboxView} InboxView */
-/** @typedef {InboxView['items'][number]} InboxItemView */
-/** @typedef {{ failingChannels: { id: number, unit: { kind: string, code: string | null }, type: string, failingSince: string | null, consecutiveFailures: number }[] }} NotificationsHealth */
-/** @typedef {import('../../notifications/channels.service.js').ChannelView} ChannelView */
-/** @typedef {import('../../notifications/notifications.service.js').DeliveryView} DeliveryView */
-/** @typedef {import('../../notifications/notifications.service.js').RunResult} RunResult */
-/** @typedef {import('../../notifications/notice-settings.js').NoticeSettings} NoticeSettings */

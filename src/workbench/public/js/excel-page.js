@@ -14,7 +14,7 @@ import { referenceData, run, startPage } from './shell.js';
 /** @typedef {import('/shared/types.js').WorkbenchContext} WorkbenchContext */
 /** @typedef {import('/shared/types.js').ImportResult} ImportResult */
 /** @typedef {import('/shared/types.js').ImportJob} ImportJob */
-/** @typedef {import('/shared/types.js').JobPhase} JobPhase */
+/** @typedef {ImportJob['phase']} JobPhase */
 /** @typedef {import('/shared/types.js').BulletinSummary} BulletinSummary */
 /** @typedef {import('./excel-import-result.js').ColumnMapping} ColumnMapping */
 /** @typedef {{ path: string, query: URLSearchParams }} ImportTarget */

@@ -110,7 +110,7 @@ function renderHeader(/** @type {string} */ pageKey, /** @type {WorkbenchContext
       h('a', { href: '/', class: 'external', 'data-testid': 'nav-war-room' }, '挂图作战')),
     h('div', { class: 'who', 'data-testid': 'who' },
       h('span', { class: 'who-name', 'data-testid': 'who-name' }, user.username),
-      h('span', { class: `who-role role-${user.role}`, 'data-testid': 'who-role' }, ROLE_LABELS[user.role] || user.role),
+      h('span', { class: `who-role role-${user.role}`, 'data-testid': 'who-role' }, /** @type {Record<string, string>} */ (ROLE_LABELS)[user.role] || user.role),
       h('span', { class: 'who-scope', 'data-testid': 'who-scope', title: '数据范围' }, scopeText(user)),
       context.readOnly ? h('span', { class: 'who-readonly', 'data-testid': 'who-readonly' }, '只读') : null,
       password,
