@@ -78,7 +78,7 @@ export interface OperationFacts {
  * The error answers an operation can give:
  * - 401, 403: behind sign-in (403 also for a role, a display token or a missing CSRF token); a sign-in itself answers 401 to a wrong password;
  * - 400, 422: it takes parameters (path, query, header) or a body (the validation pipe: malformed 400, outside its rule 422);
- * - 404: its path has parameters (an id, a month …);
+ * - 404: its path has parameters (an id, a month …), or it is a write whose body may name another record (a project, a lead, a person);
  * - 409, 422: a write behind sign-in (state and business rules);
  * - 412: it takes a version;
  * - 413, 415: a write (any request with a body passes the body checks);
@@ -95,7 +95,7 @@ export function errorAnswers(facts: OperationFacts): Record<string, Record<strin
   }
   if (!facts.open || facts.signIn) statuses.add(401);
   if (!facts.open) statuses.add(403);
-  if (/\{[^}]+\}/.test(facts.path)) statuses.add(404);
+  if (/\{[^}]+\}/.test(facts.path) || (write && facts.body && !facts.open)) statuses.add(404);
   if (write && !facts.open) {
     statuses.add(409);
     statuses.add(422);

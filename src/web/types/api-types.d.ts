@@ -6506,6 +6506,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
             409: {
                 headers: {
@@ -6703,6 +6712,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7178,6 +7196,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7675,6 +7702,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10405,6 +10441,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
             409: {
                 headers: {
@@ -10706,6 +10751,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11361,6 +11415,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13786,6 +13849,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
             409: {
                 headers: {
@@ -14136,6 +14208,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The current state does not take this (an event the project's, request's or lead's state does not accept, or a duplicate). */
             409: {
                 headers: {
@@ -14387,6 +14468,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15415,6 +15505,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
