@@ -44,6 +44,7 @@ const MEANING: Record<number, string> = {
   415: 'A body in a content type the operation does not take, or JSON in a charset other than UTF-8.',
   422: 'A guard or business rule refused it; `details` names every reason.',
   429: 'Too many at once (sign-in guesses, or a third export or replay in flight from one caller); see Retry-After.',
+  500: 'A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators.',
   503: 'The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After.',
 };
 
@@ -78,16 +79,16 @@ export interface OperationFacts {
  * The error answers an operation can give:
  * - 401, 403: behind sign-in (403 also for a role, a display token or a missing CSRF token); a sign-in itself answers 401 to a wrong password;
  * - 400, 422: it takes parameters (path, query, header) or a body (the validation pipe: malformed 400, outside its rule 422);
- * - 404: its path has parameters (an id, a month …), or it is a write whose body may name another record (a project, a lead, a person);
+ * - 404: its path has parameters (an id, a month …), or it is behind sign-in and takes a body or a query that may name a record (a project, a lead, a bulletin);
  * - 409, 422: a write behind sign-in (state and business rules);
  * - 412: it takes a version;
  * - 413, 415: a write (any request with a body passes the body checks);
  * - 429: sign-in and the password change (guess limits), heavy work;
- * - 503: every operation (the database may be unreachable).
+ * - 500 and 503: every operation (a fault on the server, in the same shape; the database may be unreachable).
  */
 export function errorAnswers(facts: OperationFacts): Record<string, Record<string, unknown>> {
   const write = ['post', 'put', 'patch', 'delete'].includes(facts.method);
-  const statuses = new Set<number>([503]);
+  const statuses = new Set<number>([500, 503]);
   if (facts.input || facts.body) {
     // The validation pipe: a malformed value is 400, a well-formed one outside its rule (a range, a length) 422.
     statuses.add(400);
@@ -95,7 +96,7 @@ export function errorAnswers(facts: OperationFacts): Record<string, Record<strin
   }
   if (!facts.open || facts.signIn) statuses.add(401);
   if (!facts.open) statuses.add(403);
-  if (/\{[^}]+\}/.test(facts.path) || (write && facts.body && !facts.open)) statuses.add(404);
+  if (/\{[^}]+\}/.test(facts.path) || (!facts.open && (facts.input || facts.body))) statuses.add(404);
   if (write && !facts.open) {
     statuses.add(409);
     statuses.add(422);

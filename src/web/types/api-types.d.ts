@@ -5361,6 +5361,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
                 headers: {
@@ -5375,6 +5384,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5434,6 +5452,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5518,6 +5545,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
                 headers: {
@@ -5532,6 +5568,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5602,6 +5647,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
                 headers: {
@@ -5616,6 +5670,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5686,6 +5749,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
                 headers: {
@@ -5700,6 +5772,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5771,6 +5852,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
                 headers: {
@@ -5785,6 +5875,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5858,6 +5957,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
                 headers: {
@@ -5872,6 +5980,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5945,6 +6062,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
                 headers: {
@@ -5959,6 +6085,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6030,6 +6165,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
                 headers: {
@@ -6044,6 +6188,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6115,6 +6268,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
                 headers: {
@@ -6129,6 +6291,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6225,6 +6396,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -6266,6 +6446,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6363,6 +6552,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -6439,6 +6637,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6562,6 +6769,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -6610,6 +6826,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -6651,6 +6876,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6769,6 +7003,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6894,6 +7137,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -6942,6 +7194,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -6983,6 +7244,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7094,6 +7364,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -7135,6 +7414,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7248,6 +7536,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -7351,6 +7648,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -7399,6 +7705,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -7440,6 +7755,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7556,6 +7880,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -7638,8 +7971,26 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7754,6 +8105,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -7839,6 +8199,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7957,6 +8326,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8083,6 +8461,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -8173,6 +8560,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -8243,6 +8639,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8351,6 +8756,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8479,6 +8893,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -8563,6 +8986,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8692,6 +9124,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -8733,6 +9174,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8810,6 +9260,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8926,6 +9385,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -9027,6 +9495,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9138,6 +9615,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -9208,6 +9694,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9323,6 +9818,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -9393,6 +9897,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9519,6 +10032,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -9625,6 +10147,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -9666,6 +10197,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9792,6 +10332,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -9883,6 +10432,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -9961,6 +10519,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -10021,8 +10588,26 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10089,8 +10674,26 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10206,6 +10809,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10332,6 +10944,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -10373,6 +10994,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10479,6 +11109,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10595,6 +11234,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -10676,6 +11324,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
                 headers: {
@@ -10690,6 +11347,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -10803,6 +11469,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -10893,6 +11568,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -10977,6 +11661,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -11102,6 +11795,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -11187,6 +11889,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -11313,6 +12024,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -11354,6 +12074,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11460,6 +12189,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11575,6 +12313,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -11660,6 +12407,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -11785,6 +12541,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -11869,6 +12634,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -11993,6 +12767,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -12066,6 +12849,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12181,6 +12973,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -12268,6 +13069,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -12362,6 +13172,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -12478,6 +13297,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -12549,6 +13377,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12677,6 +13514,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -12785,6 +13631,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -12879,6 +13734,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -12920,6 +13784,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12998,6 +13871,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13111,6 +13993,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -13189,6 +14080,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -13260,6 +14160,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13376,6 +14285,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -13466,6 +14384,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -13544,6 +14471,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -13585,6 +14521,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13696,6 +14641,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -13744,6 +14698,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -13785,6 +14748,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13894,6 +14866,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -13990,6 +14971,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14102,6 +15092,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -14143,6 +15142,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14253,6 +15261,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -14337,6 +15354,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -14379,6 +15405,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14513,6 +15548,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14656,6 +15700,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -14733,6 +15786,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -14794,6 +15856,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
                 headers: {
@@ -14808,6 +15879,15 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -14904,6 +15984,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -14982,6 +16071,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -15023,6 +16121,15 @@ export interface operations {
             };
             /** @description Signed in but not allowed: the role may not do this, a display token outside the board, or a session write without X-CSRF-Token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15103,8 +16210,26 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15189,6 +16314,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -15251,8 +16385,26 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15308,6 +16460,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -15338,6 +16499,15 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -15366,6 +16536,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadyStatus"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
@@ -15441,8 +16620,26 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Unknown id, or an object outside the caller's scope (the two are not told apart). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15557,6 +16754,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -15628,6 +16834,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15755,6 +16970,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -15874,6 +17098,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -15946,6 +17179,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16073,6 +17315,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The server cannot serve it now (the database cannot be reached, too busy, shutting down); see Retry-After. */
             503: {
                 headers: {
@@ -16185,6 +17436,15 @@ export interface operations {
             };
             /** @description A guard or business rule refused it; `details` names every reason. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A fault on the server (a bug, a failed disk): a write it stopped was rolled back; the body carries the requestId to quote to the operators. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
