@@ -17,7 +17,7 @@ describe('sign-in under parallel load', () => {
   let adminToken: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { LOGIN_ATTEMPTS: String(LOGIN_ATTEMPTS) } });
+    t = await startTestApp({ env: { LOGIN_ATTEMPTS: String(LOGIN_ATTEMPTS) }, passwordCost: 'production' });
     base = await listen(t);
     adminToken = await t.login('admin', TEST_ADMIN_PASSWORD);
     for (const username of ['burst-one', 'burst-two'])

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 const REPO = process.cwd();
 const CONFIG = join(REPO, '.dependency-cruiser.cjs');
 const DEPCRUISE = join(REPO, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
+const FORMAT = join(REPO, 'node_modules/dependency-cruiser/bin/depcruise-fmt.mjs');
 
 interface Violation {
   rule: { name: string };
@@ -19,13 +20,23 @@ interface Violation {
   to: string;
 }
 
-/** The violations found (read from the JSON report), and the exit status of the check as `npm run lint` runs it. */
+/**
+ * The violations found (read from the JSON report), and the exit status of the check as `npm run
+ * lint` runs it: the `err` reporter's, which `depcruise-fmt` gives over the same cruise's result
+ * (the repository is cruised once, not once per reporter).
+ */
 function cruise(cwd: string, paths: string[]): { status: number | null; violations: Violation[] } {
-  const run = (type: string) => spawnSync(process.execPath, [DEPCRUISE, ...paths, '--config', CONFIG, '--output-type', type], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const json = run('json');
+  const json = spawnSync(process.execPath, [DEPCRUISE, ...paths, '--config', CONFIG, '--output-type', 'json'], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (!json.stdout) throw new Error(`depcruise gave no output: ${json.stderr}`);
   const report = JSON.parse(json.stdout) as { summary: { violations: Violation[] } };
-  return { status: run('err').status, violations: report.summary.violations };
+  const saved = join(mkdtempSync(join(tmpdir(), 'walls-result-')), 'cruise.json');
+  try {
+    writeFileSync(saved, json.stdout);
+    const err = spawnSync(process.execPath, [FORMAT, saved, '--output-type', 'err', '--exit-code'], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return { status: err.status, violations: report.summary.violations };
+  } finally {
+    rmSync(dirname(saved), { recursive: true, force: true });
+  }
 }
 
 function tree(files: Record<string, string>): string {

@@ -13,7 +13,7 @@ describe('sign-in, tokens and hostile input', () => {
   let t: TestApp;
   let token: string;
   beforeAll(async () => {
-    t = await startTestApp({ now: '2024-06-30T04:00:00.000Z' });
+    t = await startTestApp({ now: '2024-06-30T04:00:00.000Z', passwordCost: 'production' });
     token = await t.login('admin', TEST_ADMIN_PASSWORD);
   });
   afterAll(async () => t.close());

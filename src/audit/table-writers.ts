@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 
 /** A cell of an exported table: text, a number, or empty. */
@@ -68,9 +68,10 @@ export function csvWriter(out: Writable): TableWriter {
   };
 }
 
-/** An .xlsx workbook with one sheet, written row by row (exceljs streaming writer). */
-export function xlsxWriter(out: Writable, sheetName: string, columnWidths: number[]): TableWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+/** An .xlsx workbook with one sheet, written row by row (exceljs streaming writer, loaded on the first workbook, not at start). */
+export async function xlsxWriter(out: Writable, sheetName: string, columnWidths: number[]): Promise<TableWriter> {
+  const { default: Excel } = (await import('exceljs')) as { default: typeof ExcelJS };
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = columnWidths.map((width) => ({ width }));
   return {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/index.js';
-import { bulletinDocument } from './bulletin-document.js';
 import type { PublishedBulletin } from './bulletin-format.js';
 import { BulletinsService } from './bulletins.service.js';
 
@@ -14,6 +13,8 @@ export class BulletinDocxService {
 
   async docx(year: number, month: number): Promise<Buffer> {
     const bulletin = JSON.parse(await this.bulletins.find(year, month)) as PublishedBulletin;
+    // The Word library is loaded on the first document, not at start (docs/development.md "Where the suite's time goes").
+    const { bulletinDocument } = await import('./bulletin-document.js');
     return bulletinDocument(bulletin, {
       dateOf: (instant) => this.clock.dateOf(instant),
       wallClock: (instant) => this.clock.wallClock(instant),

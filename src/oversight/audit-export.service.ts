@@ -189,7 +189,7 @@ export class AuditExportService {
 
   /** Streams a prepared export as CSV or .xlsx; a failure half-way aborts the response. */
   async write(prepared: PreparedExport, format: ExportFormat, out: Writable): Promise<void> {
-    const writer = format === 'csv' ? csvWriter(out) : xlsxWriter(out, prepared.sheetName, prepared.widths);
+    const writer = format === 'csv' ? csvWriter(out) : await xlsxWriter(out, prepared.sheetName, prepared.widths);
     try {
       await writer.row([prepared.stamp], 'stamp');
       await writer.row(prepared.header, 'header');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
+import { PASSWORD_COST, setPasswordCostForTests } from '../../src/auth/index.js';
 import { Clock } from '../../src/common/index.js';
 import { loadConfig, parseDatabaseUrl, type SeedMode } from '../../src/config/index.js';
 import { dataSourceOptions } from '../../src/database/index.js';
@@ -16,6 +17,13 @@ import { useOpenApiDocument } from './openapi-validator.js';
 
 /** The first admin's password in every test app (user `admin`). */
 export const TEST_ADMIN_PASSWORD = 'test-admin-password-8f3c';
+
+/**
+ * The password hashing cost of test apps (docs/development.md "Where the suite's time goes"):
+ * scrypt still, at about 1 ms a hash instead of ~0.3 s, unless a spec asks for the production
+ * cost (`passwordCost: 'production'`: the specs about the cost and sign-in under load).
+ */
+export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
 
 /** Token lifetime in test apps: ten years. */
 export const TEST_TOKEN_TTL_SECONDS = 10 * 365 * 24 * 3600;
@@ -80,6 +88,8 @@ export interface TestAppOptions {
   seed?: SeedMode;
   now?: string;
   env?: Record<string, string>;
+  /** 'production': hash passwords at the app's real cost (PASSWORD_COST) rather than TEST_PASSWORD_COST. */
+  passwordCost?: 'production';
 }
 
 /** The app on a database, "now" fixed (and movable), seeded as asked. */
@@ -96,6 +106,7 @@ async function bootApp(database: { url: string; postgres: boolean }, options: Te
     NOTIFY_TIMES: 'off',
     ...options.env,
   });
+  setPasswordCostForTests(options.passwordCost === 'production' ? PASSWORD_COST : TEST_PASSWORD_COST);
   const app = await createApp(config, { logger: false, seed: false });
   if (database.postgres) acceptQuestionMarks(app.get(DataSource));
   const clock = app.get(Clock);
@@ -120,7 +131,7 @@ function templatesFolder(): string {
  */
 async function templateFor(options: TestAppOptions): Promise<string> {
   const seeded = options.seed !== undefined && options.seed !== 'none';
-  const key = seeded ? createHash('sha256').update(JSON.stringify([options.seed, options.now ?? null, options.env ?? {}])).digest('hex').slice(0, 12) : 'migrated';
+  const key = seeded ? createHash('sha256').update(JSON.stringify([options.seed, options.now ?? null, options.env ?? {}, options.passwordCost ?? 'test'])).digest('hex').slice(0, 12) : 'migrated';
   const folder = templatesFolder();
   const postgres = Boolean(process.env.TEST_DATABASE_URL);
   const runId = createHash('sha256').update(folder).digest('hex').slice(0, 8);

@@ -1,6 +1,6 @@
 import { Clock, formatYi } from '../../common/index.js';
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { BULLETIN_TITLE, BulletinsService, FACTOR_TOTALS_HEADS, factorGuaranteeText, factorTotalsText, overrideNote, percent, provenanceLine, type PublishedBulletin, rankChangeText, ratingWord, RED_LIST_KINDS, regionsByRank, responsibleText } from '../../bulletins/index.js';
 import type { Rated } from '../../board/index.js';
 import type { FactorTotals } from '../../requests/index.js';
@@ -35,7 +35,9 @@ export class BulletinExportService {
   async workbook(year: number, month: number): Promise<Buffer> {
     const bulletin = JSON.parse(await this.bulletins.find(year, month)) as PublishedBulletin;
     const board = bulletin.dashboard;
-    const workbook = new ExcelJS.Workbook();
+    // exceljs is loaded on the first workbook, not at start (docs/development.md "Where the suite's time goes").
+    const { default: Excel } = (await import('exceljs')) as { default: typeof ExcelJS };
+    const workbook = new Excel.Workbook();
     const sheet = workbook.addWorksheet('月通报', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
     sheet.columns = [8, 22, 12, 14, 14, 14, 14, 10, 30].map((width) => ({ width }));
 

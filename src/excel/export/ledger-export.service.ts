@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DataSource, IsNull } from 'typeorm';
 import { Clock } from '../../common/index.js';
 import { APPROVAL_KEYS, APPROVAL_LABELS } from '../../lifecycle/index.js';
@@ -97,7 +97,9 @@ export class LedgerExportService {
       .sort((a, b) => (CATEGORY_ORDER[a.entry?.category ?? ''] ?? 2) - (CATEGORY_ORDER[b.entry?.category ?? ''] ?? 2) || (a.project.code < b.project.code ? -1 : 1));
 
     const columns = ledgerColumns(regions, chains);
-    const workbook = new ExcelJS.Workbook();
+    // exceljs is loaded on the first workbook, not at start (docs/development.md "Where the suite's time goes").
+    const { default: Excel } = (await import('exceljs')) as { default: typeof ExcelJS };
+    const workbook = new Excel.Workbook();
     workbook.created = this.clock.now();
     const sheet = workbook.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 3, xSplit: 3 }] });
     sheet.columns = columns.map((column) => ({ width: column.width }));

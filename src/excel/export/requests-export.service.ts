@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Clock } from '../../common/index.js';
 import { addBand, addHeader, addRow, type Value } from './sheet-style.js';
 import { DataSource } from 'typeorm';
@@ -57,7 +57,9 @@ export class RequestsExportService {
     const totals = await factorTotals(this.dataSource, { month, asOf: lists.asOf, refDate: lists.refDate }, scope);
     const [year, m] = month.split('-').map(Number);
     const width = COUNT_HEADERS.length + 1;
-    const workbook = new ExcelJS.Workbook();
+    // exceljs is loaded on the first workbook, not at start (docs/development.md "Where the suite's time goes").
+    const { default: Excel } = (await import('exceljs')) as { default: typeof ExcelJS };
+    const workbook = new Excel.Workbook();
     const summary = workbook.addWorksheet(SUMMARY_SHEET_NAME);
     summary.columns = [26, ...COUNT_HEADERS.map(() => 10)].map((w) => ({ width: w }));
     addBand(summary, `${year}年${m}月企业问题清单（要素保障）`, width, { size: 16, bold: true });
