@@ -14,6 +14,7 @@ import { loadConfig, parseDatabaseUrl, type SeedMode } from '../../src/config/in
 import { dataSourceOptions } from '../../src/database/index.js';
 import { MIGRATIONS } from '../../src/database/migrations/index.js';
 import { useOpenApiDocument } from './openapi-validator.js';
+import { snapshot } from './row-snapshots.js';
 
 /** The first admin's password in every test app (user `admin`). */
 export const TEST_ADMIN_PASSWORD = 'test-admin-password-8f3c';
@@ -230,7 +231,7 @@ function acceptQuestionMarks(dataSource: DataSource): void {
 
 /** Every row of a table, in id order, as plain objects: for "nothing changed" comparisons. */
 export async function tableRows(dataSource: DataSource, table: string): Promise<unknown[]> {
-  return dataSource.query(`SELECT * FROM "${table}" ORDER BY 1`);
+  return snapshot(await dataSource.query(`SELECT * FROM "${table}" ORDER BY 1`));
 }
 
 const BOOKKEEPING = ['write_counter', 'login_attempt', 'job', 'security_event'];
@@ -249,5 +250,5 @@ export async function databaseState(dataSource: DataSource): Promise<Record<stri
   // job the background work a request started (a refused import's job ends failed, applying nothing),
   // and security_event the log of what was refused (a refused request is written there, and only there).
   for (const { name } of tables) if (!BOOKKEEPING.includes(name)) state[name] = await tableRows(dataSource, name);
-  return state;
+  return snapshot(state);
 }
