@@ -4,5 +4,5 @@ export { BackupScheduler } from './backup-scheduler.service.js';
 export { OperationsModule } from './operations.module.js';
 export { requestLogging, type RequestLogFields } from './request-log.js';
 export { installGracefulShutdown } from './shutdown.js';
-export { buildOpenApiDocument, operationIdOf } from './openapi-document.js';
+export { buildOpenApiDocument, checkControllerNames, operationIdOf } from './openapi-document.js';
 export { API_ERROR_SCHEMAS } from './openapi-errors.js';

@@ -78,6 +78,14 @@ function swaggerDocument(app: NestExpressApplication): OpenAPIObject {
   );
 }
 
+/**
+ * The start-up check that needs no document (the document itself is built on its first request):
+ * two controllers of one class name stop the app, since their operationIds would clash.
+ */
+export function checkControllerNames(app: NestExpressApplication): void {
+  controllersOf(app);
+}
+
 /** The whole document: swagger's reading of the controllers, then the one pass. */
 export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
   const document = swaggerDocument(app);
