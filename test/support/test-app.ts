@@ -139,7 +139,9 @@ async function templateFor(options: TestAppOptions): Promise<string> {
   const template = postgres ? `tracker_tmpl_${runId}_${key}` : join(folder, `${key}.sqlite`);
   const marker = join(folder, `${postgres ? template : key}.ready`);
   if (existsSync(marker)) return template;
+  if (await builtElsewhere(join(folder, `${key}.building`), marker)) return template;
 
+  const lock = join(folder, `${key}.building`);
   const base = seeded ? await templateFor({}) : null;
   const dir = mkdtempSync(join(tmpdir(), 'tracker-template-'));
   try {
@@ -153,8 +155,33 @@ async function templateFor(options: TestAppOptions): Promise<string> {
     writeFileSync(marker, template);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(lock, { force: true });
   }
   return template;
+}
+
+/**
+ * One worker builds a template, the others wait for it (docs/development.md "Where the suite's
+ * time goes": two workers used to seed the same demo at a run's start). True when another worker
+ * built it meanwhile; false when this one is to build it (it holds `lock`), or when the builder
+ * gave up (its lock gone without the marker) or took too long.
+ */
+async function builtElsewhere(lock: string, marker: string): Promise<boolean> {
+  for (const deadline = Date.now() + 300_000; Date.now() < deadline; ) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (existsSync(marker)) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
+    // Claimed: unless it was finished between the look and the claim, this worker builds it.
+    if (!existsSync(marker)) return false;
+    rmSync(lock, { force: true });
+    return true;
+  }
+  return false;
 }
 
 /** Runs the committed migrations on an empty database (the migrated template). */
