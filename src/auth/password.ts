@@ -22,10 +22,10 @@ interface ScryptCost {
 let COST: Readonly<ScryptCost> = PASSWORD_COST;
 
 /**
- * The test suite only (test/support/test-app.ts, docs/development.md "Where the suite's time
- * goes"): new hashes and the unknown user's dummy at a lower cost in this process, so that a
- * sign-in costs milliseconds instead of ~0.3 s of a core. Checks still read the cost stored with
- * each hash. The specs about the cost itself and about sign-in under load keep PASSWORD_COST.
+ * The test suite only (test/support/test-app.ts): new hashes and the unknown user's dummy at a
+ * lower cost in this process, so that a sign-in costs milliseconds instead of ~0.3 s of a core.
+ * Checks still read the cost stored with each hash. The specs about the cost itself and about
+ * sign-in under load keep PASSWORD_COST (docs/development.md "Where the suite's time goes").
  */
 export function setPasswordCostForTests(cost: Readonly<ScryptCost>): void {
   COST = cost;
