@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import request from 'supertest';
 
@@ -268,11 +268,29 @@ export function judge(validator: OpenApiValidator, answer: Answer): Error | null
   return null;
 }
 
-/** Checks the answers of requests to this app from now on (the document is fetched once per spec file). */
-export async function useOpenApiDocument(http: Parameters<typeof request>[0]): Promise<OpenApiValidator> {
+/**
+ * Checks the answers of requests to this app from now on. With `runCopy` (the test apps of
+ * test-app.ts, all built from the same code) the document is fetched from the app by the first
+ * spec file of a run and kept in the run's folder (test/support/global-setup.ts); the other files
+ * read that copy rather than have their app build the same document again (the app builds it on
+ * its first request, ~0.5 s of a core). A spec run alone, or a server serving a document of its
+ * own, fetches it.
+ * docs/development.md "Where the suite's time goes".
+ */
+export async function useOpenApiDocument(http: Parameters<typeof request>[0], { runCopy = false }: { runCopy?: boolean } = {}): Promise<OpenApiValidator> {
   if (active) return active;
+  const kept = runCopy && process.env.TRACKER_TEST_TEMPLATES ? join(process.env.TRACKER_TEST_TEMPLATES, 'openapi.json') : null;
+  if (kept && existsSync(kept)) {
+    active = new OpenApiValidator(JSON.parse(readFileSync(kept, 'utf8')) as OpenApiDocument);
+    return active;
+  }
   const res = await request(http).get('/api/docs-json');
   if (res.status !== 200) throw new Error(`the OpenAPI document: GET /api/docs-json answered ${res.status}`);
+  if (kept) {
+    // Written whole, then renamed: another worker never reads half a document.
+    writeFileSync(`${kept}.${process.pid}`, res.text);
+    renameSync(`${kept}.${process.pid}`, kept);
+  }
   active = new OpenApiValidator(res.body as OpenApiDocument);
   return active;
 }

@@ -61,7 +61,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await app.init();
   const http = app.getHttpServer();
   // Every JSON answer of this app that a test receives through supertest is checked against the document from here on.
-  await useOpenApiDocument(http);
+  await useOpenApiDocument(http, { runCopy: true });
   const login = async (username: string, password: string) => {
     const res = await request(http).post('/api/auth/login').send({ username, password });
     if (res.status !== 200) throw new Error(`sign-in as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
