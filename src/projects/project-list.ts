@@ -39,31 +39,57 @@ function columnsOf(dataSource: DataSource): string {
   return columns;
 }
 
+/** Every how many rows the page index keeps a code. */
+const INDEX_EVERY = 500;
+
+/**
+ * What the list keeps per state of the data and filter (CountCache): the exact total, and the code
+ * at every INDEX_EVERY-th place, so that a numbered page starts from the nearest kept code and skips
+ * fewer than INDEX_EVERY rows however deep it is. Built in one pass over the code index.
+ */
+export interface ListIndex {
+  total: number;
+  codes: string[];
+}
+
+export async function indexProjects(dataSource: DataSource, filter: { where: string; params: Record<string, unknown> }): Promise<ListIndex> {
+  const rows = await sql<{ code: string; n: unknown }>(
+    dataSource,
+    `SELECT s.code, s.n FROM (SELECT p.code, ROW_NUMBER() OVER (ORDER BY p.code) - 1 AS i, COUNT(*) OVER () AS n FROM project p WHERE ${filter.where}) s
+      WHERE s.i % ${INDEX_EVERY} = 0 ORDER BY s.i`,
+    filter.params,
+  );
+  return { total: rows.length ? int(rows[0].n) : 0, codes: rows.map((r) => r.code) };
+}
+
 /**
  * One page of projects in code order, in one statement: after the cursor's code (a seek on the code
- * index), or from a numbered page's first code, found on the code index alone (the rows it skips
- * are never read), then a seek. The write counter comes with the rows (for the count's cache).
+ * index), or, for a numbered page, from the kept code nearest before it (`index`), skipping the rest.
+ * The write counter comes with the rows (for the count's cache).
  */
-export async function readPage(dataSource: DataSource, query: ListProjectsQuery, filter: { where: string; params: Record<string, unknown> }, page: number, pageSize: number): Promise<{ rows: Project[]; version: string | null }> {
-  const params: Record<string, unknown> = { ...filter.params, limit: pageSize + 1 };
+export async function readPage(
+  dataSource: DataSource,
+  query: ListProjectsQuery,
+  filter: { where: string; params: Record<string, unknown> },
+  place: { page: number; pageSize: number; index?: ListIndex },
+): Promise<{ rows: Project[]; version: string | null }> {
+  const params: Record<string, unknown> = { ...filter.params, limit: place.pageSize + 1, skip: 0 };
   let from = '';
   if (query.after !== undefined) {
     from = ' AND p.code > :after';
     params.after = keyOfCursor<string>(query.after, 'string');
-  } else if (page > 1) {
-    from = ` AND p.code >= (SELECT p.code FROM project p WHERE ${filter.where} ORDER BY p.code LIMIT 1 OFFSET :skip)`;
-    params.skip = (page - 1) * pageSize;
+  } else if (place.index && place.page > 1) {
+    const offset = (place.page - 1) * place.pageSize;
+    const kept = Math.floor(offset / INDEX_EVERY);
+    if (kept >= place.index.codes.length) return { rows: [], version: null };
+    from = ' AND p.code >= :start';
+    params.start = place.index.codes[kept];
+    params.skip = offset - kept * INDEX_EVERY;
   }
   const raw = await sql<Project & { write_version: string | number }>(
     dataSource,
-    `SELECT ${columnsOf(dataSource)}, ${WRITE_VERSION_SQL} AS write_version FROM project p WHERE ${filter.where}${from} ORDER BY p.code LIMIT :limit`,
+    `SELECT ${columnsOf(dataSource)}, ${WRITE_VERSION_SQL} AS write_version FROM project p WHERE ${filter.where}${from} ORDER BY p.code LIMIT :limit OFFSET :skip`,
     params,
   );
   return { rows: raw, version: raw.length ? String(raw[0].write_version) : null };
-}
-
-/** How many projects the filter matches (exact). */
-export async function countProjects(dataSource: DataSource, filter: { where: string; params: Record<string, unknown> }): Promise<number> {
-  const [row] = await sql<{ n: unknown }>(dataSource, `SELECT COUNT(*) AS n FROM project p WHERE ${filter.where}`, filter.params);
-  return int(row?.n);
 }

@@ -8,7 +8,7 @@ import { approvalDetailsOf, type CreateProjectDto, type MilestoneChange, type Mi
 import { ListsService } from '../plans/index.js';
 import { ProjectResponsibilityService } from '../people/index.js';
 import type { ListProjectsQuery } from './dto/list-projects.query.js';
-import { countProjects, listFilter, readPage } from './project-list.js';
+import { indexProjects, type ListIndex, listFilter, readPage } from './project-list.js';
 import { replayProject } from './project-replay.js';
 import { toView, type ProjectView } from './project.view.js';
 import { checkReadVersion, WriteQueue } from '../database/index.js';
@@ -34,16 +34,21 @@ export class ProjectsService {
     private readonly responsibility: ProjectResponsibilityService,
   ) {}
 
-  private readonly counts = new CountCache();
+  private readonly counts = new CountCache<ListIndex>();
 
   async list(query: ListProjectsQuery, scope: Scope = ALL): Promise<Page<ProjectView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const filter = listFilter(query, scope);
-    const { rows, version } = await readPage(this.dataSource, query, filter, page, pageSize);
-    // The total is exact, counted once per state of the data (and filter), not for every page.
-    const { after: _after, page: _page, pageSize: _size, ...filters } = query;
-    const total = await this.counts.get(JSON.stringify([scope, filters]), version ?? (await this.writes.version()), () => countProjects(this.dataSource, filter));
+    // The total is exact, counted once per state of the data (and filter), not for every page, with
+    // the page index (project-list.ts). A numbered page past the first needs the index first; a page
+    // by key reads its rows and the write counter in one statement, and the count only after a write.
+    const { after, page: _page, pageSize: _size, ...filters } = query;
+    const key = JSON.stringify([scope, filters]);
+    const index = (version: string) => this.counts.get(key, version, () => indexProjects(this.dataSource, filter));
+    const numbered = after === undefined && page > 1 ? await index(await this.writes.version()) : undefined;
+    const { rows, version } = await readPage(this.dataSource, query, filter, { page, pageSize, index: numbered });
+    const total = numbered ? numbered.total : (await index(version ?? (await this.writes.version()))).total;
     const items = rows.slice(0, pageSize);
     return { items: items.map((row) => toView(row)), total, page, pageSize, next: rows.length > pageSize ? cursorOf(items[items.length - 1].code) : null };
   }
