@@ -146,6 +146,8 @@ async function load(clients: number, seconds: number, send: (worker: number, i: 
  * (`/api/regions`: the sign-in check, guards, one small statement, JSON), the fixed cost under both.
  */
 async function readLoads(server: Server, n: number, withBare = true) {
+  // 1 s of the bare GET first, not counted: HTTP connections, the database pool and compiled code ready, as on a running server (the list's own caches stay cold).
+  await load(50, 1, () => server.request('/api/regions'));
   const cursors: (string | null)[] = [];
   const list50 = await load(50, 4, async (w) => {
     const at = cursors[w] ? `after=${cursors[w]}` : `page=${1 + ((w * 97) % Math.max(1, Math.floor(n / 50)))}`;
@@ -389,7 +391,7 @@ if (!args.scales && !args.backends && !args.reads) {
       `- **board cold**: \`GET /api/dashboard/2024?month=12\` over HTTP right after a write (so the board cache is empty), including sign-in check, JSON and HTTP. **floor**: one GROUP BY over the per-project figures the app maintains (per region and list: projects, plan, actual), run through the driver on the same database in the same run. **warm**: the same request with nothing written since (served from the board cache).\n` +
       `- **filing**: \`PUT /api/projects/:id/reports/:month\` with a new month each time, for 4 s at each concurrency. **bare INSERT route**: \`PUT /api/bench/reports/:id/:month\` (mounted only with BENCH_ROUTES=1): the same sign-in check, validation and queued write transaction around only the filing's INSERT of a revision; **with audit**: that INSERT and its audit entry. **direct inserts**: single-row INSERTs through the driver (one statement per row, autocommit).\n` +
       `- **two servers** (PostgreSQL): a second app server on the same database; filing from 50 clients split over both; then a board cached on the second, a write through the first, and the second's next board (cold, timed; it must show the write).\n` +
-      `- **list / detail**: \`GET /api/projects?pageSize=50&page=…\` then \`&after=<next>\` page after page and \`GET /api/projects/:id\` from 50 concurrent clients for 4 s.\n` +
+      `- **list / detail**: \`GET /api/projects?pageSize=50&page=…\` then \`&after=<next>\` page after page and \`GET /api/projects/:id\` from 50 concurrent clients for 4 s, after 1 s of a bare signed-in GET (not counted: connections, pool and compiled code ready).\n` +
       `- **RSS**: the server process's resident memory after start (idle) and its high-water mark (VmHWM) after all the runs at that scale.\n` +
       heavySection(),
   );
