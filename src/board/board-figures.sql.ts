@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sqlIntegers } from '../database/index.js';
 import { figuresThroughSql } from '../reports/index.js';
 import {
@@ -5,6 +6,7 @@ import {
   conditionalOverdueSql,
   hasHaltEventsSql,
   haltedSql,
+  type ListedSet,
   laggingSql,
   lastHaltEventSql,
   monthOfYearSql,
@@ -23,7 +25,7 @@ import { COUNT_MONTH_COLUMNS, FIGURE_MONTH_COLUMNS } from './board-figures.entit
  * literals), so that the write transaction runs them as one script (database/sql.ts `sqlScript`).
  * `which` restricts a statement to some projects or years, or none (all).
  */
-export type Which = { ids: number[] } | { years: number[] } | 'all';
+export type Which = { ids: number[] } | { years: number[] } | 'all' | { idsIn: string } | { yearsIn: string };
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const mm = (month: number) => String(month).padStart(2, '0');
@@ -32,7 +34,44 @@ const EVERYTHING_RECORDED = "'9999-12-31T23:59:59.999Z'";
 
 function where(which: Which, alias: string): string {
   if (which === 'all') return 'TRUE';
-  return 'ids' in which ? `${alias}.project_id IN (${sqlIntegers(which.ids)})` : `${alias}.year IN (${sqlIntegers(which.years)})`;
+  if ('ids' in which) return `${alias}.project_id IN (${sqlIntegers(which.ids)})`;
+  if ('years' in which) return `${alias}.year IN (${sqlIntegers(which.years)})`;
+  // An array named in a PostgreSQL function's body (followFunctionSql).
+  return 'idsIn' in which ? `${alias}.project_id = ANY(${which.idsIn})` : `${alias}.year = ANY(${which.yearsIn})`;
+}
+
+/**
+ * What following a write runs (board-figures.ts): for changed projects, their old figures taken
+ * out of their groups, their rows built again, the new figures added; for years whose plan
+ * changed, the red list's candidates of those years again.
+ */
+export function followProjectsSql(which: Which): string[] {
+  return [addToGroupsSql(which, -1, true), deleteSql('board_member', which), deleteSql('board_red', which), insertMembersSql(which), addToGroupsSql(which, 1, true), insertRedSql(which)];
+}
+
+export function followYearsSql(which: Which): string[] {
+  return [deleteSql('board_red', which), insertRedSql(which)];
+}
+
+/**
+ * On PostgreSQL the same statements as one server-side function of the changed ids and years:
+ * PL/pgSQL plans each statement once per connection and keeps the plan, where the script sent as
+ * text is planned again on every write (most of its cost; docs/benchmarks.md). The plans are the
+ * generic ones (an array of any length), which PostgreSQL would otherwise keep re-planning. Named
+ * by a hash of its definition, so servers of two versions on one database each call their own.
+ */
+export function followFunctionSql(): { name: string; create: string } {
+  const body = `BEGIN
+  IF cardinality(p_ids) > 0 THEN
+    ${followProjectsSql({ idsIn: 'p_ids' }).join(';\n    ')};
+  END IF;
+  IF cardinality(p_years) > 0 THEN
+    ${followYearsSql({ yearsIn: 'p_years' }).join(';\n    ')};
+  END IF;
+END`;
+  const definition = `(p_ids integer[], p_years integer[]) RETURNS void LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $board$\n${body}\n$board$`;
+  const name = `board_follow_${createHash('sha256').update(definition).digest('hex').slice(0, 12)}`;
+  return { name, create: `CREATE OR REPLACE FUNCTION ${name}${definition}` };
 }
 
 /** Rows of the projects or years taken out of a kept table. */
@@ -170,3 +209,12 @@ export const KEPT_CURVE_SQL = `
 SELECT ${MONTHS.map((m) => `SUM(g.ac${mm(m)}) AS ac${mm(m)}`).join(', ')}
   FROM board_group g
  WHERE g.year = :year AND g.category = 'implementation'`;
+
+/**
+ * The current board's listed set (rules/responsibility.ts `ListedSet`) from the kept figures: one
+ * member per current list entry, so the count is the groups' sum and membership a primary-key probe.
+ */
+export const KEPT_LISTED: ListedSet = {
+  count: 'SELECT COALESCE(SUM(g.projects), 0) FROM board_group g WHERE g.year = :year',
+  includes: (projectId) => `EXISTS (SELECT 1 FROM board_member m WHERE m.project_id = ${projectId} AND m.year = :year)`,
+};

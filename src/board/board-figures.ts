@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Changed, readSetting, sql, sqlScript, WriteQueue, writeSetting } from '../database/index.js';
-import { addToGroupsSql, deleteSql, insertMembersSql, insertRedSql } from './board-figures.sql.js';
+import { type Changed, readSetting, sql, sqlIntegers, sqlScript, WriteQueue, writeSetting } from '../database/index.js';
+import { addToGroupsSql, followFunctionSql, followProjectsSql, followYearsSql, insertMembersSql, insertRedSql } from './board-figures.sql.js';
 
 /** Bumped whenever what the kept tables hold changes: a server starting on older figures builds them again. */
 export const BOARD_FIGURES_FORMAT = 'v2';
@@ -18,19 +18,40 @@ const CHUNK = 500;
  */
 @Injectable()
 export class BoardFigures implements OnModuleInit, OnApplicationBootstrap {
+  /** On PostgreSQL, the follower's statements as one function (board-figures.sql.ts `followFunctionSql`), once it is there. */
+  private readonly followFunction = followFunctionSql();
+  private functionReady = false;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
   ) {}
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
     this.writes.follow(async (_manager, changed) => this.follow(changed));
+    if (this.postgres) await this.writes.run((manager) => this.ensureFunction(manager), { changesData: false });
+    this.functionReady = this.postgres;
   }
 
-  /** At start: built from the data when the tables are new, older, or were marked stale by a tool that wrote the data directly. */
+  private get postgres(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+
+  /**
+   * At start: built from the data when the tables are new, older, or were marked stale by a tool
+   * that wrote the data directly.
+   */
   async onApplicationBootstrap(): Promise<void> {
     const stamp = await readSetting(this.dataSource.manager, SETTING);
     if (stamp !== BOARD_FIGURES_FORMAT) await this.writes.run((manager) => this.ensureBuilt(manager));
+  }
+
+  /** On PostgreSQL, the follower's function, created unless this version of it is there. */
+  private async ensureFunction(manager: EntityManager): Promise<void> {
+    // Servers starting together on one database: one creates it, the others wait here and find it.
+    await manager.query("SELECT pg_advisory_xact_lock(hashtext('board_follow'))");
+    const [found] = await sql(manager, 'SELECT 1 AS found FROM pg_proc WHERE proname = :name', { name: this.followFunction.name });
+    if (!found) await manager.query(this.followFunction.create);
   }
 
   async ensureBuilt(manager: EntityManager): Promise<void> {
@@ -59,19 +80,18 @@ export class BoardFigures implements OnModuleInit, OnApplicationBootstrap {
    * Follows a write: the changed projects' rows built again, their old figures taken out of their
    * groups and the new added; a year whose plan changed (its thresholds), the red list's candidates
    * of that year again. The statements run in the write's transaction, as one script with the
-   * write queue's own.
+   * write queue's own; on PostgreSQL as one call of the function that holds them.
    */
   private follow(changed: Changed): string[] {
-    const statements: string[] = [];
     const ids = [...changed.projectIds];
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const which = { ids: ids.slice(i, i + CHUNK) };
-      statements.push(addToGroupsSql(which, -1, true), deleteSql('board_member', which), deleteSql('board_red', which), insertMembersSql(which), addToGroupsSql(which, 1, true), insertRedSql(which));
+    const years = [...changed.years];
+    if (this.functionReady) {
+      const array = (values: number[]) => `ARRAY[${values.length ? sqlIntegers(values) : ''}]::integer[]`;
+      return [`SELECT ${this.followFunction.name}(${array(ids)}, ${array(years)})`];
     }
-    if (changed.years.size) {
-      const which = { years: [...changed.years] };
-      statements.push(deleteSql('board_red', which), insertRedSql(which));
-    }
+    const statements: string[] = [];
+    for (let i = 0; i < ids.length; i += CHUNK) statements.push(...followProjectsSql({ ids: ids.slice(i, i + CHUNK) }));
+    if (years.length) statements.push(...followYearsSql({ years }));
     return statements;
   }
 }

@@ -1,12 +1,20 @@
 import type { DataSource } from 'typeorm';
 import { int, sql } from '../database/index.js';
 import { PROJECT_RESPONSIBILITY_SQL, type ResponsibilityReader } from '../people/index.js';
-import { responsibilityCoverageSql } from '../rules/index.js';
+import { listedRows, responsibilityCoverageSql } from '../rules/index.js';
+import { KEPT_LISTED } from './board-figures.sql.js';
 import { listedAtSql } from './dashboard.queries.js';
 import type { ChainRow, Dashboard, RedListItem, ResponsibilityCoverage } from './dashboard.types.js';
 
-/** Listed projects and each one's latest responsibility by `:asOf`, counted (rules/responsibility.ts). */
-const COVERAGE_SQL = responsibilityCoverageSql({ from: 'list_entry', where: listedAtSql }, PROJECT_RESPONSIBILITY_SQL);
+/**
+ * Listed projects and each one's latest responsibility by `:asOf`, counted (rules/responsibility.ts):
+ * a board of an earlier instant from the list rows standing then, the current board from the kept
+ * figures (the same set: one member per current list entry).
+ */
+const COVERAGE_SQL = {
+  historical: responsibilityCoverageSql(listedRows('list_entry', listedAtSql), PROJECT_RESPONSIBILITY_SQL),
+  current: responsibilityCoverageSql(KEPT_LISTED, PROJECT_RESPONSIBILITY_SQL),
+};
 
 /**
  * Who answers for what, on the board as recorded by its instant (docs/domain/responsibility.md
@@ -22,7 +30,7 @@ export async function withResponsibility(
 ): Promise<{ chains: ChainRow[]; redList: RedListItem[]; factorGuarantee: Dashboard['factorGuarantee']; responsibilityCoverage: ResponsibilityCoverage }> {
   const ids = [...parts.redList.map((item) => item.projectId), ...parts.factorGuarantee.longestOverdue.flatMap((item) => (item.projectId === null ? [] : [item.projectId]))];
   const [[coverage], fiveOnes, names] = await Promise.all([
-    sql(db, COVERAGE_SQL, at.params),
+    sql(db, at.historical ? COVERAGE_SQL.historical : COVERAGE_SQL.current, at.params),
     reader.chainsOf(at.year, at.params.asOf, parts.leadUnits),
     reader.namesOf(ids, at.params.asOf),
   ]);

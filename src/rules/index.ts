@@ -15,7 +15,7 @@ export { rankChange, rankRegions, type RankedTotals } from './ranking.js';
 export { RED_LIST_KINDS, CONDITIONAL_COMMITMENTS_SQL, conditionalCommitmentsSql, LAST_HALT_EVENTS_SQL, hasHaltEventsSql, lastHaltEventSql, type RedListAt, conditionalOverdueReason, conditionalOverdueSql, haltedReason, haltedSql, laggingReason, laggingSql, overdueReferenceDate, overdueStartReason, overdueStartSql, type RedListKind } from './red-list.js';
 export { dueToReportSql, filedSql, reportingParams, wasDueToReportSql } from './reporting.js';
 export { ENDED_REQUEST_STATUSES, OPEN_REQUEST_STATUSES, daysOverdue, meanDays, requestDueSql, requestOpenSql, requestOverdueSql } from './request-overdue.js';
-export { FIVE_ONES, fiveOnesMissing, responsibilityCoverageSql, type FiveOnes, type FiveOnesItem } from './responsibility.js';
+export { FIVE_ONES, fiveOnesMissing, listedRows, responsibilityCoverageSql, type FiveOnes, type FiveOnesItem, type ListedSet } from './responsibility.js';
 export { ROLLOVER_KINDS, reserveGaps, rolloverOf, type ReserveFacts, type ReserveGap, type RolloverKind } from './rollover.js';
 export { monthOfYearSql, startRate, startedInYearSql } from './start-rate.js';
 export { boardWarnings, type Warning } from './warnings.js';

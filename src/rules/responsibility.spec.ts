@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { runStatement } from '../../test/support/sql-cases.js';
-import { fiveOnesMissing, responsibilityCoverageSql } from './responsibility.js';
+import { fiveOnesMissing, listedRows, responsibilityCoverageSql } from './responsibility.js';
 
 const complete = { leaderId: 7, department: '市工业和信息化局', planTitle: '绿色化工产业链2024年工作方案', measures: ['链主企业培育'], anchorEnterprises: ['鲁西化工集团股份有限公司'] };
 
@@ -28,7 +28,7 @@ describe('"5个1" and 包联 coverage (rules/responsibility.ts)', () => {
       INSERT INTO lst VALUES (7, 'implementation', 1);
       CREATE TABLE pr (project_id INTEGER, city_leader_id INTEGER, county_leader_id INTEGER, commissioner_id INTEGER);
       INSERT INTO pr VALUES (1, 10, 20, 30), (2, 10, NULL, NULL), (3, NULL, 21, NULL), (5, NULL, NULL, 31), (6, 11, NULL, 32), (7, 12, NULL, 33);`;
-    const [row] = runStatement(setup, responsibilityCoverageSql({ from: 'lst', where: (l) => `${l}.removed = 0` }, 'SELECT * FROM pr'));
+    const [row] = runStatement(setup, responsibilityCoverageSql(listedRows('lst', (l) => `${l}.removed = 0`), 'SELECT * FROM pr'));
     expect(row).toEqual({ listed: 5, without_city_leader: 3, without_commissioner: 3 });
   });
 });

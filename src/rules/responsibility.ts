@@ -39,21 +39,42 @@ export function fiveOnesMissing(record: FiveOnes): FiveOnesItem[] {
 }
 
 /**
- * The board's coverage counts as one statement: `listed` names the list rows (`from`, and `where`
- * on the alias it is given: the entries standing at the board's instant; a project on both lists,
- * or listed twice, counts once), `latest` is each project's latest responsibility (one row per
- * project: project_id, city_leader_id, commissioner_id). "Without" is counted as the listed
- * projects less those whose latest responsibility names the leader or the 专员, so the statement
- * starts from the responsibility rows and reaches the list by its index: it does not join every
- * listed row with its responsibility (docs/benchmarks.md).
+ * The projects on the year's lists at the board's instant, as SQL: `count` a scalar subquery (how
+ * many), `includes(projectId)` a condition (whether this one is). Two sources give the same set:
+ * the list rows standing at the instant (`listedRows`), or, for the current board, the kept
+ * figures (src/board/board-figures.ts), which hold one member per current list entry.
  */
-export function responsibilityCoverageSql(listed: { from: string; where: (alias: string) => string }, latest: string): string {
+export interface ListedSet {
+  count: string;
+  includes: (projectId: string) => string;
+}
+
+/**
+ * The listed set read from list rows: `from` a table of list rows, `where` the entries standing
+ * at the board's instant on the alias it is given. A project on both lists, or listed twice,
+ * counts once.
+ */
+export function listedRows(from: string, where: (alias: string) => string): ListedSet {
+  return {
+    count: `SELECT COUNT(DISTINCT l.project_id) FROM ${from} l WHERE ${where('l')}`,
+    includes: (projectId) => `EXISTS (SELECT 1 FROM ${from} l WHERE l.project_id = ${projectId} AND ${where('l')})`,
+  };
+}
+
+/**
+ * The board's coverage counts as one statement: `listed` the listed set, `latest` each project's
+ * latest responsibility (one row per project: project_id, city_leader_id, commissioner_id).
+ * "Without" is counted as the listed projects less those whose latest responsibility names the
+ * leader or the 专员, so the statement starts from the responsibility rows and reaches the list by
+ * its index: it does not join every listed row with its responsibility (docs/benchmarks.md).
+ */
+export function responsibilityCoverageSql(listed: ListedSet, latest: string): string {
   const covered = (column: 'city_leader_id' | 'commissioner_id') => `(SELECT COUNT(*) FROM (${latest}) pr
       WHERE pr.${column} IS NOT NULL
-        AND EXISTS (SELECT 1 FROM ${listed.from} l WHERE l.project_id = pr.project_id AND ${listed.where('l')}))`;
+        AND ${listed.includes('pr.project_id')})`;
   return `
 SELECT c.listed, c.listed - c.with_city_leader AS without_city_leader, c.listed - c.with_commissioner AS without_commissioner
-  FROM (SELECT (SELECT COUNT(DISTINCT l.project_id) FROM ${listed.from} l WHERE ${listed.where('l')}) AS listed,
+  FROM (SELECT (${listed.count}) AS listed,
                ${covered('city_leader_id')} AS with_city_leader,
                ${covered('commissioner_id')} AS with_commissioner) c`;
 }
