@@ -229,6 +229,12 @@ describe('projects and the lifecycle over HTTP (real SQLite built by the migrati
     // The total follows a write at once (it is counted again once the data has changed).
     await create({ region: '371526', chain: 'light-textile', name: '高唐纺织项目新' });
     expect((await t.client.get(`/api/projects?${filter}&pageSize=3`)).body.total).toBe(all.total + 1);
+    // A numbered page past the end: no rows, the same total, no next page.
+    const past = await t.client.get(`/api/projects?${filter}&pageSize=3&page=${Math.ceil((all.total + 1) / 3) + 1}`);
+    expect([past.status, past.body.items, past.body.total, past.body.next]).toEqual([200, [], all.total + 1, null]);
+    // The last numbered page holds what is left after the full pages.
+    const last = await t.client.get(`/api/projects?${filter}&pageSize=3&page=${Math.ceil((all.total + 1) / 3)}`);
+    expect(last.body.items).toHaveLength((all.total + 1) % 3 || 3);
     // A cursor that is not one of ours: 400 naming it.
     const bad = await t.client.get(`/api/projects?${filter}&after=not-a-cursor`);
     expect([bad.status, bad.body.details[0]]).toEqual([400, expect.objectContaining({ field: 'after', code: 'invalidCursor' })]);

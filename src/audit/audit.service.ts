@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, CountCache, cursorOf, keyOfCursor, type Page } from '../common/index.js';
-import { int, sql, WriteQueue } from '../database/index.js';
+import { int, sql, WRITE_VERSION_SQL, WriteQueue } from '../database/index.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { DEFAULT_VERIFY_BATCH, ENTRY_COLUMNS, verifyChain, type Checkpoint, type StoredEntryRow, type VerifyResult } from './audit-chain.js';
 import { canonicalJson, chainHash, ZERO_HASH, type ChainFields, type Json } from './canonical-json.js';
@@ -151,16 +151,18 @@ export class AuditService {
     if (filter.to !== undefined) conditions.push('"at" <= :to');
     const params: Record<string, unknown> = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
     const where = (more: string[] = []) => (conditions.length + more.length ? `WHERE ${[...conditions, ...more].join(' AND ')}` : '');
-    const total = await this.counts.get(JSON.stringify(params), await this.writes.version(), async () => {
+    const seek = after === undefined ? null : keyOfCursor<number>(after, 'number');
+    // The write counter comes with the rows, in the same statement, for the count's cache below.
+    const rows = await sql<StoredEntryRow & { write_version: string | number }>(
+      this.dataSource,
+      `SELECT ${ENTRY_COLUMNS}, ${WRITE_VERSION_SQL} AS write_version FROM audit_entry ${where(seek === null ? [] : ['seq > :afterSeq'])} ORDER BY seq LIMIT :limit OFFSET :offset`,
+      { ...params, afterSeq: seek, limit: pageSize + 1, offset: seek === null ? (page - 1) * pageSize : 0 },
+    );
+    const version = rows.length ? String(rows[0].write_version) : await this.writes.version();
+    const total = await this.counts.get(JSON.stringify(params), version, async () => {
       const [count] = await sql<{ total: unknown }>(this.dataSource, `SELECT COUNT(*) AS total FROM audit_entry ${where()}`, params);
       return int(count?.total);
     });
-    const seek = after === undefined ? null : keyOfCursor<number>(after, 'number');
-    const rows = await sql<StoredEntryRow>(
-      this.dataSource,
-      `SELECT ${ENTRY_COLUMNS} FROM audit_entry ${where(seek === null ? [] : ['seq > :afterSeq'])} ORDER BY seq LIMIT :limit OFFSET :offset`,
-      { ...params, afterSeq: seek, limit: pageSize + 1, offset: seek === null ? (page - 1) * pageSize : 0 },
-    );
     const items = rows.slice(0, pageSize).map(eventView);
     return { items, total, page, pageSize, next: rows.length > pageSize ? cursorOf(items[items.length - 1].seq) : null };
   }

@@ -5,7 +5,7 @@ import { DataSource, LessThanOrEqual, Not, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, type ErrorDetail, notFound, unprocessable } from '../common/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
-import { WriteQueue } from '../database/index.js';
+import { sql, WriteQueue } from '../database/index.js';
 import { PeopleService } from '../people/index.js';
 import { DepartmentsService, ReferenceService } from '../reference/index.js';
 import { AuthSession } from './auth-session.entity.js';
@@ -129,9 +129,9 @@ export class AuthService {
   async authenticate(token: string): Promise<{ principal: Principal; sessionId: number } | null> {
     const claims = verifyToken(token, await this.signingKey(), Math.floor(this.clock.now().getTime() / 1000));
     if (!claims) return null;
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: claims.sub });
-    if (!user || !user.active || user.tokenVersion !== claims.tv) return null;
-    if (!(await this.dataSource.getRepository(AuthSession).existsBy({ id: claims.sid, userId: user.id }))) return null;
+    // One statement on every request: the user with its session (no row when the session ended).
+    const [user] = await sql<SessionUserRow>(this.dataSource, SESSION_USER_SQL, { user: claims.sub, session: claims.sid });
+    if (!user || !user.active || Number(user.tokenVersion) !== claims.tv) return null;
     return { principal: principalOf(user), sessionId: claims.sid };
   }
 
@@ -364,7 +364,13 @@ export class AuthService {
   }
 }
 
-function principalOf(user: User): Principal {
+/** The signed-in user behind a token's claims, with its session: one statement per request (authenticate). */
+const SESSION_USER_SQL = `SELECT u.id, u.username, u.role, u.region_code AS "regionCode", u.chain_code AS "chainCode", u.department_code AS "departmentCode",
+  u.person_id AS "personId", u.active, u.token_version AS "tokenVersion"
+  FROM app_user u JOIN auth_session s ON s.user_id = u.id WHERE u.id = :user AND s.id = :session`;
+type SessionUserRow = Pick<User, 'id' | 'username' | 'role' | 'regionCode' | 'chainCode' | 'departmentCode' | 'personId' | 'active' | 'tokenVersion'>;
+
+function principalOf(user: SessionUserRow): Principal {
   return { id: user.id, username: user.username, role: user.role, region: user.regionCode, chain: user.chainCode, department: user.departmentCode ?? null, personId: user.personId ?? null };
 }
 

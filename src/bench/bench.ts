@@ -2,7 +2,8 @@
  * `npm run bench`: the cost of the app at 1k, 10k and 100k projects (12 months of reports
  * each) on SQLite and on PostgreSQL, each figure against a baseline measured in the same
  * run on the same database, so the ratios hold on a noisy machine. Prints one table and
- * writes docs/benchmarks.md. Options: --scales=1000,10000 --backends=sqlite,postgres.
+ * writes docs/benchmarks.md. Options: --scales=1000,10000 --backends=sqlite,postgres; --reads (the list, detail
+ * and a bare GET alone) with --dist=<build>[,<other build>] to compare builds in one run; --port=<first port>.
  */
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -17,7 +18,7 @@ import { figuresThroughSql } from '../reports/index.js';
 import { loadPostgres, loadSqlite } from './synthetic.js';
 
 type Backend = 'sqlite' | 'postgres';
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')) as [string, string][]);
+const args = Object.fromEntries(process.argv.slice(2).map((a) => [...a.replace(/^--/, '').split('='), 'yes'].slice(0, 2)) as [string, string][]);
 /** SQLite also at a million projects: the board's cost must not grow with the city (docs/benchmarks.md). */
 const SCALES: Record<Backend, number[]> = {
   sqlite: (args.scales ?? '1000,10000,100000,1000000').split(',').map(Number),
@@ -26,6 +27,8 @@ const SCALES: Record<Backend, number[]> = {
 const BACKENDS = (args.backends ?? 'sqlite,postgres').split(',') as Backend[];
 const PASSWORD = 'bench-admin-password';
 const ROOT = projectRoot();
+/** The server build(s) to run (`--dist=<folder>[,<folder>]`, each holding `src/main.js`); the reads alone (`--reads`) take turns between them. */
+const DISTS = (args.dist ?? join(ROOT, 'dist')).split(',');
 
 interface Row {
   backend: Backend;
@@ -74,10 +77,11 @@ class Server {
   constructor(
     readonly url: string,
     readonly port: number,
+    readonly dist = DISTS[0],
   ) {}
   base = () => `http://127.0.0.1:${this.port}`;
   async start() {
-    this.process = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], {
+    this.process = spawn(process.execPath, [join(this.dist, 'src/main.js')], {
       env: { ...process.env, DATABASE_URL: this.url, PORT: String(this.port), SEED: 'none', ADMIN_PASSWORD: PASSWORD, LOGIN_ATTEMPTS: '1000', BENCH_ROUTES: '1' },
       stdio: 'ignore',
     });
@@ -136,7 +140,43 @@ async function load(clients: number, seconds: number, send: (worker: number, i: 
   return { perSecond: Math.round(latencies.length / seconds), p99: Math.round(pct(latencies, 99) * 10) / 10, errors };
 }
 
-async function measure(backend: Backend, n: number, port: number): Promise<Row> {
+/**
+ * Reads at 50 clients. Each client opens the list at its own page, then reads on page after page by
+ * key (`next`), as the workbench does; then one project after another; then a bare signed-in GET
+ * (`/api/regions`: the sign-in check, guards, one small statement, JSON), the fixed cost under both.
+ */
+async function readLoads(server: Server, n: number, withBare = true) {
+  // 1 s of the bare GET first, not counted: HTTP connections, the database pool and compiled code ready, as on a running server (the list's own caches stay cold).
+  await load(50, 1, () => server.request('/api/regions'));
+  const cursors: (string | null)[] = [];
+  const list50 = await load(50, 4, async (w) => {
+    const at = cursors[w] ? `after=${cursors[w]}` : `page=${1 + ((w * 97) % Math.max(1, Math.floor(n / 50)))}`;
+    const res = await server.request(`/api/projects?pageSize=50&${at}`);
+    cursors[w] = ((await res.clone().json()) as { next: string | null }).next;
+    return res;
+  });
+  const detail50 = await load(50, 4, (w, i) => server.request(`/api/projects/${1 + ((w * 7919 + i * 31) % n)}`));
+  const bare50 = withBare ? await load(50, 4, () => server.request('/api/regions')) : null;
+  return { list50, detail50, bare50 };
+}
+
+/** `--reads`: the reads alone on the loaded database, each build of `--dist` in turn, twice (before and after from one run). */
+async function reads(url: string, n: number, port: number): Promise<void> {
+  const rows = ['| build | round | list 50c req/s, p99 ms | detail 50c req/s, p99 ms | bare GET 50c req/s, p99 ms | list ÷ bare | errors |', '|---|---|---|---|---|---|---|'];
+  for (const round of [1, 2])
+    for (const dist of DISTS) {
+      const server = new Server(url, port, dist);
+      await server.start();
+      const { list50, detail50, bare50: bare } = await readLoads(server, n);
+      const bare50 = bare!;
+      await server.stop();
+      rows.push(`| ${dist} | ${round} | ${list50.perSecond}, ${list50.p99} | ${detail50.perSecond}, ${detail50.p99} | ${bare50.perSecond}, ${bare50.p99} | ${(list50.perSecond / bare50.perSecond).toFixed(2)} | ${list50.errors + detail50.errors + bare50.errors} |`);
+      console.log(rows.at(-1));
+    }
+  console.log(`\n${rows.join('\n')}`);
+}
+
+async function measure(backend: Backend, n: number, port: number): Promise<Row | null> {
   const dir = mkdtempSync(join(tmpdir(), 'tracker-bench-'));
   let url: string;
   let dropPg: (() => Promise<void>) | null = null;
@@ -167,6 +207,12 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row> 
   if (backend === 'sqlite') await loadSqlite(url.slice('sqlite:'.length), n);
   else await loadPostgres(url, n);
   const loadSeconds = Math.round((performance.now() - loadStart) / 100) / 10;
+  if (args.reads) {
+    await reads(url, n, port);
+    if (dropPg) await dropPg();
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
 
   // The floor: one GROUP BY over the maintained figures, straight through the driver, same database.
   const floor: number[] = [];
@@ -220,16 +266,7 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row> 
     });
   const bare = await bareRoute('insert');
   const recorded = await bareRoute('recorded');
-  // Reads at 50 clients.
-  // Each client opens the list at its own page, then reads on page after page by key (`next`), as the workbench does.
-  const cursors: (string | null)[] = [];
-  const list50 = await load(50, 4, async (w) => {
-    const at = cursors[w] ? `after=${cursors[w]}` : `page=${1 + ((w * 97) % Math.max(1, Math.floor(n / 50)))}`;
-    const res = await server.request(`/api/projects?pageSize=50&${at}`);
-    cursors[w] = ((await res.clone().json()) as { next: string | null }).next;
-    return res;
-  });
-  const detail50 = await load(50, 4, (w, i) => server.request(`/api/projects/${1 + ((w * 7919 + i * 31) % n)}`));
+  const { list50, detail50 } = await readLoads(server, n, false);
   const peakRssMb = server.rssMb('VmHWM');
 
   // PostgreSQL: a second server on the same database, as behind a load balancer.
@@ -333,17 +370,18 @@ function heavySection(): string {
 }
 
 const results: Row[] = [];
-let port = 43100;
+let port = Number(args.port ?? 43100);
 for (const backend of BACKENDS)
   for (const n of SCALES[backend]) {
     process.stderr.write(`bench: ${backend} ${n} projects…\n`);
-    results.push(await measure(backend, n, port++));
-    console.log(table(results.slice(-1)).split('\n').slice(-1)[0]);
+    const row = await measure(backend, n, port++);
+    if (row) results.push(row);
+    if (row) console.log(table(results.slice(-1)).split('\n').slice(-1)[0]);
   }
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
 const output = table(results);
 console.log(`\n${machine}\n${output}`);
-if (!args.scales && !args.backends) {
+if (!args.scales && !args.backends && !args.reads) {
   writeFileSync(
     join(ROOT, 'docs/benchmarks.md'),
     `# Benchmarks\n\nGenerated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.\n` +
@@ -353,7 +391,7 @@ if (!args.scales && !args.backends) {
       `- **board cold**: \`GET /api/dashboard/2024?month=12\` over HTTP right after a write (so the board cache is empty), including sign-in check, JSON and HTTP. **floor**: one GROUP BY over the per-project figures the app maintains (per region and list: projects, plan, actual), run through the driver on the same database in the same run. **warm**: the same request with nothing written since (served from the board cache).\n` +
       `- **filing**: \`PUT /api/projects/:id/reports/:month\` with a new month each time, for 4 s at each concurrency. **bare INSERT route**: \`PUT /api/bench/reports/:id/:month\` (mounted only with BENCH_ROUTES=1): the same sign-in check, validation and queued write transaction around only the filing's INSERT of a revision; **with audit**: that INSERT and its audit entry. **direct inserts**: single-row INSERTs through the driver (one statement per row, autocommit).\n` +
       `- **two servers** (PostgreSQL): a second app server on the same database; filing from 50 clients split over both; then a board cached on the second, a write through the first, and the second's next board (cold, timed; it must show the write).\n` +
-      `- **list / detail**: \`GET /api/projects?pageSize=50&page=…\` then \`&after=<next>\` page after page and \`GET /api/projects/:id\` from 50 concurrent clients for 4 s.\n` +
+      `- **list / detail**: \`GET /api/projects?pageSize=50&page=…\` then \`&after=<next>\` page after page and \`GET /api/projects/:id\` from 50 concurrent clients for 4 s, after 1 s of a bare signed-in GET (not counted: connections, pool and compiled code ready).\n` +
       `- **RSS**: the server process's resident memory after start (idle) and its high-water mark (VmHWM) after all the runs at that scale.\n` +
       heavySection(),
   );

@@ -25,19 +25,25 @@ export function keyOfCursor<K extends string | number>(cursor: string, kind: 'st
 /**
  * Totals counted once per state of the data: a count over many rows is kept with the write
  * counter's value it was counted at (`WriteQueue.version()`, shared by every server), and counted
- * again only after a write. Small and bounded (the oldest goes first).
+ * again only after a write. Small and bounded (the oldest goes first). What is kept may be more
+ * than a number (the project list keeps its page index with its count).
  */
-export class CountCache {
-  private readonly counts = new Map<string, { version: string; total: number }>();
+export class CountCache<T = number> {
+  /** The count itself while it runs: requests that arrive meanwhile wait for the same one. */
+  private readonly counts = new Map<string, { version: string; total: Promise<T> }>();
 
   constructor(private readonly size = 256) {}
 
-  async get(key: string, version: string, count: () => Promise<number>): Promise<number> {
+  get(key: string, version: string, count: () => Promise<T>): Promise<T> {
     const kept = this.counts.get(key);
     if (kept && kept.version === version) return kept.total;
-    const total = await count();
+    const total = count();
     this.counts.delete(key);
-    this.counts.set(key, { version, total });
+    const entry = { version, total };
+    this.counts.set(key, entry);
+    total.catch(() => {
+      if (this.counts.get(key) === entry) this.counts.delete(key);
+    });
     while (this.counts.size > this.size) this.counts.delete(this.counts.keys().next().value!);
     return total;
   }

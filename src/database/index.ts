@@ -4,7 +4,7 @@ export { dataSourceOptions } from './data-source-options.js';
 export { DATABASE_ENTITIES, DatabaseModule } from './database.module.js';
 export { int, sql, sqlCodes, sqlIntegers, sqlScript } from './sql.js';
 export { checkReadVersion, updateVersioned } from './versioned.js';
-export { WriteQueue } from './write-queue.js';
+export { WRITE_VERSION_SQL, WriteQueue } from './write-queue.js';
 export { insertSettingOnce, readSetting, writeSetting } from './settings.js';
 export { markChanged, takeChanged, type Changed, type Follower } from './changes.js';
 export { PRIVATE_DIR, PRIVATE_FILE, createPrivateFile, prepareSqliteFile, privateDir, readPrivateFile, tighten, writePrivateFile } from './private-files.js';

@@ -5,6 +5,12 @@ import { type Follower, takeChanged } from './changes.js';
 import { sqlScript } from './sql.js';
 
 /**
+ * The write counter's value as an SQL expression (what `WriteQueue.version()` reads): a read that
+ * keys a cache on it may select it in its own statement, with the rows, in one round trip.
+ */
+export const WRITE_VERSION_SQL = '(SELECT version FROM write_counter WHERE id = 1)';
+
+/**
  * Every write transaction goes through here, one after another in arrival order.
  * On SQLite this is required: TypeORM shares one connection, so two explicit transactions
  * at once collide ("cannot start a transaction within a transaction") and can leave rows
@@ -27,7 +33,7 @@ export class WriteQueue {
    * computed figures keys on, read once per use (one indexed row).
    */
   async version(): Promise<string> {
-    const [row] = (await this.dataSource.query('SELECT version FROM write_counter WHERE id = 1')) as { version: string | number }[];
+    const [row] = (await this.dataSource.query(`SELECT ${WRITE_VERSION_SQL} AS version`)) as { version: string | number | null }[];
     return String(row?.version ?? 0);
   }
 

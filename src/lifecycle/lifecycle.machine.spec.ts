@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AnyStateNode } from 'xstate';
 import { lifecycleContext } from '../../test/factories/lifecycle-facts.js';
-import { guardFailures } from './lifecycle.guards.js';
+import { guardFailures, type LifecycleContext } from './lifecycle.guards.js';
 import { lifecycleMachine } from './lifecycle.machine.js';
 import {
   acceptedEvents,
@@ -10,8 +10,10 @@ import {
   next,
   persist,
   persistedOf,
+  restore,
   stageOf,
   valueOfStage,
+  type LifecycleSnapshot,
 } from './lifecycle.snapshot.js';
 import { EVENT_TYPES, STAGES, type Stage } from './stages.js';
 import {
@@ -23,7 +25,6 @@ import {
   LEGAL_TRIPLES,
   legalEventsOf,
   NON_FINAL_STAGES,
-  snapshotAt,
   sorted,
   STAGE_TABLE,
   TABLE_STAGES,
@@ -31,6 +32,11 @@ import {
 } from '../../test/factories/lifecycle-table.js';
 
 /* Every expected value comes from the hand-written tables in test/factories/lifecycle-table.ts. */
+
+/** The machine's snapshot at a stage (restored as the engine restores a stored one). */
+function snapshotAt(stage: Stage, context: LifecycleContext = lifecycleContext()): LifecycleSnapshot {
+  return restore(persistedOf(stage), context);
+}
 
 describe('the tables in this test agree with stages.ts', () => {
   it('STAGES and EVENT_TYPES are exactly the stages and events of the contract', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { lifecycleContext, type FactsOverrides } from '../../test/factories/lifecycle-facts.js';
-import { guardFailures, type LifecycleEvent } from './lifecycle.guards.js';
+import { guardFailures, type LifecycleContext, type LifecycleEvent } from './lifecycle.guards.js';
 import { lifecycleMachine } from './lifecycle.machine.js';
-import { next, stageOf, type LifecycleSnapshot } from './lifecycle.snapshot.js';
+import { next, persistedOf, restore, stageOf, type LifecycleSnapshot } from './lifecycle.snapshot.js';
 import { APPROVAL_KEYS, APPROVAL_LABELS, STAGES, type ApprovalKey, type Stage } from './stages.js';
 import {
   ALL_EVENTS,
@@ -12,13 +12,17 @@ import {
   LEGAL_PAIRS,
   LEGAL_TRIPLES,
   NON_FINAL_STAGES,
-  snapshotAt,
   sorted,
   TODAY,
   VALID,
 } from '../../test/factories/lifecycle-table.js';
 
 /* Every expected value comes from the hand-written tables in test/factories/lifecycle-table.ts. */
+
+/** The machine's snapshot at a stage (restored as the engine restores a stored one). */
+function snapshotAt(stage: Stage, context: LifecycleContext = lifecycleContext()): LifecycleSnapshot {
+  return restore(persistedOf(stage), context);
+}
 
 type Path = { state: LifecycleSnapshot; steps: Array<{ state: LifecycleSnapshot; event: { type: string } }>; weight: number };
 

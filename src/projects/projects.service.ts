@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ALL, projectColumns, type Scope, scopeSql } from '../access/index.js';
+import { ALL, type Scope } from '../access/index.js';
 import { leadOfProject } from '../attraction/index.js';
 import { type HistoryView, ProjectHistoryReader } from '../audit/index.js';
-import { badRequest, Clock, CountCache, cursorOf, keyOfCursor, notFound, type Page } from '../common/index.js';
+import { Clock, CountCache, cursorOf, notFound, type Page } from '../common/index.js';
 import { approvalDetailsOf, type CreateProjectDto, type MilestoneChange, type MilestoneDto, MilestonesService, milestonesOf, type MilestoneView, Project, type ProjectMilestone, ProjectRecordsService, type UpdateProjectDto } from '../project-records/index.js';
-import { ListsService, onListSql } from '../plans/index.js';
+import { ListsService } from '../plans/index.js';
 import { ProjectResponsibilityService } from '../people/index.js';
 import type { ListProjectsQuery } from './dto/list-projects.query.js';
+import { indexProjects, type ListIndex, listFilter, readPage } from './project-list.js';
 import { replayProject } from './project-replay.js';
 import { toView, type ProjectView } from './project.view.js';
-import { IMPLEMENTATION_STAGES } from '../lifecycle/index.js';
 import { checkReadVersion, WriteQueue } from '../database/index.js';
 import { isMilestoneOverdue } from '../rules/index.js';
 
@@ -34,32 +34,21 @@ export class ProjectsService {
     private readonly responsibility: ProjectResponsibilityService,
   ) {}
 
-  private readonly counts = new CountCache();
+  private readonly counts = new CountCache<ListIndex>();
 
   async list(query: ListProjectsQuery, scope: Scope = ALL): Promise<Page<ProjectView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const qb = this.dataSource.getRepository(Project).createQueryBuilder('p');
-    if (query.stage === 'implementation') qb.andWhere('p.stage IN (:...stages)', { stages: IMPLEMENTATION_STAGES });
-    else if (query.stage) qb.andWhere('p.stage = :stage', { stage: query.stage });
-    const inScope = scopeSql(scope, projectColumns('p'));
-    qb.andWhere(inScope.sql, inScope.params);
-    if (query.region) qb.andWhere('p.region_code = :region', { region: query.region });
-    if (query.chain) qb.andWhere('p.chain_code = :chain', { chain: query.chain });
-    if (query.list && query.year === undefined)
-      throw badRequest('按清单筛选时需要同时指定年份 year', [{ field: 'year', code: 'yearRequired', message: 'list 需要 year' }]);
-    if (query.year !== undefined) qb.andWhere(onListSql('p.id', Boolean(query.list)), { listYear: query.year, listCategory: query.list });
-    if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere("(p.code LIKE :like ESCAPE '\\' OR p.name LIKE :like ESCAPE '\\' OR p.owner_enterprise LIKE :like ESCAPE '\\')", { like });
-    }
-    // The total is counted once per state of the data (and filter), not for every page.
-    const { after, page: _page, pageSize: _size, ...filter } = query;
-    const total = await this.counts.get(JSON.stringify([scope, filter]), await this.writes.version(), () => qb.clone().getCount());
-    qb.orderBy('p.code', 'ASC').take(pageSize + 1);
-    if (after !== undefined) qb.andWhere('p.code > :after', { after: keyOfCursor<string>(after, 'string') });
-    else qb.skip((page - 1) * pageSize);
-    const rows = await qb.getMany();
+    const filter = listFilter(query, scope);
+    // The total is exact, counted once per state of the data (and filter), not for every page, with
+    // the page index (project-list.ts). A numbered page past the first needs the index first; a page
+    // by key reads its rows and the write counter in one statement, and the count only after a write.
+    const { after, page: _page, pageSize: _size, ...filters } = query;
+    const key = JSON.stringify([scope, filters]);
+    const index = (version: string) => this.counts.get(key, version, () => indexProjects(this.dataSource, filter));
+    const numbered = after === undefined && page > 1 ? await index(await this.writes.version()) : undefined;
+    const { rows, version } = await readPage(this.dataSource, query, filter, { page, pageSize, index: numbered });
+    const total = numbered ? numbered.total : (await index(version ?? (await this.writes.version()))).total;
     const items = rows.slice(0, pageSize);
     return { items: items.map((row) => toView(row)), total, page, pageSize, next: rows.length > pageSize ? cursorOf(items[items.length - 1].code) : null };
   }

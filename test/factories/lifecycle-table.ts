@@ -1,8 +1,6 @@
 import type { StateValue } from 'xstate';
-import type { LifecycleContext, LifecycleEvent } from '../../src/lifecycle/lifecycle.guards.js';
-import { persistedOf, restore, type LifecycleSnapshot } from '../../src/lifecycle/lifecycle.snapshot.js';
-import type { EventType, Stage } from '../../src/lifecycle/stages.js';
-import { lifecycleContext, LIFECYCLE_TODAY } from './lifecycle-facts.js';
+import type { EventType, LifecycleEvent, Stage } from '../../src/lifecycle/index.js';
+import { LIFECYCLE_TODAY } from './lifecycle-facts.js';
 
 /*
  * The lifecycle's hand-written tables (transcribed from docs/domain/lifecycle.md) that the
@@ -64,8 +62,3 @@ export const ILLEGAL: Array<[Stage, EventType]> = TABLE_STAGES.flatMap((stage) =
 );
 
 export const sorted = <T>(values: Iterable<T>): T[] => [...values].sort();
-
-export function snapshotAt(stage: Stage, context: LifecycleContext = lifecycleContext()): LifecycleSnapshot {
-  return restore(persistedOf(stage), context);
-}
-
