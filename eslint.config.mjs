@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', 'data/**', 'src/public/vendor/**', 'src/web/types/api-types.d.ts'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', 'data/**', 'src/public/vendor/**', 'generated/api-types.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

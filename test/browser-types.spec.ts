@@ -27,6 +27,7 @@ function browserCheckCommand(): string {
 function copyOfSources(): string {
   const dir = mkdtempSync(join(tmpdir(), 'browser-types-'));
   cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true });
+  cpSync(join(ROOT, 'generated'), join(dir, 'generated'), { recursive: true });
   cpSync(join(ROOT, 'tsconfig.web.json'), join(dir, 'tsconfig.web.json'));
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
@@ -77,7 +78,7 @@ describe('the browser type check in npm run check', () => {
         ].join('\n'),
       );
       // the document stops declaring a field a real page reads: the page fails, not the typedef
-      inject(dir, 'src/web/types/api-types.d.ts', 'ignoredColumns: string[];', '');
+      inject(dir, 'generated/api-types.d.ts', 'ignoredColumns: string[];', '');
       const broken = runCheck(dir);
       expect(broken.status).not.toBe(0);
       const files = new Set(broken.diagnostics.map((line) => line.slice(0, line.indexOf('('))));
@@ -106,9 +107,9 @@ describe('the browser type check in npm run check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'api-types-'));
     try {
       cpSync(join(ROOT, 'scripts'), join(dir, 'scripts'), { recursive: true });
-      mkdirSync(join(dir, 'src/web/types'), { recursive: true });
-      const generated = join(dir, 'src/web/types/api-types.d.ts');
-      cpSync(join(ROOT, 'src/web/types/api-types.d.ts'), generated);
+      mkdirSync(join(dir, 'generated'), { recursive: true });
+      const generated = join(dir, 'generated/api-types.d.ts');
+      cpSync(join(ROOT, 'generated/api-types.d.ts'), generated);
       symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
       symlinkSync(join(ROOT, 'dist'), join(dir, 'dist'), 'dir');
       const check = () => spawnSync(process.execPath, ['scripts/api-types.mjs', '--check'], { cwd: dir, encoding: 'utf8' });
@@ -123,7 +124,7 @@ describe('the browser type check in npm run check', () => {
       writeFileSync(generated, committed.replace('ignoredColumns: string[];', 'ignoredColumns: number[];'));
       const stale = check();
       expect(stale.status).toBe(1);
-      expect(stale.stderr).toContain(`api types are STALE: src/web/types/api-types.d.ts`);
+      expect(stale.stderr).toContain(`api types are STALE: generated/api-types.d.ts`);
       expect(stale.stderr).toContain(`first difference at line ${line}: committed "ignoredColumns: number[];", now "ignoredColumns: string[];"`);
       expect(stale.stderr).toContain('Run `npm run api:types`');
       // the check only reads: the committed file is left as it was

@@ -1,7 +1,7 @@
 // @ts-check
 // The API's shapes as the pages read them, for the browser type check (tsconfig.web.json):
 // docs/development.md "API types". Each answer's typedef is an alias of the type generated from the
-// OpenAPI document (src/web/types/api-types.d.ts, `npm run api:types`): `Answer<path, method>` for
+// OpenAPI document (generated/api-types.d.ts, `npm run api:types`): `Answer<path, method>` for
 // an operation's JSON answer, `Schema<name>` for a schema. So a page that reads a field the API does
 // not declare fails `npm run check`. Written here still: the page container over an item type,
 // and the keys of labels.
@@ -9,13 +9,13 @@
 
 /**
  * A schema of the OpenAPI document by name.
- * @template {keyof import('../types/api-types.js').components['schemas']} Name
+ * @template {keyof import('../../../generated/api-types.js').components['schemas']} Name
  * @typedef {import('../types/api.js').Schema<Name>} Schema
  */
 
 /**
  * The JSON success answer an operation of the OpenAPI document declares.
- * @template {keyof import('../types/api-types.js').paths} Path
+ * @template {keyof import('../../../generated/api-types.js').paths} Path
  * @template {'get' | 'put' | 'post' | 'delete' | 'patch'} [Method='get']
  * @typedef {import('../types/api.js').Answer<Path, Method>} Answer
  */

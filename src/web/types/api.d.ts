@@ -1,6 +1,6 @@
 // Short names for the generated API types (api-types.d.ts, `npm run api:types`), for the pages'
 // typedefs in src/web/public/types.js: docs/development.md "API types".
-import type { components, paths } from './api-types.js';
+import type { components, paths } from '../../../generated/api-types.js';
 
 /** A schema of the document by name: `Schema<'ImportResult'>`. */
 export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
