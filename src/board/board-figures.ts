@@ -56,7 +56,7 @@ export class BoardFigures implements OnModuleInit, OnApplicationBootstrap {
 
   async ensureBuilt(manager: EntityManager): Promise<void> {
     // On PostgreSQL, servers starting together build once: the others wait here, then see it built.
-    const lock = this.dataSource.options.type === 'postgres' ? ' FOR UPDATE' : '';
+    const lock = this.postgres ? ' FOR UPDATE' : '';
     const [row] = await sql<{ value: string }>(manager, `SELECT value FROM app_setting WHERE key = :key${lock}`, { key: SETTING });
     if (row?.value !== BOARD_FIGURES_FORMAT) await this.rebuild(manager);
   }
