@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, CountCache, cursorOf, keyOfCursor, type Page } from '../common/index.js';
-import { int, sql, WRITE_VERSION_SQL, WriteQueue } from '../database/index.js';
+import { int, sql, sqlScriptRows, WRITE_VERSION_SQL, WriteQueue } from '../database/index.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { DEFAULT_VERIFY_BATCH, ENTRY_COLUMNS, verifyChain, type Checkpoint, type StoredEntryRow, type VerifyResult } from './audit-chain.js';
 import { canonicalJson, chainHash, ZERO_HASH, type ChainFields, type Json } from './canonical-json.js';
@@ -87,8 +87,9 @@ export class AuditService {
     const beforeText = jsonText(input.before);
     const afterText = jsonText(input.after);
 
-    if (manager.connection.options.type === 'postgres') await manager.query('LOCK TABLE audit_entry IN SHARE ROW EXCLUSIVE MODE');
-    const [latest] = await sql<{ seq: unknown; hash: string }>(manager, 'SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1');
+    // The lock and the read of the chain's end: one round trip (a script) on PostgreSQL.
+    const lock = manager.connection.options.type === 'postgres' ? ['LOCK TABLE audit_entry IN SHARE ROW EXCLUSIVE MODE'] : [];
+    const [latest] = await sqlScriptRows<{ seq: unknown; hash: string }>(manager, [...lock, 'SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1']);
     const fields: ChainFields = {
       seq: latest ? int(latest.seq) + 1 : 1,
       actor: input.actor,

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 
 /**
  * Raw SQL with `:named` parameters, for the aggregate queries that the query builder
@@ -45,4 +45,29 @@ export async function sqlScript(manager: EntityManager, statements: string[]): P
   if (!statements.length) return;
   if (manager.connection.options.type === 'postgres') await manager.query(statements.join(';\n'));
   else for (const statement of statements) await manager.query(statement);
+}
+
+/**
+ * `sqlScript` whose last statement reads rows (`LOCK …; SELECT …`): those rows. On PostgreSQL one
+ * round trip (each statement of a script still reads the data as of its own start, so a SELECT
+ * after a LOCK sees every transaction that committed before the lock was granted).
+ */
+export async function sqlScriptRows<T = Record<string, unknown>>(manager: EntityManager, statements: string[]): Promise<T[]> {
+  const runner = manager.queryRunner;
+  if (manager.connection.options.type === 'postgres' && runner) {
+    const text = statements.join(';\n');
+    manager.connection.logger.logQuery(text, undefined, runner);
+    // TypeORM's query() keeps the rows of a one-statement answer only: ask the driver's client.
+    const client = (await runner.connect()) as { query(text: string): Promise<{ rows: T[] } | { rows: T[] }[]> };
+    let results: { rows: T[] } | { rows: T[] }[];
+    try {
+      results = await client.query(text);
+    } catch (error) {
+      throw new QueryFailedError(text, undefined, error as Error);
+    }
+    return (Array.isArray(results) ? results.at(-1)! : results).rows;
+  }
+  let rows: T[] = [];
+  for (const statement of statements) rows = (await manager.query(statement)) as T[];
+  return rows;
 }

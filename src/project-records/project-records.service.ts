@@ -45,6 +45,22 @@ export class ProjectRecordsService {
     return visibleOr404(project, project !== null && (await projectVisible(manager, project, scope)), '项目');
   }
 
+  /**
+   * `findVisible` with another one-row SELECT read in the same statement (`alongside`: its text
+   * with `:named` parameters): the project (or 404, as findVisible) and that row's columns as
+   * read. For a write that needs the project and a few facts beside it in one round trip.
+   */
+  async findVisibleWith(manager: EntityManager, id: number, scope: Scope, alongside: { sql: string; params: Record<string, unknown> }): Promise<{ project: Project; alongside: Record<string, unknown> }> {
+    const { entities, raw } = await manager
+      .createQueryBuilder(Project, 'p')
+      .leftJoin(`(${alongside.sql})`, 'alongside', '1 = 1')
+      .addSelect('alongside.*')
+      .where('p.id = :visibleProjectId', { ...alongside.params, visibleProjectId: id })
+      .getRawAndEntities();
+    const project = entities[0] ?? null;
+    return { project: visibleOr404(project, project !== null && (await projectVisible(manager, project, scope)), '项目'), alongside: (raw[0] ?? {}) as Record<string, unknown> };
+  }
+
   /** The project row, whoever asks (for modules that check scope their own way); null when there is none. */
   find(manager: EntityManager, id: number): Promise<Project | null> {
     return manager.findOneBy(Project, { id });

@@ -8,9 +8,9 @@ import { ALL, projectColumns, type Scope, scopeSql } from '../access/index.js';
 import { type RaisedRequest, RequestsService } from '../requests/index.js';
 import { MilestonesService, ProjectRecordsService, type Project } from '../project-records/index.js';
 import type { FileReportDto } from './dto/file-report.dto.js';
-import { cumulativeOf, storeRevision } from './report-figures.js';
+import { figuresBeforeOf, storeRevision, withFiguresSql } from './report-figures.js';
 import { ReportRevision } from './report-revision.entity.js';
-import { fileRevision, latestRevision, revisionsOf } from '../revisions/index.js';
+import { fileRevision, latestRevision, revisionStateSql, revisionsOf } from '../revisions/index.js';
 
 export interface ReportView {
   projectId: number;
@@ -74,27 +74,36 @@ export class ReportsService {
 
   /** `file` inside the caller's write transaction (the Excel import files a whole sheet in one). */
   async fileIn(manager: EntityManager, projectId: number, month: string, dto: FileReportDto, actor: string, scope: Scope = ALL): Promise<FiledReport> {
-    const project = await this.records.findVisible(manager, projectId, scope);
+    // One statement reads what the filing decides on: the project (in scope, or 404), the month's
+    // latest revision and closing bulletin, and the kept figures the answer's total comes from.
+    const revisionKey = { entity: ReportRevision, key: { projectId, month }, closing: { month } };
+    const state = revisionStateSql(manager, revisionKey)!; // a plain key: never null
+    const read = await this.records.findVisibleWith(manager, projectId, scope, withFiguresSql(state, projectId, month));
+    const project = read.project;
+    const figures = figuresBeforeOf(read.alongside);
     const failures = await this.periodFailures(manager, project, month);
 
     const progress = dto.progress?.trim() || null;
     const problems = dto.problems?.trim() || null;
     const reason = dto.reason?.trim() || null;
-    const filed = await fileRevision<ReportRevision>(manager, {
-      entity: ReportRevision,
-      key: { projectId, month },
-      failures,
-      same: (latest) => latest.amountWan === dto.amount && latest.progress === progress && latest.problems === problems,
-      closing: { month, reason, what: '数据' },
-      build: (revision, correction) =>
-        manager.create(ReportRevision, { projectId, month, revision, amountWan: dto.amount, progress, problems, actor, recordedAt: this.clock.nowIso(), correction, reason }),
-      store: storeRevision,
-    });
+    const filed = await fileRevision<ReportRevision>(
+      manager,
+      {
+        ...revisionKey,
+        failures,
+        same: (latest) => latest.amountWan === dto.amount && latest.progress === progress && latest.problems === problems,
+        closing: { month, reason, what: '数据' },
+        build: (revision, correction) =>
+          manager.create(ReportRevision, { projectId, month, revision, amountWan: dto.amount, progress, problems, actor, recordedAt: this.clock.nowIso(), correction, reason }),
+        store: storeRevision,
+      },
+      state.read(read.alongside),
+    );
     // Needs entered with the report become requests in the same transaction (docs/domain/requests.md "Raised from").
     const raise = () => (dto.requests?.length ? this.requests.raiseIn(manager, projectId, dto.requests, actor, scope, { month }) : Promise.resolve([]));
     // Milestones reached, from the month form: their actual dates, in the same transaction (docs/domain/milestones.md).
     if (dto.milestones?.length) await this.milestones.recordActualsIn(manager, project, dto.milestones, actor);
-    if (!filed.added) return this.filed(manager, project, filed.row, false, await raise()); // same report again: idempotent, no new revision
+    if (!filed.added) return this.filed(project, filed.row, figures.cumulative, false, await raise()); // same report again: idempotent, no new revision
 
     const { row: revision, previous: latest } = filed;
     await this.changes.record(manager, {
@@ -106,7 +115,8 @@ export class ReportsService {
       reason,
       at: revision.recordedAt,
     });
-    return this.filed(manager, project, revision, latest === null, await raise());
+    // storeRevision set the month's figure to the new amount: the total follows without reading it again.
+    return this.filed(project, revision, figures.cumulative - figures.month + revision.amountWan, latest === null, await raise());
   }
 
   /** The latest revision of a project's month (null before its first report). */
@@ -193,8 +203,7 @@ export class ReportsService {
     return [];
   }
 
-  private async filed(manager: EntityManager, project: Project, revision: ReportRevision, created: boolean, requests: RaisedRequest[] = []): Promise<FiledReport> {
-    const cumulative = await cumulativeOf(manager, project.id);
+  private filed(project: Project, revision: ReportRevision, cumulative: number, created: boolean, requests: RaisedRequest[] = []): FiledReport {
     const flags = project.totalInvestmentWan !== null && cumulative > project.totalInvestmentWan ? ['cumulativeAboveTotal'] : [];
     return { ...viewOf(revision), cumulative, flags, created, requests };
   }

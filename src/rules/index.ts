@@ -7,7 +7,7 @@ export { PLACE_SIZE_COUNTS_SQL, countInRange, placeCountChecks, type PlaceCountC
 export { isKeyProjectSql } from './key-projects.js';
 export { STANDARD_MILESTONES, isMilestoneOverdue, milestoneCurve, milestoneOverdueReason, overdueMilestoneOf, overdueMilestoneSql, type MilestoneDates } from './milestones.js';
 export { CHAIN_RESPONSIBILITY_REVISIONS, DISBURSEMENT_REVISIONS, FUND_REVISIONS, INDICATOR_REVISIONS, NOTE_REVISIONS, PROJECT_RESPONSIBILITY_REVISIONS, isLatestRevisionSql } from './latest-revision.js';
-export { CLOSING_BULLETIN_SQL, bulletinCoversSql, closingBulletinOf, correctionReasonFailure } from './month-closed.js';
+export { CLOSING_BULLETIN_SQL, bulletinCoversSql, closingBulletinOf, correctionReasonFailure, type ClosingBulletin } from './month-closed.js';
 export { PLAN_STATUSES, frozenChangeFailures, keyDesignationFailures, publishFailures, type PlanStatus } from './plan-freeze.js';
 export { RATINGS, expectedWan, progressAgainstTarget, projectExpected12Sql, ratingOf, ratioOf, type Progress, type Rating, type Thresholds } from './progress.js';
 export { formatQuantity, parseQuantity } from './quantities.js';
