@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { isLatestRevisionSql } from '../rules/index.js';
-import { fileRevision, latestRevision, revisionsOf } from './revision-log.js';
+import { fileRevision, latestRevision, revisionStateOf, revisionsOf } from './revision-log.js';
 
 /**
  * The one way a figure kept as revisions is filed and read, on a toy figure of its own (a
@@ -78,6 +78,33 @@ describe('revision log', () => {
     const failure = { field: 'month', code: 'monthInFuture', message: '尚未到来' };
     expect(await refusal(file('2024-01', 70, null, [failure]))).toEqual([422, ['monthInFuture', 'correctionReasonRequired']]);
     expect(await latestRevision(db.manager, { entity: Reading, key: { meterId: 1, month: '2024-01' } })).toBeNull();
+  });
+
+  it('reads the latest revision, as stored, and the closing bulletin in one statement, with or without a revision', async () => {
+    const logger = db.logger;
+    const original = logger.logQuery.bind(logger);
+    let statements = 0;
+    logger.logQuery = (...args: Parameters<typeof logger.logQuery>) => {
+      statements++;
+      return original(...args);
+    };
+    try {
+      // 2024-02 (closed by the 2024-03 bulletin): revision 2 of 60, a correction (the case above).
+      const closed = await revisionStateOf<Reading>(db.manager, { entity: Reading, key: { meterId: 1, month: '2024-02' }, closing: { month: '2024-02' } });
+      expect(statements).toBe(1);
+      expect(closed.closedBy).toEqual({ year: 2024, month: 3 });
+      expect(closed.latest).toBeInstanceOf(Reading);
+      expect(closed.latest).toEqual(await latestRevision(db.manager, { entity: Reading, key: { meterId: 1, month: '2024-02' } }));
+      expect([closed.latest?.revision, closed.latest?.value, closed.latest?.correction, closed.latest?.reason]).toEqual([2, 60, true, '统计口径更正']);
+      // No revision of 2024-06 yet, and no bulletin covers it; no closing asked: none read.
+      expect(await revisionStateOf<Reading>(db.manager, { entity: Reading, key: { meterId: 1, month: '2024-06' }, closing: { month: '2024-06' } })).toEqual({ latest: null, closedBy: null });
+      expect(await revisionStateOf<Reading>(db.manager, { entity: Reading, key: { meterId: 1, month: '2024-01' } })).toEqual({ latest: null, closedBy: null });
+      const open = await revisionStateOf<Reading>(db.manager, { entity: Reading, key: { meterId: 1, month: '2024-04' } });
+      expect([open.latest?.revision, open.latest?.value, open.latest?.correction, open.latest?.reason, open.closedBy]).toEqual([2, 120, false, null, null]);
+      expect(statements).toBe(5); // four states, one statement each, and the latestRevision read compared with above
+    } finally {
+      logger.logQuery = original;
+    }
   });
 
   it('reads the figure as recorded by an instant (the latest revision recorded by then)', async () => {
