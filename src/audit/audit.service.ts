@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, CountCache, cursorOf, keyOfCursor, type Page } from '../common/index.js';
-import { int, sql, sqlScriptRows, WRITE_VERSION_SQL, WriteQueue } from '../database/index.js';
+import { insertStatement, int, sql, sqlScriptRows, sqlTogether, type Statement, WRITE_VERSION_SQL, WriteQueue } from '../database/index.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { DEFAULT_VERIFY_BATCH, ENTRY_COLUMNS, verifyChain, type Checkpoint, type StoredEntryRow, type VerifyResult } from './audit-chain.js';
 import { canonicalJson, chainHash, ZERO_HASH, type ChainFields, type Json } from './canonical-json.js';
@@ -71,12 +71,13 @@ export class AuditService {
   private readonly counts = new CountCache();
 
   /**
-   * Appends one entry, in the caller's transaction (`manager` from `WriteQueue.run`).
+   * Appends one entry, in the caller's transaction (`manager` from `WriteQueue.run`), sent in one
+   * statement with `writes` (the change's own rows, from ChangeRecorder: `Change.writes`).
    * seq = MAX(seq) + 1, prevHash = that entry's hash (64 zeros for the first). On
    * PostgreSQL, where write transactions run concurrently, the table is locked against
    * other appends until the caller commits, so the chain has one order.
    */
-  async append(manager: EntityManager, input: AuditInput): Promise<AuditEntry> {
+  async append(manager: EntityManager, input: AuditInput, writes: Statement[] = []): Promise<AuditEntry> {
     const entityId = String(input.entityId);
     checkText('actor', input.actor, 64);
     checkText('entity', input.entity, 32);
@@ -116,7 +117,8 @@ export class AuditService {
       prevHash: fields.prevHash,
       hash: this.hashOf(fields),
     });
-    await manager.insert(AuditEntry, entry);
+    // With the change's own writes, when the caller hands them here: one statement (sqlTogether).
+    await sqlTogether(manager, writes, insertStatement(manager, AuditEntry, entry, 'auditEntry'));
     return entry;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/index.js';
-import { markChanged } from '../database/index.js';
+import { markChanged, type Statement } from '../database/index.js';
 import { ProjectHistory, type HistoryKind } from './project-history.entity.js';
 import type { AuditEntry } from './audit-entry.entity.js';
 import { type AuditSubject, changedBy } from './audit-subjects.js';
@@ -36,6 +36,13 @@ export interface Change {
    * when one change touched several (an import file: one audit entry, a row per project).
    */
   history?: HistoryRow | HistoryRow[];
+  /**
+   * The change's own rows, when the caller leaves writing them to the recorder: sent in ONE
+   * statement with the audit entry's INSERT (database/sql.ts `sqlTogether`: one round trip on
+   * PostgreSQL), before the entry on SQLite. Independent INSERTs/UPDATEs only (a report revision
+   * and its year figure, ReportsService).
+   */
+  writes?: Statement[];
 }
 
 /**
@@ -82,6 +89,6 @@ export class ChangeRecorder {
       after: change.after,
       reason,
       at,
-    });
+    }, change.writes);
   }
 }

@@ -1,4 +1,4 @@
-import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 
 /**
  * Raw SQL with `:named` parameters, for the aggregate queries that the query builder
@@ -70,4 +70,48 @@ export async function sqlScriptRows<T = Record<string, unknown>>(manager: Entity
   let rows: T[] = [];
   for (const statement of statements) rows = (await manager.query(statement)) as T[];
   return rows;
+}
+
+/** One statement with `:named` parameters (as `sql` takes them). */
+export interface Statement {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * An INSERT of one row of an entity as a `Statement`: the columns given a value, stored as TypeORM
+ * would store them (booleans as 0/1 on SQLite …), parameters named `<prefix>0`, `<prefix>1`, …
+ * For writes sent together with others (`sqlTogether`).
+ */
+export function insertStatement<Row extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<Row>, row: Partial<Row>, prefix: string): Statement {
+  const meta = manager.connection.getMetadata(entity);
+  const driver = manager.connection.driver;
+  const columns = meta.columns.filter((column) => !column.isVirtual && column.getEntityValue(row) !== undefined);
+  const params: Record<string, unknown> = {};
+  const values = columns.map((column, i) => {
+    params[`${prefix}${i}`] = driver.preparePersistentValue(column.getEntityValue(row), column);
+    return `:${prefix}${i}`;
+  });
+  return { sql: `INSERT INTO ${driver.escape(meta.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES (${values.join(', ')})`, params };
+}
+
+/**
+ * Writes (INSERT / UPDATE without RETURNING) and a last statement sent as one: on PostgreSQL the
+ * writes are data-modifying CTEs of the last (`WITH w0 AS (…), w1 AS (…) <last>`), one round trip;
+ * on SQLite (in process) one after another. Answers the last statement's rows. Every statement
+ * sees the data as it was before them all (PostgreSQL), so none may read what another writes, and
+ * their order is not defined: only for independent rows. Parameter names must differ.
+ */
+export async function sqlTogether<T = Record<string, unknown>>(manager: EntityManager, writes: Statement[], last: Statement): Promise<T[]> {
+  if (manager.connection.options.type !== 'postgres' || writes.length === 0) {
+    for (const write of writes) await sql(manager, write.sql, write.params);
+    return sql<T>(manager, last.sql, last.params);
+  }
+  const params: Record<string, unknown> = {};
+  for (const statement of [...writes, last])
+    for (const [name, value] of Object.entries(statement.params)) {
+      if (name in params) throw new Error(`sqlTogether: the parameter :${name} is named twice`);
+      params[name] = value;
+    }
+  return sql<T>(manager, `WITH ${writes.map((write, i) => `w${i} AS (${write.sql})`).join(',\n')}\n${last.sql}`, params);
 }

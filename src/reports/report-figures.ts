@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { int, sql } from '../database/index.js';
+import { insertStatement, int, sqlTogether, type Statement } from '../database/index.js';
 import { figureColumn, figuresThroughSql } from './project-year-figure.entity.js';
 import { ReportRevision } from './report-revision.entity.js';
 import { monthNumberOf, yearOf } from '../common/index.js';
@@ -10,30 +10,26 @@ import { monthNumberOf, yearOf } from '../common/index.js';
  * month). Every writer of revisions — filing over the API, the Excel month sheet (through
  * ReportsService), the demo seed — goes through here, so the maintained figures and the
  * revisions cannot disagree (test/figures-replay.e2e-spec.ts checks it on random histories).
- * On PostgreSQL both are one statement (the revision's INSERT a CTE of the figure's upsert):
- * one round trip inside the write queue instead of two.
+ * The two writes as statements: a filing hands them to its audit entry (ChangeRecorder
+ * `Change.writes`), so that on PostgreSQL the revision, its figure and the entry are ONE statement.
  */
-export async function storeRevision(manager: EntityManager, revision: Omit<ReportRevision, 'id' | 'project'>): Promise<void> {
+export function revisionWrites(manager: EntityManager, revision: Omit<ReportRevision, 'id' | 'project'>): Statement[] {
   const column = figureColumn(monthNumberOf(revision.month));
-  const figure = { projectId: revision.projectId, year: yearOf(revision.month), amount: revision.amountWan };
-  // The year's row is created with its first revision.
-  const upsert = (projectId: string, year: string, amount: string) =>
-    `INSERT INTO project_year_figure (project_id, year, ${column}) VALUES (${projectId}, ${year}, ${amount})
-     ON CONFLICT (project_id, year) DO UPDATE SET ${column} = excluded.${column}`;
-  if (manager.connection.options.type === 'postgres') {
-    const [insert, values] = manager.createQueryBuilder().insert().into(ReportRevision).values(revision).returning('id').getQueryAndParameters();
-    const n = values.length;
-    const [row] = (await manager.query(`WITH inserted AS (${insert})\n${upsert(`$${n + 1}`, `$${n + 2}`, `$${n + 3}`)}\nRETURNING (SELECT id FROM inserted) AS id`, [
-      ...values,
-      figure.projectId,
-      figure.year,
-      figure.amount,
-    ])) as { id: number }[];
-    Object.assign(revision, { id: int(row?.id) });
-    return;
-  }
-  await manager.insert(ReportRevision, revision);
-  await sql(manager, upsert(':projectId', ':year', ':amount'), figure);
+  return [
+    insertStatement(manager, ReportRevision, revision, 'revisionRow'),
+    // The year's row is created with its first revision.
+    {
+      sql: `INSERT INTO project_year_figure (project_id, year, ${column}) VALUES (:figureProjectId, :figureYear, :figureAmount)
+     ON CONFLICT (project_id, year) DO UPDATE SET ${column} = excluded.${column}`,
+      params: { figureProjectId: revision.projectId, figureYear: yearOf(revision.month), figureAmount: revision.amountWan },
+    },
+  ];
+}
+
+/** `revisionWrites` written now, in the caller's transaction (one round trip on PostgreSQL): for the demo seed. */
+export async function storeRevision(manager: EntityManager, revision: Omit<ReportRevision, 'id' | 'project'>): Promise<void> {
+  const [row, figure] = revisionWrites(manager, revision);
+  await sqlTogether(manager, [row], figure);
 }
 
 /** A project's kept figures before a filing: its reported total (万元, Σ each month's latest revision) and the month's own figure. */

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder, ProjectHistoryReader } from '../audit/index.js';
 import { Clock, type ErrorDetail, monthOf } from '../common/index.js';
-import { int, sql, WriteQueue } from '../database/index.js';
+import { int, sql, type Statement, WriteQueue } from '../database/index.js';
 import { dueToReportSql, filedSql, isLatestRevisionSql, reportingParams } from '../rules/index.js';
 import { ALL, projectColumns, type Scope, scopeSql } from '../access/index.js';
 import { type RaisedRequest, RequestsService } from '../requests/index.js';
 import { MilestonesService, ProjectRecordsService, type Project } from '../project-records/index.js';
 import type { FileReportDto } from './dto/file-report.dto.js';
-import { figuresBeforeOf, storeRevision, withFiguresSql } from './report-figures.js';
+import { figuresBeforeOf, revisionWrites, withFiguresSql } from './report-figures.js';
 import { ReportRevision } from './report-revision.entity.js';
 import { fileRevision, latestRevision, revisionStateSql, revisionsOf } from '../revisions/index.js';
 
@@ -86,6 +86,7 @@ export class ReportsService {
     const progress = dto.progress?.trim() || null;
     const problems = dto.problems?.trim() || null;
     const reason = dto.reason?.trim() || null;
+    let writes: Statement[] = [];
     const filed = await fileRevision<ReportRevision>(
       manager,
       {
@@ -95,7 +96,8 @@ export class ReportsService {
         closing: { month, reason, what: '数据' },
         build: (revision, correction) =>
           manager.create(ReportRevision, { projectId, month, revision, amountWan: dto.amount, progress, problems, actor, recordedAt: this.clock.nowIso(), correction, reason }),
-        store: storeRevision,
+        // Written with the audit entry below, in one statement (ChangeRecorder `Change.writes`).
+        store: async (m, row) => void (writes = revisionWrites(m, row)),
       },
       state.read(read.alongside),
     );
@@ -114,6 +116,7 @@ export class ReportsService {
       after: { month, revision: revision.revision, amount: revision.amountWan, progress, problems, correction: revision.correction },
       reason,
       at: revision.recordedAt,
+      writes,
     });
     // storeRevision set the month's figure to the new amount: the total follows without reading it again.
     return this.filed(project, revision, figures.cumulative - figures.month + revision.amountWan, latest === null, await raise());

@@ -32,7 +32,10 @@ export interface FileRevision<Row extends Revision> extends RevisionKey<Row> {
   failures?: ErrorDetail[];
   /** For a month's figure: the month, the reason given, and what a refusal calls the figure (数据, 到位资金). */
   closing?: { month: string; reason: string | null; what: string };
-  /** How the row is stored (default: inserted); the reports also keep their year figures in step. */
+  /**
+   * How the row is stored (default: inserted); the reports also keep their year figures in step,
+   * and hand both writes to their audit entry, which sends them in one statement with it.
+   */
   store?(manager: EntityManager, row: Row): Promise<void>;
 }
 
