@@ -4,7 +4,7 @@ import { JobQueue } from '../src/jobs/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
- * A report filing's own statements (docs/benchmarks.md "Filing in fewer round trips"): every one
+ * A report filing's own statements (docs/architecture.md "Round trips in a write"): every one
  * a round trip on PostgreSQL, inside the write queue, so each adds to every filing's wait. And the
  * answer's cumulative total, now worked out from the figures read before the write, checked on
  * hand-worked filings across two years.
