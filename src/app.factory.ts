@@ -11,7 +11,7 @@ import { AuthService } from './auth/index.js';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
-import { AllExceptionsFilter, createValidationPipe, JsonOnlyInterceptor, OneLineLogger, verifyJsonBody } from './common/index.js';
+import { AllExceptionsFilter, createValidationPipe, JsonOnlyGuard, OneLineLogger, verifyJsonBody } from './common/index.js';
 import type { AppConfig } from './config/index.js';
 import { HeavyWork, requestContext } from './heavy/index.js';
 import { buildOpenApiDocument, checkControllerNames, requestLogging } from './operations/index.js';
@@ -101,7 +101,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   // The request is the current one for all its handling: the heavy-work limits ask it who the caller is.
   app.use(requestContext());
   useHeavyWork(app, config);
-  // JSON only (415 for other bodies, see JsonOnlyInterceptor); checked for UTF-8, lone
+  // JSON only (415 for other bodies, see JsonOnlyGuard); checked for UTF-8, lone
   // surrogates and nesting depth before it is parsed (json-body.ts). Nest's types reserve
   // `verify` for its rawBody option, which this app does not use; Nest passes it through.
   app.useBodyParser('json', { limit: config.bodyLimit, verify: verifyJsonBody } as NestExpressBodyParserOptionsFor<'json'>);
@@ -110,7 +110,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   mountWarRoom(app);
   mountWorkbench(app);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new JsonOnlyInterceptor(app.get(Reflector)));
+  // After the sign-in guard (an APP_GUARD, registered when the app was created), before the pipes.
+  app.useGlobalGuards(new JsonOnlyGuard(app.get(Reflector)));
   // Refused writes (403, 409, 422) go to the security log with the caller (docs/access.md "The security log").
   const security = app.get(SecurityLog);
   app.useGlobalFilters(

@@ -295,6 +295,12 @@ describe('hostile input', () => {
       await refused(() => t.client.post('/api/projects').set('Content-Type', type).send(body), 415, 'unsupportedMediaType');
     });
 
+    it('the order holds: sign-in first (401), then the content type (415), then validation (400)', async () => {
+      await refused(() => request(t.http).post('/api/projects').set('Content-Type', 'text/plain').send('{"name": 5}'), 401, 'unauthenticated');
+      await refused(() => t.client.post('/api/projects').set('Content-Type', 'text/plain').send('{"name": 5}'), 415, 'unsupportedMediaType');
+      await refused(() => t.client.post('/api/projects').set('Content-Type', 'application/json').send('{"name": 5}'), 400, 'isString');
+    });
+
     it('form-encoded sign-in → 415; JSON with a charset is fine', async () => {
       await refused(() => request(t.http).post('/api/auth/login').type('form').send({ username: 'admin', password: 'x' }), 415, 'unsupportedMediaType');
       const charset = await t.client.post('/api/projects').set('Content-Type', 'application/json; charset=utf-8').send(JSON.stringify(projectBody()));

@@ -5,7 +5,7 @@ import { DataSource, LessThanOrEqual, Not, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { Clock, type ErrorDetail, notFound, unprocessable } from '../common/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
-import { sql, WriteQueue } from '../database/index.js';
+import { preparedSql, WriteQueue } from '../database/index.js';
 import { PeopleService } from '../people/index.js';
 import { DepartmentsService, ReferenceService } from '../reference/index.js';
 import { AuthSession } from './auth-session.entity.js';
@@ -129,8 +129,9 @@ export class AuthService {
   async authenticate(token: string): Promise<{ principal: Principal; sessionId: number } | null> {
     const claims = verifyToken(token, await this.signingKey(), Math.floor(this.clock.now().getTime() / 1000));
     if (!claims) return null;
-    // One statement on every request: the user with its session (no row when the session ended).
-    const [user] = await sql<SessionUserRow>(this.dataSource, SESSION_USER_SQL, { user: claims.sub, session: claims.sid });
+    // One statement on every request: the user with its session (no row when the session ended),
+    // prepared once per connection on PostgreSQL (preparedSql).
+    const [user] = await preparedSql<SessionUserRow>(this.dataSource, SESSION_USER_SQL, { user: claims.sub, session: claims.sid });
     if (!user || !user.active || Number(user.tokenVersion) !== claims.tv) return null;
     return { principal: principalOf(user), sessionId: claims.sid };
   }

@@ -27,8 +27,33 @@ export function issueToken(claims: Omit<TokenClaims, 'iat' | 'exp'>, secret: Buf
   return `${HEADER}.${payload}.${sign(`${HEADER}.${payload}`, secret)}`;
 }
 
+/**
+ * Tokens whose signature has been checked, per key: the HMAC is computed once per token, not on
+ * every request. What the signature proves does not change while the key stays the same (a new key
+ * is a new Buffer, with an empty map); the expiry is checked on every use, and the session, the user
+ * and the token version are read from the database on every request (AuthService.authenticate), so
+ * a logout or a deactivation is refused at once as before. Never holds a token that failed.
+ */
+const CHECKED = new WeakMap<Buffer, Map<string, Readonly<TokenClaims>>>();
+/** At most this many tokens per key (then the map starts again): a few per signed-in user and day. */
+const MAX_CHECKED = 10_000;
+
 /** The claims of a valid, unexpired token; null for anything else. */
 export function verifyToken(token: string, secret: Buffer, nowSeconds: number): TokenClaims | null {
+  let checked = CHECKED.get(secret);
+  const known = checked?.get(token);
+  if (known) return known.exp > nowSeconds ? known : null;
+  const claims = checkToken(token, secret, nowSeconds);
+  if (claims) {
+    if (!checked) CHECKED.set(secret, (checked = new Map()));
+    if (checked.size >= MAX_CHECKED) checked.clear();
+    checked.set(token, Object.freeze(claims));
+  }
+  return claims;
+}
+
+/** The signature, the header and the claims' shape and expiry, checked. */
+function checkToken(token: string, secret: Buffer, nowSeconds: number): TokenClaims | null {
   const parts = token.split('.');
   if (parts.length !== 3) return null;
   const [header, payload, signature] = parts;

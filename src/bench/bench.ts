@@ -16,6 +16,7 @@ import pg from 'pg';
 import { projectRoot } from '../common/index.js';
 import { figuresThroughSql } from '../reports/index.js';
 import { loadPostgres, loadSqlite } from './synthetic.js';
+import { load, pct, timed } from './load-client.js';
 
 type Backend = 'sqlite' | 'postgres';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => [...a.replace(/^--/, '').split('='), 'yes'].slice(0, 2)) as [string, string][]);
@@ -52,11 +53,6 @@ interface Row {
   peakRssMb: number;
   idleRssMb: number;
 }
-
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 /**
  * The floor: one GROUP BY over the per-project figures the app maintains (src/reports/report-figures.ts),
@@ -100,6 +96,17 @@ class Server {
   request(path: string, init: RequestInit = {}) {
     return fetch(`${this.base()}${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}`, ...(init.headers ?? {}) } });
   }
+  /** The server process's CPU time so far (user + system, ms), from /proc. */
+  cpuMs() {
+    const fields = readFileSync(`/proc/${this.process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  }
+  /** A load with the server's CPU time per request it answered (ms). */
+  async withCpu<T extends { requests: number }>(run: () => Promise<T>): Promise<T & { cpuMs: number }> {
+    const before = this.cpuMs();
+    const result = await run();
+    return { ...result, cpuMs: Math.round(((this.cpuMs() - before) / Math.max(1, result.requests)) * 100) / 100 };
+  }
   rssMb(field: 'VmHWM' | 'VmRSS') {
     const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
     return Math.round(Number(/\d+/.exec(status.split('\n').find((l) => l.startsWith(field)) ?? '0')![0]) / 1024);
@@ -111,35 +118,6 @@ class Server {
   }
 }
 
-async function timed(run: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await run();
-  return performance.now() - start;
-}
-
-/** `clients` loops each sending requests for `seconds`: completions per second, p99 latency, errors. */
-async function load(clients: number, seconds: number, send: (worker: number, i: number) => Promise<Response>) {
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async (_, worker) => {
-      for (let i = 0; performance.now() < end; i++) {
-        const start = performance.now();
-        try {
-          const res = await send(worker, i);
-          await res.arrayBuffer();
-          if (res.status >= 400) errors++;
-        } catch {
-          errors++;
-        }
-        latencies.push(performance.now() - start);
-      }
-    }),
-  );
-  return { perSecond: Math.round(latencies.length / seconds), p99: Math.round(pct(latencies, 99) * 10) / 10, errors };
-}
-
 /**
  * Reads at 50 clients. Each client opens the list at its own page, then reads on page after page by
  * key (`next`), as the workbench does; then one project after another; then a bare signed-in GET
@@ -149,20 +127,20 @@ async function readLoads(server: Server, n: number, withBare = true) {
   // 1 s of the bare GET first, not counted: HTTP connections, the database pool and compiled code ready, as on a running server (the list's own caches stay cold).
   await load(50, 1, () => server.request('/api/regions'));
   const cursors: (string | null)[] = [];
-  const list50 = await load(50, 4, async (w) => {
-    const at = cursors[w] ? `after=${cursors[w]}` : `page=${1 + ((w * 97) % Math.max(1, Math.floor(n / 50)))}`;
-    const res = await server.request(`/api/projects?pageSize=50&${at}`);
-    cursors[w] = ((await res.clone().json()) as { next: string | null }).next;
-    return res;
-  });
+  const at = (w: number) => (cursors[w] ? `after=${cursors[w]}` : `page=${1 + ((w * 97) % Math.max(1, Math.floor(n / 50)))}`);
+  const nextOf = (body: ArrayBuffer) => (JSON.parse(Buffer.from(body).toString('utf8')) as { next: string | null }).next;
+  const list50 = await server.withCpu(() => load(50, 4, (w) => server.request(`/api/projects?pageSize=50&${at(w)}`), (w, body) => (cursors[w] = nextOf(body))));
   const detail50 = await load(50, 4, (w, i) => server.request(`/api/projects/${1 + ((w * 7919 + i * 31) % n)}`));
-  const bare50 = withBare ? await load(50, 4, () => server.request('/api/regions')) : null;
+  const bare50 = withBare ? await server.withCpu(() => load(50, 4, () => server.request('/api/regions'))) : null;
   return { list50, detail50, bare50 };
 }
 
 /** `--reads`: the reads alone on the loaded database, each build of `--dist` in turn, twice (before and after from one run). */
 async function reads(url: string, n: number, port: number): Promise<void> {
-  const rows = ['| build | round | list 50c req/s, p99 ms | detail 50c req/s, p99 ms | bare GET 50c req/s, p99 ms | list ÷ bare | errors |', '|---|---|---|---|---|---|---|'];
+  const rows = [
+    '| build | round | list 50c req/s, p99 ms | detail 50c req/s, p99 ms | bare GET 50c req/s, p99 ms | list ÷ bare | server CPU ms per list / bare request | errors |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   for (const round of [1, 2])
     for (const dist of DISTS) {
       const server = new Server(url, port, dist);
@@ -170,7 +148,7 @@ async function reads(url: string, n: number, port: number): Promise<void> {
       const { list50, detail50, bare50: bare } = await readLoads(server, n);
       const bare50 = bare!;
       await server.stop();
-      rows.push(`| ${dist} | ${round} | ${list50.perSecond}, ${list50.p99} | ${detail50.perSecond}, ${detail50.p99} | ${bare50.perSecond}, ${bare50.p99} | ${(list50.perSecond / bare50.perSecond).toFixed(2)} | ${list50.errors + detail50.errors + bare50.errors} |`);
+      rows.push(`| ${dist} | ${round} | ${list50.perSecond}, ${list50.p99} | ${detail50.perSecond}, ${detail50.p99} | ${bare50.perSecond}, ${bare50.p99} | ${(list50.perSecond / bare50.perSecond).toFixed(2)} | ${list50.cpuMs} / ${bare50.cpuMs} | ${list50.errors + detail50.errors + bare50.errors} |`);
       console.log(rows.at(-1));
     }
   console.log(`\n${rows.join('\n')}`);

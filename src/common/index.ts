@@ -7,7 +7,7 @@ export { MAX_YEAR, MIN_YEAR, parseInstant, roundDiv } from './calendar.js';
 export { Clock } from './clock.js';
 export { IdParam, MonthNumberParam, MonthParam, QuarterParam, YearParam, actorOf, asOfParam, parseIfMatch, reasonQuery } from './http-params.js';
 export { verifyJsonBody } from './json-body.js';
-export { JsonOnlyInterceptor } from './json-only.interceptor.js';
+export { JsonOnlyGuard } from './json-only.guard.js';
 export { formatPercent, formatYi, formatYiShort } from './money.js';
 export { type Page } from './page.js';
 export { projectRoot } from './paths.js';

@@ -32,6 +32,23 @@ export class OneLineLogger extends ConsoleLogger {
     super({ logLevels, colors: false });
   }
 
+  /** The second the kept timestamp was written in, and its text (Nest's own format, to the second). */
+  private second = -1;
+  private stamp = '';
+
+  /**
+   * Nest's timestamp, formatted once a second rather than on every line (an Intl date format per
+   * request line costs more than the rest of the line): its text shows seconds, no finer.
+   */
+  protected override getTimestamp(): string {
+    const second = Math.floor(Date.now() / 1000);
+    if (second !== this.second) {
+      this.stamp = super.getTimestamp();
+      this.second = second;
+    }
+    return this.stamp;
+  }
+
   protected override stringifyMessage(message: unknown, logLevel: LogLevel): string {
     return logSafe(super.stringifyMessage(message, logLevel));
   }

@@ -16,6 +16,37 @@ export async function sql<T = Record<string, unknown>>(
   return db.query(query, values) as Promise<T[]>;
 }
 
+/** What `preparedSql` needs of the PostgreSQL driver's pool (pg's Pool): one query, named or not. */
+interface PgPool {
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/** A name per statement text (pg keeps a name's plan per connection, so one name is one text, always). */
+const STATEMENT_NAMES = new Map<string, string>();
+/** More texts than this (a filter combination nobody foresaw) run unnamed, as `sql` runs them. */
+const MAX_NAMED = 500;
+
+/**
+ * `sql` for the statements every request (or every page of a list) runs, outside a transaction:
+ * on PostgreSQL a named prepared statement sent straight to the driver's pool, so the server
+ * parses and plans it once per connection, not on each request, and TypeORM's query runner
+ * (created, connected, broadcast and released per statement) is skipped; on SQLite as `sql`.
+ * Same text with `:named` parameters, same rows, errors as TypeORM's `QueryFailedError`
+ * (docs/benchmarks.md "The fixed cost of a request").
+ */
+export async function preparedSql<T = Record<string, unknown>>(dataSource: DataSource, text: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  if (dataSource.options.type !== 'postgres') return sql<T>(dataSource, text, params);
+  const [query, values] = dataSource.driver.escapeQueryWithParameters(text, params);
+  let name = STATEMENT_NAMES.get(query);
+  if (name === undefined && STATEMENT_NAMES.size < MAX_NAMED) STATEMENT_NAMES.set(query, (name = `tracker_${STATEMENT_NAMES.size + 1}`));
+  const pool = (dataSource.driver as unknown as { master: PgPool }).master;
+  try {
+    return (await pool.query({ name, text: query, values })).rows as T[];
+  } catch (error) {
+    throw new QueryFailedError(query, values, error as Error);
+  }
+}
+
 /** An integer from an aggregate column (number, bigint-as-string or null). */
 export function int(value: unknown): number {
   if (value === null || value === undefined) return 0;

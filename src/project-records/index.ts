@@ -9,7 +9,7 @@ export { IsProjectName } from './dto/project-fields.dto.js';
 export { UpdateProjectDto } from './dto/update-project.dto.js';
 export { PROJECT_RECORD_ENTITIES, ProjectRecordsModule } from './project-records.module.js';
 export { ProjectRecordsService, recordFactsOf, type CommentView } from './project-records.service.js';
-export { APPROVAL_COLUMNS, ProjectRecordView, approvalsOf, recordViewOf } from './project-view.js';
+export { APPROVAL_COLUMNS, ProjectRecordView, type ProjectRow, approvalsOf, recordViewOf } from './project-view.js';
 export { Project } from './project.entity.js';
 export { ApprovalDates, ApprovalDetailAnswer, ApprovalDetailsAnswer, CommentAnswer, MilestoneAnswer, ProjectMilestoneAnswer } from './project-records.responses.js';
 export { currentMilestonesByProject, MilestonesService, milestonesOf, parseMilestoneList, pendingMilestonesOf, type MilestoneChange, type MilestoneView } from './milestones.service.js';

@@ -4,7 +4,7 @@ import { acceptedEventsOf, APPROVAL_KEYS, APPROVAL_LABELS, type ApprovalKey, EVE
 import { PROJECT_ORIGINS, type Project } from './project.entity.js';
 
 /** Column of each approval on the entity. */
-export const APPROVAL_COLUMNS: Record<ApprovalKey, keyof Project> = {
+export const APPROVAL_COLUMNS: Record<ApprovalKey, keyof Project & keyof ProjectRow> = {
   filing: 'approvalFiling',
   land: 'approvalLand',
   planning: 'approvalPlanning',
@@ -13,10 +13,14 @@ export const APPROVAL_COLUMNS: Record<ApprovalKey, keyof Project> = {
   construction: 'approvalConstruction',
 };
 
-export function approvalsOf(project: Project): Record<ApprovalKey, string | null> {
-  return Object.fromEntries(
-    APPROVAL_KEYS.map((key) => [key, (project[APPROVAL_COLUMNS[key]] as string | null) ?? null]),
-  ) as Record<ApprovalKey, string | null>;
+/** A project's row as a page reads it: every column but the machine's snapshot (src/projects/project-list.ts). */
+export type ProjectRow = Omit<Project, 'lifecycleSnapshot'>;
+
+export function approvalsOf(project: ProjectRow): Record<ApprovalKey, string | null> {
+  // A plain loop, not Object.fromEntries over pairs: it runs for every row of every list page.
+  const approvals = {} as Record<ApprovalKey, string | null>;
+  for (const key of APPROVAL_KEYS) approvals[key] = (project[APPROVAL_COLUMNS[key]] as string | null) ?? null;
+  return approvals;
 }
 
 /** The date each of the six approvals was obtained (YYYY-MM-DD), or null. */
@@ -59,7 +63,7 @@ export class ProjectRecordView {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export function recordViewOf(project: Project): ProjectRecordView {
+export function recordViewOf(project: ProjectRow): ProjectRecordView {
   return {
     id: project.id,
     code: project.code,

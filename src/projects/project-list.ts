@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { projectColumns, type Scope, scopeSql } from '../access/index.js';
 import { badRequest, keyOfCursor } from '../common/index.js';
-import { int, sql, WRITE_VERSION_SQL } from '../database/index.js';
+import { int, preparedSql, sql, WRITE_VERSION_SQL } from '../database/index.js';
 import { IMPLEMENTATION_STAGES } from '../lifecycle/index.js';
 import { onListSql } from '../plans/index.js';
-import { Project } from '../project-records/index.js';
+import { Project, type ProjectRow } from '../project-records/index.js';
 import type { ListProjectsQuery } from './dto/list-projects.query.js';
 
 /** The filters of GET /api/projects as one SQL condition on `project p`, with its parameters. */
@@ -31,11 +31,22 @@ export function listFilter(query: ListProjectsQuery, scope: Scope): { where: str
   return { where: parts.join(' AND '), params };
 }
 
-/** Every column of a project row under its property name: a page's rows read as the entity reads them (its columns are all plain values). */
+/** Kept on the row, not shown on a page: the machine's snapshot (a page shows the stage, read from its own column). */
+const NOT_ON_A_PAGE = new Set<string>(['lifecycleSnapshot']);
+
+/** Every column of a project row a page shows, under its property name: a page's rows read as the entity reads them (its columns are all plain values). */
 const COLUMNS = new WeakMap<DataSource, string>();
 function columnsOf(dataSource: DataSource): string {
   let columns = COLUMNS.get(dataSource);
-  if (!columns) COLUMNS.set(dataSource, (columns = dataSource.getMetadata(Project).columns.map((c) => `p.${c.databaseName} AS "${c.propertyName}"`).join(', ')));
+  if (!columns)
+    COLUMNS.set(
+      dataSource,
+      (columns = dataSource
+        .getMetadata(Project)
+        .columns.filter((c) => !NOT_ON_A_PAGE.has(c.propertyName))
+        .map((c) => `p.${c.databaseName} AS "${c.propertyName}"`)
+        .join(', ')),
+    );
   return columns;
 }
 
@@ -45,7 +56,7 @@ const INDEX_EVERY = 500;
 /**
  * What the list keeps per state of the data and filter (CountCache): the exact total, and the code
  * at every INDEX_EVERY-th place, so that a numbered page starts from the nearest kept code and skips
- * fewer than INDEX_EVERY rows however deep it is. Built in one pass over the code index.
+ * fewer than INDEX_EVERY rows however deep it is. Built in one statement: one pass over the code index, and a count.
  */
 export interface ListIndex {
   total: number;
@@ -55,7 +66,10 @@ export interface ListIndex {
 export async function indexProjects(dataSource: DataSource, filter: { where: string; params: Record<string, unknown> }): Promise<ListIndex> {
   const rows = await sql<{ code: string; n: unknown }>(
     dataSource,
-    `SELECT s.code, s.n FROM (SELECT p.code, ROW_NUMBER() OVER (ORDER BY p.code) - 1 AS i, COUNT(*) OVER () AS n FROM project p WHERE ${filter.where}) s
+    // The total as its own count (an index-only scan), not COUNT(*) OVER (): that window keeps every
+    // row of the filter before it can answer the first, about twice the time at 100k on PostgreSQL.
+    `SELECT s.code, (SELECT COUNT(*) FROM project p WHERE ${filter.where}) AS n
+       FROM (SELECT p.code, ROW_NUMBER() OVER (ORDER BY p.code) - 1 AS i FROM project p WHERE ${filter.where}) s
       WHERE s.i % ${INDEX_EVERY} = 0 ORDER BY s.i`,
     filter.params,
   );
@@ -65,14 +79,15 @@ export async function indexProjects(dataSource: DataSource, filter: { where: str
 /**
  * One page of projects in code order, in one statement: after the cursor's code (a seek on the code
  * index), or, for a numbered page, from the kept code nearest before it (`index`), skipping the rest.
- * The write counter comes with the rows (for the count's cache).
+ * The write counter comes with the rows (for the count's cache). Prepared once per connection on
+ * PostgreSQL (preparedSql): the statement's text depends only on the filters given, not their values.
  */
 export async function readPage(
   dataSource: DataSource,
   query: ListProjectsQuery,
   filter: { where: string; params: Record<string, unknown> },
   place: { page: number; pageSize: number; index?: ListIndex },
-): Promise<{ rows: Project[]; version: string | null }> {
+): Promise<{ rows: ProjectRow[]; version: string | null }> {
   const params: Record<string, unknown> = { ...filter.params, limit: place.pageSize + 1, skip: 0 };
   let from = '';
   if (query.after !== undefined) {
@@ -86,7 +101,7 @@ export async function readPage(
     params.start = place.index.codes[kept];
     params.skip = offset - kept * INDEX_EVERY;
   }
-  const raw = await sql<Project & { write_version: string | number }>(
+  const raw = await preparedSql<ProjectRow & { write_version: string | number }>(
     dataSource,
     `SELECT ${columnsOf(dataSource)}, ${WRITE_VERSION_SQL} AS write_version FROM project p WHERE ${filter.where}${from} ORDER BY p.code LIMIT :limit OFFSET :skip`,
     params,

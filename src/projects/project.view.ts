@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ApprovalDetailsAnswer, type Project, ProjectMilestoneAnswer, ProjectRecordView, recordViewOf } from '../project-records/index.js';
+import { ApprovalDetailsAnswer, ProjectMilestoneAnswer, ProjectRecordView, type ProjectRow, recordViewOf } from '../project-records/index.js';
 import { ProjectResponsibilityAnswer } from '../people/index.js';
 import { ListMembershipView } from '../plans/index.js';
 import { ProjectLeadLink } from './project.responses.js';
@@ -21,7 +21,7 @@ export class ProjectView extends ProjectRecordView {
 }
 
 
-export function toView(project: Project, lists?: ListMembershipView[]): ProjectView {
+export function toView(project: ProjectRow, lists?: ListMembershipView[]): ProjectView {
   const view: ProjectView = recordViewOf(project);
   if (lists) view.lists = lists;
   return view;

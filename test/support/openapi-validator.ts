@@ -226,7 +226,7 @@ interface Undeclared {
 const undeclared = new Map<string, Undeclared>();
 const unmatched = new Map<string, number>();
 
-/** The folder of the per-spec-file records (global-teardown.ts merges them); OPENAPI_UNDECLARED_DIR elsewhere (the validator's own spec). */
+/** The folder of the per-spec-file records: the run's, named by global-setup.ts (global-teardown.ts merges them), or the validator's own spec's. */
 export function undeclaredFolder(): string {
   return process.env.OPENAPI_UNDECLARED_DIR ?? join(process.cwd(), 'test-artifacts', 'openapi-undeclared');
 }

@@ -1,8 +1,7 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { Observable } from 'rxjs';
 import { ApiError } from './api-error.js';
 
 /**
@@ -11,12 +10,17 @@ import { ApiError } from './api-error.js';
  * multipart/form-data). Anything else, form-encoded included, is 415 before validation,
  * so one route never reads two encodings. The OpenAPI document and this check read the
  * same declaration.
+ *
+ * A guard, not an interceptor: it runs after the sign-in guard (registered before it, so 401 and
+ * 403 still come first) and before the pipes, as before; and with no global interceptor Nest calls
+ * each handler directly, without the chain of observables an interceptor costs every request
+ * (docs/benchmarks.md "The fixed cost of a request").
  */
 @Injectable()
-export class JsonOnlyInterceptor implements NestInterceptor {
+export class JsonOnlyGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
     if (hasBody(request)) {
       const accepted = this.reflector.getAllAndOverride<string[] | undefined>(DECORATORS.API_CONSUMES, [context.getHandler(), context.getClass()]) ?? [
@@ -28,7 +32,7 @@ export class JsonOnlyInterceptor implements NestInterceptor {
         throw new ApiError(415, message, [{ code: 'unsupportedMediaType', message: `${message}，收到的是 ${sent || '未声明类型'}` }]);
       }
     }
-    return next.handle();
+    return true;
   }
 }
 
