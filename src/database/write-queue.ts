@@ -29,8 +29,8 @@ interface Queued {
  * across several processes the version check in every UPDATE and the audit table lock
  * still keep the data right. Writes are short, so the queue costs little (npm run bench).
  *
- * Writes that queued while another ran share one transaction (docs/architecture.md "Writes in
- * groups"): each runs after the one before it, as it would alone, the second and later each in a
+ * Writes that queue while a write transaction runs join it (docs/architecture.md "Writes in
+ * groups", up to MAX_GROUP): each runs after the one before it, as it would alone, the second and later each in a
  * savepoint of its own, so a write that fails takes back only its own changes and answers its own
  * error; the followers and the write counter run once for the group, and every write of the group
  * answers when the group has committed (or fails with the commit).
@@ -77,7 +77,7 @@ export class WriteQueue {
     })();
   }
 
-  /** One transaction for the writes waiting now (and those that queue while it runs, up to MAX_GROUP). */
+  /** One transaction for the writes waiting now and those that queue while it runs (up to MAX_GROUP). */
   private async runGroup(): Promise<void> {
     const done: { item: Queued; value: unknown }[] = [];
     let first: Queued | undefined;
