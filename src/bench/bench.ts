@@ -16,7 +16,7 @@ import pg from 'pg';
 import { projectRoot } from '../common/index.js';
 import { figuresThroughSql } from '../reports/index.js';
 import { loadPostgres, loadSqlite } from './synthetic.js';
-import { load, pct, timed } from './load-client.js';
+import { LeanClient, load, nextCursor, pct, timed } from './load-client.js';
 
 type Backend = 'sqlite' | 'postgres';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => [...a.replace(/^--/, '').split('='), 'yes'].slice(0, 2)) as [string, string][]);
@@ -70,6 +70,8 @@ SELECT p.region_code, l.category, COUNT(*) AS projects, SUM(l.planned_investment
 class Server {
   process!: ChildProcess;
   token = '';
+  /** The loads' client (load-client.ts): node:http, kept-alive connections, bodies not parsed. */
+  lean!: LeanClient;
   constructor(
     readonly url: string,
     readonly port: number,
@@ -92,6 +94,11 @@ class Server {
     }
     const res = await fetch(`${this.base()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
     this.token = ((await res.json()) as { accessToken: string }).accessToken;
+    this.lean = new LeanClient('127.0.0.1', this.port, { 'content-type': 'application/json', authorization: `Bearer ${this.token}` });
+  }
+  /** A request of a load, through the lean client. */
+  send(path: string, init: { method?: string; body?: string } = {}) {
+    return this.lean.send(path, init);
   }
   request(path: string, init: RequestInit = {}) {
     return fetch(`${this.base()}${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}`, ...(init.headers ?? {}) } });
@@ -112,6 +119,7 @@ class Server {
     return Math.round(Number(/\d+/.exec(status.split('\n').find((l) => l.startsWith(field)) ?? '0')![0]) / 1024);
   }
   async stop() {
+    this.lean?.close();
     const exited = new Promise((resolve) => this.process.once('exit', resolve));
     this.process.kill('SIGTERM');
     await exited;
@@ -125,21 +133,20 @@ class Server {
  */
 async function readLoads(server: Server, n: number, withBare = true) {
   // 1 s of the bare GET first, not counted: HTTP connections, the database pool and compiled code ready, as on a running server (the list's own caches stay cold).
-  await load(50, 1, () => server.request('/api/regions'));
+  await load(50, 1, () => server.send('/api/regions'));
   const cursors: (string | null)[] = [];
   const at = (w: number) => (cursors[w] ? `after=${cursors[w]}` : `page=${1 + ((w * 97) % Math.max(1, Math.floor(n / 50)))}`);
-  const nextOf = (body: ArrayBuffer) => (JSON.parse(Buffer.from(body).toString('utf8')) as { next: string | null }).next;
-  const list50 = await server.withCpu(() => load(50, 4, (w) => server.request(`/api/projects?pageSize=50&${at(w)}`), (w, body) => (cursors[w] = nextOf(body))));
-  const detail50 = await load(50, 4, (w, i) => server.request(`/api/projects/${1 + ((w * 7919 + i * 31) % n)}`));
-  const bare50 = withBare ? await server.withCpu(() => load(50, 4, () => server.request('/api/regions'))) : null;
+  const list50 = await server.withCpu(() => load(50, 4, (w) => server.send(`/api/projects?pageSize=50&${at(w)}`), (w, body) => (cursors[w] = nextCursor(body))));
+  const detail50 = await load(50, 4, (w, i) => server.send(`/api/projects/${1 + ((w * 7919 + i * 31) % n)}`));
+  const bare50 = withBare ? await server.withCpu(() => load(50, 4, () => server.send('/api/regions'))) : null;
   return { list50, detail50, bare50 };
 }
 
 /** `--reads`: the reads alone on the loaded database, each build of `--dist` in turn, twice (before and after from one run). */
 async function reads(url: string, n: number, port: number): Promise<void> {
   const rows = [
-    '| build | round | list 50c req/s, p99 ms | detail 50c req/s, p99 ms | bare GET 50c req/s, p99 ms | list ÷ bare | server CPU ms per list / bare request | errors |',
-    '|---|---|---|---|---|---|---|---|',
+    '| build | round | list 50c req/s, p99 ms | detail 50c req/s, p99 ms | bare GET 50c req/s, p99 ms | list ÷ bare | server CPU ms per list / bare request | load client CPU ms per list / bare request | errors |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const round of [1, 2])
     for (const dist of DISTS) {
@@ -148,7 +155,7 @@ async function reads(url: string, n: number, port: number): Promise<void> {
       const { list50, detail50, bare50: bare } = await readLoads(server, n);
       const bare50 = bare!;
       await server.stop();
-      rows.push(`| ${dist} | ${round} | ${list50.perSecond}, ${list50.p99} | ${detail50.perSecond}, ${detail50.p99} | ${bare50.perSecond}, ${bare50.p99} | ${(list50.perSecond / bare50.perSecond).toFixed(2)} | ${list50.cpuMs} / ${bare50.cpuMs} | ${list50.errors + detail50.errors + bare50.errors} |`);
+      rows.push(`| ${dist} | ${round} | ${list50.perSecond}, ${list50.p99} | ${detail50.perSecond}, ${detail50.p99} | ${bare50.perSecond}, ${bare50.p99} | ${(list50.perSecond / bare50.perSecond).toFixed(2)} | ${list50.cpuMs} / ${bare50.cpuMs} | ${list50.clientCpuMs} / ${bare50.clientCpuMs} | ${list50.errors + detail50.errors + bare50.errors} |`);
       console.log(rows.at(-1));
     }
   console.log(`\n${rows.join('\n')}`);
@@ -231,7 +238,7 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row |
       const k = next++;
       const id = 1 + (k % n);
       const month = 1 + (Math.floor(k / n) % 10);
-      return server.request(`/api/projects/${id - (id % 10 === 0 ? 1 : 0)}/reports/2025-${String(month).padStart(2, '0')}`, { method: 'PUT', body: JSON.stringify({ amount: 100 + (k % 50) }) });
+      return server.send(`/api/projects/${id - (id % 10 === 0 ? 1 : 0)}/reports/2025-${String(month).padStart(2, '0')}`, { method: 'PUT', body: JSON.stringify({ amount: 100 + (k % 50) }) });
     });
     filing.push({ clients, perSecond: result.perSecond, errors: result.errors });
   }
@@ -240,7 +247,7 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row |
   const bareRoute = (mode: 'insert' | 'recorded') =>
     load(50, 4, () => {
       const k = bareNext++;
-      return server.request(`/api/bench/reports/${1 + (k % n)}/2026-${String(1 + (k % 12)).padStart(2, '0')}`, { method: 'PUT', body: JSON.stringify({ amount: 100, mode }) });
+      return server.send(`/api/bench/reports/${1 + (k % n)}/2026-${String(1 + (k % 12)).padStart(2, '0')}`, { method: 'PUT', body: JSON.stringify({ amount: 100, mode }) });
     });
   const bare = await bareRoute('insert');
   const recorded = await bareRoute('recorded');
@@ -256,7 +263,7 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row |
     const both = await load(50, 4, (worker) => {
       const k = k2++;
       const target = worker % 2 ? other : server;
-      return target.request(`/api/projects/${1 + (k % n) - ((1 + (k % n)) % 10 === 0 ? 1 : 0)}/reports/2025-${String(11 + (k % 2)).padStart(2, '0')}`, { method: 'PUT', body: JSON.stringify({ amount: 100 + (k % 50) }) });
+      return target.send(`/api/projects/${1 + (k % n) - ((1 + (k % n)) % 10 === 0 ? 1 : 0)}/reports/2025-${String(11 + (k % 2)).padStart(2, '0')}`, { method: 'PUT', body: JSON.stringify({ amount: 100 + (k % 50) }) });
     });
     // A board cached on the other server, a write through the first, the other's next board: cold, and it must show the write.
     await (await other.request('/api/dashboard/2024?month=12')).arrayBuffer();
