@@ -3,7 +3,8 @@
  * each) on SQLite and on PostgreSQL, each figure against a baseline measured in the same
  * run on the same database, so the ratios hold on a noisy machine. Prints one table and
  * writes docs/benchmarks.md. Options: --scales=1000,10000 --backends=sqlite,postgres; --reads (the list, detail
- * and a bare GET alone) with --dist=<build>[,<other build>] to compare builds in one run; --port=<first port>.
+ * and a bare GET alone) with --dist=<build>[,<other build>] to compare builds in one run, and --url=<database> to read one
+ * loaded before instead of loading a new one; --port=<first port>.
  */
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -162,6 +163,8 @@ async function reads(url: string, n: number, port: number): Promise<void> {
 }
 
 async function measure(backend: Backend, n: number, port: number): Promise<Row | null> {
+  // `--reads --url=<database>`: a database this bench loaded before (n projects), read as it is.
+  if (args.reads && args.url) return reads(args.url, n, port).then(() => null);
   const dir = mkdtempSync(join(tmpdir(), 'tracker-bench-'));
   let url: string;
   let dropPg: (() => Promise<void>) | null = null;
