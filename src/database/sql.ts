@@ -26,6 +26,13 @@ const STATEMENT_NAMES = new Map<string, string>();
 /** More texts than this (a filter combination nobody foresaw) run unnamed, as `sql` runs them. */
 const MAX_NAMED = 500;
 
+/** The name a statement text is prepared under on every connection (undefined: too many texts, run unnamed). */
+function statementName(query: string): string | undefined {
+  let name = STATEMENT_NAMES.get(query);
+  if (name === undefined && STATEMENT_NAMES.size < MAX_NAMED) STATEMENT_NAMES.set(query, (name = `tracker_${STATEMENT_NAMES.size + 1}`));
+  return name;
+}
+
 /**
  * `sql` for the statements every request (or every page of a list) runs, outside a transaction:
  * on PostgreSQL a named prepared statement sent straight to the driver's pool, so the server
@@ -37,11 +44,29 @@ const MAX_NAMED = 500;
 export async function preparedSql<T = Record<string, unknown>>(dataSource: DataSource, text: string, params: Record<string, unknown> = {}): Promise<T[]> {
   if (dataSource.options.type !== 'postgres') return sql<T>(dataSource, text, params);
   const [query, values] = dataSource.driver.escapeQueryWithParameters(text, params);
-  let name = STATEMENT_NAMES.get(query);
-  if (name === undefined && STATEMENT_NAMES.size < MAX_NAMED) STATEMENT_NAMES.set(query, (name = `tracker_${STATEMENT_NAMES.size + 1}`));
   const pool = (dataSource.driver as unknown as { master: PgPool }).master;
   try {
-    return (await pool.query({ name, text: query, values })).rows as T[];
+    return (await pool.query({ name: statementName(query), text: query, values })).rows as T[];
+  } catch (error) {
+    throw new QueryFailedError(query, values, error as Error);
+  }
+}
+
+/**
+ * `sql` in a write transaction, for the statements a busy write path sends on every write (a
+ * filing's one read, its one INSERT): on PostgreSQL a named prepared statement on the
+ * transaction's own connection, so the server parses and plans it once per connection and the
+ * text is not sent again; on SQLite, or outside a transaction, as `sql`. Same text with `:named`
+ * parameters, same rows, errors as TypeORM's `QueryFailedError`, TypeORM's logger still called.
+ */
+export async function preparedSqlIn<T = Record<string, unknown>>(manager: EntityManager, text: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  const runner = manager.queryRunner;
+  if (manager.connection.options.type !== 'postgres' || !runner?.isTransactionActive) return sql<T>(manager, text, params);
+  const [query, values] = manager.connection.driver.escapeQueryWithParameters(text, params);
+  manager.connection.logger.logQuery(query, values, runner);
+  const client = (await runner.connect()) as PgPool;
+  try {
+    return (await client.query({ name: statementName(query), text: query, values })).rows as T[];
   } catch (error) {
     throw new QueryFailedError(query, values, error as Error);
   }
@@ -103,6 +128,22 @@ export async function sqlScriptRows<T = Record<string, unknown>>(manager: Entity
   return rows;
 }
 
+/**
+ * An entity from a raw row that selected its columns under `<alias>_<column>` (as TypeORM's query
+ * builder names them: `"p"."id" AS "p_id"`), each value as TypeORM hydrates it: for rows read with
+ * `preparedSqlIn` from a query builder's text.
+ */
+export function entityOfRow<Row extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<Row>, raw: Record<string, unknown>, alias: string): Row {
+  const meta = manager.connection.getMetadata(entity);
+  const driver = manager.connection.driver;
+  const row = meta.create() as Row;
+  for (const column of meta.columns) {
+    const value = raw[`${alias}_${column.databaseName}`];
+    if (!column.isVirtual && value !== undefined) column.setEntityValue(row, driver.prepareHydratedValue(value, column));
+  }
+  return row;
+}
+
 /** One statement with `:named` parameters (as `sql` takes them). */
 export interface Statement {
   sql: string;
@@ -144,5 +185,5 @@ export async function sqlTogether<T = Record<string, unknown>>(manager: EntityMa
       if (name in params) throw new Error(`sqlTogether: the parameter :${name} is named twice`);
       params[name] = value;
     }
-  return sql<T>(manager, `WITH ${writes.map((write, i) => `w${i} AS (${write.sql})`).join(',\n')}\n${last.sql}`, params);
+  return preparedSqlIn<T>(manager, `WITH ${writes.map((write, i) => `w${i} AS (${write.sql})`).join(',\n')}\n${last.sql}`, params);
 }

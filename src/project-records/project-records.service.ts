@@ -3,7 +3,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { ALL, projectVisible, refuseOtherScope, type Scope, visibleOr404 } from '../access/index.js';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { badRequest, Clock, type ErrorDetail, unprocessable } from '../common/index.js';
-import { checkReadVersion, updateVersioned, WriteQueue } from '../database/index.js';
+import { checkReadVersion, entityOfRow, preparedSqlIn, updateVersioned, WriteQueue } from '../database/index.js';
 import { APPROVAL_KEYS, APPROVAL_LABELS, initialPersisted, type RecordFacts, stageInvariantFailures } from '../lifecycle/index.js';
 import { ReferenceService } from '../reference/index.js';
 import { conditionalCommitments, recordApprovalDates } from './approval-details.js';
@@ -31,6 +31,9 @@ export interface CommentView {
  */
 @Injectable()
 export class ProjectRecordsService {
+  /** `findVisibleWith`'s statement texts, by the other SELECT's text. */
+  private readonly withTexts = new Map<string, string>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
@@ -51,14 +54,16 @@ export class ProjectRecordsService {
    * read. For a write that needs the project and a few facts beside it in one round trip.
    */
   async findVisibleWith(manager: EntityManager, id: number, scope: Scope, alongside: { sql: string; params: Record<string, unknown> }): Promise<{ project: Project; alongside: Record<string, unknown> }> {
-    const { entities, raw } = await manager
-      .createQueryBuilder(Project, 'p')
-      .leftJoin(`(${alongside.sql})`, 'alongside', '1 = 1')
-      .addSelect('alongside.*')
-      .where('p.id = :visibleProjectId', { ...alongside.params, visibleProjectId: id })
-      .getRawAndEntities();
-    const project = entities[0] ?? null;
-    return { project: visibleOr404(project, project !== null && (await projectVisible(manager, project, scope)), '项目'), alongside: (raw[0] ?? {}) as Record<string, unknown> };
+    // The statement's text depends only on the other SELECT's text: built once, then sent as a
+    // prepared statement (a filing's one read: database/sql.ts `preparedSqlIn`).
+    let text = this.withTexts.get(alongside.sql);
+    if (text === undefined) {
+      text = manager.createQueryBuilder(Project, 'p').leftJoin(`(${alongside.sql})`, 'alongside', '1 = 1').addSelect('alongside.*').where('p.id = :visibleProjectId').getQuery();
+      if (this.withTexts.size < 100) this.withTexts.set(alongside.sql, text);
+    }
+    const [raw] = await preparedSqlIn(manager, text, { ...alongside.params, visibleProjectId: id });
+    const project = raw ? entityOfRow(manager, Project, raw, 'p') : null;
+    return { project: visibleOr404(project, project !== null && (await projectVisible(manager, project, scope)), '项目'), alongside: raw ?? {} };
   }
 
   /** The project row, whoever asks (for modules that check scope their own way); null when there is none. */
