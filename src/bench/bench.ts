@@ -3,7 +3,8 @@
  * each) on SQLite and on PostgreSQL, each figure against a baseline measured in the same
  * run on the same database, so the ratios hold on a noisy machine. Prints one table and
  * writes docs/benchmarks.md. Options: --scales=1000,10000 --backends=sqlite,postgres; --reads (the list, detail
- * and a bare GET alone) with --dist=<build>[,<other build>] to compare builds in one run; --port=<first port>.
+ * and a bare GET alone) with --dist=<build>[,<other build>] to compare builds in one run, and --url=<database> to read one
+ * loaded before instead of loading a new one; --port=<first port>.
  */
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -17,7 +18,7 @@ import { firstTable, markedSection } from './doc-section.js';
 import { projectRoot } from '../common/index.js';
 import { figuresThroughSql } from '../reports/index.js';
 import { loadPostgres, loadSqlite } from './synthetic.js';
-import { load, pct, timed } from './load-client.js';
+import { LeanClient, load, nextCursor, pct, timed } from './load-client.js';
 
 type Backend = 'sqlite' | 'postgres';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => [...a.replace(/^--/, '').split('='), 'yes'].slice(0, 2)) as [string, string][]);
@@ -71,6 +72,8 @@ SELECT p.region_code, l.category, COUNT(*) AS projects, SUM(l.planned_investment
 class Server {
   process!: ChildProcess;
   token = '';
+  /** The loads' client (load-client.ts): node:http, kept-alive connections, bodies not parsed. */
+  lean!: LeanClient;
   constructor(
     readonly url: string,
     readonly port: number,
@@ -93,6 +96,11 @@ class Server {
     }
     const res = await fetch(`${this.base()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
     this.token = ((await res.json()) as { accessToken: string }).accessToken;
+    this.lean = new LeanClient('127.0.0.1', this.port, { 'content-type': 'application/json', authorization: `Bearer ${this.token}` });
+  }
+  /** A request of a load, through the lean client. */
+  send(path: string, init: { method?: string; body?: string } = {}) {
+    return this.lean.send(path, init);
   }
   request(path: string, init: RequestInit = {}) {
     return fetch(`${this.base()}${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}`, ...(init.headers ?? {}) } });
@@ -113,6 +121,7 @@ class Server {
     return Math.round(Number(/\d+/.exec(status.split('\n').find((l) => l.startsWith(field)) ?? '0')![0]) / 1024);
   }
   async stop() {
+    this.lean?.close();
     const exited = new Promise((resolve) => this.process.once('exit', resolve));
     this.process.kill('SIGTERM');
     await exited;
@@ -126,21 +135,20 @@ class Server {
  */
 async function readLoads(server: Server, n: number, withBare = true) {
   // 1 s of the bare GET first, not counted: HTTP connections, the database pool and compiled code ready, as on a running server (the list's own caches stay cold).
-  await load(50, 1, () => server.request('/api/regions'));
+  await load(50, 1, () => server.send('/api/regions'));
   const cursors: (string | null)[] = [];
   const at = (w: number) => (cursors[w] ? `after=${cursors[w]}` : `page=${1 + ((w * 97) % Math.max(1, Math.floor(n / 50)))}`);
-  const nextOf = (body: ArrayBuffer) => (JSON.parse(Buffer.from(body).toString('utf8')) as { next: string | null }).next;
-  const list50 = await server.withCpu(() => load(50, 4, (w) => server.request(`/api/projects?pageSize=50&${at(w)}`), (w, body) => (cursors[w] = nextOf(body))));
-  const detail50 = await load(50, 4, (w, i) => server.request(`/api/projects/${1 + ((w * 7919 + i * 31) % n)}`));
-  const bare50 = withBare ? await server.withCpu(() => load(50, 4, () => server.request('/api/regions'))) : null;
+  const list50 = await server.withCpu(() => load(50, 4, (w) => server.send(`/api/projects?pageSize=50&${at(w)}`), (w, body) => (cursors[w] = nextCursor(body))));
+  const detail50 = await load(50, 4, (w, i) => server.send(`/api/projects/${1 + ((w * 7919 + i * 31) % n)}`));
+  const bare50 = withBare ? await server.withCpu(() => load(50, 4, () => server.send('/api/regions'))) : null;
   return { list50, detail50, bare50 };
 }
 
 /** `--reads`: the reads alone on the loaded database, each build of `--dist` in turn, twice (before and after from one run). */
 async function reads(url: string, n: number, port: number): Promise<void> {
   const rows = [
-    '| build | round | list 50c req/s, p99 ms | detail 50c req/s, p99 ms | bare GET 50c req/s, p99 ms | list ÷ bare | server CPU ms per list / bare request | errors |',
-    '|---|---|---|---|---|---|---|---|',
+    '| build | round | list 50c req/s, p99 ms | detail 50c req/s, p99 ms | bare GET 50c req/s, p99 ms | list ÷ bare | server CPU ms per list / bare request | load client CPU ms per list / bare request | errors |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const round of [1, 2])
     for (const dist of DISTS) {
@@ -149,13 +157,15 @@ async function reads(url: string, n: number, port: number): Promise<void> {
       const { list50, detail50, bare50: bare } = await readLoads(server, n);
       const bare50 = bare!;
       await server.stop();
-      rows.push(`| ${dist} | ${round} | ${list50.perSecond}, ${list50.p99} | ${detail50.perSecond}, ${detail50.p99} | ${bare50.perSecond}, ${bare50.p99} | ${(list50.perSecond / bare50.perSecond).toFixed(2)} | ${list50.cpuMs} / ${bare50.cpuMs} | ${list50.errors + detail50.errors + bare50.errors} |`);
+      rows.push(`| ${dist} | ${round} | ${list50.perSecond}, ${list50.p99} | ${detail50.perSecond}, ${detail50.p99} | ${bare50.perSecond}, ${bare50.p99} | ${(list50.perSecond / bare50.perSecond).toFixed(2)} | ${list50.cpuMs} / ${bare50.cpuMs} | ${list50.clientCpuMs} / ${bare50.clientCpuMs} | ${list50.errors + detail50.errors + bare50.errors} |`);
       console.log(rows.at(-1));
     }
   console.log(`\n${rows.join('\n')}`);
 }
 
 async function measure(backend: Backend, n: number, port: number): Promise<Row | null> {
+  // `--reads --url=<database>`: a database this bench loaded before (n projects), read as it is.
+  if (args.reads && args.url) return reads(args.url, n, port).then(() => null);
   const dir = mkdtempSync(join(tmpdir(), 'tracker-bench-'));
   let url: string;
   let dropPg: (() => Promise<void>) | null = null;
@@ -232,7 +242,7 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row |
       const k = next++;
       const id = 1 + (k % n);
       const month = 1 + (Math.floor(k / n) % 10);
-      return server.request(`/api/projects/${id - (id % 10 === 0 ? 1 : 0)}/reports/2025-${String(month).padStart(2, '0')}`, { method: 'PUT', body: JSON.stringify({ amount: 100 + (k % 50) }) });
+      return server.send(`/api/projects/${id - (id % 10 === 0 ? 1 : 0)}/reports/2025-${String(month).padStart(2, '0')}`, { method: 'PUT', body: JSON.stringify({ amount: 100 + (k % 50) }) });
     });
     filing.push({ clients, perSecond: result.perSecond, errors: result.errors });
   }
@@ -241,7 +251,7 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row |
   const bareRoute = (mode: 'insert' | 'recorded') =>
     load(50, 4, () => {
       const k = bareNext++;
-      return server.request(`/api/bench/reports/${1 + (k % n)}/2026-${String(1 + (k % 12)).padStart(2, '0')}`, { method: 'PUT', body: JSON.stringify({ amount: 100, mode }) });
+      return server.send(`/api/bench/reports/${1 + (k % n)}/2026-${String(1 + (k % 12)).padStart(2, '0')}`, { method: 'PUT', body: JSON.stringify({ amount: 100, mode }) });
     });
   const bare = await bareRoute('insert');
   const recorded = await bareRoute('recorded');
@@ -257,7 +267,7 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row |
     const both = await load(50, 4, (worker) => {
       const k = k2++;
       const target = worker % 2 ? other : server;
-      return target.request(`/api/projects/${1 + (k % n) - ((1 + (k % n)) % 10 === 0 ? 1 : 0)}/reports/2025-${String(11 + (k % 2)).padStart(2, '0')}`, { method: 'PUT', body: JSON.stringify({ amount: 100 + (k % 50) }) });
+      return target.send(`/api/projects/${1 + (k % n) - ((1 + (k % n)) % 10 === 0 ? 1 : 0)}/reports/2025-${String(11 + (k % 2)).padStart(2, '0')}`, { method: 'PUT', body: JSON.stringify({ amount: 100 + (k % 50) }) });
     });
     // A board cached on the other server, a write through the first, the other's next board: cold, and it must show the write.
     await (await other.request('/api/dashboard/2024?month=12')).arrayBuffer();
@@ -365,7 +375,7 @@ if (!args.scales && !args.backends && !args.reads) {
         `- **board cold**: \`GET /api/dashboard/2024?month=12\` over HTTP right after a write (so the board cache is empty), including sign-in check, JSON and HTTP. **floor**: one GROUP BY over the per-project figures the app maintains (per region and list: projects, plan, actual), run through the driver on the same database in the same run. **warm**: the same request with nothing written since (served from the board cache).\n` +
         `- **filing**: \`PUT /api/projects/:id/reports/:month\` with a new month each time, for 4 s at each concurrency. **bare INSERT route**: \`PUT /api/bench/reports/:id/:month\` (mounted only with BENCH_ROUTES=1): the same sign-in check, validation and queued write transaction around only the filing's INSERT of a revision; **with audit**: that INSERT and its audit entry. **direct inserts**: single-row INSERTs through the driver (one statement per row, autocommit).\n` +
         `- **two servers** (PostgreSQL): a second app server on the same database; filing from 50 clients split over both; then a board cached on the second, a write through the first, and the second's next board (cold, timed; it must show the write).\n` +
-        `- **list / detail**: \`GET /api/projects?pageSize=50&page=…\` then \`&after=<next>\` page after page and \`GET /api/projects/:id\` from 50 concurrent clients for 4 s, after 1 s of a bare signed-in GET (not counted: connections, pool and compiled code ready).\n` +
+        `- **list / detail**: \`GET /api/projects?pageSize=50&page=…\` then \`&after=<next>\` page after page and \`GET /api/projects/:id\` from 50 concurrent clients for 4 s, after 1 s of a bare signed-in GET (not counted: connections, pool and compiled code ready). Every load runs through the lean client of \`src/bench/load-client.ts\` (since 2026-12-06 evening; before, Node's fetch, which took 1–1.5 ms of the same cores per list request: docs/benchmarks.md "A lean load client").\n` +
         `- **RSS**: the server process's resident memory after start (idle) and its high-water mark (VmHWM) after all the runs at that scale.\n`,
     ),
   );

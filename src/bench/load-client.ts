@@ -1,6 +1,12 @@
+import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
-/** The bench's load client: timed calls and concurrent loops of requests. */
+/**
+ * The bench's load client: timed calls and concurrent loops of requests. It runs on the same cores as
+ * the server and PostgreSQL, so it is kept lean (docs/benchmarks.md "A lean load client"): node:http
+ * with one keep-alive connection per client loop, the body kept as the bytes that arrived, and only
+ * the list's `next` read from it.
+ */
 
 export const pct = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -13,23 +19,82 @@ export async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/** An answer as the load reads it: the status and the body's bytes, nothing parsed. */
+export interface Answer {
+  status: number;
+  body: Buffer;
+}
+
+/** Requests to one server over kept-alive connections (one per concurrent request), with the same headers each time. */
+export class LeanClient {
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+  constructor(
+    private readonly host: string,
+    private readonly port: number,
+    private readonly headers: Record<string, string>,
+  ) {}
+
+  send(path: string, init: { method?: string; body?: string } = {}): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const headers = init.body === undefined ? this.headers : { ...this.headers, 'content-length': String(Buffer.byteLength(init.body)) };
+      const req = request({ host: this.host, port: this.port, path, method: init.method ?? 'GET', headers, agent: this.agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(init.body);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+const NEXT = Buffer.from('"next":');
+
 /**
- * `clients` loops each sending requests for `seconds`: completions per second, p99 latency, errors.
- * Each body is read once; `read` sees it (the list's next cursor), without a clone of the response.
+ * The list's `next` cursor from a page's bytes, without parsing the page: `next` is the page's last
+ * member (src/common/page.ts), so the last `"next":` is the member itself (a `"next":` inside a text
+ * would be escaped, `\"next\":`; then, and for anything unexpected, the whole page is parsed).
  */
-export async function load(clients: number, seconds: number, send: (worker: number, i: number) => Promise<Response>, read?: (worker: number, body: ArrayBuffer) => void) {
+export function nextCursor(body: Buffer): string | null {
+  const at = body.lastIndexOf(NEXT);
+  if (at > 0 && body[at - 1] !== 0x5c) {
+    const rest = body.toString('latin1', at + NEXT.length, Math.min(body.length, at + NEXT.length + 300));
+    if (rest.startsWith('null')) return null;
+    const end = rest.indexOf('"', 1);
+    if (rest.startsWith('"') && end > 0 && !rest.slice(1, end).includes('\\')) return rest.slice(1, end);
+  }
+  return (JSON.parse(body.toString('utf8')) as { next?: string | null }).next ?? null;
+}
+
+/** The CPU time of this process so far (user + system, ms): the load client's own cost. */
+const ownCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/**
+ * `clients` loops each sending requests for `seconds`: completions per second, p99 latency, errors,
+ * and the load client's own CPU per request (ms). `read` sees each body that is not an error (the list's next cursor).
+ */
+export async function load(clients: number, seconds: number, send: (worker: number, i: number) => Promise<Answer>, read?: (worker: number, body: Buffer) => void) {
   const latencies: number[] = [];
   let errors = 0;
+  const cpuBefore = ownCpuMs();
   const end = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: clients }, async (_, worker) => {
       for (let i = 0; performance.now() < end; i++) {
         const start = performance.now();
         try {
-          const res = await send(worker, i);
-          const body = await res.arrayBuffer();
-          if (res.status >= 400) errors++;
-          else read?.(worker, body);
+          const answer = await send(worker, i);
+          if (answer.status >= 400) errors++;
+          else read?.(worker, answer.body);
         } catch {
           errors++;
         }
@@ -37,6 +102,6 @@ export async function load(clients: number, seconds: number, send: (worker: numb
       }
     }),
   );
-  return { perSecond: Math.round(latencies.length / seconds), p99: Math.round(pct(latencies, 99) * 10) / 10, errors, requests: latencies.length };
+  const clientCpuMs = Math.round(((ownCpuMs() - cpuBefore) / Math.max(1, latencies.length)) * 100) / 100;
+  return { perSecond: Math.round(latencies.length / seconds), p99: Math.round(pct(latencies, 99) * 10) / 10, errors, requests: latencies.length, clientCpuMs };
 }
-
