@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/index.js';
 import { installGracefulShutdown } from './operations/index.js';
@@ -17,7 +18,10 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   installGracefulShutdown(app, new Logger());
   await app.listen(config.port);
-  new Logger('Tracker').log(`listening on http://localhost:${config.port}  (API docs: /api/docs, database: ${config.database.type})`);
+  // PORT=0 takes any free port from the kernel: the line names the one taken.
+  const address = (app.getHttpServer() as Server).address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  new Logger('Tracker').log(`listening on http://localhost:${port}  (API docs: /api/docs, database: ${config.database.type})`);
 }
 
 void main();

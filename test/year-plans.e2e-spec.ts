@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
 import { databaseState, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -357,5 +358,39 @@ describe('big projects counted as the 2024 plan counts them: new in the year, co
       '东昌府区实施10亿元以上项目 1 个，少于计划（5–10 个）',
       '东昌府区实施50亿元以上项目 0 个，少于计划（1–2 个）',
     ]);
+  });
+});
+
+describe('a plan read inside its write transaction', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2026-07-10T02:00:00.000Z' });
+  });
+  afterAll(() => t.close());
+
+  // A transaction has one connection: its reads go one after another (src/database/read-together.ts).
+  // pg queues a query sent to a client while another one runs there, with a deprecation warning
+  // (refused from pg 9): counted here by pg's own test, a query arriving with the client's queue not empty.
+  it('sends one statement at a time on the transaction’s connection (PostgreSQL): copying, creating and changing a plan', async () => {
+    const client = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    const query = client.query;
+    let sent = 0;
+    let queuedBehindAnother = 0;
+    client.query = function (this: { _queryQueue?: unknown[] }, ...args: unknown[]) {
+      sent += 1;
+      if ((this._queryQueue?.length ?? 0) > 0) queuedBehindAnother += 1;
+      return query.apply(this, args);
+    };
+    try {
+      ok(await t.client.post('/api/targets/2026').send({ copyFrom: 2024 }));
+      ok(await t.client.patch('/api/targets/2026').send({ ratingYellowPct: 85 }));
+      ok(await t.client.patch('/api/targets/2026').send({ places: [{ code: '371502', overKeyMin: 1, overKeyMax: 3 }] }));
+    } finally {
+      client.query = query;
+    }
+    expect((await t.client.get('/api/targets/2026')).body).toMatchObject({ year: 2026, ratingYellowPct: 85 });
+    if (t.dataSource.options.type === 'postgres') expect(sent).toBeGreaterThan(10);
+    expect(queuedBehindAnother).toBe(0);
   });
 });

@@ -2,6 +2,7 @@
 export { backupSqlite, checkSqlite } from './backup.js';
 export { dataSourceOptions } from './data-source-options.js';
 export { DATABASE_ENTITIES, DatabaseModule } from './database.module.js';
+export { readTogether } from './read-together.js';
 export { insertStatement, int, preparedSql, sql, sqlCodes, sqlIntegers, sqlScript, sqlScriptRows, sqlTogether, type Statement } from './sql.js';
 export { checkReadVersion, updateVersioned } from './versioned.js';
 export { WRITE_VERSION_SQL, WriteQueue } from './write-queue.js';

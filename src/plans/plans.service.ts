@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditSubject, ChangeRecorder } from '../audit/index.js';
 import { badRequest, Clock, conflict, type ErrorDetail, notFound, unprocessable } from '../common/index.js';
-import { int, sql, WriteQueue } from '../database/index.js';
+import { int, readTogether, sql, WriteQueue } from '../database/index.js';
 import { ListsService } from './lists.service.js';
 import { ReferenceService, Region } from '../reference/index.js';
 import { frozenChangeFailures, publishFailures } from '../rules/index.js';
@@ -103,12 +103,12 @@ export class PlansService {
 
   async plan(year: number, manager: EntityManager = this.dataSource.manager): Promise<PlanView> {
     const target = await this.yearTarget(year, manager);
-    const [chains, chainTargets, regions, rules, adjustments] = await Promise.all([
-      this.reference.chainRows(manager),
-      manager.findBy(ChainTarget, { year }),
-      this.reference.regionRows(manager),
-      manager.findBy(PlaceRule, { year }),
-      adjustmentsOf(manager, year),
+    const [chains, chainTargets, regions, rules, adjustments] = await readTogether(manager, [
+      () => this.reference.chainRows(manager),
+      () => manager.findBy(ChainTarget, { year }),
+      () => this.reference.regionRows(manager),
+      () => manager.findBy(PlaceRule, { year }),
+      () => adjustmentsOf(manager, year),
     ]);
     return {
       year,
@@ -146,7 +146,7 @@ export class PlansService {
       if (copyFrom === year) throw unprocessable('不能复制本年计划', [{ field: 'copyFrom', code: 'copySelf', message: 'copyFrom 不能是本年' }]);
       const source = await manager.findOneBy(YearTarget, { year: copyFrom });
       if (!source) throw unprocessable(`${copyFrom} 年没有年度计划可复制`, [{ field: 'copyFrom', code: 'noPlan', message: `${copyFrom} 年尚无年度计划` }]);
-      const [chains, places] = await Promise.all([manager.findBy(ChainTarget, { year: copyFrom }), manager.findBy(PlaceRule, { year: copyFrom })]);
+      const [chains, places] = await readTogether(manager, [() => manager.findBy(ChainTarget, { year: copyFrom }), () => manager.findBy(PlaceRule, { year: copyFrom })]);
       input = mergeInput(
         { ...pick(source, CITY_FIELDS), chains: chains.map((c) => ({ code: c.chainCode, ...pick(c, CHAIN_FIELDS) })), places: places.map((p) => ({ code: p.regionCode, ...pick(p, PLACE_FIELDS) })) },
         fields,
@@ -250,7 +250,7 @@ export class PlansService {
 
   /** Chain and place rows of a plan: every chain and place gets a row (defaults for those not given). */
   private async writeRows(manager: EntityManager, year: number, plan: { chains: NonNullable<PlanInput['chains']>; places: NonNullable<PlanInput['places']> }): Promise<void> {
-    const [chains, regions] = await Promise.all([this.reference.chainRows(manager), this.reference.regionRows(manager)]);
+    const [chains, regions] = await readTogether(manager, [() => this.reference.chainRows(manager), () => this.reference.regionRows(manager)]);
     await manager.delete(ChainTarget, { year });
     await manager.delete(PlaceRule, { year });
     for (const chain of chains) {

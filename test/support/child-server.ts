@@ -30,14 +30,19 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The line the server logs once it listens (src/main.ts), naming its port. */
+const LISTENING = /listening on http:\/\/localhost:(\d+)/;
+
 /**
- * Starts `dist/src/main.js` with the given environment and waits until /api/health answers;
- * `umask` (e.g. `000`) starts it under that umask, through the shell; `waitSeconds` (60) is how long
- * it may take (migrating an empty database or loading the demo on a busy machine takes a while);
- * `port` restarts a server where clients already point (a free one otherwise).
+ * Starts `dist/src/main.js` with the given environment and waits until it says it listens and
+ * /api/health answers; `umask` (e.g. `000`) starts it under that umask, through the shell;
+ * `waitSeconds` (60) is how long it may take (migrating an empty database or loading the demo on a
+ * busy machine takes a while); `port` restarts a server where clients already point. Otherwise
+ * the server takes a free port itself (PORT=0) and names it in its log: a port probed free here and
+ * handed over could be taken by another run's server meanwhile, and that server would answer.
  */
 export async function startChildServer(env: Record<string, string>, options: { umask?: string; waitSeconds?: number; port?: number } = {}): Promise<ChildServer> {
-  const port = options.port ?? (await freePort());
+  const port = options.port ?? 0;
   const [command, args] = options.umask
     ? ['/bin/sh', ['-c', `umask ${options.umask} && exec "$0" dist/src/main.js`, process.execPath]]
     : [process.execPath, ['dist/src/main.js']];
@@ -50,9 +55,11 @@ export async function startChildServer(env: Record<string, string>, options: { u
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const base = `http://127.0.0.1:${port}`;
+  let base = `http://127.0.0.1:${port}`;
   const server: ChildServer = {
-    base,
+    get base() {
+      return base;
+    },
     process: child,
     stdout: () => out,
     stderr: () => err,
@@ -64,10 +71,14 @@ export async function startChildServer(env: Record<string, string>, options: { u
   };
   for (let i = 0; i < (options.waitSeconds ?? 60) * 10; i++) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited with ${child.exitCode ?? child.signalCode}: ${err}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).status === 200) return server;
-    } catch {
-      // not listening yet
+    const listening = LISTENING.exec(out);
+    if (listening) {
+      base = `http://127.0.0.1:${listening[1]}`;
+      try {
+        if ((await fetch(`${base}/api/health`)).status === 200) return server;
+      } catch {
+        // not answering yet
+      }
     }
     await sleep(100);
   }
