@@ -13,7 +13,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter, createValidationPipe, JsonOnlyGuard, OneLineLogger, verifyJsonBody } from './common/index.js';
 import type { AppConfig } from './config/index.js';
-import { HeavyWork, requestContext } from './heavy/index.js';
+import { HeavyWork, heavyRequestsLast, requestContext } from './heavy/index.js';
 import { buildOpenApiDocument, checkControllerNames, requestLogging } from './operations/index.js';
 import { runHeavyTask } from './workers/index.js';
 import { SeederService } from './seeding/index.js';
@@ -98,6 +98,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.set('trust proxy', config.trustProxy);
   // Next, so that every response carries X-Request-Id and every request, refused or not, is logged.
   app.use(requestLogging(config.logFormat));
+  // Requests that may be heavy wait behind the others, one per turn of the event loop (docs/operations.md "Heavy work").
+  app.use(heavyRequestsLast());
   // The request is the current one for all its handling: the heavy-work limits ask it who the caller is.
   app.use(requestContext());
   useHeavyWork(app, config);

@@ -3,7 +3,6 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import type { Request, Response } from 'express';
 import { actorOf, ApiPageResponse, asOfParam, badRequest, MonthNumberParam, type Page, reasonQuery, YearParam } from '../common/index.js';
 import { DashboardService, type CurvePoint, type ListedProjectRow } from './dashboard.service.js';
-import type { Dashboard } from './dashboard.types.js';
 import { DashboardProjectsQuery, DashboardQuery } from './dto/dashboard.query.js';
 import { PutRatingOverrideDto } from './dto/rating-override.dto.js';
 import type { OverrideScope } from './rating-override.entity.js';
@@ -30,8 +29,10 @@ export class BoardController {
   @Get('dashboard/:year')
   @ApiOperation({ summary: '目标看板（挂图作战）：165亿、开工率、大项目、重点项目、产业链、县区排名、预警清单（红色预警）、配置预警' })
   @ApiOkResponse({ type: DashboardAnswer })
-  board(@Param('year', YearParam) year: number, @Query() query: DashboardQuery): Promise<Dashboard> {
-    return this.dashboard.board(year, query.month ?? this.dashboard.defaultMonth(year), asOfParam(query.asOf));
+  async board(@Param('year', YearParam) year: number, @Query() query: DashboardQuery, @Res() response: Response): Promise<void> {
+    // JSON bytes as they are made (a replay's by its worker thread): the same answer res.json would send.
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.send(await this.dashboard.boardJson(year, query.month ?? this.dashboard.defaultMonth(year), asOfParam(query.asOf)));
   }
 
   @Get('dashboard/:year/curve')

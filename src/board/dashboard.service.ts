@@ -62,18 +62,34 @@ export class DashboardService {
   /**
    * Boards already computed, keyed by year, month, asOf, today's date and the shared write
    * version: any write committed by any server changes it, so a cached board is only served
-   * while nothing has changed since it was computed, whichever server wrote.
+   * while nothing has changed since it was computed, whichever server wrote. A replay is kept as
+   * the JSON its worker made (boardJson).
    */
-  private readonly cache = new Map<string, Dashboard>();
+  private readonly cache = new Map<string, Dashboard | Buffer>();
   private static readonly CACHE_SIZE = 64;
 
   /** The board, from the cache when nothing has been written since it was computed. */
   async board(year: number, month: number, asOf?: string): Promise<Dashboard> {
+    const board = await this.boardOrJson(year, month, asOf);
+    return Buffer.isBuffer(board) ? (JSON.parse(board.toString('utf8')) as Dashboard) : board;
+  }
+
+  /**
+   * The board as its route answers it, JSON bytes. A replay's are the bytes its worker wrote: the
+   * request thread neither takes the board apart nor writes it out again, it only sends them
+   * (docs/operations.md "Heavy work").
+   */
+  async boardJson(year: number, month: number, asOf?: string): Promise<Buffer> {
+    const board = await this.boardOrJson(year, month, asOf);
+    return Buffer.isBuffer(board) ? board : Buffer.from(JSON.stringify(board), 'utf8');
+  }
+
+  private async boardOrJson(year: number, month: number, asOf?: string): Promise<Dashboard | Buffer> {
     const version = await this.writes.version();
     const key = [year, month, asOf ?? 'now', this.clock.today(), version].join('|');
     const hit = this.cache.get(key);
-    if (hit) return asOf ? hit : { ...hit, asOf: this.clock.nowIso() };
-    const board = this.replays(asOf) ? await this.heavy.run<Dashboard>('dashboard', { year, month, asOf }) : await this.build(year, month, asOf);
+    if (hit) return asOf || Buffer.isBuffer(hit) ? hit : { ...hit, asOf: this.clock.nowIso() };
+    const board = this.replays(asOf) ? await this.heavy.run<Buffer>('dashboard', { year, month, asOf }) : await this.build(year, month, asOf);
     if ((await this.writes.version()) === version) {
       if (this.cache.size >= DashboardService.CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(key, board);
