@@ -74,6 +74,24 @@ describe('job queue', () => {
     expect((await db.getRepository(Job).findOneByOrFail({ id })).file).toBeNull();
   });
 
+  it('keeps a finished job finished: a progress report that comes after the end changes nothing, on either server', async () => {
+    const a = server();
+    const b = server();
+    let late: JobContext['progress'] | null = null;
+    a.register('import', ({ progress }: JobContext) => {
+      late = progress;
+      return Promise.resolve({ rows: 3 });
+    });
+    const id = await a.enqueue('import', 'admin', null);
+    const done = await until(a, id, 'admin', (s) => s.status === 'done');
+    expect(done).toEqual({ id, status: 'done', phase: 'done', done: 0, total: 0, result: { rows: 3 } });
+    late!('validating', 2, 3); // e.g. a worker's last message, delivered after the work returned
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await a.view(id, 'admin')).toEqual(done);
+    expect(await b.view(id, 'admin')).toEqual(done);
+    expect(await db.getRepository(Job).findOneByOrFail({ id })).toMatchObject({ status: 'done', phase: 'done' });
+  });
+
   it('ends a refused job failed in the API error shape; shows a job only to who started it; limits open jobs per user', async () => {
     const queue = server();
     queue.register('import', () => Promise.reject(badRequest('上传的文件不是 Excel .xlsx 工作簿', [{ field: 'file', code: 'notXlsx', message: '不是 .xlsx' }])));

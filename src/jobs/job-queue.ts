@@ -171,12 +171,15 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     const handler = this.handlers.get(job.kind)!;
     this.live.set(job.id, { phase: job.phase, done: 0, total: 0 });
     let written = 0;
+    let writing: Promise<void> = Promise.resolve();
+    let ended = false;
     const progress = (phase: string, done: number, total: number) => {
+      if (ended) return; // a report that comes after the end says nothing new
       this.live.set(job.id, { phase, done, total });
       const now = performance.now();
       if (now - written < JOB_LIMITS.progressMs) return;
       written = now;
-      void this.touch({ id: job.id }, { phase, done, total });
+      writing = this.touch({ id: job.id }, { phase, done, total });
     };
     let outcome: Partial<Job>;
     try {
@@ -187,24 +190,27 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
       outcome = { ...this.live.get(job.id), status: 'failed', phase: 'failed', error: JSON.stringify({ statusCode: body.statusCode, message: body.message, details: body.details }) };
     }
+    ended = true;
     this.live.delete(job.id);
+    await writing; // the last progress write lands before the end, never after it
     await this.writes.run((manager) => manager.update(Job, { id: job.id }, { ...outcome, file: null, finishedAt: this.clock.nowIso() }), { changesData: false });
   }
 
   /** Says the jobs this server runs are alive. */
   private async heartbeat(): Promise<void> {
-    if (this.live.size > 0) await this.touch({ claimedBy: this.server, status: 'running' }, { heartbeatAt: this.clock.nowIso() });
+    if (this.live.size > 0) await this.touch({}, { heartbeatAt: this.clock.nowIso() });
   }
 
   /**
    * Progress and heartbeats, written outside the write queue on purpose: the work a job runs may
    * hold a long write transaction, and other servers must see that the job is alive meanwhile.
-   * Best effort: a missed one is made good by the next.
+   * Best effort: a missed one is made good by the next. Only a running job is touched: a progress
+   * write still on its way when the job's end is written must not set a finished job's phase back.
    */
-  private async touch(where: Partial<Pick<Job, 'id' | 'claimedBy' | 'status'>>, changes: Partial<Pick<Job, 'phase' | 'done' | 'total' | 'heartbeatAt'>>): Promise<void> {
+  private async touch(where: Partial<Pick<Job, 'id'>>, changes: Partial<Pick<Job, 'phase' | 'done' | 'total' | 'heartbeatAt'>>): Promise<void> {
     await this.dataSource
       .getRepository(Job)
-      .update({ ...where, claimedBy: this.server }, changes)
+      .update({ ...where, claimedBy: this.server, status: 'running' }, changes)
       .catch(() => undefined);
   }
 
