@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LeanClient, load, nextCursor } from './load-client.js';
+import { LeanClient, load, nextCursor, wave } from './load-client.js';
 
 /** Pages written out by hand, as the list answers them (`next` last). */
 const page = (items: string, next: string) => Buffer.from(`{"items":[${items}],"total":3,"page":1,"pageSize":2,"next":${next}}`, 'utf8');
@@ -44,6 +44,37 @@ describe('LeanClient and load: statuses, bodies and errors as the server sent th
       expect(cursors[0]).toBeUndefined();
       expect(cursors[1]).toBe('abc');
     } finally {
+      client.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('wave: one request from each client at the same moment', () => {
+  it('sends exactly one request per client, all before any is answered, and reports the slowest', async () => {
+    let waiting: (() => void)[] = [];
+    const arrived: string[] = [];
+    const server = createServer((req, res) => {
+      arrived.push(req.url!);
+      // Answer nobody until all 5 have arrived: the wave is at once, not one after another.
+      waiting.push(() => {
+        res.statusCode = req.url === '/w/4' ? 500 : 200;
+        res.end(`{"next":"c${req.url!.slice(3)}"}`);
+      });
+      if (waiting.length === 5) setTimeout(() => waiting.splice(0).forEach((answer) => answer()), 40);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = new LeanClient('127.0.0.1', (server.address() as AddressInfo).port, {});
+    try {
+      const cursors: (string | null)[] = [];
+      const result = await wave(5, (w) => client.send(`/w/${w}`), (w, body) => (cursors[w] = nextCursor(body)));
+      expect(arrived.sort()).toEqual(['/w/0', '/w/1', '/w/2', '/w/3', '/w/4']);
+      expect(result.errors).toBe(1);
+      expect(result.max).toBeGreaterThanOrEqual(40);
+      expect(cursors.slice(0, 4)).toEqual(['c0', 'c1', 'c2', 'c3']);
+      expect(cursors[4]).toBeUndefined();
+    } finally {
+      waiting = [];
       client.close();
       await new Promise((resolve) => server.close(resolve));
     }

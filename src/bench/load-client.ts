@@ -105,3 +105,25 @@ export async function load(clients: number, seconds: number, send: (worker: numb
   const clientCpuMs = Math.round(((ownCpuMs() - cpuBefore) / Math.max(1, latencies.length)) * 100) / 100;
   return { perSecond: Math.round(latencies.length / seconds), p99: Math.round(pct(latencies, 99) * 10) / 10, errors, requests: latencies.length, clientCpuMs };
 }
+
+/**
+ * One request from each of `clients` at the same moment (a cold burst, as when a page is opened by
+ * everyone at once): the slowest answer (ms), p99 and errors.
+ */
+export async function wave(clients: number, send: (worker: number, i: number) => Promise<Answer>, read?: (worker: number, body: Buffer) => void) {
+  let errors = 0;
+  const latencies = await Promise.all(
+    Array.from({ length: clients }, async (_, worker) => {
+      const start = performance.now();
+      try {
+        const answer = await send(worker, 0);
+        if (answer.status >= 400) errors++;
+        else read?.(worker, answer.body);
+      } catch {
+        errors++;
+      }
+      return performance.now() - start;
+    }),
+  );
+  return { max: Math.round(Math.max(...latencies) * 10) / 10, p99: Math.round(pct(latencies, 99) * 10) / 10, errors };
+}
