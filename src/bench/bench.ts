@@ -49,7 +49,7 @@ interface Row {
   recorded50: { perSecond: number; errors: number };
   directInsertsPerSecond: number;
   /** PostgreSQL: a second server on the same database. */
-  twoServers?: { filing50: number; errors: number; coldOnOtherMs: number; boardSeesOtherWrite: boolean };
+  twoServers?: { filing50: number; list50: { perSecond: number; p99: number }; errors: number; coldOnOtherMs: number; boardSeesOtherWrite: boolean };
   /** Steady reading (after the first wave and 1 s not counted); the first wave's slowest answer apart. */
   list50: { perSecond: number; p99: number; errors: number; firstWaveMax: number };
   detail50: { perSecond: number; p99: number; errors: number };
@@ -137,18 +137,27 @@ class Server {
 async function readLoads(server: Server, n: number, withBare = true) {
   // 1 s of the bare GET first, not counted: HTTP connections, the database pool and compiled code ready, as on a running server (the list's own caches stay cold).
   await load(50, 1, () => server.send('/api/regions'));
-  const cursors: (string | null)[] = [];
-  const list = (w: number) => server.send(`/api/projects?pageSize=50&${cursors[w] ? `after=${cursors[w]}` : `page=${1 + ((w * 97) % Math.max(1, Math.floor(n / 50)))}`}`);
-  const keep = (w: number, body: Buffer) => (cursors[w] = nextCursor(body));
-  // The first wave, cold and alone: every client opens a numbered page at the same moment (the first
-  // builds the page index the others wait for). Then 1 s of reading on by key, not counted, then 4 s counted.
-  const firstWave = await wave(50, list, keep);
-  await load(50, 1, list, keep);
-  const steady = await server.withCpu(() => load(50, 4, list, keep));
+  const list = listLoad([server], n);
+  const firstWave = await list.firstWave();
+  await list.unCounted();
+  const steady = await server.withCpu(() => list.counted());
   const list50 = { ...steady, errors: steady.errors + firstWave.errors, firstWaveMax: firstWave.max };
   const detail50 = await load(50, 4, (w, i) => server.send(`/api/projects/${1 + ((w * 7919 + i * 31) % n)}`));
   const bare50 = withBare ? await server.withCpu(() => load(50, 4, () => server.send('/api/regions'))) : null;
   return { list50, detail50, bare50 };
+}
+
+/**
+ * The list from 50 clients, client w on server w mod the number of servers: the first wave, cold and
+ * alone (every client opens a numbered page at the same moment; the first builds the page index the
+ * others wait for); then reading on page after page by key, 1 s not counted, then 4 s counted.
+ */
+function listLoad(servers: Server[], n: number) {
+  const cursors: (string | null)[] = [];
+  const list = (w: number) =>
+    servers[w % servers.length].send(`/api/projects?pageSize=50&${cursors[w] ? `after=${cursors[w]}` : `page=${1 + ((w * 97) % Math.max(1, Math.floor(n / 50)))}`}`);
+  const keep = (w: number, body: Buffer) => (cursors[w] = nextCursor(body));
+  return { firstWave: () => wave(50, list, keep), unCounted: () => load(50, 1, list, keep), counted: () => load(50, 4, list, keep) };
 }
 
 /** `--reads`: the reads alone on the loaded database, each build of `--dist` in turn, twice (before and after from one run). */
@@ -297,7 +306,12 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row |
     const coldOnOtherMs = await timed(async () => {
       after = ((await (await other.request('/api/dashboard/2024?month=12')).json()) as { investment: { actual: number } }).investment.actual;
     });
-    twoServers = { filing50: both.perSecond, errors: both.errors, coldOnOtherMs: Math.round(coldOnOtherMs * 10) / 10, boardSeesOtherWrite: after !== before };
+    // The list from 50 clients split over both servers.
+    const list = listLoad([server, other], n);
+    const firstWave = await list.firstWave();
+    await list.unCounted();
+    const reading = await list.counted();
+    twoServers = { filing50: both.perSecond, list50: { perSecond: reading.perSecond, p99: reading.p99 }, errors: both.errors + firstWave.errors + reading.errors, coldOnOtherMs: Math.round(coldOnOtherMs * 10) / 10, boardSeesOtherWrite: after !== before };
     await other.stop();
   }
   await server.stop();
@@ -352,12 +366,12 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row |
 
 function table(rows: Row[]): string {
   const lines = [
-    '| backend | projects | board cold p50 / p99 (ms) | floor p50 / p99 (ms) | cold ÷ floor | warm p50 (ms) | filing req/s at 1 / 10 / 50 clients | bare INSERT route / with audit, req/s at 50 | filing ÷ bare (50) | direct inserts/s | two servers: filing req/s at 50, cold board on the other (ms), sees the other\'s write | list 50c req/s, p99 ms (first wave: slowest, ms) | detail 50c req/s, p99 ms | errors | server RSS idle / peak (MB) |',
+    '| backend | projects | board cold p50 / p99 (ms) | floor p50 / p99 (ms) | cold ÷ floor | warm p50 (ms) | filing req/s at 1 / 10 / 50 clients | bare INSERT route / with audit, req/s at 50 | filing ÷ bare (50) | direct inserts/s | two servers: filing req/s at 50, list 50c req/s and p99 ms, cold board on the other (ms), sees the other\'s write | list 50c req/s, p99 ms (first wave: slowest, ms) | detail 50c req/s, p99 ms | errors | server RSS idle / peak (MB) |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
     const errors = r.filing.reduce((s, f) => s + f.errors, 0) + r.bare50.errors + r.recorded50.errors + r.list50.errors + r.detail50.errors + (r.twoServers?.errors ?? 0);
-    const two = r.twoServers ? `${r.twoServers.filing50}, ${r.twoServers.coldOnOtherMs}, ${r.twoServers.boardSeesOtherWrite ? 'yes' : '**no**'}` : '—';
+    const two = r.twoServers ? `${r.twoServers.filing50}, ${r.twoServers.list50.perSecond} and ${r.twoServers.list50.p99}, ${r.twoServers.coldOnOtherMs}, ${r.twoServers.boardSeesOtherWrite ? 'yes' : '**no**'}` : '—';
     lines.push(
       `| ${r.backend} | ${r.projects.toLocaleString('en')} | ${r.dashboardColdP50} / ${r.dashboardColdP99} | ${r.floorP50} / ${r.floorP99} | ${(r.dashboardColdP50 / r.floorP50).toFixed(2)}× | ${r.dashboardWarmP50} | ${r.filing.map((f) => f.perSecond).join(' / ')} | ${r.bare50.perSecond} / ${r.recorded50.perSecond} | ${(r.filing[2].perSecond / r.bare50.perSecond).toFixed(2)} | ${r.directInsertsPerSecond} | ${two} | ${r.list50.perSecond}, ${r.list50.p99} (${r.list50.firstWaveMax}) | ${r.detail50.perSecond}, ${r.detail50.p99} | ${errors} | ${r.idleRssMb} / ${r.peakRssMb} |`,
     );
@@ -394,7 +408,7 @@ if (!args.scales && !args.backends && !args.reads) {
         (previousDate && previousTable ? `The run before (${previousDate}), for comparison:\n\n${previousTable}\n\n` : '') +
         `- **board cold**: \`GET /api/dashboard/2024?month=12\` over HTTP right after a write (so the board cache is empty), including sign-in check, JSON and HTTP. **floor**: one GROUP BY over the per-project figures the app maintains (per region and list: projects, plan, actual), run through the driver on the same database in the same run. **warm**: the same request with nothing written since (served from the board cache).\n` +
         `- **filing**: \`PUT /api/projects/:id/reports/:month\` with a new month each time, for 4 s at 1 and at 10 clients; at 50 clients it takes turns with the bare route, 2 s each, three times (the figures are the turns together). **bare INSERT route**: \`PUT /api/bench/reports/:id/:month\` (mounted only with BENCH_ROUTES=1): the same sign-in check, validation and queued write transaction around only the filing's INSERT of a revision; **with audit**: that INSERT and its audit entry. **direct inserts**: single-row INSERTs through the driver (one statement per row, autocommit).\n` +
-        `- **two servers** (PostgreSQL): a second app server on the same database; filing from 50 clients split over both; then a board cached on the second, a write through the first, and the second's next board (cold, timed; it must show the write).\n` +
+        `- **two servers** (PostgreSQL): a second app server on the same database; filing from 50 clients split over both, then the list the same way (as above: first wave, 1 s not counted, 4 s counted); then a board cached on the second, a write through the first, and the second's next board (cold, timed; it must show the write).\n` +
         `- **list / detail**: after 1 s of a bare signed-in GET (not counted: connections, pool and compiled code ready), the list's **first wave**: 50 clients each open a numbered page \`GET /api/projects?pageSize=50&page=…\` at the same moment on the cold list (its slowest answer in brackets); then each reads on by key (\`&after=<next>\`) page after page, 1 s not counted, then 4 s counted (req/s, p99); then \`GET /api/projects/:id\` from 50 clients for 4 s. Every load runs through the lean client of \`src/bench/load-client.ts\` (since 2026-12-06 evening; before, Node's fetch, which took 1–1.5 ms of the same cores per list request: docs/benchmarks.md "A lean load client").\n` +
         `- **RSS**: the server process's resident memory after start (idle) and its high-water mark (VmHWM) after all the runs at that scale.\n`,
     ),
