@@ -271,7 +271,7 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row |
       return server.send(`/api/bench/reports/${1 + (k % n)}/2026-${String(1 + (k % 12)).padStart(2, '0')}`, { method: 'PUT', body: JSON.stringify({ amount: 100, mode }) });
     });
   // Filing and the bare route at 50 clients take turns, 2 s each, three times: a slow spell of the
-  // machine falls on both, not on one (their ratio is the figure: docs/benchmarks.md "Filing and bare in turns").
+  // machine falls on both, not on one (their ratio is the figure: docs/benchmarks.md "Filing and bare in turns, the list's first wave apart (2026-12-06, night)").
   const turns = { filing: [] as Awaited<ReturnType<typeof load>>[], bare: [] as Awaited<ReturnType<typeof load>>[] };
   for (let turn = 0; turn < 3; turn++) {
     turns.filing.push(await load(50, 2, file));
