@@ -7,18 +7,17 @@
  * loaded before instead of loading a new one; --port=<first port>.
  */
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { firstTable, markedSection } from './doc-section.js';
 import { projectRoot } from '../common/index.js';
 import { figuresThroughSql } from '../reports/index.js';
 import { loadPostgres, loadSqlite } from './synthetic.js';
-import { LeanClient, load, nextCursor, pct, timed, wave } from './load-client.js';
+import { load, pct, timed } from './load-client.js';
+import { listLoad, readLoads, Server } from './bench-server.js';
 
 type Backend = 'sqlite' | 'postgres';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => [...a.replace(/^--/, '').split('='), 'yes'].slice(0, 2)) as [string, string][]);
@@ -28,7 +27,6 @@ const SCALES: Record<Backend, number[]> = {
   postgres: (args.scales ?? '1000,10000,100000').split(',').map(Number),
 };
 const BACKENDS = (args.backends ?? 'sqlite,postgres').split(',') as Backend[];
-const PASSWORD = 'bench-admin-password';
 const ROOT = projectRoot();
 /** The server build(s) to run (`--dist=<folder>[,<folder>]`, each holding `src/main.js`); the reads alone (`--reads`) take turns between them. */
 const DISTS = (args.dist ?? join(ROOT, 'dist')).split(',');
@@ -69,96 +67,6 @@ SELECT p.region_code, l.category, COUNT(*) AS projects, SUM(l.planned_investment
   LEFT JOIN project_year_figure f ON f.project_id = l.project_id AND f.year = 2024
  WHERE l.year = 2024 AND l.removed_at IS NULL
  GROUP BY p.region_code, l.category`;
-
-class Server {
-  process!: ChildProcess;
-  token = '';
-  /** The loads' client (load-client.ts): node:http, kept-alive connections, bodies not parsed. */
-  lean!: LeanClient;
-  constructor(
-    readonly url: string,
-    readonly port: number,
-    readonly dist = DISTS[0],
-  ) {}
-  base = () => `http://127.0.0.1:${this.port}`;
-  async start() {
-    this.process = spawn(process.execPath, [join(this.dist, 'src/main.js')], {
-      env: { ...process.env, DATABASE_URL: this.url, PORT: String(this.port), SEED: 'none', ADMIN_PASSWORD: PASSWORD, LOGIN_ATTEMPTS: '1000', BENCH_ROUTES: '1' },
-      stdio: 'ignore',
-    });
-    // At a million projects the first start builds the board's kept figures: minutes, not seconds.
-    for (let i = 0; i < 36_000; i++) {
-      try {
-        if ((await fetch(`${this.base()}/api/regions`)).status === 401) break;
-      } catch {
-        // starting
-      }
-      await sleep(100);
-    }
-    const res = await fetch(`${this.base()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
-    this.token = ((await res.json()) as { accessToken: string }).accessToken;
-    this.lean = new LeanClient('127.0.0.1', this.port, { 'content-type': 'application/json', authorization: `Bearer ${this.token}` });
-  }
-  /** A request of a load, through the lean client. */
-  send(path: string, init: { method?: string; body?: string } = {}) {
-    return this.lean.send(path, init);
-  }
-  request(path: string, init: RequestInit = {}) {
-    return fetch(`${this.base()}${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}`, ...(init.headers ?? {}) } });
-  }
-  /** The server process's CPU time so far (user + system, ms), from /proc. */
-  cpuMs() {
-    const fields = readFileSync(`/proc/${this.process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  }
-  /** A load with the server's CPU time per request it answered (ms). */
-  async withCpu<T extends { requests: number }>(run: () => Promise<T>): Promise<T & { cpuMs: number }> {
-    const before = this.cpuMs();
-    const result = await run();
-    return { ...result, cpuMs: Math.round(((this.cpuMs() - before) / Math.max(1, result.requests)) * 100) / 100 };
-  }
-  rssMb(field: 'VmHWM' | 'VmRSS') {
-    const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
-    return Math.round(Number(/\d+/.exec(status.split('\n').find((l) => l.startsWith(field)) ?? '0')![0]) / 1024);
-  }
-  async stop() {
-    this.lean?.close();
-    const exited = new Promise((resolve) => this.process.once('exit', resolve));
-    this.process.kill('SIGTERM');
-    await exited;
-  }
-}
-
-/**
- * Reads at 50 clients. Each client opens the list at its own page, then reads on page after page by
- * key (`next`), as the workbench does; then one project after another; then a bare signed-in GET
- * (`/api/regions`: the sign-in check, guards, one small statement, JSON), the fixed cost under both.
- */
-async function readLoads(server: Server, n: number, withBare = true) {
-  // 1 s of the bare GET first, not counted: HTTP connections, the database pool and compiled code ready, as on a running server (the list's own caches stay cold).
-  await load(50, 1, () => server.send('/api/regions'));
-  const list = listLoad([server], n);
-  const firstWave = await list.firstWave();
-  await list.unCounted();
-  const steady = await server.withCpu(() => list.counted());
-  const list50 = { ...steady, errors: steady.errors + firstWave.errors, firstWaveMax: firstWave.max };
-  const detail50 = await load(50, 4, (w, i) => server.send(`/api/projects/${1 + ((w * 7919 + i * 31) % n)}`));
-  const bare50 = withBare ? await server.withCpu(() => load(50, 4, () => server.send('/api/regions'))) : null;
-  return { list50, detail50, bare50 };
-}
-
-/**
- * The list from 50 clients, client w on server w mod the number of servers: the first wave, cold and
- * alone (every client opens a numbered page at the same moment; the first builds the page index the
- * others wait for); then reading on page after page by key, 1 s not counted, then 4 s counted.
- */
-function listLoad(servers: Server[], n: number) {
-  const cursors: (string | null)[] = [];
-  const list = (w: number) =>
-    servers[w % servers.length].send(`/api/projects?pageSize=50&${cursors[w] ? `after=${cursors[w]}` : `page=${1 + ((w * 97) % Math.max(1, Math.floor(n / 50)))}`}`);
-  const keep = (w: number, body: Buffer) => (cursors[w] = nextCursor(body));
-  return { firstWave: () => wave(50, list, keep), unCounted: () => load(50, 1, list, keep), counted: () => load(50, 4, list, keep) };
-}
 
 /** `--reads`: the reads alone on the loaded database, each build of `--dist` in turn, twice (before and after from one run). */
 async function reads(url: string, n: number, port: number): Promise<void> {
@@ -205,7 +113,7 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row |
     };
   }
   // Migrations and reference data come from the app itself; then the synthetic data.
-  let server = new Server(url, port);
+  let server = new Server(url, port, DISTS[0]);
   await server.start();
   await server.stop();
   const loadStart = performance.now();
@@ -236,7 +144,7 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row |
     await client.end();
   }
 
-  server = new Server(url, port);
+  server = new Server(url, port, DISTS[0]);
   await server.start();
   const idleRssMb = server.rssMb('VmRSS');
   const firstProject = 1;
@@ -290,7 +198,7 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row |
   // PostgreSQL: a second server on the same database, as behind a load balancer.
   let twoServers: Row['twoServers'];
   if (backend === 'postgres') {
-    const other = new Server(url, port + 1000);
+    const other = new Server(url, port + 1000, DISTS[0]);
     await other.start();
     let k2 = 0;
     const both = await load(50, 4, (worker) => {
