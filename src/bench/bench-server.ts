@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LeanClient, load, nextCursor, wave } from './load-client.js';
+import { LeanClient, load, nextCursor, wave, type LoadResult } from './load-client.js';
 
 /** The bench servers' first admin (a throwaway database). */
 export const PASSWORD = 'bench-admin-password';
@@ -75,11 +75,7 @@ export class Server {
 export async function readLoads(server: Server, n: number, withBare = true) {
   // 1 s of the bare GET first, not counted: HTTP connections, the database pool and compiled code ready, as on a running server (the list's own caches stay cold).
   await load(50, 1, () => server.send('/api/regions'));
-  const list = listLoad([server], n);
-  const firstWave = await list.firstWave();
-  await list.unCounted();
-  const steady = await server.withCpu(() => list.counted());
-  const list50 = { ...steady, errors: steady.errors + firstWave.errors, firstWaveMax: firstWave.max };
+  const list50 = await readList([server], n, (run) => server.withCpu(run));
   const detail50 = await load(50, 4, (w, i) => server.send(`/api/projects/${1 + ((w * 7919 + i * 31) % n)}`));
   const bare50 = withBare ? await server.withCpu(() => load(50, 4, () => server.send('/api/regions'))) : null;
   return { list50, detail50, bare50 };
@@ -88,12 +84,16 @@ export async function readLoads(server: Server, n: number, withBare = true) {
 /**
  * The list from 50 clients, client w on server w mod the number of servers: the first wave, cold and
  * alone (every client opens a numbered page at the same moment; the first builds the page index the
- * others wait for); then reading on page after page by key, 1 s not counted, then 4 s counted.
+ * others wait for; its slowest answer is `firstWaveMax`); then reading on page after page by key, 1 s
+ * not counted, then 4 s counted, through `count` (a server's CPU beside it, or as it is).
  */
-export function listLoad(servers: Server[], n: number) {
+export async function readList<T extends LoadResult>(servers: Server[], n: number, count: (run: () => Promise<LoadResult>) => Promise<T>) {
   const cursors: (string | null)[] = [];
   const list = (w: number) =>
     servers[w % servers.length].send(`/api/projects?pageSize=50&${cursors[w] ? `after=${cursors[w]}` : `page=${1 + ((w * 97) % Math.max(1, Math.floor(n / 50)))}`}`);
   const keep = (w: number, body: Buffer) => (cursors[w] = nextCursor(body));
-  return { firstWave: () => wave(50, list, keep), unCounted: () => load(50, 1, list, keep), counted: () => load(50, 4, list, keep) };
+  const firstWave = await wave(50, list, keep);
+  await load(50, 1, list, keep);
+  const steady = await count(() => load(50, 4, list, keep));
+  return { ...steady, errors: steady.errors + firstWave.errors, firstWaveMax: firstWave.max };
 }

@@ -16,8 +16,8 @@ import { firstTable, markedSection } from './doc-section.js';
 import { projectRoot } from '../common/index.js';
 import { figuresThroughSql } from '../reports/index.js';
 import { loadPostgres, loadSqlite } from './synthetic.js';
-import { load, pct, timed } from './load-client.js';
-import { listLoad, readLoads, Server } from './bench-server.js';
+import { load, pct, timed, type LoadResult } from './load-client.js';
+import { readList, readLoads, Server } from './bench-server.js';
 
 type Backend = 'sqlite' | 'postgres';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => [...a.replace(/^--/, '').split('='), 'yes'].slice(0, 2)) as [string, string][]);
@@ -180,13 +180,14 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row |
     });
   // Filing and the bare route at 50 clients take turns, 2 s each, three times: a slow spell of the
   // machine falls on both, not on one (their ratio is the figure: docs/benchmarks.md "Filing and bare in turns, the list's first wave apart (2026-12-06, night)").
-  const turns = { filing: [] as Awaited<ReturnType<typeof load>>[], bare: [] as Awaited<ReturnType<typeof load>>[] };
+  const TURN_SECONDS = 2;
+  const turns = { filing: [] as LoadResult[], bare: [] as LoadResult[] };
   for (let turn = 0; turn < 3; turn++) {
-    turns.filing.push(await load(50, 2, file));
-    turns.bare.push(await bareRoute('insert', 2));
+    turns.filing.push(await load(50, TURN_SECONDS, file));
+    turns.bare.push(await bareRoute('insert', TURN_SECONDS));
   }
-  const together = (results: Awaited<ReturnType<typeof load>>[]) => ({
-    perSecond: Math.round(results.reduce((sum, r) => sum + r.requests, 0) / (2 * results.length)),
+  const together = (results: LoadResult[]) => ({
+    perSecond: Math.round(results.reduce((sum, r) => sum + r.requests, 0) / (TURN_SECONDS * results.length)),
     errors: results.reduce((sum, r) => sum + r.errors, 0),
   });
   filing.push({ clients: 50, ...together(turns.filing) });
@@ -215,11 +216,8 @@ async function measure(backend: Backend, n: number, port: number): Promise<Row |
       after = ((await (await other.request('/api/dashboard/2024?month=12')).json()) as { investment: { actual: number } }).investment.actual;
     });
     // The list from 50 clients split over both servers.
-    const list = listLoad([server, other], n);
-    const firstWave = await list.firstWave();
-    await list.unCounted();
-    const reading = await list.counted();
-    twoServers = { filing50: both.perSecond, list50: { perSecond: reading.perSecond, p99: reading.p99 }, errors: both.errors + firstWave.errors + reading.errors, coldOnOtherMs: Math.round(coldOnOtherMs * 10) / 10, boardSeesOtherWrite: after !== before };
+    const reading = await readList([server, other], n, (run) => run());
+    twoServers = { filing50: both.perSecond, list50: { perSecond: reading.perSecond, p99: reading.p99 }, errors: both.errors + reading.errors, coldOnOtherMs: Math.round(coldOnOtherMs * 10) / 10, boardSeesOtherWrite: after !== before };
     await other.stop();
   }
   await server.stop();

@@ -78,6 +78,9 @@ const ownCpuMs = () => {
   return (user + system) / 1000;
 };
 
+/** What a load measured (`load`). */
+export type LoadResult = Awaited<ReturnType<typeof load>>;
+
 /**
  * `clients` loops each sending requests for `seconds`: completions per second, p99 latency, errors,
  * and the load client's own CPU per request (ms). `read` sees each body that is not an error (the list's next cursor).
