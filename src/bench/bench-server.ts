@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { LeanClient, load, nextCursor, wave, type LoadResult } from './load-client.js';
 
 /** The bench servers' first admin (a throwaway database). */
-export const PASSWORD = 'bench-admin-password';
+const PASSWORD = 'bench-admin-password';
 
 /** One app server of a build (`dist` holds `src/main.js`) on a loaded database, and the bench's loads on it. */
 export class Server {
