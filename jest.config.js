@@ -1,4 +1,8 @@
-/** Jest 30 in native ESM mode (see docs/development.md). */
+/**
+ * Jest 30 with jest-light-runner: the specs run built (scripts/build-tests.mjs compiles src/, seeds/
+ * and test/ into dist/) in plain Node processes, two at a time, each process running spec files one
+ * after another with the app's modules loaded once (docs/development.md "Tests").
+ */
 
 /**
  * End-to-end specs whose servers run on SQLite files of their own whatever the backend (their subject is
@@ -9,23 +13,20 @@
 export const SQLITE_ONLY_SPECS = ['file-modes.e2e-spec.ts', 'heavy-work.e2e-spec.ts', 'request-logs.e2e-spec.ts'];
 
 const escaped = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const built = (name) => name.replace(/\.ts$/, '.js');
 
 export default {
-  preset: 'ts-jest/presets/default-esm',
+  // Child processes, not worker threads: specs set the umask and start servers of their own.
+  runner: 'jest-light-runner/child-process',
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/seeds'],
-  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.browser-spec.ts', '**/*.pg-spec.ts'],
+  roots: ['<rootDir>/dist/src', '<rootDir>/dist/test', '<rootDir>/dist/seeds'],
+  testMatch: ['**/*.spec.js', '**/*.e2e-spec.js', '**/*.browser-spec.js', '**/*.pg-spec.js'],
   // Specs of several servers on one PostgreSQL run in the PostgreSQL run of the suite (npm run test:pg) only,
   // and the SQLite-only specs above in the SQLite run only.
   testPathIgnorePatterns: [
     '/node_modules/',
-    ...(process.env.TEST_DATABASE_URL ? SQLITE_ONLY_SPECS.map((name) => `/test/${escaped(name)}$`) : ['\\.pg-spec\\.ts$']),
+    ...(process.env.TEST_DATABASE_URL ? SQLITE_ONLY_SPECS.map((name) => `/test/${escaped(built(name))}$`) : ['\\.pg-spec\\.js$']),
   ],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false }],
-  },
-  testTimeout: 60000,
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  globalSetup: '<rootDir>/dist/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/dist/test/support/global-teardown.js',
 };

@@ -14,7 +14,11 @@ const COPIES = {
   'workbench-report-1366x768.png': 'workbench-report.png',
 };
 
-const run = spawnSync(process.execPath, ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--runInBand', 'test/war-room.browser-spec.ts', 'test/workbench.browser-spec.ts'], { stdio: 'inherit' });
+// the specs run built, as in `npm test` (scripts/build-tests.mjs, jest.config.js)
+const build = spawnSync(process.execPath, ['scripts/build-tests.mjs'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+const specs = ['dist/test/war-room.browser-spec.js', 'dist/test/workbench.browser-spec.js'];
+const run = spawnSync(process.execPath, ['scripts/test.mjs', '--runInBand', ...specs], { stdio: 'inherit' });
 if (run.status !== 0) process.exit(run.status ?? 1);
 for (const [from, to] of Object.entries(COPIES)) {
   copyFileSync(join('test-artifacts', from), join('docs', to));

@@ -7,13 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../src/common/index.js';
 import { launchChromium } from './support/browser.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { listen } from './support/raw-http.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = projectRoot(); // the tests run built, from dist/test: the repository's root by its package.json
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const CHAIN = 'green-chemical';
 const USER = `chain-${CHAIN}`;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { projectRoot } from '../src/common/index.js';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { parseDatabaseUrl } from '../src/config/index.js';
@@ -133,7 +134,7 @@ describe('hostile input', () => {
   describe('password rules (at least 12 characters, not all whitespace, not common, not the user name)', () => {
     const createUser = (username: string, password: string) => t.client.post('/api/users').send({ username, password, role: 'auditor' });
     /** Entries of the committed list long enough to pass the length rule: read here as plain data. */
-    const listed = readFileSync(new URL('../src/auth/common-passwords.txt', import.meta.url), 'utf8')
+    const listed = readFileSync(join(projectRoot(), 'src/auth/common-passwords.txt'), 'utf8')
       .split('\n')
       .filter((line) => line && !line.startsWith('#') && [...line].length >= 12);
 

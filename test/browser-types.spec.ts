@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../src/common/index.js';
 
 /**
  * CI fails on a type error in browser JavaScript: `npm run check` (which CI runs) includes the
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
  * (docs/development.md "API types"): a page reading a field the document does not declare fails,
  * and so does the check when the committed generated file is stale.
  */
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = projectRoot(); // the tests run built, from dist/test: the repository's root by its package.json
 
 /** The part of the `check` script that type-checks the browser files. */
 function browserCheckCommand(): string {

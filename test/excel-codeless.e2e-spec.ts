@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../src/common/index.js';
 import { projectBody } from './factories/project.factory.js';
 import { databaseState, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -11,7 +13,7 @@ import { databaseState, startTestApp, type TestApp } from './support/test-app.js
  * Expected codes worked out by hand: one sequence per county and year, from the highest number in
  * use (莘县 already has LC2024-371522-001, so its ledger gets -002 and -003; 冠县 starts at -001).
  */
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/ledgers/${name}`, import.meta.url));
+const fixture = (name: string) => readFileSync(join(projectRoot(), 'test/fixtures/ledgers', name));
 
 describe('ledgers without codes from two counties, both numbered from 1', () => {
   let t: TestApp;

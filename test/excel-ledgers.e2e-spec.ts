@@ -1,6 +1,7 @@
-import { Clock } from '../src/common/index.js';
+import { Clock, projectRoot } from '../src/common/index.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
 import { databaseState, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -13,7 +14,7 @@ import { databaseState, startTestApp, type TestApp } from './support/test-app.js
  * importing the same file again must change nothing at all (audit log included).
  * Today is 2024-06-30 (Asia/Shanghai).
  */
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/ledgers/${name}`, import.meta.url));
+const fixture = (name: string) => readFileSync(join(projectRoot(), 'test/fixtures/ledgers', name));
 
 type Evidence = 'completionDate' | 'startDate' | 'stageText' | 'listCategory' | 'sheetName' | 'recorded' | 'none';
 type Stage = 'reserve' | 'preparation' | 'implementation.active' | 'implementation.halted' | 'completed';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { projectRoot } from '../src/common/index.js';
 import { ALL_APPROVALS, projectBody } from './factories/project.factory.js';
 import { api, signIn, startChildServer, type ChildServer } from './support/child-server.js';
 import { freshDatabase } from './support/test-app.js';
@@ -104,7 +105,7 @@ describe('two servers, one PostgreSQL', () => {
 
   it('an import job started on A is seen on B, whichever runs it', async () => {
     const form = new FormData();
-    form.append('file', new Blob([readFileSync(new URL('./fixtures/ledgers/units-second-row.xlsx', import.meta.url))]), 'units-second-row.xlsx');
+    form.append('file', new Blob([readFileSync(join(projectRoot(), 'test/fixtures/ledgers/units-second-row.xlsx'))]), 'units-second-row.xlsx');
     const started = await fetch(`${a.base}/api/imports/ledger?async=true`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
     expect(started.status).toBe(202);
     const { jobId } = await json<{ jobId: string }>(started);

@@ -2,9 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { OpenApiValidator, undeclaredFolder, useOpenApiDocument, type Answer, type OpenApiDocument } from './support/openapi-validator.js';
+
+/** This file's name as the runner knows it (the suite runs the built spec, openapi-validator.spec.js). */
+const SPEC = basename(fileURLToPath(import.meta.url));
 
 /**
  * The response validator (test/support/openapi-validator.ts) on a hand-made document: each
@@ -113,6 +117,7 @@ describe('OpenApiValidator', () => {
 
 describe('the validator wired into supertest (as every e2e spec uses it)', () => {
   let server: http.Server;
+  let runFolder: string | undefined;
   const answers: Record<string, { status: number; body: unknown }> = {
     '/api/things/1': { status: 200, body: GOOD },
     '/api/things/2': { status: 200, body: { ...GOOD, owner: 5 } },
@@ -120,7 +125,9 @@ describe('the validator wired into supertest (as every e2e spec uses it)', () =>
   };
 
   beforeAll(async () => {
-    // This spec's planted answers are recorded in a folder of its own, not in the run's record.
+    // This spec's planted answers are recorded in a folder of its own, not in the run's record
+    // (put back after: the spec files that run next in this process record in the run's).
+    runFolder = process.env.OPENAPI_UNDECLARED_DIR;
     process.env.OPENAPI_UNDECLARED_DIR = mkdtempSync(join(tmpdir(), 'openapi-undeclared-'));
     server = http.createServer((req, res) => {
       const path = req.url ?? '';
@@ -134,7 +141,8 @@ describe('the validator wired into supertest (as every e2e spec uses it)', () =>
   afterAll(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     rmSync(process.env.OPENAPI_UNDECLARED_DIR!, { recursive: true, force: true });
-    delete process.env.OPENAPI_UNDECLARED_DIR;
+    if (runFolder === undefined) delete process.env.OPENAPI_UNDECLARED_DIR;
+    else process.env.OPENAPI_UNDECLARED_DIR = runFolder;
   });
 
   it('a matching answer passes; a mismatch fails the request with the message', async () => {
@@ -147,18 +155,20 @@ describe('the validator wired into supertest (as every e2e spec uses it)', () =>
   });
 
   it('an undeclared answer fails (strict is the default); with OPENAPI_STRICT=0 it is recorded and passes', async () => {
-    delete process.env.OPENAPI_STRICT;
-    await expect(request(server).get('/api/things/3')).rejects.toThrow(/declares no answer 409[\s\S]*declare the answer/);
-    process.env.OPENAPI_STRICT = '0';
+    const strictBefore = process.env.OPENAPI_STRICT; // put back after: later spec files in this process read it
     try {
+      delete process.env.OPENAPI_STRICT;
+      await expect(request(server).get('/api/things/3')).rejects.toThrow(/declares no answer 409[\s\S]*declare the answer/);
+      process.env.OPENAPI_STRICT = '0';
       await request(server).get('/api/things/3').expect(409);
     } finally {
-      delete process.env.OPENAPI_STRICT;
+      if (strictBefore === undefined) delete process.env.OPENAPI_STRICT;
+      else process.env.OPENAPI_STRICT = strictBefore;
     }
-    const files = readdirSync(undeclaredFolder()).filter((file) => file.includes('openapi-validator.spec.ts'));
+    const files = readdirSync(undeclaredFolder()).filter((file) => file.includes(SPEC));
     expect(files.length).toBe(1);
     const recorded = JSON.parse(readFileSync(join(undeclaredFolder(), files[0]!), 'utf8'));
-    expect(recorded.undeclared).toContainEqual({ key: 'GET /api/things/{id} 409', operationId: 'things.get', count: 2, specs: ['openapi-validator.spec.ts'] });
+    expect(recorded.undeclared).toContainEqual({ key: 'GET /api/things/{id} 409', operationId: 'things.get', count: 2, specs: [SPEC] });
     expect(existsSync(undeclaredFolder())).toBe(true);
   });
 });

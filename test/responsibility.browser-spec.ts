@@ -9,14 +9,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../src/common/index.js';
 import { DEMO_CHAIN_DUTIES } from '../seeds/demo-people.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser.js';
 import { listen } from './support/raw-http.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = projectRoot(); // the tests run built, from dist/test: the repository's root by its package.json
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 // Opened by a host name other than localhost, as an office opens the server (mapped to 127.0.0.1).
 const HOST = 'tracker.intranet';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../src/common/index.js';
 import request from 'supertest';
 import { projectBody } from './factories/project.factory.js';
 import { databaseState, startTestApp, TEST_ADMIN_PASSWORD, TEST_TOKEN_TTL_SECONDS, type TestApp } from './support/test-app.js';
@@ -185,7 +185,7 @@ describe('security headers on every page, asset and API answer', () => {
   });
   afterAll(async () => t.close());
 
-  const ROOT = fileURLToPath(new URL('..', import.meta.url));
+  const ROOT = projectRoot();
   /** Where each folder of static files is served (src/*.static.ts). */
   const MOUNTS: [string, string][] = [
     ['src/war-room/public', '/'],

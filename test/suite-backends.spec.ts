@@ -13,14 +13,14 @@ import { pathToFileURL } from 'node:url';
 const ROOT = process.cwd();
 const { SQLITE_ONLY_SPECS } = (await import(pathToFileURL(join(ROOT, 'jest.config.js')).href)) as { SQLITE_ONLY_SPECS: string[] };
 
-/** The spec files Jest would run, relative to the repository, with TEST_DATABASE_URL set or not. */
+/** The spec files Jest would run, named by their sources (Jest runs them built, dist/test/X.js), with TEST_DATABASE_URL set or not. */
 function listed(postgres: boolean): string[] {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (postgres) env.TEST_DATABASE_URL = 'postgres://nobody@127.0.0.1:1/listing-only';
   else delete env.TEST_DATABASE_URL;
-  const run = spawnSync(process.execPath, ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--listTests', '--json'], { cwd: ROOT, env, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', '--listTests', '--json'], { cwd: ROOT, env, encoding: 'utf8' });
   expect(run.status).toBe(0);
-  return (JSON.parse(run.stdout) as string[]).map((path) => path.slice(ROOT.length + 1)).sort();
+  return (JSON.parse(run.stdout) as string[]).map((path) => path.slice(ROOT.length + 1).replace(/^dist\//, '').replace(/\.js$/, '.ts')).sort();
 }
 
 describe('the specs of each backend run', () => {

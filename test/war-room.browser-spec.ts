@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../src/common/index.js';
 import { launchChromium, scriptVisibleStorage, SESSION_COOKIE, storedSession } from './support/browser.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
 import { listen } from './support/raw-http.js';
@@ -30,7 +30,7 @@ declare class Event {
   constructor(type: string);
 }
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = projectRoot(); // the tests run built, from dist/test: the repository's root by its package.json
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const YEAR = 2024;
 const MONTH = 10;

@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../src/common/index.js';
 import { CSRF_KEY, launchChromium, scriptVisibleStorage, SESSION_COOKIE, storedSession } from './support/browser.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
 import { listen } from './support/raw-http.js';
@@ -24,7 +24,7 @@ declare const window: { innerWidth: number };
 declare const document: { documentElement: { scrollWidth: number } };
 declare const sessionStorage: { setItem(key: string, value: string): void };
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = projectRoot(); // the tests run built, from dist/test: the repository's root by its package.json
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const REGION = '371522'; // 莘县
 const USER = `region-${REGION}`;

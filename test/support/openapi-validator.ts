@@ -226,6 +226,21 @@ interface Undeclared {
 const undeclared = new Map<string, Undeclared>();
 const unmatched = new Map<string, number>();
 
+/**
+ * The state above belongs to one spec file. The runner (jest-light-runner) runs several spec files
+ * one after another in one process with this module loaded once, so a file that is not the one the
+ * state was kept for starts it afresh: its own document, its own record.
+ */
+let stateOf: string | undefined;
+function ownState(): void {
+  const spec = expect.getState().testPath;
+  if (spec === stateOf) return;
+  stateOf = spec;
+  active = null;
+  undeclared.clear();
+  unmatched.clear();
+}
+
 /** The folder of the per-spec-file records: the run's, named by global-setup.ts (global-teardown.ts merges them), or the validator's own spec's. */
 export function undeclaredFolder(): string {
   return process.env.OPENAPI_UNDECLARED_DIR ?? join(process.cwd(), 'test-artifacts', 'openapi-undeclared');
@@ -244,6 +259,7 @@ function saveRecord(): void {
 }
 
 function record(verdict: Verdict): void {
+  ownState();
   if (verdict.kind === 'unmatched') {
     unmatched.set(verdict.key, (unmatched.get(verdict.key) ?? 0) + 1);
   } else if (verdict.kind === 'undeclared') {
@@ -278,6 +294,7 @@ export function judge(validator: OpenApiValidator, answer: Answer): Error | null
  * docs/development.md "Where the suite's time goes".
  */
 export async function useOpenApiDocument(http: Parameters<typeof request>[0], { runCopy = false }: { runCopy?: boolean } = {}): Promise<OpenApiValidator> {
+  ownState();
   if (active) return active;
   const kept = runCopy && process.env.TRACKER_TEST_TEMPLATES ? join(process.env.TRACKER_TEST_TEMPLATES, 'openapi.json') : null;
   if (kept && existsSync(kept)) {
@@ -297,6 +314,7 @@ export async function useOpenApiDocument(http: Parameters<typeof request>[0], { 
 
 /** The validator in use in this spec file (null before a test app started). */
 export function activeValidator(): OpenApiValidator | null {
+  ownState();
   return active;
 }
 
