@@ -16,8 +16,8 @@ const escaped = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const built = (name) => name.replace(/\.ts$/, '.js');
 
 export default {
-  // Child processes, not worker threads: specs set the umask and start servers of their own.
-  runner: 'jest-light-runner/child-process',
+  // jest-light-runner's worker in child processes, not worker threads: specs set the umask and start servers of their own.
+  runner: '<rootDir>/test/support/suite-runner.mjs',
   testEnvironment: 'node',
   roots: ['<rootDir>/dist/src', '<rootDir>/dist/test', '<rootDir>/dist/seeds'],
   testMatch: ['**/*.spec.js', '**/*.e2e-spec.js', '**/*.browser-spec.js', '**/*.pg-spec.js'],
