@@ -57,7 +57,7 @@ const SECURITY_HEADERS: HelmetOptions = {
 /**
  * Heavy work (exports, replays; src/heavy) in worker threads running the built worker file; on the
  * request thread, behind the same limits, with HEAVY_THREADS=0, an in-memory database (a thread
- * could not see it) or no built worker (the tests run the sources).
+ * could not see it) or no built worker beside this file (the sources run without a build).
  */
 function useHeavyWork(app: NestExpressApplication, config: AppConfig): void {
   const heavy = app.get(HeavyWork);

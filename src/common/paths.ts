@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The project's root folder (where package.json is), from `src/` under ts-jest or `dist/src/` when built. */
+/** The project's root folder (where package.json is), from `src/` or from the build in `dist/` (the app's, and the tests' that run built). */
 export function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) {
