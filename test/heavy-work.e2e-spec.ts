@@ -10,19 +10,25 @@ import { signIn, startChildServer, type ChildServer } from './support/child-serv
  * demo data: boards replayed as of past instants, published bulletins' Word files and audit exports
  * run in worker threads, so `/api/health` keeps answering at once while 20 of them run; each caller
  * may have two in flight (429 beyond); a published bulletin's file is made once. The exact figures
- * are `npm run bench:heavy`'s (docs/benchmarks.md "Heavy work"); the bound here is generous for a
- * loaded machine (measured on this machine: p99 ~10–20 ms with the pool, 1–3 s without it).
+ * are `npm run bench:heavy`'s (docs/benchmarks.md "Heavy work"); the checks here hold on a loaded
+ * machine and still fail with the work on the request thread (the figures at each constant below).
  */
 const PASSWORD = 'heavy-work-admin-password-5521';
-const HEALTH_P99_BOUND_MS = 250;
 /**
- * The bound while exports run. With the pool, on a loaded machine (the other Jest process busy beside
- * it), this test measured a p99 of 291 and 303 ms in two runs of 2026-12-06: the process that times
- * /api/health also receives the 20 large answers (ten audit logs, ten Word files). With the work on
- * the request thread (HEAVY_THREADS=0) it measured ~11 s: this bound keeps that failing by far. (The
- * replays' bound above is kept: without the pool that test measured 330 ms.)
+ * The bound on /api/health's p99 while heavy work runs. With the pool, on a loaded machine (the other
+ * Jest process busy beside it), the tests below measured p99s of 291, 303 and 350 ms (2026-12-06): one
+ * slow answer is the machine, not the server. With the exports on the request thread (HEAVY_THREADS=0)
+ * the exports test measured ~11 s, so this bound keeps that failing by far.
  */
-const EXPORTS_HEALTH_P99_BOUND_MS = 1000;
+const HEALTH_P99_BOUND_MS = 1000;
+/**
+ * The replays are short (~200 ms each as answered), so on the request thread they hold /api/health
+ * up by about as long: measured without the pool, health's median was 181 and 215 ms against the
+ * replays' 203 and 210 (a ratio of ~1); with the pool, 1.4 and 1.5 ms against 213 and 201 (~0.007).
+ * A load on the machine slows both alike, so the test holds health's median to under a quarter of
+ * the replays'.
+ */
+const HEALTH_TO_REPLAY_MEDIAN = 1 / 4;
 
 describe('heavy work off the request thread', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tracker-heavy-'));
@@ -55,7 +61,7 @@ describe('heavy work off the request thread', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`/api/health p99 stays under ${HEALTH_P99_BOUND_MS} ms while 20 boards replay as of 20 past instants (ten wall-screen tokens, two each)`, async () => {
+  it(`/api/health is answered while 20 boards replay as of 20 past instants (ten wall-screen tokens, two each): its median under a quarter of the replays', its p99 under ${HEALTH_P99_BOUND_MS} ms`, async () => {
     const requests = Array.from({ length: 20 }, (_, i) => ({
       path: `/api/dashboard/2024?month=${(i % 9) + 1}&asOf=${new Date(Date.UTC(2024, 9, 2, i, 7)).toISOString()}`,
       token: displays[i % 10],
@@ -63,17 +69,18 @@ describe('heavy work off the request thread', () => {
     const result = await healthUnderHeavyLoad(server.base, requests);
     expect(result.heavy.statuses).toEqual({ 200: 20 });
     expect(result.health.samples).toBeGreaterThanOrEqual(20);
+    expect(result.health.p50).toBeLessThan(result.heavy.p50 * HEALTH_TO_REPLAY_MEDIAN);
     expect(result.health.p99).toBeLessThan(HEALTH_P99_BOUND_MS);
   }, 120_000);
 
-  it(`/api/health p99 stays under ${EXPORTS_HEALTH_P99_BOUND_MS} ms while auditors export the audit log ten times and wall screens fetch the Word bulletin ten times`, async () => {
+  it(`/api/health p99 stays under ${HEALTH_P99_BOUND_MS} ms while auditors export the audit log ten times and wall screens fetch the Word bulletin ten times`, async () => {
     const requests = [
       ...Array.from({ length: 10 }, (_, i) => ({ path: `/api/audit/exports/history.${i % 2 ? 'csv' : 'xlsx'}`, token: auditors[i % 5] })),
       ...Array.from({ length: 10 }, (_, i) => ({ path: '/api/exports/bulletins/2024/9.docx', token: displays[i] })),
     ];
     const result = await healthUnderHeavyLoad(server.base, requests);
     expect(result.heavy.statuses).toEqual({ 200: 20 });
-    expect(result.health.p99).toBeLessThan(EXPORTS_HEALTH_P99_BOUND_MS);
+    expect(result.health.p99).toBeLessThan(HEALTH_P99_BOUND_MS);
   }, 120_000);
 
   it('one caller may have two heavy requests in flight: the third at once answers 429 with Retry-After, and so a display token cannot stall the server', async () => {
