@@ -83,14 +83,19 @@ describe('heavy work off the request thread', () => {
     expect(result.health.p99).toBeLessThan(HEALTH_P99_BOUND_MS);
   }, 120_000);
 
-  it('one caller may have two heavy requests in flight: the third at once answers 429 with Retry-After, and so a display token cannot stall the server', async () => {
+  it('one caller may have two heavy requests in flight: a third at once answers 429 with Retry-After, and so a display token cannot stall the server', async () => {
+    // Six at once: the first two are in flight while the others arrive. On a loaded machine one of the
+    // first may be answered before the last arrives (with four, once: 200, 200, 200, 429), so the test
+    // counts at least two answered and at least one refused, never anything else.
     const answers = await Promise.all(
-      [0, 1, 2, 3].map((i) =>
+      [0, 1, 2, 3, 4, 5].map((i) =>
         fetch(`${server.base}/api/dashboard/2024?month=6&asOf=${new Date(Date.UTC(2024, 10, 3, i)).toISOString()}`, { headers: { Authorization: `Bearer ${displays[0]}` } }),
       ),
     );
-    const statuses = answers.map((a) => a.status).sort();
-    expect(statuses).toEqual([200, 200, 429, 429]);
+    const count = (status: number) => answers.filter((a) => a.status === status).length;
+    expect(count(200) + count(429)).toBe(answers.length);
+    expect(count(200)).toBeGreaterThanOrEqual(2);
+    expect(count(429)).toBeGreaterThanOrEqual(1);
     const refused = answers.find((a) => a.status === 429)!;
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await refused.json()) as { details: { code: string }[] }).details[0].code).toBe('tooManyHeavy');
