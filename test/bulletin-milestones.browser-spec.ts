@@ -119,6 +119,8 @@ describe('the bulletin page and the milestones in chromium', () => {
   it('a county operator keeps the milestones on the project page and records one reached from the month form', async () => {
     const { page, problems, close } = await open(`/workbench/project.html?id=${late}`, REGION_USER, REGION_PASSWORD);
     try {
+      // The sign-in page is `ready` too: wait for the project page first.
+      await page.waitForURL(/\/workbench\/project\.html/);
       await page.waitForSelector('body[data-state="ready"]');
       await page.waitForSelector('[data-testid="milestones"][data-status="ready"]');
       expect(await page.locator('[data-testid="milestone-row"]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-name'), r.getAttribute('data-status')]))).toEqual([
