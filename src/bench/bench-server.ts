@@ -19,13 +19,22 @@ export class Server {
     readonly dist: string,
   ) {}
   base = () => `http://127.0.0.1:${this.port}`;
+  /** The end of what the server printed (its log), for the error when it stops before answering. */
+  private log = '';
   async start() {
     this.process = spawn(process.execPath, [join(this.dist, 'src/main.js')], {
       env: { ...process.env, DATABASE_URL: this.url, PORT: String(this.port), SEED: 'none', ADMIN_PASSWORD: PASSWORD, LOGIN_ATTEMPTS: '1000', BENCH_ROUTES: '1' },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const keep = (chunk: Buffer) => void (this.log = (this.log + chunk.toString('utf8')).slice(-4000));
+    this.process.stdout!.on('data', keep);
+    this.process.stderr!.on('data', keep);
     // At a million projects the first start builds the board's kept figures: minutes, not seconds.
+    // A server that stops before it answers (its port taken, its database refused) fails the bench
+    // with its log, rather than leaving it asking for the hour.
     for (let i = 0; i < 36_000; i++) {
+      const { exitCode, signalCode } = this.process;
+      if (exitCode !== null || signalCode !== null) throw new Error(`the server for port ${this.port} stopped (${exitCode ?? signalCode}) before answering; its log ends:\n${this.log}`);
       try {
         if ((await fetch(`${this.base()}/api/regions`)).status === 401) break;
       } catch {
