@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LeanClient, load, nextCursor, wave, type LoadResult } from './load-client.js';
@@ -19,24 +20,31 @@ export class Server {
     readonly dist: string,
   ) {}
   base = () => `http://127.0.0.1:${this.port}`;
-  /** The end of what the server printed (its log), for the error when it stops before answering. */
-  private log = '';
+  /** The folder of the server's log (its output goes to a file: one line per request, read only if it fails to start). */
+  private logDir = '';
   async start() {
+    this.logDir = mkdtempSync(join(tmpdir(), 'tracker-bench-server-'));
+    const logFile = join(this.logDir, 'server.log');
+    const output = openSync(logFile, 'w');
     this.process = spawn(process.execPath, [join(this.dist, 'src/main.js')], {
       env: { ...process.env, DATABASE_URL: this.url, PORT: String(this.port), SEED: 'none', ADMIN_PASSWORD: PASSWORD, LOGIN_ATTEMPTS: '1000', BENCH_ROUTES: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', output, output],
     });
-    const keep = (chunk: Buffer) => void (this.log = (this.log + chunk.toString('utf8')).slice(-4000));
-    this.process.stdout!.on('data', keep);
-    this.process.stderr!.on('data', keep);
+    closeSync(output);
     // At a million projects the first start builds the board's kept figures: minutes, not seconds.
     // A server that stops before it answers (its port taken, its database refused) fails the bench
-    // with its log, rather than leaving it asking for the hour.
+    // with the end of its log.
     for (let i = 0; i < 36_000; i++) {
       const { exitCode, signalCode } = this.process;
-      if (exitCode !== null || signalCode !== null) throw new Error(`the server for port ${this.port} stopped (${exitCode ?? signalCode}) before answering; its log ends:\n${this.log}`);
+      if (exitCode !== null || signalCode !== null) {
+        const log = readFileSync(logFile, 'utf8').slice(-4000);
+        rmSync(this.logDir, { recursive: true, force: true });
+        throw new Error(`the server for port ${this.port} stopped (${exitCode ?? signalCode}) before answering; its log ends:\n${log}`);
+      }
       try {
-        if ((await fetch(`${this.base()}/api/regions`)).status === 401) break;
+        // Each ask with its own time limit: Node 20's fetch can wait for ever on a connection the
+        // server accepts and drops (one bench run hung so, its second server gone).
+        if ((await fetch(`${this.base()}/api/regions`, { signal: AbortSignal.timeout(5000) })).status === 401) break;
       } catch {
         // starting
       }
@@ -73,6 +81,7 @@ export class Server {
     const exited = new Promise((resolve) => this.process.once('exit', resolve));
     this.process.kill('SIGTERM');
     await exited;
+    rmSync(this.logDir, { recursive: true, force: true });
   }
 }
 

@@ -47,7 +47,8 @@ try {
   for (let i = 0; ; i++) {
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
     if (i > 600) throw new Error('server did not start');
-    if ((await fetch(`${BASE}/api/health`).catch(() => null))?.status === 200) break;
+    // a time limit on each ask: Node 20's fetch can wait for ever on a connection accepted and dropped
+    if ((await fetch(`${BASE}/api/health`, { signal: AbortSignal.timeout(5000) }).catch(() => null))?.status === 200) break;
     await sleep(100);
   }
   const admin = await signIn('admin', PASSWORD);

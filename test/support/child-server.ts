@@ -75,7 +75,8 @@ export async function startChildServer(env: Record<string, string>, options: { u
     if (listening) {
       base = `http://127.0.0.1:${listening[1]}`;
       try {
-        if ((await fetch(`${base}/api/health`)).status === 200) return server;
+        // a time limit on each ask: Node 20's fetch can wait for ever on a connection accepted and dropped
+        if ((await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5000) })).status === 200) return server;
       } catch {
         // not answering yet
       }
