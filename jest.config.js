@@ -6,11 +6,11 @@
 
 /**
  * End-to-end specs whose servers run on SQLite files of their own whatever the backend (their subject is
- * the files' modes, the worker pool for heavy work, the request log), so a PostgreSQL run would repeat
+ * the files' modes, the worker pool for heavy work, the request log, the bench's server start), so a PostgreSQL run would repeat
  * them unchanged: they run in the SQLite run only (docs/development.md "Tests";
  * test/suite-backends.spec.ts checks that none of them reaches TEST_DATABASE_URL).
  */
-export const SQLITE_ONLY_SPECS = ['file-modes.e2e-spec.ts', 'heavy-work.e2e-spec.ts', 'request-logs.e2e-spec.ts'];
+export const SQLITE_ONLY_SPECS = ['bench-server.e2e-spec.ts', 'file-modes.e2e-spec.ts', 'heavy-work.e2e-spec.ts', 'request-logs.e2e-spec.ts'];
 
 const escaped = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const built = (name) => name.replace(/\.ts$/, '.js');
