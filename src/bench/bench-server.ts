@@ -3,7 +3,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LeanClient, load, nextCursor, wave, type LoadResult } from './load-client.js';
+import { LeanClient, load, nextCursor, statusWhileStarting, wave, type LoadResult } from './load-client.js';
 
 /** The bench servers' first admin (a throwaway database). */
 const PASSWORD = 'bench-admin-password';
@@ -41,13 +41,7 @@ export class Server {
         rmSync(this.logDir, { recursive: true, force: true });
         throw new Error(`the server for port ${this.port} stopped (${exitCode ?? signalCode}) before answering; its log ends:\n${log}`);
       }
-      try {
-        // Each ask with its own time limit: Node 20's fetch can wait for ever on a connection the
-        // server accepts and drops (one bench run hung so, its second server gone).
-        if ((await fetch(`${this.base()}/api/regions`, { signal: AbortSignal.timeout(5000) })).status === 401) break;
-      } catch {
-        // starting
-      }
+      if ((await statusWhileStarting(`${this.base()}/api/regions`)) === 401) break;
       await sleep(100);
     }
     const res = await fetch(`${this.base()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });

@@ -14,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { projectRoot } from '../common/index.js';
 import { markedSection } from './doc-section.js';
 import { healthUnderHeavyLoad, timedGet, type HeavyLoadResult } from './heavy-load.js';
+import { statusWhileStarting } from './load-client.js';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [key, value] = a.replace(/^--/, '').split('='); return [key, value ?? 'true']; }) as [string, string][]);
 const ROOT = projectRoot();
@@ -47,8 +48,7 @@ try {
   for (let i = 0; ; i++) {
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
     if (i > 600) throw new Error('server did not start');
-    // a time limit on each ask: Node 20's fetch can wait for ever on a connection accepted and dropped
-    if ((await fetch(`${BASE}/api/health`, { signal: AbortSignal.timeout(5000) }).catch(() => null))?.status === 200) break;
+    if ((await statusWhileStarting(`${BASE}/api/health`)) === 200) break;
     await sleep(100);
   }
   const admin = await signIn('admin', PASSWORD);

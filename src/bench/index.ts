@@ -2,3 +2,4 @@
 export { BenchRoutesModule } from './bench-routes.js';
 export { healthUnderHeavyLoad, percentile, timedGet, type HeavyLoadResult, type HeavyRequest } from './heavy-load.js';
 export { Server } from './bench-server.js';
+export { statusWhileStarting } from './load-client.js';

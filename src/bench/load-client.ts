@@ -19,6 +19,20 @@ export async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/**
+ * The status a starting server answers `url` with, or null while it does not answer. Each ask has a
+ * time limit of its own: Node 20's fetch never settles on a connection the server accepts and drops,
+ * which a server stopping as it starts to listen can do (one bench run hung so: docs/benchmarks.md
+ * "Every target in every run that finished, a faster machine (2026-12-07)").
+ */
+export async function statusWhileStarting(url: string): Promise<number | null> {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(5000) })).status;
+  } catch {
+    return null;
+  }
+}
+
 /** An answer as the load reads it: the status and the body's bytes, nothing parsed. */
 export interface Answer {
   status: number;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { statusWhileStarting } from '../../src/bench/index.js';
 
 /** The built server (`npm test` builds first) as a real child process, on loopback. */
 export interface ChildServer {
@@ -74,12 +75,7 @@ export async function startChildServer(env: Record<string, string>, options: { u
     const listening = LISTENING.exec(out);
     if (listening) {
       base = `http://127.0.0.1:${listening[1]}`;
-      try {
-        // a time limit on each ask: Node 20's fetch can wait for ever on a connection accepted and dropped
-        if ((await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5000) })).status === 200) return server;
-      } catch {
-        // not answering yet
-      }
+      if ((await statusWhileStarting(`${base}/api/health`)) === 200) return server;
     }
     await sleep(100);
   }
