@@ -68,6 +68,36 @@ describe(`the pages over plain HTTP at http://${INTRANET_HOST}:PORT/`, () => {
     }
   });
 
+  // A slow intranet can show the form before its script has run (a busy test machine did: the click
+  // went to the browser's own form submission, and the sign-in never happened).
+  it('the workbench sign-in cannot be sent before its script runs: the button waits, Enter does nothing, the password never enters the address', async () => {
+    const w = await openWatched();
+    try {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await w.page.route('**/workbench/js/login-page.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await w.page.goto(`${base}/workbench/login.html`, { waitUntil: 'commit' });
+      await w.page.waitForSelector('[data-testid="login-form"]');
+      await w.page.getByLabel('用户名').fill('admin');
+      await w.page.getByLabel('密码').fill(TEST_ADMIN_PASSWORD);
+      expect(await w.page.getByTestId('login-submit').isDisabled()).toBe(true);
+      await w.page.getByLabel('密码').press('Enter');
+      release();
+      await w.page.waitForSelector('body[data-state="ready"]', { timeout: 15000 });
+      expect(new URL(w.page.url()).search).toBe('');
+      expect(w.requested.filter((url) => url.includes(encodeURIComponent(TEST_ADMIN_PASSWORD)) || url.includes('password='))).toEqual([]);
+      await w.page.getByLabel('密码').fill(TEST_ADMIN_PASSWORD);
+      await w.page.getByRole('button', { name: '登录' }).click();
+      await w.page.waitForURL((at) => !at.pathname.endsWith('/login.html'), { timeout: 15000 });
+      expect(w.errors).toEqual([]);
+    } finally {
+      await w.close();
+    }
+  });
+
   it('the war room: the sign-in form over the board, then the board with its figures', async () => {
     const w = await openWatched();
     try {
