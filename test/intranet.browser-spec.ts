@@ -70,7 +70,7 @@ describe(`the pages over plain HTTP at http://${INTRANET_HOST}:PORT/`, () => {
 
   // A slow intranet can show the form before its script has run (a busy test machine did: the click
   // went to the browser's own form submission, and the sign-in never happened).
-  it('the workbench sign-in cannot be sent before its script runs: the button waits, Enter does nothing, the password never enters the address', async () => {
+  it('a form with a password cannot be sent before its script runs (sign-in, new user): the button waits, Enter does nothing, no password enters the address', async () => {
     const w = await openWatched();
     try {
       let release = () => {};
@@ -92,6 +92,28 @@ describe(`the pages over plain HTTP at http://${INTRANET_HOST}:PORT/`, () => {
       await w.page.getByLabel('密码').fill(TEST_ADMIN_PASSWORD);
       await w.page.getByRole('button', { name: '登录' }).click();
       await w.page.waitForURL((at) => !at.pathname.endsWith('/login.html'), { timeout: 15000 });
+      await w.page.waitForSelector('[data-testid="project-list"][data-status="ready"]', { timeout: 15000 });
+      expect(w.errors).toEqual([]);
+
+      // Signed in, the users page shows its form (with an initial password) while its script still
+      // loads what it needs: its button waits the same way.
+      let releaseUsers = () => {};
+      const heldUsers = new Promise<void>((resolve) => (releaseUsers = resolve));
+      await w.page.route('**/workbench/js/users-page.js', async (route) => {
+        await heldUsers;
+        await route.continue();
+      });
+      await w.page.goto(`${base}/workbench/users.html`, { waitUntil: 'commit' });
+      await w.page.waitForSelector('[data-testid="user-form"]');
+      await w.page.getByTestId('user-username').fill('too-early');
+      await w.page.getByTestId('user-password').fill(TEST_ADMIN_PASSWORD);
+      expect(await w.page.getByTestId('user-create').isDisabled()).toBe(true);
+      await w.page.getByTestId('user-password').press('Enter');
+      releaseUsers();
+      await w.page.waitForSelector('body[data-state="ready"]', { timeout: 15000 });
+      expect(new URL(w.page.url()).search).toBe('');
+      expect(await w.page.getByTestId('user-create').isEnabled()).toBe(true);
+      expect(w.requested.filter((url) => url.includes(encodeURIComponent(TEST_ADMIN_PASSWORD)) || url.includes('password='))).toEqual([]);
       expect(w.errors).toEqual([]);
     } finally {
       await w.close();
