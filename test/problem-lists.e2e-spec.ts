@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { binary } from './support/bulletin-figures.js';
@@ -267,9 +267,11 @@ describe('the 常务会 paper: the problems taken up in a month, one template, a
     const res = await t.client.get(`/api/requests/agenda/${month}.docx`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    const file = join(mkdtempSync(join(tmpdir(), 'tracker-agenda-')), `agenda-${month}.docx`);
+    const dir = mkdtempSync(join(tmpdir(), 'tracker-agenda-'));
+    const file = join(dir, `agenda-${month}.docx`);
     writeFileSync(file, res.body as Buffer);
     const run = spawnSync('/usr/bin/python3', ['-c', READ_DOCX, file], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
     if (run.status !== 0) throw new Error(`python-docx could not read the paper (apt-get install python3-docx): ${run.stderr}`);
     return JSON.parse(run.stdout) as { paragraphs: string[]; tables: string[][][] };
   };

@@ -101,8 +101,9 @@ async function bootApp(database: { url: string; postgres: boolean }, options: Te
     ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     // Tests move the clock across years; tokens must outlive that (expiry has its own test).
     TOKEN_TTL_SECONDS: String(TEST_TOKEN_TTL_SECONDS),
-    // The signing key's file: beside a SQLite test database (the default); on PostgreSQL, in the temporary folder.
-    ...(database.postgres ? { TOKEN_KEY_FILE: join(tmpdir(), `tracker-test-${process.pid}.token.key`) } : {}),
+    // The signing key's file: beside a SQLite test database (the default); on PostgreSQL, in the run's
+    // folder, which the global teardown removes (in the system's temporary folder it stayed behind).
+    ...(database.postgres ? { TOKEN_KEY_FILE: join(templatesFolder(), `token-${process.pid}.key`) } : {}),
     // No scheduler: tests run the notice rules through the route or the service, at the fixed clock.
     NOTIFY_TIMES: 'off',
     ...options.env,
