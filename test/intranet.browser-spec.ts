@@ -46,6 +46,32 @@ function expectPlainHttpOnly(requested: string[]): void {
   expect(requested.filter((url) => url.startsWith('https:'))).toEqual([]);
 }
 
+/**
+ * Opens `path` with its page script (`/workbench/js/<script>`) held back, fills the form's fields and
+ * presses Enter in the last, with the button still disabled; then lets the script load and waits for
+ * the page: nothing was sent, and no request carried the password.
+ */
+async function typeBeforeScript(
+  w: { page: Page; requested: string[] },
+  form: { path: string; script: string; form: string; fields: [testId: string, value: string][]; button: string },
+): Promise<void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await w.page.route(`**/workbench/js/${form.script}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await w.page.goto(`${base}${form.path}`, { waitUntil: 'commit' });
+  await w.page.waitForSelector(`[data-testid="${form.form}"]`);
+  for (const [testId, value] of form.fields) await w.page.getByTestId(testId).fill(value);
+  expect(await w.page.getByTestId(form.button).isDisabled()).toBe(true);
+  await w.page.getByTestId(form.fields[form.fields.length - 1][0]).press('Enter');
+  release();
+  await w.page.waitForSelector('body[data-state="ready"]', { timeout: 15000 });
+  expect(new URL(w.page.url()).search).toBe('');
+  expect(w.requested.filter((url) => url.includes(encodeURIComponent(TEST_ADMIN_PASSWORD)) || url.includes('password='))).toEqual([]);
+}
+
 describe(`the pages over plain HTTP at http://${INTRANET_HOST}:PORT/`, () => {
   it('the workbench: the sign-in page loads, the operator signs in, the project list leaves its loading state', async () => {
     expect(new URL(base).hostname).toBe(INTRANET_HOST);
@@ -73,22 +99,13 @@ describe(`the pages over plain HTTP at http://${INTRANET_HOST}:PORT/`, () => {
   it('a form with a password cannot be sent before its script runs (sign-in, new user): the button waits, Enter does nothing, no password enters the address', async () => {
     const w = await openWatched();
     try {
-      let release = () => {};
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await w.page.route('**/workbench/js/login-page.js', async (route) => {
-        await held;
-        await route.continue();
+      await typeBeforeScript(w, {
+        path: '/workbench/login.html',
+        script: 'login-page.js',
+        form: 'login-form',
+        fields: [['login-username', 'admin'], ['login-password', TEST_ADMIN_PASSWORD]],
+        button: 'login-submit',
       });
-      await w.page.goto(`${base}/workbench/login.html`, { waitUntil: 'commit' });
-      await w.page.waitForSelector('[data-testid="login-form"]');
-      await w.page.getByLabel('用户名').fill('admin');
-      await w.page.getByLabel('密码').fill(TEST_ADMIN_PASSWORD);
-      expect(await w.page.getByTestId('login-submit').isDisabled()).toBe(true);
-      await w.page.getByLabel('密码').press('Enter');
-      release();
-      await w.page.waitForSelector('body[data-state="ready"]', { timeout: 15000 });
-      expect(new URL(w.page.url()).search).toBe('');
-      expect(w.requested.filter((url) => url.includes(encodeURIComponent(TEST_ADMIN_PASSWORD)) || url.includes('password='))).toEqual([]);
       await w.page.getByLabel('密码').fill(TEST_ADMIN_PASSWORD);
       await w.page.getByRole('button', { name: '登录' }).click();
       await w.page.waitForURL((at) => !at.pathname.endsWith('/login.html'), { timeout: 15000 });
@@ -97,23 +114,14 @@ describe(`the pages over plain HTTP at http://${INTRANET_HOST}:PORT/`, () => {
 
       // Signed in, the users page shows its form (with an initial password) while its script still
       // loads what it needs: its button waits the same way.
-      let releaseUsers = () => {};
-      const heldUsers = new Promise<void>((resolve) => (releaseUsers = resolve));
-      await w.page.route('**/workbench/js/users-page.js', async (route) => {
-        await heldUsers;
-        await route.continue();
+      await typeBeforeScript(w, {
+        path: '/workbench/users.html',
+        script: 'users-page.js',
+        form: 'user-form',
+        fields: [['user-username', 'too-early'], ['user-password', TEST_ADMIN_PASSWORD]],
+        button: 'user-create',
       });
-      await w.page.goto(`${base}/workbench/users.html`, { waitUntil: 'commit' });
-      await w.page.waitForSelector('[data-testid="user-form"]');
-      await w.page.getByTestId('user-username').fill('too-early');
-      await w.page.getByTestId('user-password').fill(TEST_ADMIN_PASSWORD);
-      expect(await w.page.getByTestId('user-create').isDisabled()).toBe(true);
-      await w.page.getByTestId('user-password').press('Enter');
-      releaseUsers();
-      await w.page.waitForSelector('body[data-state="ready"]', { timeout: 15000 });
-      expect(new URL(w.page.url()).search).toBe('');
       expect(await w.page.getByTestId('user-create').isEnabled()).toBe(true);
-      expect(w.requested.filter((url) => url.includes(encodeURIComponent(TEST_ADMIN_PASSWORD)) || url.includes('password='))).toEqual([]);
       expect(w.errors).toEqual([]);
     } finally {
       await w.close();
