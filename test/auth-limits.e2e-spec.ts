@@ -106,10 +106,12 @@ describe('sign-in under parallel load', () => {
     // Measured here: normal ~5 ms; during the burst the median read stays near it, and the
     // slowest read (the one that arrives with the burst) about as slow as with the control
     // burst. Before the cap the slowest read waited for every password check (~29 s: ×100 the
-    // control's). Floors keep noise on tiny figures from reading as a slowdown.
+    // control's, ×290 its floor). Floors keep noise on tiny figures from reading as a slowdown. The
+    // slowest read's bound is ×30: a fresh clone's CI run on this machine kind measured ×10.7
+    // (2026-12-07, the other Jest process busy beside it), which the earlier ×10 failed.
     const normal = Math.max(median(baseline), 5);
     expect(median(guessing.reads) / normal).toBeLessThan(6);
-    expect(Math.max(...guessing.reads) / Math.max(...control.reads, 100)).toBeLessThan(10);
+    expect(Math.max(...guessing.reads) / Math.max(...control.reads, 100)).toBeLessThan(30);
 
     // Only refusals: wrong password (checked) or busy (refused before any check, from an address already in line).
     expect(Object.keys(countStatuses(guessing.answers)).map(Number).every((status) => [401, 503].includes(status))).toBe(true);
