@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The tests need Debian packages that npm cannot provide: chromium (browser tests, driven by
-# playwright-core; never a browser download), fonts-noto-cjk (Chinese text on the pages),
+# The tests need Debian packages that npm cannot provide: chromium-headless-shell (the browser
+# specs, driven by playwright-core; never a browser download) and chromium (the desktop build, for the
+# one spec that opens the pages as an office's browser does), fonts-noto-cjk (Chinese text on the pages),
 # python3-docx (reads the Word bulletin back with another program than the app's),
 # libreoffice-writer-nogui and poppler-utils (render the Word bulletin to PDF and read its text
 # positions: the layout test) and, for `npm run test:pg`, postgresql. Installs whichever is
@@ -9,6 +10,7 @@
 set -uo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromium-headless-shell >/dev/null 2>&1 || need+=(chromium-headless-shell)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 /usr/bin/python3 -c 'import docx' >/dev/null 2>&1 || need+=(python3-docx)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)

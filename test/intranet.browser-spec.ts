@@ -4,7 +4,8 @@
  * With helmet's default `upgrade-insecure-requests` chromium asked for https://…/js/*.js and the
  * pages never left their loading state. Here chromium maps `tracker.intranet` to 127.0.0.1
  * itself and opens both pages there, signs in on each, and every request must stay on
- * http://tracker.intranet:PORT.
+ * http://tracker.intranet:PORT. It runs in the desktop build of chromium an office opens
+ * (DESKTOP_CHROMIUM_PATH), where the other browser specs use the headless shell of the same engine.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
@@ -19,7 +20,7 @@ let base: string;
 beforeAll(async () => {
   t = await startTestApp({ seed: 'demo', now: '2024-11-20T02:00:00.000Z' });
   base = intranetBase(await listen(t));
-  browser = await intranetChromium();
+  browser = await intranetChromium({ desktop: true });
 });
 
 afterAll(async () => {

@@ -1,8 +1,20 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
-/** Debian's chromium (installed by `.ci/run` when absent); never a Playwright browser download. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * The browser the specs drive: Debian's `chromium-headless-shell`, the engine of Debian's `chromium`
+ * (the same Blink and V8, the same version) without the desktop browser's windowing layer, which is
+ * what Playwright itself runs for headless tests. It costs about half the CPU of the desktop build for
+ * the same pages (docs/development.md "The browser specs in chromium's headless shell").
+ * `.ci/run` and `npm test` install it from Debian when absent; never a Playwright browser download.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell';
+
+/**
+ * The desktop build an office opens (Debian's `chromium`), for the spec that checks the pages as a county's
+ * browser shows them over plain HTTP on the server's address (test/intranet.browser-spec.ts).
+ */
+export const DESKTOP_CHROMIUM_PATH = process.env.DESKTOP_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags for a headless, offline, reproducible run inside CI containers. */
 export const CHROMIUM_ARGS = [
@@ -16,8 +28,8 @@ export const CHROMIUM_ARGS = [
   '--font-render-hinting=none',
 ];
 
-export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM_PATH);
+export function chromiumAvailable(path = CHROMIUM_PATH): boolean {
+  return existsSync(path);
 }
 
 /**
@@ -27,14 +39,18 @@ export function chromiumAvailable(): boolean {
  */
 export const INTRANET_HOST = 'tracker.intranet';
 
-export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  if (!chromiumAvailable()) throw new Error(`chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
+/** Chromium (the headless shell, or with `desktop` the desktop build) with the suite's flags and any others. */
+export async function launchChromium(extraArgs: string[] = [], { desktop = false } = {}): Promise<Browser> {
+  const executablePath = desktop ? DESKTOP_CHROMIUM_PATH : CHROMIUM_PATH;
+  if (!chromiumAvailable(executablePath)) {
+    throw new Error(`chromium not found at ${executablePath} (apt-get install -y ${desktop ? 'chromium' : 'chromium-headless-shell'}, or set ${desktop ? 'DESKTOP_CHROMIUM_PATH' : 'CHROMIUM_PATH'})`);
+  }
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
 }
 
 /** Chromium that resolves INTRANET_HOST to 127.0.0.1 without asking any name server. */
-export async function intranetChromium(): Promise<Browser> {
-  return launchChromium([`--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`]);
+export async function intranetChromium({ desktop = false } = {}): Promise<Browser> {
+  return launchChromium([`--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`], { desktop });
 }
 
 /** A loopback base URL (`http://127.0.0.1:PORT`) as the intranet host name: `http://tracker.intranet:PORT`. */
@@ -100,7 +116,20 @@ export async function workbenchSignIn(page: Page, url: string, [username, passwo
   await page.waitForSelector('[data-testid="login-form"]');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((at) => !at.pathname.endsWith('/login.html'));
+  const answers: string[] = [];
+  const noteAnswer = (response: Response) => {
+    if (new URL(response.url()).pathname === '/api/auth/session') answers.push(`${response.request().method()} ${response.status()}`);
+  };
+  page.on('response', noteAnswer);
+  try {
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((at) => !at.pathname.endsWith('/login.html'));
+  } catch (error) {
+    // what the page said and what the server answered, for a sign-in that did not leave the page
+    const said = await page.getByTestId('login-error').textContent().catch(() => null);
+    throw new Error(`${username} did not get past the sign-in page (at ${page.url()}): answers to /api/auth/session [${answers.join(', ')}], the page says "${said ?? ''}"; ${(error as Error).message}`, { cause: error });
+  } finally {
+    page.off('response', noteAnswer);
+  }
   await page.waitForSelector('body[data-state="ready"]');
 }
