@@ -49,12 +49,13 @@ function expectPlainHttpOnly(requested: string[]): void {
 
 /**
  * Opens `path` with its page script (`/workbench/js/<script>`) held back, fills the form's fields and
- * presses Enter in the last, with the button still disabled; then lets the script load and waits for
- * the page: nothing was sent, and no request carried the password.
+ * presses Enter in the last (with `button` given, the button is still disabled); then lets the script
+ * load and waits for the page: nothing was sent (the address has no query, no request carried a
+ * field's value), and no request carried the password.
  */
 async function typeBeforeScript(
   w: { page: Page; requested: string[] },
-  form: { path: string; script: string; form: string; fields: [testId: string, value: string][]; button: string },
+  form: { path: string; script: string; form: string; fields: [testId: string, value: string][]; button?: string },
 ): Promise<void> {
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -65,11 +66,13 @@ async function typeBeforeScript(
   await w.page.goto(`${base}${form.path}`, { waitUntil: 'commit' });
   await w.page.waitForSelector(`[data-testid="${form.form}"]`);
   for (const [testId, value] of form.fields) await w.page.getByTestId(testId).fill(value);
-  expect(await w.page.getByTestId(form.button).isDisabled()).toBe(true);
+  if (form.button) expect(await w.page.getByTestId(form.button).isDisabled()).toBe(true);
   await w.page.getByTestId(form.fields[form.fields.length - 1][0]).press('Enter');
   release();
   await w.page.waitForSelector('body[data-state="ready"]', { timeout: 15000 });
   expect(new URL(w.page.url()).search).toBe('');
+  const values = form.fields.map(([, value]) => encodeURIComponent(value));
+  expect(w.requested.filter((url) => values.some((value) => url.includes(value)))).toEqual([]);
   expect(w.requested.filter((url) => url.includes(encodeURIComponent(TEST_ADMIN_PASSWORD)) || url.includes('password='))).toEqual([]);
 }
 
@@ -97,7 +100,7 @@ describe(`the pages over plain HTTP at http://${INTRANET_HOST}:PORT/`, () => {
 
   // A slow intranet can show the form before its script has run (a busy test machine did: the click
   // went to the browser's own form submission, and the sign-in never happened).
-  it('a form with a password cannot be sent before its script runs (sign-in, new user): the button waits, Enter does nothing, no password enters the address', async () => {
+  it('no form is sent before its script runs (sign-in, new user, a person): the password forms\' buttons wait, Enter does nothing, no field enters the address', async () => {
     const w = await openWatched();
     try {
       await typeBeforeScript(w, {
@@ -123,6 +126,15 @@ describe(`the pages over plain HTTP at http://${INTRANET_HOST}:PORT/`, () => {
         button: 'user-create',
       });
       expect(await w.page.getByTestId('user-create').isEnabled()).toBe(true);
+
+      // Any other form (here a person's name and telephone) is not sent by the browser either: every
+      // page loads /shared/forms-by-script.js first, which cancels the browser's own sending.
+      await typeBeforeScript(w, {
+        path: '/workbench/people.html',
+        script: 'people-page.js',
+        form: 'person-form',
+        fields: [['person-name', '过早提交'], ['person-phone', '13800001234']],
+      });
       expect(w.errors).toEqual([]);
     } finally {
       await w.close();
