@@ -108,6 +108,19 @@ describe('the browser type check in npm run check', () => {
     }
   }, 180_000);
 
+  // The labels module (/shared/labels.js, src/web/labels.ts) gathers every module's labels.ts, which
+  // import only plain modules: through an import of a module's index.ts the check read ~1,350 more
+  // files (NestJS, TypeORM, the services) and took 16 s instead of 4 (docs/development.md
+  // "The browser specs in chromium's headless shell").
+  it('reads no server framework and no service through the labels module', () => {
+    const listed = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.web.json', '--listFilesOnly'], { cwd: ROOT, encoding: 'utf8' });
+    expect(listed.status).toBe(0);
+    const files = listed.stdout.split('\n').filter(Boolean);
+    expect(files.some((file) => file.endsWith('/src/web/labels.ts'))).toBe(true);
+    const heavy = files.filter((file) => /\/node_modules\/(@nestjs|typeorm|class-validator|rxjs)\/|\.(service|entity|controller|module)\.ts$/.test(file));
+    expect(heavy).toEqual([]);
+  });
+
   it('fails when the committed generated API types are not what the server document gives', () => {
     const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     expect(scripts.check).toContain('npm run --silent api:types -- --check');

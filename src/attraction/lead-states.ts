@@ -1,4 +1,4 @@
-import { INDICATOR_KEYS, type IndicatorKey } from '../plans/index.js';
+import { INDICATOR_KEYS, type IndicatorKey } from '../plans/labels.js';
 
 /**
  * 招商 as plain data: a lead's statuses and events, the investor's origin, the 差异化指标 statuses

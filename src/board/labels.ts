@@ -3,7 +3,7 @@
  * Plain data: the pages load it through `/shared/labels.js` (src/web/labels.ts gathers every
  * module's labels), so it imports nothing but plain modules.
  */
-import type { Rating, RedListKind } from './dashboard.types.js';
+import type { Rating, RedListKind } from '../rules/labels.js';
 
 /** 蓝黄红: the colour of a region, a chain or a project by 序时进度. */
 export const RATING_LABELS: Record<Rating, string> = { blue: '蓝', yellow: '黄', red: '红' };

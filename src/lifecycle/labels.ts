@@ -8,6 +8,7 @@ import { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, IMPLEMENTATION_STAGES, ST
 
 /** The six approvals in their order, for the forms that list them. */
 export { APPROVAL_KEYS, APPROVAL_LABELS, EVENT_LABELS, STAGE_LABELS };
+export type { ApprovalKey, ApprovalStatus } from './stages.js';
 
 /** The stages of 实施 (在建, 停工), for the pages' timeline and filters. */
 export { IMPLEMENTATION_STAGES };

@@ -6,7 +6,8 @@ import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { WriteQueue } from '../database/index.js';
 import { DepartmentsService, ReferenceService } from '../reference/index.js';
 import { CHANNEL_FAILING_AFTER } from '../rules/index.js';
-import { CHANNEL_TYPES, NoticeChannel, UNIT_KINDS, type ChannelType, type UnitKind } from './notice.entities.js';
+import { NoticeChannel } from './notice.entities.js';
+import { CHANNEL_TYPES, UNIT_KINDS, type ChannelType, type UnitKind } from './labels.js';
 import { sendDingtalk, sendEmail, sendWecom, type Answer, type Message, type SmtpSettings } from './senders.js';
 
 /** A channel as the API shows it: never its URL, secret or password (docs/notifications.md "Secrets"). */

@@ -1,10 +1,20 @@
 /**
  * The words of notifications: the kinds of notice, whom they go to, the channels and the
  * states of a delivery. Plain data: the pages load it through `/shared/labels.js`
- * (src/web/labels.ts gathers every module's labels), so it imports nothing but types.
+ * (src/web/labels.ts gathers every module's labels), so it imports nothing but the rules' plain
+ * words; the codes of channels and deliveries are defined here, for the pages and the entities alike.
  */
-import type { NoticeKind, NoticeRecipient } from '../rules/index.js';
-import type { ChannelType, DeliveryStatus, UnitKind } from './notice.entities.js';
+import type { NoticeKind, NoticeRecipient } from '../rules/labels.js';
+
+/** The channels a notice goes out through: 企业微信 and 钉钉 group robots (webhooks), and e-mail (SMTP). */
+export const CHANNEL_TYPES = ['wecom', 'dingtalk', 'email'] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+/** Whose channel it is: a county's, a department's, a chain's or the city office's. */
+export const UNIT_KINDS = ['region', 'department', 'chain', 'city'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+/** The states of one delivery of a notice to a channel. */
+export const DELIVERY_STATUSES = ['retrying', 'sending', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   'report-missing': '月报催报',

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { NoticeKind } from '../rules/index.js';
+import type { ChannelType, DeliveryStatus, UnitKind } from './labels.js';
 
 /**
  * A notice: what one rule said about one subject for one period (docs/notifications.md). Its
@@ -52,11 +53,6 @@ export class InboxItem {
   readAt: string | null;
 }
 
-export const CHANNEL_TYPES = ['wecom', 'dingtalk', 'email'] as const;
-export type ChannelType = (typeof CHANNEL_TYPES)[number];
-export const UNIT_KINDS = ['region', 'department', 'chain', 'city'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
 /**
  * Where a unit (a county, a department, a chain team, the city office) is told besides the inbox:
  * a 企业微信 or 钉钉 group robot, or e-mail. `url`, `secret` and `smtp` (with its password) are
@@ -108,9 +104,6 @@ export class NoticeChannel {
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt: string;
 }
-
-export const DELIVERY_STATUSES = ['retrying', 'sending', 'sent', 'failed'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**
  * A notice to one channel: `retrying` waits for its attempt at `next_attempt_at` (attempts 0: the

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NOTICE_RECIPIENTS, type NoticeKind, type NoticeRecipient } from '../rules/index.js';
 import type { ChannelView } from './channels.service.js';
 import type { DeliveryRound } from './delivery-worker.js';
-import { CHANNEL_TYPES, DELIVERY_STATUSES, UNIT_KINDS, type ChannelType, type UnitKind } from './notice.entities.js';
+import { CHANNEL_TYPES, DELIVERY_STATUSES, UNIT_KINDS, type ChannelType, type UnitKind } from './labels.js';
 import type { NoticeSettings, RuleSetting } from './notice-settings.js';
 import type { DeliveryView, InboxView, RunResult } from './notifications.service.js';
 import type { Answer } from './senders.js';

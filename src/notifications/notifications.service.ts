@@ -5,7 +5,8 @@ import { AuthService } from '../auth/index.js';
 import { Clock, notFound } from '../common/index.js';
 import { int, sql, WriteQueue } from '../database/index.js';
 import { NoticeCandidates, type Candidate } from './notice-candidates.js';
-import { InboxItem, NoticeChannel, NoticeDelivery, type DeliveryStatus } from './notice.entities.js';
+import { InboxItem, NoticeChannel, NoticeDelivery } from './notice.entities.js';
+import type { DeliveryStatus } from './labels.js';
 import { readNoticeSettings } from './notice-settings.js';
 import { DeliveryWorker, type DeliveryRound } from './delivery-worker.js';
 

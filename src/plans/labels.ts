@@ -61,3 +61,19 @@ export const ROLLOVER_KIND_LABELS: Record<'continuing' | 'notStarted' | 'moved' 
   moved: '转入实施类',
   fromReserve: '储备转入准备类',
 };
+
+/**
+ * The appendix's other 通用指标 (besides projects, investment, 签约 and 到位): growth rates in
+ * percent and counts of enterprises. The plan holds their targets; chain teams file their actuals
+ * each quarter (docs/domain/attraction.md).
+ */
+export const INDICATOR_KEYS = [
+  'revenueGrowthPct',
+  'valueAddedGrowthPct',
+  'newAboveScale',
+  'newQuality',
+  'newHighTech',
+  'newInnovationPlatforms',
+  'loanGrowthPct',
+] as const;
+export type IndicatorKey = (typeof INDICATOR_KEYS)[number];

@@ -37,22 +37,6 @@ export interface CityTargets {
   conditionalApprovalsAllowed: boolean;
 }
 
-/**
- * The appendix's other 通用指标 (besides projects, investment, 签约 and 到位): growth rates in
- * percent and counts of enterprises. The plan holds their targets; chain teams file their actuals
- * each quarter (docs/domain/attraction.md).
- */
-export const INDICATOR_KEYS = [
-  'revenueGrowthPct',
-  'valueAddedGrowthPct',
-  'newAboveScale',
-  'newQuality',
-  'newHighTech',
-  'newInnovationPlatforms',
-  'loanGrowthPct',
-] as const;
-export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
-
 /** A chain's row of a year plan: the appendix's columns. */
 export interface ChainPlanRow {
   projects: number;

@@ -10,7 +10,7 @@ import { ChainTarget } from './chain-target.entity.js';
 import type { ChainPlanDto, CityPlanFields, CreatePlanDto, PatchPlanDto, PlaceRuleDto } from './dto/plan.dto.js';
 import { adjustmentsOf, recordAdjustment } from './plan-adjustments.js';
 import type { CityTargets, PlanView } from './plan.types.js';
-import { INDICATOR_KEYS } from './plan.types.js';
+import { INDICATOR_KEYS } from './labels.js';
 import { PlaceRule } from './place-rule.entity.js';
 import { YearTarget, type PlanStatus } from './year-target.entity.js';
 

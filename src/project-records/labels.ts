@@ -4,7 +4,7 @@
  * module's labels), so it imports nothing but plain modules.
  */
 import { FIELD_LABELS } from '../common/labels.js';
-import { APPROVAL_KEYS, APPROVAL_LABELS, type ApprovalKey, type ApprovalStatus } from '../lifecycle/index.js';
+import { APPROVAL_KEYS, APPROVAL_LABELS, type ApprovalKey, type ApprovalStatus } from '../lifecycle/labels.js';
 
 /** The stored column of an approval (filing → approvalFiling), as a project's change history names it. */
 const approvalColumn = (key: ApprovalKey): string => `approval${key.charAt(0).toUpperCase()}${key.slice(1)}`;

@@ -7,7 +7,8 @@
 import { roundDiv } from '../common/index.js';
 import { ATTRACTED_ORIGIN } from './big-projects.js';
 import { FUND_REVISIONS, isLatestRevisionSql } from './latest-revision.js';
-import { expectedWan, progressAgainstTarget, ratingOf, ratioOf, type Rating, type Thresholds } from './progress.js';
+import { expectedWan, progressAgainstTarget, ratingOf, ratioOf, type Thresholds } from './progress.js';
+import type { Rating } from './labels.js';
 
 /** "过亿元": a deal whose contract is at least 1亿元 = 10,000 万元 (黑色金属's 差异化指标). */
 export const DEAL_OVER_100M_WAN = 10_000;

@@ -9,10 +9,10 @@ export { STANDARD_MILESTONES, isMilestoneOverdue, milestoneCurve, milestoneOverd
 export { CHAIN_RESPONSIBILITY_REVISIONS, DISBURSEMENT_REVISIONS, FUND_REVISIONS, INDICATOR_REVISIONS, NOTE_REVISIONS, PROJECT_RESPONSIBILITY_REVISIONS, isLatestRevisionSql } from './latest-revision.js';
 export { CLOSING_BULLETIN_SQL, bulletinCoversSql, closingBulletinOf, correctionReasonFailure, type ClosingBulletin } from './month-closed.js';
 export { PLAN_STATUSES, frozenChangeFailures, keyDesignationFailures, publishFailures, type PlanStatus } from './plan-freeze.js';
-export { RATINGS, expectedWan, progressAgainstTarget, projectExpected12Sql, ratingOf, ratioOf, type Progress, type Rating, type Thresholds } from './progress.js';
+export { expectedWan, progressAgainstTarget, projectExpected12Sql, ratingOf, ratioOf, type Progress, type Thresholds } from './progress.js';
 export { formatQuantity, parseQuantity } from './quantities.js';
 export { rankChange, rankRegions, type RankedTotals } from './ranking.js';
-export { RED_LIST_KINDS, CONDITIONAL_COMMITMENTS_SQL, conditionalCommitmentsSql, LAST_HALT_EVENTS_SQL, hasHaltEventsSql, lastHaltEventSql, type RedListAt, conditionalOverdueReason, conditionalOverdueSql, haltedReason, haltedSql, laggingReason, laggingSql, overdueReferenceDate, overdueStartReason, overdueStartSql, type RedListKind } from './red-list.js';
+export { CONDITIONAL_COMMITMENTS_SQL, conditionalCommitmentsSql, LAST_HALT_EVENTS_SQL, hasHaltEventsSql, lastHaltEventSql, type RedListAt, conditionalOverdueReason, conditionalOverdueSql, haltedReason, haltedSql, laggingReason, laggingSql, overdueReferenceDate, overdueStartReason, overdueStartSql } from './red-list.js';
 export { dueToReportSql, filedSql, reportingParams, wasDueToReportSql } from './reporting.js';
 export { ENDED_REQUEST_STATUSES, OPEN_REQUEST_STATUSES, daysOverdue, meanDays, requestDueSql, requestOpenSql, requestOverdueSql } from './request-overdue.js';
 export { FIVE_ONES, fiveOnesMissing, listedRows, responsibilityCoverageSql, type FiveOnes, type FiveOnesItem, type ListedSet } from './responsibility.js';
@@ -21,3 +21,4 @@ export { monthOfYearSql, startRate, startedInYearSql } from './start-rate.js';
 export { boardWarnings, type Warning } from './warnings.js';
 export { addWorkingDays, dayNumber, daysBetween } from './working-days.js';
 export { CHANNEL_FAILING_AFTER, NOTICE_KINDS, NOTICE_RECIPIENTS, commitmentNotice, inQuietHours, noticeKey, reportDueDate, reportNotices, retryDelayMinutes, type NoticeKind, type NoticeRecipient, type ReportNotice } from './notices.js';
+export { RATINGS, RED_LIST_KINDS, type Rating, type RedListKind } from './labels.js';

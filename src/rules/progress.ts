@@ -7,9 +7,7 @@
  * a ratio of exactly 80% is yellow, never red by rounding.
  */
 import { roundDiv } from '../common/index.js';
-
-export const RATINGS = ['blue', 'yellow', 'red'] as const;
-export type Rating = (typeof RATINGS)[number];
+import type { Rating } from './labels.js';
 
 export interface Thresholds {
   bluePct: number;

@@ -19,10 +19,9 @@ import { sqlCodes } from '../database/index.js';
  *    and not reached by the month's end (rules/milestones.ts, docs/domain/milestones.md).
  * The fragments read the columns of one listed-project row `lp` (category, actual,
  * expected12, stage, planned_start_date, actual_start_date, last_halt_event,
- * conditional_commitment) and the parameters `:yellowPct`, `:refDate`, `:monthEnd`.
+ * conditional_commitment) and the parameters `:yellowPct`, `:refDate`, `:monthEnd`. The kinds' codes
+ * (RED_LIST_KINDS) are in rules/labels.ts, which the pages read too.
  */
-export const RED_LIST_KINDS = ['lagging', 'overdueStart', 'halted', 'conditionalOverdue', 'milestone'] as const;
-export type RedListKind = (typeof RED_LIST_KINDS)[number];
 
 /**
  * Where the fragments read the board's month: the parameters `:yellowPct`, `:refDate` and
