@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { intranetBase, intranetChromium } from './support/browser.js';
 import { startedProject } from './factories/project.factory.js';
 import { listen } from './support/raw-http.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
@@ -25,9 +25,8 @@ const REGION_PASSWORD = 'region-password-gt-27';
 
 beforeAll(async () => {
   t = await startTestApp({ now: '2024-07-05T02:00:00.000Z' });
-  const port = new URL(await listen(t)).port;
-  base = `http://tracker.intranet:${port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP tracker.intranet 127.0.0.1'], headless: true });
+  base = intranetBase(await listen(t));
+  browser = await intranetChromium();
   // 高唐县: a project behind its 主体完工 milestone (planned 20 June); 临清市 ahead of 序时.
   late = await startedProject(t.client, { region: '371526', name: '示例高端装备制造项目' }, 200, 1200);
   await t.client.put(`/api/projects/${late}/milestones`).send([

@@ -7,19 +7,17 @@
  * project's card, nothing wider than the screen; the war room's red list names him.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../src/common/index.js';
 import { DEMO_CHAIN_DUTIES } from '../seeds/demo-people.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser.js';
+import { intranetBase, intranetChromium } from './support/browser.js';
 import { listen } from './support/raw-http.js';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './support/test-app.js';
 
 const ROOT = projectRoot(); // the tests run built, from dist/test: the repository's root by its package.json
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-// Opened by a host name other than localhost, as an office opens the server (mapped to 127.0.0.1).
-const HOST = 'tracker.intranet';
 const LEADER = { name: '（示例）浏览器测试领导', title: '副市长', organisation: '聊城市人民政府', username: 'leader-browser', password: 'leader-browser-pass-1' };
 
 let t: TestApp;
@@ -68,9 +66,9 @@ async function widest(page: Page): Promise<{ scrollWidth: number; offenders: str
 
 beforeAll(async () => {
   t = await startTestApp({ seed: 'demo', now: '2024-11-20T02:00:00.000Z' });
-  const local = await listen(t);
-  base = local.replace('127.0.0.1', HOST);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${HOST} 127.0.0.1`], headless: true });
+  // opened by a host name other than localhost, as an office opens the server (mapped to 127.0.0.1)
+  base = intranetBase(await listen(t));
+  browser = await intranetChromium();
   // A chain no demo 链长 leads, and one of its projects on October's red list (found through the API).
   const board = (await t.client.get('/api/dashboard/2024?month=10')).body as { redList: { projectId: number }[]; chains: { code: string; name: string }[] };
   const led = new Set(DEMO_CHAIN_DUTIES.map((d) => d.chain));

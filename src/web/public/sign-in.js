@@ -21,8 +21,8 @@ function refusalOf(/** @type {unknown} */ error) {
  * Wires a sign-in form (fields `username`, `password`): on success keeps the session and calls
  * onSignedIn(user); otherwise shows the reason in `error`. The submit button is disabled while it waits,
  * and enabled here: a page that shows its form before its script runs starts the button disabled, so
- * that neither a click nor Enter sends the form the browser's own way (a GET with the password in the
- * address, and so in the request log and the history) before this handler is there.
+ * that it says when it can sign in (the browser's own sending of the form is cancelled on every page
+ * by /shared/forms-by-script.js).
  * @param {HTMLFormElement} form
  * @param {HTMLElement} error
  * @param {HTMLButtonElement} button

@@ -166,7 +166,7 @@ function wireForm() {
       $('[data-role="issued-note"]').textContent = `请按 Ctrl+C 复制已选中的密码。${USER_ADMIN_LABELS.resetShown}`;
     }
   });
-  // The page's HTML starts the button disabled: before this handler, Enter or a click would send the form as a GET, the password in the address.
+  // The page's HTML starts the button disabled until this handler is there (/shared/forms-by-script.js keeps the browser from sending the form itself).
   $of(HTMLButtonElement, '[data-testid="user-create"]').disabled = false;
 }
 
